@@ -1,0 +1,134 @@
+package envgraph
+
+import (
+	"go/token"
+	"slices"
+	"strings"
+)
+
+// A Kind says how a reference touches the environment.
+type Kind uint8
+
+const (
+	Read    Kind = iota + 1 // os.Getenv, syscall.Getenv: the value, "" when unset
+	Lookup                  // os.LookupEnv: the value and whether it is set
+	Expand                  // a $KEY or ${KEY} inside os.ExpandEnv / os.Expand's template
+	Tag                     // a struct field filled by a struct-tag loader
+	Bind                    // viper.BindEnv: the key is read through viper
+	Prefix                  // viper SetEnvPrefix + AutomaticEnv: any key with Ref.Prefix may be read
+	Environ                 // os.Environ: the whole environment is read
+	Write                   // os.Setenv, (*testing.T).Setenv, (*testing.B).Setenv
+	Unset                   // os.Unsetenv
+	Clear                   // os.Clearenv: the whole environment is removed
+)
+
+var kindNames = [...]string{
+	Read: "read", Lookup: "lookup", Expand: "expand", Tag: "struct tag", Bind: "bind",
+	Prefix: "prefix", Environ: "whole environment", Write: "write", Unset: "unset", Clear: "clear",
+}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) && kindNames[k] != "" {
+		return kindNames[k]
+	}
+	return "unknown"
+}
+
+// IsRead reports whether a reference of kind k reads the value of its key
+// (as opposed to writing it or touching the environment as a whole).
+func (k Kind) IsRead() bool {
+	switch k {
+	case Read, Lookup, Expand, Tag, Bind:
+		return true
+	}
+	return false
+}
+
+// Loaders, as recorded in Ref.Loader.
+const (
+	LoaderOS          = "os"           // os, syscall and testing
+	LoaderCaarlos     = "caarlos0/env" // github.com/caarlos0/env (v6 to v11)
+	LoaderEnvconfig   = "envconfig"    // github.com/kelseyhightower/envconfig
+	LoaderGoEnvconfig = "go-envconfig" // github.com/sethvargo/go-envconfig
+	LoaderViper       = "viper"        // github.com/spf13/viper
+)
+
+// A Ref is one reference to the environment in the current package.
+type Ref struct {
+	// Key is the variable's name; "" when Dynamic or for whole-environment
+	// kinds (Environ, Clear) and Prefix.
+	Key  string
+	Kind Kind
+
+	// Pos and End delimit the node a diagnostic about this reference is
+	// reported at: the key argument of the call (or of the outermost helper
+	// call), the struct field, or the template string given to ExpandEnv.
+	Pos, End token.Pos
+
+	// Via is the chain of helpers the key went through, outermost first,
+	// each written package.Func or package.Type.Method (package name, not
+	// path): ["envutil.Int", "envutil.Get"]. Empty for a direct call.
+	Via []string
+
+	Default    string // the default value, when statically known
+	HasDefault bool
+	Required   bool   // the loader fails when the key is unset (required, notEmpty)
+	Loader     string // one of the Loader constants
+
+	// Dynamic is set when the key is not a constant. Expr is then the
+	// key's source expression and Prefix its constant prefix, if any
+	// ("APP_" for os.Getenv("APP_" + name)). For Kind Prefix, Prefix is the
+	// viper prefix, already joined with its "_" ("APP_").
+	Dynamic bool
+	Expr    string
+	Prefix  string
+
+	// Field is the struct field ("Config.Port") for Kind Tag.
+	Field string
+}
+
+// A Graph is envgraph's result for one package.
+type Graph struct {
+	refs    []Ref
+	program *Program
+}
+
+// Refs returns the package's references in source order.
+func (g *Graph) Refs() []Ref { return g.refs }
+
+// Program returns the whole program's view of the environment, as seen
+// from this package and everything it imports, transitively. It is computed
+// only for main packages (nil otherwise), because gathering every
+// dependency's facts is the one step that grows with the program.
+func (g *Graph) Program() *Program { return g.program }
+
+// A Program summarizes every reference of a program's packages.
+type Program struct {
+	// Keys lists each key read (IsRead) anywhere in the program, sorted,
+	// without duplicates.
+	Keys []string
+	// Prefixes lists the constant prefixes of dynamic reads and viper
+	// AutomaticEnv prefixes, sorted, without duplicates and without "".
+	Prefixes []string
+	// Environ lists the packages that read the whole environment
+	// (os.Environ), sorted.
+	Environ []string
+}
+
+// Reads reports whether the program may read key: it reads it by name,
+// reads a dynamic key with a matching constant prefix, or scans the whole
+// environment.
+func (p *Program) Reads(key string) bool {
+	if len(p.Environ) > 0 {
+		return true
+	}
+	if _, found := slices.BinarySearch(p.Keys, key); found {
+		return true
+	}
+	for _, prefix := range p.Prefixes {
+		if strings.HasPrefix(key, prefix) {
+			return true
+		}
+	}
+	return false
+}
