@@ -1,7 +1,15 @@
-// Package manifest finds and parses the files that declare a program's
-// environment: envvet.yaml, and dotenv example files (.env.example,
-// .env.sample, .env.template, .env.dist).
 package manifest
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
 
 // A Key is one declared environment variable.
 type Key struct {
@@ -18,13 +26,215 @@ type Key struct {
 	Deprecated  string // the deprecation note; "" when not deprecated
 }
 
+// Pos returns the key's position as "file:line:col" (or "file:line" when
+// the column is unknown).
+func (k Key) Pos() string {
+	return position(k.File, k.Line, k.Col)
+}
+
 // A Manifest is the union of the declarations of one or more files.
 type Manifest struct {
 	// Files lists the files read, in the order given.
 	Files []string
 	// Keys are the declared runtime variables, in file order.
+	// A name appears at most once: across files, the first declaration
+	// wins (see Shadowed for the others).
 	Keys []Key
 	// Build are build-time variables (envvet.yaml's build: section, and
 	// well-known build variables such as CGO_ENABLED in a dotenv file).
+	// A build variable's value is its Default. Names are unique, as in Keys.
 	Build []Key
+	// Shadowed are declarations that a file earlier in Files already made
+	// (of runtime or build variables), in file order. They are kept so
+	// that tools can say everywhere a key is declared; checks use Keys.
+	Shadowed []Key
+}
+
+// Lookup returns the declaration of the runtime variable name.
+// Build variables are not runtime keys: see BuildVar.
+func (m *Manifest) Lookup(name string) (Key, bool) {
+	if m == nil {
+		return Key{}, false
+	}
+	return find(m.Keys, name)
+}
+
+// BuildVar returns the declaration of the build-time variable name, such
+// as CGO_ENABLED; its value is the Key's Default.
+func (m *Manifest) BuildVar(name string) (Key, bool) {
+	if m == nil {
+		return Key{}, false
+	}
+	return find(m.Build, name)
+}
+
+// Declarations returns every declaration of name, runtime or build, the
+// one that counts (as Lookup or BuildVar return it) first.
+func (m *Manifest) Declarations(name string) []Key {
+	if m == nil {
+		return nil
+	}
+	var out []Key
+	for _, list := range [][]Key{m.Keys, m.Build, m.Shadowed} {
+		for _, k := range list {
+			if k.Name == name {
+				out = append(out, k)
+			}
+		}
+	}
+	return out
+}
+
+// DisplayName returns the base names of m's files joined with ", ", for
+// messages such as `env key "X" is not declared in .env.example`.
+func (m *Manifest) DisplayName() string {
+	if m == nil {
+		return ""
+	}
+	names := make([]string, len(m.Files))
+	for i, f := range m.Files {
+		names[i] = filepath.Base(f)
+	}
+	return strings.Join(names, ", ")
+}
+
+func find(keys []Key, name string) (Key, bool) {
+	for _, k := range keys {
+		if k.Name == name {
+			return k, true
+		}
+	}
+	return Key{}, false
+}
+
+// An Error is a problem with a manifest file: it cannot be read, or its
+// content is malformed. Error() is "file:line:col: what is wrong", with
+// col (or line and col) omitted when unknown, and File as given to Load.
+type Error struct {
+	File      string
+	Line, Col int
+	Msg       string
+	Err       error // the underlying error, if any (e.g. from reading the file)
+}
+
+func (e *Error) Error() string {
+	return position(e.File, e.Line, e.Col) + ": " + e.Msg
+}
+
+// Unwrap returns the underlying error, so that errors.Is(err, fs.ErrNotExist) works.
+func (e *Error) Unwrap() error { return e.Err }
+
+func position(file string, line, col int) string {
+	s := file
+	if line > 0 {
+		s += ":" + strconv.Itoa(line)
+		if col > 0 {
+			s += ":" + strconv.Itoa(col)
+		}
+	}
+	return s
+}
+
+func errorf(file string, line, col int, format string, args ...any) *Error {
+	return &Error{File: file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
+}
+
+// isYAML reports whether path names a YAML manifest (by its extension).
+func isYAML(path string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	return ext == ".yaml" || ext == ".yml"
+}
+
+// Load reads the given files, YAML (envvet.yaml format) when the name
+// ends in .yaml or .yml, dotenv otherwise, and merges them in the order
+// given: when two files declare the same name, the first file's
+// declaration is the one in Keys (or Build), and the others go to
+// Shadowed. A name declared twice within one file is an error. A file
+// given twice is read once. Every error is an *Error.
+func Load(paths ...string) (*Manifest, error) {
+	m := &Manifest{}
+	seenFile := make(map[string]bool)
+	seenKey := make(map[string]bool)
+	seenBuild := make(map[string]bool)
+	for _, path := range paths {
+		if seenFile[path] {
+			continue
+		}
+		seenFile[path] = true
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, readError(path, err)
+		}
+		keys, build, err := parse(path, data)
+		if err != nil {
+			return nil, err
+		}
+		m.Files = append(m.Files, path)
+		for _, k := range keys {
+			if seenKey[k.Name] {
+				m.Shadowed = append(m.Shadowed, k)
+				continue
+			}
+			seenKey[k.Name] = true
+			m.Keys = append(m.Keys, k)
+		}
+		for _, k := range build {
+			if seenBuild[k.Name] {
+				m.Shadowed = append(m.Shadowed, k)
+				continue
+			}
+			seenBuild[k.Name] = true
+			m.Build = append(m.Build, k)
+		}
+	}
+	return m, nil
+}
+
+// Parse parses the content of one manifest file named path (the name
+// selects the format and appears in positions and errors); it reads no
+// file.
+func Parse(path string, data []byte) (*Manifest, error) {
+	keys, build, err := parse(path, data)
+	if err != nil {
+		return nil, err
+	}
+	return &Manifest{Files: []string{path}, Keys: keys, Build: build}, nil
+}
+
+func parse(path string, data []byte) (keys, build []Key, err error) {
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	if isYAML(path) {
+		return parseYAML(path, data)
+	}
+	return parseDotenv(path, data)
+}
+
+func readError(path string, err error) *Error {
+	msg := err.Error()
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		msg = pe.Err.Error()
+		if errors.Is(err, fs.ErrNotExist) {
+			msg = "no such file"
+		}
+	}
+	return &Error{File: path, Msg: "cannot read manifest: " + msg, Err: err}
+}
+
+// validName reports whether s is a valid environment variable name:
+// [A-Za-z_][A-Za-z0-9_]*.
+func validName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '_', 'A' <= c && c <= 'Z', 'a' <= c && c <= 'z':
+		case '0' <= c && c <= '9' && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
 }

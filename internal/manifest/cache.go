@@ -1,0 +1,95 @@
+package manifest
+
+import (
+	"os"
+	"strings"
+	"sync"
+	"time"
+)
+
+// A Cache memoizes Discover+Load per directory for one analyzer instance.
+// It is safe for concurrent use, and re-reads a manifest whose size or
+// modification time changed, so that a long-running process (an editor's
+// language server) sees edits. Discovery runs on every call (a few stat
+// calls), so a manifest created or removed later is seen too. The zero
+// value is ready to use.
+type Cache struct {
+	mu      sync.Mutex
+	entries map[string]*cacheEntry // by the NUL-joined list of files
+}
+
+type cacheEntry struct {
+	mu     sync.Mutex // held while loading
+	stamps []stamp    // of the files when m/err were computed; nil before
+	m      *Manifest
+	err    error
+}
+
+// A stamp identifies one version of a file.
+type stamp struct {
+	size    int64
+	modTime time.Time
+	exists  bool
+}
+
+func stat(path string) stamp {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return stamp{}
+	}
+	return stamp{size: fi.Size(), modTime: fi.ModTime(), exists: true}
+}
+
+// ForDir returns the manifest for a package directory: Load(explicit...)
+// when explicit is non-empty, else Load(Discover(dir)); (nil, nil) when
+// there is no manifest. Callers must not modify the result, which is
+// shared.
+func (c *Cache) ForDir(dir string, explicit []string) (*Manifest, error) {
+	files := explicit
+	if len(files) == 0 {
+		path, err := Discover(dir)
+		if err != nil {
+			return nil, err
+		}
+		if path == "" {
+			return nil, nil
+		}
+		files = []string{path}
+	}
+	key := strings.Join(files, "\x00")
+
+	c.mu.Lock()
+	if c.entries == nil {
+		c.entries = make(map[string]*cacheEntry)
+	}
+	e := c.entries[key]
+	if e == nil {
+		e = &cacheEntry{}
+		c.entries[key] = e
+	}
+	c.mu.Unlock()
+
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	stamps := make([]stamp, len(files))
+	for i, f := range files {
+		stamps[i] = stat(f)
+	}
+	if e.stamps == nil || !equalStamps(e.stamps, stamps) {
+		e.m, e.err = Load(files...)
+		e.stamps = stamps
+	}
+	return e.m, e.err
+}
+
+func equalStamps(a, b []stamp) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].size != b[i].size || !a[i].modTime.Equal(b[i].modTime) || a[i].exists != b[i].exists {
+			return false
+		}
+	}
+	return true
+}

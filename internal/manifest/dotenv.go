@@ -1,0 +1,195 @@
+package manifest
+
+import (
+	"slices"
+	"strings"
+)
+
+// buildVars are the variables that configure the go command and the C
+// toolchain rather than the program; in a dotenv file they are build
+// variables (Manifest.Build), not runtime keys. Keep sorted.
+var buildVars = []string{
+	"AR",
+	"CC",
+	"CGO_CFLAGS",
+	"CGO_CPPFLAGS",
+	"CGO_CXXFLAGS",
+	"CGO_ENABLED",
+	"CGO_FFLAGS",
+	"CGO_LDFLAGS",
+	"CXX",
+	"GO111MODULE",
+	"GO386",
+	"GOAMD64",
+	"GOARCH",
+	"GOARM",
+	"GOARM64",
+	"GOEXPERIMENT",
+	"GOFIPS140",
+	"GOFLAGS",
+	"GOINSECURE",
+	"GOMIPS",
+	"GOMIPS64",
+	"GONOPROXY",
+	"GONOSUMDB",
+	"GOOS",
+	"GOPPC64",
+	"GOPRIVATE",
+	"GOPROXY",
+	"GORISCV64",
+	"GOSUMDB",
+	"GOTOOLCHAIN",
+	"GOWASM",
+	"GOWORK",
+	"PKG_CONFIG",
+}
+
+// IsBuildVar reports whether name is one of the well-known build
+// variables that a dotenv manifest files under Manifest.Build.
+func IsBuildVar(name string) bool {
+	_, ok := slices.BinarySearch(buildVars, name)
+	return ok
+}
+
+// parseDotenv parses a dotenv file; see the package documentation for
+// the syntax.
+func parseDotenv(file string, data []byte) (keys, build []Key, err error) {
+	lines := strings.Split(string(data), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimSuffix(l, "\r")
+	}
+	seen := make(map[string]int) // name → line
+	var comments []string        // full-line comments directly above the current line
+	for i := 0; i < len(lines); i++ {
+		line, lineNo := lines[i], i+1
+		text := strings.TrimLeft(line, " \t")
+		col := len(line) - len(text) + 1
+		switch {
+		case text == "":
+			comments = nil
+			continue
+		case text[0] == '#':
+			if c := strings.TrimSpace(text[1:]); c != "" {
+				comments = append(comments, c)
+			}
+			continue
+		}
+		if rest, ok := strings.CutPrefix(text, "export"); ok && rest != "" && (rest[0] == ' ' || rest[0] == '\t') {
+			trimmed := strings.TrimLeft(rest, " \t")
+			col += len(text) - len(trimmed)
+			text = trimmed
+		}
+		eq := strings.IndexByte(text, '=')
+		if eq < 0 {
+			return nil, nil, errorf(file, lineNo, col, "expected KEY=value, found %q", clip(text))
+		}
+		name := strings.TrimRight(text[:eq], " \t")
+		if !validName(name) {
+			return nil, nil, errorf(file, lineNo, col, "invalid key name %q (want letters, digits and _, not starting with a digit)", clip(name))
+		}
+		raw := text[eq+1:]
+		value, comment := "", ""
+		if v := strings.TrimLeft(raw, " \t"); v != "" && (v[0] == '"' || v[0] == '\'') {
+			// Quoted, possibly over several lines.
+			quote := v[0]
+			body := v[1:]
+			for {
+				end, val, ok := closeQuote(body, quote)
+				if ok {
+					value = val
+					after := strings.TrimSpace(body[end+1:])
+					if after != "" && after[0] != '#' {
+						return nil, nil, errorf(file, i+1, 0, "unexpected %q after the closing quote of %s's value", clip(after), name)
+					}
+					if after != "" {
+						comment = strings.TrimSpace(after[1:])
+					}
+					break
+				}
+				if i+1 >= len(lines) {
+					return nil, nil, errorf(file, lineNo, col, "unterminated quoted value of %s", name)
+				}
+				i++
+				body += "\n" + lines[i]
+			}
+		} else {
+			for j := 1; j < len(raw); j++ {
+				if raw[j] == '#' && (raw[j-1] == ' ' || raw[j-1] == '\t') {
+					comment = strings.TrimSpace(raw[j+1:])
+					raw = raw[:j]
+					break
+				}
+			}
+			value = strings.TrimSpace(raw)
+		}
+		if first, dup := seen[name]; dup {
+			return nil, nil, errorf(file, lineNo, col, "duplicate key %s (first declared on line %d)", name, first)
+		}
+		seen[name] = lineNo
+		k := Key{
+			Name:       name,
+			File:       file,
+			Line:       lineNo,
+			Col:        col,
+			Default:    value,
+			HasDefault: value != "",
+		}
+		if len(comments) > 0 {
+			k.Description = strings.Join(comments, " ")
+		} else {
+			k.Description = comment
+		}
+		comments = nil
+		if IsBuildVar(name) {
+			build = append(build, k)
+		} else {
+			keys = append(keys, k)
+		}
+	}
+	return keys, build, nil
+}
+
+// closeQuote finds the closing quote in s, the text after an opening
+// quote. It returns the closing quote's index and the unescaped value.
+// In double quotes, \n \r \t \" \\ and \$ are escapes; other backslashes
+// are kept. Single quotes have no escapes.
+func closeQuote(s string, quote byte) (end int, value string, ok bool) {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == quote:
+			return i, b.String(), true
+		case c == '\\' && quote == '"' && i+1 < len(s):
+			i++
+			switch s[i] {
+			case 'n':
+				b.WriteByte('\n')
+			case 'r':
+				b.WriteByte('\r')
+			case 't':
+				b.WriteByte('\t')
+			case '"', '\\', '$':
+				b.WriteByte(s[i])
+			default:
+				b.WriteByte('\\')
+				b.WriteByte(s[i])
+			}
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return 0, "", false
+}
+
+// clip shortens s for an error message.
+func clip(s string) string {
+	const max = 40
+	if len(s) > max {
+		r := []rune(s)
+		if len(r) > max {
+			return string(r[:max]) + "…"
+		}
+	}
+	return s
+}

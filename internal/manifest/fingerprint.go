@@ -1,0 +1,118 @@
+package manifest
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Fingerprint hashes, deterministically, every file that could be a
+// manifest of a package of the module containing dir, plus each path in
+// extra (explicitly named manifests). The envvet command prints it in its
+// -V=full build ID: go vet keys its result cache by the tool's ID, so a
+// manifest edit then invalidates cached results.
+//
+// The files hashed are those under the root whose base name is in
+// FileNames or starts with ".env", skipping vendor, testdata and
+// node_modules directories and hidden directories. The root is the
+// nearest directory at or above dir holding go.mod, and directories of
+// nested modules (with their own go.mod) are skipped. With no go.mod
+// above dir but a go.work, the root is go.work's directory and its
+// modules are included; with neither, the root is dir itself. Manifests
+// that Discover would find above the root (only possible without go.mod)
+// are hashed too. Missing or unreadable files hash as such rather than
+// failing. The result is a hex string.
+func Fingerprint(dir string, extra []string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	root, skipNested := moduleRoot(abs), true
+	if root == "" {
+		if w := findUp(abs, "go.work"); w != "" {
+			root, skipNested = w, false
+		} else {
+			root = abs
+		}
+	}
+	var files []string
+	_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if d != nil && d.IsDir() && path != root {
+				return fs.SkipDir // unreadable directory
+			}
+			return nil
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if path == root {
+				return nil
+			}
+			switch {
+			case name == "vendor", name == "testdata", name == "node_modules", strings.HasPrefix(name, "."):
+				return fs.SkipDir
+			}
+			if skipNested {
+				if ok, _ := isFile(filepath.Join(path, "go.mod")); ok {
+					return fs.SkipDir
+				}
+			}
+			return nil
+		}
+		if isManifestName(name) {
+			files = append(files, path)
+		}
+		return nil
+	})
+	// Discovery above the root (no go.mod): the candidates it would see.
+	if skipNested && moduleRoot(abs) == "" {
+		for d := filepath.Dir(root); ; d = filepath.Dir(d) {
+			for _, name := range FileNames {
+				files = append(files, filepath.Join(d, name))
+			}
+			if filepath.Dir(d) == d {
+				break
+			}
+		}
+	}
+	slices.Sort(files)
+	h := sha256.New()
+	write := func(kind, path string) {
+		data, err := os.ReadFile(path)
+		var state string
+		switch {
+		case err == nil:
+			state = strconv.Itoa(len(data))
+		case os.IsNotExist(err):
+			state = "absent"
+		default:
+			state = "error"
+		}
+		h.Write([]byte(kind + "\x00" + path + "\x00" + state + "\x00"))
+		h.Write(data)
+		h.Write([]byte{0})
+	}
+	for _, f := range files {
+		write("file", f)
+	}
+	for _, f := range extra {
+		if !filepath.IsAbs(f) {
+			if a, err := filepath.Abs(f); err == nil {
+				f = a
+			}
+		}
+		write("extra", f)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// isManifestName reports whether a file name could be a manifest, or an
+// environment file next to one.
+func isManifestName(name string) bool {
+	return slices.Contains(FileNames, name) || strings.HasPrefix(name, ".env")
+}

@@ -1,0 +1,5 @@
+//go:build !unix
+
+package manifest
+
+func isNotDir(err error) bool { return false }

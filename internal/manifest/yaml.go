@@ -1,0 +1,273 @@
+package manifest
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// parseYAML parses an envvet.yaml file; see the package documentation
+// for its schema.
+func parseYAML(file string, data []byte) (keys, build []Key, err error) {
+	doc, err := decodeYAML(file, data)
+	if err != nil || doc == nil {
+		return nil, nil, err
+	}
+	p := yamlParser{file: file}
+	keys, build, err = p.top(doc)
+	if err != nil {
+		return nil, nil, err
+	}
+	return keys, build, nil
+}
+
+// decodeYAML returns the single document's top node, nil for an empty file.
+func decodeYAML(file string, data []byte) (top *yaml.Node, err error) {
+	defer func() {
+		// yaml.v3 has panicked on malformed input before; a manifest
+		// error is better than a crashed analysis.
+		if r := recover(); r != nil {
+			top, err = nil, errorf(file, 0, 0, "invalid YAML: %v", r)
+		}
+	}()
+	dec := yaml.NewDecoder(strings.NewReader(string(data)))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, nil // empty file (or only comments)
+		}
+		return nil, yamlError(file, err)
+	}
+	var extra yaml.Node
+	switch err := dec.Decode(&extra); {
+	case err == nil:
+		return nil, errorf(file, extra.Line, 0, "more than one YAML document (found \"---\")")
+	case !errors.Is(err, io.EOF):
+		return nil, yamlError(file, err)
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		return nil, nil
+	}
+	return doc.Content[0], nil
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// yamlError turns a yaml.v3 syntax error into an *Error with its line.
+func yamlError(file string, err error) *Error {
+	msg := err.Error()
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return errorf(file, line, 0, "invalid YAML: %s", m[2])
+	}
+	return errorf(file, 0, 0, "invalid YAML: %s", strings.TrimPrefix(msg, "yaml: "))
+}
+
+type yamlParser struct {
+	file string
+}
+
+func (p *yamlParser) errorf(n *yaml.Node, format string, args ...any) *Error {
+	return errorf(p.file, n.Line, n.Column, format, args...)
+}
+
+// resolve follows aliases to the node they name.
+func resolve(n *yaml.Node) *yaml.Node {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 100; i++ {
+		n = n.Alias
+	}
+	return n
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
+}
+
+// describe names a node's kind for error messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		return fmt.Sprintf("%q", clip(n.Value))
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	return "a document"
+}
+
+// pairs returns the key/value pairs of a mapping node, checking that
+// each key is a plain scalar and appears once.
+func (p *yamlParser) pairs(n *yaml.Node, where string) ([][2]*yaml.Node, error) {
+	seen := make(map[string]int)
+	var out [][2]*yaml.Node
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], resolve(n.Content[i+1])
+		if k.Kind != yaml.ScalarNode {
+			return nil, p.errorf(k, "%s: keys must be names, not %s", where, describe(k))
+		}
+		if first, dup := seen[k.Value]; dup {
+			return nil, p.errorf(k, "%s: duplicate key %s (first declared on line %d)", where, k.Value, first)
+		}
+		seen[k.Value] = k.Line
+		if v == nil {
+			return nil, p.errorf(k, "%s: %s has no value", where, k.Value)
+		}
+		out = append(out, [2]*yaml.Node{k, v})
+	}
+	return out, nil
+}
+
+func (p *yamlParser) top(n *yaml.Node) (keys, build []Key, err error) {
+	n = resolve(n)
+	if n == nil || isNull(n) {
+		return nil, nil, nil
+	}
+	if n.Kind != yaml.MappingNode {
+		return nil, nil, p.errorf(n, "the top level must be a mapping with keys: and build:, not %s", describe(n))
+	}
+	fields, err := p.pairs(n, "top level")
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, f := range fields {
+		name, v := f[0], f[1]
+		switch name.Value {
+		case "keys":
+			keys, err = p.section(v, "keys", p.key)
+		case "build":
+			build, err = p.section(v, "build", p.buildVar)
+		default:
+			// Reserved for later: sources: (deployment files), per-key ignore:.
+			err = p.errorf(name, "unknown field %q (want keys or build)", name.Value)
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	return keys, build, nil
+}
+
+// section parses the keys: or build: mapping, calling one for each entry.
+func (p *yamlParser) section(n *yaml.Node, what string, one func(name, v *yaml.Node) (Key, error)) ([]Key, error) {
+	if isNull(n) {
+		return nil, nil
+	}
+	if n.Kind != yaml.MappingNode {
+		return nil, p.errorf(n, "%s must be a mapping from variable names, not %s", what, describe(n))
+	}
+	entries, err := p.pairs(n, what)
+	if err != nil {
+		return nil, err
+	}
+	var out []Key
+	for _, e := range entries {
+		name := e[0]
+		if !validName(name.Value) {
+			return nil, p.errorf(name, "invalid key name %q in %s (want letters, digits and _, not starting with a digit)", clip(name.Value), what)
+		}
+		k, err := one(name, e[1])
+		if err != nil {
+			return nil, err
+		}
+		k.Name, k.File, k.Line, k.Col = name.Value, p.file, name.Line, name.Column
+		out = append(out, k)
+	}
+	return out, nil
+}
+
+func (p *yamlParser) key(name, v *yaml.Node) (Key, error) {
+	var k Key
+	if isNull(v) {
+		return k, nil // PLAIN_KEY:
+	}
+	if v.Kind != yaml.MappingNode {
+		return k, p.errorf(v, "key %s must be a mapping of fields (description, required, default, secret, deprecated) or empty, not %s", name.Value, describe(v))
+	}
+	fields, err := p.pairs(v, "key "+name.Value)
+	if err != nil {
+		return k, err
+	}
+	for _, f := range fields {
+		field, fv := f[0], f[1]
+		switch field.Value {
+		case "description":
+			k.Description, err = p.text(name, field, fv)
+		case "required":
+			k.Required, err = p.bool(name, field, fv)
+		case "secret":
+			k.Secret, err = p.bool(name, field, fv)
+		case "default":
+			if !isNull(fv) {
+				k.Default, err = p.scalar(name, field, fv)
+				k.HasDefault = err == nil
+			}
+		case "deprecated":
+			k.Deprecated, err = p.deprecated(name, field, fv)
+		default:
+			err = p.errorf(field, "unknown field %q in key %s (want description, required, default, secret or deprecated)", field.Value, name.Value)
+		}
+		if err != nil {
+			return k, err
+		}
+	}
+	return k, nil
+}
+
+func (p *yamlParser) buildVar(name, v *yaml.Node) (Key, error) {
+	var k Key
+	if isNull(v) {
+		return k, nil
+	}
+	if v.Kind != yaml.ScalarNode {
+		return k, p.errorf(v, "build variable %s must have a scalar value, not %s", name.Value, describe(v))
+	}
+	k.Default, k.HasDefault = v.Value, true
+	return k, nil
+}
+
+// scalar returns the text of a scalar field value.
+func (p *yamlParser) scalar(key, field, v *yaml.Node) (string, error) {
+	if v.Kind != yaml.ScalarNode {
+		return "", p.errorf(v, "%s of key %s must be a scalar, not %s", field.Value, key.Value, describe(v))
+	}
+	return v.Value, nil
+}
+
+// text is scalar, with null meaning "".
+func (p *yamlParser) text(key, field, v *yaml.Node) (string, error) {
+	if isNull(v) {
+		return "", nil
+	}
+	return p.scalar(key, field, v)
+}
+
+func (p *yamlParser) bool(key, field, v *yaml.Node) (bool, error) {
+	var b bool
+	if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!bool" || v.Decode(&b) != nil {
+		return false, p.errorf(v, "%s of key %s must be true or false, not %s", field.Value, key.Value, describe(v))
+	}
+	return b, nil
+}
+
+// deprecated accepts a note (a string) or a boolean; true becomes the
+// note "deprecated".
+func (p *yamlParser) deprecated(key, field, v *yaml.Node) (string, error) {
+	if v.Kind == yaml.ScalarNode && v.ShortTag() == "!!bool" {
+		var b bool
+		if v.Decode(&b) == nil {
+			if b {
+				return "deprecated", nil
+			}
+			return "", nil
+		}
+	}
+	return p.text(key, field, v)
+}
