@@ -3,17 +3,22 @@ package analyzers
 
 import (
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/envvet/envvet/analyzers/envkeys"
 )
 
 // Config holds every check's settings, keyed by check name. The JSON names
 // are the command's flag names, so golangci-lint's settings block decodes
 // into the same struct that the flags fill.
 type Config struct {
+	EnvKeys envkeys.Config `json:"envkeys"`
 }
 
 // Suite returns envvet's checks, configured by cfg, in a fixed order.
 // Each call returns fresh analyzers: their flags write into their own copy
 // of cfg, so two suites never share state.
 func Suite(cfg Config) []*analysis.Analyzer {
-	return []*analysis.Analyzer{}
+	return []*analysis.Analyzer{
+		envkeys.New(cfg.EnvKeys),
+	}
 }

@@ -1,0 +1,56 @@
+// Package envkeys defines an Analyzer that compares the environment
+// variables a program reads with the ones its manifest declares.
+//
+// # Analyzer envkeys
+//
+// envkeys: report environment variables read but not declared, and declared but never read
+//
+// A key that the deployment does not set reads as "" at run time, and
+// the program silently runs with a zero value:
+//
+//	mode := os.Getenv("APP_MOD") // env key "APP_MOD" is not declared in .env.example; did you mean "APP_MODE"?
+//
+// envkeys finds the manifest by walking up from the package's directory
+// to its module root: the first envvet.yaml, else the first dotenv example
+// file (.env.example, .env.sample, .env.template, .env.dist). The
+// -envkeys.manifest flag names the files instead; relative paths are
+// resolved against the module root, the same in every driver. With no
+// manifest, envkeys reports nothing.
+//
+// Every read whose key is a constant is checked: os.Getenv, os.LookupEnv,
+// syscall.Getenv, each $KEY of a constant os.ExpandEnv template, calls of
+// helpers that pass their parameter to such a read (in any package), the
+// fields of structs loaded by caarlos0/env, envconfig and go-envconfig,
+// and viper.BindEnv. The diagnostic sits at the key argument, the struct
+// field or the template, and names the helper chain:
+//
+//	env key "SMTP_TIMEOUT_MS" is not declared in .env.example (read via envutil.Int → envutil.Get)
+//
+// When a declared key is one or two edits away, the diagnostic asks "did
+// you mean" and, where the key is a string literal at the reference,
+// offers a fix that replaces it.
+//
+// Well-known process variables (HOME, PATH, USER, TMPDIR, TZ, LANG, LC_*,
+// GODEBUG, GOMAXPROCS, GOGC, ...) need no declaration; -envkeys.allow adds
+// keys, and KEY_* patterns, to that list.
+//
+// Keys that are not constants (os.Getenv(name)) cannot be checked; with
+// -envkeys.dynamic each such read is reported.
+//
+// # Declared but never read
+//
+// The program's main package sees, through facts, every key that any
+// package of the program reads, third-party dependencies included. A
+// declared key that none of them reads is reported once, on its line in
+// the manifest:
+//
+//	.env.example:7:1: env key "LEGACY_SMTP_HOST" is declared in .env.example but never read
+//
+// A program that reads the whole environment (os.Environ), or reads
+// dynamic keys with a constant prefix that matches, makes no key stale.
+// When several main packages share one manifest, each program is analyzed
+// on its own in every driver (go vet, golangci-lint and the standalone
+// command analyze one package at a time), so no program can tell whether
+// another reads a key: envkeys then does not report unread keys at all,
+// rather than report a key that another program reads.
+package envkeys

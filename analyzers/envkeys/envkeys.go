@@ -1,0 +1,297 @@
+package envkeys
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/envvet/envvet/analyzers/envgraph"
+	"github.com/envvet/envvet/internal/analysisdoc"
+	"github.com/envvet/envvet/internal/manifest"
+	"github.com/envvet/envvet/internal/passutil"
+)
+
+//go:embed doc.go
+var doc string
+
+const docURL = "https://github.com/envvet/envvet#envkeys"
+
+// Categories of envkeys' diagnostics.
+const (
+	CategoryUndeclared = "undeclared"
+	CategoryUnread     = "unread"
+	CategoryDynamic    = "dynamic"
+)
+
+// Config is envkeys' settings. The JSON names are the flag names.
+type Config struct {
+	// Manifest names the manifest files, overriding discovery. Relative
+	// paths are resolved against the analyzed package's module root.
+	Manifest []string `json:"manifest"`
+	// Allow lists keys, or KEY_* prefixes, that need no declaration.
+	Allow []string `json:"allow"`
+	// Dynamic reports reads whose key is not a constant.
+	Dynamic bool `json:"dynamic"`
+}
+
+// Analyzer is envkeys with its default settings.
+var Analyzer = New(Config{})
+
+// New returns an envkeys analyzer whose flags write into its own copy of cfg.
+func New(cfg Config) *analysis.Analyzer {
+	c := &checker{cfg: cfg}
+	a := &analysis.Analyzer{
+		Name:     "envkeys",
+		Doc:      analysisdoc.MustExtract(doc, "envkeys"),
+		URL:      docURL,
+		Requires: []*analysis.Analyzer{envgraph.Analyzer, inspect.Analyzer},
+		Run:      c.run,
+	}
+	a.Flags.Func("manifest", "comma-separated manifest files relative to the module root, replacing discovery (e.g. deploy/.env.example)", func(s string) error {
+		c.cfg.Manifest = splitList(s)
+		return nil
+	})
+	a.Flags.Func("allow", "comma-separated keys, or KEY_* prefixes, that need no declaration (e.g. AWS_*,CI)", func(s string) error {
+		c.cfg.Allow = splitList(s)
+		return nil
+	})
+	a.Flags.BoolVar(&c.cfg.Dynamic, "dynamic", cfg.Dynamic, "also report reads whose key is not a constant")
+	return a
+}
+
+// A checker is one envkeys instance: its settings and the caches that
+// every package it analyzes shares.
+type checker struct {
+	cfg       Config
+	manifests manifest.Cache
+
+	mu    sync.Mutex
+	mains map[string][]string // manifest scope directory → directories of its main packages
+}
+
+func (c *checker) run(pass *analysis.Pass) (any, error) {
+	graph := pass.ResultOf[envgraph.Analyzer].(*envgraph.Graph)
+	dir := passutil.PackageDir(pass)
+	if dir == "" {
+		return nil, nil
+	}
+	explicit := c.explicitManifests(dir)
+	m, err := c.manifests.ForDir(dir, explicit)
+	if err != nil {
+		return nil, err // a broken manifest stops the run: file:line: what is wrong
+	}
+	if m == nil {
+		return nil, nil // nothing declared, nothing to compare
+	}
+	c.checkReads(pass, graph, m)
+	if prog := graph.Program(); prog != nil && !passutil.IsTestMain(pass) {
+		scope := c.scope(dir, explicit, m)
+		if c.soleMain(scope, dir) {
+			c.checkUnread(pass, prog, m)
+		}
+	}
+	return nil, nil
+}
+
+// explicitManifests returns the -envkeys.manifest paths, resolved against
+// the module root of the package in dir.
+func (c *checker) explicitManifests(dir string) []string {
+	if len(c.cfg.Manifest) == 0 {
+		return nil
+	}
+	root := passutil.ModuleRoot(dir)
+	if root == "" {
+		root = dir
+	}
+	paths := make([]string, len(c.cfg.Manifest))
+	for i, p := range c.cfg.Manifest {
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(root, p)
+		}
+		paths[i] = p
+	}
+	return paths
+}
+
+// checkReads reports each constant key that the package reads and the
+// manifest does not declare, and, with -envkeys.dynamic, each read whose
+// key is not a constant.
+func (c *checker) checkReads(pass *analysis.Pass, graph *envgraph.Graph, m *manifest.Manifest) {
+	var lits map[token.Pos]*ast.BasicLit // built on first use
+	for _, ref := range graph.Refs() {
+		if !ref.Kind.IsRead() || !ref.Pos.IsValid() {
+			continue
+		}
+		if ref.Dynamic {
+			if c.cfg.Dynamic {
+				pass.Report(analysis.Diagnostic{
+					Pos: ref.Pos, End: ref.End, Category: CategoryDynamic,
+					Message: fmt.Sprintf("env key %s is not a constant, so envvet cannot check that it is declared%s", ref.Expr, via(ref)),
+				})
+			}
+			continue
+		}
+		if ref.Key == "" || declared(m, ref.Key) || allowed(ref.Key, c.cfg.Allow) {
+			continue
+		}
+		d := analysis.Diagnostic{Pos: ref.Pos, End: ref.End, Category: CategoryUndeclared}
+		msg := fmt.Sprintf("env key %q is not declared in %s", ref.Key, m.DisplayName())
+		if guess := closest(ref.Key, m.Keys); guess != "" {
+			msg += fmt.Sprintf("; did you mean %q?", guess)
+			if lits == nil {
+				lits = stringLits(pass)
+			}
+			if lit, ok := lits[ref.Pos]; ok && lit.End() == ref.End && unquote(lit.Value) == ref.Key {
+				d.SuggestedFixes = []analysis.SuggestedFix{{
+					Message:   fmt.Sprintf("Replace %q with %q", ref.Key, guess),
+					TextEdits: []analysis.TextEdit{{Pos: lit.Pos(), End: lit.End(), NewText: []byte(strconv.Quote(guess))}},
+				}}
+			}
+		}
+		d.Message = msg + via(ref)
+		pass.Report(d)
+	}
+}
+
+// checkUnread reports, from a main package, each declared key that no
+// package of the program reads.
+func (c *checker) checkUnread(pass *analysis.Pass, prog *envgraph.Program, m *manifest.Manifest) {
+	files := make(map[string]*token.File)
+	for _, k := range m.Keys {
+		if allowed(k.Name, c.cfg.Allow) || prog.Reads(k.Name) {
+			continue
+		}
+		tf, ok := files[k.File]
+		if !ok {
+			tf = addFile(pass.Fset, k.File)
+			files[k.File] = tf
+		}
+		if tf == nil || k.Line < 1 || k.Line > tf.LineCount() {
+			continue
+		}
+		pos := tf.LineStart(k.Line)
+		if k.Col > 1 {
+			pos += token.Pos(k.Col - 1)
+		}
+		pass.Report(analysis.Diagnostic{
+			Pos: pos, Category: CategoryUnread,
+			Message: fmt.Sprintf("env key %q is declared in %s but never read", k.Name, filepath.Base(k.File)),
+		})
+	}
+}
+
+// addFile adds the manifest file name to fset so that diagnostics can be
+// positioned in it, as passes/asmdecl does for assembly files.
+func addFile(fset *token.FileSet, name string) *token.File {
+	content, err := os.ReadFile(name)
+	if err != nil {
+		return nil
+	}
+	tf := fset.AddFile(name, -1, len(content))
+	tf.SetLinesForContent(content)
+	return tf
+}
+
+// scope returns the directory whose main packages share manifest m: the
+// directory of a discovered manifest, or the module root for manifests
+// named by flag.
+func (c *checker) scope(dir string, explicit []string, m *manifest.Manifest) string {
+	if len(explicit) == 0 && len(m.Files) > 0 {
+		return filepath.Dir(m.Files[0])
+	}
+	if root := passutil.ModuleRoot(dir); root != "" {
+		return root
+	}
+	return dir
+}
+
+// soleMain reports whether the main package in dir is the only main
+// package under scope, which is what makes its view of the environment the
+// whole program's.
+func (c *checker) soleMain(scope, dir string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.mains == nil {
+		c.mains = make(map[string][]string)
+	}
+	mains, ok := c.mains[scope]
+	if !ok {
+		mains = mainDirs(scope)
+		c.mains[scope] = mains
+	}
+	for _, d := range mains {
+		if d != dir {
+			return false
+		}
+	}
+	return true
+}
+
+// stringLits indexes the package's string literals by position.
+func stringLits(pass *analysis.Pass) map[token.Pos]*ast.BasicLit {
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	lits := make(map[token.Pos]*ast.BasicLit)
+	for n := range in.PreorderSeq((*ast.BasicLit)(nil)) {
+		if lit := n.(*ast.BasicLit); lit.Kind == token.STRING {
+			lits[lit.Pos()] = lit
+		}
+	}
+	return lits
+}
+
+// declared reports whether m declares key, as a runtime or a build-time
+// variable.
+func declared(m *manifest.Manifest, key string) bool {
+	if _, ok := m.Lookup(key); ok {
+		return true
+	}
+	_, ok := m.BuildVar(key)
+	return ok
+}
+
+// via describes how a reference reached its key, for the end of a message.
+func via(ref envgraph.Ref) string {
+	var parts []string
+	if len(ref.Via) > 0 {
+		parts = append(parts, "read via "+strings.Join(ref.Via, " → "))
+	}
+	if ref.Kind == envgraph.Tag {
+		s := "struct field " + ref.Field
+		if ref.Loader != "" {
+			s += " loaded by " + ref.Loader
+		}
+		parts = append(parts, s)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(parts, ", ") + ")"
+}
+
+func unquote(s string) string {
+	u, err := strconv.Unquote(s)
+	if err != nil {
+		return ""
+	}
+	return u
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}

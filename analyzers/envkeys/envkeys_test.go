@@ -1,0 +1,124 @@
+package envkeys_test
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/envvet/envvet/analyzers/envkeys"
+)
+
+func TestReads(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), envkeys.New(envkeys.Config{}), "a", "b")
+}
+
+func TestDynamic(t *testing.T) {
+	a := envkeys.New(envkeys.Config{})
+	if err := a.Flags.Set("dynamic", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, analysistest.TestData(), a, "dynamic")
+}
+
+func TestAllow(t *testing.T) {
+	a := envkeys.New(envkeys.Config{})
+	if err := a.Flags.Set("allow", "SMTP_*,CACHE_SIZE"); err != nil {
+		t.Fatal(err)
+	}
+	got := diagnostics(t, a, "b")
+	if len(got) != 0 {
+		t.Errorf("with -allow=SMTP_*,CACHE_SIZE: got %q, want no diagnostics", got)
+	}
+}
+
+// TestUnread checks the diagnostics positioned in manifests, which
+// analysistest's // want comments cannot reach.
+func TestUnread(t *testing.T) {
+	for _, tc := range []struct {
+		pkg  string
+		want []string
+	}{
+		// UNREAD_KEY is stale; READ_KEY is read, PLUGIN_ALPHA matches the
+		// dynamic prefix PLUGIN_, HOME is well known.
+		{"stale", []string{`stale/.env.example:3:1: env key "UNREAD_KEY" is declared in .env.example but never read`}},
+		// The program reads its whole environment: nothing is stale.
+		{"environ", nil},
+		// Two programs share the manifest: neither can tell what the other
+		// reads, so NOBODY_KEY is not reported.
+		{"twomains/cmd/one", nil},
+		// A library package never reports unread keys.
+		{"stale/plugins", nil},
+	} {
+		t.Run(tc.pkg, func(t *testing.T) {
+			got := diagnostics(t, envkeys.New(envkeys.Config{}), tc.pkg)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestExplicitManifest(t *testing.T) {
+	a := envkeys.New(envkeys.Config{})
+	manifest, err := filepath.Abs(filepath.Join("testdata", "src", "twomains", ".env.example"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Flags.Set("manifest", manifest); err != nil {
+		t.Fatal(err)
+	}
+	got := diagnostics(t, a, "stale")
+	want := []string{
+		`stale/main.go:11:16: env key "READ_KEY" is not declared in .env.example`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+func TestBadManifest(t *testing.T) {
+	rec := &recorder{}
+	analysistest.Run(rec, analysistest.TestData(), envkeys.New(envkeys.Config{}), "badmanifest")
+	want := "badmanifest/.env.example:2"
+	if !slices.ContainsFunc(rec.errors, func(e string) bool { return strings.Contains(e, want) }) {
+		t.Errorf("a malformed manifest gave errors %q, want one naming %s", rec.errors, want)
+	}
+}
+
+// diagnostics runs a on pkg and returns its diagnostics as
+// "path:line:col: message", with paths relative to testdata/src, failing
+// the test on any error other than a mismatch with // want comments.
+func diagnostics(t *testing.T, a *analysis.Analyzer, pkg string) []string {
+	t.Helper()
+	rec := &recorder{}
+	results := analysistest.Run(rec, analysistest.TestData(), a, pkg)
+	for _, e := range rec.errors {
+		if !strings.Contains(e, "unexpected diagnostic") && !strings.Contains(e, "no diagnostic was reported") {
+			t.Error(e)
+		}
+	}
+	src, _ := filepath.Abs(filepath.Join(analysistest.TestData(), "src"))
+	var out []string
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			p := r.Pass.Fset.Position(d.Pos)
+			rel, _ := filepath.Rel(src, p.Filename)
+			out = append(out, fmt.Sprintf("%s:%d:%d: %s", filepath.ToSlash(rel), p.Line, p.Column, d.Message))
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// recorder is an analysistest.Testing that records errors instead of
+// failing, so that diagnostics outside Go files can be checked by hand.
+type recorder struct{ errors []string }
+
+func (r *recorder) Errorf(format string, args ...any) {
+	r.errors = append(r.errors, fmt.Sprintf(format, args...))
+}

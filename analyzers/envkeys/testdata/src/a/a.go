@@ -1,0 +1,75 @@
+package a
+
+import (
+	"os"
+	"syscall"
+
+	"github.com/caarlos0/env/v11"
+	"github.com/spf13/viper"
+)
+
+func reads() {
+	_ = os.Getenv("APP_MODE")
+	_ = os.Getenv("APP_MOD") // want `env key "APP_MOD" is not declared in .env.example; did you mean "APP_MODE"\?`
+	_ = os.Getenv("app_mode") // want `env key "app_mode" is not declared in .env.example; did you mean "APP_MODE"\?`
+
+	_, _ = os.LookupEnv("SMTP_HOST")
+	_, _ = os.LookupEnv("SMTP_USER") // want `env key "SMTP_USER" is not declared in .env.example`
+
+	_, _ = syscall.Getenv("CACHE_TTL")
+	_, _ = syscall.Getenv("CACHE_SIZE") // want `env key "CACHE_SIZE" is not declared in .env.example`
+
+	// Well-known process variables need no declaration.
+	_ = os.Getenv("HOME")
+	_ = os.Getenv("LC_ALL")
+
+	// A build variable declared in the manifest counts as declared.
+	_ = os.Getenv("CGO_ENABLED")
+}
+
+func constants() {
+	const declared = "APP_" + "PORT"
+	_ = os.Getenv(declared)
+
+	// A named constant gets no fix: renaming it is the author's call.
+	const key = "APP_MOD"
+	_ = os.Getenv(key) // want `env key "APP_MOD" is not declared in .env.example; did you mean "APP_MODE"\?`
+}
+
+func writes() {
+	// Writes and unsets are not reads: they need no declaration.
+	os.Setenv("WRITTEN_ONLY", "1")
+	os.Unsetenv("WRITTEN_ONLY")
+}
+
+func dynamic(name string) {
+	// Without -envkeys.dynamic, a key that is not a constant is not reported.
+	_ = os.Getenv(name)
+}
+
+func expand() {
+	_ = os.ExpandEnv("postgres://${SMTP_HOST}:$APP_PORT/db")
+	_ = os.ExpandEnv("redis://$REDIS_HOST:6379") // want `env key "REDIS_HOST" is not declared in .env.example`
+}
+
+type Config struct {
+	Port    int    `env:"APP_PORT"`
+	Timeout string `env:"SMTP_TIMEOUT"` // want `env key "SMTP_TIMEOUT" is not declared in .env.example \(struct field Config.Timeout loaded by caarlos0/env\)`
+	Name    string `json:"SERVICE_NAME"`
+}
+
+func load() (Config, error) {
+	var cfg Config
+	err := env.Parse(&cfg)
+	return cfg, err
+}
+
+// Unloaded is never given to a loader: its tags are not references.
+type Unloaded struct {
+	Port int `env:"UNLOADED_PORT"`
+}
+
+func bind() {
+	viper.BindEnv("db.url", "DATABASE_URL")
+	viper.BindEnv("db.pool", "DATABASE_POOL") // want `env key "DATABASE_POOL" is not declared in .env.example`
+}

@@ -1,0 +1,5 @@
+package badmanifest
+
+import "os"
+
+var _ = os.Getenv("GOOD")

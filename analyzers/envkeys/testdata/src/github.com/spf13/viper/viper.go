@@ -1,0 +1,12 @@
+// Package viper is a stub of github.com/spf13/viper with the surface the tests use.
+package viper
+
+type Viper struct{}
+
+func New() *Viper                              { return &Viper{} }
+func BindEnv(input ...string) error            { return nil }
+func SetEnvPrefix(in string)                   {}
+func AutomaticEnv()                            {}
+func (v *Viper) BindEnv(input ...string) error { return nil }
+func (v *Viper) SetEnvPrefix(in string)        {}
+func (v *Viper) AutomaticEnv()                 {}

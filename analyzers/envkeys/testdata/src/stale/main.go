@@ -1,0 +1,13 @@
+// Command stale reads some of its declared keys.
+package main
+
+import (
+	"os"
+
+	"stale/plugins"
+)
+
+func main() {
+	_ = os.Getenv("READ_KEY")
+	plugins.Load("alpha")
+}

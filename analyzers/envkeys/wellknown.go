@@ -1,0 +1,45 @@
+package envkeys
+
+import "strings"
+
+// wellKnown lists variables that the operating system, the Go runtime or
+// the platform sets for every process; they need no declaration.
+var wellKnown = map[string]bool{
+	"HOME": true, "PATH": true, "USER": true, "LOGNAME": true, "SHELL": true,
+	"PWD": true, "TERM": true, "HOSTNAME": true, "TMPDIR": true, "TMP": true,
+	"TEMP": true, "TZ": true, "LANG": true, "LANGUAGE": true, "EDITOR": true,
+	"VISUAL": true, "PAGER": true, "NO_COLOR": true, "COLORTERM": true,
+	"GODEBUG": true, "GOMAXPROCS": true, "GOGC": true, "GOMEMLIMIT": true,
+	"GOTRACEBACK": true, "GORACE": true, "GOROOT": true, "GOPATH": true,
+	"GOOS": true, "GOARCH": true, "GOCACHE": true, "GOFLAGS": true,
+	"HTTP_PROXY": true, "HTTPS_PROXY": true, "NO_PROXY": true,
+	"http_proxy": true, "https_proxy": true, "no_proxy": true,
+	"KUBERNETES_SERVICE_HOST": true, "KUBERNETES_SERVICE_PORT": true,
+	"SSL_CERT_FILE": true, "SSL_CERT_DIR": true,
+}
+
+// wellKnownPrefixes are prefixes of families of well-known variables.
+var wellKnownPrefixes = []string{"LC_", "XDG_"}
+
+// allowed reports whether key needs no declaration: it is well known, or
+// matches an entry of allow (a key, or a prefix written KEY_*).
+func allowed(key string, allow []string) bool {
+	if wellKnown[key] {
+		return true
+	}
+	for _, p := range wellKnownPrefixes {
+		if strings.HasPrefix(key, p) {
+			return true
+		}
+	}
+	for _, a := range allow {
+		if prefix, ok := strings.CutSuffix(a, "*"); ok {
+			if strings.HasPrefix(key, prefix) {
+				return true
+			}
+		} else if a == key {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,60 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// TestMain lets the test binary act as the envvet command inside scripts,
+// so that scripts drive the real main, standalone and as go vet's tool.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){"envvet": main})
+}
+
+// TestScripts runs the end-to-end scripts in testdata/script. Each builds
+// a small module and runs envvet on it standalone and under
+// go vet -vettool=$ENVVET.
+func TestScripts(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end scripts run the go command; skipped in -short mode")
+	}
+	testscript.Run(t, testscript.Params{
+		Dir:   filepath.Join("testdata", "script"),
+		Setup: setupGoEnv,
+	})
+}
+
+// setupGoEnv gives scripts the go command's caches and proxy settings, so
+// that builds reuse the machine's caches and modules come from the proxy,
+// and sets ENVVET to the path of the envvet command for -vettool.
+func setupGoEnv(env *testscript.Env) error {
+	for _, v := range []string{"GOCACHE", "GOMODCACHE", "GOPROXY", "GOSUMDB", "GONOSUMDB", "GOPRIVATE", "GOFLAGS", "CGO_ENABLED"} {
+		val := os.Getenv(v)
+		if val == "" {
+			out, err := exec.Command("go", "env", v).Output()
+			if err != nil {
+				return err
+			}
+			val = strings.TrimSpace(string(out))
+		}
+		env.Setenv(v, val)
+	}
+	env.Setenv("GOTOOLCHAIN", "local")
+	for _, dir := range filepath.SplitList(env.Getenv("PATH")) {
+		if p := filepath.Join(dir, "envvet"); isFile(p) {
+			env.Setenv("ENVVET", p)
+			break
+		}
+	}
+	return nil
+}
+
+func isFile(name string) bool {
+	fi, err := os.Stat(name)
+	return err == nil && !fi.IsDir()
+}

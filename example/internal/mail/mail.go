@@ -1,0 +1,34 @@
+// Package mail sends order confirmations.
+package mail
+
+import (
+	"fmt"
+	"net/smtp"
+	"time"
+
+	"example.com/shop/internal/envutil"
+)
+
+// Mailer sends mail through an SMTP relay.
+type Mailer struct {
+	addr    string
+	from    string
+	timeout time.Duration
+}
+
+// New configures a Mailer from the environment.
+func New() *Mailer {
+	host := envutil.Get("SMTP_HOST", "localhost")
+	port := envutil.Int("SMTP_PORT", 25)
+	return &Mailer{
+		addr: fmt.Sprintf("%s:%d", host, port),
+		// A typo: the manifest declares SMTP_FROM.
+		from:    envutil.Get("SMTP_FORM", "shop@localhost"),
+		timeout: time.Duration(envutil.Int("SMTP_TIMEOUT_MS", 5000)) * time.Millisecond,
+	}
+}
+
+// Send sends one message.
+func (m *Mailer) Send(to, body string) error {
+	return smtp.SendMail(m.addr, nil, m.from, []string{to}, []byte(body))
+}

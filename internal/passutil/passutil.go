@@ -1,0 +1,48 @@
+// Package passutil holds small helpers shared by envvet's analyzers for
+// questions about the package under analysis that go/analysis does not
+// answer directly.
+package passutil
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// PackageDir returns the source directory of the package under analysis,
+// or "" when it has no files on disk. It uses the position of each file's
+// package clause, which //line directives map back to the original source
+// for cgo-processed files that drivers keep in the build cache.
+func PackageDir(pass *analysis.Pass) string {
+	for _, f := range pass.Files {
+		name := pass.Fset.Position(f.Package).Filename
+		if strings.HasSuffix(name, ".go") {
+			return filepath.Dir(name)
+		}
+	}
+	return ""
+}
+
+// ModuleRoot returns the nearest directory at or above dir that contains a
+// go.mod file, or "" when there is none.
+func ModuleRoot(dir string) string {
+	for d := dir; ; {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return ""
+		}
+		d = parent
+	}
+}
+
+// IsTestMain reports whether the package under analysis is the synthesized
+// main package of a test binary ("p.test"), which drivers that load tests
+// analyze like any other package.
+func IsTestMain(pass *analysis.Pass) bool {
+	return pass.Pkg.Name() == "main" && strings.HasSuffix(pass.Pkg.Path(), ".test")
+}
