@@ -41,14 +41,14 @@ func decodeYAML(file string, data []byte) (top *yaml.Node, err error) {
 		if errors.Is(err, io.EOF) {
 			return nil, nil // empty file (or only comments)
 		}
-		return nil, yamlError(file, err)
+		return nil, yamlError(file, data, err)
 	}
 	var extra yaml.Node
 	switch err := dec.Decode(&extra); {
 	case err == nil:
 		return nil, errorf(file, extra.Line, 0, "more than one YAML document (found \"---\")")
 	case !errors.Is(err, io.EOF):
-		return nil, yamlError(file, err)
+		return nil, yamlError(file, data, err)
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		return nil, nil
@@ -59,13 +59,56 @@ func decodeYAML(file string, data []byte) (top *yaml.Node, err error) {
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // yamlError turns a yaml.v3 syntax error into an *Error with its line.
-func yamlError(file string, err error) *Error {
+//
+// yaml.v3 reports the line where the construct containing the problem
+// starts when it knows it (for a bad indentation deep in a mapping, the
+// mapping's first line), not the problem's. So the line is also bounded
+// below by the shortest prefix of the file that fails to parse.
+func yamlError(file string, data []byte, err error) *Error {
 	msg := err.Error()
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
+		if n := firstBadLine(data); n > line {
+			line = n
+		}
 		return errorf(file, line, 0, "invalid YAML: %s", m[2])
 	}
 	return errorf(file, 0, 0, "invalid YAML: %s", strings.TrimPrefix(msg, "yaml: "))
+}
+
+// firstBadLine returns the smallest n such that the first n lines of data
+// are not valid YAML, or 0 if there is none (or the file is too long to
+// bother).
+func firstBadLine(data []byte) int {
+	const maxLines = 1000
+	lines := strings.SplitAfter(string(data), "\n")
+	if len(lines) > maxLines {
+		return 0
+	}
+	prefix := ""
+	for i, l := range lines {
+		prefix += l
+		if !validYAML(prefix) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// validYAML reports whether s is a stream of well-formed YAML documents.
+func validYAML(s string) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	dec := yaml.NewDecoder(strings.NewReader(s))
+	for {
+		var n yaml.Node
+		if err := dec.Decode(&n); err != nil {
+			return errors.Is(err, io.EOF)
+		}
+	}
 }
 
 type yamlParser struct {

@@ -1,0 +1,98 @@
+package manifest_test
+
+import (
+	"errors"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/envvet/envvet/internal/manifest"
+)
+
+var nameRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// checkParse parses data as file and checks the invariants every result
+// keeps: keys have a valid name, this file, and a line within it; errors
+// are *Error naming the file.
+func checkParse(t *testing.T, file string, data []byte) {
+	m, err := manifest.Parse(file, data)
+	lines := strings.Count(string(data), "\n") + 1
+	if err != nil {
+		var me *manifest.Error
+		if !errors.As(err, &me) || me.File != file || me.Line < 0 || me.Line > lines {
+			t.Fatalf("bad error %#v for %q", err, data)
+		}
+		if !strings.HasPrefix(err.Error(), file) {
+			t.Fatalf("error %q does not start with the file name", err)
+		}
+		return
+	}
+	seen := make(map[string]bool)
+	for _, list := range [][]manifest.Key{m.Keys, m.Build} {
+		for _, k := range list {
+			if !nameRE.MatchString(k.Name) || k.File != file || k.Line < 1 || k.Line > lines || k.Col < 1 {
+				t.Fatalf("bad key %+v for %q", k, data)
+			}
+			if seen[k.Name] {
+				t.Fatalf("key %s returned twice for %q", k.Name, data)
+			}
+			seen[k.Name] = true
+			if k.HasDefault != (k.Default != "") && strings.HasSuffix(file, ".example") {
+				t.Fatalf("dotenv key %+v: HasDefault disagrees with Default", k)
+			}
+		}
+	}
+}
+
+func FuzzDotenv(f *testing.F) {
+	for _, s := range []string{
+		"",
+		"A=1\n",
+		"export A=1\n# c\nB=\"x # y\"\nC='z'\n",
+		"\uFEFFA=1\r\nB=2\r\n",
+		"A=\"multi\nline\"\nB=2",
+		"A = spaced # comment\n",
+		"A=\"esc \\\" \\n \\\\\"\n",
+		"BAD LINE\n",
+		"A=\"unterminated\n",
+		"1A=x\n",
+		"A=1\nA=2\n",
+		"CGO_ENABLED=0\nGOOS=linux\n",
+		"A=\"x\" tail\n",
+		"  export\tA='q'   # c\n",
+		"=\n",
+		"\"\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkParse(t, ".env.example", data)
+	})
+}
+
+func FuzzYAML(f *testing.F) {
+	for _, s := range []string{
+		"",
+		exampleYAML,
+		"keys:\n  A: {}\n  B:\nbuild:\n  CGO_ENABLED: \"0\"\n",
+		"keys: {A: {required: true, default: 1}}\n",
+		"keys:\n  A: &x {secret: true}\n  B: *x\n",
+		"keys:\n  A:\n  A:\n",
+		"keys:\n  A:\n    descripton: x\n",
+		"keys:\n  A:\n    required: maybe\n",
+		"- a\n",
+		"keys:\n\tA:\n",
+		"keys:\n---\nkeys:\n",
+		"keys: *nope\n",
+		"&a [*a]\n",
+		"keys:\n  ? [A]\n  : {}\n",
+		"build:\n  CGO_ENABLED: [0]\n",
+		"keys:\n  <<: {A: {}}\n",
+		"\uFEFFkeys:\r\n  A:\r\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkParse(t, "envvet.yaml", data)
+	})
+}
