@@ -19,6 +19,7 @@ import (
 	"github.com/envvet/envvet/internal/analysisdoc"
 	"github.com/envvet/envvet/internal/manifest"
 	"github.com/envvet/envvet/internal/passutil"
+	"github.com/envvet/envvet/internal/wellknown"
 )
 
 //go:embed doc.go
@@ -141,7 +142,7 @@ func (c *checker) checkReads(pass *analysis.Pass, graph *envgraph.Graph, m *mani
 			}
 			continue
 		}
-		if ref.Key == "" || declared(m, ref.Key) || allowed(ref.Key, c.cfg.Allow) {
+		if ref.Key == "" || declared(m, ref.Key) || wellknown.Allowed(ref.Key, c.cfg.Allow) {
 			continue
 		}
 		d := analysis.Diagnostic{Pos: ref.Pos, End: ref.End, Category: CategoryUndeclared}
@@ -168,7 +169,7 @@ func (c *checker) checkReads(pass *analysis.Pass, graph *envgraph.Graph, m *mani
 func (c *checker) checkUnread(pass *analysis.Pass, prog *envgraph.Program, m *manifest.Manifest) {
 	files := make(map[string]*token.File)
 	for _, k := range m.Keys {
-		if allowed(k.Name, c.cfg.Allow) || prog.Reads(k.Name) {
+		if wellknown.Allowed(k.Name, c.cfg.Allow) || prog.Reads(k.Name) {
 			continue
 		}
 		tf, ok := files[k.File]

@@ -1,4 +1,7 @@
-package envkeys
+// Package wellknown lists environment variables that the operating system,
+// the Go runtime or the platform set for every process: programs read them
+// without a deployment declaring them.
+package wellknown
 
 import "strings"
 
@@ -21,9 +24,9 @@ var wellKnown = map[string]bool{
 // wellKnownPrefixes are prefixes of families of well-known variables.
 var wellKnownPrefixes = []string{"LC_", "XDG_"}
 
-// allowed reports whether key needs no declaration: it is well known, or
+// Allowed reports whether key needs no declaration: it is well known, or
 // matches an entry of allow (a key, or a prefix written KEY_*).
-func allowed(key string, allow []string) bool {
+func Allowed(key string, allow []string) bool {
 	if wellKnown[key] {
 		return true
 	}
