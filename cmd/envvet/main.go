@@ -3,6 +3,7 @@
 //
 //	envvet ./...
 //	go vet -vettool=$(command -v envvet) ./...
+//	envvet env ./...    # the inventory of the program's environment
 //
 // Run "envvet help" for the checks and their flags.
 package main
@@ -27,6 +28,9 @@ func main() {
 			os.Exit(1)
 		}
 		return
+	}
+	if len(os.Args) > 1 && os.Args[1] == "env" {
+		os.Exit(runEnv(os.Args[2:], os.Stdout, os.Stderr))
 	}
 	multichecker.Main(analyzers.Suite(analyzers.Config{})...)
 }

@@ -1,0 +1,179 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/envvet/envvet/analyzers/envgraph"
+	"github.com/envvet/envvet/internal/inventory"
+	"github.com/envvet/envvet/internal/manifest"
+	"github.com/envvet/envvet/internal/passutil"
+)
+
+const envUsage = `usage: envvet env [flags] [packages]
+
+envvet env prints every environment variable the program touches: each
+reference (position, kind, package, helper chain, loader, default, whether
+it is required), where a manifest declares it, the declared keys nothing
+reads, the dynamic references and the whole-environment scans.
+
+  envvet env ./...                              a table for a terminal
+  envvet env -format=dotenv ./... > .env.example  bootstrap a manifest
+
+Flags:
+`
+
+// runEnv implements "envvet env" and returns the exit code.
+func runEnv(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("envvet env", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, envUsage)
+		fs.PrintDefaults()
+	}
+	format := fs.String("format", "text", "output format: "+strings.Join(inventory.Formats, ", "))
+	deps := fs.Bool("deps", false, "also list references inside non-standard-library dependencies")
+	tests := fs.Bool("test", true, "include test files")
+	tags := fs.String("tags", "", "comma-separated build tags")
+	manifests := fs.String("manifest", "", "comma-separated manifest files relative to the module root, replacing discovery")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if !validFormat(*format) {
+		fmt.Fprintf(stderr, "envvet env: unknown format %q (want one of %s)\n", *format, strings.Join(inventory.Formats, ", "))
+		return 2
+	}
+	patterns := fs.Args()
+	if len(patterns) == 0 {
+		patterns = []string{"."}
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		fmt.Fprintf(stderr, "envvet env: %v\n", err)
+		return 1
+	}
+
+	inv, err := inventoryOf(patterns, inventoryOptions{
+		tests: *tests, tags: *tags, manifests: splitList(*manifests),
+		opts: inventory.Options{Deps: *deps, Dir: wd},
+	})
+	if err != nil {
+		fmt.Fprintf(stderr, "envvet env: %v\n", err)
+		return 1
+	}
+	if err := inventory.Write(stdout, inv, *format); err != nil {
+		fmt.Fprintf(stderr, "envvet env: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+type inventoryOptions struct {
+	tests     bool
+	tags      string
+	manifests []string
+	opts      inventory.Options
+}
+
+// inventoryOf loads the packages matching patterns with their
+// dependencies, builds the env-reference graph of every one of them, and
+// returns the program's inventory.
+func inventoryOf(patterns []string, o inventoryOptions) (*inventory.Inventory, error) {
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Tests: o.tests}
+	if o.tags != "" {
+		cfg.BuildFlags = []string{"-tags=" + o.tags}
+	}
+	initial, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return nil, err
+	}
+	if n := packages.PrintErrors(initial); n > 0 {
+		return nil, fmt.Errorf("%d errors loading packages", n)
+	}
+	// Every package is a root, so that its graph is kept for the inventory:
+	// the keys that dependencies read decide which declared keys are read.
+	var all []*packages.Package
+	packages.Visit(initial, nil, func(p *packages.Package) { all = append(all, p) })
+	graph, err := checker.Analyze([]*analysis.Analyzer{envgraph.Analyzer}, all, nil)
+	if err != nil {
+		return nil, err
+	}
+
+	var cache manifest.Cache
+	var pkgs []inventory.Package
+	for act := range graph.All() {
+		if act.Analyzer != envgraph.Analyzer || !act.IsRoot {
+			continue
+		}
+		if act.Err != nil {
+			return nil, fmt.Errorf("%s: %v", act.Package.PkgPath, act.Err)
+		}
+		g, ok := act.Result.(*envgraph.Graph)
+		if !ok || strings.HasSuffix(act.Package.PkgPath, ".test") {
+			continue
+		}
+		p := inventory.Package{Path: act.Package.PkgPath, Fset: act.Package.Fset, Refs: g.Refs()}
+		if mod := act.Package.Module; mod != nil {
+			p.Module, p.Main = mod.Path, mod.Main
+		}
+		if len(act.Package.GoFiles) > 0 {
+			p.Dir = filepath.Dir(act.Package.GoFiles[0])
+		}
+		if p.Main && p.Dir != "" {
+			m, err := cache.ForDir(p.Dir, resolveManifests(p.Dir, o.manifests))
+			if err != nil {
+				return nil, err
+			}
+			p.Manifest = m
+		}
+		pkgs = append(pkgs, p)
+	}
+	return inventory.Build(pkgs, o.opts), nil
+}
+
+// resolveManifests resolves manifest paths against the module root of
+// dir, as envkeys' -manifest flag does.
+func resolveManifests(dir string, paths []string) []string {
+	if len(paths) == 0 {
+		return nil
+	}
+	root := passutil.ModuleRoot(dir)
+	if root == "" {
+		root = dir
+	}
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(root, p)
+		}
+		out[i] = p
+	}
+	return out
+}
+
+func validFormat(f string) bool {
+	for _, g := range inventory.Formats {
+		if f == g {
+			return true
+		}
+	}
+	return false
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}

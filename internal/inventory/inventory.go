@@ -1,0 +1,273 @@
+// Package inventory turns the env-reference graphs of a program's
+// packages into an inventory of its environment: every key, each place it
+// is read or written, its default, whether it is required, and where a
+// manifest declares it. "envvet env" prints it in several formats.
+package inventory
+
+import (
+	"cmp"
+	"go/token"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/envvet/envvet/analyzers/envgraph"
+	"github.com/envvet/envvet/internal/manifest"
+	"github.com/envvet/envvet/internal/wellknown"
+)
+
+// An Inventory is the environment of a program. Its JSON encoding is
+// envvet env's stable -format=json schema, documented in the README.
+type Inventory struct {
+	Keys    []Key     `json:"keys"`    // sorted by key
+	Unread  []Decl    `json:"unread"`  // declared keys that nothing reads, in manifest order
+	Dynamic []Dynamic `json:"dynamic"` // reads of keys that are not constants, by position
+	Environ []Site    `json:"environ"` // whole-environment scans (os.Environ, os.Clearenv), by position
+}
+
+// A Key is one environment variable and everything the program does with it.
+type Key struct {
+	Key       string  `json:"key"`
+	Refs      []Ref   `json:"refs"`                // by position
+	Default   *string `json:"default"`             // the first statically known default; null when none
+	Required  bool    `json:"required"`            // some reference or declaration requires it
+	Secret    bool    `json:"secret"`              // declared secret, or named like one
+	Declared  []Decl  `json:"declared"`            // where manifests declare it; empty when undeclared
+	WellKnown bool    `json:"wellKnown,omitempty"` // a process variable that needs no declaration
+}
+
+// A Ref is one reference to a key.
+type Ref struct {
+	Pos      string   `json:"pos"`  // file:line:col, relative to the working directory
+	Kind     string   `json:"kind"` // read, lookup, expand, struct tag, bind, write, unset
+	Via      []string `json:"via"`  // helper chain, outermost first
+	Package  string   `json:"package"`
+	Module   string   `json:"module,omitempty"` // set for references inside dependencies
+	Loader   string   `json:"loader"`
+	Default  *string  `json:"default"`
+	Required bool     `json:"required"`
+	Field    string   `json:"field,omitempty"` // the struct field, for struct tags
+}
+
+// A Decl is a key's declaration in a manifest.
+type Decl struct {
+	Key  string `json:"key,omitempty"`
+	File string `json:"file"`
+	Line int    `json:"line"`
+}
+
+// A Dynamic is a read whose key is not a constant.
+type Dynamic struct {
+	Site
+	Expr   string `json:"expr"`
+	Prefix string `json:"prefix,omitempty"`
+}
+
+// A Site is a reference that names no key.
+type Site struct {
+	Pos     string   `json:"pos"`
+	Kind    string   `json:"kind"`
+	Via     []string `json:"via,omitempty"`
+	Package string   `json:"package"`
+	Module  string   `json:"module,omitempty"`
+}
+
+// A Package is the input for one analyzed package.
+type Package struct {
+	Path     string
+	Module   string // module path; "" for the standard library
+	Main     bool   // in the main module
+	Dir      string
+	Fset     *token.FileSet
+	Refs     []envgraph.Ref
+	Manifest *manifest.Manifest // governing the package; nil when none
+}
+
+// Options control what Build includes.
+type Options struct {
+	Deps bool   // include references inside non-standard-library dependencies
+	Dir  string // positions are written relative to Dir
+}
+
+// Build makes the inventory of pkgs. Every package counts towards deciding
+// which declared keys are read; only the main module's packages (and, with
+// Deps, the other non-standard-library ones) are listed.
+func Build(pkgs []Package, opts Options) *Inventory {
+	inv := &Inventory{Keys: []Key{}, Unread: []Decl{}, Dynamic: []Dynamic{}, Environ: []Site{}}
+	keys := make(map[string]*Key)
+	read := make(map[string]bool)
+	var prefixes []string
+	environ := false
+	manifests := make(map[*manifest.Manifest]bool)
+	seen := make(map[string]bool) // test variants repeat a package's references
+
+	for _, p := range pkgs {
+		if p.Manifest != nil && (p.Main || opts.Deps) {
+			manifests[p.Manifest] = true
+		}
+		listed := p.Module != "" && (p.Main || opts.Deps)
+		module := ""
+		if !p.Main {
+			module = p.Module
+		}
+		for _, r := range p.Refs {
+			if r.Kind.IsRead() && !r.Dynamic && r.Key != "" {
+				read[r.Key] = true
+			}
+			if r.Kind == envgraph.Environ {
+				environ = true
+			}
+			if (r.Dynamic || r.Kind == envgraph.Prefix) && r.Prefix != "" {
+				prefixes = append(prefixes, r.Prefix)
+			}
+			if !listed {
+				continue
+			}
+			pos := position(p.Fset, r.Pos, opts.Dir)
+			id := pos + "\x00" + r.Kind.String() + "\x00" + r.Key + "\x00" + r.Expr
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			switch {
+			case r.Dynamic || r.Kind == envgraph.Prefix:
+				inv.Dynamic = append(inv.Dynamic, Dynamic{
+					Site: Site{Pos: pos, Kind: r.Kind.String(), Via: r.Via, Package: p.Path, Module: module},
+					Expr: r.Expr, Prefix: r.Prefix,
+				})
+			case r.Kind == envgraph.Environ || r.Kind == envgraph.Clear:
+				inv.Environ = append(inv.Environ, Site{Pos: pos, Kind: r.Kind.String(), Via: r.Via, Package: p.Path, Module: module})
+			case r.Key != "":
+				k := keys[r.Key]
+				if k == nil {
+					k = &Key{Key: r.Key, Refs: []Ref{}, Declared: []Decl{}, WellKnown: wellknown.Allowed(r.Key, nil)}
+					keys[r.Key] = k
+				}
+				ref := Ref{
+					Pos: pos, Kind: r.Kind.String(), Via: r.Via, Package: p.Path, Module: module,
+					Loader: r.Loader, Required: r.Required, Field: r.Field,
+				}
+				if r.HasDefault {
+					ref.Default = &r.Default
+				}
+				k.Refs = append(k.Refs, ref)
+				for _, d := range p.Manifest.Declarations(r.Key) {
+					k.Declared = appendDecl(k.Declared, Decl{File: rel(d.File, opts.Dir), Line: d.Line})
+				}
+			}
+		}
+	}
+
+	for _, k := range keys {
+		slices.SortFunc(k.Refs, func(a, b Ref) int { return comparePos(a.Pos, b.Pos) })
+		for _, r := range k.Refs {
+			if r.Default != nil && k.Default == nil {
+				k.Default = r.Default
+			}
+			k.Required = k.Required || r.Required
+		}
+		k.Secret = looksSecret(k.Key)
+		for m := range manifests {
+			if d, ok := m.Lookup(k.Key); ok {
+				k.Required = k.Required || d.Required
+				k.Secret = k.Secret || d.Secret
+			}
+		}
+		inv.Keys = append(inv.Keys, *k)
+	}
+	slices.SortFunc(inv.Keys, func(a, b Key) int { return cmp.Compare(a.Key, b.Key) })
+	slices.SortFunc(inv.Dynamic, func(a, b Dynamic) int { return comparePos(a.Pos, b.Pos) })
+	slices.SortFunc(inv.Environ, func(a, b Site) int { return comparePos(a.Pos, b.Pos) })
+
+	if !environ {
+		for _, m := range sortedManifests(manifests) {
+			for _, d := range m.Keys {
+				if read[d.Name] || wellknown.Allowed(d.Name, nil) || hasPrefix(d.Name, prefixes) {
+					continue
+				}
+				inv.Unread = appendDecl(inv.Unread, Decl{Key: d.Name, File: rel(d.File, opts.Dir), Line: d.Line})
+			}
+		}
+	}
+	return inv
+}
+
+func appendDecl(list []Decl, d Decl) []Decl {
+	if slices.Contains(list, d) {
+		return list
+	}
+	return append(list, d)
+}
+
+func sortedManifests(set map[*manifest.Manifest]bool) []*manifest.Manifest {
+	var ms []*manifest.Manifest
+	for m := range set {
+		ms = append(ms, m)
+	}
+	slices.SortFunc(ms, func(a, b *manifest.Manifest) int {
+		return cmp.Compare(strings.Join(a.Files, ","), strings.Join(b.Files, ","))
+	})
+	return ms
+}
+
+func hasPrefix(key string, prefixes []string) bool {
+	return slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(key, p) })
+}
+
+// looksSecret reports whether a key's name suggests a secret value.
+func looksSecret(key string) bool {
+	for _, w := range strings.Split(strings.ToUpper(key), "_") {
+		switch w {
+		case "PASSWORD", "PASSWD", "PASS", "SECRET", "TOKEN", "APIKEY", "CREDENTIALS", "PRIVATE", "DSN":
+			return true
+		}
+	}
+	return strings.HasSuffix(strings.ToUpper(key), "API_KEY")
+}
+
+func position(fset *token.FileSet, pos token.Pos, dir string) string {
+	if fset == nil || !pos.IsValid() {
+		return "-"
+	}
+	p := fset.Position(pos)
+	p.Filename = rel(p.Filename, dir)
+	return p.String()
+}
+
+func rel(name, dir string) string {
+	if dir == "" || !filepath.IsAbs(name) {
+		return filepath.ToSlash(name)
+	}
+	if r, err := filepath.Rel(dir, name); err == nil && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		return filepath.ToSlash(r)
+	}
+	return filepath.ToSlash(name)
+}
+
+// comparePos orders "file:line:col" positions by file, then numerically.
+func comparePos(a, b string) int {
+	fa, la, ca := splitPos(a)
+	fb, lb, cb := splitPos(b)
+	return cmp.Or(cmp.Compare(fa, fb), cmp.Compare(la, lb), cmp.Compare(ca, cb))
+}
+
+func splitPos(s string) (file string, line, col int) {
+	file = s
+	nums := [2]int{}
+	for i := 1; i >= 0; i-- {
+		j := strings.LastIndexByte(file, ':')
+		if j < 0 {
+			break
+		}
+		n := 0
+		for _, c := range file[j+1:] {
+			if c < '0' || c > '9' {
+				return s, 0, 0
+			}
+			n = n*10 + int(c-'0')
+		}
+		nums[i] = n
+		file = file[:j]
+	}
+	return file, nums[0], nums[1]
+}
