@@ -1,0 +1,60 @@
+// Package nocgo defines an Analyzer that reports packages that use cgo,
+// directly or through their imports, in a program whose build declares
+// CGO_ENABLED=0.
+//
+// # Analyzer nocgo
+//
+// nocgo: report cgo use in a program built with CGO_ENABLED=0
+//
+// A program that is released as a static binary is built with
+// CGO_ENABLED=0. A package that says import "C" is then left out of the
+// build: the build fails, or, worse, a pure-Go stub takes its place and
+// fails at run time (github.com/mattn/go-sqlite3 compiles to a driver
+// whose Open returns "Binary was compiled with 'CGO_ENABLED=0',
+// go-sqlite3 requires cgo to work"). nocgo reports such code before the
+// release build does:
+//
+//	import _ "github.com/mattn/go-sqlite3" // diagnostic: github.com/mattn/go-sqlite3 uses cgo (import "C" in sqlite3.go), but CGO_ENABLED=0 is declared in .env.example
+//
+// Use a pure-Go package instead, or allow the package explicitly.
+//
+// The policy: cgo must be off when the manifest found for the package
+// (envvet.yaml's build: section, or a dotenv example file such as
+// .env.example, found by walking up from the package directory to the
+// module root; or the files given with -nocgo.manifest) declares
+// CGO_ENABLED=0, or when -nocgo.enforce is set. With no policy, nocgo
+// reports nothing. -nocgo.allow names import path patterns (as for go
+// list: "example.com/db/...", or "./internal/db" relative to the root of
+// the package's module) of packages that may use cgo; their use is not
+// reported, neither in them nor in their importers.
+//
+// What is reported:
+//
+//   - every import "C" of a package under the policy, at the import in the
+//     original source file, whatever the driver (go vet, envvet,
+//     golangci-lint) passes for cgo files;
+//   - an import of a package of another module that uses cgo itself or
+//     through its own imports, at the import, with the chain of imports
+//     to the package that imports "C";
+//   - an import of a package of the same module that uses cgo, only when
+//     that package did not report the cause itself (each cause is reported
+//     once, where it can be fixed).
+//
+// Standard-library packages are never a cause, except plugin: net and
+// os/user fall back to pure Go when cgo is off, and runtime/cgo is the
+// support package that every cgo package imports; plugin has no
+// fallback (plugin.Open fails when cgo is off), so importing it is
+// reported like a cgo package.
+//
+// The result does not depend on the CGO_ENABLED the analysis itself runs
+// with. With cgo on, the go tool hands analyzers cgo-processed files, and
+// nocgo finds the rewritten import "C" through their //line directives.
+// With cgo off, the go tool leaves the cgo files out; nocgo reads them
+// from the package's ignored files, keeps those that the build would
+// select with cgo on (GOOS, GOARCH and build tags; tags are taken from
+// -tags in GOFLAGS, since go vet -tags is not passed to analyzers) and
+// reports their import "C" just the same.
+//
+// The package fact usesCgo carries "this package uses cgo, and through
+// which chain of imports" from package to package.
+package nocgo

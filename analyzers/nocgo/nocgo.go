@@ -1,0 +1,331 @@
+package nocgo
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/envvet/envvet/internal/analysisdoc"
+	"github.com/envvet/envvet/internal/manifest"
+)
+
+//go:embed doc.go
+var doc string
+
+const docURL = "https://github.com/envvet/envvet"
+
+// Config is nocgo's settings; JSON names = flag names (-nocgo.allow ≡
+// golangci "allow").
+type Config struct {
+	// Enforce forbids cgo everywhere, whatever the manifest says.
+	Enforce bool `json:"enforce"`
+	// Allow lists import path patterns of packages that may use cgo.
+	Allow []string `json:"allow"`
+	// Manifest lists manifest files to use instead of discovering one
+	// from each package's directory.
+	Manifest []string `json:"manifest"`
+}
+
+// Analyzer is nocgo with its default settings. Use New for a configured
+// instance: the flags of Analyzer write into Analyzer itself.
+var Analyzer = New(Config{})
+
+// New returns a fresh nocgo analyzer whose flags write into its own copy
+// of cfg.
+func New(cfg Config) *analysis.Analyzer {
+	c := newChecker(cfg)
+	a := &analysis.Analyzer{
+		Name:             "nocgo",
+		Doc:              analysisdoc.MustExtract(doc, "nocgo"),
+		URL:              docURL + "#nocgo",
+		Run:              c.run,
+		RunDespiteErrors: true,
+		FactTypes:        []analysis.Fact{new(usesCgo)},
+	}
+	a.Flags.BoolVar(&c.cfg.Enforce, "enforce", cfg.Enforce,
+		"forbid cgo even when no manifest declares CGO_ENABLED=0")
+	a.Flags.Func("allow", "comma-separated import path patterns of packages that may use cgo (e.g. example.com/db/...,./internal/sqlite)", func(s string) error {
+		pats, err := compilePatterns(splitList(s))
+		if err != nil {
+			return err
+		}
+		c.cfg.Allow, c.allow, c.allowErr = splitList(s), pats, nil
+		return nil
+	})
+	a.Flags.Func("manifest", "comma-separated manifest files to use instead of discovering one per package (e.g. deploy/.env.example)", func(s string) error {
+		c.cfg.Manifest = splitList(s)
+		return nil
+	})
+	return a
+}
+
+// usesCgo is a package fact: the package uses cgo, through the chain Via
+// (empty when it imports "C" itself). It is exported for every non-std
+// package that uses cgo and is not allowed to, whether or not a policy
+// applies to it. Via is a single shortest chain, chosen in file order, so
+// the fact encodes identically on every run.
+type usesCgo struct {
+	Via    []string // import paths from a direct import of the package to the package with import "C"
+	File   string   // base name of a file with import "C" in the last package of the chain (the package itself when Via is empty)
+	Off    bool     // that file was found among the ignored files: the analysis ran with cgo off
+	Module string   // module path of the package; "" when the driver does not tell
+
+	// Reported says that the cause has been reported in the package's
+	// module: by the package itself (it is under a policy) or by the
+	// same-module package it reaches it through. Importers in the same
+	// module then do not report it again.
+	Reported bool
+}
+
+func (*usesCgo) AFact() {}
+
+// String omits Off, so that tests expect the same fact whatever
+// CGO_ENABLED the analysis runs with.
+func (f *usesCgo) String() string {
+	var b strings.Builder
+	b.WriteString("usesCgo(")
+	if len(f.Via) > 0 {
+		b.WriteString("via " + strings.Join(f.Via, " -> ") + ", ")
+	}
+	b.WriteString(`import "C" in ` + f.File)
+	if f.Reported {
+		b.WriteString(", reported")
+	}
+	b.WriteString(")")
+	return b.String()
+}
+
+// noFallback lists the standard-library packages that use cgo and have
+// no working pure-Go fallback: with CGO_ENABLED=0 they build, but fail at
+// run time. They are causes like any third-party cgo package. Every other
+// std package is never a cause (net and os/user fall back to pure Go,
+// runtime/cgo is cgo's support code, the rest is internal or only built
+// with -race, -msan, -asan or boringcrypto).
+var noFallback = map[string]usesCgo{
+	"plugin": {File: "plugin_dlopen.go"},
+}
+
+type checker struct {
+	cfg      Config
+	allow    []pattern
+	allowErr error
+
+	manifests manifest.Cache // one per analyzer instance; safe for concurrent use
+}
+
+func newChecker(cfg Config) *checker {
+	c := &checker{cfg: cfg}
+	c.cfg.Allow = append([]string(nil), cfg.Allow...)
+	c.cfg.Manifest = append([]string(nil), cfg.Manifest...)
+	c.allow, c.allowErr = compilePatterns(c.cfg.Allow)
+	return c
+}
+
+func (c *checker) run(pass *analysis.Pass) (any, error) {
+	if c.allowErr != nil {
+		return nil, fmt.Errorf("nocgo: -nocgo.allow: %v", c.allowErr)
+	}
+	if isStd(pass) {
+		return nil, nil // std is never a cause; see noFallback
+	}
+	direct, err := directCgo(pass)
+	if err != nil {
+		return nil, err
+	}
+	causes := c.importCauses(pass)
+	if len(direct) == 0 && len(causes) == 0 {
+		return nil, nil
+	}
+	if c.allowed(pass.Pkg.Path(), pass.Module) {
+		return nil, nil // may use cgo: no report here, no fact for importers
+	}
+
+	pol, err := c.policyFor(pass)
+	if err != nil {
+		return nil, err
+	}
+
+	fact := &usesCgo{Module: modulePath(pass.Module), Reported: pol.on}
+	if len(direct) > 0 {
+		fact.File = pickFile(pass.Pkg.Name(), direct)
+		fact.Off = direct[0].off
+		for _, d := range direct {
+			fact.Off = fact.Off && d.off
+		}
+	}
+	allCovered := len(direct) == 0
+	for _, ca := range causes {
+		if len(direct) == 0 && (fact.File == "" || len(ca.fact.Via)+1 < len(fact.Via)) {
+			fact.Via = append([]string{ca.path}, ca.fact.Via...)
+			fact.File, fact.Off = ca.fact.File, ca.fact.Off
+		}
+		if !ca.covered {
+			allCovered = false
+		}
+	}
+	fact.Reported = fact.Reported || allCovered
+	pass.ExportPackageFact(fact)
+
+	if !pol.on {
+		return nil, nil
+	}
+	for _, d := range direct {
+		pass.Report(analysis.Diagnostic{
+			Pos:      d.pos,
+			Category: "direct",
+			Message:  fmt.Sprintf(`%s uses cgo (import "C"), but %s`, pass.Pkg.Path(), pol.why),
+		})
+	}
+	for _, ca := range causes {
+		if ca.covered {
+			continue // reported where it can be fixed, in the same module
+		}
+		via := ""
+		if len(ca.fact.Via) > 0 {
+			via = " through " + strings.Join(ca.fact.Via, " -> ")
+		}
+		pass.Report(analysis.Diagnostic{
+			Pos:      ca.spec.Pos(),
+			End:      ca.spec.End(),
+			Category: "import",
+			Message:  fmt.Sprintf(`%s uses cgo%s (import "C" in %s), but %s`, ca.path, via, ca.fact.File, pol.why),
+		})
+	}
+	return nil, nil
+}
+
+// A cause is an import of a package that uses cgo.
+type cause struct {
+	spec    *ast.ImportSpec
+	path    string // import path of the imported package
+	fact    usesCgo
+	covered bool // already reported in the same module
+}
+
+// importCauses returns the imports of the package that bring in cgo, in
+// file order, one per imported package.
+func (c *checker) importCauses(pass *analysis.Pass) []cause {
+	var out []cause
+	seen := make(map[string]bool)
+	for _, f := range pass.Files {
+		for _, spec := range f.Imports {
+			path, err := strconv.Unquote(spec.Path.Value)
+			if err != nil || path == "C" || seen[path] {
+				continue
+			}
+			var fact usesCgo
+			if fb, ok := noFallback[path]; ok {
+				if c.allowed(path, nil) {
+					continue
+				}
+				fact = fb
+			} else {
+				imp := importedPackage(pass, spec, path)
+				if imp == nil || !pass.ImportPackageFact(imp, &fact) {
+					continue
+				}
+				path = imp.Path() // vendored or otherwise resolved path
+			}
+			seen[path] = true
+			out = append(out, cause{
+				spec:    spec,
+				path:    path,
+				fact:    fact,
+				covered: fact.Reported && pass.Module != nil && pass.Module.Path != "" && fact.Module == pass.Module.Path,
+			})
+		}
+	}
+	return out
+}
+
+// importedPackage returns the package that spec imports, or nil.
+func importedPackage(pass *analysis.Pass, spec *ast.ImportSpec, path string) *types.Package {
+	if pass.TypesInfo != nil {
+		if pn := pass.TypesInfo.PkgNameOf(spec); pn != nil && pn.Imported() != nil {
+			return pn.Imported()
+		}
+	}
+	if pass.Pkg == nil {
+		return nil
+	}
+	for _, imp := range pass.Pkg.Imports() {
+		if imp.Path() == path {
+			return imp
+		}
+	}
+	return nil
+}
+
+// pickFile returns the file to name in messages: the one named after the
+// package if it imports "C", else the first in name order.
+func pickFile(pkgName string, direct []cgoImport) string {
+	names := make([]string, 0, len(direct))
+	for _, d := range direct {
+		if d.file == pkgName+".go" {
+			return d.file
+		}
+		names = append(names, d.file)
+	}
+	sort.Strings(names)
+	return names[0]
+}
+
+// isStd reports whether the package is in the standard library: it has
+// no module and the first element of its path has no dot (cmd/go's
+// rule). Test data in GOPATH mode has no module either, so it must use
+// dotted paths.
+func isStd(pass *analysis.Pass) bool {
+	if pass.Module != nil && pass.Module.Path != "" {
+		return false
+	}
+	first, _, _ := strings.Cut(pass.Pkg.Path(), "/")
+	return !strings.Contains(first, ".")
+}
+
+func modulePath(m *analysis.Module) string {
+	if m == nil {
+		return ""
+	}
+	return m.Path
+}
+
+// packageDir returns the source directory of the package: that of its
+// first file, through //line directives, so that cgo-processed files map
+// back to the source directory.
+func packageDir(pass *analysis.Pass) string {
+	for _, f := range pass.Files {
+		if name := pass.Fset.Position(f.Package).Filename; strings.HasSuffix(name, ".go") {
+			return filepath.Dir(name)
+		}
+	}
+	for _, name := range pass.IgnoredFiles {
+		return filepath.Dir(name)
+	}
+	return ""
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, e := range strings.Split(s, ",") {
+		if e = strings.TrimSpace(e); e != "" {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// tokenFileName returns the name of the file that holds pos, as parsed.
+func tokenFileName(fset *token.FileSet, pos token.Pos) string {
+	if f := fset.File(pos); f != nil {
+		return f.Name()
+	}
+	return ""
+}

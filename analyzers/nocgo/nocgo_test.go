@@ -1,0 +1,218 @@
+package nocgo_test
+
+import (
+	"flag"
+	"fmt"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/envvet/envvet/analyzers/nocgo"
+)
+
+// A scenario is one test module under testdata, with the flags it runs
+// with. Each module holds positive cases and their negative twins; the
+// "third-party" modules are in testdata/shared, reached through replace
+// directives (analysistest runs with GOPROXY=off).
+type scenario struct {
+	dir   string
+	flags map[string]string
+}
+
+func scenarios(t *testing.T) []scenario {
+	explicit, err := filepath.Abs(filepath.Join("testdata", "explicit", "deploy", "release.env"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return []scenario{
+		{dir: "policy"},
+		{dir: "nopolicy"},
+		{dir: "allow", flags: map[string]string{"allow": "example.org/cgolib, ./allowed/..."}},
+		{dir: "enforce", flags: map[string]string{"enforce": "true"}},
+		{dir: "explicit", flags: map[string]string{"manifest": explicit}},
+	}
+}
+
+func newAnalyzer(t *testing.T, flags map[string]string) *analysis.Analyzer {
+	a := nocgo.New(nocgo.Config{})
+	for name, value := range flags {
+		if err := a.Flags.Set(name, value); err != nil {
+			t.Fatalf("-%s=%s: %v", name, value, err)
+		}
+	}
+	return a
+}
+
+// TestCgoOn checks every scenario, as analysistest sees it with cgo on:
+// the import "C" lines are in cgo-processed files mapped back through
+// //line, so their // want comments are read.
+func TestCgoOn(t *testing.T) {
+	needCC(t)
+	t.Setenv("CGO_ENABLED", "1")
+	for _, sc := range scenarios(t) {
+		t.Run(sc.dir, func(t *testing.T) {
+			dir := filepath.Join(analysistest.TestData(), sc.dir)
+			results := analysistest.Run(t, dir, newAnalyzer(t, sc.flags), "example.com/app/...")
+			checkOff(t, results, false)
+		})
+	}
+}
+
+// TestCgoOff checks every scenario with cgo off. The cgo files are then
+// ignored files, where analysistest reads no // want comments: the
+// diagnostics at their import "C" lines come out as "unexpected". So the
+// run is recorded, those errors are checked by hand, and the diagnostics
+// must be the same as with cgo on.
+func TestCgoOff(t *testing.T) {
+	needCC(t) // to compare with the cgo-on run
+	for _, sc := range scenarios(t) {
+		t.Run(sc.dir, func(t *testing.T) {
+			dir := filepath.Join(analysistest.TestData(), sc.dir)
+
+			t.Setenv("CGO_ENABLED", "1")
+			on := diagnostics(analysistest.Run(t, dir, newAnalyzer(t, sc.flags), "example.com/app/..."), dir)
+
+			t.Setenv("CGO_ENABLED", "0")
+			rec := new(recorder)
+			results := analysistest.Run(rec, dir, newAnalyzer(t, sc.flags), "example.com/app/...")
+			off := diagnostics(results, dir)
+			checkOff(t, results, true)
+			t.Logf("cgo off: %d diagnostics:\n\t%s\nrecorded:\n\t%s", len(off), strings.Join(off, "\n\t"), strings.Join(rec.errors, "\n\t"))
+
+			if !slices.Equal(on, off) {
+				t.Errorf("diagnostics differ:\ncgo on:\n\t%s\ncgo off:\n\t%s",
+					strings.Join(on, "\n\t"), strings.Join(off, "\n\t"))
+			}
+			// The only complaints allowed are the diagnostics on import
+			// "C" lines of ignored files, which must have been reported.
+			for _, msg := range rec.errors {
+				posn, _, ok := strings.Cut(msg, ": unexpected diagnostic: ")
+				if !ok || !strings.Contains(msg, `uses cgo (import "C"), but`) {
+					t.Errorf("cgo off: %s", msg)
+					continue
+				}
+				if !ignored(results, posn) {
+					t.Errorf("cgo off: unexpected diagnostic outside the ignored files: %s", msg)
+				}
+			}
+		})
+	}
+}
+
+// TestFlags checks that every flag has a scenario, and that bad patterns
+// are rejected when set.
+func TestFlags(t *testing.T) {
+	covered := make(map[string]bool)
+	for _, sc := range scenarios(t) {
+		for name := range sc.flags {
+			covered[name] = true
+		}
+	}
+	nocgo.New(nocgo.Config{}).Flags.VisitAll(func(f *flag.Flag) {
+		if !covered[f.Name] {
+			t.Errorf("flag -%s has no scenario", f.Name)
+		}
+	})
+	for _, bad := range []string{"../other", "/abs/path"} {
+		if err := nocgo.New(nocgo.Config{}).Flags.Set("allow", bad); err == nil {
+			t.Errorf("-allow=%s: no error", bad)
+		}
+	}
+}
+
+// TestSeparateInstances checks that setting a flag on one analyzer does
+// not change another, nor the shared Analyzer.
+func TestSeparateInstances(t *testing.T) {
+	a, b := nocgo.New(nocgo.Config{}), nocgo.New(nocgo.Config{})
+	if err := a.Flags.Set("enforce", "true"); err != nil {
+		t.Fatal(err)
+	}
+	if got := b.Flags.Lookup("enforce").Value.String(); got != "false" {
+		t.Errorf("b's -enforce = %s after setting a's", got)
+	}
+	if got := nocgo.Analyzer.Flags.Lookup("enforce").Value.String(); got != "false" {
+		t.Errorf("Analyzer's -enforce = %s after setting a's", got)
+	}
+	if err := analysis.Validate([]*analysis.Analyzer{nocgo.Analyzer}); err != nil {
+		t.Error(err)
+	}
+}
+
+// diagnostics returns the diagnostics of results as sorted
+// "file:line:col: message" lines, file relative to dir.
+func diagnostics(results []*analysistest.Result, dir string) []string {
+	var out []string
+	for _, r := range results {
+		if r.Pass == nil {
+			continue
+		}
+		for _, d := range r.Diagnostics {
+			posn := r.Pass.Fset.Position(d.Pos)
+			if rel, err := filepath.Rel(dir, posn.Filename); err == nil {
+				posn.Filename = filepath.ToSlash(rel)
+			}
+			out = append(out, fmt.Sprintf("%s: %s", posn, d.Message))
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// checkOff checks that the package facts of results say Off as expected
+// for packages that import "C" themselves.
+func checkOff(t *testing.T, results []*analysistest.Result, want bool) {
+	t.Helper()
+	for _, r := range results {
+		for _, f := range r.Facts[nil] {
+			s := fmt.Sprintf("%+v", f)
+			if !strings.Contains(s, "Via:[]") {
+				continue
+			}
+			if got := strings.Contains(s, "Off:true"); got != want {
+				t.Errorf("%s: fact %s: Off = %v, want %v", r.Pass.Pkg.Path(), s, got, want)
+			}
+		}
+	}
+}
+
+// ignored reports whether posn ("file:line:col") is in an ignored file of
+// one of results.
+func ignored(results []*analysistest.Result, posn string) bool {
+	for _, r := range results {
+		if r.Pass == nil {
+			continue
+		}
+		for _, name := range r.Pass.IgnoredFiles {
+			if strings.HasPrefix(posn, name+":") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// recorder is an analysistest.Testing that keeps the errors.
+type recorder struct{ errors []string }
+
+func (r *recorder) Errorf(format string, args ...any) {
+	r.errors = append(r.errors, fmt.Sprintf(format, args...))
+}
+
+// needCC skips the test when there is no C compiler: cgo cannot process
+// files then, and the cgo-on results cannot be had.
+func needCC(t *testing.T) {
+	t.Helper()
+	out, err := exec.Command("go", "env", "CC").Output()
+	cc := strings.TrimSpace(string(out))
+	if err != nil || cc == "" {
+		t.Skipf("go env CC: %v", err)
+	}
+	if _, err := exec.LookPath(strings.Fields(cc)[0]); err != nil {
+		t.Skipf("no C compiler (%s): %v", cc, err)
+	}
+}

@@ -1,0 +1,15 @@
+module example.com/app
+
+go 1.26
+
+require (
+	example.org/cgolib v0.0.0
+	example.org/purelib v0.0.0
+	example.org/wrap v0.0.0
+)
+
+replace (
+	example.org/cgolib => ../shared/cgolib
+	example.org/purelib => ../shared/purelib
+	example.org/wrap => ../shared/wrap
+)

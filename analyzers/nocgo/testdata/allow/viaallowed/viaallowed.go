@@ -1,0 +1,7 @@
+// Package viaallowed imports an allowed package: nothing to report.
+package viaallowed
+
+import "example.com/app/allowed"
+
+// Two uses allowed.
+func Two() int { return 2 * allowed.One() }

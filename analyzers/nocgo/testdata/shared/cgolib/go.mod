@@ -1,0 +1,3 @@
+module example.org/cgolib
+
+go 1.26

@@ -1,0 +1,3 @@
+module example.org/purelib
+
+go 1.26
