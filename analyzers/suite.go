@@ -5,6 +5,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/envvet/envvet/analyzers/envkeys"
+	"github.com/envvet/envvet/analyzers/nocgo"
 )
 
 // Config holds every check's settings, keyed by check name. The JSON names
@@ -12,6 +13,7 @@ import (
 // into the same struct that the flags fill.
 type Config struct {
 	EnvKeys envkeys.Config `json:"envkeys"`
+	NoCgo   nocgo.Config   `json:"nocgo"`
 }
 
 // Suite returns envvet's checks, configured by cfg, in a fixed order.
@@ -20,5 +22,6 @@ type Config struct {
 func Suite(cfg Config) []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		envkeys.New(cfg.EnvKeys),
+		nocgo.New(cfg.NoCgo),
 	}
 }
