@@ -4,6 +4,7 @@ package analyzers
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/envvet/envvet/analyzers/directives"
 	"github.com/envvet/envvet/analyzers/envkeys"
 	"github.com/envvet/envvet/analyzers/nocgo"
 )
@@ -16,10 +17,22 @@ type Config struct {
 	NoCgo   nocgo.Config   `json:"nocgo"`
 }
 
-// Suite returns envvet's checks, configured by cfg, in a fixed order.
+// Suite returns envvet's checks, configured by cfg, in a fixed order, and
+// the directives check, which reports malformed //envvet:ignore comments.
 // Each call returns fresh analyzers: their flags write into their own copy
-// of cfg, so two suites never share state.
+// of cfg, so two suites never share state. Every check reports through
+// internal/report, which applies the directives in every driver.
 func Suite(cfg Config) []*analysis.Analyzer {
+	checks := checks(cfg)
+	names := make([]string, len(checks))
+	for i, a := range checks {
+		names[i] = a.Name
+	}
+	return append(checks, directives.New(names))
+}
+
+// checks returns envvet's checks proper.
+func checks(cfg Config) []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		envkeys.New(cfg.EnvKeys),
 		nocgo.New(cfg.NoCgo),

@@ -19,6 +19,7 @@ import (
 	"github.com/envvet/envvet/internal/analysisdoc"
 	"github.com/envvet/envvet/internal/manifest"
 	"github.com/envvet/envvet/internal/passutil"
+	"github.com/envvet/envvet/internal/report"
 	"github.com/envvet/envvet/internal/wellknown"
 )
 
@@ -56,7 +57,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:      analysisdoc.MustExtract(doc, "envkeys"),
 		URL:      docURL,
 		Requires: []*analysis.Analyzer{envgraph.Analyzer, inspect.Analyzer},
-		Run:      c.run,
+		Run:      report.Wrap("envkeys", c.run),
 	}
 	a.Flags.Func("manifest", "comma-separated manifest files relative to the module root, replacing discovery (e.g. deploy/.env.example)", func(s string) error {
 		c.cfg.Manifest = splitList(s)

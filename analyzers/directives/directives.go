@@ -1,0 +1,29 @@
+package directives
+
+import (
+	_ "embed"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/envvet/envvet/internal/analysisdoc"
+	"github.com/envvet/envvet/internal/report"
+)
+
+//go:embed doc.go
+var doc string
+
+// Checks are the names a directive may use by default: envvet's checks.
+var Checks = []string{"envkeys", "nocgo", "ctxgo", "dbpool"}
+
+// Analyzer reports malformed directives, accepting the names in Checks.
+var Analyzer = New(Checks)
+
+// New returns a directives analyzer that accepts the given check names.
+func New(checks []string) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name: "directives",
+		Doc:  analysisdoc.MustExtract(doc, "directives"),
+		URL:  "https://github.com/envvet/envvet#suppressing-a-finding",
+		Run:  report.Directives(checks),
+	}
+}

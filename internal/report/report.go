@@ -1,0 +1,306 @@
+// Package report is the one place through which every envvet check
+// reports. It applies envvet's suppression directives and emits each
+// check's diagnostics sorted by position, in every driver: go vet,
+// standalone, golangci-lint and the editor server all run the same
+// wrapped Run function, so none of them needs a filtering step of its own.
+//
+// A directive is a comment:
+//
+//	//envvet:ignore check[,check] reason      on the finding's line or the line above it;
+//	                                          in a declaration's doc comment (func, type,
+//	                                          var/const group, spec, struct field), the declaration
+//	//envvet:file-ignore check[,check] reason the whole file
+//	# envvet:ignore check[,check] reason      in a manifest, on the line above a key
+//
+// The reason is required. A directive that is malformed or names an
+// unknown check is reported by the directive check (see Directives); a
+// directive that suppresses nothing is reported by the check it names.
+package report
+
+import (
+	"cmp"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Category of the diagnostics about directives.
+const Category = "directive"
+
+// Wrap returns run with envvet's reporting applied: diagnostics that a
+// directive naming check suppresses are dropped, the others are reported
+// sorted by position when run returns, and each directive naming check
+// that suppressed nothing is reported.
+func Wrap(check string, run func(*analysis.Pass) (any, error)) func(*analysis.Pass) (any, error) {
+	return func(pass *analysis.Pass) (any, error) {
+		report := pass.Report
+		var diags []analysis.Diagnostic
+		pass.Report = func(d analysis.Diagnostic) { diags = append(diags, d) }
+		defer func() { pass.Report = report }()
+
+		result, err := run(pass)
+		if err != nil {
+			return result, err
+		}
+
+		idx := newIndex(pass)
+		kept := diags[:0]
+		for _, d := range diags {
+			if !idx.suppress(check, d.Pos) {
+				kept = append(kept, d)
+			}
+		}
+		for _, dir := range idx.unused(check) {
+			kept = append(kept, analysis.Diagnostic{
+				Pos: dir.pos, End: dir.end, Category: Category,
+				Message: "this envvet:ignore suppresses nothing; remove it",
+			})
+		}
+		sortDiagnostics(pass.Fset, kept)
+		for _, d := range kept {
+			report(d)
+		}
+		return result, nil
+	}
+}
+
+func sortDiagnostics(fset *token.FileSet, diags []analysis.Diagnostic) {
+	slices.SortStableFunc(diags, func(a, b analysis.Diagnostic) int {
+		pa, pb := fset.Position(a.Pos), fset.Position(b.Pos)
+		return cmp.Or(
+			cmp.Compare(pa.Filename, pb.Filename),
+			cmp.Compare(pa.Offset, pb.Offset),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+}
+
+// A directive is one parsed envvet:ignore or envvet:file-ignore comment.
+type directive struct {
+	pos, end  token.Pos
+	file      string // the file it is in, as token positions name it
+	checks    []string
+	reason    string
+	wholeFile bool
+	from, to  int // the lines it covers, inclusive
+	err       string
+	used      map[string]bool
+}
+
+// covers reports whether d suppresses check's finding at line of file.
+func (d *directive) covers(check, file string, line int) bool {
+	return d.err == "" && d.file == file && slices.Contains(d.checks, check) &&
+		(d.wholeFile || d.from <= line && line <= d.to)
+}
+
+// An index holds the directives of the files a pass reports in.
+type index struct {
+	pass  *analysis.Pass
+	files map[string][]*directive // by file name; parsed on first use
+}
+
+func newIndex(pass *analysis.Pass) *index {
+	return &index{pass: pass, files: make(map[string][]*directive)}
+}
+
+func (x *index) suppress(check string, pos token.Pos) bool {
+	if !pos.IsValid() {
+		return false
+	}
+	p := x.pass.Fset.Position(pos)
+	hit := false
+	for _, d := range x.directives(p.Filename) {
+		if d.covers(check, p.Filename, p.Line) {
+			if d.used == nil {
+				d.used = make(map[string]bool)
+			}
+			d.used[check] = true
+			hit = true
+		}
+	}
+	return hit
+}
+
+// unused returns the well-formed directives in the package's own Go files
+// that name check and suppressed none of its findings.
+func (x *index) unused(check string) []*directive {
+	var out []*directive
+	for _, f := range x.pass.Files {
+		name := x.pass.Fset.Position(f.Package).Filename
+		for _, d := range x.directives(name) {
+			if d.err == "" && slices.Contains(d.checks, check) && !d.used[check] {
+				out = append(out, d)
+			}
+		}
+	}
+	return out
+}
+
+// directives returns the directives of the named file: from the pass's
+// syntax when the file is one of the package's, else read from disk (a
+// manifest, or another package's file).
+func (x *index) directives(name string) []*directive {
+	if ds, ok := x.files[name]; ok {
+		return ds
+	}
+	var ds []*directive
+	if f := x.goFile(name); f != nil {
+		ds = goDirectives(x.pass.Fset, f, name)
+	} else if strings.HasSuffix(name, ".go") {
+		fset := token.NewFileSet()
+		if f, err := parser.ParseFile(fset, name, nil, parser.ParseComments|parser.SkipObjectResolution); err == nil {
+			ds = goDirectives(fset, f, name)
+		}
+	} else if content, err := os.ReadFile(name); err == nil {
+		ds = hashDirectives(content, name)
+	}
+	x.files[name] = ds
+	return ds
+}
+
+func (x *index) goFile(name string) *ast.File {
+	for _, f := range x.pass.Files {
+		if x.pass.Fset.Position(f.Package).Filename == name {
+			return f
+		}
+	}
+	return nil
+}
+
+// Parse parses the text of one directive comment (without its comment
+// marker), such as "envvet:ignore envkeys,ctxgo intended". ok is false
+// when the text is not an envvet directive at all.
+func Parse(text string) (checks []string, reason string, wholeFile bool, errMsg string, ok bool) {
+	var rest string
+	switch {
+	case strings.HasPrefix(text, "envvet:ignore"):
+		rest = text[len("envvet:ignore"):]
+	case strings.HasPrefix(text, "envvet:file-ignore"):
+		rest, wholeFile = text[len("envvet:file-ignore"):], true
+	default:
+		return nil, "", false, "", false
+	}
+	if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
+		return nil, "", false, "", false // envvet:ignored, say
+	}
+	// As with //nolint, a further "//" starts a comment on the directive.
+	if i := strings.Index(rest, "//"); i >= 0 {
+		rest = rest[:i]
+	}
+	fields := strings.Fields(rest)
+	if len(fields) == 0 {
+		return nil, "", wholeFile, "malformed envvet directive: name the checks and give a reason", true
+	}
+	for _, c := range strings.Split(fields[0], ",") {
+		if c != "" {
+			checks = append(checks, c)
+		}
+	}
+	if len(fields) < 2 {
+		return checks, "", wholeFile, "malformed envvet directive: a reason is required", true
+	}
+	return checks, strings.Join(fields[1:], " "), wholeFile, "", true
+}
+
+// goDirectives parses the directives of a Go file.
+func goDirectives(fset *token.FileSet, f *ast.File, name string) []*directive {
+	var ds []*directive
+	for _, g := range f.Comments {
+		for _, c := range g.List {
+			text, ok := strings.CutPrefix(c.Text, "//")
+			if !ok {
+				continue
+			}
+			checks, reason, whole, errMsg, ok := Parse(text)
+			if !ok {
+				continue
+			}
+			line := fset.Position(c.Pos()).Line
+			ds = append(ds, &directive{
+				pos: c.Pos(), end: c.End(), file: name, checks: checks, reason: reason,
+				wholeFile: whole, from: line, to: line + 1, err: errMsg,
+			})
+		}
+	}
+	if len(ds) == 0 {
+		return nil
+	}
+	// A directive in a declaration's doc comment covers the declaration.
+	ast.Inspect(f, func(n ast.Node) bool {
+		var doc *ast.CommentGroup
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			doc = n.Doc
+		case *ast.GenDecl:
+			doc = n.Doc
+		case *ast.TypeSpec:
+			doc = n.Doc
+		case *ast.ValueSpec:
+			doc = n.Doc
+		case *ast.Field:
+			doc = n.Doc
+		}
+		if doc != nil {
+			for _, d := range ds {
+				if doc.Pos() <= d.pos && d.end <= doc.End() {
+					d.to = max(d.to, fset.Position(n.End()).Line)
+				}
+			}
+		}
+		return true
+	})
+	return ds
+}
+
+// hashDirectives parses "# envvet:ignore" comments of a manifest; each
+// covers its own line and the next one.
+func hashDirectives(content []byte, name string) []*directive {
+	var ds []*directive
+	for i, line := range strings.Split(string(content), "\n") {
+		text, ok := strings.CutPrefix(strings.TrimSpace(line), "#")
+		if !ok {
+			continue
+		}
+		checks, reason, whole, errMsg, ok := Parse(strings.TrimSpace(text))
+		if !ok {
+			continue
+		}
+		ds = append(ds, &directive{
+			file: name, checks: checks, reason: reason, wholeFile: whole,
+			from: i + 1, to: i + 2, err: errMsg,
+		})
+	}
+	return ds
+}
+
+// Directives returns the directive check's run function: it reports each
+// malformed envvet directive, and each that names a check not in checks,
+// in the package's Go files.
+func Directives(checks []string) func(*analysis.Pass) (any, error) {
+	return func(pass *analysis.Pass) (any, error) {
+		for _, f := range pass.Files {
+			name := pass.Fset.Position(f.Package).Filename
+			for _, d := range goDirectives(pass.Fset, f, name) {
+				msg := d.err
+				if msg == "" {
+					for _, c := range d.checks {
+						if !slices.Contains(checks, c) {
+							msg = fmt.Sprintf("unknown check %q in envvet directive (known: %s)", c, strings.Join(checks, ", "))
+							break
+						}
+					}
+				}
+				if msg != "" {
+					pass.Report(analysis.Diagnostic{Pos: d.pos, End: d.end, Category: Category, Message: msg})
+				}
+			}
+		}
+		return nil, nil
+	}
+}

@@ -1,0 +1,9 @@
+//envvet:file-ignore loud generated from the schema
+package b
+
+func bad() {}
+
+func f() {
+	bad()
+	bad()
+}
