@@ -1,0 +1,1034 @@
+package dbpool
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/envvet/envvet/internal/analysisdoc"
+)
+
+//go:embed doc.go
+var doc string
+
+const docURL = "https://github.com/envvet/envvet#dbpool"
+
+// Diagnostic categories, one per rule; they are also the names of the
+// flags that turn the rules off.
+const (
+	catShared    = "shared"
+	catIsolation = "isolation"
+	catPerCall   = "per-call"
+	catNoLimit   = "nolimit"
+)
+
+// Config is dbpool's settings. JSON names are flag names: -dbpool.isolate
+// is golangci-lint's "isolate" and envvet.yaml's dbpool.isolate.
+type Config struct {
+	// Isolate lists import path patterns ("example.com/app/billing/...",
+	// or "./billing/..." relative to the main module); packages matching
+	// different patterns must not share a pool.
+	Isolate []string `json:"isolate"`
+	// Each rule is on unless set to false.
+	Shared    *bool `json:"shared"`
+	Isolation *bool `json:"isolation"`
+	PerCall   *bool `json:"per-call"`
+	NoLimit   *bool `json:"nolimit"`
+}
+
+// Analyzer is dbpool with its default settings (every rule on, no isolation).
+var Analyzer = New(Config{})
+
+type checker struct {
+	isolate                             []string
+	shared, isolation, perCall, noLimit bool
+}
+
+// New returns a fresh dbpool analyzer whose flags write into its own copy of cfg.
+func New(cfg Config) *analysis.Analyzer {
+	on := func(b *bool) bool { return b == nil || *b }
+	c := &checker{
+		isolate:   slices.Clone(cfg.Isolate),
+		shared:    on(cfg.Shared),
+		isolation: on(cfg.Isolation),
+		perCall:   on(cfg.PerCall),
+		noLimit:   on(cfg.NoLimit),
+	}
+	a := &analysis.Analyzer{
+		Name:             "dbpool",
+		Doc:              analysisdoc.MustExtract(doc, "dbpool"),
+		URL:              docURL,
+		Requires:         []*analysis.Analyzer{inspect.Analyzer},
+		Run:              c.run,
+		RunDespiteErrors: true,
+		FactTypes:        []analysis.Fact{new(poolParams), new(poolResult), new(opensOwnPool), new(pkgPools)},
+	}
+	a.Flags.Func("isolate", "comma-separated import path patterns whose packages must not share a pool (e.g. example.com/app/billing/...,./users/...)", func(s string) error {
+		c.isolate = nil
+		for p := range strings.SplitSeq(s, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				c.isolate = append(c.isolate, p)
+			}
+		}
+		return nil
+	})
+	a.Flags.BoolVar(&c.shared, catShared, c.shared, "report a package-level pool that functions in two or more other packages use")
+	a.Flags.BoolVar(&c.isolation, catIsolation, c.isolation, "report a pool used by packages that match different -isolate patterns")
+	a.Flags.BoolVar(&c.perCall, catPerCall, c.perCall, "report a pool opened in an HTTP handler or a loop")
+	a.Flags.BoolVar(&c.noLimit, catNoLimit, c.noLimit, "report a pool that nothing in the program limits with SetMaxOpenConns")
+	return a
+}
+
+// Knowledge of the pool APIs, keyed by (*types.Func).FullName.
+var (
+	// openers create a pool, returned as result 0.
+	openers = map[string]string{
+		"database/sql.Open":                          "sql.Open",
+		"database/sql.OpenDB":                        "sql.OpenDB",
+		"github.com/jmoiron/sqlx.Open":               "sqlx.Open",
+		"github.com/jmoiron/sqlx.Connect":            "sqlx.Connect",
+		"github.com/jmoiron/sqlx.ConnectContext":     "sqlx.ConnectContext",
+		"github.com/jmoiron/sqlx.MustOpen":           "sqlx.MustOpen",
+		"github.com/jmoiron/sqlx.MustConnect":        "sqlx.MustConnect",
+		"gorm.io/gorm.Open":                          "gorm.Open",
+	}
+	// configMethods touch the pool without using a connection for the
+	// caller's own queries.
+	configMethods = map[string]bool{
+		"(*database/sql.DB).SetMaxIdleConns":    true,
+		"(*database/sql.DB).SetConnMaxLifetime": true,
+		"(*database/sql.DB).SetConnMaxIdleTime": true,
+		"(*database/sql.DB).Ping":               true,
+		"(*database/sql.DB).PingContext":        true,
+		"(*database/sql.DB).Stats":              true,
+		"(*database/sql.DB).Driver":             true,
+	}
+)
+
+const (
+	setMaxOpen = "(*database/sql.DB).SetMaxOpenConns"
+	closeDB    = "(*database/sql.DB).Close"
+	gormDB     = "(*gorm.io/gorm.DB).DB" // returns (*sql.DB, error): the same pool
+	sqlxNewDb  = "github.com/jmoiron/sqlx.NewDb"
+)
+
+// isPoolType reports whether t is *sql.DB, *sqlx.DB or *gorm.DB.
+func isPoolType(t types.Type) bool {
+	ptr, ok := types.Unalias(t).(*types.Pointer)
+	if !ok {
+		return false
+	}
+	named, ok := types.Unalias(ptr.Elem()).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil || named.Obj().Name() != "DB" {
+		return false
+	}
+	switch named.Obj().Pkg().Path() {
+	case "database/sql", "github.com/jmoiron/sqlx", "gorm.io/gorm":
+		return true
+	}
+	return false
+}
+
+// state is one pass's working memory.
+type state struct {
+	c     *checker
+	pass  *analysis.Pass
+	info  *types.Info
+	root  inspector.Cursor
+	decls map[*types.Func]*ast.FuncDecl
+	sums  map[*types.Func]*summary
+	uses  map[*types.Var][]inspector.Cursor // uses of local pool variables
+	slots map[string]*slotFact
+	owner map[*types.Var]string // struct type name of a field
+	done  []*value              // opened pools that did not leave their function
+}
+
+// A summary is what a function of this package does with pools.
+type summary struct {
+	busy, done bool
+	params     []paramFate
+	results    []poolResult
+	own        *opensOwnPool
+}
+
+// A value is one pool followed through one function: a pool opened there,
+// received from a callee, passed in as a parameter, or read from a slot.
+type value struct {
+	pos      token.Pos
+	site     string // "sql.Open in store.Open"
+	opener   string // "sql.Open" when the function opens the pool itself
+	call     inspector.Cursor
+	slot     *slotFact // a reference to a pool variable or field
+	fn       ast.Node  // the *ast.FuncDecl followed; nil at package level
+	vars     []*types.Var
+	f        fate
+	touched  bool // used other than configured, compared or returned
+	perCall  bool // reported by rule 3
+	stored   bool // stored somewhere other than a local variable
+	closed   bool
+	returned []int
+}
+
+func (c *checker) run(pass *analysis.Pass) (any, error) {
+	if strings.HasSuffix(pass.Pkg.Path(), ".test") {
+		return nil, nil // go test's generated main: not the program
+	}
+	in, ok := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	if !ok {
+		return nil, nil
+	}
+	st := &state{
+		c: c, pass: pass, info: pass.TypesInfo, root: in.Root(),
+		decls: map[*types.Func]*ast.FuncDecl{},
+		sums:  map[*types.Func]*summary{},
+		uses:  map[*types.Var][]inspector.Cursor{},
+		slots: map[string]*slotFact{},
+		owner: map[*types.Var]string{},
+	}
+	if st.info == nil {
+		return nil, nil
+	}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Name != nil {
+				if fn, ok := st.info.Defs[fd.Name].(*types.Func); ok {
+					st.decls[fn] = fd
+				}
+			}
+		}
+	}
+	for cur := range st.root.Preorder((*ast.Ident)(nil)) {
+		if v, ok := st.info.Uses[cur.Node().(*ast.Ident)].(*types.Var); ok && !v.IsField() && !isPkgVar(v) && isPoolType(v.Type()) {
+			st.uses[v] = append(st.uses[v], cur)
+		}
+	}
+
+	// Functions, in source order; callees of this package are summarized on demand.
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if fn, ok := st.info.Defs[d.Name].(*types.Func); ok {
+					st.summary(fn)
+				}
+			case *ast.GenDecl:
+				if cur, ok := st.root.FindNode(d); ok {
+					st.followSources(cur, nil)
+				}
+			}
+		}
+	}
+	st.slotRefs()
+	st.exportFacts()
+	st.decide()
+	return nil, nil
+}
+
+// summary returns the summary of fn, a function of this package, computing
+// it on first use. A recursive call sees an empty summary.
+func (st *state) summary(fn *types.Func) *summary {
+	fn = fn.Origin()
+	s := st.sums[fn]
+	if s == nil {
+		s = &summary{}
+		st.sums[fn] = s
+	}
+	if s.busy || s.done {
+		return s
+	}
+	decl := st.decls[fn]
+	if decl == nil || decl.Body == nil {
+		s.done = true
+		return s
+	}
+	cur, ok := st.root.FindNode(decl)
+	if !ok {
+		s.done = true
+		return s
+	}
+	s.busy = true
+	defer func() { s.busy, s.done = false, true }()
+
+	// Accessors: results that return a pool variable or field directly.
+	for rc := range cur.Preorder((*ast.ReturnStmt)(nil)) {
+		if enclosingFunc(rc) != ast.Node(decl) {
+			continue
+		}
+		for i, r := range rc.Node().(*ast.ReturnStmt).Results {
+			if slot := st.slotExpr(r); slot != nil {
+				s.results = append(s.results, poolResult{Index: i, Slot: slot.Key})
+			}
+		}
+	}
+
+	// Parameters.
+	sig, _ := fn.Type().(*types.Signature)
+	if sig != nil {
+		for i := 0; i < sig.Params().Len(); i++ {
+			p := sig.Params().At(i)
+			if !isPoolType(p.Type()) {
+				continue
+			}
+			v := &value{fn: decl, vars: []*types.Var{p}}
+			st.follow(v)
+			f := v.f
+			if len(v.returned) > 0 {
+				f.Escapes = true
+			}
+			s.params = append(s.params, paramFate{Index: i, Fate: f})
+		}
+	}
+
+	// Pools opened or received inside.
+	vals := st.followSources(cur, decl)
+	for _, v := range vals {
+		if len(v.returned) == 0 {
+			continue
+		}
+		for _, i := range v.returned {
+			if slices.ContainsFunc(s.results, func(r poolResult) bool { return r.Index == i }) {
+				continue
+			}
+			s.results = append(s.results, poolResult{Index: i, Site: v.site, Fate: v.f})
+		}
+	}
+	slices.SortFunc(s.results, func(a, b poolResult) int { return a.Index - b.Index })
+
+	// Rule 3's helper fact: a pool opened and closed on every call.
+	if !isHandler(st.info, decl.Type) {
+		s.own = st.ownPool(cur, decl, vals)
+	}
+	return s
+}
+
+// followSources finds the pools opened or received under cur and follows
+// each; those that stay in the function are kept for decide.
+func (st *state) followSources(cur inspector.Cursor, decl *ast.FuncDecl) []*value {
+	var vals []*value
+	for cc := range cur.Preorder((*ast.CallExpr)(nil)) {
+		call := cc.Node().(*ast.CallExpr)
+		callee := typeutil.StaticCallee(st.info, call)
+		if callee == nil {
+			continue
+		}
+		callee = callee.Origin()
+		where := "package initialization"
+		if decl != nil {
+			where = funcName(st.pass.Pkg, decl)
+		}
+		if name, ok := openers[callee.FullName()]; ok {
+			v := &value{pos: call.Pos(), site: name + " in " + where, opener: name, call: cc, fn: decl}
+			st.bindResult(cc, 0, v)
+			st.follow(v)
+			st.perCall(v)
+			vals = append(vals, v)
+			continue
+		}
+		for _, r := range st.results(callee) {
+			if r.Slot != "" {
+				continue // an accessor: see slotRefs
+			}
+			v := &value{pos: call.Pos(), site: r.Site, call: cc, fn: decl, f: r.Fate}
+			st.bindResult(cc, r.Index, v)
+			st.follow(v)
+			vals = append(vals, v)
+		}
+		if own := st.ownOf(callee); own != nil && st.c.perCall {
+			st.perCallHelper(cc, callee, own)
+		}
+	}
+	for _, v := range vals {
+		if len(v.returned) == 0 {
+			st.done = append(st.done, v)
+		}
+	}
+	return vals
+}
+
+// bindResult classifies the use of result i of the call at cc.
+func (st *state) bindResult(cc inspector.Cursor, i int, v *value) {
+	call := cc.Node().(*ast.CallExpr)
+	tuple := false
+	if tv, ok := st.info.Types[call]; ok {
+		if t, ok := tv.Type.(*types.Tuple); ok && t.Len() > 1 {
+			tuple = true
+		}
+	}
+	if !tuple {
+		if i == 0 {
+			st.classify(cc, v)
+		}
+		return
+	}
+	// Have: a, b := f() or return f() or var a, b = f().
+	k, _ := cc.ParentEdge()
+	switch k {
+	case edge.AssignStmt_Rhs:
+		as := cc.Parent().Node().(*ast.AssignStmt)
+		if len(as.Rhs) == 1 && i < len(as.Lhs) {
+			st.store(as.Lhs[i], v)
+		}
+	case edge.ValueSpec_Values:
+		vs := cc.Parent().Node().(*ast.ValueSpec)
+		if len(vs.Values) == 1 && i < len(vs.Names) {
+			st.store(vs.Names[i], v)
+		}
+	case edge.ReturnStmt_Results:
+		if enclosingFunc(cc) == v.fn && v.fn != nil {
+			v.returned = append(v.returned, i)
+		} else {
+			v.f.Escapes, v.stored = true, true
+		}
+	default:
+		v.f.Escapes, v.stored = true, true
+	}
+}
+
+// follow classifies every use of the local variables holding v, including
+// the aliases found on the way.
+func (st *state) follow(v *value) {
+	for i := 0; i < len(v.vars); i++ {
+		for _, u := range st.uses[v.vars[i]] {
+			st.classify(u, v)
+		}
+	}
+}
+
+func (v *value) use(pkg string) {
+	v.touched = true
+	v.f.Users = addAll(v.f.Users, pkg)
+}
+
+// classify records what the expression at cur, which evaluates to v's
+// pool, does with it.
+func (st *state) classify(cur inspector.Cursor, v *value) {
+	pkg := st.pass.Pkg.Path()
+	for {
+		parent := cur.Parent()
+		k, idx := cur.ParentEdge()
+		switch k {
+		case edge.ParenExpr_X:
+			cur = parent
+			continue
+
+		case edge.SelectorExpr_X:
+			sel := parent.Node().(*ast.SelectorExpr)
+			s, ok := st.info.Selections[sel]
+			if !ok {
+				v.use(pkg)
+				return
+			}
+			if s.Kind() == types.FieldVal {
+				if isPoolType(s.Type()) {
+					cur = parent // sqlx.DB's embedded *sql.DB: the same pool
+					continue
+				}
+				v.use(pkg)
+				return
+			}
+			fn, _ := s.Obj().(*types.Func)
+			if fn == nil || parent.ParentEdgeKind() != edge.CallExpr_Fun {
+				v.use(pkg) // a method value
+				return
+			}
+			call := parent.Parent().Node().(*ast.CallExpr)
+			switch name := fn.FullName(); {
+			case name == setMaxOpen:
+				v.f.Limited = true
+				if len(call.Args) == 1 {
+					if tv, ok := st.info.Types[call.Args[0]]; ok && tv.Value != nil {
+						if n, ok := constant.Int64Val(constant.ToInt(tv.Value)); ok && n > 0 && int(n) > v.f.Max {
+							v.f.Max = int(n)
+						}
+					}
+				}
+			case configMethods[name]:
+			case name == closeDB:
+				v.closed = true
+			case name == gormDB:
+				st.bindResult(parent.Parent(), 0, v)
+			default:
+				v.use(pkg)
+			}
+			return
+
+		case edge.CallExpr_Args:
+			st.argument(parent, idx, v)
+			return
+
+		case edge.ReturnStmt_Results:
+			if v.fn != nil && enclosingFunc(cur) == v.fn {
+				v.returned = append(v.returned, idx)
+			} else {
+				v.use(pkg) // returned from a closure: not followed
+				v.f.Escapes, v.stored = true, true
+			}
+			return
+
+		case edge.AssignStmt_Rhs:
+			as := parent.Node().(*ast.AssignStmt)
+			if len(as.Lhs) == len(as.Rhs) {
+				st.store(as.Lhs[idx], v)
+			} else {
+				v.use(pkg)
+				v.f.Escapes, v.stored = true, true
+			}
+			return
+
+		case edge.ValueSpec_Values:
+			vs := parent.Node().(*ast.ValueSpec)
+			if len(vs.Names) == len(vs.Values) {
+				st.store(vs.Names[idx], v)
+			}
+			return
+
+		case edge.KeyValueExpr_Value:
+			kv := parent.Node().(*ast.KeyValueExpr)
+			if key, ok := kv.Key.(*ast.Ident); ok {
+				if f, ok := st.info.Uses[key].(*types.Var); ok && f.IsField() {
+					st.storeField(f, v)
+					return
+				}
+			}
+			v.use(pkg)
+			v.f.Escapes, v.stored = true, true
+			return
+
+		case edge.CompositeLit_Elts:
+			lit := parent.Node().(*ast.CompositeLit)
+			if tv, ok := st.info.Types[lit]; ok {
+				if s, ok := tv.Type.Underlying().(*types.Struct); ok && idx < s.NumFields() {
+					st.storeField(s.Field(idx), v)
+					return
+				}
+			}
+			v.use(pkg)
+			v.f.Escapes, v.stored = true, true
+			return
+
+		case edge.BinaryExpr_X, edge.BinaryExpr_Y, edge.ExprStmt_X, edge.AssignStmt_Lhs:
+			return // compared with nil, discarded, or assigned to
+
+		default:
+			v.use(pkg)
+			v.f.Escapes, v.stored = true, true
+			return
+		}
+	}
+}
+
+// argument classifies v's pool passed as argument idx of the call at cc.
+func (st *state) argument(cc inspector.Cursor, idx int, v *value) {
+	pkg := st.pass.Pkg.Path()
+	call := cc.Node().(*ast.CallExpr)
+	if tv, ok := st.info.Types[call.Fun]; ok && tv.IsType() {
+		st.classify(cc, v) // a conversion: the same pool
+		return
+	}
+	callee := typeutil.StaticCallee(st.info, call)
+	if callee == nil {
+		v.use(pkg) // a builtin such as append, a func value or an interface method
+		v.f.Escapes, v.stored = true, true
+		return
+	}
+	callee = callee.Origin()
+	if callee.FullName() == sqlxNewDb && idx == 0 {
+		st.classify(cc, v) // sqlx.NewDb wraps the same pool
+		return
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if s, ok := st.info.Selections[sel]; ok && s.Kind() == types.MethodExpr {
+			v.use(pkg)
+			v.f.Escapes = true
+			return
+		}
+	}
+	sig, _ := callee.Type().(*types.Signature)
+	if sig == nil || (sig.Variadic() && idx >= sig.Params().Len()-1) {
+		v.use(pkg)
+		v.f.Escapes = true
+		return
+	}
+	f, ok := st.params(callee, idx)
+	if !ok {
+		v.use(pkg)
+		v.f.Escapes = true
+		return
+	}
+	v.touched = true
+	v.f.merge(f)
+}
+
+// store classifies an assignment of v's pool to lhs.
+func (st *state) store(lhs ast.Expr, v *value) {
+	pkg := st.pass.Pkg.Path()
+	switch lhs := ast.Unparen(lhs).(type) {
+	case *ast.Ident:
+		if lhs.Name == "_" {
+			return
+		}
+		vr, ok := st.info.ObjectOf(lhs).(*types.Var)
+		if !ok {
+			return
+		}
+		if isPkgVar(vr) {
+			if slot := st.slotOfVar(vr); slot != nil {
+				v.f.Slots = addAll(v.f.Slots, slot.Key)
+				v.stored = true
+			}
+			return
+		}
+		if !slices.Contains(v.vars, vr) {
+			v.vars = append(v.vars, vr)
+		}
+		return
+	case *ast.SelectorExpr:
+		if s, ok := st.info.Selections[lhs]; ok {
+			if f, ok := s.Obj().(*types.Var); ok && s.Kind() == types.FieldVal {
+				st.storeField(f, v)
+				return
+			}
+		} else if vr, ok := st.info.Uses[lhs.Sel].(*types.Var); ok && isPkgVar(vr) {
+			if slot := st.slotOfVar(vr); slot != nil {
+				v.f.Slots = addAll(v.f.Slots, slot.Key)
+				v.stored = true
+			}
+			return
+		}
+	}
+	v.use(pkg)
+	v.f.Escapes, v.stored = true, true
+}
+
+// storeField classifies a store of v's pool into struct field f.
+func (st *state) storeField(f *types.Var, v *value) {
+	v.stored = true
+	v.use(st.pass.Pkg.Path())
+	if slot := st.slotOfField(f); slot != nil && isPoolType(f.Type()) {
+		v.f.Slots = addAll(v.f.Slots, slot.Key)
+		return
+	}
+	v.f.Escapes = true
+}
+
+// params returns the fate of the pool passed as parameter idx of callee.
+func (st *state) params(callee *types.Func, idx int) (fate, bool) {
+	if callee.Pkg() == st.pass.Pkg {
+		s := st.summary(callee)
+		if s.busy {
+			return fate{}, true // recursion: nothing more to learn
+		}
+		for _, p := range s.params {
+			if p.Index == idx {
+				return p.Fate, true
+			}
+		}
+		return fate{}, false
+	}
+	var pf poolParams
+	if st.pass.ImportObjectFact(callee, &pf) {
+		return pf.param(idx)
+	}
+	return fate{}, false
+}
+
+// results returns what callee returns of pools.
+func (st *state) results(callee *types.Func) []poolResult {
+	if callee.Pkg() == st.pass.Pkg {
+		return st.summary(callee).results
+	}
+	var rs []poolResult
+	var r poolResult
+	if st.pass.ImportObjectFact(callee, &r) {
+		rs = append(rs, r)
+	}
+	return rs
+}
+
+func (st *state) ownOf(callee *types.Func) *opensOwnPool {
+	if callee.Pkg() == st.pass.Pkg {
+		return st.summary(callee).own
+	}
+	var o opensOwnPool
+	if st.pass.ImportObjectFact(callee, &o) {
+		return &o
+	}
+	return nil
+}
+
+// slotExpr returns the slot that e reads directly, or nil.
+func (st *state) slotExpr(e ast.Expr) *slotFact {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		if vr, ok := st.info.Uses[e].(*types.Var); ok && isPkgVar(vr) && isPoolType(vr.Type()) {
+			return st.slotOfVar(vr)
+		}
+	case *ast.SelectorExpr:
+		if s, ok := st.info.Selections[e]; ok {
+			if f, ok := s.Obj().(*types.Var); ok && s.Kind() == types.FieldVal && isPoolType(f.Type()) {
+				return st.slotOfField(f)
+			}
+			return nil
+		}
+		if vr, ok := st.info.Uses[e.Sel].(*types.Var); ok && isPkgVar(vr) && isPoolType(vr.Type()) {
+			return st.slotOfVar(vr)
+		}
+	case *ast.CallExpr:
+		if callee := typeutil.StaticCallee(st.info, e); callee != nil {
+			for _, r := range st.results(callee.Origin()) {
+				if r.Index == 0 && r.Slot != "" {
+					return st.slotByKey(r.Slot)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// slotRefs follows every read of a pool variable or field in the package,
+// and every call of an accessor that returns one.
+func (st *state) slotRefs() {
+	merge := func(slot *slotFact, v *value) {
+		if v.touched {
+			slot.Reach = true
+		}
+		slot.Users = addAll(slot.Users, v.f.Users...)
+		if v.f.Limited {
+			slot.Limited = true
+			slot.Max = max(slot.Max, v.f.Max)
+		}
+	}
+	for cur := range st.root.Preorder((*ast.Ident)(nil)) {
+		id := cur.Node().(*ast.Ident)
+		vr, ok := st.info.Uses[id].(*types.Var)
+		if !ok || !isPoolType(vr.Type()) || !(vr.IsField() || isPkgVar(vr)) {
+			continue
+		}
+		expr := cur
+		if cur.ParentEdgeKind() == edge.SelectorExpr_Sel {
+			expr = cur.Parent()
+		} else if vr.IsField() {
+			continue // a composite literal key or an embedded field
+		}
+		if k := expr.ParentEdgeKind(); k == edge.AssignStmt_Lhs || k == edge.ReturnStmt_Results && isAccessorReturn(expr) {
+			continue
+		}
+		var slot *slotFact
+		if vr.IsField() {
+			slot = st.slotOfField(vr)
+		} else {
+			slot = st.slotOfVar(vr)
+		}
+		if slot == nil {
+			continue
+		}
+		v := &value{slot: slot, fn: outerFuncDecl(cur)}
+		st.classify(expr, v)
+		st.follow(v)
+		merge(slot, v)
+	}
+	for cc := range st.root.Preorder((*ast.CallExpr)(nil)) {
+		callee := typeutil.StaticCallee(st.info, cc.Node().(*ast.CallExpr))
+		if callee == nil {
+			continue
+		}
+		for _, r := range st.results(callee.Origin()) {
+			if r.Slot == "" {
+				continue
+			}
+			if r.Index == 0 && isAccessorReturn(cc) && cc.ParentEdgeKind() == edge.ReturnStmt_Results {
+				continue
+			}
+			slot := st.slotByKey(r.Slot)
+			if slot == nil {
+				continue
+			}
+			v := &value{slot: slot, fn: outerFuncDecl(cc)}
+			st.bindResult(cc, r.Index, v)
+			st.follow(v)
+			merge(slot, v)
+		}
+	}
+}
+
+// isAccessorReturn reports whether cur is a result of a return statement
+// of a declared function (not of a closure).
+func isAccessorReturn(cur inspector.Cursor) bool {
+	if cur.ParentEdgeKind() != edge.ReturnStmt_Results {
+		return false
+	}
+	_, ok := enclosingFunc(cur).(*ast.FuncDecl)
+	return ok
+}
+
+func (st *state) slotOfVar(vr *types.Var) *slotFact {
+	if vr.Pkg() == nil {
+		return nil
+	}
+	return st.slot(vr.Pkg(), vr.Name(), "", vr.Pos())
+}
+
+func (st *state) slotOfField(f *types.Var) *slotFact {
+	f = f.Origin()
+	if f.Pkg() == nil {
+		return nil
+	}
+	name, ok := st.owner[f]
+	if !ok {
+		scope := f.Pkg().Scope()
+		for _, n := range scope.Names() {
+			tn, ok := scope.Lookup(n).(*types.TypeName)
+			if !ok {
+				continue
+			}
+			if s, ok := tn.Type().Underlying().(*types.Struct); ok {
+				for i := 0; i < s.NumFields(); i++ {
+					if s.Field(i) == f {
+						name = tn.Name()
+					}
+				}
+			}
+		}
+		st.owner[f] = name
+	}
+	if name == "" {
+		return nil // a field of an unnamed or local struct type
+	}
+	return st.slot(f.Pkg(), name, f.Name(), f.Pos())
+}
+
+func (st *state) slot(pkg *types.Package, obj, field string, pos token.Pos) *slotFact {
+	key := pkg.Path() + "." + obj
+	name := pkg.Name() + "." + obj
+	if field != "" {
+		key += "." + field
+		name += "." + field
+	}
+	s := st.slots[key]
+	if s == nil {
+		s = &slotFact{Key: key, Name: name, PkgPath: pkg.Path(), Obj: obj, Field: field}
+		if pkg == st.pass.Pkg && pos.IsValid() {
+			s.Decl = st.posString(pos)
+		}
+		st.slots[key] = s
+	}
+	return s
+}
+
+func (st *state) slotByKey(key string) *slotFact {
+	if s := st.slots[key]; s != nil {
+		return s
+	}
+	// A slot first met through an imported accessor: find its object.
+	for _, p := range append([]*types.Package{st.pass.Pkg}, allImports(st.pass.Pkg)...) {
+		rest, ok := strings.CutPrefix(key, p.Path()+".")
+		if !ok || strings.Contains(rest, "/") {
+			continue
+		}
+		obj, field, _ := strings.Cut(rest, ".")
+		o := p.Scope().Lookup(obj)
+		if o == nil {
+			continue
+		}
+		if field == "" {
+			return st.slot(p, obj, "", o.Pos())
+		}
+		if s, ok := o.Type().Underlying().(*types.Struct); ok {
+			for i := 0; i < s.NumFields(); i++ {
+				if s.Field(i).Name() == field {
+					return st.slot(p, obj, field, s.Field(i).Pos())
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// exportFacts exports the summaries of the package's functions and its
+// package fact.
+func (st *state) exportFacts() {
+	for fn, s := range st.sums {
+		if fn.Pkg() != st.pass.Pkg {
+			continue
+		}
+		if len(s.params) > 0 {
+			st.pass.ExportObjectFact(fn, &poolParams{Params: s.params})
+		}
+		if len(s.results) > 0 {
+			r := s.results[0] // one pool result per function is followed
+			st.pass.ExportObjectFact(fn, &r)
+		}
+		if s.own != nil {
+			st.pass.ExportObjectFact(fn, s.own)
+		}
+	}
+	var pf pkgPools
+	for _, s := range st.slots {
+		pf.Slots = append(pf.Slots, *s)
+	}
+	slices.SortFunc(pf.Slots, func(a, b slotFact) int { return strings.Compare(a.Key, b.Key) })
+	for _, v := range st.done {
+		if v.f.Limited || len(v.f.Slots) == 0 || st.slotsLimited(v.f.Slots, nil) {
+			continue
+		}
+		pf.Opens = append(pf.Opens, openFact{Site: v.site, Pos: st.posString(v.pos), Slots: v.f.Slots, Users: v.f.Users})
+	}
+	slices.SortFunc(pf.Opens, func(a, b openFact) int { return strings.Compare(a.Pos, b.Pos) })
+	if len(pf.Slots) > 0 || len(pf.Opens) > 0 {
+		st.pass.ExportPackageFact(&pf)
+	}
+}
+
+// slotsLimited reports whether any of keys is limited in this package or,
+// when all is given, anywhere in the program.
+func (st *state) slotsLimited(keys []string, all map[string]*slotFact) bool {
+	for _, k := range keys {
+		if s := st.slots[k]; s != nil && s.Limited {
+			return true
+		}
+		if s := all[k]; s != nil && s.Limited {
+			return true
+		}
+	}
+	return false
+}
+
+func (st *state) posString(pos token.Pos) string {
+	p := st.pass.Fset.Position(pos)
+	return fmt.Sprintf("%s:%d", p.Filename, p.Line)
+}
+
+func isPkgVar(v *types.Var) bool {
+	return v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+}
+
+// enclosingFunc returns the innermost *ast.FuncDecl or *ast.FuncLit around cur.
+func enclosingFunc(cur inspector.Cursor) ast.Node {
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return c.Node()
+	}
+	return nil
+}
+
+// outerFuncDecl returns the *ast.FuncDecl around cur, or nil.
+func outerFuncDecl(cur inspector.Cursor) ast.Node {
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		return c.Node()
+	}
+	return nil
+}
+
+// funcName names a declared function for messages: "store.Open", "store.Repo.Save".
+func funcName(pkg *types.Package, fd *ast.FuncDecl) string {
+	name := fd.Name.Name
+	if fd.Recv != nil && len(fd.Recv.List) == 1 {
+		t := fd.Recv.List[0].Type
+		for {
+			switch x := t.(type) {
+			case *ast.StarExpr:
+				t = x.X
+				continue
+			case *ast.IndexExpr:
+				t = x.X
+				continue
+			case *ast.IndexListExpr:
+				t = x.X
+				continue
+			}
+			break
+		}
+		if id, ok := t.(*ast.Ident); ok {
+			name = id.Name + "." + name
+		}
+	}
+	return pkg.Name() + "." + name
+}
+
+// allImports returns the packages reachable from pkg's imports.
+func allImports(pkg *types.Package) []*types.Package {
+	var out []*types.Package
+	seen := map[*types.Package]bool{pkg: true}
+	var visit func(p *types.Package)
+	visit = func(p *types.Package) {
+		for _, q := range p.Imports() {
+			if !seen[q] {
+				seen[q] = true
+				out = append(out, q)
+				visit(q)
+			}
+		}
+	}
+	visit(pkg)
+	return out
+}
+
+// shortNames names packages by their last path element, or in full when
+// two would read alike.
+func shortNames(paths []string) []string {
+	count := map[string]int{}
+	for _, p := range paths {
+		count[filepath.Base(p)]++
+	}
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		if count[filepath.Base(p)] == 1 {
+			out[i] = filepath.Base(p)
+		} else {
+			out[i] = p
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// compilePatterns turns ./...-style import path patterns into regexps;
+// "./x/..." is taken relative to module.
+func compilePatterns(pats []string, module string) []*regexpT {
+	var out []*regexpT
+	for _, p := range pats {
+		if rest, ok := strings.CutPrefix(p, "./"); ok && module != "" {
+			p = module + "/" + rest
+		} else if p == "." && module != "" {
+			p = module
+		}
+		re := regexp.QuoteMeta(p)
+		re = strings.ReplaceAll(re, `\.\.\.`, `.*`)
+		if strings.HasSuffix(re, `/.*`) {
+			re = strings.TrimSuffix(re, `/.*`) + `(/.*)?`
+		}
+		r, err := regexp.Compile("^" + re + "$")
+		if err != nil {
+			continue
+		}
+		out = append(out, &regexpT{r, p})
+	}
+	return out
+}
+
+// regexpT is a compiled isolation pattern and its text.
+type regexpT struct {
+	*regexp.Regexp
+	text string
+}
+
+func patternText(p *regexpT) string { return p.text }
+
+func typeutilCallee(info *types.Info, call *ast.CallExpr) *types.Func {
+	if fn := typeutil.StaticCallee(info, call); fn != nil {
+		return fn.Origin()
+	}
+	return nil
+}

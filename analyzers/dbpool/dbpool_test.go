@@ -1,0 +1,131 @@
+package dbpool_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/envvet/envvet/analyzers/dbpool"
+)
+
+// recorder collects analysistest's complaints so that the test can accept
+// those about diagnostics that main reports in another package's file.
+type recorder struct{ errs []string }
+
+func (r *recorder) Errorf(format string, args ...any) {
+	r.errs = append(r.errs, fmt.Sprintf(format, args...))
+}
+
+// crossWant matches a "// main wants `re`" comment: a diagnostic that the
+// program's main package reports at this line of another package.
+var crossWant = regexp.MustCompile("// main wants (`[^`]*`(?: `[^`]*`)*)")
+
+type options struct {
+	flags      map[string]string
+	keepFacts  bool // check facts too (the facts scenario asserts them)
+	skipCats   []string
+	allowWants bool // wants for a rule that is turned off may stay unmatched
+}
+
+// check runs a fresh analyzer on dir/... and checks both analysistest's
+// `// want` comments and the cross-package `// main wants` comments.
+func check(t *testing.T, dir string, opt options) []*analysistest.Result {
+	t.Helper()
+	a := dbpool.New(dbpool.Config{})
+	for k, v := range opt.flags {
+		if err := a.Flags.Set(k, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rec := &recorder{}
+	results := analysistest.Run(rec, analysistest.TestData(), a, dir+"/...")
+
+	type key struct {
+		file string
+		line int
+	}
+	wants := map[key][]*regexp.Regexp{}
+	root := filepath.Join(analysistest.TestData(), "src", dir)
+	filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for i, line := range strings.Split(string(data), "\n") {
+			if m := crossWant.FindStringSubmatch(line); m != nil && !opt.allowWants {
+				for _, re := range regexp.MustCompile("`[^`]*`").FindAllString(m[1], -1) {
+					wants[key{path, i + 1}] = append(wants[key{path, i + 1}], regexp.MustCompile(strings.Trim(re, "`")))
+				}
+			}
+		}
+		return nil
+	})
+
+	cross := map[string]bool{} // "file:line" of diagnostics outside the reporting package
+	for _, r := range results {
+		own := map[string]bool{}
+		for _, f := range r.Action.Package.CompiledGoFiles {
+			own[f] = true
+		}
+		for _, d := range r.Action.Diagnostics {
+			for _, c := range opt.skipCats {
+				if d.Category == c {
+					t.Errorf("%v: diagnostic of disabled rule %s: %s", r.Action.Package.Fset.Position(d.Pos), c, d.Message)
+				}
+			}
+			posn := r.Action.Package.Fset.Position(d.Pos)
+			if own[posn.Filename] {
+				continue
+			}
+			rel := strings.TrimPrefix(posn.Filename, filepath.Join(analysistest.TestData(), "src")+string(filepath.Separator))
+			cross[fmt.Sprintf("%s:%d:", rel, posn.Line)] = true
+			k := key{posn.Filename, posn.Line}
+			matched := false
+			for i, re := range wants[k] {
+				if re.MatchString(d.Message) {
+					wants[k] = append(wants[k][:i], wants[k][i+1:]...)
+					matched = true
+					break
+				}
+			}
+			if !matched {
+				t.Errorf("%v: unexpected diagnostic from %s: %s", posn, r.Action.Package.PkgPath, d.Message)
+			}
+		}
+	}
+	for k, res := range wants {
+		for _, re := range res {
+			t.Errorf("%s:%d: no diagnostic from main matching %q", k.file, k.line, re)
+		}
+	}
+	for _, e := range rec.errs {
+		switch {
+		case strings.Contains(e, "unexpected diagnostic") && cross[crossPrefix(e)]:
+		case strings.Contains(e, "unexpected fact") && !opt.keepFacts:
+		case strings.Contains(e, "no diagnostic was reported matching") && opt.allowWants:
+		default:
+			t.Error(e)
+		}
+	}
+	return results
+}
+
+// crossPrefix returns "file:line:" of an analysistest error "file:line:col: ...".
+func crossPrefix(e string) string {
+	parts := strings.SplitN(e, ":", 3)
+	if len(parts) < 3 {
+		return e
+	}
+	return parts[0] + ":" + parts[1] + ":"
+}
+
+func TestShared(t *testing.T) { check(t, "shared", options{}) }
+func TestOwned(t *testing.T)  { check(t, "owned", options{}) }

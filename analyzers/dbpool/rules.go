@@ -1,0 +1,484 @@
+package dbpool
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// Rule 3: pool per call.
+
+// scopeOf returns the innermost function around cur and the loop, inside
+// that function, whose body holds cur (nil when there is none).
+func scopeOf(cur inspector.Cursor) (fn ast.Node, loop ast.Node) {
+	pos := cur.Node().Pos()
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
+		switch n := c.Node().(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return n, loop
+		case *ast.ForStmt:
+			if loop == nil && n.Body != nil && n.Body.Pos() <= pos && pos < n.Body.End() {
+				loop = n
+			}
+		case *ast.RangeStmt:
+			if loop == nil && n.Body != nil && n.Body.Pos() <= pos && pos < n.Body.End() {
+				loop = n
+			}
+		}
+	}
+	return nil, loop
+}
+
+func funcType(n ast.Node) *ast.FuncType {
+	switch n := n.(type) {
+	case *ast.FuncDecl:
+		return n.Type
+	case *ast.FuncLit:
+		return n.Type
+	}
+	return nil
+}
+
+// isHandler reports whether ft is func(http.ResponseWriter, *http.Request).
+func isHandler(info *types.Info, ft *ast.FuncType) bool {
+	if ft == nil || ft.Params == nil {
+		return false
+	}
+	var params []types.Type
+	for _, f := range ft.Params.List {
+		tv, ok := info.Types[f.Type]
+		if !ok || tv.Type == nil {
+			return false
+		}
+		n := max(len(f.Names), 1)
+		for range n {
+			params = append(params, tv.Type)
+		}
+	}
+	if len(params) != 2 {
+		return false
+	}
+	return isNamed(params[0], "net/http", "ResponseWriter") && isPtrToNamed(params[1], "net/http", "Request")
+}
+
+func isNamed(t types.Type, pkg, name string) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
+}
+
+func isPtrToNamed(t types.Type, pkg, name string) bool {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	return ok && isNamed(p.Elem(), pkg, name)
+}
+
+// where describes the per-call context of cur, or returns "" when cur runs
+// once per call of a function that is neither a handler nor in a loop.
+func (st *state) where(cur inspector.Cursor) (desc string, scope ast.Node, isLoop bool) {
+	fn, loop := scopeOf(cur)
+	if loop != nil {
+		return fmt.Sprintf("every iteration of the loop on line %d", st.pass.Fset.Position(loop.Pos()).Line), loop, true
+	}
+	if fn != nil && isHandler(st.info, funcType(fn)) {
+		switch fn := fn.(type) {
+		case *ast.FuncDecl:
+			return "every request in handler " + funcName(st.pass.Pkg, fn), fn, false
+		default:
+			return fmt.Sprintf("every request in the handler literal on line %d", st.pass.Fset.Position(fn.Pos()).Line), fn, false
+		}
+	}
+	return "", nil, false
+}
+
+// perCall reports a pool opened in a handler or a loop and kept local to it.
+func (st *state) perCall(v *value) {
+	if !st.c.perCall || v.opener == "" {
+		return
+	}
+	desc, scope, isLoop := st.where(v.call)
+	if desc == "" {
+		return
+	}
+	// A pool kept beyond the request or iteration (stored, returned,
+	// assigned to an outer variable) is lazy initialization or one pool per
+	// tenant, not a pool per call.
+	if len(v.returned) > 0 || len(v.f.Slots) > 0 || v.stored || isLoop && v.f.Escapes {
+		return
+	}
+	for _, vr := range v.vars {
+		if vr.Pos() < scope.Pos() || vr.Pos() >= scope.End() {
+			return
+		}
+	}
+	advice := "open it once at start-up and share it"
+	if isLoop {
+		advice = "open it once before the loop"
+	}
+	v.perCall = true
+	call := v.call.Node()
+	st.pass.Report(analysis.Diagnostic{
+		Pos: call.Pos(), End: call.End(), Category: catPerCall,
+		Message: fmt.Sprintf("%s opens a new pool on %s; %s", v.opener, desc, advice),
+	})
+}
+
+// perCallHelper reports a call, in a handler or a loop, of a function that
+// opens and closes its own pool.
+func (st *state) perCallHelper(cc inspector.Cursor, callee *types.Func, own *opensOwnPool) {
+	desc, _, _ := st.where(cc)
+	if desc == "" {
+		return
+	}
+	how := own.Open
+	if len(own.Via) > 0 {
+		how += " via " + strings.Join(own.Via, " → ")
+	}
+	call := cc.Node()
+	st.pass.Report(analysis.Diagnostic{
+		Pos: call.Pos(), End: call.End(), Category: catPerCall,
+		Message: fmt.Sprintf("%s opens and closes its own pool (%s) on every call, and is called on %s", calleeName(callee), how, desc),
+	})
+}
+
+// ownPool returns the opensOwnPool fact of decl: it opens a pool into a
+// local variable and closes it, outside any loop and closure, or it calls
+// such a function there.
+func (st *state) ownPool(cur inspector.Cursor, decl *ast.FuncDecl, vals []*value) *opensOwnPool {
+	for _, v := range vals {
+		if v.opener == "" || !v.closed || v.stored || len(v.returned) > 0 || len(v.f.Slots) > 0 {
+			continue
+		}
+		if fn, loop := scopeOf(v.call); fn != ast.Node(decl) || loop != nil {
+			continue
+		}
+		local := true
+		for _, vr := range v.vars {
+			local = local && vr.Pos() >= decl.Pos() && vr.Pos() < decl.End()
+		}
+		if local {
+			return &opensOwnPool{Open: v.opener}
+		}
+	}
+	for cc := range cur.Preorder((*ast.CallExpr)(nil)) {
+		if fn, loop := scopeOf(cc); fn != ast.Node(decl) || loop != nil {
+			continue
+		}
+		callee := typeutilCallee(st.info, cc.Node().(*ast.CallExpr))
+		if callee == nil || callee == st.info.Defs[decl.Name] {
+			continue
+		}
+		if own := st.ownOf(callee); own != nil {
+			return &opensOwnPool{Open: own.Open, Via: append([]string{calleeName(callee)}, own.Via...)}
+		}
+	}
+	return nil
+}
+
+// shortLived reports whether v is a pool that a function other than
+// main.main opens into a local variable and closes: a one-shot helper
+// (rule 3 covers calling it too often), not the program's serving pool.
+func (st *state) shortLived(v *value) bool {
+	if v.opener == "" || !v.closed || v.stored || len(v.returned) > 0 || len(v.f.Slots) > 0 {
+		return false
+	}
+	fd, ok := v.fn.(*ast.FuncDecl)
+	if !ok || fd.Recv == nil && fd.Name.Name == "main" && st.pass.Pkg.Name() == "main" {
+		return false
+	}
+	for _, vr := range v.vars {
+		if vr.Pos() < fd.Pos() || vr.Pos() >= fd.End() {
+			return false
+		}
+	}
+	return true
+}
+
+// calleeName names a function for messages: "store.Open", "store.Repo.Save".
+func calleeName(fn *types.Func) string {
+	name := fn.Name()
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+		t := sig.Recv().Type()
+		if p, ok := types.Unalias(t).(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			name = n.Obj().Name() + "." + name
+		}
+	}
+	if fn.Pkg() != nil {
+		name = fn.Pkg().Name() + "." + name
+	}
+	return name
+}
+
+// Rules 1, 2 and 4: decisions.
+
+// decide reports the pools whose fate is settled in this package and, in
+// a program's main package, the whole-program findings.
+func (st *state) decide() {
+	isMain := st.pass.Pkg.Name() == "main"
+	module := ""
+	if st.pass.Module != nil {
+		module = st.pass.Module.Path
+	}
+	pats := compilePatterns(st.c.isolate, module)
+
+	all := map[string]*slotFact{}
+	reach := map[string][]string{}
+	var foreign []openFact
+	if isMain {
+		add := func(pkg string, s slotFact) {
+			a := all[s.Key]
+			if a == nil {
+				c := s
+				c.Users = slices.Clone(s.Users)
+				all[s.Key] = &c
+			} else {
+				a.Users = addAll(a.Users, s.Users...)
+				a.Limited = a.Limited || s.Limited
+				a.Max = max(a.Max, s.Max)
+				if a.Decl == "" {
+					a.Decl = s.Decl
+				}
+			}
+			if s.Reach {
+				reach[s.Key] = addAll(reach[s.Key], pkg)
+			}
+		}
+		for _, pf := range st.pass.AllPackageFacts() {
+			p, ok := pf.Fact.(*pkgPools)
+			if !ok || pf.Package == st.pass.Pkg || strings.HasSuffix(pf.Package.Path(), ".test") {
+				continue
+			}
+			for _, s := range p.Slots {
+				add(pf.Package.Path(), s)
+			}
+			foreign = append(foreign, p.Opens...)
+		}
+		for _, s := range st.slots {
+			add(st.pass.Pkg.Path(), *s)
+		}
+	}
+
+	// Pools followed to their end in this package.
+	isolated := map[string]bool{} // slots already reported by rule 2
+	if isMain {
+		isolated = st.slotIsolation(all, pats)
+	}
+	slices.SortFunc(st.done, func(a, b *value) int { return int(a.pos - b.pos) })
+	for _, v := range st.done {
+		deferred := len(v.f.Slots) > 0 && !isMain
+		if deferred {
+			continue // exported as an openFact for main
+		}
+		users := slices.Clone(v.f.Users)
+		reported := false
+		for _, k := range v.f.Slots {
+			if s := all[k]; s != nil {
+				users = addAll(users, s.Users...)
+			}
+			reported = reported || isolated[k]
+		}
+		subject := "pool opened by " + v.site
+		if st.c.isolation && !reported {
+			if groups := isolationGroups(users, pats); groups != "" {
+				st.pass.Report(analysis.Diagnostic{
+					Pos: v.pos, Category: catIsolation,
+					Message: fmt.Sprintf("%s is shared by packages that must be isolated: %s; give each its own pool", subject, groups),
+				})
+			}
+		}
+		if st.c.noLimit && !v.f.Limited && !v.f.Escapes && !v.perCall && !st.shortLived(v) && !st.slotsLimited(v.f.Slots, all) {
+			st.pass.Report(analysis.Diagnostic{
+				Pos: v.pos, Category: catNoLimit,
+				Message: fmt.Sprintf("%s is never limited: nothing calls SetMaxOpenConns on it; under load it opens connections without bound", subject),
+			})
+		}
+	}
+	if !isMain {
+		return
+	}
+
+	// Rule 1.
+	keys := make([]string, 0, len(all))
+	for k := range all {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	if st.c.shared {
+		for _, k := range keys {
+			s := all[k]
+			if s.Field != "" {
+				continue
+			}
+			var others []string
+			for _, p := range reach[k] {
+				if p != s.PkgPath {
+					others = append(others, p)
+				}
+			}
+			if len(others) < 2 {
+				continue
+			}
+			limit := ""
+			if s.Limited && s.Max > 0 {
+				limit = fmt.Sprintf(" (max %d open)", s.Max)
+			}
+			st.reportAtSlot(s, catShared, fmt.Sprintf("%s%s is shared by %d packages: %s; one slow package starves the others",
+				s.Name, limit, len(others), strings.Join(shortNames(others), ", ")))
+		}
+	}
+
+	// Rules 2 and 4 for pools that other packages opened into slots.
+	slices.SortFunc(foreign, func(a, b openFact) int { return strings.Compare(a.Pos, b.Pos) })
+	seen := map[string]bool{}
+	for _, o := range foreign {
+		if seen[o.Pos] {
+			continue
+		}
+		seen[o.Pos] = true
+		var slot *slotFact
+		users := slices.Clone(o.Users)
+		reported := false
+		for _, k := range o.Slots {
+			s := all[k]
+			if s == nil {
+				continue
+			}
+			if slot == nil || slot.Field != "" && s.Field == "" {
+				slot = s // prefer a package variable
+			}
+			users = addAll(users, s.Users...)
+			reported = reported || isolated[k]
+		}
+		if slot == nil {
+			continue
+		}
+		if st.c.isolation && !reported {
+			if groups := isolationGroups(users, pats); groups != "" {
+				st.reportAtSlot(slot, catIsolation, fmt.Sprintf("%s holds a pool (opened by %s) shared by packages that must be isolated: %s; give each its own pool", slot.Name, o.Site, groups))
+			}
+		}
+		if st.c.noLimit && !st.slotsLimited(o.Slots, all) {
+			st.reportAtSlot(slot, catNoLimit, fmt.Sprintf("%s holds a pool opened by %s that nothing in the program limits with SetMaxOpenConns; under load it opens connections without bound", slot.Name, o.Site))
+		}
+	}
+}
+
+// slotIsolation reports the slots whose users fall under different
+// isolation patterns, and returns them.
+func (st *state) slotIsolation(all map[string]*slotFact, pats []*regexpT) map[string]bool {
+	out := map[string]bool{}
+	if !st.c.isolation || len(pats) < 2 {
+		return out
+	}
+	keys := make([]string, 0, len(all))
+	for k := range all {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		s := all[k]
+		if groups := isolationGroups(s.Users, pats); groups != "" {
+			out[k] = true
+			st.reportAtSlot(s, catIsolation, fmt.Sprintf("%s is shared by packages that must be isolated: %s; give each its own pool", s.Name, groups))
+		}
+	}
+	return out
+}
+
+// isolationGroups describes how users fall under the patterns, or returns
+// "" when they fall under fewer than two.
+func isolationGroups(users []string, pats []*regexpT) string {
+	if len(pats) < 2 {
+		return ""
+	}
+	byPat := make([][]string, len(pats))
+	n := 0
+	for _, u := range users {
+		for i, p := range pats {
+			if p.MatchString(u) {
+				if byPat[i] == nil {
+					n++
+				}
+				byPat[i] = append(byPat[i], u)
+				break
+			}
+		}
+	}
+	if n < 2 {
+		return ""
+	}
+	var parts []string
+	for i, us := range byPat {
+		if us != nil {
+			parts = append(parts, fmt.Sprintf("%s (%s)", strings.Join(shortNames(us), ", "), patternText(pats[i])))
+		}
+	}
+	return strings.Join(parts, " and ")
+}
+
+// reportAtSlot reports at the declaration of a pool variable or field,
+// which may be in another package of the program. Both go vet (export
+// data) and the multichecker (source) give imported objects a file:line;
+// when the object cannot be found, the report goes to the main package
+// and names the declaration.
+func (st *state) reportAtSlot(s *slotFact, cat, msg string) {
+	pos := st.slotPos(s)
+	if !pos.IsValid() {
+		pos = st.mainPos()
+		if s.Decl != "" {
+			msg += fmt.Sprintf(" (%s declared at %s)", s.Name, shortPos(s.Decl))
+		}
+	}
+	st.pass.Report(analysis.Diagnostic{Pos: pos, Category: cat, Message: msg})
+}
+
+func (st *state) slotPos(s *slotFact) token.Pos {
+	for _, p := range append([]*types.Package{st.pass.Pkg}, allImports(st.pass.Pkg)...) {
+		if p.Path() != s.PkgPath {
+			continue
+		}
+		o := p.Scope().Lookup(s.Obj)
+		if o == nil {
+			return token.NoPos
+		}
+		if s.Field == "" {
+			return o.Pos()
+		}
+		if str, ok := o.Type().Underlying().(*types.Struct); ok {
+			for i := 0; i < str.NumFields(); i++ {
+				if str.Field(i).Name() == s.Field {
+					return str.Field(i).Pos()
+				}
+			}
+		}
+		return token.NoPos
+	}
+	return token.NoPos
+}
+
+// mainPos is the name of func main, or the package clause.
+func (st *state) mainPos() token.Pos {
+	for _, f := range st.pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Name.Name == "main" {
+				return fd.Name.Pos()
+			}
+		}
+	}
+	if len(st.pass.Files) > 0 {
+		return st.pass.Files[0].Name.Pos()
+	}
+	return token.NoPos
+}
+
+func shortPos(s string) string {
+	return filepath.Base(s)
+}

@@ -1,0 +1,22 @@
+package main
+
+import (
+	"os"
+
+	"shared/coupon"
+	"shared/order"
+	"shared/store"
+	"shared/user"
+)
+
+func main() {
+	if err := store.Init(os.Getenv("DSN")); err != nil {
+		panic(err)
+	}
+	// Configuring the pool from main is not a use.
+	store.DB.SetConnMaxLifetime(0)
+	defer store.DB.Close()
+	user.Login("ann")
+	order.Place(1)
+	coupon.Expire([]int{1, 2})
+}

@@ -1,0 +1,9 @@
+package order
+
+import "shared/store"
+
+func Place(id int) error {
+	db := store.Conn()
+	_, err := db.Exec("INSERT INTO orders VALUES ($1)", id)
+	return err
+}
