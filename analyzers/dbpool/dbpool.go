@@ -96,14 +96,14 @@ func New(cfg Config) *analysis.Analyzer {
 var (
 	// openers create a pool, returned as result 0.
 	openers = map[string]string{
-		"database/sql.Open":                          "sql.Open",
-		"database/sql.OpenDB":                        "sql.OpenDB",
-		"github.com/jmoiron/sqlx.Open":               "sqlx.Open",
-		"github.com/jmoiron/sqlx.Connect":            "sqlx.Connect",
-		"github.com/jmoiron/sqlx.ConnectContext":     "sqlx.ConnectContext",
-		"github.com/jmoiron/sqlx.MustOpen":           "sqlx.MustOpen",
-		"github.com/jmoiron/sqlx.MustConnect":        "sqlx.MustConnect",
-		"gorm.io/gorm.Open":                          "gorm.Open",
+		"database/sql.Open":                      "sql.Open",
+		"database/sql.OpenDB":                    "sql.OpenDB",
+		"github.com/jmoiron/sqlx.Open":           "sqlx.Open",
+		"github.com/jmoiron/sqlx.Connect":        "sqlx.Connect",
+		"github.com/jmoiron/sqlx.ConnectContext": "sqlx.ConnectContext",
+		"github.com/jmoiron/sqlx.MustOpen":       "sqlx.MustOpen",
+		"github.com/jmoiron/sqlx.MustConnect":    "sqlx.MustConnect",
+		"gorm.io/gorm.Open":                      "gorm.Open",
 	}
 	// configMethods touch the pool without using a connection for the
 	// caller's own queries.

@@ -11,13 +11,13 @@ type DB struct {
 	driverName string
 }
 
-func Open(driverName, dataSourceName string) (*DB, error) { return nil, nil }
+func Open(driverName, dataSourceName string) (*DB, error)    { return nil, nil }
 func Connect(driverName, dataSourceName string) (*DB, error) { return nil, nil }
 func ConnectContext(ctx context.Context, driverName, dataSourceName string) (*DB, error) {
 	return nil, nil
 }
 func MustConnect(driverName, dataSourceName string) *DB { return nil }
-func NewDb(db *sql.DB, driverName string) *DB         { return &DB{DB: db, driverName: driverName} }
+func NewDb(db *sql.DB, driverName string) *DB           { return &DB{DB: db, driverName: driverName} }
 
 func (db *DB) Get(dest any, query string, args ...any) error    { return nil }
 func (db *DB) Select(dest any, query string, args ...any) error { return nil }
