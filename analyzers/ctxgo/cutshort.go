@@ -1,0 +1,239 @@
+package ctxgo
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/envvet/envvet/analyzers/ctxgo/internal/ctxsum"
+)
+
+// cutShort reports, in fn, goroutines and keeper calls (functions with a
+// keepsCtx fact) that receive a context ending when fn returns, where fn
+// does not block afterwards (rule 1).
+func cutShort(pass *analysis.Pass, sum *ctxsum.Result, fn function) {
+	f := sum.NewFlow(fn.ftype, fn.body)
+	roots := ctxsum.Roots{Expr: func(e ast.Expr) bool {
+		call, ok := e.(*ast.CallExpr)
+		return ok && (f.DeferredCancel(call) || f.IsRequestContext(call, call.Pos()))
+	}}
+	if !hasRoot(f, fn) {
+		return
+	}
+	keeper := func(call *ast.CallExpr) bool { return len(sum.Keeps(ctxsum.Callee(pass.TypesInfo, call))) > 0 }
+	// sync: fn itself does work with the context after the go statement,
+	// so the goroutine is scoped to that work (go heartbeat(ctx); return stream(ctx)).
+	sync := func(call *ast.CallExpr) bool {
+		if keeper(call) {
+			return false
+		}
+		for _, arg := range call.Args {
+			if f.Carries(arg, arg.Pos(), roots) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, n := range f.Direct() {
+		switch n := n.(type) {
+		case *ast.GoStmt:
+			u := f.GoWork(n, roots)
+			if u == nil || f.WaitsAfter(n, sync) {
+				continue
+			}
+			// Have: go work(ctx) or go func() { work(ctx) }(), and fn returns soon after.
+			reportGo(pass, fn, n, u)
+		case *ast.CallExpr:
+			args := f.KeptArgs(n, roots)
+			if len(args) == 0 || f.WaitsAfter(n, sync) {
+				continue
+			}
+			// Have: worker.Start(ctx) where Start's goroutine keeps using ctx.
+			reportKeeper(pass, fn, n, args)
+		}
+	}
+}
+
+// hasRoot reports whether fn has a context that ends when it returns: a
+// context.With... call whose cancel it defers, or it is an HTTP handler.
+func hasRoot(f *ctxsum.Flow, fn function) bool {
+	found := false
+	ast.Inspect(fn.body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && !found {
+			found = f.DeferredCancel(call) || f.IsRequestContext(call, call.Pos())
+		}
+		return !found
+	})
+	return found
+}
+
+func reportGo(pass *analysis.Pass, fn function, g *ast.GoStmt, u *ctxsum.GoUse) {
+	name := ctxName(pass, g.Call, u)
+	wait := producesResult(pass.TypesInfo, g, u)
+	msg := name + " is cancelled when " + fn.name + " returns, but the goroutine started here keeps using it"
+	d := analysis.Diagnostic{Pos: g.Pos(), End: g.Call.Lparen, Category: catCutShort}
+	if wait {
+		d.Message = msg + "; did you mean to wait for the goroutine before returning?"
+		pass.Report(d)
+		return
+	}
+	d.Message = msg + "; did you mean to detach it with context.WithoutCancel?"
+	if edits := detachGoEdits(pass, g, u); edits != nil {
+		d.SuggestedFixes = []analysis.SuggestedFix{{
+			Message:   "Detach the goroutine's context with context.WithoutCancel",
+			TextEdits: edits,
+		}}
+	}
+	pass.Report(d)
+}
+
+func reportKeeper(pass *analysis.Pass, fn function, call *ast.CallExpr, args []int) {
+	name := types.ExprString(call.Args[args[0]])
+	callee := types.ExprString(call.Fun)
+	d := analysis.Diagnostic{
+		Pos:      call.Pos(),
+		End:      call.End(),
+		Category: catCutShort,
+		Message: name + " is cancelled when " + fn.name + " returns, but " + callee +
+			" keeps using it in a goroutine; did you mean to detach it with context.WithoutCancel?",
+	}
+	if pkg, ok := withoutCancelName(pass, call.Pos()); ok {
+		d.SuggestedFixes = []analysis.SuggestedFix{{
+			Message:   "Detach the context with context.WithoutCancel",
+			TextEdits: wrapArgs(pkg, call, args),
+		}}
+	}
+	pass.Report(d)
+}
+
+// ctxName names the context the goroutine receives, for the message.
+func ctxName(pass *analysis.Pass, call *ast.CallExpr, u *ctxsum.GoUse) string {
+	switch {
+	case len(u.Args) > 0:
+		return types.ExprString(call.Args[u.Args[0]])
+	case len(u.Captured) > 0:
+		return u.Captured[0].Name()
+	}
+	if e, ok := u.Work.(ast.Expr); ok {
+		return types.ExprString(e)
+	}
+	return "the context"
+}
+
+// producesResult reports whether the goroutine hands back a result: it
+// sends on or closes a channel, or assigns a variable of the enclosing
+// function (go func() { res, err = fetch(ctx); close(done) }()), or is
+// given a channel or a pointer. Then the author most likely meant to wait
+// for it; otherwise (fire and forget) to detach it.
+func producesResult(info *types.Info, g *ast.GoStmt, u *ctxsum.GoUse) bool {
+	for _, arg := range g.Call.Args {
+		if tv, ok := info.Types[arg]; ok && tv.Type != nil {
+			switch tv.Type.Underlying().(type) {
+			case *types.Chan, *types.Pointer:
+				if _, isSig := types.Unalias(tv.Type).(*types.Signature); !isSig {
+					return true
+				}
+			}
+		}
+	}
+	if u.Lit == nil {
+		return false
+	}
+	lit := u.Lit
+	found := false
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SendStmt:
+			found = true
+		case *ast.CallExpr:
+			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
+				if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "close" {
+					found = true
+				}
+			}
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				if id, ok := ast.Unparen(l).(*ast.Ident); ok {
+					if v, ok := info.Uses[id].(*types.Var); ok && (v.Pos() < lit.Pos() || v.Pos() >= lit.End()) && v.Pkg() != nil && v.Parent() != nil && v.Parent() != v.Pkg().Scope() {
+						found = true
+					}
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// detachGoEdits returns the edits that give the goroutine a detached
+// context, or nil when the shape or the file's Go version does not allow it.
+//
+//	go audit(ctx, x)        →  go audit(context.WithoutCancel(ctx), x)
+//	go func() { f(ctx) }()  →  go func(ctx context.Context) { f(ctx) }(context.WithoutCancel(ctx))
+func detachGoEdits(pass *analysis.Pass, g *ast.GoStmt, u *ctxsum.GoUse) []analysis.TextEdit {
+	pkg, ok := withoutCancelName(pass, g.Pos())
+	if !ok {
+		return nil
+	}
+	if len(u.Args) > 0 && len(u.Captured) == 0 {
+		return wrapArgs(pkg, g.Call, u.Args)
+	}
+	if len(u.Args) > 0 || len(u.Captured) != 1 || u.Lit == nil || u.Lit.Type.Params == nil {
+		return nil
+	}
+	v := u.Captured[0]
+	if assignsVar(pass.TypesInfo, u.Lit.Body, v) {
+		return nil
+	}
+	params := u.Lit.Type.Params
+	param := v.Name() + " " + pkg + ".Context"
+	if len(params.List) > 0 {
+		param += ", "
+	}
+	arg := pkg + ".WithoutCancel(" + v.Name() + ")"
+	if len(g.Call.Args) > 0 {
+		arg += ", "
+	}
+	return []analysis.TextEdit{
+		{Pos: params.Opening + 1, End: params.Opening + 1, NewText: []byte(param)},
+		{Pos: g.Call.Lparen + 1, End: g.Call.Lparen + 1, NewText: []byte(arg)},
+	}
+}
+
+func wrapArgs(pkg string, call *ast.CallExpr, args []int) []analysis.TextEdit {
+	var edits []analysis.TextEdit
+	for _, i := range args {
+		a := call.Args[i]
+		edits = append(edits,
+			analysis.TextEdit{Pos: a.Pos(), End: a.Pos(), NewText: []byte(pkg + ".WithoutCancel(")},
+			analysis.TextEdit{Pos: a.End(), End: a.End(), NewText: []byte(")")})
+	}
+	return edits
+}
+
+// assignsVar reports whether body assigns to v.
+func assignsVar(info *types.Info, body ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		var lhs []ast.Expr
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			lhs = n.Lhs
+		case *ast.IncDecStmt:
+			lhs = []ast.Expr{n.X}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				lhs = []ast.Expr{n.X}
+			}
+		}
+		for _, l := range lhs {
+			if id, ok := ast.Unparen(l).(*ast.Ident); ok && info.Uses[id] == v {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}

@@ -1,0 +1,113 @@
+// Package ctxgo defines an Analyzer that reports cancellation that cuts a
+// goroutine short, never reaches it, or is handed to it and lost.
+//
+// # Analyzer ctxgo
+//
+// ctxgo: report contexts cancelled under, or never seen by, goroutines
+//
+// ctxgo has three rules. Each reports only the shape described; an unusual
+// shape is left alone rather than guessed at. Each rule has a flag that
+// turns it off (-ctxgo.cutshort=false, -ctxgo.unobserved=false,
+// -ctxgo.handover=false) and is the Category of its diagnostics.
+//
+// # Rule cutshort: a goroutine works with a context cancelled at return
+//
+// In a function F (not main.main or init), a context "ends when F
+// returns" when it is
+//
+//   - the result of context.WithCancel, WithTimeout, WithDeadline or their
+//     Cause variants, assigned in F to a pair whose cancel variable F
+//     calls in a defer statement (defer cancel(), or cancel() in a
+//     deferred literal);
+//   - r.Context() in an HTTP handler, r being F's *http.Request parameter
+//     (F's parameters are exactly an http.ResponseWriter and an
+//     *http.Request) and not reassigned;
+//   - a context derived from one of these with context.WithValue or
+//     With{Cancel,Timeout,Deadline}[Cause], or a local variable holding one
+//     (the last assignment before the use, in an enclosing block, decides;
+//     a variable assigned on some branch only is not followed).
+//
+// The rule reports a go statement of F (not inside a nested function
+// literal) whose goroutine does work with such a context: the context is
+// an argument of the go call whose callee uses that parameter for work, or
+// a variable captured by the go func literal that the literal uses for
+// work. Work is any use except calling Done, Err, Deadline or Value,
+// comparing, passing it to context.Cause, AfterFunc or WithoutCancel, or
+// passing it to a function of the same package that itself only watches
+// it. A goroutine that only watches ctx (selects on ctx.Done() to close a
+// connection, stop a ticker, merge contexts) is not reported.
+//
+// It also reports a call whose callee, in any package, has the keepsCtx
+// fact for the argument given (the callee starts a goroutine that keeps
+// working with that parameter after returning, without waiting for it):
+// worker.Start(ctx) counts as go worker.loop(ctx).
+//
+// Only when F returns soon after: nothing is reported if F may block or
+// keep working afterwards, which makes cancel-at-return the intended stop
+// signal. That is, if the go statement (or call) sits in a for loop
+// without condition, or after it (or anywhere in its enclosing loop, or in
+// any deferred call) F receives from a channel, selects, ranges over a
+// channel, loops without condition, calls a function or method named
+// Wait*, Serve*, ListenAndServe*, Accept*, Recv* or Run, io.Copy,
+// io.CopyN, io.CopyBuffer or time.Sleep, or passes the same context to
+// another call (go heartbeat(ctx); return stream(ctx)). WaitGroup.Wait,
+// errgroup's Wait and a receive from a channel the goroutine closes are all
+// covered by these. A goroutine given context.WithoutCancel(ctx),
+// context.Background() or a context of its own is not reported either.
+//
+//	func (h *H) Checkout(w http.ResponseWriter, r *http.Request) {
+//		ctx, cancel := context.WithTimeout(r.Context(), time.Second)
+//		defer cancel()
+//		go h.audit(ctx, "checkout") // diagnostic: ctx is cancelled when Checkout returns, but the goroutine started here keeps using it; did you mean to detach it with context.WithoutCancel?
+//	}
+//
+// The message says which remedy is likelier: "wait" when the goroutine
+// hands back a result (it sends on or closes a channel, assigns a variable
+// of F, or is given a channel or pointer), "detach" otherwise. For detach,
+// a suggested fix wraps the argument in context.WithoutCancel (go audit(
+// context.WithoutCancel(ctx), ...)) or, for a literal capturing one
+// context variable, passes it as a parameter (go func(ctx context.Context)
+// {...}(context.WithoutCancel(ctx))). The fix is offered only where the
+// file's Go version is go1.21 or later and the file imports context.
+//
+// # Rule unobserved: a goroutine that never observes cancellation
+//
+// The rule reports a go statement (outside main.main and init) when a
+// context.Context or *http.Request variable of an enclosing function is in
+// scope, the goroutine is a function literal or a function of the same
+// package, neither its arguments nor its body (nested literals included)
+// refer to a context, a request or a channel of struct{} (a done channel),
+// and its body contains a for loop without condition that has no exit (no
+// return, no break or goto leaving it, no panic, os.Exit, runtime.Goexit
+// or Fatal*/Panic* call) and does blocking work (a channel send or
+// receive, a select, a range over a channel, a Read*, Recv*, Accept*,
+// Receive* or Wait* call, time.Sleep). Such a goroutine outlives any
+// cancellation. A read loop that returns when Read fails, or a range over a
+// channel that its owner closes, is not reported.
+//
+//	func serve(ctx context.Context, events <-chan Event) {
+//		go func() { // diagnostic: the goroutine started here loops forever on blocking work (line 3) and never observes ctx or a done channel, so it outlives ctx's cancellation
+//			for {
+//				publish(<-events)
+//			}
+//		}()
+//	}
+//
+// # Rule handover: a cancel function handed to a goroutine and lost
+//
+// The rule reports a context.With{Cancel,Timeout,Deadline}[Cause] call
+// whose cancel variable is used only inside one go func literal, when that
+// goroutine has a path from its start to its end that never uses the
+// variable. When a path of the enclosing function itself misses the go
+// statement, go vet's lostcancel reports it, and ctxgo does not.
+//
+//	ctx, cancel := context.WithTimeout(parent, time.Minute) // diagnostic: the cancel function is handed to the goroutine started on line 2, which does not call it on every path (possible context leak)
+//	go func() {
+//		if err := fetch(ctx); err != nil {
+//			return
+//		}
+//		cancel()
+//	}()
+//
+// Write defer cancel() at the top of the goroutine instead.
+package ctxgo

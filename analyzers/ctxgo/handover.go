@@ -1,0 +1,222 @@
+package ctxgo
+
+import (
+	"go/ast"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/cfg"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/envvet/envvet/analyzers/ctxgo/internal/ctxsum"
+)
+
+// handover reports, in fn, each cancel function of a context.With... call
+// whose only uses are inside one goroutine literal that does not use it on
+// every path to its end (rule 3). Where go vet's lostcancel already
+// reports the cancel function (a path of fn itself misses it), it is left
+// to lostcancel.
+func handover(pass *analysis.Pass, fn function) {
+	info := pass.TypesInfo
+	ast.Inspect(fn.body, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		var lhs []ast.Expr
+		var rhs ast.Expr
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) == 2 && len(n.Rhs) == 1 {
+				lhs, rhs = n.Lhs, n.Rhs[0]
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == 2 && len(n.Values) == 1 {
+				lhs, rhs = []ast.Expr{n.Names[0], n.Names[1]}, n.Values[0]
+			}
+		}
+		call, ok := ast.Unparen(rhs).(*ast.CallExpr)
+		if !ok || !ctxsum.IsCancelable(info, call) {
+			return true
+		}
+		id, ok := ast.Unparen(lhs[1]).(*ast.Ident)
+		if !ok || id.Name == "_" {
+			return true
+		}
+		obj := info.Defs[id]
+		if obj == nil {
+			obj = info.Uses[id]
+		}
+		v, ok := obj.(*types.Var)
+		if !ok || v.Pos() < fn.ftype.Pos() || v.Pos() >= fn.body.End() {
+			return true
+		}
+		// Have: ctx, cancel := context.WithX(...), cancel local to fn.
+		g := soleGoroutine(info, fn.body, v)
+		if g == nil {
+			return true
+		}
+		lit := ast.Unparen(g.Call.Fun).(*ast.FuncLit)
+		stmt := n.(ast.Node)
+		// lostcancel's territory: a path of fn from the assignment to a
+		// return that never reaches the go statement.
+		if lostPath(newCFG(info, fn.body), stmt, usesVar(info, v)) {
+			return true
+		}
+		if !lostPath(newCFG(info, lit.Body), nil, usesVar(info, v)) {
+			return true
+		}
+		line := pass.Fset.Position(g.Pos()).Line
+		pass.Report(analysis.Diagnostic{
+			Pos:      call.Pos(),
+			End:      call.End(),
+			Category: catHandover,
+			Message: "the " + v.Name() + " function is handed to the goroutine started on line " + strconv.Itoa(line) +
+				", which does not call it on every path (possible context leak)",
+		})
+		return true
+	})
+}
+
+// soleGoroutine returns the go statement whose function literal holds every
+// use of v in body, or nil if v is used outside such a literal, or in two.
+func soleGoroutine(info *types.Info, body *ast.BlockStmt, v *types.Var) *ast.GoStmt {
+	var g *ast.GoStmt
+	ok := true
+	uses := 0
+	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
+		id, isID := n.(*ast.Ident)
+		if !ok || !isID || info.Uses[id] != v {
+			return ok
+		}
+		uses++
+		var owner *ast.GoStmt
+		for i := len(stack) - 1; i >= 0; i-- {
+			if gs, isGo := stack[i].(*ast.GoStmt); isGo {
+				if lit, isLit := ast.Unparen(gs.Call.Fun).(*ast.FuncLit); isLit && lit.Body.Pos() <= id.Pos() && id.End() <= lit.Body.End() {
+					owner = gs
+				}
+			}
+		}
+		switch {
+		case owner == nil:
+			ok = false
+		case g == nil:
+			g = owner
+		case g != owner:
+			ok = false
+		}
+		return true
+	})
+	// The reassignment "ctx, cancel = ..." of an existing variable is a
+	// use for go/types; leave those shapes alone.
+	if !ok || uses == 0 {
+		return nil
+	}
+	return g
+}
+
+func usesVar(info *types.Info, v *types.Var) func(ast.Node) bool {
+	return func(root ast.Node) bool {
+		found := false
+		ast.Inspect(root, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+}
+
+// newCFG builds the control-flow graph of body; calls that cannot return
+// (panic, os.Exit, log.Fatal, runtime.Goexit, t.Fatal, ...) end their block.
+func newCFG(info *types.Info, body *ast.BlockStmt) *cfg.CFG {
+	return cfg.New(body, func(call *ast.CallExpr) bool { return !noReturn(info, call) })
+}
+
+func noReturn(info *types.Info, call *ast.CallExpr) bool {
+	switch obj := typeutil.Callee(info, call).(type) {
+	case *types.Builtin:
+		return obj.Name() == "panic"
+	case *types.Func:
+		name := obj.Name()
+		path := ""
+		if obj.Pkg() != nil {
+			path = obj.Pkg().Path()
+		}
+		switch path {
+		case "os", "syscall":
+			return name == "Exit"
+		case "runtime":
+			return name == "Goexit"
+		case "log", "log/slog":
+			return strings.HasPrefix(name, "Fatal") || strings.HasPrefix(name, "Panic")
+		case "testing":
+			return strings.HasPrefix(name, "Fatal") || name == "FailNow" || strings.HasPrefix(name, "Skip")
+		}
+	}
+	return false
+}
+
+// lostPath reports whether g has a path to a return statement that never
+// passes a node for which uses reports true. The path starts after stmt
+// in its block, or at the entry block when stmt is nil.
+func lostPath(g *cfg.CFG, stmt ast.Node, uses func(ast.Node) bool) bool {
+	if g == nil || len(g.Blocks) == 0 {
+		return false
+	}
+	start := g.Blocks[0]
+	var rest []ast.Node
+	if stmt == nil {
+		rest = start.Nodes
+	} else {
+		start = nil
+	outer:
+		for _, b := range g.Blocks {
+			for i, n := range b.Nodes {
+				if n == stmt {
+					start, rest = b, b.Nodes[i+1:]
+					break outer
+				}
+			}
+		}
+		if start == nil {
+			return false // unusual shape: not reported
+		}
+	}
+	for _, n := range rest {
+		if uses(n) {
+			return false
+		}
+	}
+	if start.Return() != nil {
+		return true
+	}
+	seen := map[*cfg.Block]bool{start: true}
+	var search func(bs []*cfg.Block) bool
+	search = func(bs []*cfg.Block) bool {
+		for _, b := range bs {
+			if seen[b] || !b.Live {
+				continue
+			}
+			seen[b] = true
+			used := false
+			for _, n := range b.Nodes {
+				if uses(n) {
+					used = true
+					break
+				}
+			}
+			if used {
+				continue
+			}
+			if b.Return() != nil || search(b.Succs) {
+				return true
+			}
+		}
+		return false
+	}
+	return search(start.Succs)
+}

@@ -1,0 +1,235 @@
+package ctxsum
+
+import (
+	_ "embed"
+	"go/ast"
+	"go/types"
+	"reflect"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/envvet/envvet/internal/analysisdoc"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer computes ctxgo's function summaries. Its result is a *Result.
+// It has no settings, so one instance serves every ctxgo instance.
+var Analyzer = &analysis.Analyzer{
+	Name:             "ctxgosum",
+	Doc:              analysisdoc.MustExtract(doc, "ctxgosum"),
+	URL:              "https://github.com/envvet/envvet#ctxgo",
+	Requires:         []*analysis.Analyzer{inspect.Analyzer},
+	Run:              run,
+	RunDespiteErrors: true,
+	ResultType:       reflect.TypeFor[*Result](),
+	FactTypes:        []analysis.Fact{new(keepsCtx)},
+}
+
+// keepsCtx is a fact on a *types.Func: the function starts a goroutine that
+// keeps doing work with the context parameters at Params (indexes into the
+// signature's parameters, receiver excluded) after it returns, and does not
+// wait for that goroutine. Params is sorted and Names holds the matching
+// parameter names, so the fact encodes identically on every run.
+type keepsCtx struct {
+	Params []int
+	Names  []string
+}
+
+func (*keepsCtx) AFact() {}
+
+func (f *keepsCtx) String() string { return "keepsCtx(" + strings.Join(f.Names, ", ") + ")" }
+
+// A Result holds the summaries of one package: the keepsCtx facts of its
+// own functions and of the functions it calls, and, for its own functions,
+// which context parameters are used for work. It is read-only once the
+// analyzer's Run has returned, so several checks may share it.
+type Result struct {
+	info   *types.Info
+	pkg    *types.Package
+	decls  map[*types.Func]*ast.FuncDecl
+	keeps  map[*types.Func][]int
+	work   map[paramKey]uint8
+	frozen bool
+}
+
+type paramKey struct {
+	fn *types.Func
+	i  int
+}
+
+const (
+	workUnknown uint8 = iota
+	workBusy
+	workNo
+	workYes
+)
+
+// Keeps returns the indexes of fn's context parameters that a goroutine
+// started by fn keeps using after fn returns, or nil.
+func (r *Result) Keeps(fn *types.Func) []int {
+	if fn == nil {
+		return nil
+	}
+	return r.keeps[fn.Origin()]
+}
+
+// Info returns the type information of the package the result describes.
+func (r *Result) Info() *types.Info { return r.info }
+
+func run(pass *analysis.Pass) (any, error) {
+	r := &Result{
+		info:  pass.TypesInfo,
+		pkg:   pass.Pkg,
+		decls: make(map[*types.Func]*ast.FuncDecl),
+		keeps: make(map[*types.Func][]int),
+		work:  make(map[paramKey]uint8),
+	}
+	defer func() { r.frozen = true }()
+	if pass.TypesInfo == nil || pass.Pkg == nil || !importsAny(pass.Pkg, "context", "net/http") {
+		return r, nil
+	}
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+
+	// Have: the package's functions with bodies, in source order.
+	var funcs []*types.Func
+	for cur := range in.Root().Preorder((*ast.FuncDecl)(nil)) {
+		decl := cur.Node().(*ast.FuncDecl)
+		fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+		if !ok || decl.Body == nil {
+			continue
+		}
+		r.decls[fn] = decl
+		funcs = append(funcs, fn)
+	}
+
+	// Facts of the functions called from other packages.
+	for cur := range in.Root().Preorder((*ast.CallExpr)(nil)) {
+		fn := Callee(pass.TypesInfo, cur.Node().(*ast.CallExpr))
+		if fn == nil || fn.Pkg() == nil || fn.Pkg() == pass.Pkg {
+			continue
+		}
+		if _, seen := r.keeps[fn]; seen {
+			continue
+		}
+		var f keepsCtx
+		if pass.ImportObjectFact(fn, &f) {
+			r.keeps[fn] = f.Params
+		} else {
+			r.keeps[fn] = nil
+		}
+	}
+
+	// Which context parameters of local functions are used for work.
+	for _, fn := range funcs {
+		sig, ok := fn.Type().(*types.Signature)
+		if !ok {
+			continue
+		}
+		for i := range sig.Params().Len() {
+			if IsContext(sig.Params().At(i).Type()) {
+				r.paramWorks(fn, i)
+			}
+		}
+	}
+
+	// keepsCtx of local functions, to a fixed point: a function that calls
+	// a keeper may be one itself. The sets only grow, so this terminates.
+	for changed := true; changed; {
+		changed = false
+		for _, fn := range funcs {
+			ps := r.computeKeeps(fn)
+			if len(ps) > len(r.keeps[fn]) {
+				r.keeps[fn] = ps
+				changed = true
+			}
+		}
+	}
+	for _, fn := range funcs {
+		ps := r.keeps[fn]
+		if len(ps) == 0 {
+			continue
+		}
+		sig := fn.Type().(*types.Signature)
+		f := &keepsCtx{Params: ps}
+		for _, i := range ps {
+			f.Names = append(f.Names, sig.Params().At(i).Name())
+		}
+		pass.ExportObjectFact(fn, f)
+	}
+	return r, nil
+}
+
+// computeKeeps returns the sorted indexes of fn's context parameters that
+// fn hands to a goroutine outliving it.
+func (r *Result) computeKeeps(fn *types.Func) []int {
+	decl := r.decls[fn]
+	sig, ok := fn.Type().(*types.Signature)
+	if decl == nil || !ok {
+		return nil
+	}
+	if sig.Recv() == nil && fn.Name() == "main" && r.pkg.Name() == "main" {
+		return nil
+	}
+	var params []int
+	var pvars []*types.Var
+	for i := range sig.Params().Len() {
+		if v := sig.Params().At(i); IsContext(v.Type()) && v.Name() != "" && v.Name() != "_" {
+			params = append(params, i)
+			pvars = append(pvars, v)
+		}
+	}
+	if len(params) == 0 {
+		return nil
+	}
+	f := r.NewFlow(decl.Type, decl.Body)
+	var out []int
+	for k, i := range params {
+		p := pvars[k]
+		roots := Roots{Entry: func(v *types.Var) bool { return v == p }}
+		kept := false
+		for _, n := range f.Direct() {
+			switch n := n.(type) {
+			case *ast.GoStmt:
+				if f.GoWork(n, roots) != nil && !f.WaitsAfter(n, nil) {
+					kept = true
+				}
+			case *ast.CallExpr:
+				if len(f.KeptArgs(n, roots)) > 0 && !f.WaitsAfter(n, nil) {
+					kept = true
+				}
+			}
+			if kept {
+				break
+			}
+		}
+		if kept {
+			out = append(out, i)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func importsAny(pkg *types.Package, paths ...string) bool {
+	for _, imp := range pkg.Imports() {
+		if slices.Contains(paths, imp.Path()) {
+			return true
+		}
+	}
+	return false
+}
+
+// Decl returns the declaration of fn if it is a function of this package
+// with a body.
+func (r *Result) Decl(fn *types.Func) *ast.FuncDecl {
+	if fn == nil {
+		return nil
+	}
+	return r.decls[fn.Origin()]
+}

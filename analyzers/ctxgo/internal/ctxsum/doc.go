@@ -1,0 +1,24 @@
+// Package ctxsum defines an Analyzer that summarizes, for the ctxgo check,
+// which functions start a goroutine that keeps working with one of their
+// context parameters after they return. It reports nothing itself.
+//
+// # Analyzer ctxgosum
+//
+// ctxgosum: summarize functions that hand a context to a goroutine
+//
+// A function F gets a keepsCtx fact naming its context parameter p when,
+// directly in F's body, F
+//
+//   - starts a goroutine that does work with p (or a context derived from
+//     p): passes it to a call, stores it, sends it; merely selecting on
+//     p.Done() or reading p.Err() is not work; or
+//   - calls a function whose keepsCtx fact covers the argument given for p;
+//
+// and F does not block after doing so (no channel receive, select,
+// range over a channel, Wait/Serve/Accept-style call, io.Copy, time.Sleep,
+// infinite loop). Such a function returns while the goroutine still uses p:
+// worker.Start(ctx) behaves like go worker.loop(ctx).
+//
+// The result also answers, for the package's own functions, whether a
+// context parameter is used for work or only watched.
+package ctxsum

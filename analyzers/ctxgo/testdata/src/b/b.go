@@ -1,0 +1,48 @@
+package b
+
+import (
+	"context"
+	"time"
+
+	"worker"
+)
+
+func Serve(parent context.Context, w *worker.Worker) {
+	ctx, cancel := context.WithTimeout(parent, time.Second)
+	defer cancel()
+	w.Start(ctx) // want `ctx is cancelled when Serve returns, but w.Start keeps using it in a goroutine; did you mean to detach it with context.WithoutCancel\?`
+}
+
+func Wrapped(parent context.Context, w *worker.Worker) {
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	worker.Run(w, ctx, 1) // want `ctx is cancelled when Wrapped returns, but worker.Run keeps using it`
+}
+
+// ---- negative twins ----
+
+func Waits(parent context.Context, w *worker.Worker) {
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	w.StartAndWait(ctx)
+}
+
+func Watches(parent context.Context, stop func()) {
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	worker.Watch(ctx, stop)
+	worker.Tick(ctx, time.Second)
+}
+
+func Detached(parent context.Context, w *worker.Worker) {
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	w.Start(context.WithoutCancel(ctx))
+}
+
+func Blocks(parent context.Context, w *worker.Worker, done <-chan struct{}) {
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	w.Start(ctx)
+	<-done
+}

@@ -1,0 +1,283 @@
+package ctxgo
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/envvet/envvet/analyzers/ctxgo/internal/ctxsum"
+)
+
+// unobserved reports the go statement at cur when a context is in scope
+// but the goroutine loops forever on blocking work and never refers to a
+// context or a done channel (rule 2).
+func unobserved(pass *analysis.Pass, sum *ctxsum.Result, cur inspector.Cursor) {
+	g := cur.Node().(*ast.GoStmt)
+	info := pass.TypesInfo
+	if g.Call == nil {
+		return
+	}
+	for enc := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		if funcOf(pass, enc.Node()).isMain {
+			return // process-lifetime goroutines of main and init
+		}
+	}
+	ctx := contextInScope(pass, g.Pos())
+	if ctx == "" {
+		return
+	}
+	// The goroutine's body: a literal, or a function of this package.
+	var body *ast.BlockStmt
+	if lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit); ok {
+		body = lit.Body
+	} else if decl := sum.Decl(ctxsum.Callee(info, g.Call)); decl != nil {
+		body = decl.Body
+	}
+	if body == nil {
+		return
+	}
+	for _, arg := range g.Call.Args {
+		if tv, ok := info.Types[arg]; ok && observes(tv.Type) {
+			return
+		}
+	}
+	if refersToObserver(info, body) {
+		return
+	}
+	loop := foreverLoop(info, body)
+	if loop == nil {
+		return
+	}
+	// Have: go func() { for { <-ch; ... } }() with ctx in scope, and no exit.
+	line := pass.Fset.Position(loop.Pos()).Line
+	pass.Report(analysis.Diagnostic{
+		Pos:      g.Pos(),
+		End:      g.Call.Lparen,
+		Category: catUnobserved,
+		Message: "the goroutine started here loops forever on blocking work (line " + itoa(line) +
+			") and never observes " + ctx + " or a done channel, so it outlives " + ctx + "'s cancellation",
+	})
+}
+
+// contextInScope returns the name of a context.Context (or "r.Context()"
+// for an *http.Request) declared in a function scope enclosing pos, before
+// pos; "" if there is none. Package-level contexts do not count.
+func contextInScope(pass *analysis.Pass, pos token.Pos) string {
+	pkgScope := pass.Pkg.Scope()
+	scope := pkgScope.Innermost(pos)
+	for s := scope; s != nil && s != pkgScope && s != types.Universe; s = s.Parent() {
+		for _, name := range s.Names() {
+			v, ok := s.Lookup(name).(*types.Var)
+			if !ok || !v.Pos().IsValid() || v.Pos() >= pos || name == "_" {
+				continue
+			}
+			if ctxsum.IsContext(v.Type()) {
+				return name
+			}
+			if isRequest(v.Type()) {
+				return name + ".Context()"
+			}
+		}
+	}
+	return ""
+}
+
+// observes reports whether t can carry a stop signal: a context, a request,
+// or a channel of struct{} (a done channel).
+func observes(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if ctxsum.IsContext(t) || isRequest(t) {
+		return true
+	}
+	if ch, ok := t.Underlying().(*types.Chan); ok {
+		if st, ok := ch.Elem().Underlying().(*types.Struct); ok && st.NumFields() == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func isRequest(t types.Type) bool {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := types.Unalias(p.Elem()).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" && n.Obj().Name() == "Request"
+}
+
+// refersToObserver reports whether body refers to a context, a request or
+// a done channel anywhere (nested literals included).
+func refersToObserver(info *types.Info, body ast.Node) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		if e, ok := n.(ast.Expr); ok {
+			if tv, ok := info.Types[e]; ok && observes(tv.Type) {
+				found = true
+			}
+		}
+		if id, ok := n.(*ast.Ident); ok {
+			if obj := info.Uses[id]; obj != nil {
+				if _, isVar := obj.(*types.Var); isVar && observes(obj.Type()) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// foreverLoop returns a "for { ... }" loop of body (outside nested
+// literals) that has no exit (no return, no break or goto leaving it, no
+// call that ends the goroutine) and does blocking work (channel send or
+// receive, select, range over a channel, Read/Recv/Accept/Receive/Wait
+// calls, time.Sleep); nil if there is none.
+func foreverLoop(info *types.Info, body *ast.BlockStmt) *ast.ForStmt {
+	var found *ast.ForStmt
+	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
+		if found != nil {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ForStmt:
+			if n.Cond != nil {
+				return true
+			}
+			label := ""
+			if len(stack) > 0 {
+				if l, ok := stack[len(stack)-1].(*ast.LabeledStmt); ok {
+					label = l.Label.Name
+				}
+			}
+			if !hasExit(info, n, label) && blocksInLoop(info, n.Body) {
+				found = n
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// hasExit reports whether control can leave loop other than by a panic
+// nobody recovers.
+func hasExit(info *types.Info, loop *ast.ForStmt, label string) bool {
+	exit := false
+	ast.PreorderStack(loop.Body, nil, func(n ast.Node, stack []ast.Node) bool {
+		if exit {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			exit = true
+		case *ast.BranchStmt:
+			switch n.Tok {
+			case token.GOTO:
+				exit = true
+			case token.BREAK:
+				if n.Label != nil {
+					exit = n.Label.Name == label || !labelInside(stack, n.Label.Name)
+				} else if !breakableInside(stack) {
+					exit = true
+				}
+			case token.CONTINUE:
+				if n.Label != nil && n.Label.Name != label && !labelInside(stack, n.Label.Name) {
+					exit = true // continues an outer loop
+				}
+			}
+		case *ast.CallExpr:
+			if noReturn(info, n) || endsGoroutine(info, n) {
+				exit = true
+			}
+		}
+		return true
+	})
+	return exit
+}
+
+// endsGoroutine reports calls that stop the goroutine or the program
+// without returning to the loop: log.Fatal-style methods of any logger
+// (Fatal*, Panic*), runtime.Goexit, os.Exit, panic.
+func endsGoroutine(info *types.Info, call *ast.CallExpr) bool {
+	fn := ctxsum.Callee(info, call)
+	if fn == nil {
+		return false
+	}
+	name := fn.Name()
+	return strings.HasPrefix(name, "Fatal") || strings.HasPrefix(name, "Panic") || name == "Exit" || name == "Goexit"
+}
+
+// breakableInside reports whether stack (inside the loop body) holds a
+// statement that an unlabeled break would leave instead of the loop.
+func breakableInside(stack []ast.Node) bool {
+	for _, s := range stack {
+		switch s.(type) {
+		case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+			return true
+		}
+	}
+	return false
+}
+
+func labelInside(stack []ast.Node, name string) bool {
+	for _, s := range stack {
+		if l, ok := s.(*ast.LabeledStmt); ok && l.Label.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// blocksInLoop reports whether body does blocking work.
+func blocksInLoop(info *types.Info, body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.GoStmt:
+			return false
+		case *ast.SendStmt, *ast.SelectStmt:
+			found = true
+		case *ast.UnaryExpr:
+			found = n.Op == token.ARROW
+		case *ast.RangeStmt:
+			if tv, ok := info.Types[n.X]; ok && tv.Type != nil {
+				_, found = tv.Type.Underlying().(*types.Chan)
+			}
+		case *ast.CallExpr:
+			fn := ctxsum.Callee(info, n)
+			if fn == nil {
+				break
+			}
+			name := fn.Name()
+			if fn.Pkg() != nil && fn.Pkg().Path() == "time" && name == "Sleep" {
+				found = true
+			}
+			for _, p := range []string{"Read", "Recv", "Accept", "Receive", "Wait"} {
+				if strings.HasPrefix(name, p) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
