@@ -2,10 +2,18 @@ package envgraph
 
 import (
 	_ "embed"
+	"go/ast"
+	"go/build"
+	"go/token"
+	"go/types"
+	"path/filepath"
 	"reflect"
+	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/envvet/envvet/internal/analysisdoc"
 )
@@ -23,9 +31,510 @@ var Analyzer = &analysis.Analyzer{
 	Run:              run,
 	RunDespiteErrors: true,
 	ResultType:       reflect.TypeFor[*Graph](),
-	FactTypes:        []analysis.Fact{},
+	FactTypes:        []analysis.Fact{new(envHelper), new(envPackage)},
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	return &Graph{}, nil
+	s := &state{
+		pass:     pass,
+		info:     pass.TypesInfo,
+		writes:   make(map[*types.Var]int),
+		defs:     make(map[*types.Var]ast.Expr),
+		funcs:    make(map[ast.Node]*funcInfo),
+		byObj:    make(map[types.Object]*funcInfo),
+		imported: make(map[*types.Func]*envHelper),
+		fields:   make(map[*types.Var]*ast.Field),
+		mappings: make(map[*ast.FuncLit]bool),
+	}
+	fact := new(envPackage)
+	if s.info != nil && pass.Pkg != nil && s.relevant(fact) {
+		in, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+		if in != nil {
+			s.index(in)
+			s.inferHelpers()
+			s.collectRefs()
+		}
+	}
+	s.sortRefs()
+	s.fillPackageFact(fact)
+	if pass.Pkg != nil && !fact.empty() {
+		pass.ExportPackageFact(fact)
+	}
+	g := &Graph{refs: s.refs}
+	if pass.Pkg != nil && pass.Pkg.Name() == "main" && !isTestMain(pass) {
+		g.program = s.program(fact)
+	}
+	return g, nil
+}
+
+// state is one run's working memory; it does not outlive run.
+type state struct {
+	pass *analysis.Pass
+	info *types.Info
+
+	// writes counts the assignments to each variable of the package (a
+	// definition with a value counts one; taking its address counts many),
+	// defs holds the value of a variable defined once.
+	writes map[*types.Var]int
+	defs   map[*types.Var]ast.Expr
+
+	funcs    map[ast.Node]*funcInfo // by *ast.FuncDecl / *ast.FuncLit
+	order    []*funcInfo            // in source order
+	byObj    map[types.Object]*funcInfo
+	imported map[*types.Func]*envHelper // imported helper facts, nil when none
+	fields   map[*types.Var]*ast.Field  // the declaring node of this package's struct fields
+	mappings map[*ast.FuncLit]bool      // function literals given to os.Expand as mapping
+	calls    []callSite
+	returns  []returnSite
+	viper    []viperPrefixCall
+
+	helpersAbove bool // an import declares helpers
+	refs         []Ref
+}
+
+// A funcInfo is a function declaration or literal of the package.
+type funcInfo struct {
+	node   ast.Node
+	obj    types.Object // *types.Func of a declaration, *types.Var of a closure bound to a variable, else nil
+	name   string       // as written in Via
+	sig    *types.Signature
+	params map[*types.Var]int
+	parent *funcInfo
+	calls  []*ast.CallExpr // calls inside, nested literals included
+	helper *envHelper      // nil unless a helper
+}
+
+type callSite struct {
+	call *ast.CallExpr
+	fn   *funcInfo // innermost enclosing function, nil at package level
+}
+
+type returnSite struct {
+	ret *ast.ReturnStmt
+	fn  *funcInfo
+}
+
+// relevant reports whether the package may reference the environment: it
+// imports one of the packages that do, or a package whose fact says it
+// (or its imports) declares helpers. It also records that last bit.
+func (s *state) relevant(fact *envPackage) bool {
+	rel := false
+	for _, imp := range s.pass.Pkg.Imports() {
+		if isEnvPackage(imp.Path()) {
+			rel = true
+		}
+		var f envPackage
+		if s.pass.ImportPackageFact(imp, &f) && f.Helpers {
+			s.helpersAbove = true
+			rel = true
+		}
+	}
+	fact.Helpers = s.helpersAbove
+	return rel
+}
+
+// isEnvPackage reports whether path is a package whose functions reference
+// the environment directly.
+func isEnvPackage(path string) bool {
+	switch path {
+	case "os", "syscall", "testing", "golang.org/x/sys/unix", "golang.org/x/sys/windows",
+		"github.com/spf13/viper", "github.com/kelseyhightower/envconfig", "github.com/sethvargo/go-envconfig":
+		return true
+	}
+	return isCaarlosPath(path)
+}
+
+// isCaarlosPath reports whether path is github.com/caarlos0/env or one of
+// its major versions.
+func isCaarlosPath(path string) bool {
+	rest, ok := strings.CutPrefix(path, "github.com/caarlos0/env")
+	if !ok {
+		return false
+	}
+	if rest == "" {
+		return true
+	}
+	v, ok := strings.CutPrefix(rest, "/v")
+	if !ok || v == "" {
+		return false
+	}
+	for _, c := range v {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// index walks the package once: functions, calls, returns, assignments
+// and struct fields.
+func (s *state) index(in *inspector.Inspector) {
+	var stack []*funcInfo
+	top := func() *funcInfo {
+		if len(stack) == 0 {
+			return nil
+		}
+		return stack[len(stack)-1]
+	}
+	type binding struct {
+		lit *ast.FuncLit
+		v   *types.Var
+	}
+	var bindings []binding
+	filter := []ast.Node{
+		(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.CallExpr)(nil), (*ast.ReturnStmt)(nil),
+		(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.IncDecStmt)(nil), (*ast.UnaryExpr)(nil),
+		(*ast.RangeStmt)(nil), (*ast.StructType)(nil),
+	}
+	in.Nodes(filter, func(n ast.Node, push bool) bool {
+		switch n := n.(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			if !push {
+				if len(stack) > 0 {
+					stack = stack[:len(stack)-1]
+				}
+				return true
+			}
+			if d, ok := n.(*ast.FuncDecl); ok && d.Body == nil {
+				stack = append(stack, &funcInfo{node: n}) // keep push/pop balanced
+				return true
+			}
+			fi := s.newFunc(n, top())
+			stack = append(stack, fi)
+			return true
+		}
+		if !push {
+			return true
+		}
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			fn := top()
+			s.calls = append(s.calls, callSite{n, fn})
+			if len(n.Args) == 2 {
+				// os.Expand(s, func(name string) string { ... }): the literal is
+				// a helper whose parameter is each name of s.
+				if lit, ok := ast.Unparen(n.Args[1]).(*ast.FuncLit); ok {
+					if f, ok := s.calleeFunc(n); ok && f.Name() == "Expand" && f.Pkg() != nil && f.Pkg().Path() == "os" {
+						s.mappings[lit] = true
+					}
+				}
+			}
+			for f := fn; f != nil; f = f.parent {
+				f.calls = append(f.calls, n)
+			}
+		case *ast.ReturnStmt:
+			s.returns = append(s.returns, returnSite{n, top()})
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				v := s.varOf(lhs)
+				if v == nil {
+					continue
+				}
+				s.writes[v]++
+				if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
+					s.defs[v] = n.Rhs[i]
+					if lit, ok := ast.Unparen(n.Rhs[i]).(*ast.FuncLit); ok {
+						bindings = append(bindings, binding{lit, v})
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				v, _ := s.info.Defs[name].(*types.Var)
+				if v == nil {
+					continue
+				}
+				s.writes[v]++
+				if len(n.Values) == len(n.Names) {
+					s.defs[v] = n.Values[i]
+					if lit, ok := ast.Unparen(n.Values[i]).(*ast.FuncLit); ok {
+						bindings = append(bindings, binding{lit, v})
+					}
+				}
+			}
+		case *ast.IncDecStmt:
+			if v := s.varOf(n.X); v != nil {
+				s.writes[v]++
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				if v := s.varOf(n.X); v != nil {
+					s.writes[v] += 100 // address taken: anything may write it
+				}
+			}
+		case *ast.RangeStmt:
+			for _, e := range []ast.Expr{n.Key, n.Value} {
+				if v := s.varOf(e); v != nil {
+					s.writes[v]++
+				}
+			}
+		case *ast.StructType:
+			if n.Fields == nil {
+				return true
+			}
+			for _, f := range n.Fields.List {
+				for _, name := range f.Names {
+					if v, ok := s.info.Defs[name].(*types.Var); ok && v != nil {
+						s.fields[v] = f
+					}
+				}
+				if len(f.Names) == 0 {
+					if id := embeddedIdent(f.Type); id != nil {
+						if v, ok := s.info.Defs[id].(*types.Var); ok && v != nil {
+							s.fields[v] = f
+						}
+					}
+				}
+			}
+		}
+		return true
+	})
+	// A literal bound to a variable that is never reassigned is callable
+	// by the variable's name.
+	for _, b := range bindings {
+		if s.writes[b.v] != 1 {
+			continue
+		}
+		if fi := s.funcs[b.lit]; fi != nil && fi.obj == nil {
+			fi.obj = b.v
+			fi.name = b.v.Name()
+			s.byObj[b.v] = fi
+		}
+	}
+}
+
+// newFunc records a function declaration or literal.
+func (s *state) newFunc(n ast.Node, parent *funcInfo) *funcInfo {
+	fi := &funcInfo{node: n, parent: parent, params: make(map[*types.Var]int)}
+	var ftype *ast.FuncType
+	switch n := n.(type) {
+	case *ast.FuncDecl:
+		ftype = n.Type
+		if fn, ok := s.info.Defs[n.Name].(*types.Func); ok && fn != nil {
+			fi.obj = fn
+			fi.name = funcName(fn)
+			fi.sig, _ = fn.Type().(*types.Signature)
+			s.byObj[fn] = fi
+		}
+	case *ast.FuncLit:
+		ftype = n.Type
+		if tv, ok := s.info.Types[n]; ok {
+			fi.sig, _ = tv.Type.(*types.Signature)
+		}
+	}
+	if ftype != nil && ftype.Params != nil {
+		i := 0
+		for _, field := range ftype.Params.List {
+			if len(field.Names) == 0 {
+				i++
+				continue
+			}
+			for _, name := range field.Names {
+				if v, ok := s.info.Defs[name].(*types.Var); ok && v != nil {
+					fi.params[v] = i
+				}
+				i++
+			}
+		}
+	}
+	s.funcs[n] = fi
+	s.order = append(s.order, fi)
+	return fi
+}
+
+// varOf returns the variable that e names, if e is an identifier.
+func (s *state) varOf(e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || id.Name == "_" {
+		return nil
+	}
+	if v, ok := s.info.Defs[id].(*types.Var); ok && v != nil {
+		return v
+	}
+	if v, ok := s.info.Uses[id].(*types.Var); ok && v != nil {
+		return v
+	}
+	return nil
+}
+
+func embeddedIdent(e ast.Expr) *ast.Ident {
+	for {
+		switch t := e.(type) {
+		case *ast.Ident:
+			return t
+		case *ast.StarExpr:
+			e = t.X
+		case *ast.SelectorExpr:
+			return t.Sel
+		case *ast.IndexExpr:
+			e = t.X
+		case *ast.IndexListExpr:
+			e = t.X
+		case *ast.ParenExpr:
+			e = t.X
+		default:
+			return nil
+		}
+	}
+}
+
+// funcName writes fn as Via does: pkg.Func or pkg.Type.Method.
+func funcName(fn *types.Func) string {
+	name := fn.Name()
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+		t := sig.Recv().Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		switch t := t.(type) {
+		case *types.Named:
+			name = t.Obj().Name() + "." + name
+		case *types.Alias:
+			name = t.Obj().Name() + "." + name
+		}
+	}
+	if fn.Pkg() != nil {
+		name = fn.Pkg().Name() + "." + name
+	}
+	return name
+}
+
+// add records a reference.
+func (s *state) add(r Ref) {
+	if r.Loader == "" {
+		r.Loader = LoaderOS
+	}
+	s.refs = append(s.refs, r)
+}
+
+// sortRefs puts the references in source order and drops duplicates (a
+// struct parsed twice yields its fields once).
+func (s *state) sortRefs() {
+	slices.SortStableFunc(s.refs, func(a, b Ref) int {
+		if a.Pos != b.Pos {
+			return int(a.Pos - b.Pos)
+		}
+		if a.End != b.End {
+			return int(a.End - b.End)
+		}
+		if c := strings.Compare(a.Key, b.Key); c != 0 {
+			return c
+		}
+		if a.Kind != b.Kind {
+			return int(a.Kind) - int(b.Kind)
+		}
+		return strings.Compare(a.Field, b.Field)
+	})
+	s.refs = slices.CompactFunc(s.refs, func(a, b Ref) bool {
+		return a.Pos == b.Pos && a.End == b.End && a.Key == b.Key && a.Kind == b.Kind &&
+			a.Field == b.Field && a.Expr == b.Expr && a.Prefix == b.Prefix && a.Loader == b.Loader
+	})
+}
+
+// fillPackageFact summarizes the package's references.
+func (s *state) fillPackageFact(f *envPackage) {
+	for _, r := range s.refs {
+		switch {
+		case r.Kind == Environ:
+			f.Environ = true
+		case r.Dynamic || r.Kind == Prefix:
+			if !r.Kind.IsRead() && r.Kind != Prefix {
+				continue
+			}
+			if r.Prefix != "" {
+				f.Prefixes = append(f.Prefixes, r.Prefix)
+			} else {
+				f.Unprefixed = true
+			}
+		case r.Kind.IsRead() && r.Key != "":
+			f.Keys = append(f.Keys, r.Key)
+		}
+		if r.Kind.IsRead() && r.Alt != "" {
+			f.Keys = append(f.Keys, r.Alt)
+		}
+	}
+	for _, fi := range s.order {
+		if fn, ok := fi.obj.(*types.Func); ok && fi.helper != nil && fn.Exported() {
+			if _, direct := directKind(fn.FullName()); !direct {
+				f.Helpers = true
+			}
+		}
+	}
+	if len(s.pass.Files) > 0 {
+		f.Std = s.isStdPos(s.pass.Files[0].Pos())
+	}
+	f.Keys = sortedSet(f.Keys)
+	f.Prefixes = sortedSet(f.Prefixes)
+}
+
+func sortedSet(xs []string) []string {
+	slices.Sort(xs)
+	return slices.Compact(xs)
+}
+
+// program merges the package facts of every package of the program.
+func (s *state) program(self *envPackage) *Program {
+	p := new(Program)
+	merge := func(path string, f *envPackage) {
+		p.Keys = append(p.Keys, f.Keys...)
+		p.Prefixes = append(p.Prefixes, f.Prefixes...)
+		if f.Environ && !f.Std && countsAsEnviron(path) {
+			p.Environ = append(p.Environ, path)
+		}
+		if f.Unprefixed {
+			p.Unprefixed = append(p.Unprefixed, path)
+		}
+	}
+	merge(s.pass.Pkg.Path(), self)
+	for _, pf := range s.pass.AllPackageFacts() {
+		f, ok := pf.Fact.(*envPackage)
+		if !ok || pf.Package == nil || pf.Package == s.pass.Pkg {
+			continue
+		}
+		merge(pf.Package.Path(), f)
+	}
+	p.Keys = sortedSet(p.Keys)
+	p.Prefixes = sortedSet(p.Prefixes)
+	p.Environ = sortedSet(p.Environ)
+	p.Unprefixed = sortedSet(p.Unprefixed)
+	return p
+}
+
+// countsAsEnviron reports whether a call of os.Environ in the package at
+// path, outside the standard library (where os/exec passes the environment
+// on to children), makes the program read every key: not in the struct-tag
+// loaders, which snapshot it to look their keys up one by one.
+func countsAsEnviron(path string) bool {
+	for _, m := range []string{"github.com/caarlos0/env", "github.com/kelseyhightower/envconfig",
+		"github.com/sethvargo/go-envconfig", "github.com/spf13/viper"} {
+		if path == m || strings.HasPrefix(path, m+"/") {
+			return false
+		}
+	}
+	return true
+}
+
+// isStdPos reports whether pos lies in the standard library's source.
+func (s *state) isStdPos(pos token.Pos) bool {
+	f := s.pass.Fset.File(pos)
+	if f == nil || build.Default.GOROOT == "" {
+		return false
+	}
+	root := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
+	return strings.HasPrefix(filepath.Clean(f.Name()), root)
+}
+
+// isTestMain reports whether the package is the main package that go test
+// generates.
+func isTestMain(pass *analysis.Pass) bool {
+	if strings.HasSuffix(pass.Pkg.Path(), ".test") {
+		return true
+	}
+	for _, f := range pass.Files {
+		name := pass.Fset.File(f.Pos())
+		if name != nil && strings.HasSuffix(name.Name(), "_testmain.go") {
+			return true
+		}
+	}
+	return false
 }

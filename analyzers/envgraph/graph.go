@@ -10,15 +10,15 @@ import (
 type Kind uint8
 
 const (
-	Read    Kind = iota + 1 // os.Getenv, syscall.Getenv: the value, "" when unset
-	Lookup                  // os.LookupEnv: the value and whether it is set
+	Read    Kind = iota + 1 // os.Getenv: the value, "" when unset
+	Lookup                  // os.LookupEnv, syscall.Getenv: the value and whether it is set
 	Expand                  // a $KEY or ${KEY} inside os.ExpandEnv / os.Expand's template
 	Tag                     // a struct field filled by a struct-tag loader
 	Bind                    // viper.BindEnv: the key is read through viper
 	Prefix                  // viper SetEnvPrefix + AutomaticEnv: any key with Ref.Prefix may be read
 	Environ                 // os.Environ: the whole environment is read
-	Write                   // os.Setenv, (*testing.T).Setenv, (*testing.B).Setenv
-	Unset                   // os.Unsetenv
+	Write                   // os.Setenv, syscall.Setenv, (*testing.T).Setenv, (*testing.B).Setenv, (*testing.F).Setenv, testing.TB.Setenv
+	Unset                   // os.Unsetenv, syscall.Unsetenv
 	Clear                   // os.Clearenv: the whole environment is removed
 )
 
@@ -85,6 +85,10 @@ type Ref struct {
 
 	// Field is the struct field ("Config.Port") for Kind Tag.
 	Field string
+
+	// Alt is the second key a loader tries when Key is unset: envconfig
+	// (kelseyhightower) looks up the upper-cased tag without its prefix.
+	Alt string
 }
 
 // A Graph is envgraph's result for one package.
@@ -111,14 +115,26 @@ type Program struct {
 	// AutomaticEnv prefixes, sorted, without duplicates and without "".
 	Prefixes []string
 	// Environ lists the packages that read the whole environment
-	// (os.Environ), sorted.
+	// (os.Environ), sorted. The standard library and the struct-tag
+	// loaders are left out: os/exec hands the environment to child
+	// processes and caarlos0/env snapshots it to look keys up one by one,
+	// and counting them would make every key of every program "read".
 	Environ []string
+	// Unprefixed lists the packages that read a dynamic key with no
+	// constant prefix (os.Getenv(name), viper.AutomaticEnv without
+	// SetEnvPrefix), sorted. Reads does not consult it: such a read could
+	// be any key, and a check must decide for itself what that means.
+	Unprefixed []string
 }
 
 // Reads reports whether the program may read key: it reads it by name,
 // reads a dynamic key with a matching constant prefix, or scans the whole
 // environment.
+// A nil Program reads nothing.
 func (p *Program) Reads(key string) bool {
+	if p == nil {
+		return false
+	}
 	if len(p.Environ) > 0 {
 		return true
 	}

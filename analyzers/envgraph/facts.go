@@ -1,0 +1,128 @@
+package envgraph
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// envHelper is the object fact on a *types.Func whose string parameters
+// reach an environment reference: calling it with a constant for such a
+// parameter references that key. Params is sorted by Index and Via holds
+// the helpers below this one, so the fact encodes identically on every run.
+type envHelper struct {
+	Params []helperParam
+}
+
+// A helperParam describes one parameter of a helper: a key parameter
+// (Kind != 0) or the default value returned when the key is unset
+// (Default).
+type helperParam struct {
+	Index int
+	Kind  Kind // the reference the key reaches; 0 for a default parameter
+
+	// The key read is Prefix + key + Suffix, upper-cased first when Upper.
+	Prefix, Suffix string
+	Upper          bool
+
+	Loader string
+	Via    []string // the helpers called below this one, outermost first
+
+	// DefaultParam is the index of the parameter holding the default for
+	// this key, -1 if none; ConstDefault is a default fixed inside the
+	// helper (getString(key) calling get(key, "")).
+	DefaultParam    int
+	ConstDefault    string
+	HasConstDefault bool
+}
+
+func (*envHelper) AFact() {}
+
+func (f *envHelper) String() string {
+	var parts []string
+	for _, p := range f.Params {
+		parts = append(parts, p.String())
+	}
+	return "envHelper(" + strings.Join(parts, " ") + ")"
+}
+
+func (p helperParam) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d:key/%s", p.Index, p.Kind)
+	if p.Prefix != "" || p.Suffix != "" || p.Upper {
+		b.WriteString("=")
+		if p.Prefix != "" {
+			b.WriteString(strconv.Quote(p.Prefix) + "+")
+		}
+		if p.Upper {
+			b.WriteString("upper(key)")
+		} else {
+			b.WriteString("key")
+		}
+		if p.Suffix != "" {
+			b.WriteString("+" + strconv.Quote(p.Suffix))
+		}
+	}
+	if len(p.Via) > 0 {
+		b.WriteString(" via " + strings.Join(p.Via, ","))
+	}
+	if p.DefaultParam >= 0 {
+		fmt.Fprintf(&b, " %d:default", p.DefaultParam)
+	} else if p.HasConstDefault {
+		fmt.Fprintf(&b, " default=%q", p.ConstDefault)
+	}
+	return b.String()
+}
+
+// param returns the key parameter with index i.
+func (f *envHelper) param(i int) (helperParam, bool) {
+	for _, p := range f.Params {
+		if p.Index == i {
+			return p, true
+		}
+	}
+	return helperParam{}, false
+}
+
+// envPackage is the package fact of every package that references the
+// environment or declares helpers (directly or through its imports). All
+// slices are sorted and free of duplicates.
+type envPackage struct {
+	Keys       []string // keys read (Kind.IsRead), Alt keys included
+	Prefixes   []string // constant prefixes of dynamic reads, viper prefixes
+	Environ    bool     // calls os.Environ
+	Std        bool     // belongs to the standard library
+	Unprefixed bool     // reads a dynamic key with no constant prefix
+	// Helpers is set when this package or one it imports declares an
+	// exported helper, so that importers cannot take the fast path.
+	Helpers bool
+}
+
+func (*envPackage) AFact() {}
+
+func (f *envPackage) String() string {
+	var parts []string
+	if len(f.Keys) > 0 {
+		parts = append(parts, "keys="+strings.Join(f.Keys, ","))
+	}
+	if len(f.Prefixes) > 0 {
+		parts = append(parts, "prefixes="+strings.Join(f.Prefixes, ","))
+	}
+	if f.Environ {
+		parts = append(parts, "environ")
+	}
+	if f.Std {
+		parts = append(parts, "std")
+	}
+	if f.Unprefixed {
+		parts = append(parts, "unprefixed")
+	}
+	if f.Helpers {
+		parts = append(parts, "helpers")
+	}
+	return "envPackage(" + strings.Join(parts, " ") + ")"
+}
+
+func (f *envPackage) empty() bool {
+	return len(f.Keys) == 0 && len(f.Prefixes) == 0 && !f.Environ && !f.Unprefixed && !f.Helpers
+}

@@ -1,0 +1,261 @@
+package envgraph
+
+import (
+	"go/ast"
+	"go/types"
+	"reflect"
+	"slices"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// directKind returns the kind of reference a call of the function called
+// fullName makes with its first argument as key.
+func directKind(fullName string) (Kind, bool) {
+	switch fullName {
+	case "os.Getenv":
+		return Read, true
+	case "os.LookupEnv", "syscall.Getenv", "golang.org/x/sys/unix.Getenv", "golang.org/x/sys/windows.Getenv":
+		return Lookup, true
+	case "os.Setenv", "syscall.Setenv", "golang.org/x/sys/unix.Setenv", "golang.org/x/sys/windows.Setenv",
+		"(*testing.T).Setenv", "(*testing.B).Setenv", "(*testing.F).Setenv", "(testing.TB).Setenv",
+		"(*testing.common).Setenv":
+		return Write, true
+	case "os.Unsetenv", "syscall.Unsetenv", "golang.org/x/sys/unix.Unsetenv", "golang.org/x/sys/windows.Unsetenv":
+		return Unset, true
+	}
+	return 0, false
+}
+
+// wholeKind returns the kind of reference a call of the function called
+// fullName makes to the environment as a whole.
+func wholeKind(fullName string) (Kind, bool) {
+	switch fullName {
+	case "os.Environ", "syscall.Environ", "golang.org/x/sys/unix.Environ", "golang.org/x/sys/windows.Environ":
+		return Environ, true
+	case "os.Clearenv", "syscall.Clearenv", "golang.org/x/sys/unix.Clearenv", "golang.org/x/sys/windows.Clearenv":
+		return Clear, true
+	}
+	return 0, false
+}
+
+// isViperFunc reports whether fn is the viper function or (*viper.Viper)
+// method called name.
+func isViperFunc(fn *types.Func, names ...string) bool {
+	if fn.Pkg() == nil || fn.Pkg().Path() != "github.com/spf13/viper" {
+		return false
+	}
+	return slices.Contains(names, fn.Name())
+}
+
+// keyParams returns the key parameters of the function a call calls: the
+// env functions' key, a helper's key parameters, viper.BindEnv's names.
+// name is the helper's name for Via, "" when the call is not to a helper.
+func (s *state) keyParams(call *ast.CallExpr) (name string, params []helperParam) {
+	switch obj := typeutil.Callee(s.info, call).(type) {
+	case *types.Func:
+		if k, ok := directKind(obj.FullName()); ok {
+			return "", []helperParam{{Index: 0, Kind: k, Loader: LoaderOS, DefaultParam: -1}}
+		}
+		if isViperFunc(obj, "BindEnv", "MustBindEnv") {
+			for i := 1; i < len(call.Args); i++ {
+				params = append(params, helperParam{Index: i, Kind: Bind, Loader: LoaderViper, DefaultParam: -1})
+			}
+			return "", params
+		}
+		if h := s.helperOf(obj); h != nil {
+			return funcName(obj), h.Params
+		}
+	case *types.Var:
+		if fi := s.byObj[obj]; fi != nil && fi.helper != nil {
+			return fi.name, fi.helper.Params
+		}
+	}
+	return "", nil
+}
+
+// helperOf returns the helper summary of fn: inferred in this run for the
+// package's own functions, imported as a fact for the others.
+func (s *state) helperOf(fn *types.Func) *envHelper {
+	if fn.Pkg() == s.pass.Pkg {
+		if fi := s.byObj[fn]; fi != nil {
+			return fi.helper
+		}
+		return nil
+	}
+	if h, ok := s.imported[fn]; ok {
+		return h
+	}
+	var h *envHelper
+	if s.helpersAbove && fn.Pkg() != nil {
+		f := new(envHelper)
+		if s.pass.ImportObjectFact(fn, f) {
+			h = f
+		}
+	}
+	s.imported[fn] = h
+	return h
+}
+
+// inferHelpers finds the package's helpers, iterating to a fixpoint so that
+// helpers calling helpers resolve in any declaration order, and exports a
+// fact for each helper function and method.
+func (s *state) inferHelpers() {
+	var cands []*funcInfo
+	for _, fi := range s.order {
+		if len(fi.calls) > 0 && hasStringParam(fi.sig) {
+			cands = append(cands, fi)
+		}
+	}
+	for round := 0; round <= len(cands); round++ {
+		changed := false
+		for _, fi := range cands {
+			h := s.summarize(fi)
+			if !reflect.DeepEqual(h, fi.helper) {
+				fi.helper = h
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	for _, fi := range cands {
+		if fn, ok := fi.obj.(*types.Func); ok && fi.helper != nil && fn.Pkg() == s.pass.Pkg {
+			s.pass.ExportObjectFact(fn, fi.helper)
+		}
+	}
+}
+
+func hasStringParam(sig *types.Signature) bool {
+	if sig == nil {
+		return false
+	}
+	for v := range sig.Params().Variables() {
+		if isStringType(v.Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+// summarize computes fi's helper summary from the calls in its body, nil if
+// none of its parameters reaches an env reference.
+func (s *state) summarize(fi *funcInfo) *envHelper {
+	var params []helperParam
+	for _, call := range fi.calls {
+		name, kps := s.keyParams(call)
+		for _, kp := range kps {
+			if kp.Kind == 0 || kp.Index >= len(call.Args) {
+				continue
+			}
+			if call.Ellipsis.IsValid() && kp.Index >= len(call.Args)-1 {
+				continue
+			}
+			form, ok := s.paramKey(call.Args[kp.Index], fi.params)
+			if !ok || slices.ContainsFunc(params, func(p helperParam) bool { return p.Index == form.param }) {
+				continue
+			}
+			form = compose(kp, form)
+			hp := helperParam{
+				Index:        form.param,
+				Kind:         kp.Kind,
+				Prefix:       form.prefix,
+				Suffix:       form.suffix,
+				Upper:        form.upper,
+				Loader:       kp.Loader,
+				DefaultParam: -1,
+			}
+			if name != "" {
+				hp.Via = append([]string{name}, kp.Via...)
+			}
+			if kp.DefaultParam >= 0 && kp.DefaultParam < len(call.Args) {
+				darg := call.Args[kp.DefaultParam]
+				if i, ok := s.paramUse(darg, fi.params); ok {
+					hp.DefaultParam = i
+				} else if v, ok := s.formatConst(darg); ok {
+					hp.ConstDefault, hp.HasConstDefault = v, true
+				}
+			} else if kp.HasConstDefault {
+				hp.ConstDefault, hp.HasConstDefault = kp.ConstDefault, true
+			}
+			params = append(params, hp)
+		}
+	}
+	if len(params) == 0 {
+		return nil
+	}
+	keys := make(map[int]bool)
+	for _, p := range params {
+		keys[p.Index] = true
+	}
+	if d, ok := s.returnedParam(fi, keys); ok {
+		for i := range params {
+			if params[i].DefaultParam < 0 && !params[i].HasConstDefault && params[i].Kind.IsRead() {
+				params[i].DefaultParam = d
+			}
+		}
+	}
+	slices.SortFunc(params, func(a, b helperParam) int { return a.Index - b.Index })
+	return &envHelper{Params: params}
+}
+
+// paramUse reports whether e is one of params, or a conversion of it to a
+// string (strconv.Itoa(def), fmt.Sprint(def), def.String(), string(def)).
+func (s *state) paramUse(e ast.Expr, params map[*types.Var]int) (int, bool) {
+	e = ast.Unparen(e)
+	switch e := e.(type) {
+	case *ast.Ident:
+		if v, ok := s.info.Uses[e].(*types.Var); ok && v != nil {
+			if i, ok := params[v]; ok && s.writes[v] == 0 {
+				return i, true
+			}
+		}
+	case *ast.CallExpr:
+		if len(e.Args) == 0 {
+			// def.String()
+			if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "String" {
+				return s.paramUse(sel.X, params)
+			}
+			return 0, false
+		}
+		if tv, ok := s.info.Types[e.Fun]; ok && tv.IsType() {
+			if len(e.Args) == 1 {
+				return s.paramUse(e.Args[0], params)
+			}
+			return 0, false
+		}
+		fn, _ := typeutil.Callee(s.info, e).(*types.Func)
+		if fn == nil || fn.Pkg() == nil {
+			return 0, false
+		}
+		switch fn.Pkg().Path() {
+		case "strconv", "fmt":
+			// strconv.FormatInt(def, 10), fmt.Sprint(def): the first argument.
+			if fn.Name() == "Sprintf" {
+				if len(e.Args) == 2 {
+					return s.paramUse(e.Args[1], params)
+				}
+				return 0, false
+			}
+			return s.paramUse(e.Args[0], params)
+		}
+	}
+	return 0, false
+}
+
+// returnedParam returns the parameter (other than a key) that fi returns
+// as is or converted: the default returned when the key is unset.
+func (s *state) returnedParam(fi *funcInfo, keys map[int]bool) (int, bool) {
+	for _, r := range s.returns {
+		if r.fn != fi {
+			continue
+		}
+		for _, res := range r.ret.Results {
+			if i, ok := s.paramUse(res, fi.params); ok && !keys[i] {
+				return i, true
+			}
+		}
+	}
+	return 0, false
+}

@@ -1,0 +1,287 @@
+package envgraph
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// maxDepth bounds how many single-assignment variables a key is followed
+// through.
+const maxDepth = 4
+
+// constString returns the value of e if it is a constant string: a literal,
+// a constant or constant expression (of any package), or a variable of
+// this package assigned once, from such a value.
+func (s *state) constString(e ast.Expr) (string, bool) {
+	return s.constStringDepth(e, 0)
+}
+
+func (s *state) constStringDepth(e ast.Expr, depth int) (string, bool) {
+	if e == nil {
+		return "", false
+	}
+	e = ast.Unparen(e)
+	if tv, ok := s.info.Types[e]; ok && tv.Value != nil {
+		if tv.Value.Kind() == constant.String {
+			return constant.StringVal(tv.Value), true
+		}
+		return "", false
+	}
+	switch e := e.(type) {
+	case *ast.Ident:
+		if def := s.singleDef(e, depth); def != nil {
+			return s.constStringDepth(def, depth+1)
+		}
+	case *ast.BinaryExpr:
+		if e.Op == token.ADD {
+			x, okx := s.constStringDepth(e.X, depth)
+			y, oky := s.constStringDepth(e.Y, depth)
+			if okx && oky {
+				return x + y, true
+			}
+		}
+	}
+	return "", false
+}
+
+// singleDef returns the value of the variable id names when the variable
+// belongs to this package, is assigned exactly once (at its definition) and
+// never has its address taken. Exported package-level variables are left
+// out, since other packages may assign them.
+func (s *state) singleDef(id *ast.Ident, depth int) ast.Expr {
+	if depth >= maxDepth {
+		return nil
+	}
+	v, ok := s.info.Uses[id].(*types.Var)
+	if !ok || v == nil || v.Pkg() != s.pass.Pkg || v.IsField() {
+		return nil
+	}
+	if v.Parent() == v.Pkg().Scope() && v.Exported() {
+		return nil
+	}
+	if s.writes[v] != 1 {
+		return nil
+	}
+	return s.defs[v]
+}
+
+// A keyForm is a key computed from a parameter: Prefix + p + Suffix, with p
+// upper-cased when Upper.
+type keyForm struct {
+	param          int
+	prefix, suffix string
+	upper          bool
+}
+
+// apply returns the key that form computes from the argument arg.
+func (k keyForm) apply(arg string) string {
+	if k.upper {
+		arg = strings.ToUpper(arg)
+	}
+	return k.prefix + arg + k.suffix
+}
+
+// compose returns the form of inner(outer(p)): the key a helper reads when
+// it gives outer(p) to a helper reading inner(arg).
+func compose(inner helperParam, outer keyForm) keyForm {
+	if inner.Upper {
+		outer.prefix = strings.ToUpper(outer.prefix)
+		outer.suffix = strings.ToUpper(outer.suffix)
+		outer.upper = true
+	}
+	outer.prefix = inner.Prefix + outer.prefix
+	outer.suffix += inner.Suffix
+	return outer
+}
+
+// paramKey reports whether e is computed from one of params (and constants)
+// in a form paramKey understands.
+func (s *state) paramKey(e ast.Expr, params map[*types.Var]int) (keyForm, bool) {
+	return s.paramKeyDepth(e, params, 0)
+}
+
+func (s *state) paramKeyDepth(e ast.Expr, params map[*types.Var]int, depth int) (keyForm, bool) {
+	if e == nil || len(params) == 0 || depth > maxDepth {
+		return keyForm{}, false
+	}
+	e = ast.Unparen(e)
+	switch e := e.(type) {
+	case *ast.Ident:
+		v, ok := s.info.Uses[e].(*types.Var)
+		if !ok || v == nil {
+			return keyForm{}, false
+		}
+		if i, ok := params[v]; ok {
+			if s.writes[v] != 0 || !isStringType(v.Type()) {
+				return keyForm{}, false
+			}
+			return keyForm{param: i}, true
+		}
+		if def := s.singleDef(e, depth); def != nil {
+			return s.paramKeyDepth(def, params, depth+1)
+		}
+	case *ast.BinaryExpr:
+		if e.Op != token.ADD {
+			break
+		}
+		if x, ok := s.constString(e.X); ok {
+			if k, ok := s.paramKeyDepth(e.Y, params, depth+1); ok {
+				k.prefix = x + k.prefix
+				return k, true
+			}
+		}
+		if y, ok := s.constString(e.Y); ok {
+			if k, ok := s.paramKeyDepth(e.X, params, depth+1); ok {
+				k.suffix += y
+				return k, true
+			}
+		}
+	case *ast.CallExpr:
+		fn, _ := typeutil.Callee(s.info, e).(*types.Func)
+		if fn == nil {
+			// A conversion to a string type: string(key).
+			if tv, ok := s.info.Types[e.Fun]; ok && tv.IsType() && len(e.Args) == 1 {
+				return s.paramKeyDepth(e.Args[0], params, depth+1)
+			}
+			break
+		}
+		switch fn.FullName() {
+		case "strings.ToUpper":
+			if len(e.Args) == 1 {
+				if k, ok := s.paramKeyDepth(e.Args[0], params, depth+1); ok {
+					k.prefix, k.suffix, k.upper = strings.ToUpper(k.prefix), strings.ToUpper(k.suffix), true
+					return k, true
+				}
+			}
+		case "fmt.Sprintf":
+			if len(e.Args) == 2 {
+				format, ok := s.constString(e.Args[0])
+				if !ok {
+					break
+				}
+				before, after, ok := splitFormat(format)
+				if !ok {
+					break
+				}
+				if k, ok := s.paramKeyDepth(e.Args[1], params, depth+1); ok && !k.upper {
+					k.prefix = before + k.prefix
+					k.suffix += after
+					return k, true
+				}
+			}
+		}
+	}
+	return keyForm{}, false
+}
+
+// splitFormat splits a format with exactly one %s or %v verb around it.
+func splitFormat(format string) (before, after string, ok bool) {
+	i := strings.Index(format, "%")
+	if i < 0 || i+1 >= len(format) || (format[i+1] != 's' && format[i+1] != 'v') {
+		return "", "", false
+	}
+	before, after = format[:i], format[i+2:]
+	if strings.Contains(before, "%") || strings.Contains(after, "%") {
+		return "", "", false
+	}
+	return before, after, true
+}
+
+// constPrefix returns the constant prefix of a non-constant string
+// expression: "APP_" for "APP_" + name or fmt.Sprintf("APP_%s", name).
+func (s *state) constPrefix(e ast.Expr) string {
+	return s.constPrefixDepth(e, 0)
+}
+
+func (s *state) constPrefixDepth(e ast.Expr, depth int) string {
+	if e == nil || depth > maxDepth {
+		return ""
+	}
+	e = ast.Unparen(e)
+	if v, ok := s.constString(e); ok {
+		return v
+	}
+	switch e := e.(type) {
+	case *ast.Ident:
+		if def := s.singleDef(e, depth); def != nil {
+			return s.constPrefixDepth(def, depth+1)
+		}
+	case *ast.BinaryExpr:
+		if e.Op == token.ADD {
+			if x, ok := s.constString(e.X); ok {
+				return x + s.constPrefixDepth(e.Y, depth+1)
+			}
+			return s.constPrefixDepth(e.X, depth+1)
+		}
+	case *ast.CallExpr:
+		fn, _ := typeutil.Callee(s.info, e).(*types.Func)
+		if fn != nil && fn.FullName() == "fmt.Sprintf" && len(e.Args) > 0 {
+			if format, ok := s.constString(e.Args[0]); ok {
+				before, _, _ := strings.Cut(format, "%")
+				return before
+			}
+		}
+	}
+	return ""
+}
+
+// exprString returns the source form of e.
+func exprString(e ast.Expr) string {
+	if e == nil {
+		return ""
+	}
+	return types.ExprString(e)
+}
+
+// formatConst renders a constant default value as the program would see
+// it once converted to a string.
+func (s *state) formatConst(e ast.Expr) (string, bool) {
+	if e == nil {
+		return "", false
+	}
+	tv, ok := s.info.Types[ast.Unparen(e)]
+	if !ok || tv.Value == nil {
+		return "", false
+	}
+	v := tv.Value
+	switch v.Kind() {
+	case constant.String:
+		return constant.StringVal(v), true
+	case constant.Bool:
+		return strconv.FormatBool(constant.BoolVal(v)), true
+	case constant.Int:
+		if isDuration(tv.Type) {
+			if n, exact := constant.Int64Val(v); exact {
+				return time.Duration(n).String(), true
+			}
+		}
+		return v.ExactString(), true
+	case constant.Float:
+		if f, exact := constant.Float64Val(v); exact {
+			return strconv.FormatFloat(f, 'g', -1, 64), true
+		}
+		return v.String(), true
+	}
+	return "", false
+}
+
+func isDuration(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "time" && n.Obj().Name() == "Duration"
+}
+
+// isStringType reports whether t's underlying type is string.
+func isStringType(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}

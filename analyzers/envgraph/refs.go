@@ -1,0 +1,247 @@
+package envgraph
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// collectRefs turns every call of the package that references the
+// environment into Refs.
+func (s *state) collectRefs() {
+	for _, site := range s.calls {
+		call := site.call
+		fn, _ := typeutil.Callee(s.info, call).(*types.Func)
+		if fn != nil && fn.Pkg() != nil {
+			path := fn.Pkg().Path()
+			switch {
+			case path == "os" && (fn.Name() == "ExpandEnv" || fn.Name() == "Expand"):
+				s.expandCall(site, fn)
+				continue
+			case path == "github.com/spf13/viper":
+				s.viperCall(site, fn)
+				continue
+			case isCaarlosPath(path):
+				s.caarlosCall(site, fn)
+				continue
+			case path == "github.com/kelseyhightower/envconfig":
+				s.kelseyCall(site, fn)
+				continue
+			case path == "github.com/sethvargo/go-envconfig":
+				s.sethvargoCall(site, fn)
+				continue
+			}
+			if k, ok := wholeKind(fn.FullName()); ok {
+				s.add(Ref{Kind: k, Pos: call.Pos(), End: call.End()})
+				continue
+			}
+		}
+		s.keyCall(site)
+	}
+}
+
+// calleeFunc returns the function a call calls, if static or an interface
+// method.
+func (s *state) calleeFunc(call *ast.CallExpr) (*types.Func, bool) {
+	fn, ok := typeutil.Callee(s.info, call).(*types.Func)
+	return fn, ok && fn != nil
+}
+
+// keyCall records the references of a call to an env function or helper.
+func (s *state) keyCall(site callSite) {
+	call := site.call
+	name, params := s.keyParams(call)
+	for _, p := range params {
+		if p.Kind == 0 || p.Index >= len(call.Args) {
+			continue
+		}
+		arg := call.Args[p.Index]
+		if tv, ok := s.info.Types[arg]; !ok || !isStringType(tv.Type) {
+			continue // ill-typed: os.Getenv(1)
+		}
+		r := Ref{Kind: p.Kind, Pos: arg.Pos(), End: arg.End(), Loader: p.Loader}
+		if name != "" {
+			r.Via = append([]string{name}, p.Via...)
+		} else if len(p.Via) > 0 {
+			r.Via = append([]string(nil), p.Via...)
+		}
+		if p.DefaultParam >= 0 && p.DefaultParam < len(call.Args) && !call.Ellipsis.IsValid() {
+			if v, ok := s.formatConst(call.Args[p.DefaultParam]); ok {
+				r.Default, r.HasDefault = v, true
+			}
+		} else if p.HasConstDefault {
+			r.Default, r.HasDefault = p.ConstDefault, true
+		}
+		key, ok := s.constString(arg)
+		if ok && !(call.Ellipsis.IsValid() && p.Index == len(call.Args)-1) {
+			r.Key = helperForm(p).apply(key)
+		} else {
+			if s.isDefinition(site, arg) {
+				continue
+			}
+			r.Dynamic = true
+			r.Expr = exprString(arg)
+			prefix := s.constPrefix(arg)
+			if p.Upper {
+				prefix = strings.ToUpper(prefix)
+			}
+			r.Prefix = p.Prefix + prefix
+		}
+		s.add(r)
+	}
+}
+
+func helperForm(p helperParam) keyForm {
+	return keyForm{param: p.Index, prefix: p.Prefix, suffix: p.Suffix, upper: p.Upper}
+}
+
+// isDefinition reports whether arg, a non-constant key, is the parameter
+// of an enclosing helper: the read is the helper's definition, and its
+// callers hold the references.
+func (s *state) isDefinition(site callSite, arg ast.Expr) bool {
+	for f := site.fn; f != nil; f = f.parent {
+		if f.helper == nil {
+			continue
+		}
+		lit, isLit := f.node.(*ast.FuncLit)
+		if f.obj == nil && !(isLit && s.mappings[lit]) {
+			continue
+		}
+		if form, ok := s.paramKey(arg, f.params); ok {
+			if _, ok := f.helper.param(form.param); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// expandCall records the keys of os.ExpandEnv(s) and os.Expand(s, mapping)
+// when mapping reads the environment.
+func (s *state) expandCall(site callSite, fn *types.Func) {
+	call := site.call
+	if len(call.Args) == 0 {
+		return
+	}
+	mapping := helperParam{Index: 0, Kind: Read, Loader: LoaderOS, DefaultParam: -1}
+	var via []string
+	if fn.Name() == "Expand" {
+		if len(call.Args) != 2 {
+			return
+		}
+		var ok bool
+		mapping, via, ok = s.mappingHelper(call.Args[1])
+		if !ok {
+			return // a mapping of its own: not the environment
+		}
+	}
+	arg := call.Args[0]
+	tmpl, ok := s.constString(arg)
+	if !ok {
+		if s.isDefinition(site, arg) {
+			return
+		}
+		s.add(Ref{Kind: Expand, Pos: arg.Pos(), End: arg.End(), Dynamic: true, Expr: exprString(arg), Via: via})
+		return
+	}
+	for _, name := range expandNames(tmpl) {
+		s.add(Ref{
+			Kind: Expand, Key: helperForm(mapping).apply(name),
+			Pos: arg.Pos(), End: arg.End(), Via: via,
+		})
+	}
+}
+
+// mappingHelper reports whether the mapping given to os.Expand reads the
+// environment with its argument as key, and through which helpers.
+func (s *state) mappingHelper(e ast.Expr) (helperParam, []string, bool) {
+	e = ast.Unparen(e)
+	var obj types.Object
+	switch e := e.(type) {
+	case *ast.FuncLit:
+		if fi := s.funcs[e]; fi != nil && fi.helper != nil {
+			if p, ok := fi.helper.param(0); ok && p.Kind.IsRead() {
+				return p, p.Via, true
+			}
+		}
+		return helperParam{}, nil, false
+	case *ast.Ident:
+		obj = s.info.Uses[e]
+	case *ast.SelectorExpr:
+		obj = s.info.Uses[e.Sel]
+	}
+	switch obj := obj.(type) {
+	case *types.Func:
+		if obj.FullName() == "os.Getenv" {
+			return helperParam{Index: 0, Kind: Read, Loader: LoaderOS, DefaultParam: -1}, nil, true
+		}
+		if h := s.helperOf(obj); h != nil {
+			if p, ok := h.param(0); ok && p.Kind.IsRead() {
+				return p, append([]string{funcName(obj)}, p.Via...), true
+			}
+		}
+	case *types.Var:
+		if fi := s.byObj[obj]; fi != nil && fi.helper != nil {
+			if p, ok := fi.helper.param(0); ok && p.Kind.IsRead() {
+				return p, append([]string{fi.name}, p.Via...), true
+			}
+		}
+	}
+	return helperParam{}, nil, false
+}
+
+// expandNames returns the names os.Expand looks up in tmpl, in order,
+// following its syntax exactly; shell special variables ($1, $*, ${#}) are
+// left out, since no program configures them through the environment.
+func expandNames(tmpl string) []string {
+	var names []string
+	for j := 0; j < len(tmpl); j++ {
+		if tmpl[j] == '$' && j+1 < len(tmpl) {
+			name, w := shellName(tmpl[j+1:])
+			if name != "" && !(len(name) == 1 && isShellSpecialVar(name[0])) {
+				names = append(names, name)
+			}
+			j += w
+		}
+	}
+	return names
+}
+
+// shellName mirrors os.getShellName.
+func shellName(s string) (string, int) {
+	switch {
+	case s[0] == '{':
+		if len(s) > 2 && isShellSpecialVar(s[1]) && s[2] == '}' {
+			return s[1:2], 3
+		}
+		for i := 1; i < len(s); i++ {
+			if s[i] == '}' {
+				if i == 1 {
+					return "", 2
+				}
+				return s[1:i], i + 1
+			}
+		}
+		return "", 1
+	case isShellSpecialVar(s[0]):
+		return s[0:1], 1
+	}
+	var i int
+	for i = 0; i < len(s) && isAlphaNum(s[i]); i++ {
+	}
+	return s[:i], i
+}
+
+func isShellSpecialVar(c uint8) bool {
+	switch c {
+	case '*', '#', '$', '@', '!', '?', '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return true
+	}
+	return false
+}
+
+func isAlphaNum(c uint8) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}

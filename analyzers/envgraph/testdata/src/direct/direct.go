@@ -1,0 +1,59 @@
+package direct
+
+import (
+	"os"
+	"syscall"
+
+	"keys"
+)
+
+const port = "PORT"
+
+type key string
+
+const typed key = "TYPED"
+
+const prefix = "APP_"
+
+var unexported = "ONCE"
+
+var reassigned = "TWICE"
+
+func init() { reassigned = "OTHER" }
+
+func reads() {
+	name, k := os.Args[0], keys.Key(os.Args[1])
+	_ = os.Getenv("HOST")              // want `read "HOST"`
+	_ = os.Getenv(port)                // want `read "PORT"`
+	_ = os.Getenv(string(typed))       // want `read "TYPED"`
+	_ = os.Getenv(prefix + "NAME")     // want `read "APP_NAME"`
+	_ = os.Getenv(keys.DBURL)          // want `read "SHOP_DB_URL"`
+	_ = os.Getenv(string(keys.Region)) // want `read "REGION"`
+	_, _ = os.LookupEnv("LOOKED")      // want `lookup "LOOKED"`
+	_, _ = syscall.Getenv("SYS")       // want `lookup "SYS"`
+	_ = os.Getenv(unexported)          // want `read "ONCE"`
+	local := "LOCAL"
+	_ = os.Getenv(local)          // want `read "LOCAL"`
+	_ = os.Getenv(reassigned)     // want `read dynamic reassigned`
+	_ = os.Getenv(prefix + name)  // want `read dynamic prefix \+ name prefix "APP_"`
+	_ = os.Getenv(string(k))      // want `read dynamic string\(k\)$`
+	_ = os.Getenv(os.Args[1])     // want `read dynamic os.Args\[1\]$`
+	_ = os.Setenv("W", "1")       // want `write "W"`
+	_ = syscall.Setenv("SW", "1") // want `write "SW"`
+	_ = os.Unsetenv("U")          // want `unset "U"`
+	os.Clearenv()                 // want `clear`
+	_ = os.Environ()              // want `whole environment`
+	_ = syscall.Environ()         // want `whole environment`
+}
+
+// Getenv on a type of its own is not the environment.
+type store map[string]string
+
+func (s store) Getenv(key string) string { return s[key] }
+
+func notEnv(s store, m map[string]string) {
+	_ = s.Getenv("NOT_ENV")
+	_ = m["NOT_ENV"]
+	get := os.Getenv
+	_ = get
+}

@@ -1,0 +1,98 @@
+// Package envutil holds env helpers of the kinds real services write. // want package:`envPackage\(unprefixed helpers\)`
+package envutil
+
+import (
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Int is declared before Get: the fixpoint resolves it anyway.
+func Int(key string, def int) int { // want Int:`envHelper\(0:key/lookup via envutil.Get 1:default\)`
+	n, err := strconv.Atoi(Get(key, strconv.Itoa(def)))
+	if err != nil {
+		return def
+	}
+	return n
+}
+
+// Get returns the value of key, or def when key is unset.
+func Get(key, def string) string { // want Get:`envHelper\(0:key/lookup 1:default\)`
+	if v, ok := os.LookupEnv(key); ok {
+		return v
+	}
+	return def
+}
+
+// String has its default fixed inside.
+func String(key string) string { // want String:`envHelper\(0:key/lookup via envutil.Get default=""\)`
+	return Get(key, "")
+}
+
+// Duration parses a duration with a default.
+func Duration(key string, def time.Duration) time.Duration { // want Duration:`envHelper\(0:key/read 1:default\)`
+	v := os.Getenv(key)
+	if v == "" {
+		return def
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil {
+		return def
+	}
+	return d
+}
+
+// App reads APP_<key>.
+func App(key string) string { // want App:`envHelper\(0:key/read="APP_"\+key\)`
+	return os.Getenv("APP_" + key)
+}
+
+// Upper reads the upper-cased key with a suffix, through a variable.
+func Upper(name string) string { // want Upper:`envHelper\(0:key/read=upper\(key\)\+"_FILE"\)`
+	k := strings.ToUpper(name) + "_FILE"
+	return os.Getenv(k)
+}
+
+// Set writes the environment.
+func Set(key, value string) error { // want Set:`envHelper\(0:key/write\)`
+	return os.Setenv(key, value)
+}
+
+// Source is a configuration source with a helper method.
+type Source struct{ prefix string }
+
+// Get is a method helper.
+func (s *Source) Get(key string) string { // want Get:`envHelper\(0:key/read="SVC_"\+key\)`
+	return os.Getenv("SVC_" + key)
+}
+
+// Or is a generic helper.
+func Or[T any](key string, def T, parse func(string) (T, error)) T { // want Or:`envHelper\(0:key/read 1:default\)`
+	v := os.Getenv(key)
+	if v == "" {
+		return def
+	}
+	t, err := parse(v)
+	if err != nil {
+		return def
+	}
+	return t
+}
+
+// Label has a string parameter that never reaches the environment.
+func Label(name string) string {
+	return "label:" + name
+}
+
+// Trimmed reassigns its parameter before reading: the key is not the
+// argument any more, so it is no helper.
+func Trimmed(key string) string {
+	key = strings.TrimSpace(key)
+	return os.Getenv(key)
+}
+
+// Getenv is a method called Getenv on a type of its own: not os.Getenv.
+type Store map[string]string
+
+func (s Store) Getenv(key string) string { return s[key] }

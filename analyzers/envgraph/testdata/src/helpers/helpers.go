@@ -1,0 +1,72 @@
+package helpers
+
+import (
+	"envutil"
+	"os"
+	"strconv"
+	"time"
+
+	"keys"
+)
+
+func useEnvutil() {
+	name := os.Args[1]
+	_ = envutil.Get("PORT", "8080")                // want `lookup "PORT" via envutil.Get default "8080"`
+	_ = envutil.Int("WORKERS", 3)                  // want `lookup "WORKERS" via envutil.Int → envutil.Get default "3"`
+	_ = envutil.String("NAME")                     // want `lookup "NAME" via envutil.String → envutil.Get default ""`
+	_ = envutil.Duration("TIMEOUT", 5*time.Second) // want `read "TIMEOUT" via envutil.Duration default "5s"`
+	_ = envutil.App("MODE")                        // want `read "APP_MODE" via envutil.App`
+	_ = envutil.Upper("secret")                    // want `read "SECRET_FILE" via envutil.Upper`
+	_ = envutil.Get(keys.DBURL, "")                // want `lookup "SHOP_DB_URL" via envutil.Get default ""`
+	_ = envutil.Set("SET_ME", "1")                 // want `write "SET_ME" via envutil.Set`
+	_ = envutil.Or("RATIO", 0.5, parseFloat)       // want `read "RATIO" via envutil.Or default "0.5"`
+	_ = envutil.Get("X_"+name, "")                 // want `lookup dynamic "X_" \+ name prefix "X_" via envutil.Get default ""`
+	_ = envutil.App(name)                          // want `read dynamic name prefix "APP_" via envutil.App`
+	var src envutil.Source
+	_ = src.Get("REGION") // want `read "SVC_REGION" via envutil.Source.Get`
+	_ = envutil.Label("NOT_ENV")
+	_ = envutil.Trimmed("TRIMMED")
+	_ = envutil.Store{}.Getenv("NOT_ENV")
+}
+
+func parseFloat(s string) (float64, error) { return strconv.ParseFloat(s, 64) }
+
+// Local helpers declared after their callers, calling each other.
+func useLocal() {
+	_ = port()                  // no key of its own: port holds the reference
+	_ = flag("DEBUG")           // want `lookup "DEBUG" via helpers.flag → helpers.lookup default "false"`
+	_ = lookup("LOCAL", "dflt") // want `lookup "LOCAL" via helpers.lookup default "dflt"`
+	get := func(k string) string { return os.Getenv("CL_" + k) }
+	_ = get("BOUND") // want `read "CL_BOUND" via get`
+	_ = notAHelper("NOT_ENV")
+	var c cfg
+	_ = c.read("METHOD") // want `read "METHOD" via helpers.cfg.read`
+}
+
+func port() string { return lookup("HTTP_PORT", "80") } // want `lookup "HTTP_PORT" via helpers.lookup default "80"`
+
+func flag(name string) bool {
+	b, _ := strconv.ParseBool(lookup(name, "false"))
+	return b
+}
+
+func lookup(key, def string) string {
+	if v, ok := os.LookupEnv(key); ok {
+		return v
+	}
+	return def
+}
+
+func notAHelper(s string) string { return s + "!" }
+
+type cfg struct{}
+
+func (cfg) read(key string) string { return os.Getenv(key) }
+
+// A helper reading a parameter passed on through a goroutine closure that
+// is not a helper: the read inside the closure is dynamic.
+func spawn(keys []string) {
+	for _, k := range keys {
+		go func() { _ = os.Getenv(k) }() // want `read dynamic k$`
+	}
+}

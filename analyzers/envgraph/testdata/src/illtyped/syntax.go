@@ -1,0 +1,7 @@
+package illtyped
+
+import "os"
+
+func syntax() {
+	_ = os.Getenv("SYNTAX" // want `read "SYNTAX"`
+}

@@ -1,0 +1,28 @@
+package viperuse
+
+import (
+	"os"
+	"strings"
+
+	"github.com/spf13/viper"
+)
+
+func global() {
+	viper.SetEnvPrefix("app")
+	viper.AutomaticEnv()                                  // want `prefix prefix "APP_" loader viper`
+	_ = viper.BindEnv("port")                             // want `bind "APP_PORT" loader viper`
+	_ = viper.BindEnv("db.url", "DATABASE_URL", "DB_URL") // want `bind "DATABASE_URL" loader viper` `bind "DB_URL" loader viper`
+	viper.MustBindEnv("log-level")                        // want `bind "APP_LOG-LEVEL" loader viper`
+	_ = viper.GetString("not_env")
+}
+
+func instance() {
+	name := os.Args[1]
+	v := viper.New()
+	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_", "-", "_"))
+	_ = v.BindEnv("server.port") // want `bind "SERVER_PORT" loader viper`
+	v.AutomaticEnv()             // want `prefix dynamic  loader viper`
+	_ = v.BindEnv("x", name)     // want `bind dynamic name loader viper`
+	_ = v.BindEnv(name)          // want `bind dynamic name loader viper`
+	_ = v.GetString("server.port")
+}

@@ -1,0 +1,207 @@
+package envgraph
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// A viperSetting is a SetEnvPrefix or SetEnvKeyReplacer call.
+type viperPrefixCall struct {
+	name  string // SetEnvPrefix or SetEnvKeyReplacer
+	recv  string // the receiver's source text; "viper" for the package's global instance
+	fn    *funcInfo
+	pos   token.Pos
+	value string // the prefix; the replacer's old/new pairs joined by NUL
+	known bool   // value is constant
+	expr  string
+}
+
+// viperCall records the keys that viper.BindEnv binds and the prefix that
+// AutomaticEnv reads.
+func (s *state) viperCall(site callSite, fn *types.Func) {
+	call := site.call
+	switch fn.Name() {
+	case "BindEnv", "MustBindEnv":
+		if len(call.Args) == 0 {
+			return
+		}
+		if call.Ellipsis.IsValid() {
+			last := call.Args[len(call.Args)-1]
+			s.add(Ref{Kind: Bind, Loader: LoaderViper, Pos: last.Pos(), End: last.End(),
+				Dynamic: true, Expr: exprString(last)})
+			return
+		}
+		replace := s.viperReplacer(site, fn)
+		if len(call.Args) > 1 {
+			// BindEnv("key", "ENV_A", "ENV_B"): the names are given.
+			s.keyCall(site)
+			if replace != nil {
+				for i := range s.refs {
+					r := &s.refs[i]
+					if r.Loader == LoaderViper && r.Pos >= call.Pos() && r.End <= call.End() && !r.Dynamic {
+						r.Key = replace.Replace(r.Key)
+					}
+				}
+			}
+			return
+		}
+		arg := call.Args[0]
+		r := Ref{Kind: Bind, Loader: LoaderViper, Pos: arg.Pos(), End: arg.End()}
+		key, ok := s.constString(arg)
+		prefix, found, known := s.viperSetting("SetEnvPrefix", site, fn)
+		switch {
+		case !ok:
+			r.Dynamic, r.Expr = true, exprString(arg)
+			if found && known {
+				r.Prefix = strings.ToUpper(prefix + "_")
+			}
+		case found && !known:
+			r.Dynamic, r.Expr = true, "prefix + \"_"+strings.ToUpper(key)+"\""
+		case found:
+			r.Key = strings.ToUpper(prefix + "_" + key)
+		default:
+			r.Key = strings.ToUpper(key)
+		}
+		if replace != nil {
+			r.Key = replace.Replace(r.Key)
+			r.Prefix = replace.Replace(r.Prefix)
+		}
+		s.add(r)
+	case "AutomaticEnv":
+		r := Ref{Kind: Prefix, Loader: LoaderViper, Pos: call.Pos(), End: call.End()}
+		prefix, found, known := s.viperSetting("SetEnvPrefix", site, fn)
+		switch {
+		case found && known:
+			r.Prefix = strings.ToUpper(prefix + "_")
+			if replace := s.viperReplacer(site, fn); replace != nil {
+				r.Prefix = replace.Replace(r.Prefix)
+			}
+		case found:
+			r.Dynamic = true
+			r.Expr = s.viperSettingExpr("SetEnvPrefix", site, fn)
+		default:
+			r.Dynamic = true // any key, upper-cased
+		}
+		s.add(r)
+	}
+}
+
+// viperRecv returns the source text of the viper instance a call uses.
+func viperRecv(call *ast.CallExpr, fn *types.Func) string {
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			return exprString(sel.X)
+		}
+		return "?"
+	}
+	return "viper"
+}
+
+// viperSettings lists the package's SetEnvPrefix and SetEnvKeyReplacer
+// calls, computed on first use.
+func (s *state) viperSettings() []viperPrefixCall {
+	if s.viper != nil {
+		return s.viper
+	}
+	s.viper = []viperPrefixCall{}
+	for _, site := range s.calls {
+		fn, _ := typeutil.Callee(s.info, site.call).(*types.Func)
+		if fn == nil || !isViperFunc(fn, "SetEnvPrefix", "SetEnvKeyReplacer") || len(site.call.Args) != 1 {
+			continue
+		}
+		c := viperPrefixCall{name: fn.Name(), recv: viperRecv(site.call, fn), fn: site.fn,
+			pos: site.call.Pos(), expr: exprString(site.call.Args[0])}
+		if c.name == "SetEnvPrefix" {
+			c.value, c.known = s.constString(site.call.Args[0])
+			if c.known && c.value == "" {
+				continue // SetEnvPrefix("") leaves the prefix alone
+			}
+		} else {
+			c.value, c.known = s.replacerPairs(site.call.Args[0])
+		}
+		s.viper = append(s.viper, c)
+	}
+	return s.viper
+}
+
+// viperSetting finds the setting called name that applies to a call: the
+// last one before it in the same function, else the one of the package
+// when all its calls agree. found is false when the package has none;
+// known is false when the setting is not constant or ambiguous.
+func (s *state) viperSetting(name string, site callSite, fn *types.Func) (value string, found, known bool) {
+	recv := viperRecv(site.call, fn)
+	var local *viperPrefixCall
+	var all []viperPrefixCall
+	for _, c := range s.viperSettings() {
+		if c.name != name || c.recv != recv {
+			continue
+		}
+		all = append(all, c)
+		if c.fn == site.fn && site.fn != nil && c.pos < site.call.Pos() {
+			local = &c
+		}
+	}
+	if local != nil {
+		return local.value, true, local.known
+	}
+	if len(all) == 0 {
+		return "", false, false
+	}
+	for _, c := range all {
+		if !c.known || c.value != all[0].value {
+			return "", true, false
+		}
+	}
+	return all[0].value, true, true
+}
+
+func (s *state) viperSettingExpr(name string, site callSite, fn *types.Func) string {
+	recv := viperRecv(site.call, fn)
+	for _, c := range s.viperSettings() {
+		if c.name == name && c.recv == recv && !c.known {
+			return c.expr
+		}
+	}
+	return ""
+}
+
+// viperReplacer returns the constant key replacer that applies to a call.
+func (s *state) viperReplacer(site callSite, fn *types.Func) *strings.Replacer {
+	pairs, found, known := s.viperSetting("SetEnvKeyReplacer", site, fn)
+	if !found || !known {
+		return nil
+	}
+	return strings.NewReplacer(strings.Split(pairs, "\x00")...)
+}
+
+// replacerPairs returns the arguments of strings.NewReplacer(...) joined
+// by NUL, when they are all constant.
+func (s *state) replacerPairs(e ast.Expr) (string, bool) {
+	e = ast.Unparen(e)
+	if id, ok := e.(*ast.Ident); ok {
+		if def := s.singleDef(id, 0); def != nil {
+			e = ast.Unparen(def)
+		}
+	}
+	call, ok := e.(*ast.CallExpr)
+	if !ok || call.Ellipsis.IsValid() || len(call.Args) == 0 || len(call.Args)%2 != 0 {
+		return "", false
+	}
+	fn, _ := typeutil.Callee(s.info, call).(*types.Func)
+	if fn == nil || fn.FullName() != "strings.NewReplacer" {
+		return "", false
+	}
+	var pairs []string
+	for _, a := range call.Args {
+		v, ok := s.constString(a)
+		if !ok {
+			return "", false
+		}
+		pairs = append(pairs, v)
+	}
+	return strings.Join(pairs, "\x00"), true
+}
