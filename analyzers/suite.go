@@ -4,6 +4,7 @@ package analyzers
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/envvet/envvet/analyzers/dbpool"
 	"github.com/envvet/envvet/analyzers/directives"
 	"github.com/envvet/envvet/analyzers/envkeys"
 	"github.com/envvet/envvet/analyzers/nocgo"
@@ -15,6 +16,7 @@ import (
 type Config struct {
 	EnvKeys envkeys.Config `json:"envkeys"`
 	NoCgo   nocgo.Config   `json:"nocgo"`
+	DBPool  dbpool.Config  `json:"dbpool"`
 }
 
 // Suite returns envvet's checks, configured by cfg, in a fixed order, and
@@ -36,5 +38,6 @@ func checks(cfg Config) []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		envkeys.New(cfg.EnvKeys),
 		nocgo.New(cfg.NoCgo),
+		dbpool.New(cfg.DBPool),
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/envvet/envvet/internal/analysisdoc"
+	"github.com/envvet/envvet/internal/report"
 )
 
 //go:embed doc.go
@@ -72,7 +73,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:              analysisdoc.MustExtract(doc, "dbpool"),
 		URL:              docURL,
 		Requires:         []*analysis.Analyzer{inspect.Analyzer},
-		Run:              c.run,
+		Run:              report.Wrap("dbpool", c.run),
 		RunDespiteErrors: true,
 		FactTypes:        []analysis.Fact{new(poolParams), new(poolResult), new(opensOwnPool), new(pkgPools)},
 	}
