@@ -129,3 +129,12 @@ func crossPrefix(e string) string {
 
 func TestShared(t *testing.T) { check(t, "shared", options{}) }
 func TestOwned(t *testing.T)  { check(t, "owned", options{}) }
+
+func TestIsolate(t *testing.T) {
+	check(t, "isolate", options{flags: map[string]string{"isolate": "isolate/user/...,isolate/billing/..."}})
+}
+
+// The same program without declared isolation: injection is ordinary sharing.
+func TestInjected(t *testing.T) { check(t, "injected", options{}) }
+
+func TestPerCall(t *testing.T) { check(t, "percall", options{}) }
