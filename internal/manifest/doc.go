@@ -101,6 +101,8 @@
 //
 // Every problem with a manifest is an *Error, printed as
 // "file:line:col: what is wrong" (col, or line and col, omitted when
-// unknown), with the file name as given. An unreadable file's Error wraps
-// the underlying error, so errors.Is(err, fs.ErrNotExist) works.
+// unknown), with the file name as given. Manifests are UTF-8 (a UTF-8
+// byte order mark is skipped); a UTF-16 file is an error. An unreadable
+// file's Error wraps the underlying error, so errors.Is(err,
+// fs.ErrNotExist) works.
 package manifest

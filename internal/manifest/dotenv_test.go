@@ -111,6 +111,7 @@ func TestDotenvErrors(t *testing.T) {
 		{"text after multi-line quote", "B=\"a\nb\"c\n", `.env.example:2: unexpected "c" after the closing quote of B's value`},
 		{"duplicate", "A=1\n# again\nexport A=2\n", `.env.example:3:8: duplicate key A (first declared on line 1)`},
 		{"duplicate build var", "GOOS=linux\nGOOS=darwin\n", `.env.example:2:1: duplicate key GOOS (first declared on line 1)`},
+		{"UTF-16", "\xff\xfeA\x00=\x00", `.env.example: the file is encoded in UTF-16; save it as UTF-8`},
 		{"long line clipped", "THIS_IS_A_VERY_LONG_LINE_WITHOUT_ANY_EQUALS_SIGN_AT_ALL\n", `.env.example:1:1: expected KEY=value, found "THIS_IS_A_VERY_LONG_LINE_WITHOUT_ANY_EQU…"`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -17,6 +17,12 @@ var nameRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 func checkParse(t *testing.T, file string, data []byte) {
 	m, err := manifest.Parse(file, data)
 	lines := strings.Count(string(data), "\n") + 1
+	if strings.HasSuffix(file, ".yaml") {
+		// YAML also breaks lines at a lone CR, NEL, LS and PS.
+		for _, br := range []string{"\r", "\u0085", "\u2028", "\u2029"} {
+			lines += strings.Count(string(data), br)
+		}
+	}
 	if err != nil {
 		var me *manifest.Error
 		if !errors.As(err, &me) || me.File != file || me.Line < 0 || me.Line > lines {

@@ -203,6 +203,9 @@ func Parse(path string, data []byte) (*Manifest, error) {
 
 func parse(path string, data []byte) (keys, build []Key, err error) {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	if bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) {
+		return nil, nil, errorf(path, 0, 0, "the file is encoded in UTF-16; save it as UTF-8")
+	}
 	if isYAML(path) {
 		return parseYAML(path, data)
 	}
