@@ -75,6 +75,7 @@ func TestExplicitManifest(t *testing.T) {
 	got := diagnostics(t, a, "stale")
 	want := []string{
 		`stale/main.go:11:16: env key "READ_KEY" is not declared in .env.example`,
+		`stale/main.go:12:15: env key "PLUGIN_ALPHA" is not declared in .env.example (read via plugins.Load)`,
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q\nwant %q", got, want)
