@@ -64,7 +64,7 @@
 //	DATABASE_URL=
 //	export PORT=8080          # "export " is allowed; so is an inline comment
 //	GREETING="hello # world"  # double quotes: \n \r \t \" \\ \$ are escapes
-//	RAW='a\nb'                # single quotes: literal text
+//	RAW='a\nb'                # single quotes: literal text (\' does not end them)
 //	KEY = value               # spaces around = are ignored
 //	CERT="-----BEGIN...
 //	...-----END"              # a quoted value may span lines; the key keeps its first line

@@ -152,7 +152,8 @@ func parseDotenv(file string, data []byte) (keys, build []Key, err error) {
 // closeQuote finds the closing quote in s, the text after an opening
 // quote. It returns the closing quote's index and the unescaped value.
 // In double quotes, \n \r \t \" \\ and \$ are escapes; other backslashes
-// are kept. Single quotes have no escapes.
+// are kept. Single quotes have no escapes, but \' does not close them
+// (it stays \' in the value, as in godotenv).
 func closeQuote(s string, quote byte) (end int, value string, ok bool) {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
@@ -160,6 +161,11 @@ func closeQuote(s string, quote byte) (end int, value string, ok bool) {
 		switch {
 		case c == quote:
 			return i, b.String(), true
+		case c == '\\' && quote == '\'' && i+1 < len(s) && s[i+1] == '\'':
+			// As in godotenv, \' does not end a single-quoted value
+			// and keeps its backslash.
+			b.WriteString(`\'`)
+			i++
 		case c == '\\' && quote == '"' && i+1 < len(s):
 			i++
 			switch s[i] {
