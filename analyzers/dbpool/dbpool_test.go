@@ -138,3 +138,12 @@ func TestIsolate(t *testing.T) {
 func TestInjected(t *testing.T) { check(t, "injected", options{}) }
 
 func TestPerCall(t *testing.T) { check(t, "percall", options{}) }
+
+func TestNoLimit(t *testing.T) { check(t, "nolimit", options{}) }
+
+func TestTypeParams(t *testing.T) { check(t, "typeparams", options{}) }
+
+// Ill-typed code must not panic; whatever is reported is checked by want.
+func TestIllTyped(t *testing.T) { check(t, "illtyped", options{}) }
+
+func TestFacts(t *testing.T) { check(t, "facts", options{keepFacts: true}) }

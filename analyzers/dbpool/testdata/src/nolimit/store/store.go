@@ -1,0 +1,34 @@
+// Package store returns pools to its callers; it is not reported on its
+// own: the caller it returns the pool to may limit it.
+package store
+
+import "database/sql"
+
+func Open(dsn string) (*sql.DB, error) {
+	return sql.Open("postgres", dsn)
+}
+
+func OpenLimited(dsn string) (*sql.DB, error) {
+	db, err := sql.Open("postgres", dsn)
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(10)
+	return db, nil
+}
+
+// Wrapped returns the pool through a second helper.
+func Wrapped(dsn string) (*sql.DB, error) {
+	db, err := Open(dsn)
+	return db, err
+}
+
+// Local opens a pool that never leaves this function and is never limited.
+func Local(dsn string) {
+	db, _ := sql.Open("postgres", dsn) // want `pool opened by sql.Open in store.Local is never limited: nothing calls SetMaxOpenConns on it; under load it opens connections without bound`
+	go func() {
+		for {
+			db.Exec("SELECT 1")
+		}
+	}()
+}
