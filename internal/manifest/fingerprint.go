@@ -21,9 +21,10 @@ import (
 // FileNames or starts with ".env", skipping vendor, testdata and
 // node_modules directories and hidden directories. The root is the
 // nearest directory at or above dir holding go.mod, and directories of
-// nested modules (with their own go.mod) are skipped. With no go.mod
-// above dir but a go.work, the root is go.work's directory and its
-// modules are included; with neither, the root is dir itself. Manifests
+// nested modules (with their own go.mod) are skipped. In a workspace
+// (a go.work at or above dir, or named by GOWORK; not with GOWORK=off) the
+// root is go.work's directory and the modules below it are included. With
+// neither go.mod nor go.work, the root is dir itself. Manifests
 // that Discover would find above the root (only possible without go.mod)
 // are hashed too. Missing or unreadable files hash as such rather than
 // failing. The result is a hex string.
@@ -32,13 +33,12 @@ func Fingerprint(dir string, extra []string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	root, skipNested := moduleRoot(abs), true
-	if root == "" {
-		if w := findUp(abs, "go.work"); w != "" {
-			root, skipNested = w, false
-		} else {
-			root = abs
-		}
+	mod := moduleRoot(abs)
+	root, skipNested := mod, true
+	if w := workspaceRoot(abs); w != "" {
+		root, skipNested = w, false
+	} else if root == "" {
+		root = abs
 	}
 	var files []string
 	_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
@@ -70,7 +70,7 @@ func Fingerprint(dir string, extra []string) (string, error) {
 		return nil
 	})
 	// Discovery above the root (no go.mod): the candidates it would see.
-	if skipNested && moduleRoot(abs) == "" {
+	if mod == "" && skipNested {
 		for d := filepath.Dir(root); ; d = filepath.Dir(d) {
 			for _, name := range FileNames {
 				files = append(files, filepath.Join(d, name))
@@ -109,6 +109,23 @@ func Fingerprint(dir string, extra []string) (string, error) {
 		write("extra", f)
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// workspaceRoot returns the directory of the go.work file that governs
+// abs, as the go command finds it (GOWORK, else the nearest go.work at or
+// above abs), or "" when there is none or GOWORK=off.
+func workspaceRoot(abs string) string {
+	switch gowork := os.Getenv("GOWORK"); gowork {
+	case "off":
+		return ""
+	case "", "auto":
+		return findUp(abs, "go.work")
+	default:
+		if filepath.IsAbs(gowork) {
+			return filepath.Dir(gowork)
+		}
+		return ""
+	}
 }
 
 // isManifestName reports whether a file name could be a manifest, or an

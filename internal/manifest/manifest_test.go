@@ -273,6 +273,7 @@ func TestCacheConcurrent(t *testing.T) {
 }
 
 func TestFingerprint(t *testing.T) {
+	t.Setenv("GOWORK", "off") // hermetic: no go.work above the temporary directory counts
 	root := writeTree(t, map[string]string{
 		"go.mod":                 "module m\n",
 		".env.example":           "A=1\n",
@@ -365,5 +366,40 @@ func TestFingerprint(t *testing.T) {
 	s, err := manifest.Fingerprint(root, nil)
 	if err != nil || s != base {
 		t.Errorf("Fingerprint(root) = %s, %v; want %s", s, err, base)
+	}
+}
+
+func TestFingerprintWorkspace(t *testing.T) {
+	t.Setenv("GOWORK", "")
+	root := writeTree(t, map[string]string{
+		"go.work":        "go 1.26\nuse (./a ./b)\n",
+		"a/go.mod":       "module a\n",
+		"a/.env.example": "A=1\n",
+		"b/go.mod":       "module b\n",
+		"b/.env.example": "B=1\n",
+	})
+	fp := func() string {
+		t.Helper()
+		s, err := manifest.Fingerprint(filepath.Join(root, "a"), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	base := fp()
+	if err := os.WriteFile(filepath.Join(root, "b/.env.example"), []byte("B=2\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	if fp() == base {
+		t.Errorf("editing another workspace module's manifest did not change the fingerprint")
+	}
+	base = fp()
+	t.Setenv("GOWORK", "off")
+	off := fp()
+	if err := os.WriteFile(filepath.Join(root, "b/.env.example"), []byte("B=3\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	if fp() != off {
+		t.Errorf("with GOWORK=off, another module's manifest changed the fingerprint")
 	}
 }
