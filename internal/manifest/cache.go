@@ -2,6 +2,7 @@ package manifest
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -20,7 +21,8 @@ type Cache struct {
 
 type cacheEntry struct {
 	mu     sync.Mutex // held while loading
-	stamps []stamp    // of the files when m/err were computed; nil before
+	paths  []string   // the files m/err depend on: those asked for, and every file Load read
+	stamps []stamp    // of paths when m/err were computed; nil before
 	m      *Manifest
 	err    error
 }
@@ -71,15 +73,33 @@ func (c *Cache) ForDir(dir string, explicit []string) (*Manifest, error) {
 
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	stamps := make([]stamp, len(files))
-	for i, f := range files {
+	if e.stamps != nil && equalStamps(e.stamps, stampAll(e.paths)) {
+		return e.m, e.err
+	}
+	// Stat before reading: a change made while Load runs is then seen by
+	// the next call.
+	paths := files
+	stamps := stampAll(paths)
+	e.m, e.err = Load(files...)
+	if e.m != nil {
+		// Files a manifest pulls in (such as deployment sources) count too.
+		for _, f := range e.m.Files {
+			if !slices.Contains(paths, f) {
+				paths = append(slices.Clip(paths), f)
+				stamps = append(stamps, stat(f))
+			}
+		}
+	}
+	e.paths, e.stamps = paths, stamps
+	return e.m, e.err
+}
+
+func stampAll(paths []string) []stamp {
+	stamps := make([]stamp, len(paths))
+	for i, f := range paths {
 		stamps[i] = stat(f)
 	}
-	if e.stamps == nil || !equalStamps(e.stamps, stamps) {
-		e.m, e.err = Load(files...)
-		e.stamps = stamps
-	}
-	return e.m, e.err
+	return stamps
 }
 
 func equalStamps(a, b []stamp) bool {
