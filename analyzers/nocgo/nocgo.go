@@ -211,11 +211,16 @@ type cause struct {
 }
 
 // importCauses returns the imports of the package that bring in cgo, in
-// file order, one per imported package.
+// file order, one per imported package. Imports in _test.go files are
+// not causes: tests are not part of the released binary, and a test that
+// needs cgo fails visibly, not silently.
 func (c *checker) importCauses(pass *analysis.Pass) []cause {
 	var out []cause
 	seen := make(map[string]bool)
 	for _, f := range pass.Files {
+		if strings.HasSuffix(pass.Fset.Position(f.Package).Filename, "_test.go") {
+			continue // tests are not part of the released binary
+		}
 		for _, spec := range f.Imports {
 			path, err := strconv.Unquote(spec.Path.Value)
 			if err != nil || path == "C" || seen[path] {
