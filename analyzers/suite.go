@@ -4,6 +4,7 @@ package analyzers
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/envvet/envvet/analyzers/ctxgo"
 	"github.com/envvet/envvet/analyzers/dbpool"
 	"github.com/envvet/envvet/analyzers/directives"
 	"github.com/envvet/envvet/analyzers/envkeys"
@@ -17,6 +18,7 @@ type Config struct {
 	EnvKeys envkeys.Config `json:"envkeys"`
 	NoCgo   nocgo.Config   `json:"nocgo"`
 	DBPool  dbpool.Config  `json:"dbpool"`
+	CtxGo   ctxgo.Config   `json:"ctxgo"`
 }
 
 // Suite returns envvet's checks, configured by cfg, in a fixed order, and
@@ -39,5 +41,6 @@ func checks(cfg Config) []*analysis.Analyzer {
 		envkeys.New(cfg.EnvKeys),
 		nocgo.New(cfg.NoCgo),
 		dbpool.New(cfg.DBPool),
+		ctxgo.New(cfg.CtxGo),
 	}
 }

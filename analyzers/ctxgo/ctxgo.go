@@ -14,6 +14,7 @@ import (
 
 	"github.com/envvet/envvet/analyzers/ctxgo/internal/ctxsum"
 	"github.com/envvet/envvet/internal/analysisdoc"
+	"github.com/envvet/envvet/internal/report"
 )
 
 //go:embed doc.go
@@ -56,7 +57,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:              analysisdoc.MustExtract(doc, "ctxgo"),
 		URL:              docURL + "#ctxgo",
 		Requires:         []*analysis.Analyzer{inspect.Analyzer, ctxsum.Analyzer},
-		Run:              c.run,
+		Run:              report.Wrap("ctxgo", c.run),
 		RunDespiteErrors: true,
 	}
 	a.Flags.BoolVar(&c.cutShort, catCutShort, c.cutShort, "report a context cancelled at return that reaches a goroutine outliving the function (set false to disable)")

@@ -9,5 +9,5 @@ import (
 )
 
 func Test(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), ctxgo.New(ctxgo.Config{}), "a", "b")
+	analysistest.Run(t, analysistest.TestData(), ctxgo.New(ctxgo.Config{}), "a", "b", "unobserved", "handover", "typeparams")
 }

@@ -29,6 +29,9 @@ func cutShort(pass *analysis.Pass, sum *ctxsum.Result, fn function) {
 		if keeper(call) {
 			return false
 		}
+		if fn := ctxsum.Callee(pass.TypesInfo, call); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "context" {
+			return false // deriving, not working
+		}
 		for _, arg := range call.Args {
 			if f.Carries(arg, arg.Pos(), roots) {
 				return true

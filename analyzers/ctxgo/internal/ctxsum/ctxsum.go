@@ -191,7 +191,9 @@ func (r *Result) computeKeeps(fn *types.Func) []int {
 	var out []int
 	for k, i := range params {
 		p := pvars[k]
-		roots := Roots{Entry: func(v *types.Var) bool { return v == p }}
+		// A context derived from p whose cancel f defers ends with f:
+		// what happens to it is f's own business (ctxgo reports it there).
+		roots := Roots{Entry: func(v *types.Var) bool { return v == p }, Stop: f.DeferredCancel}
 		kept := false
 		for _, n := range f.Direct() {
 			switch n := n.(type) {

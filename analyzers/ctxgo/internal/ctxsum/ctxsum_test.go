@@ -9,5 +9,5 @@ import (
 )
 
 func Test(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), ctxsum.Analyzer, "worker")
+	analysistest.Run(t, analysistest.TestData(), ctxsum.Analyzer, "worker", "typeparams")
 }

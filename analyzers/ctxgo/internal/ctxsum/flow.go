@@ -18,6 +18,8 @@ import (
 type Roots struct {
 	Expr  func(e ast.Expr) bool
 	Entry func(v *types.Var) bool
+	// Stop, if set, matches derivations not to follow.
+	Stop func(call *ast.CallExpr) bool
 }
 
 // A Flow answers questions about one function body: which context value a
@@ -295,6 +297,9 @@ func (f *Flow) carries(e ast.Expr, pos token.Pos, roots Roots, depth int) bool {
 		return f.carries(rhs, rhs.Pos(), roots, depth+1)
 	case *ast.CallExpr:
 		if isDerive(f.info, e) && len(e.Args) > 0 {
+			if roots.Stop != nil && roots.Stop(e) {
+				return false
+			}
 			return f.carries(e.Args[0], e.Pos(), roots, depth+1)
 		}
 	}

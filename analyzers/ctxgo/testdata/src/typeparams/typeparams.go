@@ -1,0 +1,41 @@
+package typeparams
+
+import (
+	"context"
+	"time"
+)
+
+type Store[T any] struct{ items chan T }
+
+func (s *Store[T]) save(ctx context.Context, v T) { s.items <- v; _ = ctx.Value("k"); send(ctx) }
+
+// out does I/O.
+var out interface{ Send(context.Context) }
+
+func send(ctx context.Context) { out.Send(ctx) }
+
+func (s *Store[T]) Put(parent context.Context, v T) {
+	ctx, cancel := context.WithTimeout(parent, time.Second)
+	defer cancel()
+	go s.save(ctx, v) // want `ctx is cancelled when Put returns, but the goroutine started here keeps using it; did you mean to detach it`
+}
+
+// keep starts a goroutine that keeps ctx: a generic keeper.
+func keep[T any](ctx context.Context, v T) {
+	go func() { send(ctx); _ = v }()
+}
+
+func Use[T any](parent context.Context, v T) {
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	keep(ctx, v) // want `ctx is cancelled when Use returns, but keep keeps using it in a goroutine`
+	keep[int](context.WithoutCancel(ctx), 1)
+}
+
+func Wait[T any](parent context.Context, v T) {
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	done := make(chan T)
+	go func() { send(ctx); done <- v }()
+	<-done
+}
