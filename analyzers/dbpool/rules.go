@@ -98,7 +98,7 @@ func (st *state) where(cur inspector.Cursor) (desc string, scope ast.Node, isLoo
 
 // perCall reports a pool opened in a handler or a loop and kept local to it.
 func (st *state) perCall(v *value) {
-	if !st.c.perCall || v.opener == "" {
+	if v.opener == "" {
 		return
 	}
 	desc, scope, isLoop := st.where(v.call)
@@ -120,7 +120,10 @@ func (st *state) perCall(v *value) {
 	if isLoop {
 		advice = "open it once before the loop"
 	}
-	v.perCall = true
+	v.perCall = true // rule 4 stays quiet about it even when rule 3 is off
+	if !st.c.perCall {
+		return
+	}
 	call := v.call.Node()
 	st.pass.Report(analysis.Diagnostic{
 		Pos: call.Pos(), End: call.End(), Category: catPerCall,
