@@ -81,6 +81,9 @@ func parseDotenv(file string, data []byte) (keys, build []Key, err error) {
 		}
 		eq := strings.IndexByte(text, '=')
 		if eq < 0 {
+			if name := strings.TrimSpace(text); validName(name) {
+				return nil, nil, errorf(file, lineNo, col, "expected KEY=value, found only the name %s (write %s= to declare a key with no value)", name, name)
+			}
 			return nil, nil, errorf(file, lineNo, col, "expected KEY=value, found %q", clip(text))
 		}
 		name := strings.TrimRight(text[:eq], " \t")

@@ -100,8 +100,9 @@ func TestDotenvErrors(t *testing.T) {
 	for _, tt := range []struct {
 		name, in, want string
 	}{
-		{"no =", "A=1\nJUST_A_NAME\n", `.env.example:2:1: expected KEY=value, found "JUST_A_NAME"`},
-		{"export alone", "export A\n", `.env.example:1:8: expected KEY=value, found "A"`},
+		{"no =", "A=1\nJUST_A_NAME\n", `.env.example:2:1: expected KEY=value, found only the name JUST_A_NAME (write JUST_A_NAME= to declare a key with no value)`},
+		{"export alone", "export A\n", `.env.example:1:8: expected KEY=value, found only the name A (write A= to declare a key with no value)`},
+		{"no = after blanks", "  B  \n", `.env.example:1:3: expected KEY=value, found only the name B (write B= to declare a key with no value)`},
 		{"yaml style", "A: 1\n", `.env.example:1:1: expected KEY=value, found "A: 1"`},
 		{"invalid name digit", "1A=x\n", `.env.example:1:1: invalid key name "1A" (want letters, digits and _, not starting with a digit)`},
 		{"invalid name dash", "\n  MY-KEY=x\n", `.env.example:2:3: invalid key name "MY-KEY" (want letters, digits and _, not starting with a digit)`},
@@ -115,7 +116,7 @@ func TestDotenvErrors(t *testing.T) {
 		{"duplicate", "A=1\n# again\nexport A=2\n", `.env.example:3:8: duplicate key A (first declared on line 1)`},
 		{"duplicate build var", "GOOS=linux\nGOOS=darwin\n", `.env.example:2:1: duplicate key GOOS (first declared on line 1)`},
 		{"UTF-16", "\xff\xfeA\x00=\x00", `.env.example: the file is encoded in UTF-16; save it as UTF-8`},
-		{"long line clipped", "THIS_IS_A_VERY_LONG_LINE_WITHOUT_ANY_EQUALS_SIGN_AT_ALL\n", `.env.example:1:1: expected KEY=value, found "THIS_IS_A_VERY_LONG_LINE_WITHOUT_ANY_EQU…"`},
+		{"long line clipped", "THIS IS A VERY LONG LINE WITHOUT ANY EQUALS SIGN AT ALL\n", `.env.example:1:1: expected KEY=value, found "THIS IS A VERY LONG LINE WITHOUT ANY EQU…"`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			m, err := manifest.Parse(".env.example", []byte(tt.in))
