@@ -10,30 +10,89 @@ package main
 
 import (
 	"crypto/sha256"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis/multichecker"
 
 	"github.com/envvet/envvet/analyzers"
+	"github.com/envvet/envvet/internal/driver"
 	"github.com/envvet/envvet/internal/manifest"
 )
 
 func main() {
-	if len(os.Args) == 2 && os.Args[1] == "-V=full" {
+	args := os.Args[1:]
+	switch {
+	case len(args) == 1 && args[0] == "-V=full":
 		if err := printVersion(os.Stdout); err != nil {
 			fmt.Fprintf(os.Stderr, "envvet: %v\n", err)
 			os.Exit(1)
 		}
-		return
+	case len(args) > 0 && args[0] == "env":
+		os.Exit(runEnv(args[1:], os.Stdout, os.Stderr))
+	case forMultichecker(args):
+		multichecker.Main(analyzers.Suite(analyzers.Config{})...)
+	default:
+		os.Exit(standalone(args, os.Stdout, os.Stderr))
 	}
-	if len(os.Args) > 1 && os.Args[1] == "env" {
-		os.Exit(runEnv(os.Args[2:], os.Stdout, os.Stderr))
-	}
-	multichecker.Main(analyzers.Suite(analyzers.Config{})...)
 }
+
+// forMultichecker reports whether the x/tools multichecker should handle
+// the command line: go vet's protocol (-flags, -V, a .cfg file), help,
+// and -fix/-diff. envvet's own driver does the rest, to print findings
+// sorted across packages.
+func forMultichecker(args []string) bool {
+	for i, a := range args {
+		if !strings.HasPrefix(a, "-") {
+			return a == "help" && i == 0 || slices.ContainsFunc(args[i:], func(s string) bool { return strings.HasSuffix(s, ".cfg") })
+		}
+		name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		switch name {
+		case "flags", "V", "fix", "diff", "help", "h":
+			return true
+		}
+	}
+	return false
+}
+
+// standalone runs the checks on the packages named by args.
+func standalone(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("envvet", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	suite := analyzers.Suite(analyzers.Config{})
+	opts, selected := driver.Flags(fs, suite)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usage)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return driver.ExitError
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return driver.ExitError
+	}
+	return driver.Run(selected(), fs.Args(), opts, stdout, stderr)
+}
+
+const usage = `envvet finds environment drift, cgo in static builds, cancellation that
+does not reach goroutines, and shared database pools.
+
+Usage:
+  envvet [flags] packages           run the checks
+  envvet env [flags] packages       print the program's environment inventory
+  envvet help [check]               the checks' documentation
+  go vet -vettool=$(command -v envvet) packages
+
+Exit status: 0 no findings, 3 findings, 1 error.
+
+Flags:
+`
 
 // printVersion answers go vet's "-V=full" handshake. go vet keys its cache
 // of analysis results by the build ID printed here (and by the package's

@@ -1,0 +1,258 @@
+// Package driver is envvet's standalone driver: it loads packages, runs
+// the checks with golang.org/x/tools/go/analysis/checker, and prints every
+// finding sorted by file, line and column, whichever package reported it.
+// (The multichecker prints package by package, in load order.) go vet's
+// invocations, -fix and -diff stay with the multichecker; cmd/envvet
+// dispatches.
+package driver
+
+import (
+	"bufio"
+	"cmp"
+	"flag"
+	"fmt"
+	"go/token"
+	"io"
+	"os"
+	"runtime/pprof"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+)
+
+// Exit codes, as the multichecker has them.
+const (
+	ExitClean    = 0
+	ExitError    = 1
+	ExitFindings = 3
+)
+
+// A Finding is one diagnostic with its resolved position.
+type Finding struct {
+	Analyzer *analysis.Analyzer
+	Package  *packages.Package
+	Posn     token.Position
+	End      token.Position
+	Diag     analysis.Diagnostic
+}
+
+// Options are the driver's settings, from its flags.
+type Options struct {
+	JSON       bool
+	Context    int
+	Tests      bool
+	Tags       string
+	CPUProfile string
+	MemProfile string
+}
+
+// Flags registers the driver's flags and every analyzer's on fs, the way
+// the multichecker does: -NAME enables or disables a check, -NAME.FLAG
+// sets one of its flags. It returns the options and a function that,
+// after parsing, returns the analyzers to run.
+func Flags(fs *flag.FlagSet, analyzers []*analysis.Analyzer) (*Options, func() []*analysis.Analyzer) {
+	o := &Options{Context: -1, Tests: true}
+	fs.BoolVar(&o.JSON, "json", false, "emit JSON output")
+	fs.IntVar(&o.Context, "c", -1, "display offending line with this many lines of context")
+	fs.BoolVar(&o.Tests, "test", true, "indicates whether test files should be analyzed, too")
+	fs.StringVar(&o.Tags, "tags", "", "comma-separated build tags")
+	fs.StringVar(&o.CPUProfile, "cpuprofile", "", "write CPU profile to this file")
+	fs.StringVar(&o.MemProfile, "memprofile", "", "write memory profile to this file")
+	enabled := make(map[*analysis.Analyzer]*triState)
+	for _, a := range analyzers {
+		ts := new(triState)
+		fs.Var(ts, a.Name, fmt.Sprintf("enable %q analysis", a.Name))
+		enabled[a] = ts
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
+		})
+	}
+	return o, func() []*analysis.Analyzer { return selectAnalyzers(analyzers, enabled) }
+}
+
+// selectAnalyzers applies the -NAME flags: if any is true, only those
+// run; otherwise, if any is false, all but those run.
+func selectAnalyzers(analyzers []*analysis.Analyzer, enabled map[*analysis.Analyzer]*triState) []*analysis.Analyzer {
+	var hasTrue bool
+	for _, ts := range enabled {
+		hasTrue = hasTrue || *ts == setTrue
+	}
+	var keep []*analysis.Analyzer
+	for _, a := range analyzers {
+		if hasTrue && *enabled[a] == setTrue || !hasTrue && *enabled[a] != setFalse {
+			keep = append(keep, a)
+		}
+	}
+	return keep
+}
+
+// Run loads the packages matching patterns, analyzes them and prints the
+// findings; it returns the exit code.
+func Run(analyzers []*analysis.Analyzer, patterns []string, o *Options, stdout, stderr io.Writer) int {
+	if o.CPUProfile != "" {
+		f, err := os.Create(o.CPUProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "envvet: %v\n", err)
+			return ExitError
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(stderr, "envvet: %v\n", err)
+			return ExitError
+		}
+		defer pprof.StopCPUProfile()
+	}
+	findings, graph, code := Analyze(analyzers, patterns, o, stderr)
+	if o.MemProfile != "" {
+		if err := writeMemProfile(o.MemProfile); err != nil {
+			fmt.Fprintf(stderr, "envvet: %v\n", err)
+			return ExitError
+		}
+	}
+	if graph == nil {
+		return code
+	}
+	if o.JSON {
+		if err := graph.PrintJSON(stdout); err != nil {
+			fmt.Fprintf(stderr, "envvet: %v\n", err)
+			return ExitError
+		}
+		return code
+	}
+	w := bufio.NewWriter(stderr)
+	for _, f := range findings {
+		fmt.Fprintf(w, "%s: %s\n", f.Posn, f.Diag.Message)
+		if o.Context >= 0 {
+			printContext(w, f, o.Context)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		return ExitError
+	}
+	if code == ExitClean && len(findings) > 0 {
+		code = ExitFindings
+	}
+	return code
+}
+
+// Analyze loads and analyzes the packages and returns the root findings,
+// deduplicated and sorted, and the exit code so far (ExitError when a
+// package failed to load or an analyzer failed, whose errors it prints).
+func Analyze(analyzers []*analysis.Analyzer, patterns []string, o *Options, stderr io.Writer) ([]Finding, *checker.Graph, int) {
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Tests: o.Tests}
+	if o.Tags != "" {
+		cfg.BuildFlags = []string{"-tags=" + o.Tags}
+	}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		fmt.Fprintf(stderr, "envvet: %v\n", err)
+		return nil, nil, ExitError
+	}
+	if len(pkgs) == 0 {
+		fmt.Fprintf(stderr, "envvet: no packages match %s\n", strings.Join(patterns, " "))
+		return nil, nil, ExitError
+	}
+	if n := packages.PrintErrors(pkgs); n > 0 {
+		return nil, nil, ExitError
+	}
+	graph, err := checker.Analyze(analyzers, pkgs, nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "envvet: %v\n", err)
+		return nil, nil, ExitError
+	}
+	code := ExitClean
+	type key struct {
+		posn, end string
+		analyzer  *analysis.Analyzer
+		message   string
+	}
+	seen := make(map[key]bool)
+	var findings []Finding
+	for _, act := range graph.Roots {
+		if act.Err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", act.Analyzer.Name, act.Err)
+			code = ExitError
+			continue
+		}
+		for _, d := range act.Diagnostics {
+			f := Finding{Analyzer: act.Analyzer, Package: act.Package, Diag: d, Posn: act.Package.Fset.Position(d.Pos)}
+			if d.End.IsValid() {
+				f.End = act.Package.Fset.Position(d.End)
+			}
+			// Test variants repeat a package's files: report each finding once.
+			k := key{f.Posn.String(), f.End.String(), act.Analyzer, d.Message}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			findings = append(findings, f)
+		}
+	}
+	slices.SortFunc(findings, func(a, b Finding) int {
+		return cmp.Or(
+			cmp.Compare(a.Posn.Filename, b.Posn.Filename),
+			cmp.Compare(a.Posn.Line, b.Posn.Line),
+			cmp.Compare(a.Posn.Column, b.Posn.Column),
+			cmp.Compare(a.Analyzer.Name, b.Analyzer.Name),
+			cmp.Compare(a.Diag.Message, b.Diag.Message),
+		)
+	})
+	return findings, graph, code
+}
+
+// printContext prints the finding's line and n lines around it.
+func printContext(w io.Writer, f Finding, n int) {
+	content, err := os.ReadFile(f.Posn.Filename)
+	if err != nil {
+		return
+	}
+	lines := strings.Split(string(content), "\n")
+	for i := max(f.Posn.Line-n, 1); i <= min(f.Posn.Line+n, len(lines)); i++ {
+		fmt.Fprintf(w, "%d\t%s\n", i, lines[i-1])
+	}
+}
+
+func writeMemProfile(name string) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return pprof.Lookup("heap").WriteTo(f, 0)
+}
+
+// A triState is an unset, true or false boolean flag.
+type triState int
+
+const (
+	unset triState = iota
+	setTrue
+	setFalse
+)
+
+func (ts *triState) IsBoolFlag() bool { return true }
+
+func (ts *triState) String() string {
+	switch *ts {
+	case setTrue:
+		return "true"
+	case setFalse:
+		return "false"
+	}
+	return "unset"
+}
+
+func (ts *triState) Set(s string) error {
+	switch s {
+	case "true", "1", "t", "T", "TRUE", "True":
+		*ts = setTrue
+	case "false", "0", "f", "F", "FALSE", "False":
+		*ts = setFalse
+	default:
+		return fmt.Errorf("invalid boolean %q", s)
+	}
+	return nil
+}
