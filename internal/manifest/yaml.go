@@ -62,13 +62,13 @@ var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 //
 // yaml.v3 reports the line where the construct containing the problem
 // starts when it knows it (for a bad indentation deep in a mapping, the
-// mapping's first line), not the problem's. So the line is also bounded
-// below by the shortest prefix of the file that fails to parse.
+// mapping's first line), not the problem's. So the line is moved down to
+// the shortest prefix of the file that fails with the same message.
 func yamlError(file string, data []byte, err error) *Error {
 	msg := err.Error()
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		if n := firstBadLine(data); n > line {
+		if n := firstBadLine(data, line, m[2]); n > line {
 			line = n
 		}
 		return errorf(file, line, 0, "invalid YAML: %s", m[2])
@@ -76,37 +76,47 @@ func yamlError(file string, data []byte, err error) *Error {
 	return errorf(file, 0, 0, "invalid YAML: %s", strings.TrimPrefix(msg, "yaml: "))
 }
 
-// firstBadLine returns the smallest n such that the first n lines of data
-// are not valid YAML, or 0 if there is none (or the file is too long to
-// bother).
-func firstBadLine(data []byte) int {
-	const maxLines = 1000
+// firstBadLine returns the smallest n ≥ from such that the first n lines
+// of data fail to parse with the message problem, by binary search
+// (assuming that once a prefix fails so, longer ones do too); 0 if none.
+func firstBadLine(data []byte, from int, problem string) int {
 	lines := strings.SplitAfter(string(data), "\n")
-	if len(lines) > maxLines {
+	prefix := func(n int) string { return strings.Join(lines[:n], "") }
+	fails := func(n int) bool {
+		m := yamlLineRE.FindStringSubmatch(yamlSyntaxError(prefix(n)))
+		return m != nil && m[2] == problem
+	}
+	lo, hi := max(from, 1), len(lines) // search [lo, hi]
+	if lo > hi || !fails(hi) {
 		return 0
 	}
-	prefix := ""
-	for i, l := range lines {
-		prefix += l
-		if !validYAML(prefix) {
-			return i + 1
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
 		}
 	}
-	return 0
+	return lo
 }
 
-// validYAML reports whether s is a stream of well-formed YAML documents.
-func validYAML(s string) (ok bool) {
+// yamlSyntaxError returns the message of the first error parsing s as a
+// stream of YAML documents, or "".
+func yamlSyntaxError(s string) (msg string) {
 	defer func() {
-		if recover() != nil {
-			ok = false
+		if r := recover(); r != nil {
+			msg = fmt.Sprint(r)
 		}
 	}()
 	dec := yaml.NewDecoder(strings.NewReader(s))
 	for {
 		var n yaml.Node
 		if err := dec.Decode(&n); err != nil {
-			return errors.Is(err, io.EOF)
+			if errors.Is(err, io.EOF) {
+				return ""
+			}
+			return err.Error()
 		}
 	}
 }

@@ -1,6 +1,8 @@
 package manifest_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/envvet/envvet/internal/manifest"
@@ -95,6 +97,7 @@ func TestYAMLErrors(t *testing.T) {
 		{"two documents", "keys:\n---\nkeys:\n", `envvet.yaml:2: more than one YAML document (found "---")`},
 		{"invalid yaml", "keys:\n  A: {\n  B:\n", `envvet.yaml:3: invalid YAML: did not find expected node content`},
 		{"bad indentation", "keys:\n  A:\n    required: true\n   secret: true\n", `envvet.yaml:4: invalid YAML: did not find expected key`},
+		{"bad indentation after multi-line values", "keys:\n  A:\n    description: \"two\n      lines\"\n    default: {a: 1,\n      b: 2}\n   secret: true\n", `envvet.yaml:7: invalid YAML: did not find expected key`},
 		{"tab indentation", "keys:\n\tA:\n", `envvet.yaml:2: invalid YAML: found character that cannot start any token`},
 		{"unknown alias", "keys:\n  A: *nope\n", `envvet.yaml: invalid YAML: unknown anchor 'nope' referenced`},
 	} {
@@ -110,5 +113,18 @@ func TestYAMLErrors(t *testing.T) {
 				t.Errorf("error is %T, want *manifest.Error", err)
 			}
 		})
+	}
+}
+
+func TestYAMLErrorLineLongFile(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("keys:\n")
+	for i := range 300 {
+		fmt.Fprintf(&b, "  K%d:\n    description: \"key\n      %d\"\n", i, i)
+	}
+	b.WriteString("   bad: x\n") // line 902
+	_, err := manifest.Parse("envvet.yaml", []byte(b.String()))
+	if want := "envvet.yaml:902: invalid YAML: did not find expected key"; err == nil || err.Error() != want {
+		t.Errorf("err = %v, want %s", err, want)
 	}
 }
