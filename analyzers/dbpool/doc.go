@@ -1,9 +1,107 @@
-// Package dbpool defines an Analyzer that reports database pools shared
-// where they should not be, opened per request, or never limited.
+// Package dbpool defines an Analyzer that reports database connection
+// pools that are shared across packages where they should not be, opened
+// per request, or never limited.
 //
 // # Analyzer dbpool
 //
-// dbpool: report misused database/sql connection pools
+// dbpool: report database pools shared, opened per call or unlimited
 //
-// TODO
+// A pool is a *database/sql.DB, a *github.com/jmoiron/sqlx.DB or a
+// *gorm.io/gorm.DB (whose DB method returns the *sql.DB underneath).
+// Sharing one pool is normal Go practice; dbpool reports four traps, each
+// with its own diagnostic category and flag (-dbpool.<category>=false
+// turns it off). It follows a pool through local variables, struct fields,
+// package variables, function parameters and results, sqlx.NewDb and
+// gorm's DB accessor, across packages with facts. Where it loses the pool
+// (stored in a map or slice, passed to a function value, an interface
+// method, a variadic or a generic parameter), it stays quiet.
+//
+// Rule "shared": a package-level pool that other packages reach into.
+//
+// Fires when a package variable holding a pool is read by functions in two
+// or more packages other than the one that declares it. A read is any
+// reference except an assignment to the variable and a call of
+// SetMaxOpenConns, SetMaxIdleConns, SetConnMaxLifetime, SetConnMaxIdleTime,
+// Ping, PingContext, Stats, Driver or Close on it; calling an accessor that
+// returns the variable (func Conn() *sql.DB { return DB }) is a read.
+// Whole-program: the program's main package reports once, at the
+// variable's declaration, naming the packages and the constant given to
+// SetMaxOpenConns anywhere in the program:
+//
+//	var DB *sql.DB // diagnostic: store.DB (max 20 open) is shared by 3 packages: coupon, order, user; one slow package starves the others
+//
+// Not reported: a package that keeps its pool and exports functions
+// (store.FindUser), and a pool opened in main and passed to constructors:
+// that is dependency injection, see isolation.
+//
+// Rule "isolation": one pool used across declared isolation boundaries.
+//
+// Fires only with -dbpool.isolate=PATTERN,PATTERN (import path patterns;
+// "..." matches anything, "x/..." matches x and below, "./x/..." is
+// relative to the main module). A pool is used by a package when a
+// function of the package calls a method on it other than the
+// configuration methods above, stores it in a struct field, or passes it
+// to a function that cannot be followed. When the packages using one pool
+// match two different patterns, dbpool reports at the open call (when the
+// pool's path ends in one package) or, from main, at the package variable
+// or field that holds it, however the pool reached them (a global, or
+// injected from main):
+//
+//	db, err := sql.Open("postgres", dsn) // diagnostic: pool opened by sql.Open in main.main is shared by packages that must be isolated: user (example.com/app/user/...) and billing (example.com/app/billing/...); give each its own pool
+//
+// Rule "per-call": a pool opened per request or per iteration.
+//
+// Fires at sql.Open, sql.OpenDB, sqlx.Open, sqlx.Connect,
+// sqlx.ConnectContext, sqlx.MustOpen, sqlx.MustConnect or gorm.Open when
+// the innermost function around the call is an HTTP handler (a function
+// or literal of type func(http.ResponseWriter, *http.Request), including
+// ServeHTTP methods) or the call is in the body of a for or range loop of
+// that function, and the pool stays local to that request or iteration:
+// it is kept only in variables declared inside the handler or loop body
+// and is not returned, stored in a field, package variable, map or slice
+// (in a loop: nor passed to code that cannot be followed). Lazy
+// initialization (a package variable set inside sync.Once or an if), one
+// pool per tenant kept in a map, and a retry loop that assigns an outer
+// variable are not reported.
+//
+//	db, err := sql.Open("postgres", dsn) // diagnostic: sql.Open opens a new pool on every request in handler api.Report; open it once at start-up and share it
+//
+// A function that opens a pool into a local variable and closes it, outside
+// loops and closures, opens a pool per call; so does a function that calls
+// it. A call of such a function from a handler or inside a loop is
+// reported at the call; called once, from main or a CLI command, it is
+// fine:
+//
+//	exportAll() // diagnostic: percall.exportAll opens and closes its own pool (sql.Open) on every call, and is called on every request in the handler literal on line 34
+//
+// Rule "nolimit": a pool that nothing limits.
+//
+// Fires when nothing calls SetMaxOpenConns on a pool opened by one of the
+// functions above: not the function that opens it, nor any caller it is
+// returned to, nor any function it is passed to, nor (for a pool stored
+// in a package variable or a struct field) any function of the program on
+// that variable or field, including through gorm's DB() and sqlx.NewDb.
+// It is decided where the pool's path ends: in the function that opens
+// or receives it, reported at the open call or at the call that returned
+// the pool; for a pool stored in a package variable or field, by main,
+// at that declaration. A library that returns the pool is not reported
+// on its own: its caller decides. Not reported: a pool that escapes the
+// analysis, a pool already reported by per-call, and a pool that a
+// function other than main opens into a local variable and closes (a
+// one-shot helper).
+//
+//	db, err := store.Open(dsn) // diagnostic: pool opened by sql.Open in store.Open is never limited: nothing calls SetMaxOpenConns on it; under load it opens connections without bound
+//
+// Positions of whole-program findings.
+//
+// shared, and isolation and nolimit for pools held in package variables
+// or fields, are decided in the program's main package (not in go test's
+// generated main), from the facts of all packages, and reported at the
+// declaration of the variable or field, which may be in another package.
+// The multichecker loads that package from source (file:line:column); go
+// vet loads it from export data, whose positions keep file and line (the
+// column is 1). When the declaration cannot be found in main's import
+// graph, the finding is reported at func main and names the declaration.
+// A program with several main packages gets the finding once per main
+// under go vet; the multichecker prints identical findings once.
 package dbpool
