@@ -1,6 +1,8 @@
 package ctxgo_test
 
 import (
+	"flag"
+	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -10,4 +12,40 @@ import (
 
 func Test(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), ctxgo.New(ctxgo.Config{}), "a", "b", "unobserved", "handover", "typeparams")
+}
+
+func TestFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), ctxgo.New(ctxgo.Config{}), "fix", "b")
+}
+
+// TestOldGo checks that no fix is offered where the module's Go version
+// predates context.WithoutCancel (go1.21).
+func TestOldGo(t *testing.T) {
+	dir := filepath.Join(analysistest.TestData(), "oldmod")
+	analysistest.RunWithSuggestedFixes(t, dir, ctxgo.New(ctxgo.Config{}), "./...")
+}
+
+// TestIllTyped runs ctxgo on code with type errors: it must not panic.
+func TestIllTyped(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), ctxgo.New(ctxgo.Config{}), "illtyped")
+}
+
+// TestFlags runs each rule's flag set to false on a scenario of its own,
+// where that rule's finding must be gone and the others' remain.
+func TestFlags(t *testing.T) {
+	tested := map[string]bool{}
+	ctxgo.New(ctxgo.Config{}).Flags.VisitAll(func(f *flag.Flag) {
+		a := ctxgo.New(ctxgo.Config{})
+		if err := a.Flags.Set(f.Name, "false"); err != nil {
+			t.Fatal(err)
+		}
+		analysistest.Run(t, analysistest.TestData(), a, "without-"+f.Name)
+		tested[f.Name] = true
+	})
+	if len(tested) != 3 {
+		t.Errorf("tested flags %v, want the three rules", tested)
+	}
+	// The same through Config, as golangci-lint settings arrive.
+	off := false
+	analysistest.Run(t, analysistest.TestData(), ctxgo.New(ctxgo.Config{CutShort: &off}), "without-cutshort")
 }

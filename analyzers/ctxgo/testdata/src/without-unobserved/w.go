@@ -1,0 +1,22 @@
+// Package withoutunobserved is analyzed with -ctxgo.unobserved=false.
+package withoutunobserved
+
+import (
+	"context"
+	"time"
+)
+
+func Serve(ctx context.Context, events <-chan int) {
+	go func() {
+		for {
+			println(<-events)
+		}
+	}()
+	c, cancel := context.WithTimeout(ctx, time.Second) // want `the cancel function is handed`
+	go func() {
+		if c.Err() != nil {
+			return
+		}
+		cancel()
+	}()
+}
