@@ -71,8 +71,8 @@
 //
 // Precisely: blank lines and lines whose first non-blank character is #
 // are ignored (a run of comment lines directly above a key, with no blank
-// line between, becomes the key's Description; otherwise an inline
-// comment does). A declaration is an optional "export" followed by
+// line or commented-out declaration such as "# KEY=value" between, becomes
+// the key's Description; otherwise an inline comment does). A declaration is an optional "export" followed by
 // blanks, a name, optional blanks, "=", and a value. An unquoted value
 // runs to the end of the line, up to a # preceded by a blank (so
 // URL=http://x/#frag keeps its #), with surrounding blanks removed. A

@@ -69,7 +69,10 @@ func parseDotenv(file string, data []byte) (keys, build []Key, err error) {
 			comments = nil
 			continue
 		case text[0] == '#':
-			if c := strings.TrimSpace(text[1:]); c != "" {
+			switch c := strings.TrimSpace(text[1:]); {
+			case looksLikeAssignment(c):
+				comments = nil // a commented-out key describes nothing
+			case c != "":
 				comments = append(comments, c)
 			}
 			continue
@@ -150,6 +153,16 @@ func parseDotenv(file string, data []byte) (keys, build []Key, err error) {
 		}
 	}
 	return keys, build, nil
+}
+
+// looksLikeAssignment reports whether a comment's text is a commented-out
+// declaration such as "SENTRY_DSN=" or "export A=1".
+func looksLikeAssignment(c string) bool {
+	if rest, ok := strings.CutPrefix(c, "export "); ok {
+		c = strings.TrimLeft(rest, " \t")
+	}
+	name, _, ok := strings.Cut(c, "=")
+	return ok && validName(strings.TrimRight(name, " \t"))
 }
 
 // closeQuote finds the closing quote in s, the text after an opening

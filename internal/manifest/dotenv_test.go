@@ -66,6 +66,7 @@ func TestDotenv(t *testing.T) {
 		{"comment-only value", "A= # fill in\n", `A@1:1 "fill in"`},
 		{"comment after quotes", `A="x" # c` + "\n", `A@1:1="x" "c"`},
 		{"comments above are description", "# Postgres\n# DSN\nA=\n\n# detached\n\nB=\n", `A@3:1 "Postgres DSN"; B@7:1`},
+		{"commented-out key is not a description", "# Optional:\n# SENTRY_DSN=\nA=\n# export B = 1\n# the C\nC=\n", `A@3:1; C@6:1 "the C"`},
 		{"comment above wins over inline", "# above\nA=1 # inline\n", `A@2:1="1" "above"`},
 		{"CRLF", "A=1\r\nB=\"x\"\r\n# c\r\nC=3\r\n", `A@1:1="1"; B@2:1="x"; C@4:1="3" "c"`},
 		{"BOM", "\uFEFFA=1\n", `A@1:1="1"`},
