@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -161,9 +162,9 @@ func Load(paths ...string) (*Manifest, error) {
 			continue
 		}
 		seenFile[path] = true
-		data, err := os.ReadFile(path)
+		data, err := readFile(path)
 		if err != nil {
-			return nil, readError(path, err)
+			return nil, err
 		}
 		keys, build, err := parse(path, data)
 		if err != nil {
@@ -210,6 +211,26 @@ func parse(path string, data []byte) (keys, build []Key, err error) {
 		return parseYAML(path, data)
 	}
 	return parseDotenv(path, data)
+}
+
+// maxSize bounds the size of a manifest file, so that a mistaken path
+// (a log, a device) cannot exhaust memory.
+const maxSize = 32 << 20
+
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, readError(path, err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxSize+1))
+	if err != nil {
+		return nil, readError(path, err)
+	}
+	if len(data) > maxSize {
+		return nil, errorf(path, 0, 0, "manifest is larger than %d MiB", maxSize>>20)
+	}
+	return data, nil
 }
 
 func readError(path string, err error) *Error {
