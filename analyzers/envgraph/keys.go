@@ -47,6 +47,12 @@ func (s *state) constStringDepth(e ast.Expr, depth int) (string, bool) {
 				return x + y, true
 			}
 		}
+	case *ast.CallExpr:
+		if fn, ok := typeutil.Callee(s.info, e).(*types.Func); ok && fn.FullName() == "fmt.Sprintf" && depth < maxDepth {
+			if texts, holes, ok := s.sprintfDepth(e, depth+1); ok && len(holes) == 0 {
+				return texts[0], true
+			}
+		}
 	}
 	return "", false
 }
@@ -161,37 +167,74 @@ func (s *state) paramKeyDepth(e ast.Expr, params map[*types.Var]int, depth int) 
 				}
 			}
 		case "fmt.Sprintf":
-			if len(e.Args) == 2 {
-				format, ok := s.constString(e.Args[0])
-				if !ok {
-					break
-				}
-				before, after, ok := splitFormat(format)
-				if !ok {
-					break
-				}
-				if k, ok := s.paramKeyDepth(e.Args[1], params, depth+1); ok && !k.upper {
-					k.prefix = before + k.prefix
-					k.suffix += after
-					return k, true
-				}
+			texts, holes, ok := s.sprintfDepth(e, depth)
+			if !ok || len(holes) != 1 {
+				break
+			}
+			if k, ok := s.paramKeyDepth(holes[0], params, depth+1); ok {
+				k.prefix = texts[0] + k.prefix
+				k.suffix += texts[1]
+				return k, true
 			}
 		}
 	}
 	return keyForm{}, false
 }
 
-// splitFormat splits a format with exactly one %s or %v verb around it.
-func splitFormat(format string) (before, after string, ok bool) {
-	i := strings.Index(format, "%")
-	if i < 0 || i+1 >= len(format) || (format[i+1] != 's' && format[i+1] != 'v') {
-		return "", "", false
+// sprintf splits a fmt.Sprintf call with a constant format into the text
+// around its non-constant arguments: texts has one more element than
+// holes. Constant arguments are folded into the text. ok is false for
+// verbs other than %s, %v, %d and %%, or a mismatched argument count.
+func (s *state) sprintf(call *ast.CallExpr) (texts []string, holes []ast.Expr, ok bool) {
+	return s.sprintfDepth(call, 0)
+}
+
+func (s *state) sprintfDepth(call *ast.CallExpr, depth int) (texts []string, holes []ast.Expr, ok bool) {
+	if len(call.Args) == 0 || call.Ellipsis.IsValid() || depth > maxDepth {
+		return nil, nil, false
 	}
-	before, after = format[:i], format[i+2:]
-	if strings.Contains(before, "%") || strings.Contains(after, "%") {
-		return "", "", false
+	format, ok := s.constStringDepth(call.Args[0], depth+1)
+	if !ok {
+		return nil, nil, false
 	}
-	return before, after, true
+	args := call.Args[1:]
+	var cur strings.Builder
+	for i := 0; i < len(format); i++ {
+		c := format[i]
+		if c != '%' {
+			cur.WriteByte(c)
+			continue
+		}
+		if i+1 >= len(format) {
+			return nil, nil, false
+		}
+		i++
+		verb := format[i]
+		if verb == '%' {
+			cur.WriteByte('%')
+			continue
+		}
+		if (verb != 's' && verb != 'v' && verb != 'd') || len(args) == 0 {
+			return nil, nil, false
+		}
+		arg := args[0]
+		args = args[1:]
+		if v, ok := s.constStringDepth(arg, depth+1); ok && verb != 'd' {
+			cur.WriteString(v)
+			continue
+		}
+		if tv, ok := s.info.Types[ast.Unparen(arg)]; ok && tv.Value != nil && tv.Value.Kind() == constant.Int && verb != 's' {
+			cur.WriteString(tv.Value.ExactString())
+			continue
+		}
+		texts = append(texts, cur.String())
+		cur.Reset()
+		holes = append(holes, arg)
+	}
+	if len(args) != 0 {
+		return nil, nil, false
+	}
+	return append(texts, cur.String()), holes, true
 }
 
 // constPrefix returns the constant prefix of a non-constant string
@@ -222,10 +265,15 @@ func (s *state) constPrefixDepth(e ast.Expr, depth int) string {
 		}
 	case *ast.CallExpr:
 		fn, _ := typeutil.Callee(s.info, e).(*types.Func)
-		if fn != nil && fn.FullName() == "fmt.Sprintf" && len(e.Args) > 0 {
-			if format, ok := s.constString(e.Args[0]); ok {
-				before, _, _ := strings.Cut(format, "%")
-				return before
+		if fn != nil && fn.FullName() == "fmt.Sprintf" {
+			if texts, _, ok := s.sprintfDepth(e, depth); ok {
+				return texts[0]
+			}
+			if len(e.Args) > 0 {
+				if format, ok := s.constString(e.Args[0]); ok {
+					before, _, _ := strings.Cut(format, "%")
+					return before
+				}
 			}
 		}
 	}

@@ -2,6 +2,7 @@
 package envutil
 
 import (
+	"fmt"
 	"os"
 	"strconv"
 	"strings"
@@ -96,3 +97,11 @@ func Trimmed(key string) string {
 type Store map[string]string
 
 func (s Store) Getenv(key string) string { return s[key] }
+
+const xPrefix = "TASK_X_"
+
+// Experiment builds its key with Sprintf.
+func Experiment(name string) string { // want Experiment:`envHelper\(0:key/read="TASK_X_"\+key\)`
+	envName := fmt.Sprintf("%s%s", xPrefix, name)
+	return os.Getenv(envName)
+}

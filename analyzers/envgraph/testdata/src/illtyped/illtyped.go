@@ -1,6 +1,7 @@
 package illtyped
 
 import (
+	"fmt"
 	"os"
 
 	"github.com/caarlos0/env/v11"
@@ -23,3 +24,8 @@ func broken() {
 }
 
 func helper(key string) string { return os.Getenv(key) }
+
+var a = fmt.Sprintf("%s", b)
+var b = fmt.Sprintf("%s", a)
+
+func cycle() string { return os.Getenv(a) + os.Getenv(b) } // want `read dynamic b`
