@@ -403,3 +403,42 @@ func TestFingerprintWorkspace(t *testing.T) {
 		t.Errorf("with GOWORK=off, another module's manifest changed the fingerprint")
 	}
 }
+
+func TestFingerprintNoModule(t *testing.T) {
+	t.Setenv("GOWORK", "off")
+	root := writeTree(t, map[string]string{"a/.env.example": "A=1\n", "a/b/x.go": ""})
+	dir := filepath.Join(root, "a")
+	fp := func() string {
+		t.Helper()
+		s, err := manifest.Fingerprint(dir, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	base := fp()
+	if err := os.WriteFile(filepath.Join(dir, "b", ".env.sample"), []byte("B=1\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	if fp() == base {
+		t.Errorf("a manifest below dir did not change the fingerprint")
+	}
+	base = fp()
+	// Discover would find a manifest above dir: it counts too.
+	if err := os.WriteFile(filepath.Join(root, ".env.example"), []byte("R=1\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	if fp() == base {
+		t.Errorf("a manifest above dir did not change the fingerprint")
+	}
+}
+
+func TestDiscoverThroughFile(t *testing.T) {
+	root := writeTree(t, map[string]string{"go.mod": "", ".env.example": "", "file": ""})
+	// A path whose parent is a file: nothing below it exists, but the walk
+	// goes on up to the module root.
+	got, err := manifest.Discover(filepath.Join(root, "file", "sub"))
+	if want := filepath.Join(root, ".env.example"); err != nil || got != want {
+		t.Errorf("Discover = %q, %v; want %q", got, err, want)
+	}
+}
