@@ -64,7 +64,11 @@ func handover(pass *analysis.Pass, fn function) {
 		if lostPath(newCFG(info, fn.body), stmt, usesVar(info, v)) {
 			return true
 		}
-		if !lostPath(newCFG(info, lit.Body), nil, usesVar(info, v)) {
+		// In the goroutine, a path that has seen its context end
+		// (<-ctx.Done(), ctx.Err()) needs no cancel either.
+		uses := usesVar(info, v)
+		inGoroutine := func(n ast.Node) bool { return uses(n) || observesEnd(info, n) }
+		if !lostPath(newCFG(info, lit.Body), nil, inGoroutine) {
 			return true
 		}
 		line := pass.Fset.Position(g.Pos()).Line
@@ -128,6 +132,30 @@ func usesVar(info *types.Info, v *types.Var) func(ast.Node) bool {
 		})
 		return found
 	}
+}
+
+// observesEnd reports whether root calls the Done or Err method of a
+// context: past that point, the context may have ended, and a missing cancel
+// call is harmless.
+func observesEnd(info *types.Info, root ast.Node) bool {
+	found := false
+	ast.Inspect(root, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		if call, ok := n.(*ast.CallExpr); ok {
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && (sel.Sel.Name == "Done" || sel.Sel.Name == "Err") {
+				if tv, ok := info.Types[sel.X]; ok && ctxsum.IsContext(tv.Type) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // newCFG builds the control-flow graph of body; calls that cannot return

@@ -6,7 +6,9 @@ import (
 	"time"
 )
 
-type Log interface{ Write(ctx context.Context, msg string) }
+type Log interface {
+	Write(ctx context.Context, msg string)
+}
 
 func audit(ctx context.Context, l Log, msg string) { l.Write(ctx, msg) }
 

@@ -65,6 +65,23 @@ func Forever(parent context.Context, ch chan int) {
 	}()
 }
 
+// A path that has seen ctx end needs no cancel (go-redis's MonitorCmd).
+func SeenDone(parent context.Context, lines chan string) {
+	ctx, cancel := context.WithCancel(parent)
+	go func(ctx context.Context) {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case l := <-lines:
+				if l == "" {
+					cancel()
+				}
+			}
+		}
+	}(ctx)
+}
+
 // panic ends the path.
 func Panics(parent context.Context) {
 	ctx, cancel := context.WithCancel(parent)

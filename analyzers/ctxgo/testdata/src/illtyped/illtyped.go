@@ -11,7 +11,7 @@ func Broken(parent context.Context) {
 	defer cancel()
 	// Ill-typed shapes are still judged by what is known.
 	go undefined(ctx) // want `ctx is cancelled when Broken returns`
-	go func() { // want `ctx is cancelled when Broken returns`
+	go func() {       // want `ctx is cancelled when Broken returns`
 		missing.Do(ctx)
 	}()
 	var x int = "s"

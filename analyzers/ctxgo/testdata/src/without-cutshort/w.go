@@ -6,7 +6,9 @@ import (
 	"time"
 )
 
-type Log interface{ Write(ctx context.Context, msg string) }
+type Log interface {
+	Write(ctx context.Context, msg string)
+}
 
 func Arg(parent context.Context, l Log, events <-chan string) {
 	ctx, cancel := context.WithTimeout(parent, time.Second)

@@ -6,12 +6,14 @@ import (
 	"time"
 )
 
-type Log interface{ Write(ctx context.Context, msg string) }
+type Log interface {
+	Write(ctx context.Context, msg string)
+}
 
 func Lost(parent context.Context, l Log) {
 	ctx, cancel := context.WithTimeout(parent, time.Minute)
 	go func() {
-		if ctx.Err() != nil {
+		if ctx.Value("k") != nil {
 			return
 		}
 		cancel()

@@ -14,9 +14,10 @@ func Serve(ctx context.Context, events <-chan int) {
 	}()
 	c, cancel := context.WithTimeout(ctx, time.Second) // want `the cancel function is handed`
 	go func() {
-		if c.Err() != nil {
+		if <-events == 0 {
 			return
 		}
+		_ = c.Value("k")
 		cancel()
 	}()
 }
