@@ -38,6 +38,15 @@ type Flow struct {
 	// in the function itself (outside nested function literals and go
 	// statements).
 	direct []ast.Node
+	// pairs holds each "ctx, cancel := context.WithX(...)" of the function.
+	pairs []cancelPair
+	// cancelled holds the With calls whose cancel variable is deferred.
+	cancelled map[*ast.CallExpr]bool
+}
+
+type cancelPair struct {
+	call   *ast.CallExpr
+	cancel *types.Var
 }
 
 // An assign records one assignment to a local variable.
@@ -50,16 +59,24 @@ type assign struct {
 // NewFlow indexes the body of a function declaration or literal.
 func (r *Result) NewFlow(ftype *ast.FuncType, body *ast.BlockStmt) *Flow {
 	f := &Flow{
-		r:        r,
-		info:     r.info,
-		ftype:    ftype,
-		body:     body,
-		assigns:  make(map[*types.Var][]assign),
-		deferred: make(map[*types.Var]bool),
+		r:         r,
+		info:      r.info,
+		ftype:     ftype,
+		body:      body,
+		assigns:   make(map[*types.Var][]assign),
+		deferred:  make(map[*types.Var]bool),
+		cancelled: make(map[*ast.CallExpr]bool),
 	}
 	if body == nil {
 		return f
 	}
+	defer func() {
+		for _, p := range f.pairs {
+			if f.deferred[p.cancel] {
+				f.cancelled[p.call] = true
+			}
+		}
+	}()
 	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
@@ -85,6 +102,7 @@ func (r *Result) NewFlow(ftype *ast.FuncType, body *ast.BlockStmt) *Flow {
 			case len(n.Rhs) == 1:
 				// ctx, cancel := context.WithCancel(parent): ctx is the call.
 				call, _ := ast.Unparen(n.Rhs[0]).(*ast.CallExpr)
+				f.pair(call, n.Lhs)
 				for i, l := range n.Lhs {
 					var rhs ast.Expr
 					if i == 0 && call != nil && isDerive(f.info, call) {
@@ -95,6 +113,10 @@ func (r *Result) NewFlow(ftype *ast.FuncType, body *ast.BlockStmt) *Flow {
 			}
 		case *ast.ValueSpec:
 			scope := blockOf(stack, body)
+			if len(n.Values) == 1 && len(n.Names) == 2 {
+				call, _ := ast.Unparen(n.Values[0]).(*ast.CallExpr)
+				f.pair(call, []ast.Expr{n.Names[0], n.Names[1]})
+			}
 			for i, name := range n.Names {
 				var rhs ast.Expr
 				switch {
@@ -196,42 +218,18 @@ func (f *Flow) Direct() []ast.Node { return f.direct }
 // Deadline}[Cause] call whose cancel function is assigned to a variable
 // that a defer statement of the function calls: the context ends when the
 // function returns.
-func (f *Flow) DeferredCancel(call *ast.CallExpr) bool {
-	if !isCancelable(f.info, call) {
-		return false
+func (f *Flow) DeferredCancel(call *ast.CallExpr) bool { return f.cancelled[call] }
+
+// pair records "ctx, cancel := call" when call is context.WithX.
+func (f *Flow) pair(call *ast.CallExpr, lhs []ast.Expr) {
+	if call == nil || len(lhs) != 2 || !isCancelable(f.info, call) {
+		return
 	}
-	// Find the statement assigning call's results.
-	found := false
-	ast.Inspect(f.body, func(n ast.Node) bool {
-		if found {
-			return false
+	if id, ok := ast.Unparen(lhs[1]).(*ast.Ident); ok {
+		if v := f.localVar(id); v != nil {
+			f.pairs = append(f.pairs, cancelPair{call, v})
 		}
-		if _, ok := n.(*ast.FuncLit); ok {
-			return false
-		}
-		var lhs []ast.Expr
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			if len(n.Rhs) == 1 && ast.Unparen(n.Rhs[0]) == call {
-				lhs = n.Lhs
-			}
-		case *ast.ValueSpec:
-			if len(n.Values) == 1 && ast.Unparen(n.Values[0]) == call {
-				for _, name := range n.Names {
-					lhs = append(lhs, name)
-				}
-			}
-		}
-		if len(lhs) == 2 {
-			if id, ok := ast.Unparen(lhs[1]).(*ast.Ident); ok {
-				if v := f.localVar(id); v != nil && f.deferred[v] {
-					found = true
-				}
-			}
-		}
-		return true
-	})
-	return found
+	}
 }
 
 // reach returns the value v holds at pos: the right-hand side of the last
