@@ -120,7 +120,7 @@ func inventoryOf(patterns []string, o inventoryOptions) (*inventory.Inventory, e
 		if !ok || strings.HasSuffix(act.Package.PkgPath, ".test") {
 			continue
 		}
-		p := inventory.Package{Path: act.Package.PkgPath, Fset: act.Package.Fset, Refs: g.Refs()}
+		p := inventory.Package{Path: act.Package.PkgPath, Fset: act.Package.Fset, Refs: g.Refs(), Program: g.Program()}
 		if mod := act.Package.Module; mod != nil {
 			p.Module, p.Main = mod.Path, mod.Main
 		}

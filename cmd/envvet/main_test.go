@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -45,6 +46,10 @@ func setupGoEnv(env *testscript.Env) error {
 		env.Setenv(v, val)
 	}
 	env.Setenv("GOTOOLCHAIN", "local")
+	// Scripts that need the example service find a copy in $WORK/example.
+	if err := copyDir(filepath.Join("..", "..", "example"), filepath.Join(env.WorkDir, "example")); err != nil {
+		return err
+	}
 	for _, dir := range filepath.SplitList(env.Getenv("PATH")) {
 		if p := filepath.Join(dir, "envvet"); isFile(p) {
 			env.Setenv("ENVVET", p)
@@ -52,6 +57,28 @@ func setupGoEnv(env *testscript.Env) error {
 		}
 	}
 	return nil
+}
+
+// copyDir copies the regular files of the tree at src to dst.
+func copyDir(src, dst string) error {
+	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, path)
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o777)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o666)
+	})
 }
 
 func isFile(name string) bool {

@@ -81,6 +81,9 @@ type Package struct {
 	Fset     *token.FileSet
 	Refs     []envgraph.Ref
 	Manifest *manifest.Manifest // governing the package; nil when none
+	// Program is the whole program's view, for a main package (see
+	// envgraph.Graph.Program); nil otherwise.
+	Program *envgraph.Program
 }
 
 // Options control what Build includes.
@@ -89,9 +92,11 @@ type Options struct {
 	Dir  string // positions are written relative to Dir
 }
 
-// Build makes the inventory of pkgs. Every package counts towards deciding
-// which declared keys are read; only the main module's packages (and, with
-// Deps, the other non-standard-library ones) are listed.
+// Build makes the inventory of pkgs. Only the main module's packages (and,
+// with Deps, the other non-standard-library ones) are listed; what the
+// programs among pkgs read decides which declared keys are unread. When
+// several main packages share a manifest, a key is unread only if none of
+// them reads it.
 func Build(pkgs []Package, opts Options) *Inventory {
 	inv := &Inventory{Keys: []Key{}, Unread: []Decl{}, Dynamic: []Dynamic{}, Environ: []Site{}}
 	keys := make(map[string]*Key)
@@ -99,11 +104,15 @@ func Build(pkgs []Package, opts Options) *Inventory {
 	var prefixes []string
 	environ := false
 	manifests := make(map[*manifest.Manifest]bool)
+	var programs []*envgraph.Program
 	seen := make(map[string]bool) // test variants repeat a package's references
 
 	for _, p := range pkgs {
 		if p.Manifest != nil && (p.Main || opts.Deps) {
 			manifests[p.Manifest] = true
+		}
+		if p.Program != nil {
+			programs = append(programs, p.Program)
 		}
 		listed := p.Module != "" && (p.Main || opts.Deps)
 		module := ""
@@ -114,7 +123,7 @@ func Build(pkgs []Package, opts Options) *Inventory {
 			if r.Kind.IsRead() && !r.Dynamic && r.Key != "" {
 				read[r.Key] = true
 			}
-			if r.Kind == envgraph.Environ {
+			if r.Kind == envgraph.Environ && p.Main {
 				environ = true
 			}
 			if (r.Dynamic || r.Kind == envgraph.Prefix) && r.Prefix != "" {
@@ -179,12 +188,19 @@ func Build(pkgs []Package, opts Options) *Inventory {
 	slices.SortFunc(inv.Dynamic, func(a, b Dynamic) int { return comparePos(a.Pos, b.Pos) })
 	slices.SortFunc(inv.Environ, func(a, b Site) int { return comparePos(a.Pos, b.Pos) })
 
-	if !environ {
-		for _, m := range sortedManifests(manifests) {
-			for _, d := range m.Keys {
-				if read[d.Name] || wellknown.Allowed(d.Name, nil) || hasPrefix(d.Name, prefixes) {
-					continue
-				}
+	// A declared key is read if some program of those loaded reads it (each
+	// main package's Program covers its dependencies, with envgraph's rules
+	// for whole-environment scans); with no main package, if some loaded
+	// package reads it.
+	isRead := func(key string) bool {
+		if len(programs) > 0 {
+			return slices.ContainsFunc(programs, func(p *envgraph.Program) bool { return p.Reads(key) })
+		}
+		return environ || read[key] || hasPrefix(key, prefixes)
+	}
+	for _, m := range sortedManifests(manifests) {
+		for _, d := range m.Keys {
+			if !wellknown.Allowed(d.Name, nil) && !isRead(d.Name) {
 				inv.Unread = appendDecl(inv.Unread, Decl{Key: d.Name, File: rel(d.File, opts.Dir), Line: d.Line})
 			}
 		}

@@ -174,3 +174,20 @@ func TestComparePos(t *testing.T) {
 		t.Error("a.go sorts before b.go")
 	}
 }
+
+// TestUnreadAcrossPrograms checks that with several programs sharing a
+// manifest, a key read by any one of them is not unread.
+func TestUnreadAcrossPrograms(t *testing.T) {
+	pkgs, dir := fixture(t)
+	pkgs[0].Program = &envgraph.Program{Keys: []string{"PORT"}}
+	pkgs[1].Program = &envgraph.Program{Keys: []string{"DB_PASSWORD", "STALE"}}
+	inv := Build(pkgs, Options{Dir: dir})
+	var unread []string
+	for _, d := range inv.Unread {
+		unread = append(unread, d.Key)
+	}
+	// FEATURE_X: neither program reads it (their prefixes are empty).
+	if got := strings.Join(unread, " "); got != "FEATURE_X" {
+		t.Errorf("unread = %s, want FEATURE_X", got)
+	}
+}
