@@ -2,6 +2,8 @@ package envgraph_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -132,4 +134,19 @@ func TestProgramReads(t *testing.T) {
 	if !p.Reads("B") {
 		t.Error("a program scanning the environment reads every key")
 	}
+}
+
+// TestSyntaxError runs the graph on a file that does not parse: it must
+// not panic, and the reads it can see are still references.
+func TestSyntaxError(t *testing.T) {
+	dir := t.TempDir()
+	pkg := filepath.Join(dir, "src", "syntaxerr")
+	if err := os.MkdirAll(pkg, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	src := "package syntaxerr\n\nimport \"os\"\n\nfunc f() {\n\t_ = os.Getenv(\"SYNTAX\" // want `read \"SYNTAX\"`\n\thelper(\n}\n\nfunc helper(key string) string { return os.Getenv(key }\n"
+	if err := os.WriteFile(filepath.Join(pkg, "a.go"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, dir, refs, "syntaxerr")
 }

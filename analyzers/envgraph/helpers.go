@@ -9,6 +9,25 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
+// isEnvFuncPackage reports whether the package at path declares env
+// functions of its own (as opposed to helpers).
+func isEnvFuncPackage(path string) bool {
+	switch path {
+	case "os", "syscall", "testing", "golang.org/x/sys/unix", "golang.org/x/sys/windows":
+		return true
+	}
+	return false
+}
+
+// directKindOf returns the kind of reference a call of fn makes with its
+// first argument as key.
+func directKindOf(fn *types.Func) (Kind, bool) {
+	if fn.Pkg() == nil || !isEnvFuncPackage(fn.Pkg().Path()) {
+		return 0, false
+	}
+	return directKind(fn.FullName())
+}
+
 // directKind returns the kind of reference a call of the function called
 // fullName makes with its first argument as key.
 func directKind(fullName string) (Kind, bool) {
@@ -54,7 +73,7 @@ func isViperFunc(fn *types.Func, names ...string) bool {
 func (s *state) keyParams(call *ast.CallExpr) (name string, params []helperParam) {
 	switch obj := typeutil.Callee(s.info, call).(type) {
 	case *types.Func:
-		if k, ok := directKind(obj.FullName()); ok {
+		if k, ok := directKindOf(obj); ok {
 			return "", []helperParam{{Index: 0, Kind: k, Loader: LoaderOS, DefaultParam: -1}}
 		}
 		if isViperFunc(obj, "BindEnv", "MustBindEnv") {
@@ -153,7 +172,14 @@ func (s *state) summarize(fi *funcInfo) *envHelper {
 				continue
 			}
 			form, ok := s.paramKey(call.Args[kp.Index], fi.params)
-			if !ok || slices.ContainsFunc(params, func(p helperParam) bool { return p.Index == form.param }) {
+			if !ok {
+				continue
+			}
+			// One entry per parameter: the first reference, except that a
+			// write or unset wins over a read (a setenv helper that saves
+			// the old value first is about writing).
+			at := slices.IndexFunc(params, func(p helperParam) bool { return p.Index == form.param })
+			if at >= 0 && !(params[at].Kind.IsRead() && (kp.Kind == Write || kp.Kind == Unset)) {
 				continue
 			}
 			form = compose(kp, form)
@@ -179,7 +205,11 @@ func (s *state) summarize(fi *funcInfo) *envHelper {
 			} else if kp.HasConstDefault {
 				hp.ConstDefault, hp.HasConstDefault = kp.ConstDefault, true
 			}
-			params = append(params, hp)
+			if at >= 0 {
+				params[at] = hp
+			} else {
+				params = append(params, hp)
+			}
 		}
 	}
 	if len(params) == 0 {

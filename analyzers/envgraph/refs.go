@@ -33,6 +33,10 @@ func (s *state) collectRefs() {
 				s.sethvargoCall(site, fn)
 				continue
 			}
+			if !isEnvFuncPackage(path) {
+				s.keyCall(site)
+				continue
+			}
 			if k, ok := wholeKind(fn.FullName()); ok {
 				s.add(Ref{Kind: k, Pos: call.Pos(), End: call.End()})
 				continue

@@ -22,6 +22,8 @@ var reassigned = "TWICE"
 
 func init() { reassigned = "OTHER" }
 
+var atInit = os.Getenv("AT_INIT") // want `read "AT_INIT"`
+
 func reads() {
 	name, k := os.Args[0], keys.Key(os.Args[1])
 	_ = os.Getenv("HOST")                              // want `read "HOST"`

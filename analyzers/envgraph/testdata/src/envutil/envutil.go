@@ -105,3 +105,16 @@ func Experiment(name string) string { // want Experiment:`envHelper\(0:key/read=
 	envName := fmt.Sprintf("%s%s", xPrefix, name)
 	return os.Getenv(envName)
 }
+
+// Setenv saves the old value before writing: a write helper.
+func Setenv(key, value string) (restore func()) { // want Setenv:`envHelper\(0:key/write\)`
+	old, had := os.LookupEnv(key)
+	os.Setenv(key, value)
+	return func() {
+		if had {
+			os.Setenv(key, old)
+		} else {
+			os.Unsetenv(key)
+		}
+	}
+}

@@ -43,6 +43,11 @@ type V6 struct {
 	Addr string `env:"V6_ADDR"` // want `struct tag "X_V6_ADDR" field V6.Addr loader caarlos0/env`
 }
 
+type Strict struct {
+	A string `env:"STRICT_A"`                // want `struct tag "S_STRICT_A" required field Strict.A loader caarlos0/env`
+	B string `env:"STRICT_B" envDefault:"b"` // want `struct tag "S_STRICT_B" default "b" field Strict.B loader caarlos0/env`
+}
+
 type Generic struct {
 	Name string `env:"GEN_NAME"` // want `struct tag "GEN_NAME" field Generic.Name loader caarlos0/env`
 }
@@ -55,6 +60,7 @@ func load() {
 	_ = env.ParseWithOptions(&Prefixed{}, opts)
 	_ = env6.Parse(&V6{}, env6.Options{Prefix: "X_"})
 	_ = env.Must(env.ParseAs[Generic]())
+	_, _ = env.ParseAsWithOptions[Strict](env.Options{RequiredIfNoDef: true, Prefix: "S_"})
 	_ = env.Parse(&model.Remote{}) // want `struct tag "REMOTE_URL" required field Remote.URL loader caarlos0/env` `struct tag "REMOTE_TOKEN" default "none" field Remote.Token loader caarlos0/env`
 }
 
