@@ -121,7 +121,7 @@ func ignoredCgo(pass *analysis.Pass) ([]cgoImport, error) {
 			continue
 		}
 		if ctx == nil {
-			ctx = cgoContext(pass)
+			ctx = buildContext(pass, true)
 		}
 		if ok, err := ctx.MatchFile(filepath.Dir(name), filepath.Base(name)); err != nil || !ok {
 			continue // another GOOS/GOARCH, other tags, or //go:build ignore
@@ -147,13 +147,13 @@ func importsOfC(fset *token.FileSet, name string, src []byte, off bool) []cgoImp
 	return out
 }
 
-// cgoContext returns the build context the go tool would use with cgo on:
-// the environment's GOOS and GOARCH, and the -tags of GOFLAGS (go vet's
-// own -tags is not passed to analyzers). Files are read through
+// buildContext returns the build context the go tool would use with cgo
+// on or off: the environment's GOOS and GOARCH, and the -tags of GOFLAGS
+// (go vet's own -tags is not passed to analyzers). Files are read through
 // pass.ReadFile.
-func cgoContext(pass *analysis.Pass) *build.Context {
+func buildContext(pass *analysis.Pass, cgo bool) *build.Context {
 	ctx := build.Default
-	ctx.CgoEnabled = true
+	ctx.CgoEnabled = cgo
 	ctx.BuildTags = tagsFromGOFLAGS(os.Getenv("GOFLAGS"))
 	ctx.OpenFile = func(name string) (io.ReadCloser, error) {
 		b, err := pass.ReadFile(name)
@@ -187,4 +187,40 @@ func tagsFromGOFLAGS(goflags string) []string {
 		}
 	}
 	return tags
+}
+
+// onlyWithCgo reports whether f is part of the package only when cgo is
+// on: a file with import "C" (cgo-processed or raw), or one whose build
+// constraint needs the cgo tag. Its imports are not causes: in a
+// CGO_ENABLED=0 build they are not there (and an analysis that runs with
+// cgo off does not see them either). *noCgo is made on first use.
+func onlyWithCgo(pass *analysis.Pass, f *ast.File, noCgo **build.Context) bool {
+	if isCgoGenerated(f) {
+		return true
+	}
+	constrained := false
+	for _, cg := range f.Comments {
+		if cg.Pos() >= f.Package {
+			break
+		}
+		for _, c := range cg.List {
+			if (strings.HasPrefix(c.Text, "//go:build") || strings.HasPrefix(c.Text, "// +build")) && strings.Contains(c.Text, "cgo") {
+				constrained = true
+			}
+		}
+	}
+	for _, spec := range f.Imports {
+		if spec.Path.Value == `"C"` {
+			return true // raw cgo file
+		}
+	}
+	if !constrained {
+		return false
+	}
+	name := pass.Fset.Position(f.Package).Filename
+	if *noCgo == nil {
+		*noCgo = buildContext(pass, false)
+	}
+	ok, err := (*noCgo).MatchFile(filepath.Dir(name), filepath.Base(name))
+	return err == nil && !ok
 }

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
+	"go/build"
 	"go/token"
 	"go/types"
 	"path/filepath"
@@ -213,13 +214,20 @@ type cause struct {
 // importCauses returns the imports of the package that bring in cgo, in
 // file order, one per imported package. Imports in _test.go files are
 // not causes: tests are not part of the released binary, and a test that
-// needs cgo fails visibly, not silently.
+// needs cgo fails visibly, not silently. Nor are imports in files that
+// are built only with cgo on (see onlyWithCgo): a package that imports a
+// cgo package only then, such as github.com/ebitengine/purego, does
+// without it when cgo is off.
 func (c *checker) importCauses(pass *analysis.Pass) []cause {
 	var out []cause
 	seen := make(map[string]bool)
+	var noCgo *build.Context
 	for _, f := range pass.Files {
 		if strings.HasSuffix(pass.Fset.Position(f.Package).Filename, "_test.go") {
 			continue // tests are not part of the released binary
+		}
+		if onlyWithCgo(pass, f, &noCgo) {
+			continue // not there with cgo off
 		}
 		for _, spec := range f.Imports {
 			path, err := strconv.Unquote(spec.Path.Value)

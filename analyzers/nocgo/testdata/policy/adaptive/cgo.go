@@ -1,0 +1,7 @@
+//go:build cgo
+
+package adaptive
+
+import "example.org/cgolib"
+
+func local() int { return cgolib.Answer() }

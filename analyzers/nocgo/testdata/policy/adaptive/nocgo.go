@@ -1,0 +1,5 @@
+//go:build !cgo
+
+package adaptive
+
+func local() int { return 42 }
