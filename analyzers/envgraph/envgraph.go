@@ -45,6 +45,7 @@ func run(pass *analysis.Pass) (any, error) {
 		imported: make(map[*types.Func]*envHelper),
 		fields:   make(map[*types.Var]*ast.Field),
 		mappings: make(map[*ast.FuncLit]bool),
+		ranges:   make(map[*types.Var]rangeVar),
 	}
 	fact := new(envPackage)
 	if s.info != nil && pass.Pkg != nil && s.relevant(fact) {
@@ -84,6 +85,7 @@ type state struct {
 	imported map[*types.Func]*envHelper // imported helper facts, nil when none
 	fields   map[*types.Var]*ast.Field  // the declaring node of this package's struct fields
 	mappings map[*ast.FuncLit]bool      // function literals given to os.Expand as mapping
+	ranges   map[*types.Var]rangeVar    // variables defined by a range clause
 	calls    []callSite
 	returns  []returnSite
 	viper    []viperPrefixCall
@@ -263,9 +265,12 @@ func (s *state) index(in *inspector.Inspector) {
 				}
 			}
 		case *ast.RangeStmt:
-			for _, e := range []ast.Expr{n.Key, n.Value} {
+			for i, e := range []ast.Expr{n.Key, n.Value} {
 				if v := s.varOf(e); v != nil {
 					s.writes[v]++
+					if n.Tok == token.DEFINE {
+						s.ranges[v] = rangeVar{x: n.X, key: i == 0}
+					}
 				}
 			}
 		case *ast.StructType:

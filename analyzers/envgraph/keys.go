@@ -333,3 +333,79 @@ func isStringType(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsString != 0
 }
+
+// A rangeVar is a variable defined by a range clause over x: its key
+// variable (key) or its value variable.
+type rangeVar struct {
+	x   ast.Expr
+	key bool
+}
+
+// rangeKeys returns the keys that e may hold when it is a variable ranging
+// over a literal list of constant strings (directly or through a variable
+// assigned once, and through nested lists): for _, k := range
+// []string{"HTTP_PROXY", "http_proxy"} { os.Getenv(k) }.
+func (s *state) rangeKeys(e ast.Expr) ([]string, bool) {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil, false
+	}
+	v, ok := s.info.Uses[id].(*types.Var)
+	if !ok || v == nil || s.writes[v] != 1 {
+		return nil, false
+	}
+	rv, ok := s.ranges[v]
+	if !ok || !isStringType(v.Type()) {
+		return nil, false
+	}
+	keys, ok := s.listStrings(rv.x, rv.key, 0)
+	if !ok || len(keys) == 0 {
+		return nil, false
+	}
+	return sortedSet(keys), true
+}
+
+// listStrings returns the constant strings that the elements (or, for a
+// map, the keys when keys is set) of the list e holds, flattening nested
+// lists; ok is false if any is not constant.
+func (s *state) listStrings(e ast.Expr, keys bool, depth int) ([]string, bool) {
+	if depth > maxDepth {
+		return nil, false
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		if def := s.singleDef(x, depth); def != nil {
+			return s.listStrings(def, keys, depth+1)
+		}
+		v, ok := s.info.Uses[x].(*types.Var)
+		if ok && v != nil && s.writes[v] == 1 {
+			if rv, ok := s.ranges[v]; ok && !rv.key {
+				return s.listStrings(rv.x, false, depth+1)
+			}
+		}
+	case *ast.CompositeLit:
+		var out []string
+		for _, elt := range x.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				if keys {
+					elt = kv.Key
+				} else {
+					elt = kv.Value
+				}
+			} else if keys {
+				return nil, false
+			}
+			if v, ok := s.constString(elt); ok {
+				out = append(out, v)
+				continue
+			}
+			inner, ok := s.listStrings(elt, false, depth+1)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, inner...)
+		}
+		return out, true
+	}
+	return nil, false
+}

@@ -81,6 +81,13 @@ func (s *state) keyCall(site callSite) {
 		key, ok := s.constString(arg)
 		if ok && !(call.Ellipsis.IsValid() && p.Index == len(call.Args)-1) {
 			r.Key = helperForm(p).apply(key)
+		} else if keys, ok := s.rangeKeys(arg); ok {
+			// One reference per key of the list ranged over.
+			for _, k := range keys {
+				r.Key = helperForm(p).apply(k)
+				s.add(r)
+			}
+			continue
 		} else {
 			if s.isDefinition(site, arg) {
 				continue

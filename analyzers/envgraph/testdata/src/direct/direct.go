@@ -24,6 +24,38 @@ func init() { reassigned = "OTHER" }
 
 var atInit = os.Getenv("AT_INIT") // want `read "AT_INIT"`
 
+var proxies = []string{"HTTPS_PROXY", "https_proxy"}
+
+var extra = map[string][]string{"arm": {"GOARM"}, "386": {"GO386"}}
+
+func ranges(arch string, dyn []string) {
+	for _, k := range proxies {
+		_ = os.Getenv(k) // want `read "HTTPS_PROXY"` `read "https_proxy"`
+	}
+	for _, k := range []string{"A1", "A2"} {
+		_ = os.Getenv(k) // want `read "A1"` `read "A2"`
+	}
+	for _, keys := range extra {
+		for _, k := range keys {
+			_ = os.Getenv(k) // want `read "GO386"` `read "GOARM"`
+		}
+	}
+	for k := range map[string]bool{"M1": true} {
+		_ = os.Getenv(k) // want `read "M1"`
+	}
+	// Not constant lists: dynamic.
+	for _, k := range dyn {
+		_ = os.Getenv(k) // want `read dynamic k$`
+	}
+	for _, k := range []string{"B1", arch} {
+		_ = os.Getenv(k) // want `read dynamic k$`
+	}
+	for _, k := range proxies {
+		k = k + "_X"
+		_ = os.Getenv(k) // want `read dynamic k$`
+	}
+}
+
 func reads() {
 	name, k := os.Args[0], keys.Key(os.Args[1])
 	_ = os.Getenv("HOST")                              // want `read "HOST"`
