@@ -145,16 +145,18 @@ func isPoolType(t types.Type) bool {
 
 // state is one pass's working memory.
 type state struct {
-	c     *checker
-	pass  *analysis.Pass
-	info  *types.Info
-	root  inspector.Cursor
-	decls map[*types.Func]*ast.FuncDecl
-	sums  map[*types.Func]*summary
-	uses  map[*types.Var][]inspector.Cursor // uses of local pool variables
-	slots map[string]*slotFact
-	owner map[*types.Var]string // struct type name of a field
-	done  []*value              // opened pools that did not leave their function
+	c       *checker
+	pass    *analysis.Pass
+	info    *types.Info
+	root    inspector.Cursor
+	decls   map[*types.Func]*ast.FuncDecl
+	declCur map[*ast.FuncDecl]inspector.Cursor
+	imports []*types.Package // allImports(pass.Pkg), computed on first use
+	sums    map[*types.Func]*summary
+	uses    map[*types.Var][]inspector.Cursor // uses of local pool variables
+	slots   map[string]*slotFact
+	owner   map[*types.Var]string // struct type name of a field
+	done    []*value              // opened pools that did not leave their function
 }
 
 // A summary is what a function of this package does with pools.
@@ -193,21 +195,29 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	}
 	st := &state{
 		c: c, pass: pass, info: pass.TypesInfo, root: in.Root(),
-		decls: map[*types.Func]*ast.FuncDecl{},
-		sums:  map[*types.Func]*summary{},
-		uses:  map[*types.Var][]inspector.Cursor{},
-		slots: map[string]*slotFact{},
-		owner: map[*types.Var]string{},
+		decls:   map[*types.Func]*ast.FuncDecl{},
+		declCur: map[*ast.FuncDecl]inspector.Cursor{},
+		sums:    map[*types.Func]*summary{},
+		uses:    map[*types.Var][]inspector.Cursor{},
+		slots:   map[string]*slotFact{},
+		owner:   map[*types.Var]string{},
 	}
 	if st.info == nil {
 		return nil, nil
 	}
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Name != nil {
-				if fn, ok := st.info.Defs[fd.Name].(*types.Func); ok {
-					st.decls[fn] = fd
+	// Top-level declarations, in source order.
+	var top []inspector.Cursor
+	for f := range st.root.Children() {
+		for d := range f.Children() {
+			switch n := d.Node().(type) {
+			case *ast.FuncDecl:
+				if fn, ok := st.info.Defs[n.Name].(*types.Func); ok {
+					st.decls[fn] = n
+					st.declCur[n] = d
 				}
+				top = append(top, d)
+			case *ast.GenDecl:
+				top = append(top, d)
 			}
 		}
 	}
@@ -218,18 +228,14 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	}
 
 	// Functions, in source order; callees of this package are summarized on demand.
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			switch d := d.(type) {
-			case *ast.FuncDecl:
-				if fn, ok := st.info.Defs[d.Name].(*types.Func); ok {
-					st.summary(fn)
-				}
-			case *ast.GenDecl:
-				if cur, ok := st.root.FindNode(d); ok {
-					st.followSources(cur, nil)
-				}
+	for _, d := range top {
+		switch n := d.Node().(type) {
+		case *ast.FuncDecl:
+			if fn, ok := st.info.Defs[n.Name].(*types.Func); ok {
+				st.summary(fn)
 			}
+		case *ast.GenDecl:
+			st.followSources(d, nil)
 		}
 	}
 	st.slotRefs()
@@ -255,7 +261,7 @@ func (st *state) summary(fn *types.Func) *summary {
 		s.done = true
 		return s
 	}
-	cur, ok := st.root.FindNode(decl)
+	cur, ok := st.declCur[decl]
 	if !ok {
 		s.done = true
 		return s
@@ -834,7 +840,7 @@ func (st *state) slotByKey(key string) *slotFact {
 		return s
 	}
 	// A slot first met through an imported accessor: find its object.
-	for _, p := range append([]*types.Package{st.pass.Pkg}, allImports(st.pass.Pkg)...) {
+	for _, p := range st.packages() {
 		rest, ok := strings.CutPrefix(key, p.Path()+".")
 		if !ok || strings.Contains(rest, "/") {
 			continue
@@ -856,6 +862,14 @@ func (st *state) slotByKey(key string) *slotFact {
 		}
 	}
 	return nil
+}
+
+// packages returns the current package and those reachable from its imports.
+func (st *state) packages() []*types.Package {
+	if st.imports == nil {
+		st.imports = append([]*types.Package{st.pass.Pkg}, allImports(st.pass.Pkg)...)
+	}
+	return st.imports
 }
 
 // exportFacts exports the summaries of the package's functions and its

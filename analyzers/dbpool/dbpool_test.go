@@ -33,10 +33,12 @@ type options struct {
 	allowWants bool // wants for a rule that is turned off may stay unmatched
 }
 
-// check runs a fresh analyzer on dir/... and checks both analysistest's
-// `// want` comments and the cross-package `// main wants` comments.
-func check(t *testing.T, dir string, opt options) []*analysistest.Result {
+// check runs a fresh analyzer on dir/... for each of dirs (one load) and
+// checks both analysistest's `// want` comments and the cross-package
+// `// main wants` comments.
+func check(t *testing.T, dir string, opt options, more ...string) []*analysistest.Result {
 	t.Helper()
+	dirs := append([]string{dir}, more...)
 	a := dbpool.New(dbpool.Config{})
 	for k, v := range opt.flags {
 		if err := a.Flags.Set(k, v); err != nil {
@@ -44,31 +46,37 @@ func check(t *testing.T, dir string, opt options) []*analysistest.Result {
 		}
 	}
 	rec := &recorder{}
-	results := analysistest.Run(rec, analysistest.TestData(), a, dir+"/...")
+	var patterns []string
+	for _, d := range dirs {
+		patterns = append(patterns, d+"/...")
+	}
+	results := analysistest.Run(rec, analysistest.TestData(), a, patterns...)
 
 	type key struct {
 		file string
 		line int
 	}
 	wants := map[key][]*regexp.Regexp{}
-	root := filepath.Join(analysistest.TestData(), "src", dir)
-	filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
-			return err
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		for i, line := range strings.Split(string(data), "\n") {
-			if m := crossWant.FindStringSubmatch(line); m != nil {
-				for _, re := range regexp.MustCompile("`[^`]*`").FindAllString(m[1], -1) {
-					wants[key{path, i + 1}] = append(wants[key{path, i + 1}], regexp.MustCompile(strings.Trim(re, "`")))
+	for _, dir := range dirs {
+		root := filepath.Join(analysistest.TestData(), "src", dir)
+		filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
+				return err
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			for i, line := range strings.Split(string(data), "\n") {
+				if m := crossWant.FindStringSubmatch(line); m != nil {
+					for _, re := range regexp.MustCompile("`[^`]*`").FindAllString(m[1], -1) {
+						wants[key{path, i + 1}] = append(wants[key{path, i + 1}], regexp.MustCompile(strings.Trim(re, "`")))
+					}
 				}
 			}
-		}
-		return nil
-	})
+			return nil
+		})
+	}
 
 	cross := map[string]bool{} // "file:line" of diagnostics outside the reporting package
 	for _, r := range results {
@@ -131,51 +139,31 @@ func crossPrefix(e string) string {
 	return parts[0] + ":" + parts[1] + ":"
 }
 
-func TestShared(t *testing.T) { check(t, "shared", options{}) }
-func TestOwned(t *testing.T)  { check(t, "owned", options{}) }
+// TestDefaults runs the scenarios that use the default settings in one load:
+// shared (rule 1) and its twin owned; injected (rule 2's twin: no
+// isolation declared); percall (rule 3); nolimit (rule 4); typeparams;
+// illtyped (must not panic).
+func TestDefaults(t *testing.T) {
+	check(t, "shared", options{}, "owned", "injected", "percall", "nolimit", "typeparams", "illtyped")
+}
 
 func TestIsolate(t *testing.T) {
 	check(t, "isolate", options{flags: map[string]string{"isolate": "isolate/user/...,isolate/billing/..."}})
 }
 
-// The same program without declared isolation: injection is ordinary sharing.
-func TestInjected(t *testing.T) { check(t, "injected", options{}) }
-
-func TestPerCall(t *testing.T) { check(t, "percall", options{}) }
-
-func TestNoLimit(t *testing.T) { check(t, "nolimit", options{}) }
-
-func TestTypeParams(t *testing.T) { check(t, "typeparams", options{}) }
-
-// Ill-typed code must not panic; whatever is reported is checked by want.
-func TestIllTyped(t *testing.T) { check(t, "illtyped", options{}) }
-
 func TestFacts(t *testing.T) { check(t, "facts", options{keepFacts: true}) }
 
-// Each rule can be turned off; every flag has a scenario here or above.
+// Each rule can be turned off: with all four off, no scenario reports
+// anything. Every flag must be exercised here or in TestIsolate.
 func TestFlags(t *testing.T) {
-	cases := []struct {
-		flag, dir string
-		flags     map[string]string
-	}{
-		{"shared", "shared", nil},
-		{"isolation", "isolate", map[string]string{"isolate": "isolate/user/...,isolate/billing/..."}},
-		{"per-call", "percall", nil},
-		{"nolimit", "nolimit", nil},
+	rules := []string{"shared", "isolation", "per-call", "nolimit"}
+	flags := map[string]string{"isolate": "isolate/user/...,isolate/billing/..."}
+	for _, r := range rules {
+		flags[r] = "false"
 	}
-	covered := map[string]bool{"isolate": true} // TestIsolate
-	for _, c := range cases {
-		covered[c.flag] = true
-		t.Run(c.flag, func(t *testing.T) {
-			flags := map[string]string{c.flag: "false"}
-			for k, v := range c.flags {
-				flags[k] = v
-			}
-			check(t, c.dir, options{flags: flags, skipCats: []string{c.flag}, allowWants: true})
-		})
-	}
+	check(t, "shared", options{flags: flags, skipCats: rules, allowWants: true}, "isolate", "percall", "nolimit")
 	dbpool.New(dbpool.Config{}).Flags.VisitAll(func(f *flag.Flag) {
-		if !covered[f.Name] {
+		if _, ok := flags[f.Name]; !ok {
 			t.Errorf("flag -%s has no test scenario", f.Name)
 		}
 	})

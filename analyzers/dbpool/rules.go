@@ -444,7 +444,7 @@ func (st *state) reportAtSlot(s *slotFact, cat, msg string) {
 }
 
 func (st *state) slotPos(s *slotFact) token.Pos {
-	for _, p := range append([]*types.Package{st.pass.Pkg}, allImports(st.pass.Pkg)...) {
+	for _, p := range st.packages() {
 		if p.Path() != s.PkgPath {
 			continue
 		}
