@@ -21,7 +21,9 @@ package plugin
 
 import (
 	"fmt"
+	"maps"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/golangci/plugin-module-register/register"
@@ -66,10 +68,15 @@ func decode(check string, settings any) (analyzers.Config, error) {
 		return analyzers.Config{}, nil
 	}
 	if !hasSettings(check) {
-		if m, ok := settings.(map[string]any); ok && len(m) == 0 {
-			return analyzers.Config{}, nil
+		m, ok := settings.(map[string]any)
+		if !ok {
+			return analyzers.Config{}, fmt.Errorf("envvet check %s: settings must be a mapping, got %T", check, settings)
 		}
-		return analyzers.Config{}, fmt.Errorf("envvet check %s has no settings", check)
+		if len(m) > 0 {
+			key := slices.Min(slices.Collect(maps.Keys(m)))
+			return analyzers.Config{}, fmt.Errorf("envvet check %s: unknown field %q (the check has no settings)", check, key)
+		}
+		return analyzers.Config{}, nil
 	}
 	cfg, err := register.DecodeSettings[analyzers.Config](map[string]any{check: settings})
 	if err != nil {

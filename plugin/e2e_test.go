@@ -1,0 +1,710 @@
+package plugin_test
+
+// End-to-end tests: build the real golangci-lint v2.15.0 with envvet's
+// plugin compiled in (the tools/golangci-lint module) and the standalone
+// envvet command, run both on the example module, and compare.
+//
+// The golangci-lint build is CPU-heavy (about two minutes on two cores with
+// a cold build cache, seconds with a warm one), so it runs once per test
+// binary. The tests skip only when the Go module proxy cannot be reached.
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"maps"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/envvet/envvet/plugin"
+)
+
+var (
+	binDir    string // holds the built binaries for this test run
+	buildOnce sync.Once
+	built     struct {
+		gcl, envvet string
+		skip        string // why the tests cannot run here
+		err         error
+	}
+)
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "envvet-e2e-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	binDir = dir
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// repoRoot returns envvet's module root (the test runs in plugin/).
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	root, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+// binaries returns the built golangci-lint and envvet, building them on
+// first use.
+func binaries(t *testing.T) (gcl, envvet string) {
+	t.Helper()
+	root := repoRoot(t)
+	buildOnce.Do(func() { buildBinaries(root) })
+	if built.skip != "" {
+		t.Skip(built.skip)
+	}
+	if built.err != nil {
+		t.Fatal(built.err)
+	}
+	return built.gcl, built.envvet
+}
+
+func buildBinaries(root string) {
+	tools := filepath.Join(root, "tools", "golangci-lint")
+	// Read the inputs of the builds below, so that go test's result cache
+	// notices when they change (files read by child processes are not
+	// tracked).
+	for _, f := range []string{
+		filepath.Join(tools, "go.mod"), filepath.Join(tools, "go.sum"), filepath.Join(tools, "main.go"),
+		filepath.Join(root, "cmd", "envvet", "main.go"),
+	} {
+		if _, err := os.ReadFile(f); err != nil {
+			built.err = err
+			return
+		}
+	}
+
+	// Fetch golangci-lint and its dependencies first: an unreachable proxy
+	// skips the tests, any other failure fails them.
+	if out, err := goCmd(tools, "mod", "download"); err != nil {
+		if unreachable(out) {
+			built.skip = fmt.Sprintf("Go module proxy unreachable (GOPROXY=%s), cannot fetch golangci-lint v2.15.0; "+
+				"skipping golangci-lint end-to-end tests: %s", goEnv("GOPROXY"), firstLine(out))
+			return
+		}
+		built.err = fmt.Errorf("go mod download in %s: %v\n%s", tools, err, out)
+		return
+	}
+	built.gcl = filepath.Join(binDir, "golangci-lint")
+	start := time.Now()
+	if out, err := goCmd(tools, "build", "-o", built.gcl, "."); err != nil {
+		built.err = fmt.Errorf("building golangci-lint with envvet: %v\n%s", err, out)
+		return
+	}
+	fmt.Fprintf(os.Stderr, "e2e: built golangci-lint with envvet in %s\n", time.Since(start).Round(100*time.Millisecond))
+	built.envvet = filepath.Join(binDir, "envvet")
+	if out, err := goCmd(root, "build", "-o", built.envvet, "./cmd/envvet"); err != nil {
+		built.err = fmt.Errorf("building envvet: %v\n%s", err, out)
+	}
+}
+
+// goCmd runs the go command in dir, outside any workspace.
+func goCmd(dir string, args ...string) ([]byte, error) {
+	cmd := exec.Command("go", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off")
+	return cmd.CombinedOutput()
+}
+
+func goEnv(key string) string {
+	out, err := exec.Command("go", "env", key).Output()
+	if err != nil {
+		return "?"
+	}
+	return strings.TrimSpace(string(out))
+}
+
+// unreachable reports whether the go command's output says that the
+// module proxy could not be reached (as opposed to, say, a bad go.sum).
+func unreachable(out []byte) bool {
+	for _, s := range []string{
+		"dial tcp", "no such host", "i/o timeout", "connection refused", "connection reset",
+		"network is unreachable", "TLS handshake timeout", "server misbehaving",
+		"Temporary failure in name resolution", "GOPROXY=off", "GOFLAGS=-mod=mod", "proxyconnect",
+	} {
+		if bytes.Contains(out, []byte(s)) {
+			return true
+		}
+	}
+	return false
+}
+
+func firstLine(b []byte) string {
+	s, _, _ := strings.Cut(strings.TrimSpace(string(b)), "\n")
+	return s
+}
+
+// fixture copies the example module into a fresh directory and makes sure
+// its dependencies are in the module cache.
+func fixture(t *testing.T) string {
+	t.Helper()
+	src := filepath.Join(repoRoot(t), "example")
+	dst := filepath.Join(t.TempDir(), "example")
+	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			if d.Name() == ".git" {
+				return filepath.SkipDir
+			}
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, err := goCmd(dst, "mod", "download"); err != nil {
+		if unreachable(out) {
+			t.Skipf("Go module proxy unreachable, cannot fetch the example module's dependencies: %s", firstLine(out))
+		}
+		t.Fatalf("go mod download in the example module: %v\n%s", err, out)
+	}
+	return dst
+}
+
+// A finding is one diagnostic, as both tools can express it.
+type finding struct {
+	File      string // slash-separated, relative to the module root
+	Line, Col int
+	Check     string
+	Message   string
+}
+
+func (f finding) String() string {
+	return fmt.Sprintf("%s:%d:%d: %s: %s", f.File, f.Line, f.Col, f.Check, f.Message)
+}
+
+// settings is a linters.settings.custom.<check>.settings block per check.
+type settings map[string]map[string]any
+
+// writeConfig writes .golangci.yml into dir, enabling every envvet check
+// and nothing else.
+func writeConfig(t *testing.T, dir string, s settings) {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("version: \"2\"\nlinters:\n  default: none\n  enable:\n")
+	for _, name := range plugin.Names() {
+		fmt.Fprintf(&b, "    - %s\n", name)
+	}
+	b.WriteString("  settings:\n    custom:\n")
+	for _, name := range plugin.Names() {
+		fmt.Fprintf(&b, "      %s:\n        type: module\n        description: envvet %s\n", name, name)
+		if s[name] != nil {
+			// JSON is YAML: no YAML library needed.
+			js, err := json.Marshal(s[name])
+			if err != nil {
+				t.Fatal(err)
+			}
+			fmt.Fprintf(&b, "        settings: %s\n", js)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".golangci.yml"), []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// golangciJSON is the part of golangci-lint's JSON output the tests read.
+type golangciJSON struct {
+	Issues []struct {
+		FromLinter string
+		Text       string
+		Pos        struct {
+			Filename     string
+			Line, Column int
+		}
+	}
+	Report struct {
+		Error string
+	}
+}
+
+// runGolangci runs golangci-lint on the module in dir with the config
+// there and a fresh cache, returning its findings (sorted).
+func runGolangci(t *testing.T, gcl, dir string) []finding {
+	t.Helper()
+	stdout, stderr, code := runGolangciRaw(t, gcl, dir)
+	return parseGolangci(t, dir, stdout, stderr, code)
+}
+
+// parseGolangci parses the JSON output of a golangci-lint run that
+// exited with code.
+func parseGolangci(t *testing.T, dir string, stdout, stderr []byte, code int) []finding {
+	t.Helper()
+	if code != 0 && code != 1 { // 1: issues found
+		t.Fatalf("golangci-lint exited %d\nstderr:\n%s\nstdout:\n%s", code, stderr, stdout)
+	}
+	var out golangciJSON
+	if err := json.Unmarshal(stdout, &out); err != nil {
+		t.Fatalf("golangci-lint's JSON output does not parse: %v\n%s", err, stdout)
+	}
+	if out.Report.Error != "" {
+		t.Fatalf("golangci-lint reported an error: %s", out.Report.Error)
+	}
+	var got []finding
+	for _, is := range out.Issues {
+		got = append(got, finding{
+			File: relFile(t, dir, is.Pos.Filename), Line: is.Pos.Line, Col: is.Pos.Column,
+			Check: is.FromLinter, Message: is.Text,
+		})
+	}
+	return sortFindings(got)
+}
+
+func runGolangciRaw(t *testing.T, gcl, dir string) (stdout, stderr []byte, code int) {
+	t.Helper()
+	return runGolangciCache(t, gcl, dir, t.TempDir())
+}
+
+func runGolangciCache(t *testing.T, gcl, dir, cache string) (stdout, stderr []byte, code int) {
+	t.Helper()
+	cmd := exec.Command(gcl, "run",
+		// Other golangci-lint runs on this machine hold its global lock.
+		"--allow-parallel-runners",
+		"--output.json.path=stdout", "--show-stats=false",
+		"--max-issues-per-linter=0", "--max-same-issues=0", "--uniq-by-line=false",
+		"./...")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOLANGCI_LINT_CACHE="+cache)
+	var o, e bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &o, &e
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		return o.Bytes(), e.Bytes(), exit.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return o.Bytes(), e.Bytes(), 0
+}
+
+// runEnvvet runs the standalone command with -json and flags on the module
+// in dir, returning its findings (sorted, test variants merged).
+func runEnvvet(t *testing.T, envvet, dir string, flags ...string) []finding {
+	t.Helper()
+	args := append(append([]string{"-json"}, flags...), "./...")
+	cmd := exec.Command(envvet, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off")
+	var o, e bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &o, &e
+	if err := cmd.Run(); err != nil {
+		// -json prints diagnostics and analysis errors as JSON and exits 0;
+		// anything else is a failure to run.
+		t.Fatalf("envvet %s: %v\nstderr:\n%s\nstdout:\n%s", strings.Join(args, " "), err, e.Bytes(), o.Bytes())
+	}
+	// {"pkg": {"check": [diagnostic...] or {"error": "..."}}}
+	var tree map[string]map[string]json.RawMessage
+	if err := json.Unmarshal(o.Bytes(), &tree); err != nil {
+		t.Fatalf("envvet -json output does not parse: %v\n%s", err, o.Bytes())
+	}
+	seen := make(map[finding]bool)
+	for _, pkg := range slices.Sorted(maps.Keys(tree)) {
+		for check, raw := range tree[pkg] {
+			var diags []struct {
+				Posn    string `json:"posn"`
+				Message string `json:"message"`
+			}
+			if err := json.Unmarshal(raw, &diags); err != nil {
+				t.Fatalf("envvet: %s: %s: %s", pkg, check, raw)
+			}
+			for _, d := range diags {
+				file, line, col := splitPosn(t, d.Posn)
+				seen[finding{relFile(t, dir, file), line, col, check, d.Message}] = true
+			}
+		}
+	}
+	return sortFindings(slices.Collect(maps.Keys(seen)))
+}
+
+// splitPosn splits "file:line:col".
+func splitPosn(t *testing.T, posn string) (string, int, int) {
+	t.Helper()
+	rest, c, ok1 := cutLast(posn)
+	file, l, ok2 := cutLast(rest)
+	line, err1 := strconv.Atoi(l)
+	col, err2 := strconv.Atoi(c)
+	if !ok1 || !ok2 || err1 != nil || err2 != nil {
+		t.Fatalf("bad position %q", posn)
+	}
+	return file, line, col
+}
+
+func cutLast(s string) (before, after string, ok bool) {
+	i := strings.LastIndexByte(s, ':')
+	if i < 0 {
+		return s, "", false
+	}
+	return s[:i], s[i+1:], true
+}
+
+// relFile makes file relative to the module root dir, slash-separated.
+func relFile(t *testing.T, dir, file string) string {
+	t.Helper()
+	if filepath.IsAbs(file) {
+		real, err := filepath.EvalSymlinks(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range []string{dir, real} {
+			if rel, err := filepath.Rel(d, file); err == nil && !strings.HasPrefix(rel, "..") {
+				return filepath.ToSlash(rel)
+			}
+		}
+		t.Fatalf("%s is outside the module %s", file, dir)
+	}
+	return filepath.ToSlash(file)
+}
+
+func sortFindings(fs []finding) []finding {
+	slices.SortFunc(fs, func(a, b finding) int { return strings.Compare(a.String(), b.String()) })
+	return fs
+}
+
+// diff returns the findings only in want (missing) and only in got (extra).
+func diff(got, want []finding) (missing, extra []finding) {
+	in := func(fs []finding, f finding) bool { return slices.Contains(fs, f) }
+	for _, f := range want {
+		if !in(got, f) {
+			missing = append(missing, f)
+		}
+	}
+	for _, f := range got {
+		if !in(want, f) {
+			extra = append(extra, f)
+		}
+	}
+	return missing, extra
+}
+
+// assertSame fails unless golangci-lint's findings equal envvet's, except
+// that golangci-lint drops every issue outside a .go file (its
+// invalid_issue processor keeps only .go files and go.mod): envkeys'
+// "declared but never read", positioned in the manifest, never shows.
+func assertSame(t *testing.T, what string, gcl, envvet []finding) {
+	t.Helper()
+	var want []finding
+	for _, f := range envvet {
+		if isGo(f) {
+			want = append(want, f)
+		} else {
+			t.Logf("%s: not expected from golangci-lint (not in a .go file): %s", what, f)
+		}
+	}
+	missing, extra := diff(gcl, want)
+	for _, f := range missing {
+		t.Errorf("%s: golangci-lint lacks envvet's finding %s", what, f)
+	}
+	for _, f := range extra {
+		t.Errorf("%s: golangci-lint has a finding envvet lacks: %s", what, f)
+	}
+}
+
+func isGo(f finding) bool { return strings.HasSuffix(f.File, ".go") }
+
+func logFindings(t *testing.T, what string, fs []finding) {
+	t.Helper()
+	var b strings.Builder
+	for _, f := range fs {
+		fmt.Fprintf(&b, "\n\t%s", f)
+	}
+	t.Logf("%s: %d findings%s", what, len(fs), b.String())
+}
+
+// TestGolangciLintMatchesEnvvet runs both tools with default settings on
+// the example module: golangci-lint must report exactly envvet's findings,
+// each under its check's name, at the same position, with the same message.
+func TestGolangciLintMatchesEnvvet(t *testing.T) {
+	gcl, envvet := binaries(t)
+	dir := fixture(t)
+	writeConfig(t, dir, nil)
+	want := runEnvvet(t, envvet, dir)
+	got := runGolangci(t, gcl, dir)
+	logFindings(t, "envvet", want)
+	assertSame(t, "default settings", got, want)
+	if len(want) == 0 {
+		t.Errorf("envvet reports nothing on the example module; the comparison proves nothing")
+	}
+	for _, f := range got {
+		if !slices.Contains(plugin.Names(), f.Check) {
+			t.Errorf("finding from a linter that is not an envvet check: %s", f)
+		}
+	}
+}
+
+// settingsCases change one setting each. The YAML settings and the
+// command's flags must have the same effect, and it must be visible.
+var settingsCases = []struct {
+	name     string
+	files    map[string]string // written into the module first
+	settings settings
+	flags    []string
+}{
+	{
+		name:     "envkeys.allow",
+		settings: settings{"envkeys": {"allow": []string{"LEGACY_*", "HTTP_WRITE_TIMEOUT"}}},
+		flags:    []string{"-envkeys.allow=LEGACY_*,HTTP_WRITE_TIMEOUT"},
+	},
+	{
+		name:     "envkeys.manifest",
+		files:    map[string]string{"deploy/.env.example": "DB_PASSWORD=\nHTTP_ADDR=:8080\n"},
+		settings: settings{"envkeys": {"manifest": []string{"deploy/.env.example"}}},
+		flags:    []string{"-envkeys.manifest=deploy/.env.example"},
+	},
+}
+
+// TestGolangciLintSettings checks that settings from .golangci.yml reach the
+// analyzers exactly as the corresponding flags do.
+func TestGolangciLintSettings(t *testing.T) {
+	gcl, envvet := binaries(t)
+	for _, tc := range settingsCases {
+		if !slices.Contains(plugin.Names(), strings.Split(tc.name, ".")[0]) {
+			t.Errorf("%s: no such check", tc.name)
+			continue
+		}
+		t.Run(tc.name, func(t *testing.T) {
+			dir := fixture(t)
+			base := runEnvvet(t, envvet, dir)
+			for name, content := range tc.files {
+				path := filepath.Join(dir, filepath.FromSlash(name))
+				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			writeConfig(t, dir, tc.settings)
+			want := runEnvvet(t, envvet, dir, tc.flags...)
+			got := runGolangci(t, gcl, dir)
+			assertSame(t, tc.name, got, want)
+			if slices.Equal(want, base) {
+				t.Errorf("%s: %s changes nothing on the example module; the test proves nothing", tc.name, tc.flags)
+			}
+		})
+	}
+}
+
+// TestGolangciLintNolint adds //nolint:<check> on the line of one finding
+// of each check: that line's findings of that check disappear, nothing
+// else does. Before that, a //nolint naming another check on the same
+// lines must suppress nothing.
+func TestGolangciLintNolint(t *testing.T) {
+	gcl, _ := binaries(t)
+	dir := fixture(t)
+	writeConfig(t, dir, nil)
+	base := runGolangci(t, gcl, dir)
+
+	// One target per check, on distinct lines.
+	type line struct {
+		file string
+		line int
+	}
+	var targets []finding
+	used := make(map[line]bool)
+	for _, name := range plugin.Names() {
+		for _, f := range base {
+			if f.Check == name && isGo(f) && !used[line{f.File, f.Line}] {
+				targets = append(targets, f)
+				used[line{f.File, f.Line}] = true
+				break
+			}
+		}
+	}
+	if len(targets) == 0 {
+		t.Fatal("no finding in a .go file to suppress")
+	}
+	suppressed := func(f finding) bool {
+		return slices.ContainsFunc(targets, func(g finding) bool {
+			return f.File == g.File && f.Line == g.Line && f.Check == g.Check
+		})
+	}
+	var want []finding
+	for _, f := range base {
+		if !suppressed(f) {
+			want = append(want, f)
+		}
+	}
+
+	orig := make(map[string][]byte)
+	for _, f := range targets {
+		path := filepath.Join(dir, filepath.FromSlash(f.File))
+		if orig[path] == nil {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			orig[path] = data
+		}
+	}
+	annotate := func(directive func(check string) string) {
+		for path, data := range orig {
+			if err := os.WriteFile(path, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, f := range targets {
+			addDirective(t, filepath.Join(dir, filepath.FromSlash(f.File)), f.Line, directive(f.Check))
+		}
+	}
+
+	// Another check's name (or, with one check, an unknown name, which
+	// golangci-lint warns about) suppresses nothing.
+	annotate(func(check string) string {
+		for _, n := range plugin.Names() {
+			if n != check {
+				return "//nolint:" + n
+			}
+		}
+		return "//nolint:envvetnosuchcheck"
+	})
+	got := runGolangci(t, gcl, dir)
+	if missing, _ := diff(got, base); len(missing) > 0 {
+		t.Errorf("//nolint naming another check suppressed %v", missing)
+	}
+
+	// golangci-lint's //nolint and envvet's own //envvet:ignore (applied
+	// inside the analyzers, so in every driver) must suppress the same.
+	for _, directive := range []func(check string) string{
+		func(check string) string { return "//nolint:" + check },
+		func(check string) string { return "//envvet:ignore " + check + " suppressed by the e2e test" },
+	} {
+		annotate(directive)
+		what := directive("<check>")
+		got = runGolangci(t, gcl, dir)
+		missing, extra := diff(got, want)
+		for _, f := range extra {
+			t.Errorf("%s did not suppress %s", what, f)
+		}
+		for _, f := range missing {
+			t.Errorf("%s also suppressed %s", what, f)
+		}
+		t.Logf("%s suppressed %d findings on %d lines", what, len(base)-len(got), len(targets))
+	}
+}
+
+// addDirective puts a directive comment on the given line of a Go file:
+// before the line's // comment if it has one (golangci-lint reads
+// "//nolint:x // why"), else at the end of the line. Line numbers do not
+// change.
+func addDirective(t *testing.T, path string, line int, directive string) {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, path, src, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := -1
+	var insert string
+	for _, g := range f.Comments {
+		for _, c := range g.List {
+			if p := fset.Position(c.Pos()); p.Line == line && strings.HasPrefix(c.Text, "//") {
+				at, insert = p.Offset, directive+" "
+			}
+		}
+	}
+	if at < 0 {
+		tf := fset.File(f.Pos())
+		if line < tf.LineCount() {
+			at = tf.Offset(tf.LineStart(line+1)) - 1 // the newline
+		} else {
+			at = len(src)
+		}
+		insert = " " + directive
+	}
+	out := slices.Concat(src[:at], []byte(insert), src[at:])
+	if err := os.WriteFile(path, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestGolangciLintUnknownSetting checks that a misspelt setting stops
+// golangci-lint with an error naming the key and the check.
+func TestGolangciLintUnknownSetting(t *testing.T) {
+	gcl, _ := binaries(t)
+	dir := fixture(t)
+	name := plugin.Names()[0]
+	writeConfig(t, dir, settings{name: {"alow": []string{"X"}}})
+	stdout, stderr, code := runGolangciRaw(t, gcl, dir)
+	if code != 3 {
+		t.Errorf("exit code %d, want 3 (config error)\nstdout:\n%s", code, stdout)
+	}
+	for _, want := range []string{`unknown field "alow"`, name} {
+		if !bytes.Contains(stderr, []byte(want)) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+}
+
+// TestGolangciLintCacheIgnoresManifests pins a documented difference:
+// golangci-lint keys its cache of issues by a package's Go files, its
+// dependencies and its config, not by the manifest the checks read. After
+// a manifest edit, a warm cache serves the old findings until
+// "golangci-lint cache clean". If this test fails, golangci-lint has
+// started to notice: update plugin/README-section.md.
+func TestGolangciLintCacheIgnoresManifests(t *testing.T) {
+	gcl, _ := binaries(t)
+	dir := fixture(t)
+	writeConfig(t, dir, nil)
+	cache := t.TempDir()
+	before := parseGolangciCache(t, gcl, dir, cache)
+	i := slices.IndexFunc(before, func(f finding) bool {
+		return f.Check == "envkeys" && strings.Contains(f.Message, "is not declared in")
+	})
+	if i < 0 {
+		t.Skip("no undeclared key on the example module to declare")
+	}
+	key, _, _ := strings.Cut(strings.TrimPrefix(before[i].Message, "env key \""), "\"")
+	manifest := filepath.Join(dir, ".env.example")
+	data, err := os.ReadFile(manifest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(manifest, fmt.Appendf(data, "\n%s=x\n", key), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fresh := runGolangci(t, gcl, dir)
+	if slices.Contains(fresh, before[i]) {
+		t.Fatalf("declaring %s in .env.example did not remove %s even with a fresh cache", key, before[i])
+	}
+	if warm := parseGolangciCache(t, gcl, dir, cache); !slices.Contains(warm, before[i]) {
+		t.Errorf("golangci-lint's warm cache noticed the manifest edit: update plugin/README-section.md")
+	} else {
+		t.Logf("as documented, the warm cache still reports %s", before[i])
+	}
+}
+
+func parseGolangciCache(t *testing.T, gcl, dir, cache string) []finding {
+	t.Helper()
+	stdout, stderr, code := runGolangciCache(t, gcl, dir, cache)
+	return parseGolangci(t, dir, stdout, stderr, code)
+}
