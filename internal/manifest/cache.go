@@ -80,14 +80,23 @@ func (c *Cache) ForDir(dir string, explicit []string) (*Manifest, error) {
 	// the next call.
 	paths := files
 	stamps := stampAll(paths)
-	e.m, e.err = Load(files...)
-	if e.m != nil {
-		// Files a manifest pulls in (such as deployment sources) count too.
-		for _, f := range e.m.Files {
-			if !slices.Contains(paths, f) {
-				paths = append(slices.Clip(paths), f)
-				stamps = append(stamps, stat(f))
-			}
+	l := newLoader(true)
+	e.m, e.err = nil, nil
+	for _, f := range files {
+		if e.err = l.load(f); e.err != nil {
+			break
+		}
+	}
+	if e.err == nil {
+		e.m = l.finish()
+	}
+	// Every file Load read or looked for counts, including the deployment
+	// files that sources: and env_file: name, and those it failed on (a
+	// missing source that appears later fixes the manifest).
+	for i, f := range l.deps {
+		if !slices.Contains(paths, f) {
+			paths = append(slices.Clip(paths), f)
+			stamps = append(stamps, l.stamps[i])
 		}
 	}
 	e.paths, e.stamps = paths, stamps

@@ -52,8 +52,9 @@ func IsBuildVar(name string) bool {
 }
 
 // parseDotenv parses a dotenv file; see the package documentation for
-// the syntax.
-func parseDotenv(file string, data []byte) (keys, build []Key, err error) {
+// the syntax. A Compose env_file (envFile) may also hold a bare name (the
+// key passed from the host), and all its keys are runtime keys.
+func parseDotenv(file string, data []byte, envFile bool) (keys, build []Key, err error) {
 	lines := strings.Split(string(data), "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimSuffix(l, "\r")
@@ -83,6 +84,11 @@ func parseDotenv(file string, data []byte) (keys, build []Key, err error) {
 			text = trimmed
 		}
 		eq := strings.IndexByte(text, '=')
+		if eq < 0 && envFile {
+			if name := strings.TrimSpace(text); validName(name) {
+				text, eq = name+"=", len(name)
+			}
+		}
 		if eq < 0 {
 			if name := strings.TrimSpace(text); validName(name) {
 				return nil, nil, errorf(file, lineNo, col, "expected KEY=value, found only the name %s (write %s= to declare a key with no value)", name, name)
@@ -146,7 +152,7 @@ func parseDotenv(file string, data []byte) (keys, build []Key, err error) {
 			k.Description = comment
 		}
 		comments = nil
-		if IsBuildVar(name) {
+		if IsBuildVar(name) && !envFile {
 			build = append(build, k)
 		} else {
 			keys = append(keys, k)

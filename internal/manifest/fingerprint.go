@@ -26,8 +26,11 @@ import (
 // root is go.work's directory and the modules below it are included. With
 // neither go.mod nor go.work, the root is dir itself. Manifests
 // that Discover would find above the root (only possible without go.mod)
-// are hashed too. Missing or unreadable files hash as such rather than
-// failing. The result is a hex string.
+// are hashed too. So are the files that the YAML manifests among these
+// and the extra files depend on: the deployment files that an
+// envvet.yaml's sources: name, and the env_file entries of Compose files.
+// Missing or unreadable files hash as such rather than failing. The
+// result is a hex string.
 func Fingerprint(dir string, extra []string) (string, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
@@ -100,13 +103,37 @@ func Fingerprint(dir string, extra []string) (string, error) {
 	for _, f := range files {
 		write("file", f)
 	}
+	var absExtra []string
 	for _, f := range extra {
 		if !filepath.IsAbs(f) {
 			if a, err := filepath.Abs(f); err == nil {
 				f = a
 			}
 		}
+		absExtra = append(absExtra, f)
 		write("extra", f)
+	}
+	// Deployment files named by sources: and env_file:.
+	hashed := make(map[string]bool)
+	for _, f := range append(files, absExtra...) {
+		hashed[f] = true
+	}
+	var deps []string
+	for _, f := range append(files, absExtra...) {
+		if !isYAML(f) {
+			continue
+		}
+		d, _ := dependencies(f)
+		for _, p := range d {
+			if !hashed[p] {
+				hashed[p] = true
+				deps = append(deps, p)
+			}
+		}
+	}
+	slices.Sort(deps)
+	for _, f := range deps {
+		write("source", f)
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }

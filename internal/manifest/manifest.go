@@ -49,7 +49,26 @@ type Manifest struct {
 	// (of runtime or build variables), in file order. They are kept so
 	// that tools can say everywhere a key is declared; checks use Keys.
 	Shadowed []Key
+	// Unresolved are declarations whose keys the manifest cannot list: a
+	// Kubernetes envFrom naming a ConfigMap or Secret that no source
+	// defines, a Compose env_file that does not exist, or (from Parse,
+	// which reads no file) a source or env_file not followed. When it is
+	// not empty, Keys may lack keys that the deployment does set, so a
+	// check should not claim that a read key is undeclared with certainty.
+	Unresolved []Unresolved
 }
+
+// An Unresolved is a declaration of unknown keys; see Manifest.Unresolved.
+type Unresolved struct {
+	File      string // the file holding the reference
+	Line, Col int
+	What      string // e.g. `envFrom configMapRef "app-config" is not defined in the sources`
+}
+
+// Pos returns the reference's position as "file:line:col".
+func (u Unresolved) Pos() string { return position(u.File, u.Line, u.Col) }
+
+func (u Unresolved) String() string { return u.Pos() + ": " + u.What }
 
 // Lookup returns the declaration of the runtime variable name.
 // Build variables are not runtime keys: see BuildVar.
@@ -146,71 +165,47 @@ func isYAML(path string) bool {
 	return ext == ".yaml" || ext == ".yml"
 }
 
-// Load reads the given files, YAML (envvet.yaml format) when the name
-// ends in .yaml or .yml, dotenv otherwise, and merges them in the order
-// given: when two files declare the same name, the first file's
-// declaration is the one in Keys (or Build), and the others go to
-// Shadowed. A name declared twice within one file is an error. A file
-// given twice is read once. Every error is an *Error.
+// Load reads the given files and merges them in the order given. A file
+// whose name ends in .yaml or .yml is a Kubernetes file when a document
+// has apiVersion and kind, a Compose file when it has services:, and an
+// envvet.yaml otherwise (whose sources: are read after its own keys);
+// any other file is a dotenv file. When two declarations name the same
+// variable, the first is the one in Keys (or Build), and the others go to
+// Shadowed. A name declared twice within one dotenv file or envvet.yaml is
+// an error; within deployment files it is not (services and containers
+// repeat keys). A file given twice is read once. Every error is an *Error.
 func Load(paths ...string) (*Manifest, error) {
-	m := &Manifest{}
-	seenFile := make(map[string]bool)
-	seenKey := make(map[string]bool)
-	seenBuild := make(map[string]bool)
+	l := newLoader(true)
 	for _, path := range paths {
-		if seenFile[path] {
-			continue
-		}
-		seenFile[path] = true
-		data, err := readFile(path)
-		if err != nil {
+		if err := l.load(path); err != nil {
 			return nil, err
-		}
-		keys, build, err := parse(path, data)
-		if err != nil {
-			return nil, err
-		}
-		m.Files = append(m.Files, path)
-		for _, k := range keys {
-			if seenKey[k.Name] {
-				m.Shadowed = append(m.Shadowed, k)
-				continue
-			}
-			seenKey[k.Name] = true
-			m.Keys = append(m.Keys, k)
-		}
-		for _, k := range build {
-			if seenBuild[k.Name] {
-				m.Shadowed = append(m.Shadowed, k)
-				continue
-			}
-			seenBuild[k.Name] = true
-			m.Build = append(m.Build, k)
 		}
 	}
-	return m, nil
+	return l.finish(), nil
 }
 
 // Parse parses the content of one manifest file named path (the name
-// selects the format and appears in positions and errors); it reads no
-// file.
+// and content select the format as in Load, and the name appears in
+// positions and errors). It reads no file: an envvet.yaml's sources and a
+// Compose file's env_file entries are not followed but listed in
+// Unresolved, and a Kubernetes envFrom resolves only against the
+// ConfigMaps and Secrets in data.
 func Parse(path string, data []byte) (*Manifest, error) {
-	keys, build, err := parse(path, data)
-	if err != nil {
+	l := newLoader(false)
+	l.addFile(path)
+	if err := l.parse(path, data); err != nil {
 		return nil, err
 	}
-	return &Manifest{Files: []string{path}, Keys: keys, Build: build}, nil
+	return l.finish(), nil
 }
 
-func parse(path string, data []byte) (keys, build []Key, err error) {
+// checkEncoding strips a UTF-8 byte order mark and rejects UTF-16.
+func checkEncoding(path string, data []byte) ([]byte, error) {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) {
-		return nil, nil, errorf(path, 0, 0, "the file is encoded in UTF-16; save it as UTF-8")
+		return nil, errorf(path, 0, 0, "the file is encoded in UTF-16; save it as UTF-8")
 	}
-	if isYAML(path) {
-		return parseYAML(path, data)
-	}
-	return parseDotenv(path, data)
+	return data, nil
 }
 
 // maxSize bounds the size of a manifest file, so that a mistaken path

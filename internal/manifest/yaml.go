@@ -13,17 +13,16 @@ import (
 
 // parseYAML parses an envvet.yaml file; see the package documentation
 // for its schema.
-func parseYAML(file string, data []byte) (keys, build []Key, err error) {
+func parseYAML(file string, data []byte) (keys, build []Key, sources []sourceSpec, err error) {
 	doc, err := decodeYAML(file, data)
 	if err != nil || doc == nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	p := yamlParser{file: file}
-	keys, build, err = p.top(doc)
-	if err != nil {
-		return nil, nil, err
+	if err := p.top(doc); err != nil {
+		return nil, nil, nil, err
 	}
-	return keys, build, nil
+	return p.keys, p.build, p.sources, nil
 }
 
 // decodeYAML returns the single document's top node, nil for an empty file.
@@ -122,7 +121,10 @@ func yamlSyntaxError(s string) (msg string) {
 }
 
 type yamlParser struct {
-	file string
+	file    string
+	keys    []Key
+	build   []Key
+	sources []sourceSpec
 }
 
 func (p *yamlParser) errorf(n *yaml.Node, format string, args ...any) *Error {
@@ -178,34 +180,133 @@ func (p *yamlParser) pairs(n *yaml.Node, where string) ([][2]*yaml.Node, error) 
 	return out, nil
 }
 
-func (p *yamlParser) top(n *yaml.Node) (keys, build []Key, err error) {
+func (p *yamlParser) top(n *yaml.Node) error {
 	n = resolve(n)
 	if n == nil || isNull(n) {
-		return nil, nil, nil
+		return nil
 	}
 	if n.Kind != yaml.MappingNode {
-		return nil, nil, p.errorf(n, "the top level must be a mapping with keys: and build:, not %s", describe(n))
+		return p.errorf(n, "the top level must be a mapping with keys:, build: and sources:, not %s", describe(n))
 	}
 	fields, err := p.pairs(n, "top level")
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
 	for _, f := range fields {
 		name, v := f[0], f[1]
 		switch name.Value {
 		case "keys":
-			keys, err = p.section(v, "keys", p.key)
+			p.keys, err = p.section(v, "keys", p.key)
 		case "build":
-			build, err = p.section(v, "build", p.buildVar)
+			p.build, err = p.section(v, "build", p.buildVar)
+		case "sources":
+			p.sources, err = p.sourceList(v)
 		default:
-			// Reserved for later: sources: (deployment files), per-key ignore:.
-			err = p.errorf(name, "unknown field %q (want keys or build)", name.Value)
+			// Reserved for later: per-key ignore:.
+			err = p.errorf(name, "unknown field %q (want keys, build or sources)", name.Value)
 		}
 		if err != nil {
-			return nil, nil, err
+			return err
 		}
 	}
-	return keys, build, nil
+	return nil
+}
+
+// A sourceSpec is one entry of envvet.yaml's sources: list.
+type sourceSpec struct {
+	kind      string // "compose", "kubernetes", "dotenv", or "" to detect by content
+	path      string // as written, relative to the envvet.yaml
+	line, col int    // of the path in the envvet.yaml
+	sel       []string
+	selField  string // "service" or "container"
+	selLine   int
+	selCol    int
+}
+
+const sourceFields = "compose, kubernetes, dotenv, service or container"
+
+// sourceList parses sources:, a list whose entries are a path (the kind
+// detected by content) or a mapping such as {compose: path, service: api}.
+func (p *yamlParser) sourceList(n *yaml.Node) ([]sourceSpec, error) {
+	if isNull(n) {
+		return nil, nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		return nil, p.errorf(n, "sources must be a list of deployment files, not %s", describe(n))
+	}
+	var out []sourceSpec
+	for _, item := range n.Content {
+		item = resolve(item)
+		if item == nil {
+			continue
+		}
+		var s sourceSpec
+		switch {
+		case item.Kind == yaml.ScalarNode && !isNull(item) && item.Value != "":
+			s = sourceSpec{path: item.Value, line: item.Line, col: item.Column}
+		case item.Kind == yaml.MappingNode:
+			var err error
+			if s, err = p.source(item); err != nil {
+				return nil, err
+			}
+		default:
+			return nil, p.errorf(item, "a source must be a file path or a mapping such as {compose: path}, not %s", describe(item))
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+func (p *yamlParser) source(item *yaml.Node) (sourceSpec, error) {
+	var s sourceSpec
+	fields, err := p.pairs(item, "source")
+	if err != nil {
+		return s, err
+	}
+	for _, f := range fields {
+		field, v := f[0], f[1]
+		switch field.Value {
+		case "compose", "kubernetes", "dotenv":
+			if s.kind != "" {
+				return s, p.errorf(field, "a source has one kind: %s and %s both given", s.kind, field.Value)
+			}
+			if v.Kind != yaml.ScalarNode || isNull(v) || v.Value == "" {
+				return s, p.errorf(v, "%s of a source must be a file path, not %s", field.Value, describe(v))
+			}
+			s.kind, s.path, s.line, s.col = field.Value, v.Value, v.Line, v.Column
+		case "service", "container":
+			if s.selField != "" {
+				return s, p.errorf(field, "a source selects by service or by container, not both")
+			}
+			s.selField, s.selLine, s.selCol = field.Value, v.Line, v.Column
+			switch v.Kind {
+			case yaml.ScalarNode:
+				if !isNull(v) && v.Value != "" {
+					s.sel = []string{v.Value}
+				}
+			case yaml.SequenceNode:
+				for _, e := range v.Content {
+					if e = resolve(e); e == nil || e.Kind != yaml.ScalarNode || isNull(e) || e.Value == "" {
+						return s, p.errorf(v, "%s must be a name or a list of names", field.Value)
+					}
+					s.sel = append(s.sel, e.Value)
+				}
+			default:
+				return s, p.errorf(v, "%s must be a name or a list of names, not %s", field.Value, describe(v))
+			}
+		default:
+			return s, p.errorf(field, "unknown field %q in source (want %s)", field.Value, sourceFields)
+		}
+	}
+	switch {
+	case s.kind == "":
+		return s, p.errorf(item, "a source needs one of compose, kubernetes or dotenv, giving the file's path")
+	case s.selField == "service" && s.kind != "compose":
+		return s, errorf(p.file, s.selLine, s.selCol, "service applies to compose sources, not %s", s.kind)
+	case s.selField == "container" && s.kind != "kubernetes":
+		return s, errorf(p.file, s.selLine, s.selCol, "container applies to kubernetes sources, not %s", s.kind)
+	}
+	return s, nil
 }
 
 // section parses the keys: or build: mapping, calling one for each entry.
