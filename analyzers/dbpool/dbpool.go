@@ -423,6 +423,16 @@ func (v *value) use(pkg string) {
 // pool, does with it.
 func (st *state) classify(cur inspector.Cursor, v *value) {
 	pkg := st.pass.Pkg.Path()
+	if v.call.Valid() {
+		// A goroutine that uses the pool may outlive the request or
+		// iteration that opened it.
+		for g := range cur.Enclosing((*ast.GoStmt)(nil)) {
+			if !g.Contains(v.call) {
+				v.stored = true
+			}
+			break
+		}
+	}
 	for {
 		parent := cur.Parent()
 		k, idx := cur.ParentEdge()
@@ -432,43 +442,9 @@ func (st *state) classify(cur inspector.Cursor, v *value) {
 			continue
 
 		case edge.SelectorExpr_X:
-			sel := parent.Node().(*ast.SelectorExpr)
-			s, ok := st.info.Selections[sel]
-			if !ok {
-				v.use(pkg)
-				return
-			}
-			if s.Kind() == types.FieldVal {
-				if isPoolType(s.Type()) {
-					cur = parent // sqlx.DB's embedded *sql.DB: the same pool
-					continue
-				}
-				v.use(pkg)
-				return
-			}
-			fn, _ := s.Obj().(*types.Func)
-			if fn == nil || parent.ParentEdgeKind() != edge.CallExpr_Fun {
-				v.use(pkg) // a method value
-				return
-			}
-			call := parent.Parent().Node().(*ast.CallExpr)
-			switch name := fn.FullName(); {
-			case name == setMaxOpen:
-				v.f.Limited = true
-				if len(call.Args) == 1 {
-					if tv, ok := st.info.Types[call.Args[0]]; ok && tv.Value != nil {
-						if n, ok := constant.Int64Val(constant.ToInt(tv.Value)); ok && n > 0 && int(n) > v.f.Max {
-							v.f.Max = int(n)
-						}
-					}
-				}
-			case configMethods[name]:
-			case name == closeDB:
-				v.closed = true
-			case name == gormDB:
-				st.bindResult(parent.Parent(), 0, v)
-			default:
-				v.use(pkg)
+			if st.member(parent, v) {
+				cur = parent // sqlx.DB's embedded *sql.DB: the same pool
+				continue
 			}
 			return
 
@@ -535,6 +511,77 @@ func (st *state) classify(cur inspector.Cursor, v *value) {
 			return
 		}
 	}
+}
+
+// member classifies the selection x.m at cur, where x evaluates to v's
+// pool, possibly through embedded fields. It reports whether x.m is the
+// same pool (an embedded *sql.DB), to be followed further.
+func (st *state) member(cur inspector.Cursor, v *value) bool {
+	pkg := st.pass.Pkg.Path()
+	sel := cur.Node().(*ast.SelectorExpr)
+	s, ok := st.info.Selections[sel]
+	if !ok {
+		v.use(pkg)
+		return false
+	}
+	if s.Kind() == types.FieldVal {
+		if isPoolType(s.Type()) {
+			return true
+		}
+		v.use(pkg)
+		return false
+	}
+	fn, _ := s.Obj().(*types.Func)
+	if fn == nil || cur.ParentEdgeKind() != edge.CallExpr_Fun {
+		v.use(pkg) // a method value
+		return false
+	}
+	call := cur.Parent().Node().(*ast.CallExpr)
+	switch name := fn.FullName(); {
+	case name == setMaxOpen:
+		v.f.Limited = true
+		if len(call.Args) == 1 {
+			if tv, ok := st.info.Types[call.Args[0]]; ok && tv.Value != nil {
+				if n, ok := constant.Int64Val(constant.ToInt(tv.Value)); ok && n > 0 && int(n) > v.f.Max {
+					v.f.Max = int(n)
+				}
+			}
+		}
+	case configMethods[name]:
+	case name == closeDB:
+		v.closed = true
+	case name == gormDB:
+		st.bindResult(cur.Parent(), 0, v)
+	default:
+		v.use(pkg)
+	}
+	return false
+}
+
+// embeddedPool returns the pool-typed field through which the selection
+// at sel is promoted (x.SetMaxOpenConns where x's struct embeds *sql.DB),
+// or nil. Selections on a pool type itself are followed as values.
+func (st *state) embeddedPool(sel *ast.SelectorExpr) *types.Var {
+	s, ok := st.info.Selections[sel]
+	if !ok || len(s.Index()) < 2 || isPoolType(s.Recv()) {
+		return nil
+	}
+	t := s.Recv()
+	for _, i := range s.Index()[:len(s.Index())-1] {
+		if p, ok := types.Unalias(t).(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		str, ok := t.Underlying().(*types.Struct)
+		if !ok || i < 0 || i >= str.NumFields() {
+			return nil
+		}
+		f := str.Field(i)
+		if isPoolType(f.Type()) {
+			return f
+		}
+		t = f.Type()
+	}
+	return nil
 }
 
 // argument classifies v's pool passed as argument idx of the call at cc.
@@ -744,6 +791,23 @@ func (st *state) slotRefs() {
 		}
 		v := &value{slot: slot, fn: outerFuncDecl(cur)}
 		st.classify(expr, v)
+		st.follow(v)
+		merge(slot, v)
+	}
+	for cur := range st.root.Preorder((*ast.SelectorExpr)(nil)) {
+		f := st.embeddedPool(cur.Node().(*ast.SelectorExpr))
+		if f == nil {
+			continue
+		}
+		slot := st.slotOfField(f)
+		if slot == nil {
+			continue
+		}
+		// Have: x.m, promoted from the pool that x embeds.
+		v := &value{slot: slot, fn: outerFuncDecl(cur)}
+		if st.member(cur, v) {
+			st.classify(cur, v)
+		}
 		st.follow(v)
 		merge(slot, v)
 	}

@@ -121,7 +121,7 @@ func (st *state) perCall(v *value) {
 		advice = "open it once before the loop"
 	}
 	v.perCall = true // rule 4 stays quiet about it even when rule 3 is off
-	if !st.c.perCall {
+	if !st.c.perCall || st.inTest(v.pos) {
 		return
 	}
 	call := v.call.Node()
@@ -135,7 +135,7 @@ func (st *state) perCall(v *value) {
 // opens and closes its own pool.
 func (st *state) perCallHelper(cc inspector.Cursor, callee *types.Func, own *opensOwnPool) {
 	desc, _, _ := st.where(cc)
-	if desc == "" {
+	if desc == "" || st.inTest(cc.Node().Pos()) {
 		return
 	}
 	how := own.Open
@@ -181,6 +181,12 @@ func (st *state) ownPool(cur inspector.Cursor, decl *ast.FuncDecl, vals []*value
 		}
 	}
 	return nil
+}
+
+// inTest reports whether pos is in a _test.go file: tests open throwaway
+// pools in loops and never limit them, and that is fine.
+func (st *state) inTest(pos token.Pos) bool {
+	return strings.HasSuffix(st.pass.Fset.Position(pos).Filename, "_test.go")
 }
 
 // shortLived reports whether v is a pool that a function other than
@@ -283,7 +289,9 @@ func (st *state) decide() {
 		users := slices.Clone(v.f.Users)
 		reported := false
 		for _, k := range v.f.Slots {
-			if s := all[k]; s != nil {
+			// A field holds many pools (one per instance): only a
+			// package variable's users are this pool's users.
+			if s := all[k]; s != nil && s.Field == "" {
 				users = addAll(users, s.Users...)
 			}
 			reported = reported || isolated[k]
@@ -297,7 +305,7 @@ func (st *state) decide() {
 				})
 			}
 		}
-		if st.c.noLimit && !v.f.Limited && !v.f.Escapes && !v.perCall && !st.shortLived(v) && !st.slotsLimited(v.f.Slots, all) {
+		if st.c.noLimit && !v.f.Limited && !v.f.Escapes && !v.perCall && !st.inTest(v.pos) && !st.shortLived(v) && !st.slotsLimited(v.f.Slots, all) {
 			st.pass.Report(analysis.Diagnostic{
 				Pos: v.pos, Category: catNoLimit,
 				Message: fmt.Sprintf("%s is never limited: nothing calls SetMaxOpenConns on it; under load it opens connections without bound", subject),
@@ -357,7 +365,9 @@ func (st *state) decide() {
 			if slot == nil || slot.Field != "" && s.Field == "" {
 				slot = s // prefer a package variable
 			}
-			users = addAll(users, s.Users...)
+			if s.Field == "" {
+				users = addAll(users, s.Users...)
+			}
 			reported = reported || isolated[k]
 		}
 		if slot == nil {
@@ -388,6 +398,9 @@ func (st *state) slotIsolation(all map[string]*slotFact, pats []*regexpT) map[st
 	slices.Sort(keys)
 	for _, k := range keys {
 		s := all[k]
+		if s.Field != "" {
+			continue // a field holds one pool per instance
+		}
 		if groups := isolationGroups(s.Users, pats); groups != "" {
 			out[k] = true
 			st.reportAtSlot(s, catIsolation, fmt.Sprintf("%s is shared by packages that must be isolated: %s; give each its own pool", s.Name, groups))

@@ -62,6 +62,12 @@ func main() {
 	legacy2.DB.SetMaxOpenConns(6)
 	legacy2.DB.Exec("SELECT 1")
 
+	// Limited through the struct that embeds it.
+	db9, _ := sql.Open("postgres", "dsn")
+	w := repo.Wrap(db9)
+	w.SetMaxOpenConns(3)
+	w.Exec("SELECT 1")
+
 	// Handed to code this analyzer cannot follow: not reported.
 	db8, _ := sql.Open("postgres", "dsn")
 	register(db8)
