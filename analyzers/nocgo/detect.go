@@ -104,27 +104,46 @@ func reparseOriginals(pass *analysis.Pass) ([]cgoImport, error) {
 }
 
 // ignoredCgo returns the import "C" declarations of the ignored files
-// that the build would select with cgo on.
+// that the build would select with cgo on. Files for another GOOS or
+// GOARCH are ruled out by name, unread.
 func ignoredCgo(pass *analysis.Pass) ([]cgoImport, error) {
-	var ctx *build.Context
-	var out []cgoImport
+	var (
+		ctx      *build.Context
+		out      []cgoImport
+		lastName string // the file MatchFile read last, and its content
+		lastSrc  []byte
+	)
 	for _, name := range pass.IgnoredFiles {
 		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
 			continue
 		}
-		src, err := pass.ReadFile(name)
-		if err != nil {
-			return nil, err // an ignored file the driver listed but cannot read: broken input
-		}
-		// Cheap test first, on a private FileSet.
-		if len(importsOfC(token.NewFileSet(), name, src, true)) == 0 {
-			continue
-		}
 		if ctx == nil {
 			ctx = buildContext(pass, true)
+			ctx.OpenFile = func(name string) (io.ReadCloser, error) {
+				b, err := pass.ReadFile(name)
+				if err != nil {
+					return nil, err
+				}
+				lastName, lastSrc = name, b
+				return io.NopCloser(bytes.NewReader(b)), nil
+			}
 		}
+		lastName, lastSrc = "", nil
 		if ok, err := ctx.MatchFile(filepath.Dir(name), filepath.Base(name)); err != nil || !ok {
 			continue // another GOOS/GOARCH, other tags, or //go:build ignore
+		}
+		src := lastSrc
+		if lastName != name {
+			b, err := pass.ReadFile(name)
+			if err != nil {
+				return nil, err // an ignored file the driver listed but cannot read: broken input
+			}
+			src = b
+		}
+		// Parse into pass.Fset, for a reportable position, only files
+		// that import "C".
+		if len(importsOfC(token.NewFileSet(), name, src, true)) == 0 {
+			continue
 		}
 		out = append(out, importsOfC(pass.Fset, name, src, true)...)
 	}
