@@ -13,6 +13,9 @@ import (
 // file may yield: aliases and merge keys can make a small file a huge tree.
 const walkBudget = 1 << 20
 
+// maxMergeDepth bounds the nesting of merge keys.
+const maxMergeDepth = 10
+
 // A walker reads the YAML tree of one deployment file. Its methods follow
 // aliases and expand merge keys (<<), which Compose files use to share
 // environments between services.
@@ -46,8 +49,11 @@ func (w *walker) entries(n *yaml.Node) ([][2]*yaml.Node, error) {
 
 func (w *walker) entriesDepth(n *yaml.Node, depth int) ([][2]*yaml.Node, error) {
 	n = resolve(n)
-	if n == nil || n.Kind != yaml.MappingNode || depth > 10 {
+	if n == nil || n.Kind != yaml.MappingNode {
 		return nil, nil
+	}
+	if depth > maxMergeDepth {
+		return nil, w.errorf(n, "merge keys (<<) nest more than %d deep", maxMergeDepth)
 	}
 	if err := w.spend(len(n.Content) / 2); err != nil {
 		return nil, err
