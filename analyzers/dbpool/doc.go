@@ -59,7 +59,10 @@
 // that function, and the pool stays local to that request or iteration:
 // it is kept only in variables declared inside the handler or loop body
 // and is not returned, stored in a field, package variable, map or slice
-// (in a loop: nor passed to code that cannot be followed). Lazy
+// (in a loop: nor passed to code that cannot be followed, nor used by a
+// goroutine started there, and the open call's arguments must not depend
+// on a variable of the loop: a pool per target database is not the same
+// pool opened again). Calls in _test.go files are not reported. Lazy
 // initialization (a package variable set inside sync.Once or an if), one
 // pool per tenant kept in a map, and a retry loop that assigns an outer
 // variable are not reported.
@@ -86,7 +89,8 @@
 // the pool; for a pool stored in a package variable or field, by main,
 // at that declaration. A library that returns the pool is not reported
 // on its own: its caller decides. Not reported: a pool that escapes the
-// analysis, a pool already reported by per-call, and a pool that a
+// analysis, a pool opened in a _test.go file, a pool already reported
+// by per-call, and a pool that a
 // function other than main opens into a local variable and closes (a
 // one-shot helper).
 //

@@ -116,6 +116,9 @@ func (st *state) perCall(v *value) {
 			return
 		}
 	}
+	if isLoop && st.loopVariant(v.call.Node().(*ast.CallExpr), scope) {
+		return // a pool per database or tenant, not the same pool again
+	}
 	advice := "open it once at start-up and share it"
 	if isLoop {
 		advice = "open it once before the loop"
@@ -129,6 +132,23 @@ func (st *state) perCall(v *value) {
 		Pos: call.Pos(), End: call.End(), Category: catPerCall,
 		Message: fmt.Sprintf("%s opens a new pool on %s; %s", v.opener, desc, advice),
 	})
+}
+
+// loopVariant reports whether an argument of call (the data source name)
+// depends on a variable declared in loop, such as its range variables.
+func (st *state) loopVariant(call *ast.CallExpr, loop ast.Node) bool {
+	variant := false
+	for _, arg := range call.Args {
+		ast.Inspect(arg, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if vr, ok := st.info.Uses[id].(*types.Var); ok && vr.Pos() >= loop.Pos() && vr.Pos() < loop.End() {
+					variant = true
+				}
+			}
+			return !variant
+		})
+	}
+	return variant
 }
 
 // perCallHelper reports a call, in a handler or a loop, of a function that

@@ -52,13 +52,13 @@ func exportAll() error {
 
 func nightly() { exportAll() }
 
-func Sync(dsns []string) {
-	for _, dsn := range dsns {
+func Sync(dsn string, ids []int) {
+	for _, id := range ids {
 		db, err := sql.Open("postgres", dsn) // want `sql.Open opens a new pool on every iteration of the loop on line 56; open it once before the loop`
 		if err != nil {
 			continue
 		}
-		db.Exec("SELECT 1")
+		db.Exec("DELETE FROM t WHERE id = $1", id)
 		db.Close()
 	}
 	for i := 0; i < 3; i++ {
@@ -147,5 +147,19 @@ func StartWorkers(dsns []string) {
 func worker(db *sql.DB) {
 	for {
 		db.Exec("SELECT 1")
+	}
+}
+
+// A pool per target database, each opened, used and closed: the data
+// source name changes with the iteration, so this is not the same pool
+// opened again.
+func MigrateAll(dsns []string) {
+	for _, dsn := range dsns {
+		db, err := sql.Open("postgres", dsn)
+		if err != nil {
+			continue
+		}
+		db.Exec("SELECT 1")
+		db.Close()
 	}
 }
