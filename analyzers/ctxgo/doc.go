@@ -3,7 +3,7 @@
 //
 // # Analyzer ctxgo
 //
-// ctxgo: report contexts cancelled under, or never seen by, goroutines
+// ctxgo: report goroutines cut short by, or blind to, cancellation
 //
 // ctxgo has three rules. Each reports only the shape described; an unusual
 // shape is left alone rather than guessed at. Each rule has a flag that
@@ -33,8 +33,8 @@
 // a variable captured by the go func literal that the literal uses for
 // work. Work is any use except calling Done, Err, Deadline or Value,
 // comparing, passing it to context.Cause, AfterFunc or WithoutCancel, or
-// passing it to a function of the same package that itself only watches
-// it. A goroutine that only watches ctx (selects on ctx.Done() to close a
+// passing it to a function (of any package: a watchesCtx fact carries
+// this) that itself only watches it. A goroutine that only watches ctx (selects on ctx.Done() to close a
 // connection, stop a ticker, merge contexts) is not reported.
 //
 // It also reports a call whose callee, in any package, has the keepsCtx

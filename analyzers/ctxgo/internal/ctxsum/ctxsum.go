@@ -28,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:              run,
 	RunDespiteErrors: true,
 	ResultType:       reflect.TypeFor[*Result](),
-	FactTypes:        []analysis.Fact{new(keepsCtx)},
+	FactTypes:        []analysis.Fact{new(keepsCtx), new(watchesCtx)},
 }
 
 // keepsCtx is a fact on a *types.Func: the function starts a goroutine that
@@ -45,6 +45,20 @@ func (*keepsCtx) AFact() {}
 
 func (f *keepsCtx) String() string { return "keepsCtx(" + strings.Join(f.Names, ", ") + ")" }
 
+// watchesCtx is a fact on a *types.Func: the function does no work with
+// the context parameters at Params: it only calls their Done, Err,
+// Deadline or Value methods (or passes them on to functions that do no
+// more), or ignores them. go lib.Watch(ctx, conn) then does no work with
+// ctx. Params is sorted and Names holds the matching parameter names.
+type watchesCtx struct {
+	Params []int
+	Names  []string
+}
+
+func (*watchesCtx) AFact() {}
+
+func (f *watchesCtx) String() string { return "watchesCtx(" + strings.Join(f.Names, ", ") + ")" }
+
 // A Result holds the summaries of one package: the keepsCtx facts of its
 // own functions and of the functions it calls, and, for its own functions,
 // which context parameters are used for work. It is read-only once the
@@ -54,6 +68,7 @@ type Result struct {
 	pkg    *types.Package
 	decls  map[*types.Func]*ast.FuncDecl
 	keeps  map[*types.Func][]int
+	watch  map[*types.Func][]int // imported watchesCtx facts
 	work   map[paramKey]uint8
 	frozen bool
 }
@@ -88,6 +103,7 @@ func run(pass *analysis.Pass) (any, error) {
 		pkg:   pass.Pkg,
 		decls: make(map[*types.Func]*ast.FuncDecl),
 		keeps: make(map[*types.Func][]int),
+		watch: make(map[*types.Func][]int),
 		work:  make(map[paramKey]uint8),
 	}
 	defer func() { r.frozen = true }()
@@ -123,6 +139,10 @@ func run(pass *analysis.Pass) (any, error) {
 		} else {
 			r.keeps[fn] = nil
 		}
+		var w watchesCtx
+		if pass.ImportObjectFact(fn, &w) {
+			r.watch[fn] = w.Params
+		}
 	}
 
 	// Which context parameters of local functions are used for work.
@@ -131,10 +151,15 @@ func run(pass *analysis.Pass) (any, error) {
 		if !ok {
 			continue
 		}
+		var w watchesCtx
 		for i := range sig.Params().Len() {
-			if IsContext(sig.Params().At(i).Type()) {
-				r.paramWorks(fn, i)
+			if IsContext(sig.Params().At(i).Type()) && !r.paramWorks(fn, i) {
+				w.Params = append(w.Params, i)
+				w.Names = append(w.Names, sig.Params().At(i).Name())
 			}
+		}
+		if len(w.Params) > 0 {
+			pass.ExportObjectFact(fn, &w)
 		}
 	}
 

@@ -19,6 +19,11 @@
 // infinite loop). Such a function returns while the goroutine still uses p:
 // worker.Start(ctx) behaves like go worker.loop(ctx).
 //
-// The result also answers, for the package's own functions, whether a
-// context parameter is used for work or only watched.
+// A function gets a watchesCtx fact naming the context parameters it does
+// no work with (it only calls their Done, Err, Deadline or Value methods,
+// passes them to functions that do no more, or ignores them): then
+// go lib.Watch(ctx, conn) in another package does no work with ctx.
+//
+// The result answers these questions for the package's own functions and
+// for the functions it calls.
 package ctxsum

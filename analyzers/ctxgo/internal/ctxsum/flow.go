@@ -732,6 +732,9 @@ func (r *Result) argWorks(call *ast.CallExpr, idx int) bool {
 	if !ok || sig.Variadic() && idx >= sig.Params().Len()-1 || idx >= sig.Params().Len() {
 		return true
 	}
+	if slices.Contains(r.watch[fn], idx) {
+		return false // another package's function that only watches
+	}
 	return r.paramWorks(fn.Origin(), idx)
 }
 

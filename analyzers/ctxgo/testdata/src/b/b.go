@@ -34,6 +34,13 @@ func Watches(parent context.Context, stop func()) {
 	worker.Tick(ctx, time.Second)
 }
 
+// A goroutine running another package's watcher does no work with ctx.
+func GoWatches(parent context.Context, stop func()) {
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	go worker.Watch(ctx, stop)
+}
+
 func Detached(parent context.Context, w *worker.Worker) {
 	ctx, cancel := context.WithCancel(parent)
 	defer cancel()

@@ -44,7 +44,7 @@ func (w *Worker) StartAndWait(ctx context.Context) {
 }
 
 // Watch only watches ctx: not a keeper.
-func Watch(ctx context.Context, stop func()) {
+func Watch(ctx context.Context, stop func()) { // want Watch:`watchesCtx\(ctx\)`
 	go func() {
 		<-ctx.Done()
 		stop()
@@ -52,7 +52,7 @@ func Watch(ctx context.Context, stop func()) {
 }
 
 // Tick gives its goroutine a context of its own: not a keeper.
-func Tick(ctx context.Context, d time.Duration) {
+func Tick(ctx context.Context, d time.Duration) { // want Tick:`watchesCtx\(ctx\)`
 	go func() {
 		bg := context.Background()
 		for range time.Tick(d) {
