@@ -89,7 +89,8 @@
 // the pool; for a pool stored in a package variable or field, by main,
 // at that declaration. A library that returns the pool is not reported
 // on its own: its caller decides. Not reported: a pool that escapes the
-// analysis, a pool opened in a _test.go file, a pool already reported
+// analysis, a pool that serves no queries (only pinged, configured or
+// closed), a pool opened in a _test.go file, a pool already reported
 // by per-call, and a pool that a
 // function other than main opens into a local variable and closes (a
 // one-shot helper).

@@ -203,6 +203,21 @@ func (st *state) ownPool(cur inspector.Cursor, decl *ast.FuncDecl, vals []*value
 	return nil
 }
 
+// used reports whether a pool serves queries: some package calls a query
+// method on it, directly or through the variables and fields it is stored
+// in. A pool that is only pinged and closed needs no limit.
+func used(users, slots []string, all map[string]*slotFact) bool {
+	if len(users) > 0 {
+		return true
+	}
+	for _, k := range slots {
+		if s := all[k]; s != nil && len(s.Users) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // inTest reports whether pos is in a _test.go file: tests open throwaway
 // pools in loops and never limit them, and that is fine.
 func (st *state) inTest(pos token.Pos) bool {
@@ -325,7 +340,8 @@ func (st *state) decide() {
 				})
 			}
 		}
-		if st.c.noLimit && !v.f.Limited && !v.f.Escapes && !v.perCall && !st.inTest(v.pos) && !st.shortLived(v) && !st.slotsLimited(v.f.Slots, all) {
+		if st.c.noLimit && !v.f.Limited && !v.f.Escapes && !v.perCall && !st.inTest(v.pos) && !st.shortLived(v) &&
+			!st.slotsLimited(v.f.Slots, all) && used(v.f.Users, v.f.Slots, all) {
 			st.pass.Report(analysis.Diagnostic{
 				Pos: v.pos, Category: catNoLimit,
 				Message: fmt.Sprintf("%s is never limited: nothing calls SetMaxOpenConns on it; under load it opens connections without bound", subject),
@@ -398,7 +414,7 @@ func (st *state) decide() {
 				st.reportAtSlot(slot, catIsolation, fmt.Sprintf("%s holds a pool (opened by %s) shared by packages that must be isolated: %s; give each its own pool", slot.Name, o.Site, groups))
 			}
 		}
-		if st.c.noLimit && !st.slotsLimited(o.Slots, all) {
+		if st.c.noLimit && !st.slotsLimited(o.Slots, all) && used(o.Users, o.Slots, all) {
 			st.reportAtSlot(slot, catNoLimit, fmt.Sprintf("%s holds a pool opened by %s that nothing in the program limits with SetMaxOpenConns; under load it opens connections without bound", slot.Name, o.Site))
 		}
 	}

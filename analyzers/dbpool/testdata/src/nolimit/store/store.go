@@ -32,3 +32,12 @@ func Local(dsn string) {
 		}
 	}()
 }
+
+// Ready only pings the pool: it serves no queries, so no limit is needed.
+func Ready(dsn string) error {
+	db, err := sql.Open("postgres", dsn)
+	if err != nil {
+		return err
+	}
+	return db.Ping()
+}
