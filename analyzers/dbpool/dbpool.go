@@ -622,7 +622,8 @@ func (st *state) argument(cc inspector.Cursor, idx int, v *value) {
 		v.f.Escapes = true
 		return
 	}
-	v.touched = true
+	// Passing the pool to a function that can be followed is injection:
+	// the callee's package is the user, not this one.
 	v.f.merge(f)
 }
 

@@ -22,8 +22,10 @@
 // or more packages other than the one that declares it. A read is any
 // reference except an assignment to the variable and a call of
 // SetMaxOpenConns, SetMaxIdleConns, SetConnMaxLifetime, SetConnMaxIdleTime,
-// Ping, PingContext, Stats, Driver or Close on it; calling an accessor that
-// returns the variable (func Conn() *sql.DB { return DB }) is a read.
+// Ping, PingContext, Stats, Driver or Close on it, and passing it to a
+// function that dbpool follows (injection: see isolation); calling an
+// accessor that returns the variable (func Conn() *sql.DB { return DB })
+// is a read.
 // Whole-program: the program's main package reports once, at the
 // variable's declaration, naming the packages and the constant given to
 // SetMaxOpenConns anywhere in the program:

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"database/sql"
 	"os"
 
 	"shared/coupon"
@@ -20,3 +21,8 @@ func main() {
 	order.Place(1)
 	coupon.Expire([]int{1, 2})
 }
+
+// wire passes the global on: injection, not a read by main.
+func wire() { wired(store.DB) }
+
+func wired(db *sql.DB) { db.Exec("SELECT 1") }
