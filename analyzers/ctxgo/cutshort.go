@@ -46,6 +46,11 @@ func cutShort(pass *analysis.Pass, sum *ctxsum.Result, fn function) {
 			if u == nil || f.WaitsAfter(n, sync) {
 				continue
 			}
+			// A goroutine that selects on ctx.Done() is built to stop at
+			// cancellation; it is dead on arrival only if fn returns at once.
+			if u.Observes && !f.ReturnsAfter(n) {
+				continue
+			}
 			// Have: go work(ctx) or go func() { work(ctx) }(), and fn returns soon after.
 			reportGo(pass, fn, n, u)
 		case *ast.CallExpr:

@@ -361,6 +361,10 @@ type GoUse struct {
 	Captured []*types.Var // variables carrying it captured by a literal
 	Lit      *ast.FuncLit // the goroutine's literal, if any
 	Work     ast.Node     // the first place work is done
+	// Observes is set when the goroutine's body (a literal, or a function
+	// of this package) calls the Done method of a context: it is built to
+	// stop at cancellation.
+	Observes bool
 }
 
 // GoWork reports what the goroutine started by g does with the contexts
@@ -415,7 +419,64 @@ func (f *Flow) GoWork(g *ast.GoStmt, roots Roots) *GoUse {
 	if u.Work == nil {
 		return nil
 	}
+	if lit != nil {
+		u.Observes = callsDone(f.info, lit.Body)
+	} else if decl := f.r.Decl(Callee(f.info, g.Call)); decl != nil {
+		u.Observes = callsDone(f.info, decl.Body)
+	}
 	return u
+}
+
+// callsDone reports whether body calls the Done method of a context.
+func callsDone(info *types.Info, body ast.Node) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && !found {
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Done" {
+				if tv, ok := info.Types[sel.X]; ok && IsContext(tv.Type) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// ReturnsAfter reports whether the function does nothing after n but
+// return: n is in no loop, and no call other than a builtin or a
+// conversion follows it.
+func (f *Flow) ReturnsAfter(n ast.Node) bool {
+	ok := true
+	ast.PreorderStack(f.body, nil, func(m ast.Node, stack []ast.Node) bool {
+		if !ok || m == n {
+			return false
+		}
+		switch m := m.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ForStmt, *ast.RangeStmt:
+			if m.Pos() <= n.Pos() && n.End() <= m.End() {
+				ok = false
+			}
+		case *ast.CallExpr:
+			if m.Pos() >= n.End() {
+				if tv, isType := f.info.Types[m.Fun]; isType && tv.IsType() {
+					break
+				}
+				if id, isID := ast.Unparen(m.Fun).(*ast.Ident); isID {
+					if _, builtin := f.info.Uses[id].(*types.Builtin); builtin {
+						break
+					}
+				}
+				ok = false
+			}
+		case *ast.DeferStmt:
+			return false // deferred calls: cancel() among them
+		}
+		return true
+	})
+	return ok
 }
 
 // KeptArgs returns the indexes of call's arguments that carry a context

@@ -207,3 +207,33 @@ func (h *H) Outer(parent context.Context) func() {
 		go h.audit(ctx, "later")
 	}
 }
+
+// loop works until ctx ends.
+func (h *H) loop(ctx context.Context, jobs <-chan string) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case j := <-jobs:
+			h.db.Exec(ctx, j)
+		}
+	}
+}
+
+// The worker is built to stop at cancellation, and Spawn returns at once: dead on arrival.
+func (h *H) Spawn(parent context.Context, jobs <-chan string) *H {
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	go h.loop(ctx, jobs) // want `ctx is cancelled when Spawn returns, but the goroutine started here keeps using it`
+	return h
+}
+
+// A progress reporter stopped when the work is done: cancel-at-return is the stop signal.
+func (h *H) Progress(parent context.Context, jobs <-chan string) int {
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	go h.loop(ctx, jobs)
+	return compute()
+}
+
+func compute() int { return 42 }
