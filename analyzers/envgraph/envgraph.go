@@ -46,6 +46,7 @@ func run(pass *analysis.Pass) (any, error) {
 		fields:   make(map[*types.Var]*ast.Field),
 		mappings: make(map[*ast.FuncLit]bool),
 		ranges:   make(map[*types.Var]rangeVar),
+		variadic: make(map[*types.Var]bool),
 	}
 	fact := new(envPackage)
 	if s.info != nil && pass.Pkg != nil && s.relevant(fact) {
@@ -86,6 +87,7 @@ type state struct {
 	fields   map[*types.Var]*ast.Field  // the declaring node of this package's struct fields
 	mappings map[*ast.FuncLit]bool      // function literals given to os.Expand as mapping
 	ranges   map[*types.Var]rangeVar    // variables defined by a range clause
+	variadic map[*types.Var]bool        // final ...string parameters
 	calls    []callSite
 	returns  []returnSite
 	viper    []viperPrefixCall
@@ -325,6 +327,12 @@ func (s *state) newFunc(n ast.Node, parent *funcInfo) *funcInfo {
 		ftype = n.Type
 		if tv, ok := s.info.Types[n]; ok {
 			fi.sig, _ = tv.Type.(*types.Signature)
+		}
+	}
+	if fi.sig != nil && fi.sig.Variadic() && fi.sig.Params().Len() > 0 {
+		last := fi.sig.Params().At(fi.sig.Params().Len() - 1)
+		if sl, ok := last.Type().Underlying().(*types.Slice); ok && isStringType(sl.Elem()) {
+			s.variadic[last] = true
 		}
 	}
 	if ftype != nil && ftype.Params != nil {

@@ -14,12 +14,11 @@ type envHelper struct {
 	Params []helperParam
 }
 
-// A helperParam describes one parameter of a helper: a key parameter
-// (Kind != 0) or the default value returned when the key is unset
-// (Default).
+// A helperParam describes one key parameter of a helper.
 type helperParam struct {
-	Index int
-	Kind  Kind // the reference the key reaches; 0 for a default parameter
+	Index    int
+	Kind     Kind // the reference the key reaches
+	Variadic bool // the ...string parameter: every argument from Index on is a key
 
 	// The key read is Prefix + key + Suffix, upper-cased first when Upper.
 	Prefix, Suffix string
@@ -48,7 +47,11 @@ func (f *envHelper) String() string {
 
 func (p helperParam) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d:key/%s", p.Index, p.Kind)
+	if p.Variadic {
+		fmt.Fprintf(&b, "%d:keys.../%s", p.Index, p.Kind)
+	} else {
+		fmt.Fprintf(&b, "%d:key/%s", p.Index, p.Kind)
+	}
 	if p.Prefix != "" || p.Suffix != "" || p.Upper {
 		b.WriteString("=")
 		if p.Prefix != "" {

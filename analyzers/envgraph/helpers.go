@@ -155,6 +155,11 @@ func hasStringParam(sig *types.Signature) bool {
 			return true
 		}
 	}
+	if n := sig.Params().Len(); sig.Variadic() && n > 0 {
+		if sl, ok := sig.Params().At(n - 1).Type().Underlying().(*types.Slice); ok {
+			return isStringType(sl.Elem())
+		}
+	}
 	return false
 }
 
@@ -165,13 +170,7 @@ func (s *state) summarize(fi *funcInfo) *envHelper {
 	for _, call := range fi.calls {
 		name, kps := s.keyParams(call)
 		for _, kp := range kps {
-			if kp.Kind == 0 || kp.Index >= len(call.Args) {
-				continue
-			}
-			if call.Ellipsis.IsValid() && kp.Index >= len(call.Args)-1 {
-				continue
-			}
-			form, ok := s.paramKey(call.Args[kp.Index], fi.params)
+			form, ok := s.forwardedKey(call, kp, fi)
 			if !ok {
 				continue
 			}
@@ -182,9 +181,9 @@ func (s *state) summarize(fi *funcInfo) *envHelper {
 			if at >= 0 && !(params[at].Kind.IsRead() && (kp.Kind == Write || kp.Kind == Unset)) {
 				continue
 			}
-			form = compose(kp, form)
 			hp := helperParam{
 				Index:        form.param,
+				Variadic:     form.variadic,
 				Kind:         kp.Kind,
 				Prefix:       form.prefix,
 				Suffix:       form.suffix,
@@ -228,6 +227,42 @@ func (s *state) summarize(fi *funcInfo) *envHelper {
 	}
 	slices.SortFunc(params, func(a, b helperParam) int { return a.Index - b.Index })
 	return &envHelper{Params: params}
+}
+
+// forwardedKey reports whether the call gives the key parameter kp one of
+// fi's parameters (or a form of it), and which.
+func (s *state) forwardedKey(call *ast.CallExpr, kp helperParam, fi *funcInfo) (keyForm, bool) {
+	if kp.Kind == 0 || kp.Index >= len(call.Args) {
+		return keyForm{}, false
+	}
+	if call.Ellipsis.IsValid() && kp.Index >= len(call.Args)-1 {
+		// inner(keys...) with keys fi's own ...string parameter.
+		if !kp.Variadic || kp.Index != len(call.Args)-1 {
+			return keyForm{}, false
+		}
+		id, ok := ast.Unparen(call.Args[kp.Index]).(*ast.Ident)
+		if !ok {
+			return keyForm{}, false
+		}
+		p, ok := s.info.Uses[id].(*types.Var)
+		if !ok || !s.variadic[p] || s.writes[p] != 0 {
+			return keyForm{}, false
+		}
+		if i, ok := fi.params[p]; ok {
+			return compose(kp, keyForm{param: i, variadic: true}), true
+		}
+		return keyForm{}, false
+	}
+	last := kp.Index
+	if kp.Variadic {
+		last = len(call.Args) - 1
+	}
+	for i := kp.Index; i <= last; i++ {
+		if form, ok := s.paramKey(call.Args[i], fi.params); ok {
+			return compose(kp, form), true
+		}
+	}
+	return keyForm{}, false
 }
 
 // paramUse reports whether e is one of params, or a conversion of it to a

@@ -84,6 +84,7 @@ type keyForm struct {
 	param          int
 	prefix, suffix string
 	upper          bool
+	variadic       bool // param is a ...string parameter whose elements are the keys
 }
 
 // apply returns the key that form computes from the argument arg.
@@ -132,6 +133,16 @@ func (s *state) paramKeyDepth(e ast.Expr, params map[*types.Var]int, depth int) 
 		}
 		if def := s.singleDef(e, depth); def != nil {
 			return s.paramKeyDepth(def, params, depth+1)
+		}
+		// for _, k := range keys { ... } over a ...string parameter.
+		if rv, ok := s.ranges[v]; ok && !rv.key && s.writes[v] == 1 && isStringType(v.Type()) {
+			if id, ok := ast.Unparen(rv.x).(*ast.Ident); ok {
+				if p, ok := s.info.Uses[id].(*types.Var); ok && p != nil && s.writes[p] == 0 {
+					if i, ok := params[p]; ok && s.variadic[p] {
+						return keyForm{param: i, variadic: true}, true
+					}
+				}
+			}
 		}
 	case *ast.BinaryExpr:
 		if e.Op != token.ADD {

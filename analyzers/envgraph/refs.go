@@ -57,11 +57,34 @@ func (s *state) calleeFunc(call *ast.CallExpr) (*types.Func, bool) {
 func (s *state) keyCall(site callSite) {
 	call := site.call
 	name, params := s.keyParams(call)
+	type keyArg struct {
+		p   helperParam
+		arg ast.Expr
+	}
+	var args []keyArg
 	for _, p := range params {
 		if p.Kind == 0 || p.Index >= len(call.Args) {
 			continue
 		}
-		arg := call.Args[p.Index]
+		if !p.Variadic {
+			args = append(args, keyArg{p, call.Args[p.Index]})
+			continue
+		}
+		if call.Ellipsis.IsValid() {
+			// helper(keys...): the keys are whatever the slice holds.
+			last := call.Args[len(call.Args)-1]
+			if !s.isDefinition(site, last) {
+				s.add(Ref{Kind: p.Kind, Loader: p.Loader, Pos: last.Pos(), End: last.End(),
+					Dynamic: true, Expr: exprString(last) + "...", Via: append([]string{name}, p.Via...)})
+			}
+			continue
+		}
+		for _, a := range call.Args[p.Index:] {
+			args = append(args, keyArg{p, a})
+		}
+	}
+	for _, ka := range args {
+		p, arg := ka.p, ka.arg
 		if tv, ok := s.info.Types[arg]; !ok || !isStringType(tv.Type) {
 			continue // ill-typed: os.Getenv(1)
 		}
@@ -71,7 +94,8 @@ func (s *state) keyCall(site callSite) {
 		} else if len(p.Via) > 0 {
 			r.Via = append([]string(nil), p.Via...)
 		}
-		if p.DefaultParam >= 0 && p.DefaultParam < len(call.Args) && !call.Ellipsis.IsValid() {
+		if p.DefaultParam >= 0 && p.DefaultParam < len(call.Args) &&
+			!(call.Ellipsis.IsValid() && p.DefaultParam >= len(call.Args)-1) && !(p.Variadic && p.DefaultParam >= p.Index) {
 			if v, ok := s.formatConst(call.Args[p.DefaultParam]); ok {
 				r.Default, r.HasDefault = v, true
 			}
@@ -79,7 +103,7 @@ func (s *state) keyCall(site callSite) {
 			r.Default, r.HasDefault = p.ConstDefault, true
 		}
 		key, ok := s.constString(arg)
-		if ok && !(call.Ellipsis.IsValid() && p.Index == len(call.Args)-1) {
+		if ok && !(call.Ellipsis.IsValid() && arg == call.Args[len(call.Args)-1]) {
 			r.Key = helperForm(p).apply(key)
 		} else if keys, ok := s.rangeKeys(arg); ok {
 			// One reference per key of the list ranged over.

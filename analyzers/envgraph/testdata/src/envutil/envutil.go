@@ -118,3 +118,21 @@ func Setenv(key, value string) (restore func()) { // want Setenv:`envHelper\(0:k
 		}
 	}
 }
+
+// First returns the first of keys that is set.
+func First(keys ...string) string { // want First:`envHelper\(0:keys.../read\)`
+	for _, k := range keys {
+		if v := os.Getenv(k); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// AnyOf forwards its keys.
+func AnyOf(def string, keys ...string) string { // want AnyOf:`envHelper\(1:keys.../read via envutil.First 0:default\)`
+	if v := First(keys...); v != "" {
+		return v
+	}
+	return def
+}

@@ -23,9 +23,12 @@ func useEnvutil() {
 	_ = envutil.Get("X_"+name, "")                 // want `lookup dynamic "X_" \+ name prefix "X_" via envutil.Get default ""`
 	_ = envutil.App(name)                          // want `read dynamic name prefix "APP_" via envutil.App`
 	var src envutil.Source
-	_ = src.Get("REGION")               // want `read "SVC_REGION" via envutil.Source.Get`
-	_ = envutil.Experiment("GENTLE")    // want `read "TASK_X_GENTLE" via envutil.Experiment`
-	_ = envutil.Setenv("RESTORED", "1") // want `write "RESTORED" via envutil.Setenv`
+	_ = src.Get("REGION")                   // want `read "SVC_REGION" via envutil.Source.Get`
+	_ = envutil.Experiment("GENTLE")        // want `read "TASK_X_GENTLE" via envutil.Experiment`
+	_ = envutil.Setenv("RESTORED", "1")     // want `write "RESTORED" via envutil.Setenv`
+	_ = envutil.First("FIRST_A", "FIRST_B") // want `read "FIRST_A" via envutil.First` `read "FIRST_B" via envutil.First`
+	_ = envutil.AnyOf("d", "ANY_A", name)   // want `read "ANY_A" via envutil.AnyOf → envutil.First default "d"` `read dynamic name via envutil.AnyOf → envutil.First default "d"`
+	_ = envutil.First(os.Args...)           // want `read dynamic os.Args... via envutil.First`
 	_ = envutil.Label("NOT_ENV")
 	_ = envutil.Trimmed("TRIMMED")
 	_ = envutil.Store{}.Getenv("NOT_ENV")
