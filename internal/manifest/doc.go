@@ -1,6 +1,8 @@
 // Package manifest finds and parses the files that declare a program's
-// environment: envvet.yaml, and dotenv example files (.env.example,
-// .env.sample, .env.template, .env.dist).
+// environment: envvet.yaml, dotenv example files (.env.example,
+// .env.sample, .env.template, .env.dist), and the deployment files that
+// an envvet.yaml names as sources (Docker Compose files, Kubernetes
+// workload YAML, Helm's rendered output).
 //
 // # Discovery
 //
@@ -13,11 +15,15 @@
 // system root. A .env file itself is never a manifest: it holds real
 // values, often secrets. Files named explicitly (-envkeys.manifest) are
 // used instead of discovery; when several are given they are merged in
-// order, the first declaration of a name winning.
+// order, the first declaration of a name winning. A file named explicitly
+// may also be a deployment file: a name ending in .yaml or .yml is
+// Kubernetes YAML when one of its documents has apiVersion and kind, a
+// Compose file when its one document has services:, and an envvet.yaml
+// otherwise; any other name is a dotenv file.
 //
 // # envvet.yaml
 //
-// A YAML mapping with two optional sections:
+// A YAML mapping with three optional sections:
 //
 //	# keys the program reads
 //	keys:
@@ -32,6 +38,13 @@
 //	  PLAIN_KEY:          # or PLAIN_KEY: {}
 //	build:                # build-time variables
 //	  CGO_ENABLED: "0"
+//	sources:              # deployment files whose declarations count too
+//	  - compose: deploy/docker-compose.yml
+//	    service: api
+//	  - kubernetes: deploy/k8s/api.yaml
+//	    container: api
+//	  - dotenv: deploy/prod.env.example
+//	  - deploy/k8s/worker.yaml  # kind detected by content
 //
 // Under keys, each name maps to nothing (null, or {}) or to a mapping of
 // these fields, all optional:
@@ -47,13 +60,78 @@
 // Under build, each name maps to a scalar value (its text is the Key's
 // Default) or to null (no value).
 //
+// Under sources, each entry is a path, or a mapping with exactly one of
+// compose, kubernetes or dotenv (the path, which sets the kind) and
+// optionally service (compose only) or container (kubernetes only): a
+// name, or a list of names, selecting what declares; by default every
+// service or container does. Paths are relative to the envvet.yaml's
+// directory. A bare path's kind is detected by content as for files named
+// explicitly, except that it must be a Compose or Kubernetes file when its
+// name ends in .yaml or .yml. The envvet.yaml's own keys come first, then
+// each source's in order. A source that cannot be read, a service or
+// container that a selection names and the file lacks, and an unknown
+// field are errors at the entry in the envvet.yaml.
+//
 // Names must be valid environment variable names, [A-Za-z_][A-Za-z0-9_]*.
-// An unknown field (at the top level or in a key), a value of the wrong
-// kind, a name given twice in one mapping, more than one YAML document, or
-// a top level that is not a mapping are errors; so is invalid YAML, with
-// the line the YAML parser gives. An empty file, or one with only
-// comments, declares nothing. Anchors and aliases work as in YAML; merge
-// keys (<<) do not.
+// An unknown field (at the top level, in a key or in a source), a value
+// of the wrong kind, a name given twice in one mapping, more than one YAML
+// document, or a top level that is not a mapping are errors; so is
+// invalid YAML, with the line the YAML parser gives. An empty file, or
+// one with only comments, declares nothing. Anchors and aliases work as
+// in YAML; merge keys (<<) do not in an envvet.yaml (they do in Compose
+// files).
+//
+// # Docker Compose files
+//
+// The declarations of a Compose file are, for each service selected (in
+// file order), its environment: then its env_file: (environment wins over
+// env_file in Compose, and the first declaration wins here). environment
+// is a mapping (KEY: value, or KEY: with no value) or a list of strings
+// (KEY=value, or KEY, passed from the host). Each key's position is its
+// entry in the Compose file; a value is the key's Default when it is not
+// empty (${VAR} interpolation is not done). env_file is a path, or a
+// list of paths and of mappings {path: p, required: false}; each path is
+// relative to the Compose file and read as a dotenv file (see below; a
+// line holding only a name is allowed, as in Compose), each key
+// positioned in it. Every key of a Compose file is a runtime key, even
+// CGO_ENABLED: it is the container's environment, not the build's. An
+// env_file that does not exist is not an error (it is often a
+// git-ignored file of real values): it is recorded in
+// Manifest.Unresolved. YAML merge keys (<<: *common) work, as Compose
+// files use them to share environments, and anchors and aliases do. Other
+// fields, and other top-level sections, are ignored.
+//
+// # Kubernetes YAML
+//
+// A Kubernetes file is a stream of YAML documents (separated by ---);
+// "helm template" output, with its "# Source:" comments and empty
+// documents, is one. Objects of kind List are read through their items.
+// The workloads Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet,
+// ReplicationController, Job and CronJob (spec.jobTemplate.spec.template)
+// declare the environment of their pod template's containers and then
+// initContainers, for each container selected (by name): first each
+// env[] entry's name (positioned there; a value is its Default; a
+// valueFrom.secretKeyRef makes the key Secret), then, for each envFrom[]
+// entry, the keys of the ConfigMap (data and binaryData) or Secret (data
+// and stringData; its keys are Secret) that configMapRef.name or
+// secretRef.name names, with the entry's prefix, positioned at the key in
+// the ConfigMap or Secret. A ConfigMap or Secret is found among all the
+// Kubernetes files of the manifest (the sources of one envvet.yaml, or
+// the files named explicitly), by name and, when both give one,
+// namespace; one found nowhere is not an error but an entry of
+// Manifest.Unresolved, since the cluster may define it. ConfigMaps and
+// Secrets that no selected container refers to declare nothing, and other
+// kinds (Service, Ingress, ...) are ignored.
+//
+// Names that are not valid variable names (a ConfigMap's "config.yaml",
+// an environment entry "my-key") are skipped in deployment files, as
+// Kubernetes skips them in envFrom. A name declared twice is not an error
+// (services and containers share keys): the first declaration counts and
+// the others are Shadowed. Structural mistakes in the parts read (an
+// environment that is a string, an env entry without a name, invalid
+// YAML) are errors with the position in the deployment file. Aliases and
+// merge keys may expand to at most 1,048,576 entries per file, and merge
+// keys nest at most 10 deep.
 //
 // # Dotenv files
 //
@@ -104,5 +182,19 @@
 // unknown), with the file name as given. Manifests are UTF-8 (a UTF-8
 // byte order mark is skipped); a UTF-16 file is an error. An unreadable
 // file's Error wraps the underlying error, so errors.Is(err,
-// fs.ErrNotExist) works.
+// fs.ErrNotExist) works; for a source, the Error is positioned at its
+// entry in the envvet.yaml. An error in a deployment file is positioned
+// in that file. Load reports the first error and returns no Manifest.
+//
+// # Unresolved declarations
+//
+// Manifest.Unresolved lists, with their positions, the declarations whose
+// keys the manifest cannot list: an envFrom naming a ConfigMap or Secret
+// that no Kubernetes file of the manifest defines, a Compose env_file
+// that does not exist, and, from Parse (which reads no file), the sources
+// and env_file entries it did not follow. The keys of Keys are then a
+// subset of what the deployment sets: a key that a program reads and
+// Keys lacks may still be set, so a check should hedge, or stay quiet,
+// before calling it undeclared. Keys that are declared are declared, so
+// "declared but never read" stays sound.
 package manifest

@@ -2,6 +2,8 @@ package manifest_test
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -17,7 +19,7 @@ var nameRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 func checkParse(t *testing.T, file string, data []byte) {
 	m, err := manifest.Parse(file, data)
 	lines := strings.Count(string(data), "\n") + 1
-	if strings.HasSuffix(file, ".yaml") {
+	if strings.HasSuffix(file, ".yaml") || strings.HasSuffix(file, ".yml") {
 		// YAML also breaks lines at a lone CR, NEL, LS and PS.
 		for _, br := range []string{"\r", "\u0085", "\u2028", "\u2029"} {
 			lines += strings.Count(string(data), br)
@@ -32,6 +34,16 @@ func checkParse(t *testing.T, file string, data []byte) {
 			t.Fatalf("error %q does not start with the file name", err)
 		}
 		return
+	}
+	for _, u := range m.Unresolved {
+		if u.File != file || u.Line < 1 || u.Line > lines || u.Col < 1 || u.What == "" {
+			t.Fatalf("bad unresolved %+v for %q", u, data)
+		}
+	}
+	for _, k := range m.Shadowed {
+		if !nameRE.MatchString(k.Name) || k.File != file || k.Line < 1 || k.Line > lines || k.Col < 1 {
+			t.Fatalf("bad shadowed key %+v for %q", k, data)
+		}
 	}
 	seen := make(map[string]bool)
 	for _, list := range [][]manifest.Key{m.Keys, m.Build} {
@@ -100,5 +112,61 @@ func FuzzYAML(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkParse(t, "envvet.yaml", data)
+	})
+}
+
+func FuzzCompose(f *testing.F) {
+	for _, name := range []string{"compose/docker-compose.yml", "compose/envvet.yaml"} {
+		data, err := os.ReadFile(filepath.Join("testdata", "deploy", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	for _, s := range []string{
+		"services:\n",
+		"services: {a: ~}\n",
+		"services:\n  a:\n    environment: [A=1, B, \"C=x\"]\n",
+		"services:\n  a:\n    environment: {A: 1, B: ~, C: [1]}\n",
+		"services:\n  a:\n    env_file: [x.env, {path: y.env, required: false}]\n",
+		"x: &e {A: 1}\nservices:\n  a:\n    environment:\n      <<: *e\n      B: 2\n",
+		"x: &e [A=1]\nservices:\n  a: {environment: *e}\n  b: {environment: *e}\n",
+		"services:\n  a:\n    environment: A\n",
+		"services: [a]\n",
+		"services: {}\n---\nservices: {}\n",
+		"services:\n  a:\n    environment:\n      <<: [*nope]\n",
+		"a: &a {<<: *a}\nservices: {s: {environment: *a}}\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkParse(t, "docker-compose.yml", data)
+	})
+}
+
+func FuzzKubernetes(f *testing.F) {
+	for _, name := range []string{"k8s/app.yaml", "k8s/workloads.yaml", "helm/rendered.yaml"} {
+		data, err := os.ReadFile(filepath.Join("testdata", "deploy", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	for _, s := range []string{
+		"apiVersion: v1\nkind: Pod\n",
+		"apiVersion: v1\nkind: Pod\nspec: {containers: [{name: a, env: [{name: A, value: x}]}]}\n",
+		"apiVersion: v1\nkind: Pod\nspec: {containers: [{name: a, envFrom: [{configMapRef: {name: c}, prefix: P_}]}]}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {A: '1', b.c: x}\n",
+		"apiVersion: v1\nkind: Secret\nmetadata: {name: s}\nstringData: {A: x}\n---\napiVersion: v1\nkind: Pod\nspec: {initContainers: [{envFrom: [{secretRef: {name: s}}]}]}\n",
+		"apiVersion: batch/v1\nkind: CronJob\nspec: {jobTemplate: {spec: {template: {spec: {containers: [{env: [{name: A}]}]}}}}}\n",
+		"apiVersion: v1\nkind: List\nitems: [{apiVersion: v1, kind: List, items: [{kind: Pod, spec: {containers: [{env: [{name: A}]}]}}]}]\n",
+		"apiVersion: v1\nkind: Pod\nspec: {containers: {a: 1}}\n",
+		"apiVersion: v1\nkind: Pod\nspec: {containers: [{env: [{value: x}]}]}\n",
+		"---\n---\napiVersion: v1\nkind: Service\n...\n",
+		"apiVersion: v1\nkind: Pod\n---\n- a\n---\nb\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkParse(t, "k8s.yaml", data)
 	})
 }
