@@ -52,6 +52,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if s.info != nil && pass.Pkg != nil && s.relevant(fact) {
 		in, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 		if in != nil {
+			s.in = in
 			s.index(in)
 			s.inferHelpers()
 			s.collectRefs()
@@ -92,6 +93,7 @@ type state struct {
 	returns  []returnSite
 	viper    []viperPrefixCall
 
+	in           *inspector.Inspector
 	helpersAbove bool // an import declares helpers
 	refs         []Ref
 }
@@ -449,7 +451,7 @@ func (s *state) fillPackageFact(f *envPackage) {
 	for _, r := range s.refs {
 		switch {
 		case r.Kind == Environ:
-			f.Environ = true
+			f.Environ = f.Environ || !r.Passed
 		case r.Dynamic || r.Kind == Prefix:
 			if !r.Kind.IsRead() && r.Kind != Prefix {
 				continue
@@ -515,10 +517,11 @@ func (s *state) program(self *envPackage) *Program {
 
 // countsAsEnviron reports whether a call of os.Environ in the package at
 // path, outside the standard library (where os/exec passes the environment
-// on to children), makes the program read every key: not in the struct-tag
-// loaders, which snapshot it to look their keys up one by one.
+// on to children), makes the program read every key: not in
+// golang.org/x/sys (unix.Environ wraps syscall.Environ) nor in the
+// struct-tag loaders, which snapshot it to look their keys up one by one.
 func countsAsEnviron(path string) bool {
-	for _, m := range []string{"github.com/caarlos0/env", "github.com/kelseyhightower/envconfig",
+	for _, m := range []string{"golang.org/x/sys", "github.com/caarlos0/env", "github.com/kelseyhightower/envconfig",
 		"github.com/sethvargo/go-envconfig", "github.com/spf13/viper"} {
 		if path == m || strings.HasPrefix(path, m+"/") {
 			return false

@@ -61,6 +61,9 @@ func describe(r envgraph.Ref) string {
 	if r.Alt != "" {
 		fmt.Fprintf(&b, " alt %q", r.Alt)
 	}
+	if r.Passed {
+		b.WriteString(" passed")
+	}
 	if r.Loader != envgraph.LoaderOS {
 		b.WriteString(" loader " + r.Loader)
 	}

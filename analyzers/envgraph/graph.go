@@ -86,6 +86,10 @@ type Ref struct {
 	// Field is the struct field ("Config.Port") for Kind Tag.
 	Field string
 
+	// Passed is set on an Environ reference whose result is handed on to
+	// a child process unread (cmd.Env = append(os.Environ(), "X=1")).
+	Passed bool
+
 	// Alt is the second key a loader tries when Key is unset: envconfig
 	// (kelseyhightower) looks up the upper-cased tag without its prefix.
 	Alt string

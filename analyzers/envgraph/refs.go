@@ -38,7 +38,7 @@ func (s *state) collectRefs() {
 				continue
 			}
 			if k, ok := wholeKind(fn.FullName()); ok {
-				s.add(Ref{Kind: k, Pos: call.Pos(), End: call.End()})
+				s.add(Ref{Kind: k, Pos: call.Pos(), End: call.End(), Passed: k == Environ && s.passedOn(call)})
 				continue
 			}
 		}
@@ -279,4 +279,50 @@ func isShellSpecialVar(c uint8) bool {
 
 func isAlphaNum(c uint8) bool {
 	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+// passedOn reports whether the result of os.Environ() is handed on to a
+// child process's Env, as is or appended to: cmd.Env = os.Environ(),
+// exec.Cmd{Env: append(os.Environ(), "X=1")}.
+func (s *state) passedOn(call *ast.CallExpr) bool {
+	if s.in == nil {
+		return false
+	}
+	cur, ok := s.in.Root().FindNode(call)
+	if !ok {
+		return false
+	}
+	for range maxDepth {
+		parent := cur.Parent()
+		if !parent.Valid() {
+			return false
+		}
+		switch p := parent.Node().(type) {
+		case *ast.ParenExpr:
+		case *ast.CallExpr:
+			// append(os.Environ(), ...) or append(env, os.Environ()...)
+			id, ok := ast.Unparen(p.Fun).(*ast.Ident)
+			if !ok || id.Name != "append" {
+				return false
+			}
+			if _, ok := s.info.Uses[id].(*types.Builtin); !ok {
+				return false
+			}
+		case *ast.KeyValueExpr:
+			id, ok := p.Key.(*ast.Ident)
+			return ok && id.Name == "Env" && p.Value == cur.Node()
+		case *ast.AssignStmt:
+			for i, rhs := range p.Rhs {
+				if rhs == cur.Node() && i < len(p.Lhs) {
+					sel, ok := p.Lhs[i].(*ast.SelectorExpr)
+					return ok && sel.Sel.Name == "Env"
+				}
+			}
+			return false
+		default:
+			return false
+		}
+		cur = parent
+	}
+	return false
 }

@@ -3,6 +3,7 @@ package direct
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"syscall"
 
 	"keys"
@@ -81,6 +82,15 @@ func reads() {
 	os.Clearenv()                 // want `clear`
 	_ = os.Environ()              // want `whole environment`
 	_ = syscall.Environ()         // want `whole environment`
+}
+
+// The environment handed on to a child process is not scanned here.
+func child() []string {
+	cmd := exec.Command("x")
+	cmd.Env = append(os.Environ(), "A=1")      // want `whole environment passed`
+	cmd.Env = append(cmd.Env, os.Environ()...) // want `whole environment passed`
+	_ = exec.Cmd{Env: os.Environ()}            // want `whole environment passed`
+	return os.Environ()                        // want `whole environment$`
 }
 
 // Getenv on a type of its own is not the environment.
