@@ -170,10 +170,16 @@ func Analyze(analyzers []*analysis.Analyzer, patterns []string, o *Options, stde
 		message   string
 	}
 	seen := make(map[key]bool)
+	seenErr := make(map[string]bool)
 	var findings []Finding
 	for _, act := range graph.Roots {
 		if act.Err != nil {
-			fmt.Fprintf(stderr, "%s: %v\n", act.Analyzer.Name, act.Err)
+			// A broken manifest fails every package it governs: say so once.
+			msg := fmt.Sprintf("%s: %v", act.Analyzer.Name, act.Err)
+			if !seenErr[msg] {
+				seenErr[msg] = true
+				fmt.Fprintln(stderr, msg)
+			}
 			code = ExitError
 			continue
 		}
