@@ -47,6 +47,7 @@ func run(pass *analysis.Pass) (any, error) {
 		mappings: make(map[*ast.FuncLit]bool),
 		ranges:   make(map[*types.Var]rangeVar),
 		variadic: make(map[*types.Var]bool),
+		called:   make(map[ast.Expr]bool),
 	}
 	fact := new(envPackage)
 	if s.info != nil && pass.Pkg != nil && s.relevant(fact) {
@@ -94,6 +95,8 @@ type state struct {
 	viper    []viperPrefixCall
 
 	in           *inspector.Inspector
+	funcValues   []*ast.SelectorExpr      // os.Getenv-like selectors, called or not
+	called       map[ast.Expr]bool        // the Fun of every call, and os.Expand's mapping
 	helpersAbove bool // an import declares helpers
 	refs         []Ref
 }
@@ -190,7 +193,7 @@ func (s *state) index(in *inspector.Inspector) {
 	filter := []ast.Node{
 		(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.CallExpr)(nil), (*ast.ReturnStmt)(nil),
 		(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.IncDecStmt)(nil), (*ast.UnaryExpr)(nil),
-		(*ast.RangeStmt)(nil), (*ast.StructType)(nil),
+		(*ast.RangeStmt)(nil), (*ast.StructType)(nil), (*ast.SelectorExpr)(nil),
 	}
 	in.Nodes(filter, func(n ast.Node, push bool) bool {
 		switch n := n.(type) {
@@ -213,8 +216,16 @@ func (s *state) index(in *inspector.Inspector) {
 			return true
 		}
 		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			if n.Sel.Name == "Getenv" || n.Sel.Name == "LookupEnv" {
+				s.funcValues = append(s.funcValues, n)
+			}
 		case *ast.CallExpr:
 			fn := top()
+			s.called[ast.Unparen(n.Fun)] = true
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Expand" && len(n.Args) == 2 {
+				s.called[ast.Unparen(n.Args[1])] = true // os.Expand's mapping: see expandCall
+			}
 			s.calls = append(s.calls, callSite{n, fn})
 			if len(n.Args) == 2 {
 				// os.Expand(s, func(name string) string { ... }): the literal is

@@ -44,6 +44,20 @@ func (s *state) collectRefs() {
 		}
 		s.keyCall(site)
 	}
+	// os.Getenv as a value (expand.FuncEnviron(os.Getenv)): whoever calls
+	// it reads keys that cannot be known here.
+	for _, sel := range s.funcValues {
+		if s.called[sel] {
+			continue
+		}
+		fn, ok := s.info.Uses[sel.Sel].(*types.Func)
+		if !ok || fn == nil {
+			continue
+		}
+		if k, ok := directKindOf(fn); ok && k.IsRead() {
+			s.add(Ref{Kind: k, Pos: sel.Pos(), End: sel.End(), Dynamic: true, Expr: exprString(sel)})
+		}
+	}
 }
 
 // calleeFunc returns the function a call calls, if static or an interface

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"strings"
 	"syscall"
+	"unicode"
 
 	"keys"
 )
@@ -101,6 +103,7 @@ func (s store) Getenv(key string) string { return s[key] }
 func notEnv(s store, m map[string]string) {
 	_ = s.Getenv("NOT_ENV")
 	_ = m["NOT_ENV"]
-	get := os.Getenv
+	get := os.Getenv // want `read dynamic os.Getenv$`
 	_ = get
+	_ = strings.Map(unicode.ToUpper, "not env")
 }
