@@ -95,9 +95,9 @@ type state struct {
 	viper    []viperPrefixCall
 
 	in           *inspector.Inspector
-	funcValues   []*ast.SelectorExpr      // os.Getenv-like selectors, called or not
-	called       map[ast.Expr]bool        // the Fun of every call, and os.Expand's mapping
-	helpersAbove bool // an import declares helpers
+	funcValues   []*ast.SelectorExpr // os.Getenv-like selectors, called or not
+	called       map[ast.Expr]bool   // the Fun of every call, and os.Expand's mapping
+	helpersAbove bool                // an import declares helpers
 	refs         []Ref
 }
 
