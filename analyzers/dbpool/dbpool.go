@@ -145,18 +145,19 @@ func isPoolType(t types.Type) bool {
 
 // state is one pass's working memory.
 type state struct {
-	c       *checker
-	pass    *analysis.Pass
-	info    *types.Info
-	root    inspector.Cursor
-	decls   map[*types.Func]*ast.FuncDecl
-	declCur map[*ast.FuncDecl]inspector.Cursor
-	imports []*types.Package // allImports(pass.Pkg), computed on first use
-	sums    map[*types.Func]*summary
-	uses    map[*types.Var][]inspector.Cursor // uses of local pool variables
-	slots   map[string]*slotFact
-	owner   map[*types.Var]string // struct type name of a field
-	done    []*value              // opened pools that did not leave their function
+	c           *checker
+	pass        *analysis.Pass
+	info        *types.Info
+	root        inspector.Cursor
+	decls       map[*types.Func]*ast.FuncDecl
+	declCur     map[*ast.FuncDecl]inspector.Cursor
+	imports     []*types.Package  // allImports(pass.Pkg), computed on first use
+	mainCallees map[ast.Node]bool // see mainLifetime
+	sums        map[*types.Func]*summary
+	uses        map[*types.Var][]inspector.Cursor // uses of local pool variables
+	slots       map[string]*slotFact
+	owner       map[*types.Var]string // struct type name of a field
+	done        []*value              // opened pools that did not leave their function
 }
 
 // A summary is what a function of this package does with pools.
@@ -961,7 +962,7 @@ func (st *state) exportFacts() {
 	}
 	slices.SortFunc(pf.Slots, func(a, b slotFact) int { return strings.Compare(a.Key, b.Key) })
 	for _, v := range st.done {
-		if v.f.Limited || len(v.f.Slots) == 0 || st.slotsLimited(v.f.Slots, nil) {
+		if v.f.Limited || len(v.f.Slots) == 0 || st.slotsLimited(v.f.Slots, nil) || st.shortLived(v) || st.inTest(v.call) {
 			continue
 		}
 		pf.Opens = append(pf.Opens, openFact{Site: v.site, Pos: st.posString(v.pos), Slots: v.f.Slots, Users: v.f.Users})

@@ -64,15 +64,18 @@
 // (in a loop: nor passed to code that cannot be followed, nor used by a
 // goroutine started there, and the open call's arguments must not depend
 // on a variable of the loop: a pool per target database is not the same
-// pool opened again). Calls in _test.go files are not reported. Lazy
+// pool opened again). The pool must serve queries: a loop that only pings
+// a fresh pool waits for the database. Calls in _test.go files and in test
+// helpers (functions taking *testing.T, *testing.B, *testing.F or
+// testing.TB) are not reported. Lazy
 // initialization (a package variable set inside sync.Once or an if), one
 // pool per tenant kept in a map, and a retry loop that assigns an outer
 // variable are not reported.
 //
 //	db, err := sql.Open("postgres", dsn) // diagnostic: sql.Open opens a new pool on every request in handler api.Report; open it once at start-up and share it
 //
-// A function that opens a pool into a local variable and closes it, outside
-// loops and closures, opens a pool per call; so does a function that calls
+// A function that opens a pool into a local variable, queries it and closes
+// it, outside loops and closures, opens a pool per call; so does a function that calls
 // it. A call of such a function from a handler or inside a loop is
 // reported at the call; called once, from main or a CLI command, it is
 // fine:
@@ -92,10 +95,12 @@
 // at that declaration. A library that returns the pool is not reported
 // on its own: its caller decides. Not reported: a pool that escapes the
 // analysis, a pool that serves no queries (only pinged, configured or
-// closed), a pool opened in a _test.go file, a pool already reported
-// by per-call, and a pool that a
-// function other than main opens into a local variable and closes (a
-// one-shot helper).
+// closed), a pool opened in a _test.go file or a test helper, a pool
+// already reported by per-call, and a pool whose life ends with the call
+// of the function that opens or receives it: that function closes it and
+// keeps it only in local variables and struct fields, and it is neither
+// func main nor a function that main calls directly (func run() error),
+// whose pools live as long as the program.
 //
 //	db, err := store.Open(dsn) // diagnostic: pool opened by sql.Open in store.Open is never limited: nothing calls SetMaxOpenConns on it; under load it opens connections without bound
 //

@@ -111,6 +111,9 @@ func (st *state) perCall(v *value) {
 	if len(v.returned) > 0 || len(v.f.Slots) > 0 || v.stored || isLoop && v.f.Escapes {
 		return
 	}
+	if len(v.f.Users) == 0 {
+		return // only pinged: a connectivity probe, as in a wait-for-database loop
+	}
 	for _, vr := range v.vars {
 		if vr.Pos() < scope.Pos() || vr.Pos() >= scope.End() {
 			return
@@ -124,7 +127,7 @@ func (st *state) perCall(v *value) {
 		advice = "open it once before the loop"
 	}
 	v.perCall = true // rule 4 stays quiet about it even when rule 3 is off
-	if !st.c.perCall || st.inTest(v.pos) {
+	if !st.c.perCall || st.inTest(v.call) {
 		return
 	}
 	call := v.call.Node()
@@ -155,7 +158,7 @@ func (st *state) loopVariant(call *ast.CallExpr, loop ast.Node) bool {
 // opens and closes its own pool.
 func (st *state) perCallHelper(cc inspector.Cursor, callee *types.Func, own *opensOwnPool) {
 	desc, _, _ := st.where(cc)
-	if desc == "" || st.inTest(cc.Node().Pos()) {
+	if desc == "" || st.inTest(cc) {
 		return
 	}
 	how := own.Open
@@ -174,7 +177,7 @@ func (st *state) perCallHelper(cc inspector.Cursor, callee *types.Func, own *ope
 // such a function there.
 func (st *state) ownPool(cur inspector.Cursor, decl *ast.FuncDecl, vals []*value) *opensOwnPool {
 	for _, v := range vals {
-		if v.opener == "" || !v.closed || v.stored || len(v.returned) > 0 || len(v.f.Slots) > 0 {
+		if v.opener == "" || !v.closed || v.stored || len(v.returned) > 0 || len(v.f.Slots) > 0 || len(v.f.Users) == 0 {
 			continue
 		}
 		if fn, loop := scopeOf(v.call); fn != ast.Node(decl) || loop != nil {
@@ -218,21 +221,50 @@ func used(users, slots []string, all map[string]*slotFact) bool {
 	return false
 }
 
-// inTest reports whether pos is in a _test.go file: tests open throwaway
-// pools in loops and never limit them, and that is fine.
-func (st *state) inTest(pos token.Pos) bool {
-	return strings.HasSuffix(st.pass.Fset.Position(pos).Filename, "_test.go")
-}
-
-// shortLived reports whether v is a pool that a function other than
-// main.main opens into a local variable and closes: a one-shot helper
-// (rule 3 covers calling it too often), not the program's serving pool.
-func (st *state) shortLived(v *value) bool {
-	if v.opener == "" || !v.closed || v.stored || len(v.returned) > 0 || len(v.f.Slots) > 0 {
+// inTest reports whether cur is in a _test.go file or in a test helper
+// (a function taking *testing.T, *testing.B, *testing.F or testing.TB):
+// tests open throwaway pools and never limit them, and that is fine.
+func (st *state) inTest(cur inspector.Cursor) bool {
+	if !cur.Valid() {
 		return false
 	}
+	if strings.HasSuffix(st.pass.Fset.Position(cur.Node().Pos()).Filename, "_test.go") {
+		return true
+	}
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		ft := funcType(c.Node())
+		if ft == nil || ft.Params == nil {
+			continue
+		}
+		for _, f := range ft.Params.List {
+			if tv, ok := st.info.Types[f.Type]; ok && tv.Type != nil {
+				t := tv.Type
+				if isPtrToNamed(t, "testing", "T") || isPtrToNamed(t, "testing", "B") || isPtrToNamed(t, "testing", "F") || isNamed(t, "testing", "TB") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// shortLived reports whether v is a pool whose life ends with the call
+// of the function that holds it: the function closes it, keeps it in local
+// variables or struct fields (not package variables) and does not return
+// it, and it is not the program's main or a function that main calls,
+// whose pools live as long as the program. Such a pool is a one-shot
+// helper's (per-call covers calling it too often), not the serving pool.
+func (st *state) shortLived(v *value) bool {
+	if !v.closed || len(v.returned) > 0 {
+		return false
+	}
+	for _, k := range v.f.Slots {
+		if s := st.slotByKey(k); s == nil || s.Field == "" {
+			return false
+		}
+	}
 	fd, ok := v.fn.(*ast.FuncDecl)
-	if !ok || fd.Recv == nil && fd.Name.Name == "main" && st.pass.Pkg.Name() == "main" {
+	if !ok || st.mainLifetime(fd) {
 		return false
 	}
 	for _, vr := range v.vars {
@@ -241,6 +273,33 @@ func (st *state) shortLived(v *value) bool {
 		}
 	}
 	return true
+}
+
+// mainLifetime reports whether fd is func main of a main package or a
+// function of that package that main calls directly (func run() error).
+func (st *state) mainLifetime(fd *ast.FuncDecl) bool {
+	if st.pass.Pkg.Name() != "main" {
+		return false
+	}
+	if st.mainCallees == nil {
+		st.mainCallees = map[ast.Node]bool{}
+		for fn, d := range st.decls {
+			if d.Recv != nil || fn.Name() != "main" {
+				continue
+			}
+			st.mainCallees[d] = true
+			if c, ok := st.declCur[d]; ok {
+				for cc := range c.Preorder((*ast.CallExpr)(nil)) {
+					if callee := typeutilCallee(st.info, cc.Node().(*ast.CallExpr)); callee != nil {
+						if cd := st.decls[callee]; cd != nil {
+							st.mainCallees[cd] = true
+						}
+					}
+				}
+			}
+		}
+	}
+	return st.mainCallees[fd]
 }
 
 // calleeName names a function for messages: "store.Open", "store.Repo.Save".
@@ -340,7 +399,7 @@ func (st *state) decide() {
 				})
 			}
 		}
-		if st.c.noLimit && !v.f.Limited && !v.f.Escapes && !v.perCall && !st.inTest(v.pos) && !st.shortLived(v) &&
+		if st.c.noLimit && !v.f.Limited && !v.f.Escapes && !v.perCall && !st.inTest(v.call) && !st.shortLived(v) &&
 			!st.slotsLimited(v.f.Slots, all) && used(v.f.Users, v.f.Slots, all) {
 			st.pass.Report(analysis.Diagnostic{
 				Pos: v.pos, Category: catNoLimit,

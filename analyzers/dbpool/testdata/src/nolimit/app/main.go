@@ -71,6 +71,20 @@ func main() {
 	// Handed to code this analyzer cannot follow: not reported.
 	db8, _ := sql.Open("postgres", "dsn")
 	register(db8)
+
+	run()
 }
 
 var register func(*sql.DB)
+
+// run is called by main: its pool lives as long as the program.
+func run() {
+	db, err := sql.Open("postgres", "dsn") // want `pool opened by sql.Open in main.run is never limited`
+	if err != nil {
+		return
+	}
+	defer db.Close()
+	repo.New(db).Find()
+}
+
+func init() { _ = run }

@@ -41,3 +41,21 @@ func Ready(dsn string) error {
 	}
 	return db.Ping()
 }
+
+type preparer struct{ db *sql.DB }
+
+// Check is a CLI command's helper: the pool lives for this call only.
+func Check(dsn string, queries []string) error {
+	db, err := sql.Open("postgres", dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	p := &preparer{db: db}
+	for _, q := range queries {
+		if _, err := p.db.Prepare(q); err != nil {
+			return err
+		}
+	}
+	return nil
+}
