@@ -10,9 +10,44 @@
 // For each package, envgraph records every read, lookup, expansion, write
 // and unset of an environment variable, with the key, its position, the
 // chain of helpers it went through, its default and whether it is
-// required. A function whose string parameter reaches an environment read
-// is a helper: calls to it are references to the constant given for that
-// parameter, in any package (an object fact carries this across packages).
-// Each package also exports the keys it reads as a package fact, so that a
-// program's main package sees the environment of the whole program.
+// required.
+//
+// Keys are resolved from literals, constants (of any package), constant
+// expressions, fmt.Sprintf with constant arguments, variables assigned once
+// from such values, and range loops over literal lists of constants. A key
+// that is none of these is a dynamic reference: its expression and constant
+// prefix are recorded, the key is never guessed. Passing os.Getenv itself
+// as a value is a dynamic read.
+//
+// The references come from os.Getenv, os.LookupEnv, syscall.Getenv,
+// os.Setenv, os.Unsetenv, os.Clearenv, os.Environ, the Setenv methods of
+// testing.T, B, F and TB, and the $KEY and ${KEY} names of the constant
+// template given to os.ExpandEnv, or to os.Expand with a mapping that reads
+// the environment (os.Getenv, a helper, a function literal).
+//
+// A function or method whose string parameter reaches an environment
+// reference, directly or through other helpers in any order and any
+// package, is a helper: envutil.Get("PORT", "8080") references PORT with
+// default 8080, envutil.Int("X", 3) references X through envutil.Int and
+// envutil.Get with default 3. Constant prefixes and suffixes
+// (os.Getenv("APP_" + key)), strings.ToUpper, ...string parameters ranged
+// over, and closures bound to a local variable are followed. The default
+// is the parameter the helper returns when the key is unset. An object
+// fact (envHelper) carries helpers to the packages that call them.
+//
+// Struct fields are references when a value of the struct reaches the
+// parse call of github.com/caarlos0/env (v6 to v11, with envPrefix, the
+// Prefix, UseFieldNameByDefault and RequiredIfNoDef options when constant,
+// and env:"-"), github.com/kelseyhightower/envconfig (prefix, split_words,
+// default, required, ignored, and the un-prefixed Alt key) or
+// github.com/sethvargo/go-envconfig (default=, required, prefix= and
+// PrefixLookuper). viper.BindEnv names are references, SetEnvPrefix with
+// AutomaticEnv a prefix reference.
+//
+// Each package exports a package fact (envPackage) with the keys it reads,
+// its dynamic prefixes and whether it scans the whole environment, so that
+// a main package's Graph.Program sees the environment of the whole
+// program, dependencies included. An os.Environ() handed on to a child
+// process (cmd.Env = append(os.Environ(), ...)) does not count as a scan,
+// nor does one in the standard library, golang.org/x/sys or the loaders.
 package envgraph
