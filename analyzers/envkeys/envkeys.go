@@ -44,6 +44,9 @@ type Config struct {
 	Allow []string `json:"allow"`
 	// Dynamic reports reads whose key is not a constant.
 	Dynamic bool `json:"dynamic"`
+
+	// Report adjusts reporting for drivers; it has no flag or setting.
+	Report report.Options `json:"-"`
 }
 
 // Analyzer is envkeys with its default settings.
@@ -57,7 +60,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:      analysisdoc.MustExtract(doc, "envkeys"),
 		URL:      docURL,
 		Requires: []*analysis.Analyzer{envgraph.Analyzer, inspect.Analyzer},
-		Run:      report.Wrap("envkeys", c.run),
+		Run:      report.Wrap("envkeys", c.run, cfg.Report),
 	}
 	a.Flags.Func("manifest", "comma-separated manifest files relative to the module root, replacing discovery (e.g. deploy/.env.example)", func(s string) error {
 		c.cfg.Manifest = splitList(s)

@@ -33,11 +33,28 @@ import (
 // Category of the diagnostics about directives.
 const Category = "directive"
 
+// SuppressedPrefix starts the Category of a suppressed diagnostic that
+// Options.KeepSuppressed keeps: "suppressed:" + its own category. Its
+// first Related entry is the directive, whose message is the reason.
+const SuppressedPrefix = "suppressed:"
+
+// Options adjust Wrap for a driver that shows suppressed findings.
+type Options struct {
+	// KeepSuppressed reports suppressed diagnostics too, marked with
+	// SuppressedPrefix, for output formats (SARIF) that list them with
+	// their justification. Drivers that print findings must leave it off.
+	KeepSuppressed bool `json:"-"`
+}
+
 // Wrap returns run with envvet's reporting applied: diagnostics that a
 // directive naming check suppresses are dropped, the others are reported
 // sorted by position when run returns, and each directive naming check
 // that suppressed nothing is reported.
-func Wrap(check string, run func(*analysis.Pass) (any, error)) func(*analysis.Pass) (any, error) {
+func Wrap(check string, run func(*analysis.Pass) (any, error), opts ...Options) func(*analysis.Pass) (any, error) {
+	var o Options
+	for _, opt := range opts {
+		o.KeepSuppressed = o.KeepSuppressed || opt.KeepSuppressed
+	}
 	return func(pass *analysis.Pass) (any, error) {
 		report := pass.Report
 		var diags []analysis.Diagnostic
@@ -52,7 +69,13 @@ func Wrap(check string, run func(*analysis.Pass) (any, error)) func(*analysis.Pa
 		idx := newIndex(pass)
 		kept := diags[:0]
 		for _, d := range diags {
-			if !idx.suppress(check, d.Pos) {
+			dir := idx.suppress(check, d.Pos)
+			switch {
+			case dir == nil:
+				kept = append(kept, d)
+			case o.KeepSuppressed:
+				d.Category = SuppressedPrefix + d.Category
+				d.Related = append([]analysis.RelatedInformation{{Pos: dir.pos, End: dir.end, Message: dir.reason}}, d.Related...)
 				kept = append(kept, d)
 			}
 		}
@@ -109,19 +132,23 @@ func newIndex(pass *analysis.Pass) *index {
 	return &index{pass: pass, files: make(map[string][]*directive)}
 }
 
-func (x *index) suppress(check string, pos token.Pos) bool {
+// suppress returns the first directive that suppresses check's finding
+// at pos, marking every such directive used; nil when none does.
+func (x *index) suppress(check string, pos token.Pos) *directive {
 	if !pos.IsValid() {
-		return false
+		return nil
 	}
 	p := x.pass.Fset.Position(pos)
-	hit := false
+	var hit *directive
 	for _, d := range x.directives(p.Filename) {
 		if d.covers(check, p.Filename, p.Line) {
 			if d.used == nil {
 				d.used = make(map[string]bool)
 			}
 			d.used[check] = true
-			hit = true
+			if hit == nil {
+				hit = d
+			}
 		}
 	}
 	return hit

@@ -87,3 +87,37 @@ func TestParse(t *testing.T) {
 		}
 	}
 }
+
+// TestKeepSuppressed checks that a driver asking for suppressed findings
+// gets them marked, with the directive's reason.
+func TestKeepSuppressed(t *testing.T) {
+	keep := *loud
+	keep.Run = report.Wrap("loud", func(pass *analysis.Pass) (any, error) {
+		in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+		for n := range in.PreorderSeq((*ast.CallExpr)(nil)) {
+			if id, ok := n.(*ast.CallExpr).Fun.(*ast.Ident); ok && id.Name == "bad" {
+				pass.ReportRangef(n, "call of bad")
+			}
+		}
+		return nil, nil
+	}, report.Options{KeepSuppressed: true})
+	rec := &recorder{}
+	results := analysistest.Run(rec, analysistest.TestData(), &keep, "b")
+	var got []string
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			if !strings.HasPrefix(d.Category, report.SuppressedPrefix) || len(d.Related) == 0 {
+				t.Errorf("diagnostic %q: category %q, %d related; want it marked suppressed", d.Message, d.Category, len(d.Related))
+				continue
+			}
+			got = append(got, d.Related[0].Message)
+		}
+	}
+	if len(got) != 2 || got[0] != "generated from the schema" {
+		t.Errorf("suppressed reasons = %q, want two of %q", got, "generated from the schema")
+	}
+}
+
+type recorder struct{}
+
+func (r *recorder) Errorf(format string, args ...any) {}
