@@ -9,6 +9,7 @@ import (
 	"github.com/envvet/envvet/analyzers/directives"
 	"github.com/envvet/envvet/analyzers/envkeys"
 	"github.com/envvet/envvet/analyzers/nocgo"
+	"github.com/envvet/envvet/internal/report"
 )
 
 // Config holds every check's settings, keyed by check name. The JSON names
@@ -19,6 +20,10 @@ type Config struct {
 	NoCgo   nocgo.Config   `json:"nocgo"`
 	DBPool  dbpool.Config  `json:"dbpool"`
 	CtxGo   ctxgo.Config   `json:"ctxgo"`
+
+	// Report adjusts every check's reporting for the driver (see
+	// internal/report.Options); it is no user setting.
+	Report report.Options `json:"-"`
 }
 
 // Suite returns envvet's checks, configured by cfg, in a fixed order, and
@@ -27,6 +32,7 @@ type Config struct {
 // of cfg, so two suites never share state. Every check reports through
 // internal/report, which applies the directives in every driver.
 func Suite(cfg Config) []*analysis.Analyzer {
+	cfg.EnvKeys.Report = cfg.Report
 	checks := checks(cfg)
 	names := make([]string, len(checks))
 	for i, a := range checks {
