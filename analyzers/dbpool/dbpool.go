@@ -1080,6 +1080,7 @@ func shortNames(paths []string) []string {
 func compilePatterns(pats []string, module string) []*regexpT {
 	var out []*regexpT
 	for _, p := range pats {
+		text := p
 		if rest, ok := strings.CutPrefix(p, "./"); ok && module != "" {
 			p = module + "/" + rest
 		} else if p == "." && module != "" {
@@ -1094,7 +1095,7 @@ func compilePatterns(pats []string, module string) []*regexpT {
 		if err != nil {
 			continue
 		}
-		out = append(out, &regexpT{r, p})
+		out = append(out, &regexpT{r, text})
 	}
 	return out
 }

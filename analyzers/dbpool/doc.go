@@ -91,8 +91,8 @@
 // that variable or field, including through gorm's DB() and sqlx.NewDb.
 // It is decided where the pool's path ends: in the function that opens
 // or receives it, reported at the open call or at the call that returned
-// the pool; for a pool stored in a package variable or field, by main,
-// at that declaration. A library that returns the pool is not reported
+// the pool; for a pool stored in a package variable or field, by main:
+// at the open call when main opened it, else at that declaration. A library that returns the pool is not reported
 // on its own: its caller decides. Not reported: a pool that escapes the
 // analysis, a pool that serves no queries (only pinged, configured or
 // closed), a pool opened in a _test.go file or a test helper, a pool
