@@ -23,8 +23,9 @@ func cutShort(pass *analysis.Pass, sum *ctxsum.Result, fn function) {
 		return
 	}
 	keeper := func(call *ast.CallExpr) bool { return len(sum.Keeps(ctxsum.Callee(pass.TypesInfo, call))) > 0 }
-	// sync: fn itself does work with the context after the go statement,
-	// so the goroutine is scoped to that work (go heartbeat(ctx); return stream(ctx)).
+	// sync: fn itself keeps working with a context after the statement,
+	// so the goroutine is scoped to that work (go heartbeat(ctx); return
+	// stream(ctx); or ctx = conn.CloseRead(ctx); conn.Ping(ctx)).
 	sync := func(call *ast.CallExpr) bool {
 		if keeper(call) {
 			return false
@@ -33,7 +34,7 @@ func cutShort(pass *analysis.Pass, sum *ctxsum.Result, fn function) {
 			return false // deriving, not working
 		}
 		for _, arg := range call.Args {
-			if f.Carries(arg, arg.Pos(), roots) {
+			if f.Carries(arg, arg.Pos(), roots) || isLiveContext(pass.TypesInfo, arg) {
 				return true
 			}
 		}
@@ -62,6 +63,25 @@ func cutShort(pass *analysis.Pass, sum *ctxsum.Result, fn function) {
 			reportKeeper(pass, fn, n, args)
 		}
 	}
+}
+
+// isLiveContext reports whether e is a context that may be cancelled: of
+// type context.Context, and not context.Background(), TODO() or
+// WithoutCancel(...).
+func isLiveContext(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	if !ok || !ctxsum.IsContext(tv.Type) {
+		return false
+	}
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		if fn := ctxsum.Callee(info, call); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "context" {
+			switch fn.Name() {
+			case "Background", "TODO", "WithoutCancel":
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // hasRoot reports whether fn has a context that ends when it returns: a

@@ -49,8 +49,10 @@
 // any deferred call) F receives from a channel, selects, ranges over a
 // channel, loops without condition, calls a function or method named
 // Wait*, Serve*, ListenAndServe*, Accept*, Recv* or Run, io.Copy,
-// io.CopyN, io.CopyBuffer or time.Sleep, or passes the same context to
-// another call (go heartbeat(ctx); return stream(ctx)). WaitGroup.Wait,
+// io.CopyN, io.CopyBuffer or time.Sleep, or passes a context (other than
+// context.Background(), TODO() or WithoutCancel(...)) to another call: F
+// keeps working, and the goroutine is scoped to that work
+// (go heartbeat(ctx); return stream(ctx)). WaitGroup.Wait,
 // errgroup's Wait and a receive from a channel the goroutine closes are all
 // covered by these. A goroutine given context.WithoutCancel(ctx),
 // context.Background() or a context of its own is not reported either.

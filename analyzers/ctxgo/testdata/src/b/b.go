@@ -53,3 +53,13 @@ func Blocks(parent context.Context, w *worker.Worker, done <-chan struct{}) {
 	w.Start(ctx)
 	<-done
 }
+
+// The function keeps working with the context the keeper returned
+// (coder/websocket's ctx = c.CloseRead(ctx); c.Ping(ctx)).
+func KeepsWorking(parent context.Context, w *worker.Worker, ping func(context.Context) error) error {
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	w.Start(ctx)
+	ctx = context.WithValue(parent, "k", 1)
+	return ping(ctx)
+}
