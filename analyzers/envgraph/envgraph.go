@@ -98,6 +98,7 @@ type state struct {
 	funcValues   []*ast.SelectorExpr // os.Getenv-like selectors, called or not
 	called       map[ast.Expr]bool   // the Fun of every call, and os.Expand's mapping
 	helpersAbove bool                // an import declares helpers
+	loaders      bool                // a struct-tag loader may be called: imported, or through helpers
 	refs         []Ref
 }
 
@@ -132,6 +133,9 @@ func (s *state) relevant(fact *envPackage) bool {
 		if isEnvPackage(imp.Path()) {
 			rel = true
 		}
+		if p := imp.Path(); isCaarlosPath(p) || p == "github.com/kelseyhightower/envconfig" || p == "github.com/sethvargo/go-envconfig" {
+			s.loaders = true
+		}
 		var f envPackage
 		if s.pass.ImportPackageFact(imp, &f) && f.Helpers {
 			s.helpersAbove = true
@@ -139,6 +143,7 @@ func (s *state) relevant(fact *envPackage) bool {
 		}
 	}
 	fact.Helpers = s.helpersAbove
+	s.loaders = s.loaders || s.helpersAbove
 	return rel
 }
 

@@ -76,7 +76,7 @@ func TestRefs(t *testing.T) {
 }
 
 func TestFacts(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), envgraph.Analyzer, "envutil", "factsonly")
+	analysistest.Run(t, analysistest.TestData(), envgraph.Analyzer, "envutil", "factsonly", "tags/model")
 }
 
 func TestProgram(t *testing.T) {

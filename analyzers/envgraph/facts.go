@@ -12,6 +12,7 @@ import (
 // the helpers below this one, so the fact encodes identically on every run.
 type envHelper struct {
 	Params []helperParam
+	Loads  []loadSpec // parameters whose struct a struct-tag loader fills
 }
 
 // A helperParam describes one key parameter of a helper.
@@ -41,6 +42,9 @@ func (f *envHelper) String() string {
 	var parts []string
 	for _, p := range f.Params {
 		parts = append(parts, p.String())
+	}
+	for _, l := range f.Loads {
+		parts = append(parts, l.String())
 	}
 	return "envHelper(" + strings.Join(parts, " ") + ")"
 }

@@ -93,6 +93,19 @@ func (s *state) keyParams(call *ast.CallExpr) (name string, params []helperParam
 	return "", nil
 }
 
+// calleeHelper returns the helper summary of the function a call calls.
+func (s *state) calleeHelper(call *ast.CallExpr) *envHelper {
+	switch obj := typeutil.Callee(s.info, call).(type) {
+	case *types.Func:
+		return s.helperOf(obj)
+	case *types.Var:
+		if fi := s.byObj[obj]; fi != nil {
+			return fi.helper
+		}
+	}
+	return nil
+}
+
 // helperOf returns the helper summary of fn: inferred in this run for the
 // package's own functions, imported as a fact for the others.
 func (s *state) helperOf(fn *types.Func) *envHelper {
@@ -122,7 +135,7 @@ func (s *state) helperOf(fn *types.Func) *envHelper {
 func (s *state) inferHelpers() {
 	var cands []*funcInfo
 	for _, fi := range s.order {
-		if len(fi.calls) > 0 && hasStringParam(fi.sig) {
+		if len(fi.calls) > 0 && (hasStringParam(fi.sig) || s.loaders && fi.sig != nil && fi.sig.Params().Len() > 0) {
 			cands = append(cands, fi)
 		}
 	}
@@ -211,8 +224,15 @@ func (s *state) summarize(fi *funcInfo) *envHelper {
 			}
 		}
 	}
-	if len(params) == 0 {
+	var loads []loadSpec
+	if s.loaders {
+		loads = s.forwardedLoads(fi)
+	}
+	if len(params) == 0 && len(loads) == 0 {
 		return nil
+	}
+	if len(params) == 0 {
+		return &envHelper{Loads: loads}
 	}
 	keys := make(map[int]bool)
 	for _, p := range params {
@@ -226,7 +246,49 @@ func (s *state) summarize(fi *funcInfo) *envHelper {
 		}
 	}
 	slices.SortFunc(params, func(a, b helperParam) int { return a.Index - b.Index })
-	return &envHelper{Params: params}
+	return &envHelper{Params: params, Loads: loads}
+}
+
+// forwardedLoads returns the loader parse calls in fi whose struct is one
+// of fi's parameters: func load(cfg any) error { return env.Parse(cfg) }.
+func (s *state) forwardedLoads(fi *funcInfo) []loadSpec {
+	var loads []loadSpec
+	add := func(arg ast.Expr, spec loadSpec) {
+		id, ok := ast.Unparen(arg).(*ast.Ident)
+		if !ok {
+			return
+		}
+		v, ok := s.info.Uses[id].(*types.Var)
+		if !ok || s.writes[v] != 0 {
+			return
+		}
+		i, ok := fi.params[v]
+		if !ok || slices.ContainsFunc(loads, func(l loadSpec) bool { return l.Index == i }) {
+			return
+		}
+		spec.Index = i
+		loads = append(loads, spec)
+	}
+	for _, call := range fi.calls {
+		fn, ok := s.calleeFunc(call)
+		if !ok {
+			continue
+		}
+		if target, typ, spec, ok := s.loaderCall(call, fn); ok && typ == nil && target != nil {
+			add(target, spec)
+			continue
+		}
+		if h := s.calleeHelper(call); h != nil {
+			for _, l := range h.Loads {
+				if l.Index < len(call.Args) {
+					l.Via = append([]string{funcName(fn)}, l.Via...)
+					add(call.Args[l.Index], l)
+				}
+			}
+		}
+	}
+	slices.SortFunc(loads, func(a, b loadSpec) int { return a.Index - b.Index })
+	return loads
 }
 
 // forwardedKey reports whether the call gives the key parameter kp one of

@@ -23,14 +23,10 @@ func (s *state) collectRefs() {
 			case path == "github.com/spf13/viper":
 				s.viperCall(site, fn)
 				continue
-			case isCaarlosPath(path):
-				s.caarlosCall(site, fn)
-				continue
-			case path == "github.com/kelseyhightower/envconfig":
-				s.kelseyCall(site, fn)
-				continue
-			case path == "github.com/sethvargo/go-envconfig":
-				s.sethvargoCall(site, fn)
+			case isCaarlosPath(path), path == "github.com/kelseyhightower/envconfig", path == "github.com/sethvargo/go-envconfig":
+				if target, typ, spec, ok := s.loaderCall(call, fn); ok {
+					s.loadRefs(target, typ, spec, call, nil)
+				}
 				continue
 			}
 			if !isEnvFuncPackage(path) {
@@ -71,6 +67,13 @@ func (s *state) calleeFunc(call *ast.CallExpr) (*types.Func, bool) {
 func (s *state) keyCall(site callSite) {
 	call := site.call
 	name, params := s.keyParams(call)
+	if h := s.calleeHelper(call); h != nil {
+		for _, l := range h.Loads {
+			if l.Index < len(call.Args) {
+				s.loadRefs(call.Args[l.Index], nil, l, call, append([]string{name}, l.Via...))
+			}
+		}
+	}
 	type keyArg struct {
 		p   helperParam
 		arg ast.Expr

@@ -1,6 +1,7 @@
 package envgraph
 
 import (
+	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/types"
@@ -29,10 +30,10 @@ type tagField struct {
 
 // emitTags records the fields' references: at the field when it is
 // declared in this package, else at the loader call's argument.
-func (s *state) emitTags(loader string, fields []tagField, at ast.Node) {
+func (s *state) emitTags(loader string, fields []tagField, at ast.Node, via []string) {
 	for _, f := range fields {
 		r := Ref{
-			Kind: Tag, Loader: loader, Key: f.key, Alt: f.alt, Field: f.path,
+			Kind: Tag, Loader: loader, Key: f.key, Alt: f.alt, Field: f.path, Via: via,
 			Default: f.def, HasDefault: f.hasDef, Required: f.required,
 			Pos: at.Pos(), End: at.End(),
 		}
@@ -190,39 +191,26 @@ func (s *state) typeArg(call *ast.CallExpr) types.Type {
 
 // ---- github.com/caarlos0/env ----
 
-type caarlosOpts struct {
-	prefix          string
-	dynamic         string // non-constant Prefix expression
-	useFieldName    bool
-	requiredIfNoDef bool
-	tagName         string
-	prefixTag       string
-	defaultTag      string
-}
-
-func (s *state) caarlosCall(site callSite, fn *types.Func) {
-	call := site.call
-	var st *types.Struct
-	var root string
-	var at ast.Node = call
+// caarlosSpec resolves a caarlos0/env parse call: the struct's
+// expression (nil for ParseAs[T], whose type is typ) and the options.
+func (s *state) caarlosSpec(call *ast.CallExpr, fn *types.Func) (target ast.Expr, typ types.Type, spec loadSpec, ok bool) {
 	var rest []ast.Expr
 	switch fn.Name() {
 	case "Parse", "ParseWithOptions", "ParseWithFuncs":
 		if len(call.Args) == 0 {
-			return
+			return nil, nil, spec, false
 		}
-		st, root = s.structOf(call.Args[0])
-		at, rest = call.Args[0], call.Args[1:]
+		target, rest = call.Args[0], call.Args[1:]
 	case "ParseAs", "ParseAsWithOptions":
-		st, root = structType(s.typeArg(call))
+		typ = s.typeArg(call)
+		if typ == nil {
+			return nil, nil, spec, false
+		}
 		rest = call.Args
 	default:
-		return
+		return nil, nil, spec, false
 	}
-	if st == nil {
-		return
-	}
-	opts := caarlosOpts{tagName: "env", prefixTag: "envPrefix", defaultTag: "envDefault"}
+	spec = loadSpec{Loader: LoaderCaarlos, TagName: "env", PrefixTag: "envPrefix", DefaultTag: "envDefault"}
 	for _, a := range rest {
 		tv, ok := s.info.Types[a]
 		if !ok || tv.Type == nil {
@@ -235,38 +223,39 @@ func (s *state) caarlosCall(site callSite, fn *types.Func) {
 		lit := s.compositeOf(a)
 		if lit == nil {
 			// Options built elsewhere: the prefix and tag names are unknown.
-			opts.dynamic = exprString(a) + ".Prefix"
+			spec.Dynamic = exprString(a) + ".Prefix"
 			break
 		}
 		m := litFields(lit)
 		if env, ok := m["Environment"]; ok && !isNil(s.info, env) {
-			return // a map of its own, not the environment
+			return nil, nil, spec, false // a map of its own, not the environment
 		}
 		if e, ok := m["Prefix"]; ok {
 			if v, ok := s.constString(e); ok {
-				opts.prefix = v
+				spec.Prefix = v
 			} else {
-				opts.dynamic = exprString(e)
+				spec.Dynamic = exprString(e)
 			}
 		}
-		for name, dst := range map[string]*string{"TagName": &opts.tagName, "PrefixTagName": &opts.prefixTag, "DefaultValueTagName": &opts.defaultTag} {
-			if e, ok := m[name]; ok {
+		for _, o := range []struct {
+			name string
+			dst  *string
+		}{{"TagName", &spec.TagName}, {"PrefixTagName", &spec.PrefixTag}, {"DefaultValueTagName", &spec.DefaultTag}} {
+			if e, ok := m[o.name]; ok {
 				v, ok := s.constString(e)
 				if !ok {
-					return // tags unknown: nothing can be said
+					return nil, nil, spec, false // tags unknown: nothing can be said
 				}
 				if v != "" {
-					*dst = v
+					*o.dst = v
 				}
 			}
 		}
-		opts.useFieldName, _ = s.constBool(m["UseFieldNameByDefault"])
-		opts.requiredIfNoDef, _ = s.constBool(m["RequiredIfNoDef"])
+		spec.UseFieldName, _ = s.constBool(m["UseFieldNameByDefault"])
+		spec.Required, _ = s.constBool(m["RequiredIfNoDef"])
 		break
 	}
-	var fields []tagField
-	s.walkCaarlos(st, root, opts, 0, &fields)
-	s.emitTags(LoaderCaarlos, fields, at)
+	return target, typ, spec, true
 }
 
 func isNil(info *types.Info, e ast.Expr) bool {
@@ -274,7 +263,7 @@ func isNil(info *types.Info, e ast.Expr) bool {
 	return ok && tv.IsNil()
 }
 
-func (s *state) walkCaarlos(st *types.Struct, path string, opts caarlosOpts, depth int, out *[]tagField) {
+func (s *state) walkCaarlos(st *types.Struct, path string, opts loadSpec, depth int, out *[]tagField) {
 	if depth > maxNesting {
 		return
 	}
@@ -286,7 +275,7 @@ func (s *state) walkCaarlos(st *types.Struct, path string, opts caarlosOpts, dep
 		tag := reflect.StructTag(st.Tag(i))
 		fpath := path + "." + f.Name()
 		nested := opts
-		nested.prefix += tag.Get(opts.prefixTag)
+		nested.Prefix += tag.Get(opts.PrefixTag)
 		ft := types.Unalias(f.Type())
 		// A pointer to a struct and an unnamed struct are walked into,
 		// without a key of their own.
@@ -300,19 +289,19 @@ func (s *state) walkCaarlos(st *types.Struct, path string, opts caarlosOpts, dep
 			s.walkCaarlos(inner, fpath, nested, depth+1, out)
 			continue
 		}
-		own, options, _ := strings.Cut(tag.Get(opts.tagName), ",")
-		if own == "" && opts.useFieldName {
+		own, options, _ := strings.Cut(tag.Get(opts.TagName), ",")
+		if own == "" && opts.UseFieldName {
 			own = fieldEnvName(f.Name())
 		}
 		if own == "-" || hasOption(options, "-") {
 			continue
 		}
 		if own != "" {
-			tf := tagField{field: f, path: fpath, key: opts.prefix + own}
-			tf.def, tf.hasDef = tag.Lookup(opts.defaultTag)
-			tf.required = (opts.requiredIfNoDef && !tf.hasDef) || hasOption(options, "required") || hasOption(options, "notEmpty")
-			if opts.dynamic != "" {
-				tf.dynamic = opts.dynamic + " + " + strconv.Quote(own)
+			tf := tagField{field: f, path: fpath, key: opts.Prefix + own}
+			tf.def, tf.hasDef = tag.Lookup(opts.DefaultTag)
+			tf.required = (opts.Required && !tf.hasDef) || hasOption(options, "required") || hasOption(options, "notEmpty")
+			if opts.Dynamic != "" {
+				tf.dynamic = opts.Dynamic + " + " + strconv.Quote(own)
 			}
 			*out = append(*out, tf)
 		}
@@ -368,28 +357,35 @@ var (
 	kelseyAcronyms = regexp.MustCompile("([A-Z]+)([A-Z][^A-Z]+)")
 )
 
-func (s *state) kelseyCall(site callSite, fn *types.Func) {
-	call := site.call
+// kelseySpec resolves an envconfig.Process call.
+func (s *state) kelseySpec(call *ast.CallExpr, fn *types.Func) (ast.Expr, loadSpec, bool) {
 	if (fn.Name() != "Process" && fn.Name() != "MustProcess") || len(call.Args) != 2 {
-		return
+		return nil, loadSpec{}, false
 	}
-	st, root := s.structOf(call.Args[1])
-	if st == nil {
-		return
-	}
+	spec := loadSpec{Loader: LoaderEnvconfig}
 	prefix, ok := s.constString(call.Args[0])
-	dynamic := ""
-	if !ok {
-		dynamic, prefix = exprString(call.Args[0]), "PREFIX"
+	if ok {
+		spec.Prefix = prefix
+	} else {
+		spec.Dynamic = exprString(call.Args[0])
+	}
+	return call.Args[1], spec, true
+}
+
+// kelseyFields lists the keys envconfig reads for st.
+func (s *state) kelseyFields(st *types.Struct, root string, spec loadSpec) []tagField {
+	prefix := spec.Prefix
+	if spec.Dynamic != "" {
+		prefix = "PREFIX"
 	}
 	var fields []tagField
 	s.walkKelsey(st, root, prefix, 0, &fields)
-	if dynamic != "" {
+	if spec.Dynamic != "" {
 		for i := range fields {
-			fields[i].dynamic = dynamic + ` + "_` + strings.TrimPrefix(fields[i].key, "PREFIX_") + `"`
+			fields[i].dynamic = spec.Dynamic + ` + "_` + strings.TrimPrefix(fields[i].key, "PREFIX_") + `"`
 		}
 	}
-	s.emitTags(LoaderEnvconfig, fields, call.Args[1])
+	return fields
 }
 
 // walkKelsey follows envconfig's gatherInfo.
@@ -463,13 +459,13 @@ func splitWords(name string) string {
 
 // ---- github.com/sethvargo/go-envconfig ----
 
-func (s *state) sethvargoCall(site callSite, fn *types.Func) {
-	call := site.call
+// sethvargoSpec resolves a go-envconfig Process or ProcessWith call.
+func (s *state) sethvargoSpec(call *ast.CallExpr, fn *types.Func) (ast.Expr, loadSpec, bool) {
 	if len(call.Args) < 2 {
-		return
+		return nil, loadSpec{}, false
 	}
 	var target, lookuper ast.Expr
-	required := false
+	spec := loadSpec{Loader: LoaderGoEnvconfig}
 	switch fn.Name() {
 	case "Process", "MustProcess", "ProcessWith":
 		target = call.Args[1]
@@ -478,29 +474,24 @@ func (s *state) sethvargoCall(site callSite, fn *types.Func) {
 			m := litFields(lit)
 			target = m["Target"]
 			lookuper = m["Lookuper"]
-			required, _ = s.constBool(m["DefaultRequired"])
+			spec.Required, _ = s.constBool(m["DefaultRequired"])
 		} else if isNamed(s.info.Types[target].Type, fn.Pkg(), "Config") {
-			return // a *Config built elsewhere
+			return nil, spec, false // a *Config built elsewhere
 		} else if fn.Name() == "ProcessWith" && len(call.Args) >= 3 {
 			lookuper = call.Args[2] // the v0 signature: ProcessWith(ctx, &cfg, lookuper, ...)
 		}
 	default:
-		return
+		return nil, spec, false
 	}
 	if target == nil {
-		return
+		return nil, spec, false
 	}
 	prefix, ok := s.lookuperPrefix(lookuper, fn.Pkg())
 	if !ok {
-		return // a lookuper of its own: maybe not the environment
+		return nil, spec, false // a lookuper of its own: maybe not the environment
 	}
-	st, root := s.structOf(target)
-	if st == nil {
-		return
-	}
-	var fields []tagField
-	s.walkSethvargo(st, root, prefix, required, 0, &fields)
-	s.emitTags(LoaderGoEnvconfig, fields, target)
+	spec.Prefix = prefix
+	return target, spec, true
 }
 
 func isNamed(t types.Type, pkg *types.Package, name string) bool {
@@ -631,4 +622,74 @@ func sethvargoTag(tag string) (string, sethvargoOpts, bool) {
 		}
 	}
 	return key, opts, true
+}
+
+// A loadSpec is a struct-tag loader's parse call with its options
+// resolved; in a helper's fact, Index is the parameter holding the struct.
+type loadSpec struct {
+	Index  int
+	Loader string
+	Via    []string
+
+	Prefix       string
+	Dynamic      string // the non-constant prefix expression
+	Required     bool   // caarlos0 RequiredIfNoDef, go-envconfig DefaultRequired
+	UseFieldName bool   // caarlos0 UseFieldNameByDefault
+	TagName      string // caarlos0 tag names
+	PrefixTag    string
+	DefaultTag   string
+}
+
+func (l loadSpec) String() string {
+	s := fmt.Sprintf("%d:load/%s", l.Index, l.Loader)
+	if l.Prefix != "" {
+		s += fmt.Sprintf(" prefix=%q", l.Prefix)
+	}
+	if len(l.Via) > 0 {
+		s += " via " + strings.Join(l.Via, ",")
+	}
+	return s
+}
+
+// loaderCall resolves a call of a struct-tag loader: the struct's
+// expression (nil when the type is given as typ) and the options.
+func (s *state) loaderCall(call *ast.CallExpr, fn *types.Func) (target ast.Expr, typ types.Type, spec loadSpec, ok bool) {
+	if fn.Pkg() == nil {
+		return nil, nil, spec, false
+	}
+	switch path := fn.Pkg().Path(); {
+	case isCaarlosPath(path):
+		return s.caarlosSpec(call, fn)
+	case path == "github.com/kelseyhightower/envconfig":
+		target, spec, ok = s.kelseySpec(call, fn)
+	case path == "github.com/sethvargo/go-envconfig":
+		target, spec, ok = s.sethvargoSpec(call, fn)
+	}
+	return target, nil, spec, ok
+}
+
+// loadRefs records the fields a loader reads for the struct that target
+// (or typ) is, positioned at the fields or at the call's argument.
+func (s *state) loadRefs(target ast.Expr, typ types.Type, spec loadSpec, at ast.Node, via []string) {
+	var st *types.Struct
+	var root string
+	if typ != nil {
+		st, root = structType(typ)
+	} else if target != nil {
+		st, root = s.structOf(target)
+		at = target
+	}
+	if st == nil {
+		return
+	}
+	var fields []tagField
+	switch spec.Loader {
+	case LoaderCaarlos:
+		s.walkCaarlos(st, root, spec, 0, &fields)
+	case LoaderEnvconfig:
+		fields = s.kelseyFields(st, root, spec)
+	case LoaderGoEnvconfig:
+		s.walkSethvargo(st, root, spec.Prefix, spec.Required, 0, &fields)
+	}
+	s.emitTags(spec.Loader, fields, at, via)
 }
