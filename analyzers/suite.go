@@ -33,6 +33,7 @@ type Config struct {
 // internal/report, which applies the directives in every driver.
 func Suite(cfg Config) []*analysis.Analyzer {
 	cfg.EnvKeys.Report = cfg.Report
+	cfg.DBPool.Report = cfg.Report
 	checks := checks(cfg)
 	names := make([]string, len(checks))
 	for i, a := range checks {

@@ -48,6 +48,9 @@ type Config struct {
 	Isolation *bool `json:"isolation"`
 	PerCall   *bool `json:"per-call"`
 	NoLimit   *bool `json:"nolimit"`
+
+	// Report adjusts reporting for drivers; it has no flag or setting.
+	Report report.Options `json:"-"`
 }
 
 // Analyzer is dbpool with its default settings (every rule on, no isolation).
@@ -73,7 +76,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:              analysisdoc.MustExtract(doc, "dbpool"),
 		URL:              docURL,
 		Requires:         []*analysis.Analyzer{inspect.Analyzer},
-		Run:              report.Wrap("dbpool", c.run),
+		Run:              report.Wrap("dbpool", c.run, cfg.Report),
 		RunDespiteErrors: true,
 		FactTypes:        []analysis.Fact{new(poolParams), new(poolResult), new(opensOwnPool), new(pkgPools)},
 	}
