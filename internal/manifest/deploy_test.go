@@ -27,6 +27,9 @@ func at(k manifest.Key) string {
 	if k.Required {
 		s += " required"
 	}
+	if k.Expanded {
+		s += " expanded"
+	}
 	return s
 }
 
@@ -519,5 +522,79 @@ func TestFingerprintSources(t *testing.T) {
 	write("explicit/x.env", "X=2\n")
 	if fp(extra) == withExtra {
 		t.Errorf("editing the env_file of an extra Compose file did not change the fingerprint")
+	}
+}
+
+func TestKubernetesExpanded(t *testing.T) {
+	m, err := manifest.Parse("k8s.yaml", []byte(`apiVersion: v1
+kind: ConfigMap
+metadata: {name: flags}
+data:
+  STORAGE_FLAG: --db=x
+  UNUSED_FLAG: --y
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: server}
+spec:
+  template:
+    spec:
+      containers:
+        - name: server
+          command: [server, "$(STORAGE_FLAG)"]
+          args: ["--pod=$(POD_NAME)", "--literal=$$(ESCAPED)"]
+          env:
+            - name: POD_NAME
+              valueFrom: {fieldRef: {fieldPath: metadata.name}}
+            - name: ESCAPED
+            - name: URL
+              value: http://$(HOST):80
+            - name: HOST
+          envFrom:
+            - configMapRef: {name: flags}
+        - name: sidecar
+          args: ["$(SIDECAR_ONLY)"]
+          env:
+            - name: STORAGE_FLAG
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Keys the deployment expands itself in the same container are
+	// Expanded; $$( is an escape, and another container's reference does
+	// not count.
+	diff(t, "Keys", ats(m.Keys), []string{
+		`k8s.yaml:19:21 POD_NAME expanded`,
+		`k8s.yaml:21:21 ESCAPED`,
+		`k8s.yaml:22:21 URL="http://$(HOST):80"`,
+		`k8s.yaml:24:21 HOST expanded`,
+		`k8s.yaml:5:3 STORAGE_FLAG="--db=x" expanded`,
+		`k8s.yaml:6:3 UNUSED_FLAG="--y"`,
+	})
+	diff(t, "Shadowed", ats(m.Shadowed), []string{`k8s.yaml:30:21 STORAGE_FLAG`})
+}
+
+func TestDetectTravis(t *testing.T) {
+	// A list of services is no Compose file: this is an envvet.yaml with
+	// unknown fields.
+	_, err := manifest.Parse(".travis.yml", []byte("language: go\nservices:\n  - docker\n"))
+	if err == nil || err.Error() != `.travis.yml:1:1: unknown field "language" (want keys, build or sources)` {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestEnvFileYAMLStyle(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"compose.yaml": "services:\n  a:\n    env_file: a.env\n",
+		"a.env":        "A: yes\nB:\nURL=http://x:80\nC: \"q r\" # c\n",
+	})
+	m, err := manifest.Load(filepath.Join(root, "compose.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	diff(t, "Keys", ats(m.Keys), []string{`a.env:1:1 A="yes"`, `a.env:2:1 B`, `a.env:3:1 URL="http://x:80"`, `a.env:4:1 C="q r"`})
+	// A dotenv manifest stays strict.
+	if _, err := manifest.Parse(".env.example", []byte("A: yes\n")); err == nil {
+		t.Errorf("KEY: value accepted in a dotenv manifest")
 	}
 }

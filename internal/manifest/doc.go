@@ -18,8 +18,8 @@
 // order, the first declaration of a name winning. A file named explicitly
 // may also be a deployment file: a name ending in .yaml or .yml is
 // Kubernetes YAML when one of its documents has apiVersion and kind, a
-// Compose file when its one document has services:, and an envvet.yaml
-// otherwise; any other name is a dotenv file.
+// Compose file when its one document has a services: mapping, and an
+// envvet.yaml otherwise; any other name is a dotenv file.
 //
 // # envvet.yaml
 //
@@ -91,8 +91,8 @@
 // entry in the Compose file; a value is the key's Default when it is not
 // empty (${VAR} interpolation is not done). env_file is a path, or a
 // list of paths and of mappings {path: p, required: false}; each path is
-// relative to the Compose file and read as a dotenv file (see below; a
-// line holding only a name is allowed, as in Compose), each key
+// relative to the Compose file and read as a dotenv file (see below; as
+// in Compose, a line may also hold only a name, or KEY: value), each key
 // positioned in it. Every key of a Compose file is a runtime key, even
 // CGO_ENABLED: it is the container's environment, not the build's. An
 // env_file that does not exist is not an error (it is often a
@@ -119,9 +119,12 @@
 // Kubernetes files of the manifest (the sources of one envvet.yaml, or
 // the files named explicitly), by name and, when both give one,
 // namespace; one found nowhere is not an error but an entry of
-// Manifest.Unresolved, since the cluster may define it. ConfigMaps and
-// Secrets that no selected container refers to declare nothing, and other
-// kinds (Service, Ingress, ...) are ignored.
+// Manifest.Unresolved, since the cluster may define it. A key that the
+// container refers to as $(KEY) in its command, args or env values is
+// used by Kubernetes itself, whether the program reads it or not: it is
+// marked Expanded ($$ escapes a $). ConfigMaps and Secrets that no
+// selected container refers to declare nothing, and other kinds (Service,
+// Ingress, ...) are ignored.
 //
 // Names that are not valid variable names (a ConfigMap's "config.yaml",
 // an environment entry "my-key") are skipped in deployment files, as

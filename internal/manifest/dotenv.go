@@ -53,7 +53,8 @@ func IsBuildVar(name string) bool {
 
 // parseDotenv parses a dotenv file; see the package documentation for
 // the syntax. A Compose env_file (envFile) may also hold a bare name (the
-// key passed from the host), and all its keys are runtime keys.
+// key passed from the host) and KEY: value lines, and all its keys are
+// runtime keys.
 func parseDotenv(file string, data []byte, envFile bool) (keys, build []Key, err error) {
 	lines := strings.Split(string(data), "\n")
 	for i, l := range lines {
@@ -84,6 +85,11 @@ func parseDotenv(file string, data []byte, envFile bool) (keys, build []Key, err
 			text = trimmed
 		}
 		eq := strings.IndexByte(text, '=')
+		if c := strings.IndexByte(text, ':'); envFile && c >= 0 && (eq < 0 || c < eq) && validName(text[:c]) {
+			// KEY: value, which Compose (and godotenv) accept.
+			text = text[:c] + "=" + strings.TrimLeft(text[c+1:], " \t")
+			eq = c
+		}
 		if eq < 0 && envFile {
 			if name := strings.TrimSpace(text); validName(name) {
 				text, eq = name+"=", len(name)

@@ -1,6 +1,8 @@
 package manifest
 
 import (
+	"regexp"
+
 	"go.yaml.in/yaml/v3"
 )
 
@@ -17,7 +19,8 @@ type envFromRef struct {
 	field                   string // "configMapRef" or "secretRef"
 	name, namespace, prefix string
 	file                    string
-	line, col               int // of the name
+	line, col               int             // of the name
+	expanded                map[string]bool // names the container refers to as $(NAME)
 }
 
 // podSpecPaths are, by workload kind, the path from the object to its
@@ -180,6 +183,10 @@ func (k *kubeWalker) container(c *yaml.Node, ns string) error {
 		return nil
 	}
 	k.found[name] = true
+	expanded, err := k.expansions(c)
+	if err != nil {
+		return err
+	}
 
 	// env before envFrom: env wins in Kubernetes.
 	env, err := k.field(c, "env")
@@ -195,7 +202,7 @@ func (k *kubeWalker) container(c *yaml.Node, ns string) error {
 			return err
 		}
 		for _, e := range items {
-			if err := k.envVar(name, e); err != nil {
+			if err := k.envVar(name, e, expanded); err != nil {
 				return err
 			}
 		}
@@ -241,6 +248,7 @@ func (k *kubeWalker) container(c *yaml.Node, ns string) error {
 			k.l.decls = append(k.l.decls, decl{ref: &envFromRef{
 				field: field, name: refName.Value, namespace: ns, prefix: text(prefix),
 				file: k.file, line: refName.Line, col: textCol(refName),
+				expanded: expanded,
 			}})
 		}
 	}
@@ -248,7 +256,7 @@ func (k *kubeWalker) container(c *yaml.Node, ns string) error {
 }
 
 // envVar adds one entry of a container's env: {name, value} or {name, valueFrom}.
-func (k *kubeWalker) envVar(container string, e *yaml.Node) error {
+func (k *kubeWalker) envVar(container string, e *yaml.Node, expanded map[string]bool) error {
 	if e.Kind != yaml.MappingNode {
 		return k.errorf(e, "an env entry of container %s must be a mapping with name:, not %s", container, describe(e))
 	}
@@ -275,6 +283,7 @@ func (k *kubeWalker) envVar(container string, e *yaml.Node) error {
 		return err
 	}
 	key.Secret = secret != nil
+	key.Expanded = expanded[key.Name]
 	k.l.addKeys([]Key{key}, nil)
 	return nil
 }
@@ -295,10 +304,62 @@ func (l *loader) expand(r *envFromRef) ([]Key, bool) {
 		ok = true
 		for _, k := range o.keys {
 			k.Name = r.prefix + k.Name
+			k.Expanded = r.expanded[k.Name]
 			if validName(k.Name) { // Kubernetes skips the others too
 				keys = append(keys, k)
 			}
 		}
 	}
 	return keys, ok
+}
+
+// expansionRE matches a Kubernetes variable reference $(NAME), or the
+// escape $$ (so that $$(NAME) is no reference).
+var expansionRE = regexp.MustCompile(`\$\$|\$\(([A-Za-z_][A-Za-z0-9_]*)\)`)
+
+// expansions returns the names that a container refers to as $(NAME) in
+// its command, args and env values, which Kubernetes expands from the
+// container's environment.
+func (k *kubeWalker) expansions(c *yaml.Node) (map[string]bool, error) {
+	var texts []string
+	for _, f := range []string{"command", "args"} {
+		n, err := k.field(c, f)
+		if err != nil {
+			return nil, err
+		}
+		items, err := k.items(n)
+		if err != nil {
+			return nil, err
+		}
+		for _, it := range items {
+			texts = append(texts, text(it))
+		}
+	}
+	env, err := k.field(c, "env")
+	if err != nil {
+		return nil, err
+	}
+	items, err := k.items(env)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range items {
+		v, err := k.field(e, "value")
+		if err != nil {
+			return nil, err
+		}
+		texts = append(texts, text(v))
+	}
+	var used map[string]bool
+	for _, t := range texts {
+		for _, m := range expansionRE.FindAllStringSubmatch(t, -1) {
+			if m[1] != "" {
+				if used == nil {
+					used = make(map[string]bool)
+				}
+				used[m[1]] = true
+			}
+		}
+	}
+	return used, nil
 }

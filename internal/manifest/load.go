@@ -283,16 +283,19 @@ func decodeStream(file string, data []byte) (docs []*yaml.Node, err error) {
 }
 
 // classify returns "kubernetes" when a document is a mapping with
-// apiVersion and kind, "compose" when the only document is a mapping with
-// services, and "" otherwise.
+// apiVersion and kind, "compose" when the only document is a mapping
+// whose services is a mapping (or empty), and "" otherwise.
 func classify(docs []*yaml.Node) string {
 	for _, d := range docs {
 		if d.Kind == yaml.MappingNode && lookup(d, "apiVersion") != nil && lookup(d, "kind") != nil {
 			return "kubernetes"
 		}
 	}
-	if len(docs) == 1 && docs[0].Kind == yaml.MappingNode && lookup(docs[0], "services") != nil {
-		return "compose"
+	if len(docs) == 1 && docs[0].Kind == yaml.MappingNode {
+		// services: is a mapping in Compose (a list in .travis.yml).
+		if s := lookup(docs[0], "services"); s != nil && (s.Kind == yaml.MappingNode || isNull(s)) {
+			return "compose"
+		}
 	}
 	return ""
 }

@@ -25,6 +25,12 @@ type Key struct {
 	HasDefault  bool
 	Secret      bool
 	Deprecated  string // the deprecation note; "" when not deprecated
+
+	// Expanded reports that the deployment itself uses the key: the
+	// Kubernetes container it is declared for refers to it as $(KEY) in
+	// its command, args or env values. The key then has a consumer
+	// besides the program, so "declared but never read" does not apply.
+	Expanded bool
 }
 
 // Pos returns the key's position as "file:line:col" (or "file:line" when
