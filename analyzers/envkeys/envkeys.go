@@ -1,12 +1,15 @@
 package envkeys
 
 import (
+	"cmp"
 	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/token"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -61,6 +64,8 @@ func New(cfg Config) *analysis.Analyzer {
 		URL:      docURL,
 		Requires: []*analysis.Analyzer{envgraph.Analyzer, inspect.Analyzer},
 		Run:      report.Wrap("envkeys", c.run, cfg.Report),
+		// Result is set only for main packages that share their manifest.
+		ResultType: reflect.TypeFor[*Result](),
 	}
 	a.Flags.Func("manifest", "comma-separated manifest files relative to the module root, replacing discovery (e.g. deploy/.env.example)", func(s string) error {
 		c.cfg.Manifest = splitList(s)
@@ -85,6 +90,11 @@ type checker struct {
 }
 
 func (c *checker) run(pass *analysis.Pass) (any, error) {
+	r, err := c.check(pass)
+	return r, err // a typed nil when there is no Result, as ResultType requires
+}
+
+func (c *checker) check(pass *analysis.Pass) (*Result, error) {
 	graph := pass.ResultOf[envgraph.Analyzer].(*envgraph.Graph)
 	dir := passutil.PackageDir(pass)
 	if dir == "" {
@@ -99,13 +109,71 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		return nil, nil // nothing declared, nothing to compare
 	}
 	c.checkReads(pass, graph, m)
-	if prog := graph.Program(); prog != nil && !passutil.IsTestMain(pass) {
-		scope := c.scope(dir, explicit, m)
-		if c.soleMain(scope, dir) {
-			c.checkUnread(pass, prog, m)
+	prog := graph.Program()
+	if prog == nil || passutil.IsTestMain(pass) {
+		return nil, nil
+	}
+	unread := c.unread(prog, m)
+	mains := c.mainDirs(c.scope(dir, explicit, m))
+	if len(mains) == 0 || len(mains) == 1 && mains[0] == dir {
+		c.reportUnread(pass, unread)
+		return nil, nil
+	}
+	// Other programs share the manifest: leave the verdict to a driver
+	// that sees them all (see SharedUnread).
+	return &Result{Dir: dir, Mains: mains, Unread: unread}, nil
+}
+
+// A Result is what envkeys returns for a main package that shares its
+// manifest with other main packages. Alone, it cannot tell whether
+// another program reads a key, so it reports no unread keys; it returns
+// the declared keys its own program does not read, and a driver that
+// analyzed every program of the manifest reports the keys none reads
+// (SharedUnread). go vet and golangci-lint, which analyze one package at a
+// time, do not.
+type Result struct {
+	Dir    string         // the main package's directory
+	Mains  []string       // the directories of every main package sharing the manifest, sorted
+	Unread []manifest.Key // declared keys this program does not read
+}
+
+// SharedUnread returns the declared keys that no program reads, from the
+// Results of main packages sharing manifests. A group of programs counts
+// only when every one of its main packages is among results: with one
+// program missing, nothing can be said.
+func SharedUnread(results []*Result) []manifest.Key {
+	groups := make(map[string][]*Result)
+	for _, r := range results {
+		k := strings.Join(r.Mains, "\x00")
+		groups[k] = append(groups[k], r)
+	}
+	var out []manifest.Key
+	for _, rs := range groups {
+		seen := make(map[string]bool)
+		for _, r := range rs {
+			seen[r.Dir] = true
+		}
+		if !slices.ContainsFunc(rs[0].Mains, func(d string) bool { return seen[d] }) ||
+			slices.ContainsFunc(rs[0].Mains, func(d string) bool { return !seen[d] }) {
+			continue
+		}
+		for _, k := range rs[0].Unread {
+			if !slices.ContainsFunc(rs[1:], func(r *Result) bool {
+				return !slices.ContainsFunc(r.Unread, func(u manifest.Key) bool { return u.Name == k.Name })
+			}) {
+				out = append(out, k)
+			}
 		}
 	}
-	return nil, nil
+	slices.SortFunc(out, func(a, b manifest.Key) int {
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
+	})
+	return out
+}
+
+// UnreadMessage is the message of the diagnostic about an unread key.
+func UnreadMessage(k manifest.Key) string {
+	return fmt.Sprintf("env key %q is declared in %s but never read", k.Name, filepath.Base(k.File))
 }
 
 // explicitManifests returns the -envkeys.manifest paths, resolved against
@@ -168,14 +236,21 @@ func (c *checker) checkReads(pass *analysis.Pass, graph *envgraph.Graph, m *mani
 	}
 }
 
-// checkUnread reports, from a main package, each declared key that no
-// package of the program reads.
-func (c *checker) checkUnread(pass *analysis.Pass, prog *envgraph.Program, m *manifest.Manifest) {
-	files := make(map[string]*token.File)
+// unread returns the declared keys that no package of the program reads.
+func (c *checker) unread(prog *envgraph.Program, m *manifest.Manifest) []manifest.Key {
+	var keys []manifest.Key
 	for _, k := range m.Keys {
-		if wellknown.Allowed(k.Name, c.cfg.Allow) || prog.Reads(k.Name) {
-			continue
+		if !wellknown.Allowed(k.Name, c.cfg.Allow) && !prog.Reads(k.Name) {
+			keys = append(keys, k)
 		}
+	}
+	return keys
+}
+
+// reportUnread reports each unread key on its line in the manifest.
+func (c *checker) reportUnread(pass *analysis.Pass, keys []manifest.Key) {
+	files := make(map[string]*token.File)
+	for _, k := range keys {
 		tf, ok := files[k.File]
 		if !ok {
 			tf = addFile(pass.Fset, k.File)
@@ -188,10 +263,7 @@ func (c *checker) checkUnread(pass *analysis.Pass, prog *envgraph.Program, m *ma
 		if k.Col > 1 {
 			pos += token.Pos(k.Col - 1)
 		}
-		pass.Report(analysis.Diagnostic{
-			Pos: pos, Category: CategoryUnread,
-			Message: fmt.Sprintf("env key %q is declared in %s but never read", k.Name, filepath.Base(k.File)),
-		})
+		pass.Report(analysis.Diagnostic{Pos: pos, Category: CategoryUnread, Message: UnreadMessage(k)})
 	}
 }
 
@@ -220,10 +292,9 @@ func (c *checker) scope(dir string, explicit []string, m *manifest.Manifest) str
 	return dir
 }
 
-// soleMain reports whether the main package in dir is the only main
-// package under scope, which is what makes its view of the environment the
-// whole program's.
-func (c *checker) soleMain(scope, dir string) bool {
+// mainDirs returns the directories of the main packages under scope,
+// which share its manifest; computed once per scope.
+func (c *checker) mainDirs(scope string) []string {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.mains == nil {
@@ -234,12 +305,7 @@ func (c *checker) soleMain(scope, dir string) bool {
 		mains = mainDirs(scope)
 		c.mains[scope] = mains
 	}
-	for _, d := range mains {
-		if d != dir {
-			return false
-		}
-	}
-	return true
+	return mains
 }
 
 // stringLits indexes the package's string literals by position.

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/envvet/envvet/analyzers/envkeys"
+	"github.com/envvet/envvet/internal/manifest"
 )
 
 func TestReads(t *testing.T) {
@@ -122,4 +123,43 @@ type recorder struct{ errors []string }
 
 func (r *recorder) Errorf(format string, args ...any) {
 	r.errors = append(r.errors, fmt.Sprintf(format, args...))
+}
+
+func TestSharedUnread(t *testing.T) {
+	key := func(name string, line int) manifest.Key { return manifest.Key{Name: name, File: ".env.example", Line: line} }
+	one := &envkeys.Result{Dir: "cmd/one", Mains: []string{"cmd/one", "cmd/two"}, Unread: []manifest.Key{key("TWO_KEY", 2), key("NOBODY_KEY", 3)}}
+	two := &envkeys.Result{Dir: "cmd/two", Mains: []string{"cmd/one", "cmd/two"}, Unread: []manifest.Key{key("ONE_KEY", 1), key("NOBODY_KEY", 3)}}
+	names := func(ks []manifest.Key) (out []string) {
+		for _, k := range ks {
+			out = append(out, k.Name)
+		}
+		return out
+	}
+	if got := names(envkeys.SharedUnread([]*envkeys.Result{one, two})); !slices.Equal(got, []string{"NOBODY_KEY"}) {
+		t.Errorf("both programs: %q, want [NOBODY_KEY]", got)
+	}
+	// With one program missing, nothing can be said.
+	if got := envkeys.SharedUnread([]*envkeys.Result{one}); len(got) != 0 {
+		t.Errorf("one program of two: %q, want none", names(got))
+	}
+}
+
+// TestTwoMainsResult checks that a main package sharing its manifest
+// reports nothing unread but returns what its program does not read.
+func TestTwoMainsResult(t *testing.T) {
+	rec := &recorder{}
+	results := analysistest.Run(rec, analysistest.TestData(), envkeys.New(envkeys.Config{}), "twomains/cmd/one")
+	for _, r := range results {
+		res, ok := r.Result.(*envkeys.Result)
+		if !ok || res == nil {
+			t.Fatalf("result = %#v, want an *envkeys.Result", r.Result)
+		}
+		var unread []string
+		for _, k := range res.Unread {
+			unread = append(unread, k.Name)
+		}
+		if !slices.Equal(unread, []string{"TWO_KEY", "NOBODY_KEY"}) || len(res.Mains) != 2 {
+			t.Errorf("result: unread %q, mains %q", unread, res.Mains)
+		}
+	}
 }

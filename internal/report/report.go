@@ -285,6 +285,22 @@ func goDirectives(fset *token.FileSet, f *ast.File, name string) []*directive {
 	return ds
 }
 
+// ManifestDirective returns the reason of the "# envvet:ignore" directive
+// in the manifest file that covers line for check, if any. Drivers that
+// report in manifests outside an analyzer's run use it.
+func ManifestDirective(check, file string, line int) (reason string, ok bool) {
+	content, err := os.ReadFile(file)
+	if err != nil {
+		return "", false
+	}
+	for _, d := range hashDirectives(content, file) {
+		if d.covers(check, file, line) {
+			return d.reason, true
+		}
+	}
+	return "", false
+}
+
 // hashDirectives parses "# envvet:ignore" comments of a manifest; each
 // covers its own line and the next one.
 func hashDirectives(content []byte, name string) []*directive {
