@@ -19,6 +19,7 @@ import (
 	"maps"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -152,12 +153,20 @@ func firstLine(b []byte) string {
 	return s
 }
 
-// fixture copies the example module into a fresh directory and makes sure
-// its dependencies are in the module cache.
-func fixture(t *testing.T) string {
+// The modules the tests lint, relative to the repository root: the
+// example service, and a small module with a finding of every check (the
+// example has findings of envkeys only).
+const (
+	exampleModule   = "example"
+	allChecksModule = "plugin/testdata/allchecks"
+)
+
+// fixture copies a module of the repository into a fresh directory and
+// makes sure its dependencies are in the module cache.
+func fixture(t *testing.T, module string) string {
 	t.Helper()
-	src := filepath.Join(repoRoot(t), "example")
-	dst := filepath.Join(t.TempDir(), "example")
+	src := filepath.Join(repoRoot(t), filepath.FromSlash(module))
+	dst := filepath.Join(t.TempDir(), path.Base(module))
 	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -181,9 +190,9 @@ func fixture(t *testing.T) string {
 	}
 	if out, err := goCmd(dst, "mod", "download"); err != nil {
 		if unreachable(out) {
-			t.Skipf("Go module proxy unreachable, cannot fetch the example module's dependencies: %s", firstLine(out))
+			t.Skipf("Go module proxy unreachable, cannot fetch the dependencies of %s: %s", module, firstLine(out))
 		}
-		t.Fatalf("go mod download in the example module: %v\n%s", err, out)
+		t.Fatalf("go mod download in %s: %v\n%s", module, err, out)
 	}
 	return dst
 }
@@ -437,44 +446,88 @@ func logFindings(t *testing.T, what string, fs []finding) {
 }
 
 // TestGolangciLintMatchesEnvvet runs both tools with default settings on
-// the example module: golangci-lint must report exactly envvet's findings,
-// each under its check's name, at the same position, with the same message.
+// each module: golangci-lint must report exactly envvet's findings, each
+// under its check's name, at the same position, with the same message.
 func TestGolangciLintMatchesEnvvet(t *testing.T) {
 	gcl, envvet := binaries(t)
-	dir := fixture(t)
-	writeConfig(t, dir, nil)
-	want := runEnvvet(t, envvet, dir)
-	got := runGolangci(t, gcl, dir)
-	logFindings(t, "envvet", want)
-	assertSame(t, "default settings", got, want)
-	if len(want) == 0 {
-		t.Errorf("envvet reports nothing on the example module; the comparison proves nothing")
-	}
-	for _, f := range got {
-		if !slices.Contains(plugin.Names(), f.Check) {
-			t.Errorf("finding from a linter that is not an envvet check: %s", f)
-		}
+	for _, module := range []string{exampleModule, allChecksModule} {
+		t.Run(path.Base(module), func(t *testing.T) {
+			dir := fixture(t, module)
+			writeConfig(t, dir, nil)
+			want := runEnvvet(t, envvet, dir)
+			got := runGolangci(t, gcl, dir)
+			logFindings(t, "envvet", want)
+			assertSame(t, module, got, want)
+			if len(want) == 0 {
+				t.Errorf("envvet reports nothing on %s; the comparison proves nothing", module)
+			}
+			for _, f := range got {
+				if !slices.Contains(plugin.Names(), f.Check) {
+					t.Errorf("finding from a linter that is not an envvet check: %s", f)
+				}
+			}
+			if module != allChecksModule {
+				return
+			}
+			for _, name := range plugin.Names() {
+				if !slices.ContainsFunc(got, func(f finding) bool { return f.Check == name }) {
+					t.Errorf("%s: no finding of %s in a .go file; add one so the test covers it", module, name)
+				}
+			}
+
+			// .golangci.example.yml, its optional issues: block uncommented,
+			// is a working config with default settings.
+			data, err := os.ReadFile(filepath.Join(repoRoot(t), ".golangci.example.yml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			i := bytes.Index(data, []byte("\n# issues:\n"))
+			if i < 0 {
+				t.Fatal(".golangci.example.yml has no commented issues: block")
+			}
+			tail := strings.ReplaceAll(string(data[i:]), "\n# issues:", "\nissues:")
+			tail = strings.ReplaceAll(tail, "\n#   ", "\n  ")
+			if err := os.WriteFile(filepath.Join(dir, ".golangci.yml"), append(data[:i:i], tail...), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			assertSame(t, ".golangci.example.yml", runGolangci(t, gcl, dir), got)
+		})
 	}
 }
 
-// settingsCases change one setting each. The YAML settings and the
-// command's flags must have the same effect, and it must be visible.
+// settingsCases change settings. The YAML settings and the command's
+// flags must have the same effect, and it must be visible in the output
+// of every check the case configures.
 var settingsCases = []struct {
 	name     string
+	module   string
 	files    map[string]string // written into the module first
 	settings settings
 	flags    []string
 }{
 	{
 		name:     "envkeys.allow",
+		module:   exampleModule,
 		settings: settings{"envkeys": {"allow": []string{"LEGACY_*", "HTTP_WRITE_TIMEOUT"}}},
 		flags:    []string{"-envkeys.allow=LEGACY_*,HTTP_WRITE_TIMEOUT"},
 	},
 	{
 		name:     "envkeys.manifest",
+		module:   exampleModule,
 		files:    map[string]string{"deploy/.env.example": "DB_PASSWORD=\nHTTP_ADDR=:8080\n"},
 		settings: settings{"envkeys": {"manifest": []string{"deploy/.env.example"}}},
 		flags:    []string{"-envkeys.manifest=deploy/.env.example"},
+	},
+	{
+		// One setting of each other check, in one run.
+		name:   "nocgo.allow+dbpool.shared+ctxgo.cutshort",
+		module: allChecksModule,
+		settings: settings{
+			"nocgo":  {"allow": []string{"./internal/plug"}},
+			"dbpool": {"shared": false},
+			"ctxgo":  {"cutshort": false},
+		},
+		flags: []string{"-nocgo.allow=./internal/plug", "-dbpool.shared=false", "-ctxgo.cutshort=false"},
 	},
 }
 
@@ -483,12 +536,8 @@ var settingsCases = []struct {
 func TestGolangciLintSettings(t *testing.T) {
 	gcl, envvet := binaries(t)
 	for _, tc := range settingsCases {
-		if !slices.Contains(plugin.Names(), strings.Split(tc.name, ".")[0]) {
-			t.Errorf("%s: no such check", tc.name)
-			continue
-		}
 		t.Run(tc.name, func(t *testing.T) {
-			dir := fixture(t)
+			dir := fixture(t, tc.module)
 			base := runEnvvet(t, envvet, dir)
 			for name, content := range tc.files {
 				path := filepath.Join(dir, filepath.FromSlash(name))
@@ -503,8 +552,16 @@ func TestGolangciLintSettings(t *testing.T) {
 			want := runEnvvet(t, envvet, dir, tc.flags...)
 			got := runGolangci(t, gcl, dir)
 			assertSame(t, tc.name, got, want)
-			if slices.Equal(want, base) {
-				t.Errorf("%s: %s changes nothing on the example module; the test proves nothing", tc.name, tc.flags)
+			for check := range tc.settings {
+				if !slices.Contains(plugin.Names(), check) {
+					t.Errorf("%s: no check %s", tc.name, check)
+				}
+				of := func(fs []finding) []finding {
+					return slices.DeleteFunc(slices.Clone(fs), func(f finding) bool { return f.Check != check })
+				}
+				if slices.Equal(of(want), of(base)) {
+					t.Errorf("%s: %s changes nothing on %s; the test proves nothing", tc.name, tc.flags, tc.module)
+				}
 			}
 		})
 	}
@@ -512,15 +569,19 @@ func TestGolangciLintSettings(t *testing.T) {
 
 // TestGolangciLintNolint adds //nolint:<check> on the line of one finding
 // of each check: that line's findings of that check disappear, nothing
-// else does. Before that, a //nolint naming another check on the same
-// lines must suppress nothing.
+// else does. Before that, a //nolint naming another check must not
+// suppress the finding. Then envvet's own //envvet:ignore on the same
+// lines must act under golangci-lint exactly as in the envvet command.
 func TestGolangciLintNolint(t *testing.T) {
-	gcl, _ := binaries(t)
-	dir := fixture(t)
+	gcl, envvet := binaries(t)
+	dir := fixture(t, allChecksModule)
 	writeConfig(t, dir, nil)
 	base := runGolangci(t, gcl, dir)
 
-	// One target per check, on distinct lines.
+	// One target per check, on distinct lines that hold no envvet
+	// directive (a line has room for one // comment: a //nolint there
+	// would turn the directive into plain text). The directives check
+	// reports only on such lines, so it gets no target.
 	type line struct {
 		file string
 		line int
@@ -529,9 +590,10 @@ func TestGolangciLintNolint(t *testing.T) {
 	used := make(map[line]bool)
 	for _, name := range plugin.Names() {
 		for _, f := range base {
-			if f.Check == name && isGo(f) && !used[line{f.File, f.Line}] {
+			l := line{f.File, f.Line}
+			if f.Check == name && isGo(f) && !used[l] && !hasDirective(t, filepath.Join(dir, filepath.FromSlash(f.File)), f.Line) {
 				targets = append(targets, f)
-				used[line{f.File, f.Line}] = true
+				used[l] = true
 				break
 			}
 		}
@@ -574,7 +636,7 @@ func TestGolangciLintNolint(t *testing.T) {
 	}
 
 	// Another check's name (or, with one check, an unknown name, which
-	// golangci-lint warns about) suppresses nothing.
+	// golangci-lint warns about) does not suppress the target.
 	annotate(func(check string) string {
 		for _, n := range plugin.Names() {
 			if n != check {
@@ -584,28 +646,45 @@ func TestGolangciLintNolint(t *testing.T) {
 		return "//nolint:envvetnosuchcheck"
 	})
 	got := runGolangci(t, gcl, dir)
-	if missing, _ := diff(got, base); len(missing) > 0 {
-		t.Errorf("//nolint naming another check suppressed %v", missing)
+	for _, f := range targets {
+		if !slices.Contains(got, f) {
+			t.Errorf("a //nolint naming another check suppressed %s", f)
+		}
 	}
 
-	// golangci-lint's //nolint and envvet's own //envvet:ignore (applied
-	// inside the analyzers, so in every driver) must suppress the same.
-	for _, directive := range []func(check string) string{
-		func(check string) string { return "//nolint:" + check },
-		func(check string) string { return "//envvet:ignore " + check + " suppressed by the e2e test" },
-	} {
-		annotate(directive)
-		what := directive("<check>")
-		got = runGolangci(t, gcl, dir)
-		missing, extra := diff(got, want)
-		for _, f := range extra {
-			t.Errorf("%s did not suppress %s", what, f)
-		}
-		for _, f := range missing {
-			t.Errorf("%s also suppressed %s", what, f)
-		}
-		t.Logf("%s suppressed %d findings on %d lines", what, len(base)-len(got), len(targets))
+	annotate(func(check string) string { return "//nolint:" + check })
+	got = runGolangci(t, gcl, dir)
+	missing, extra := diff(got, want)
+	for _, f := range extra {
+		t.Errorf("//nolint:%s did not suppress %s", f.Check, f)
 	}
+	for _, f := range missing {
+		t.Errorf("//nolint also suppressed %s", f)
+	}
+	t.Logf("//nolint:<check> suppressed %d findings on %d lines", len(base)-len(got), len(targets))
+
+	// envvet's directives are applied inside the analyzers: whatever they
+	// suppress, they suppress the same in both drivers.
+	annotate(func(check string) string { return "//envvet:ignore " + check + " suppressed by the e2e test" })
+	got = runGolangci(t, gcl, dir)
+	assertSame(t, "//envvet:ignore", got, runEnvvet(t, envvet, dir))
+	for _, f := range targets {
+		if slices.Contains(got, f) {
+			t.Logf("//envvet:ignore %s on line %d does not suppress %s, in either driver", f.Check, f.Line, f)
+		}
+	}
+}
+
+// hasDirective reports whether the given line of a file holds an envvet
+// directive.
+func hasDirective(t *testing.T, path string, line int) bool {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	return line-1 < len(lines) && strings.Contains(lines[line-1], "envvet:")
 }
 
 // addDirective puts a directive comment on the given line of a Go file:
@@ -651,7 +730,7 @@ func addDirective(t *testing.T, path string, line int, directive string) {
 // golangci-lint with an error naming the key and the check.
 func TestGolangciLintUnknownSetting(t *testing.T) {
 	gcl, _ := binaries(t)
-	dir := fixture(t)
+	dir := fixture(t, exampleModule)
 	name := plugin.Names()[0]
 	writeConfig(t, dir, settings{name: {"alow": []string{"X"}}})
 	stdout, stderr, code := runGolangciRaw(t, gcl, dir)
@@ -673,7 +752,7 @@ func TestGolangciLintUnknownSetting(t *testing.T) {
 // started to notice: update plugin/README-section.md.
 func TestGolangciLintCacheIgnoresManifests(t *testing.T) {
 	gcl, _ := binaries(t)
-	dir := fixture(t)
+	dir := fixture(t, exampleModule)
 	writeConfig(t, dir, nil)
 	cache := t.TempDir()
 	before := parseGolangciCache(t, gcl, dir, cache)

@@ -2,12 +2,15 @@ package plugin_test
 
 import (
 	"flag"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/golangci/plugin-module-register/register"
+	"go.yaml.in/yaml/v3"
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/envvet/envvet/analyzers"
@@ -135,4 +138,59 @@ func fieldByJSON(t reflect.Type, name string) (reflect.StructField, bool) {
 func jsonName(f reflect.StructField) string {
 	name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
 	return name
+}
+
+// TestExampleConfig checks that .golangci.example.yml enables every check,
+// configures each as a module plugin, and shows each check's every setting.
+func TestExampleConfig(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", ".golangci.example.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cfg struct {
+		Version string
+		Linters struct {
+			Enable   []string
+			Settings struct {
+				Custom map[string]struct {
+					Type     string
+					Settings map[string]any
+				}
+			}
+		}
+	}
+	if err := yaml.Unmarshal(data, &cfg); err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Version != "2" {
+		t.Errorf(`version %q, want "2"`, cfg.Version)
+	}
+	for _, a := range analyzers.Suite(analyzers.Config{}) {
+		if !slices.Contains(cfg.Linters.Enable, a.Name) {
+			t.Errorf("%s is not in linters.enable", a.Name)
+		}
+		custom, ok := cfg.Linters.Settings.Custom[a.Name]
+		if !ok || custom.Type != "module" {
+			t.Errorf("%s has no linters.settings.custom entry of type module", a.Name)
+			continue
+		}
+		var flags, keys []string
+		a.Flags.VisitAll(func(f *flag.Flag) { flags = append(flags, f.Name) })
+		for k := range custom.Settings {
+			keys = append(keys, k)
+		}
+		slices.Sort(flags)
+		slices.Sort(keys)
+		if !slices.Equal(keys, flags) {
+			t.Errorf("%s: example settings %q, want every flag %q", a.Name, keys, flags)
+		}
+		if _, err := build(t, a.Name, custom.Settings); err != nil {
+			t.Errorf("%s: example settings rejected: %v", a.Name, err)
+		}
+	}
+	for name := range cfg.Linters.Settings.Custom {
+		if !slices.Contains(plugin.Names(), name) {
+			t.Errorf("example configures %s, which is not an envvet check", name)
+		}
+	}
 }

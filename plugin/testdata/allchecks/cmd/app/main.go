@@ -1,0 +1,33 @@
+// Command app wires the packages together.
+package main
+
+import (
+	"log"
+	"net/http"
+	"os"
+
+	"example.com/allchecks/internal/api"
+	"example.com/allchecks/internal/orders"
+	"example.com/allchecks/internal/plug"
+	"example.com/allchecks/internal/store"
+	"example.com/allchecks/internal/users"
+)
+
+func main() {
+	mode := os.Getenv("APP_MODE")
+	region := os.Getenv("APP_REGION")
+	token := os.Getenv("APP_TOKEN") //envvet:ignore envkeys injected by the platform
+
+	// A directive without a reason is malformed (directives reports it).
+	debug := os.Getenv("APP_DEBUG") //envvet:ignore envkeys
+	log.Print(mode, region, token, debug)
+
+	if err := store.Open(os.Getenv("DB_DSN")); err != nil {
+		log.Fatal(err)
+	}
+	orders.Count()
+	users.Count()
+	plug.Load("x.so")
+	http.HandleFunc("/report", api.Report)
+	log.Fatal(http.ListenAndServe(":8080", nil))
+}

@@ -1,0 +1,3 @@
+module example.com/allchecks
+
+go 1.26.0
