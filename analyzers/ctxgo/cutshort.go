@@ -102,6 +102,14 @@ func reportGo(pass *analysis.Pass, fn function, g *ast.GoStmt, u *ctxsum.GoUse) 
 	wait := producesResult(pass.TypesInfo, g, u)
 	msg := name + " is cancelled when " + fn.name + " returns, but the goroutine started here keeps using it"
 	d := analysis.Diagnostic{Pos: g.Pos(), End: g.Call.Lparen, Category: catCutShort}
+	if u.Observes {
+		// A worker built to stop at cancellation, started by a function
+		// that returns at once: WithoutCancel would make it run forever.
+		d.Message = name + " is cancelled when " + fn.name + " returns, but the goroutine started here works with it until it is cancelled, so it stops as soon as " +
+			fn.name + " returns; did you mean to detach it from this cancel?"
+		pass.Report(d)
+		return
+	}
 	if wait {
 		d.Message = msg + "; did you mean to wait for the goroutine before returning?"
 		pass.Report(d)

@@ -56,12 +56,15 @@
 // errgroup's Wait and a receive from a channel the goroutine closes are all
 // covered by these. A goroutine given context.WithoutCancel(ctx),
 // context.Background() or a context of its own is not reported either.
-// A goroutine whose body (a literal, or a function of the same package)
-// calls ctx.Done() is built to stop at cancellation, so cancel-at-return
-// may be its intended stop signal (a progress reporter): it is reported
-// only when nothing but a return follows the go statement (no call other
-// than builtins and conversions, and no enclosing loop), which makes it
-// dead on arrival.
+// A goroutine built to stop at cancellation (its literal calls the Done
+// method of a context, or its callee, in any package, calls Done or Err on
+// the parameter given the context, directly or through its own callees: a
+// stopsOnCtx fact) may have cancel-at-return as its intended stop signal
+// (a progress reporter, a test's server). It is reported only when
+// nothing but a return follows the go statement (no call other than
+// builtins and conversions, no enclosing loop), which makes it dead on
+// arrival; the message then asks whether it should be detached from this
+// cancel, and no fix is offered (WithoutCancel would never stop it).
 //
 //	func (h *H) Checkout(w http.ResponseWriter, r *http.Request) {
 //		ctx, cancel := context.WithTimeout(r.Context(), time.Second)

@@ -28,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:              run,
 	RunDespiteErrors: true,
 	ResultType:       reflect.TypeFor[*Result](),
-	FactTypes:        []analysis.Fact{new(keepsCtx), new(watchesCtx)},
+	FactTypes:        []analysis.Fact{new(keepsCtx), new(watchesCtx), new(stopsOnCtx)},
 }
 
 // keepsCtx is a fact on a *types.Func: the function starts a goroutine that
@@ -59,6 +59,20 @@ func (*watchesCtx) AFact() {}
 
 func (f *watchesCtx) String() string { return "watchesCtx(" + strings.Join(f.Names, ", ") + ")" }
 
+// stopsOnCtx is a fact on a *types.Func: the function stops when the
+// context parameters at Params are cancelled: it calls their Done or Err
+// method, directly or through the functions it passes them to. A
+// goroutine running it is built to end at cancellation (go srv.Run(ctx)).
+// Params is sorted and Names holds the matching parameter names.
+type stopsOnCtx struct {
+	Params []int
+	Names  []string
+}
+
+func (*stopsOnCtx) AFact() {}
+
+func (f *stopsOnCtx) String() string { return "stopsOnCtx(" + strings.Join(f.Names, ", ") + ")" }
+
 // A Result holds the summaries of one package: the keepsCtx facts of its
 // own functions and of the functions it calls, and, for its own functions,
 // which context parameters are used for work. It is read-only once the
@@ -69,6 +83,8 @@ type Result struct {
 	decls  map[*types.Func]*ast.FuncDecl
 	keeps  map[*types.Func][]int
 	watch  map[*types.Func][]int // imported watchesCtx facts
+	stops  map[*types.Func][]int // imported stopsOnCtx facts
+	obs    map[paramKey]uint8
 	work   map[paramKey]uint8
 	frozen bool
 }
@@ -104,6 +120,8 @@ func run(pass *analysis.Pass) (any, error) {
 		decls: make(map[*types.Func]*ast.FuncDecl),
 		keeps: make(map[*types.Func][]int),
 		watch: make(map[*types.Func][]int),
+		stops: make(map[*types.Func][]int),
+		obs:   make(map[paramKey]uint8),
 		work:  make(map[paramKey]uint8),
 	}
 	defer func() { r.frozen = true }()
@@ -143,6 +161,10 @@ func run(pass *analysis.Pass) (any, error) {
 		if pass.ImportObjectFact(fn, &w) {
 			r.watch[fn] = w.Params
 		}
+		var st stopsOnCtx
+		if pass.ImportObjectFact(fn, &st) {
+			r.stops[fn] = st.Params
+		}
 	}
 
 	// Which context parameters of local functions are used for work.
@@ -152,14 +174,25 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		var w watchesCtx
+		var st stopsOnCtx
 		for i := range sig.Params().Len() {
-			if IsContext(sig.Params().At(i).Type()) && !r.paramWorks(fn, i) {
+			if !IsContext(sig.Params().At(i).Type()) {
+				continue
+			}
+			if !r.paramWorks(fn, i) {
 				w.Params = append(w.Params, i)
 				w.Names = append(w.Names, sig.Params().At(i).Name())
+			}
+			if r.paramObserves(fn, i) {
+				st.Params = append(st.Params, i)
+				st.Names = append(st.Names, sig.Params().At(i).Name())
 			}
 		}
 		if len(w.Params) > 0 {
 			pass.ExportObjectFact(fn, &w)
+		}
+		if len(st.Params) > 0 {
+			pass.ExportObjectFact(fn, &st)
 		}
 	}
 

@@ -24,6 +24,11 @@
 // passes them to functions that do no more, or ignores them): then
 // go lib.Watch(ctx, conn) in another package does no work with ctx.
 //
+// A function gets a stopsOnCtx fact naming the context parameters whose
+// cancellation it observes: it calls their Done or Err method, directly or
+// through the functions it passes them to. A goroutine running it is built
+// to end at cancellation.
+//
 // The result answers these questions for the package's own functions and
 // for the functions it calls.
 package ctxsum

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
 	"slices"
 	"strings"
 
@@ -421,10 +422,131 @@ func (f *Flow) GoWork(g *ast.GoStmt, roots Roots) *GoUse {
 	}
 	if lit != nil {
 		u.Observes = callsDone(f.info, lit.Body)
-	} else if decl := f.r.Decl(Callee(f.info, g.Call)); decl != nil {
-		u.Observes = callsDone(f.info, decl.Body)
+	}
+	for _, i := range u.Args {
+		if f.r.argObserves(g.Call, i) {
+			u.Observes = true
+		}
 	}
 	return u
+}
+
+// argObserves reports whether the callee of call stops when its argument
+// at index idx is cancelled: it calls the context's Done or Err method,
+// directly or through the functions it passes the context to.
+func (r *Result) argObserves(call *ast.CallExpr, idx int) bool {
+	if lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
+		v := paramVar(r.info, lit.Type, idx)
+		return v != nil && r.observesIn(lit.Body, map[*types.Var]bool{v: true})
+	}
+	fn := Callee(r.info, call)
+	if fn == nil {
+		return false
+	}
+	if slices.Contains(r.stops[fn], idx) {
+		return true
+	}
+	return r.paramObserves(fn, idx)
+}
+
+// paramObserves reports whether fn, a function of this package, stops
+// when its parameter at index i is cancelled.
+func (r *Result) paramObserves(fn *types.Func, i int) bool {
+	decl := r.decls[fn]
+	if decl == nil {
+		return false
+	}
+	key := paramKey{fn, i}
+	switch r.obs[key] {
+	case workYes:
+		return true
+	case workNo, workBusy:
+		return false
+	}
+	if r.frozen {
+		return false
+	}
+	v := paramVar(r.info, decl.Type, i)
+	if v == nil || !IsContext(v.Type()) {
+		return false
+	}
+	r.obs[key] = workBusy
+	obs := r.observesIn(decl.Body, map[*types.Var]bool{v: true})
+	r.obs[key] = workNo
+	if obs {
+		r.obs[key] = workYes
+	}
+	return obs
+}
+
+// observesIn reports whether body calls the Done or Err method of one of
+// vars or of a context derived from one, or hands one to
+// context.AfterFunc or to a function that observes it.
+func (r *Result) observesIn(body ast.Node, vars map[*types.Var]bool) bool {
+	local := maps.Clone(vars)
+	found := false
+	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
+		if found {
+			return false
+		}
+		id, ok := n.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		if v, ok := r.info.Uses[id].(*types.Var); !ok || !local[v] {
+			return true
+		}
+		var child ast.Node = id
+	up:
+		for i := len(stack) - 1; i >= 0; i-- {
+			switch p := stack[i].(type) {
+			case *ast.ParenExpr:
+				child = p
+			case *ast.SelectorExpr:
+				found = p.Sel.Name == "Done" || p.Sel.Name == "Err"
+				break up
+			case *ast.CallExpr:
+				idx := argIndex(p, child)
+				if idx < 0 {
+					break up
+				}
+				if name, ok := contextFunc(r.info, p); ok {
+					if name == "AfterFunc" {
+						found = true
+						break up
+					}
+					if isDerive(r.info, p) && idx == 0 {
+						if i > 0 {
+							if v := r.definedBy(stack[i-1], p); v != nil {
+								local[v] = true
+								break up
+							}
+						}
+						child = p
+						continue
+					}
+					break up
+				}
+				found = r.argObserves(p, idx)
+				break up
+			case *ast.AssignStmt:
+				for j, l := range p.Lhs {
+					if j < len(p.Rhs) && p.Rhs[j] == child && len(p.Lhs) == len(p.Rhs) {
+						if lid, ok := l.(*ast.Ident); ok {
+							if v := r.varOf(lid); v != nil {
+								local[v] = true
+							}
+						}
+					}
+				}
+				break up
+			default:
+				break up
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // callsDone reports whether body calls the Done method of a context.

@@ -224,7 +224,7 @@ func (h *H) loop(ctx context.Context, jobs <-chan string) {
 func (h *H) Spawn(parent context.Context, jobs <-chan string) *H {
 	ctx, cancel := context.WithCancel(parent)
 	defer cancel()
-	go h.loop(ctx, jobs) // want `ctx is cancelled when Spawn returns, but the goroutine started here keeps using it`
+	go h.loop(ctx, jobs) // want `ctx is cancelled when Spawn returns, but the goroutine started here works with it until it is cancelled, so it stops as soon as Spawn returns; did you mean to detach it from this cancel\?`
 	return h
 }
 

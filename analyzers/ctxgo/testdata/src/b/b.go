@@ -63,3 +63,21 @@ func KeepsWorking(parent context.Context, w *worker.Worker, ping func(context.Co
 	ctx = context.WithValue(parent, "k", 1)
 	return ping(ctx)
 }
+
+// A server goroutine stopped by the cancel at return, as tests do: Serve
+// stops at cancellation (a fact from package worker), and the function
+// keeps working until check returns.
+func ServerForTest(parent context.Context, w *worker.Worker, check func() error) error {
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	go w.Serve(ctx)
+	return check()
+}
+
+// The same server, dead on arrival: nothing but a return follows.
+func DeadOnArrival(parent context.Context, w *worker.Worker) *worker.Worker {
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	go w.Serve(ctx) // want `stops as soon as DeadOnArrival returns`
+	return w
+}

@@ -60,3 +60,6 @@ func Tick(ctx context.Context, d time.Duration) {
 		}
 	}()
 }
+
+// Serve works until ctx is cancelled.
+func (w *Worker) Serve(ctx context.Context) { w.loop(ctx) }
