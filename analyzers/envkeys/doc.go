@@ -48,9 +48,11 @@
 //
 // A program that reads the whole environment (os.Environ), or reads
 // dynamic keys with a constant prefix that matches, makes no key stale.
-// When several main packages share one manifest, each program is analyzed
-// on its own in every driver (go vet, golangci-lint and the standalone
-// command analyze one package at a time), so no program can tell whether
-// another reads a key: envkeys then does not report unread keys at all,
-// rather than report a key that another program reads.
+// When several main packages share one manifest, no single program's
+// view decides. go vet and golangci-lint analyze one package at a time,
+// so there envkeys reports no unread keys rather than call a key unread
+// that another program reads. The standalone envvet command analyzes all
+// of them: each main package returns the keys its program does not read
+// (a Result), and envvet reports the keys that none reads, provided every
+// main package sharing the manifest was analyzed.
 package envkeys
