@@ -1,0 +1,411 @@
+// Package sarif writes envvet's findings as a SARIF 2.1.0 log, the format
+// that code-scanning services (GitHub code scanning, among others) and
+// SARIF viewers read. The standalone driver uses it for -format=sarif.
+//
+// Write emits one run: tool.driver names envvet and lists one rule
+// (reportingDescriptor) per check or check/category; each result carries
+// its rule's id and index, its message, its location, related locations
+// (with ids and messages), fixes, a partial fingerprint and, for a finding
+// an //envvet:ignore directive suppressed, an inSource suppression with the
+// directive's reason. The log is built with github.com/owenrumney/go-sarif
+// (v3, package v210/sarif); that library writes every array property it
+// knows, empty or not, and the SARIF defaults (-1) of properties such as
+// rank, byteOffset and charOffset, so the log is longer than a
+// hand-written one but valid against the SARIF 2.1.0 schema
+// (see testdata/SCHEMA.md).
+//
+// # Paths
+//
+// Artifact URIs are relative to the module root, with uriBaseId
+// "%SRCROOT%"; run.originalUriBaseIds maps %SRCROOT% to the root as a
+// file:// URI. GitHub resolves relative URIs against the repository root,
+// so the two agree when the module root is the repository root. A file
+// outside the root keeps its absolute file:// URI.
+//
+// # Columns
+//
+// Go reports columns in bytes; SARIF 2.1.0 has no byte columns. Write
+// reads each file it cites and converts columns to UTF-16 code units, and
+// says so in run.columnKind ("utf16CodeUnits"). UTF-16 code units are what
+// JavaScript-based viewers (GitHub's, VS Code's) index strings by, so a
+// consumer that ignores columnKind still highlights the right characters.
+// When a file cannot be read, its columns are written as given (they are
+// right for ASCII lines).
+//
+// # Fingerprints
+//
+// Every result has partialFingerprints["envvet/v1"]: a hash of the rule
+// id, the root-relative path, the message with line references ("line
+// 12") blanked, and the text of the finding's line with surrounding space
+// trimmed, followed by ":n" where n counts results with the same hash in
+// the given order. Inserting or deleting unrelated lines therefore leaves
+// it unchanged. When the file cannot be read, the line number stands in
+// for the line's text. GitHub code scanning matches alerts by its own
+// primaryLocationLineHash, which its upload-sarif action adds from the
+// checked-out files; envvet leaves that key to it.
+//
+// # Rules
+//
+// GitHub limits shortDescription and fullDescription to 1024 characters:
+// longer texts are cut at a paragraph, sentence or word boundary, and the
+// complete Full text goes into help.text, with a pointer to HelpURI.
+package sarif
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	v210 "github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
+)
+
+// SchemaURI is the $schema of the logs Write emits: the OASIS SARIF 2.1.0
+// schema (errata 01), the one testdata/sarif-schema-2.1.0.json copies.
+const SchemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+// FingerprintKey is the partialFingerprints key of envvet's fingerprint.
+const FingerprintKey = "envvet/v1"
+
+// SrcRoot is the uriBaseId of artifact URIs relative to the module root.
+const SrcRoot = "%SRCROOT%"
+
+// maxDescription is GitHub code scanning's limit on shortDescription and
+// fullDescription, in characters.
+const maxDescription = 1024
+
+// Tool describes the analysis tool: tool.driver's name, version and informationUri.
+type Tool struct{ Name, Version, InformationURI string }
+
+// A Rule is one reportingDescriptor: a check, or one category of a check.
+type Rule struct {
+	ID      string // "envkeys" or "envkeys/undeclared" (check/category)
+	Short   string // shortDescription: the check's doc summary line
+	Full    string // fullDescription
+	HelpURI string // README section URL
+	Level   string // "error", "warning" or "note"; "" means "warning"
+}
+
+// A Location is a place in a file. Columns are 1-based byte columns, as
+// go/token reports them; Write converts them (see the package comment).
+type Location struct {
+	File                       string // absolute path
+	Line, Col, EndLine, EndCol int    // 1-based; EndLine/EndCol 0 when unknown
+	Message                    string // for related locations
+}
+
+// An Edit replaces the text between (Line, Col) and (EndLine, EndCol) with
+// NewText; an insertion has the end equal to the start (or 0).
+type Edit struct {
+	File                       string
+	Line, Col, EndLine, EndCol int
+	NewText                    string
+}
+
+// A Fix is one suggested fix: edits that belong together.
+type Fix struct {
+	Description string
+	Edits       []Edit
+}
+
+// A Result is one finding.
+type Result struct {
+	RuleID   string
+	Message  string
+	Location Location
+	Related  []Location
+	Fixes    []Fix
+	// Suppressed is non-nil for a finding an //envvet:ignore directive suppressed.
+	Suppressed *Suppression
+}
+
+// A Suppression is the directive that suppressed a finding.
+type Suppression struct{ Justification string }
+
+// Write writes one SARIF 2.1.0 log with one run to w. root is the module root: artifact URIs are
+// relative to it with uriBaseId "%SRCROOT%" (and originalUriBaseIds maps %SRCROOT% to root as a
+// file:// URI); files outside root keep absolute file:// URIs. Results are in the given order.
+//
+// Every result's RuleID must be the ID of one of rules, and rule IDs must
+// be distinct; Write returns an error otherwise, and for a level other
+// than "error", "warning", "note" or "".
+func Write(w io.Writer, tool Tool, root string, rules []Rule, results []Result) error {
+	root, err := filepath.Abs(root)
+	if err != nil {
+		return fmt.Errorf("sarif: module root: %w", err)
+	}
+	wr := &writer{root: root, files: newFileCache()}
+
+	driver := v210.NewToolComponent()
+	driver.Name = ptr(tool.Name)
+	if tool.Version != "" {
+		driver.Version = ptr(tool.Version)
+	}
+	if tool.InformationURI != "" {
+		driver.InformationURI = ptr(tool.InformationURI)
+	}
+	index := make(map[string]int, len(rules))
+	levels := make(map[string]string, len(rules))
+	for i, r := range rules {
+		if _, dup := index[r.ID]; dup {
+			return fmt.Errorf("sarif: rule %q is listed twice", r.ID)
+		}
+		level := cmp.Or(r.Level, v210.LevelWarning)
+		switch level {
+		case v210.LevelError, v210.LevelWarning, v210.LevelNote:
+		default:
+			return fmt.Errorf("sarif: rule %q has level %q, want error, warning or note", r.ID, r.Level)
+		}
+		index[r.ID], levels[r.ID] = i, level
+		driver.Rules = append(driver.Rules, descriptor(r, level))
+	}
+
+	run := v210.NewRun()
+	run.Tool = v210.NewTool()
+	run.Tool.Driver = driver
+	run.ColumnKind = ptr("utf16CodeUnits")
+	base := v210.NewArtifactLocation()
+	base.URI = ptr(dirURI(root))
+	run.OriginalUriBaseIds = map[string]v210.ArtifactLocation{SrcRoot: *base}
+
+	fps := make(map[string]int) // fingerprint hash → results so far
+	for i, res := range results {
+		ruleIndex, ok := index[res.RuleID]
+		if !ok {
+			return fmt.Errorf("sarif: result %d (%s) has rule %q, which is not among the rules", i, res.Message, res.RuleID)
+		}
+		r := v210.NewResult()
+		r.RuleID = ptr(res.RuleID)
+		r.RuleIndex = ruleIndex
+		r.Level = levels[res.RuleID]
+		r.Message = v210.NewTextMessage(res.Message)
+		if loc := wr.location(res.Location, 0); loc != nil {
+			r.Locations = append(r.Locations, loc)
+		}
+		for j, rel := range res.Related {
+			if loc := wr.location(rel, j+1); loc != nil {
+				r.RelatedLocations = append(r.RelatedLocations, loc)
+			}
+		}
+		for _, f := range res.Fixes {
+			if len(f.Edits) > 0 { // a fix needs at least one artifactChange
+				r.Fixes = append(r.Fixes, wr.fix(f))
+			}
+		}
+		h := wr.fingerprint(res)
+		fps[h]++
+		r.PartialFingerprints = map[string]string{FingerprintKey: fmt.Sprintf("%s:%d", h, fps[h])}
+		if res.Suppressed != nil {
+			s := v210.NewSuppression()
+			s.Kind = ptr("inSource")
+			if res.Suppressed.Justification != "" {
+				s.Justification = ptr(res.Suppressed.Justification)
+			}
+			r.Suppressions = []*v210.Suppression{s}
+		}
+		run.Results = append(run.Results, r)
+	}
+
+	log := v210.NewReport()
+	log.Schema = SchemaURI
+	log.AddRun(run)
+	// Report.PrettyWrite would do, but it writes no final newline and
+	// escapes <, > and & in messages; encode it ourselves.
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(log)
+}
+
+// descriptor returns r as a reportingDescriptor with the given default level.
+func descriptor(r Rule, level string) *v210.ReportingDescriptor {
+	d := v210.NewRule(r.ID)
+	short := cmp.Or(strings.TrimSpace(r.Short), r.ID)
+	full := cmp.Or(strings.TrimSpace(r.Full), short)
+	d.ShortDescription = text(clip(short))
+	d.FullDescription = text(clip(full))
+	help := full
+	if r.HelpURI != "" {
+		d.HelpURI = ptr(r.HelpURI)
+		help += "\n\nSee " + r.HelpURI
+	}
+	d.Help = text(help) // GitHub requires help.text
+	d.DefaultConfiguration = v210.NewReportingConfiguration()
+	d.DefaultConfiguration.Level = level
+	return d
+}
+
+func text(s string) *v210.MultiformatMessageString {
+	m := v210.NewMultiformatMessageString()
+	m.Text = ptr(s)
+	return m
+}
+
+// clip shortens s to at most maxDescription characters, cutting at the
+// last paragraph break, else sentence end, else space that keeps at least
+// half of it, and marking the cut with "…".
+func clip(s string) string {
+	rs := []rune(s)
+	if len(rs) <= maxDescription {
+		return s
+	}
+	head := string(rs[:maxDescription-1])
+	for _, sep := range []string{"\n\n", ". ", " "} {
+		if i := strings.LastIndex(head, sep); i >= len(head)/2 {
+			head = head[:i+len(sep)]
+			break
+		}
+	}
+	return strings.TrimSpace(head) + "…"
+}
+
+// writer holds what one Write call shares between results.
+type writer struct {
+	root  string
+	files *fileCache
+}
+
+// location returns loc as a SARIF location with the given id (0 for a
+// result's own location), or nil if loc names no file.
+func (wr *writer) location(loc Location, id int) *v210.Location {
+	if loc.File == "" {
+		return nil
+	}
+	pl := v210.NewPhysicalLocation()
+	pl.ArtifactLocation = wr.artifact(loc.File)
+	pl.Region = wr.region(loc.File, loc.Line, loc.Col, loc.EndLine, loc.EndCol, false)
+	l := v210.NewLocationWithPhysicalLocation(pl)
+	l.ID = id
+	if loc.Message != "" {
+		l.Message = v210.NewTextMessage(loc.Message)
+	}
+	return l
+}
+
+// artifact returns the artifactLocation of file: relative to the root with
+// uriBaseId %SRCROOT% when it is inside the root, else an absolute file URI.
+func (wr *writer) artifact(file string) *v210.ArtifactLocation {
+	a := v210.NewArtifactLocation()
+	if rel, ok := wr.rel(file); ok {
+		a.URI = ptr((&url.URL{Path: rel}).EscapedPath())
+		a.URIBaseID = ptr(SrcRoot)
+	} else {
+		a.URI = ptr(fileURI(file))
+	}
+	return a
+}
+
+// rel returns file relative to the root, with forward slashes, and
+// whether it is inside the root. Symbolic links are resolved when the
+// plain paths disagree.
+func (wr *writer) rel(file string) (string, bool) {
+	if !filepath.IsAbs(file) {
+		if abs, err := filepath.Abs(file); err == nil {
+			file = abs
+		}
+	}
+	rel, ok := relInside(wr.root, file)
+	if !ok {
+		root, err1 := filepath.EvalSymlinks(wr.root)
+		f, err2 := filepath.EvalSymlinks(file)
+		if err1 == nil && err2 == nil {
+			rel, ok = relInside(root, f)
+		}
+	}
+	return filepath.ToSlash(rel), ok
+}
+
+func relInside(root, file string) (string, bool) {
+	rel, err := filepath.Rel(root, file)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return "", false
+	}
+	return rel, true
+}
+
+// region returns the region from (line, col) to (endLine, endCol), with
+// columns in UTF-16 code units, or nil if line is unknown. An unknown end
+// ends the region at the end of its start line. For a fix's deleted
+// region (edit), an unknown end is the start: an insertion.
+func (wr *writer) region(file string, line, col, endLine, endCol int, edit bool) *v210.Region {
+	if line <= 0 {
+		return nil
+	}
+	r := v210.NewRegion()
+	r.StartLine = ptr(line)
+	if col > 0 {
+		r.StartColumn = ptr(wr.files.column(file, line, col))
+	}
+	switch {
+	case endLine > 0 && endCol > 0:
+		r.EndLine = ptr(endLine)
+		r.EndColumn = ptr(wr.files.column(file, endLine, endCol))
+	case edit && col > 0:
+		r.EndLine = ptr(line)
+		r.EndColumn = r.StartColumn
+	default:
+		// GitHub wants endLine; without endColumn the region runs to
+		// the end of the line.
+		r.EndLine = ptr(max(line, endLine))
+	}
+	return r
+}
+
+// fix returns f as a SARIF fix: one artifactChange per file, in the order
+// the files first appear, each with its replacements in the given order.
+func (wr *writer) fix(f Fix) *v210.Fix {
+	fx := v210.NewFix()
+	if f.Description != "" {
+		fx.Description = v210.NewTextMessage(f.Description)
+	}
+	changes := make(map[string]*v210.ArtifactChange)
+	for _, e := range f.Edits {
+		ch := changes[e.File]
+		if ch == nil {
+			ch = v210.NewArtifactChange()
+			ch.ArtifactLocation = wr.artifact(e.File)
+			changes[e.File] = ch
+			fx.ArtifactChanges = append(fx.ArtifactChanges, ch)
+		}
+		rep := v210.NewReplacement()
+		rep.DeletedRegion = wr.region(e.File, e.Line, e.Col, e.EndLine, e.EndCol, true)
+		if rep.DeletedRegion == nil {
+			rep.DeletedRegion = v210.NewRegion() // unknown place: keep the object valid
+			rep.DeletedRegion.StartLine = ptr(1)
+			rep.DeletedRegion.StartColumn = ptr(1)
+			rep.DeletedRegion.EndLine = ptr(1)
+			rep.DeletedRegion.EndColumn = ptr(1)
+		}
+		if e.NewText != "" {
+			c := v210.NewArtifactContent()
+			c.Text = ptr(e.NewText)
+			rep.InsertedContent = c
+		}
+		ch.Replacements = append(ch.Replacements, rep)
+	}
+	return fx
+}
+
+// dirURI returns the file URI of directory dir, ending in a slash as
+// originalUriBaseIds requires.
+func dirURI(dir string) string {
+	u := fileURI(dir)
+	if !strings.HasSuffix(u, "/") {
+		u += "/"
+	}
+	return u
+}
+
+// fileURI returns the file:// URI of an absolute path.
+func fileURI(path string) string {
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // C:/x → /C:/x
+	}
+	return (&url.URL{Scheme: "file", Path: p}).String()
+}
+
+func ptr[T any](v T) *T { return &v }
