@@ -9,8 +9,10 @@ import (
 )
 
 // A Cache memoizes Discover+Load per directory for one analyzer instance.
-// It is safe for concurrent use, and re-reads a manifest whose size or
-// modification time changed, so that a long-running process (an editor's
+// It is safe for concurrent use, and re-reads a manifest when the size or
+// modification time of a file it read changed (the manifest itself, the
+// deployment files of its sources:, their env_file files) or a file it
+// looked for appeared, so that a long-running process (an editor's
 // language server) sees edits. Discovery runs on every call (a few stat
 // calls), so a manifest created or removed later is seen too. The zero
 // value is ready to use.

@@ -41,7 +41,9 @@ func (k Key) Pos() string {
 
 // A Manifest is the union of the declarations of one or more files.
 type Manifest struct {
-	// Files lists the files read, in the order given.
+	// Files lists the files read, in the order given, each followed by
+	// the deployment files its sources: name and the env_file files those
+	// name (each file once).
 	Files []string
 	// Keys are the declared runtime variables, in file order.
 	// A name appears at most once: across files, the first declaration
