@@ -64,8 +64,11 @@ func forMultichecker(args []string) bool {
 func standalone(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("envvet", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	suite := analyzers.Suite(analyzers.Config{})
+	var cfg analyzers.Config
+	cfg.Report.KeepSuppressed = driver.NeedsSuppressed(formatArg(args))
+	suite := analyzers.Suite(cfg)
 	opts, selected := driver.Flags(fs, suite)
+	opts.KeepSuppressed = cfg.Report.KeepSuppressed
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
 		fs.PrintDefaults()
@@ -78,6 +81,24 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 		return driver.ExitError
 	}
 	return driver.Run(selected(), fs.Args(), opts, stdout, stderr)
+}
+
+// formatArg returns the value of the -format flag in args, if any; the
+// checks must be built knowing it, before the flags are parsed.
+func formatArg(args []string) string {
+	for i, a := range args {
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !strings.HasPrefix(a, "-") || name != "format" {
+			continue
+		}
+		if hasValue {
+			return value
+		}
+		if i+1 < len(args) {
+			return args[i+1]
+		}
+	}
+	return ""
 }
 
 const usage = `envvet finds environment drift, cgo in static builds, cancellation that

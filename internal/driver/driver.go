@@ -37,16 +37,21 @@ type Finding struct {
 	Posn     token.Position
 	End      token.Position
 	Diag     analysis.Diagnostic
+	// Suppression is the reason of the directive that suppressed a finding
+	// the driver made itself (not an analyzer), kept for SARIF.
+	Suppression string
 }
 
 // Options are the driver's settings, from its flags.
 type Options struct {
-	JSON       bool
-	Context    int
-	Tests      bool
-	Tags       string
-	CPUProfile string
-	MemProfile string
+	KeepSuppressed bool   // list suppressed findings (marked), for SARIF
+	Format         string // text, json or sarif
+	JSON           bool   // -json: the same as -format=json
+	Context        int
+	Tests          bool
+	Tags           string
+	CPUProfile     string
+	MemProfile     string
 }
 
 // Flags registers the driver's flags and every analyzer's on fs, the way
@@ -55,7 +60,8 @@ type Options struct {
 // after parsing, returns the analyzers to run.
 func Flags(fs *flag.FlagSet, analyzers []*analysis.Analyzer) (*Options, func() []*analysis.Analyzer) {
 	o := &Options{Context: -1, Tests: true}
-	fs.BoolVar(&o.JSON, "json", false, "emit JSON output")
+	fs.BoolVar(&o.JSON, "json", false, "emit JSON output (the same as -format=json)")
+	fs.StringVar(&o.Format, "format", "text", "output format: text, json or sarif (SARIF 2.1.0, for code scanning)")
 	fs.IntVar(&o.Context, "c", -1, "display offending line with this many lines of context")
 	fs.BoolVar(&o.Tests, "test", true, "indicates whether test files should be analyzed, too")
 	fs.StringVar(&o.Tags, "tags", "", "comma-separated build tags")
@@ -116,11 +122,25 @@ func Run(analyzers []*analysis.Analyzer, patterns []string, o *Options, stdout, 
 		return code
 	}
 	if o.JSON {
+		o.Format = "json"
+	}
+	switch o.Format {
+	case "text", "":
+	case "sarif":
+		if err := writeSARIF(stdout, analyzers, findings); err != nil {
+			fmt.Fprintf(stderr, "envvet: %v\n", err)
+			return ExitError
+		}
+		return code
+	case "json":
 		if err := graph.PrintJSON(stdout); err != nil {
 			fmt.Fprintf(stderr, "envvet: %v\n", err)
 			return ExitError
 		}
 		return code
+	default:
+		fmt.Fprintf(stderr, "envvet: unknown -format %q (want text, json or sarif)\n", o.Format)
+		return ExitError
 	}
 	w := bufio.NewWriter(stderr)
 	for _, f := range findings {
@@ -197,6 +217,7 @@ func Analyze(analyzers []*analysis.Analyzer, patterns []string, o *Options, stde
 			findings = append(findings, f)
 		}
 	}
+	findings = append(findings, sharedUnread(graph, o.KeepSuppressed)...)
 	slices.SortFunc(findings, func(a, b Finding) int {
 		return cmp.Or(
 			cmp.Compare(a.Posn.Filename, b.Posn.Filename),

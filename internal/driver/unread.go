@@ -1,0 +1,44 @@
+package driver
+
+import (
+	"go/token"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+
+	"github.com/envvet/envvet/analyzers/envkeys"
+	"github.com/envvet/envvet/internal/report"
+)
+
+// sharedUnread returns the findings about declared keys that no program
+// reads when several main packages share a manifest. Each main package's
+// envkeys run cannot tell alone, so it returns what its own program does
+// not read; having analyzed every program, the driver can (see
+// envkeys.SharedUnread).
+func sharedUnread(graph *checker.Graph, keepSuppressed bool) []Finding {
+	var a *analysis.Analyzer
+	var results []*envkeys.Result
+	for _, act := range graph.Roots {
+		if r, ok := act.Result.(*envkeys.Result); ok && r != nil && act.Analyzer.Name == "envkeys" {
+			a = act.Analyzer
+			results = append(results, r)
+		}
+	}
+	var findings []Finding
+	for _, k := range envkeys.SharedUnread(results) {
+		f := Finding{
+			Analyzer: a,
+			Posn:     token.Position{Filename: k.File, Line: k.Line, Column: max(k.Col, 1)},
+			Diag:     analysis.Diagnostic{Category: envkeys.CategoryUnread, Message: envkeys.UnreadMessage(k)},
+		}
+		if reason, ok := report.ManifestDirective("envkeys", k.File, k.Line); ok {
+			if !keepSuppressed {
+				continue
+			}
+			f.Diag.Category = report.SuppressedPrefix + f.Diag.Category
+			f.Suppression = reason
+		}
+		findings = append(findings, f)
+	}
+	return findings
+}
