@@ -48,9 +48,42 @@ func (s *state) constStringDepth(e ast.Expr, depth int) (string, bool) {
 			}
 		}
 	case *ast.CallExpr:
-		if fn, ok := typeutil.Callee(s.info, e).(*types.Func); ok && fn.FullName() == "fmt.Sprintf" && depth < maxDepth {
+		fn, ok := typeutil.Callee(s.info, e).(*types.Func)
+		if !ok || depth >= maxDepth {
+			break
+		}
+		switch fn.FullName() {
+		case "fmt.Sprintf":
 			if texts, holes, ok := s.sprintfDepth(e, depth+1); ok && len(holes) == 0 {
 				return texts[0], true
+			}
+		case "strings.ToUpper", "strings.ToLower", "strings.TrimSpace":
+			if len(e.Args) == 1 {
+				if v, ok := s.constStringDepth(e.Args[0], depth+1); ok {
+					switch fn.Name() {
+					case "ToUpper":
+						return strings.ToUpper(v), true
+					case "ToLower":
+						return strings.ToLower(v), true
+					}
+					return strings.TrimSpace(v), true
+				}
+			}
+		case "strings.Join":
+			if len(e.Args) == 2 {
+				sep, ok := s.constStringDepth(e.Args[1], depth+1)
+				lit, isLit := ast.Unparen(e.Args[0]).(*ast.CompositeLit)
+				if ok && isLit {
+					var parts []string
+					for _, elt := range lit.Elts {
+						v, ok := s.constStringDepth(elt, depth+1)
+						if !ok {
+							return "", false
+						}
+						parts = append(parts, v)
+					}
+					return strings.Join(parts, sep), true
+				}
 			}
 		}
 	}

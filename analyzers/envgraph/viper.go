@@ -35,7 +35,7 @@ func (s *state) viperCall(site callSite, fn *types.Func) {
 				Dynamic: true, Expr: exprString(last)})
 			return
 		}
-		replace := s.viperReplacer(site, fn)
+		replace, replaceKnown := s.viperReplacer(site, fn)
 		if len(call.Args) > 1 {
 			// BindEnv("key", "ENV_A", "ENV_B"): the names are given.
 			s.keyCall(site)
@@ -59,8 +59,9 @@ func (s *state) viperCall(site callSite, fn *types.Func) {
 			if found && known {
 				r.Prefix = strings.ToUpper(prefix + "_")
 			}
-		case found && !known:
-			r.Dynamic, r.Expr = true, "prefix + \"_"+strings.ToUpper(key)+"\""
+		case found && !known, !replaceKnown:
+			// The prefix or the key replacer is not known here.
+			r.Dynamic, r.Expr = true, exprString(arg)
 		case found:
 			r.Key = strings.ToUpper(prefix + "_" + key)
 		default:
@@ -77,7 +78,7 @@ func (s *state) viperCall(site callSite, fn *types.Func) {
 		switch {
 		case found && known:
 			r.Prefix = strings.ToUpper(prefix + "_")
-			if replace := s.viperReplacer(site, fn); replace != nil {
+			if replace, _ := s.viperReplacer(site, fn); replace != nil {
 				r.Prefix = replace.Replace(r.Prefix)
 			}
 		case found:
@@ -136,8 +137,17 @@ func (s *state) viperSetting(name string, site callSite, fn *types.Func) (value 
 	recv := viperRecv(site.call, fn)
 	var local *viperPrefixCall
 	var all []viperPrefixCall
+	elsewhere := false // set on another receiver, which may be the same instance
 	for _, c := range s.viperSettings() {
-		if c.name != name || c.recv != recv {
+		if c.name != name {
+			continue
+		}
+		if c.recv != recv {
+			// The global instance is not a viper.New() one; a method
+			// receiver spelt differently may be the same instance.
+			if c.recv != "viper" && recv != "viper" && !s.freshViper(site) {
+				elsewhere = true
+			}
 			continue
 		}
 		all = append(all, c)
@@ -148,8 +158,11 @@ func (s *state) viperSetting(name string, site callSite, fn *types.Func) (value 
 	if local != nil {
 		return local.value, true, local.known
 	}
+	if s.freshViper(site) {
+		return "", false, false // a viper.New() of this function, set up nowhere else
+	}
 	if len(all) == 0 {
-		return "", false, false
+		return "", elsewhere, false
 	}
 	for _, c := range all {
 		if !c.known || c.value != all[0].value {
@@ -157,6 +170,25 @@ func (s *state) viperSetting(name string, site callSite, fn *types.Func) (value 
 		}
 	}
 	return all[0].value, true, true
+}
+
+// freshViper reports whether the call's receiver is a local variable
+// assigned once from viper.New(): no other function sets it up.
+func (s *state) freshViper(site callSite) bool {
+	sel, ok := ast.Unparen(site.call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	def, ok := ast.Unparen(s.singleDef(id, 0)).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn, ok := s.calleeFunc(def)
+	return ok && isViperFunc(fn, "New")
 }
 
 func (s *state) viperSettingExpr(name string, site callSite, fn *types.Func) string {
@@ -169,13 +201,17 @@ func (s *state) viperSettingExpr(name string, site callSite, fn *types.Func) str
 	return ""
 }
 
-// viperReplacer returns the constant key replacer that applies to a call.
-func (s *state) viperReplacer(site callSite, fn *types.Func) *strings.Replacer {
+// viperReplacer returns the constant key replacer that applies to a call;
+// known is false when one may apply but is not constant.
+func (s *state) viperReplacer(site callSite, fn *types.Func) (r *strings.Replacer, known bool) {
 	pairs, found, known := s.viperSetting("SetEnvKeyReplacer", site, fn)
-	if !found || !known {
-		return nil
+	if !found {
+		return nil, true
 	}
-	return strings.NewReplacer(strings.Split(pairs, "\x00")...)
+	if !known {
+		return nil, false
+	}
+	return strings.NewReplacer(strings.Split(pairs, "\x00")...), true
 }
 
 // replacerPairs returns the arguments of strings.NewReplacer(...) joined

@@ -61,17 +61,19 @@ func ranges(arch string, dyn []string) {
 
 func reads() {
 	name, k := os.Args[0], keys.Key(os.Args[1])
-	_ = os.Getenv("HOST")                              // want `read "HOST"`
-	_ = os.Getenv(port)                                // want `read "PORT"`
-	_ = os.Getenv(string(typed))                       // want `read "TYPED"`
-	_ = os.Getenv(fmt.Sprintf("%sPORT_%d", prefix, 2)) // want `read "APP_PORT_2"`
-	_ = os.Getenv(fmt.Sprintf("%s_%s", prefix, name))  // want `read dynamic fmt.Sprintf\("%s_%s", prefix, name\) prefix "APP__"`
-	_ = os.Getenv(prefix + "NAME")                     // want `read "APP_NAME"`
-	_ = os.Getenv(keys.DBURL)                          // want `read "SHOP_DB_URL"`
-	_ = os.Getenv(string(keys.Region))                 // want `read "REGION"`
-	_, _ = os.LookupEnv("LOOKED")                      // want `lookup "LOOKED"`
-	_, _ = syscall.Getenv("SYS")                       // want `lookup "SYS"`
-	_ = os.Getenv(unexported)                          // want `read "ONCE"`
+	_ = os.Getenv("HOST")                                       // want `read "HOST"`
+	_ = os.Getenv(port)                                         // want `read "PORT"`
+	_ = os.Getenv(string(typed))                                // want `read "TYPED"`
+	_ = os.Getenv(fmt.Sprintf("%sPORT_%d", prefix, 2))          // want `read "APP_PORT_2"`
+	_ = os.Getenv(fmt.Sprintf("%s_%s", prefix, name))           // want `read dynamic fmt.Sprintf\("%s_%s", prefix, name\) prefix "APP__"`
+	_ = os.Getenv(strings.ToUpper("lower"))                     // want `read "LOWER"`
+	_ = os.Getenv(strings.Join([]string{prefix, "JOINED"}, "")) // want `read "APP_JOINED"`
+	_ = os.Getenv(prefix + "NAME")                              // want `read "APP_NAME"`
+	_ = os.Getenv(keys.DBURL)                                   // want `read "SHOP_DB_URL"`
+	_ = os.Getenv(string(keys.Region))                          // want `read "REGION"`
+	_, _ = os.LookupEnv("LOOKED")                               // want `lookup "LOOKED"`
+	_, _ = syscall.Getenv("SYS")                                // want `lookup "SYS"`
+	_ = os.Getenv(unexported)                                   // want `read "ONCE"`
 	local := "LOCAL"
 	_ = os.Getenv(local)          // want `read "LOCAL"`
 	_ = os.Getenv(reassigned)     // want `read dynamic reassigned`

@@ -26,3 +26,16 @@ func instance() {
 	_ = v.BindEnv(name)          // want `bind dynamic name loader viper`
 	_ = v.GetString("server.port")
 }
+
+type server struct{ v *viper.Viper }
+
+func newServer() *server {
+	s := &server{v: viper.New()}
+	s.v.SetEnvPrefix("srv")
+	return s
+}
+
+// The prefix was set on s.v, which may be this c.v: the key is not known.
+func (c *server) bind() {
+	_ = c.v.BindEnv("port") // want `bind dynamic "port" loader viper`
+}
