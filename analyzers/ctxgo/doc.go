@@ -57,9 +57,10 @@
 // covered by these. A goroutine given context.WithoutCancel(ctx),
 // context.Background() or a context of its own is not reported either.
 // A goroutine built to stop at cancellation (its literal calls the Done
-// method of a context, or its callee, in any package, calls Done or Err on
-// the parameter given the context, directly or through its own callees: a
-// stopsOnCtx fact) may have cancel-at-return as its intended stop signal
+// method of a context or a Wait/Serve/Run-style function; its callee is
+// such a function (go srv.Serve(ctx)); or its callee, in any package,
+// calls Done or Err on the parameter given the context, directly or
+// through its own callees: a stopsOnCtx fact) may have cancel-at-return as its intended stop signal
 // (a progress reporter, a test's server). It is reported only when
 // nothing but a return follows the go statement (no call other than
 // builtins and conversions, no enclosing loop), which makes it dead on
@@ -85,7 +86,8 @@
 //
 // The rule reports a go statement (outside main.main and init) when a
 // context.Context or *http.Request variable of an enclosing function is in
-// scope, the goroutine is a function literal or a function of the same
+// scope (in package main, where goroutines commonly live as long as the
+// process, only an *http.Request counts), the goroutine is a function literal or a function of the same
 // package, neither its arguments nor its body (nested literals included)
 // refer to a context, a request or a channel of struct{} (a done channel),
 // and its body contains a for loop without condition that has no exit (no

@@ -31,6 +31,11 @@ func unobserved(pass *analysis.Pass, sum *ctxsum.Result, cur inspector.Cursor) {
 	if ctx == "" {
 		return
 	}
+	// In package main, goroutines commonly live as long as the process:
+	// only those started under an HTTP request are reported there.
+	if pass.Pkg.Name() == "main" && !strings.HasSuffix(ctx, ".Context()") {
+		return
+	}
 	// The goroutine's body: a literal, or a function of this package.
 	var body *ast.BlockStmt
 	if lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit); ok {

@@ -421,7 +421,9 @@ func (f *Flow) GoWork(g *ast.GoStmt, roots Roots) *GoUse {
 		return nil
 	}
 	if lit != nil {
-		u.Observes = callsDone(f.info, lit.Body)
+		u.Observes = callsDone(f.info, lit.Body) || callsBlocking(f.info, lit.Body)
+	} else if IsBlockingCall(f.info, g.Call) {
+		u.Observes = true // go srv.Serve(ctx): a service run until cancelled
 	}
 	for _, i := range u.Args {
 		if f.r.argObserves(g.Call, i) {
@@ -542,6 +544,24 @@ func (r *Result) observesIn(body ast.Node, vars map[*types.Var]bool) bool {
 				break up
 			default:
 				break up
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// callsBlocking reports whether body (outside nested literals) calls a
+// function whose name says it runs until something ends (IsBlockingCall).
+func callsBlocking(info *types.Info, body ast.Node) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			if IsBlockingCall(info, n) {
+				found = true
 			}
 		}
 		return !found
