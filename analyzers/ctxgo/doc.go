@@ -34,38 +34,41 @@
 // work. Work is any use except calling Done, Err, Deadline or Value,
 // comparing, passing it to context.Cause, AfterFunc or WithoutCancel, or
 // passing it to a function (of any package: a watchesCtx fact carries
-// this) that itself only watches it. A goroutine that only watches ctx (selects on ctx.Done() to close a
-// connection, stop a ticker, merge contexts) is not reported.
+// this) that itself does no more. A goroutine that only watches ctx
+// (selects on ctx.Done() to close a connection, stop a ticker, merge
+// contexts) is not reported.
 //
 // It also reports a call whose callee, in any package, has the keepsCtx
 // fact for the argument given (the callee starts a goroutine that keeps
 // working with that parameter after returning, without waiting for it):
 // worker.Start(ctx) counts as go worker.loop(ctx).
 //
-// Only when F returns soon after: nothing is reported if F may block or
+// Only when F returns soon after. Nothing is reported if F may block or
 // keep working afterwards, which makes cancel-at-return the intended stop
-// signal. That is, if the go statement (or call) sits in a for loop
-// without condition, or after it (or anywhere in its enclosing loop, or in
-// any deferred call) F receives from a channel, selects, ranges over a
+// signal: the go statement (or call) sits in a for loop without
+// condition, or after it (or anywhere in its enclosing loop, or in any
+// deferred call) F receives from a channel, selects, ranges over a
 // channel, loops without condition, calls a function or method named
-// Wait*, Serve*, ListenAndServe*, Accept*, Recv* or Run, io.Copy,
-// io.CopyN, io.CopyBuffer or time.Sleep, or passes a context (other than
-// context.Background(), TODO() or WithoutCancel(...)) to another call: F
-// keeps working, and the goroutine is scoped to that work
-// (go heartbeat(ctx); return stream(ctx)). WaitGroup.Wait,
-// errgroup's Wait and a receive from a channel the goroutine closes are all
-// covered by these. A goroutine given context.WithoutCancel(ctx),
-// context.Background() or a context of its own is not reported either.
-// A goroutine built to stop at cancellation (its literal calls the Done
-// method of a context or a Wait/Serve/Run-style function; its callee is
-// such a function (go srv.Serve(ctx)); or its callee, in any package,
-// calls Done or Err on the parameter given the context, directly or
-// through its own callees: a stopsOnCtx fact) may have cancel-at-return as its intended stop signal
-// (a progress reporter, a test's server). It is reported only when
-// nothing but a return follows the go statement (no call other than
-// builtins and conversions, no enclosing loop), which makes it dead on
-// arrival; the message then asks whether it should be detached from this
-// cancel, and no fix is offered (WithoutCancel would never stop it).
+// Wait*, Serve*, ListenAndServe*, Accept*, Recv* or Run, io.Copy, io.CopyN,
+// io.CopyBuffer or time.Sleep, or passes a context (other than
+// context.Background(), TODO() or WithoutCancel(...)) to another call, so
+// that the goroutine is scoped to F's own work (go heartbeat(ctx); return
+// stream(ctx)). WaitGroup.Wait, errgroup's Wait and a receive from a
+// channel the goroutine closes are all covered by these. A goroutine given
+// context.WithoutCancel(ctx), context.Background() or a context of its
+// own is not reported either.
+//
+// A goroutine built to stop at cancellation may have cancel-at-return as
+// its intended stop signal (a progress reporter, a test's server): its
+// literal calls the Done method of a context or a Wait/Serve/Run-style
+// function, or its callee is such a function (go srv.Serve(ctx)), or its
+// callee, in any package, calls Done or Err on the parameter given the
+// context, directly or through its own callees (a stopsOnCtx fact). Such
+// a goroutine is reported only when nothing but a return follows the go
+// statement (no call other than builtins and conversions, no enclosing
+// loop), which makes it dead on arrival; the message then asks whether it
+// should be detached from this cancel, and no fix is offered
+// (WithoutCancel would never stop it).
 //
 //	func (h *H) Checkout(w http.ResponseWriter, r *http.Request) {
 //		ctx, cancel := context.WithTimeout(r.Context(), time.Second)
@@ -87,8 +90,8 @@
 // The rule reports a go statement (outside main.main and init) when a
 // context.Context or *http.Request variable of an enclosing function is in
 // scope (in package main, where goroutines commonly live as long as the
-// process, only an *http.Request counts), the goroutine is a function literal or a function of the same
-// package, neither its arguments nor its body (nested literals included)
+// process, only an *http.Request counts), the goroutine is a function
+// literal or a function of the same package, neither its arguments nor its body (nested literals included)
 // refer to a context, a request or a channel of struct{} (a done channel),
 // and its body contains a for loop without condition that has no exit (no
 // return, no break or goto leaving it, no panic, os.Exit, runtime.Goexit
@@ -111,7 +114,8 @@
 // The rule reports a context.With{Cancel,Timeout,Deadline}[Cause] call
 // whose cancel variable is used only inside one go func literal, when that
 // goroutine has a path from its start to its end that never uses the
-// variable. When a path of the enclosing function itself misses the go
+// variable (a path that has called the Done or Err method of a context
+// has seen it end, and needs no cancel). When a path of the enclosing function itself misses the go
 // statement, go vet's lostcancel reports it, and ctxgo does not.
 //
 //	ctx, cancel := context.WithTimeout(parent, time.Minute) // diagnostic: the cancel function is handed to the goroutine started on line 2, which does not call it on every path (possible context leak)
