@@ -965,7 +965,7 @@ func (st *state) exportFacts() {
 	}
 	slices.SortFunc(pf.Slots, func(a, b slotFact) int { return strings.Compare(a.Key, b.Key) })
 	for _, v := range st.done {
-		if v.f.Limited || len(v.f.Slots) == 0 || st.slotsLimited(v.f.Slots, nil) || st.shortLived(v) || st.inTest(v.call) {
+		if v.f.Limited || !st.hasVarSlot(v.f.Slots) || st.slotsLimited(v.f.Slots, nil) || st.shortLived(v) || st.inTest(v.call) {
 			continue
 		}
 		pf.Opens = append(pf.Opens, openFact{Site: v.site, Pos: st.posString(v.pos), Slots: v.f.Slots, Users: v.f.Users})
@@ -984,6 +984,31 @@ func (st *state) slotsLimited(keys []string, all map[string]*slotFact) bool {
 			return true
 		}
 		if s := all[k]; s != nil && s.Limited {
+			return true
+		}
+		// A field's own package, analyzed before this one, may limit it.
+		if s := st.slotByKey(k); s != nil && s.Field != "" && s.PkgPath != st.pass.Pkg.Path() {
+			for _, p := range st.packages() {
+				var pf pkgPools
+				if p.Path() == s.PkgPath && st.pass.ImportPackageFact(p, &pf) {
+					for _, f := range pf.Slots {
+						if f.Key == k && f.Limited {
+							return true
+						}
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// hasVarSlot reports whether any of keys is a package variable (or
+// unknown): anyone in the program may limit or use it, so main decides.
+// A pool kept only in struct fields is decided where its path ends.
+func (st *state) hasVarSlot(keys []string) bool {
+	for _, k := range keys {
+		if s := st.slotByKey(k); s == nil || s.Field == "" {
 			return true
 		}
 	}

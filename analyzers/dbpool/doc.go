@@ -97,8 +97,9 @@
 // analysis, a pool that serves no queries (only pinged, configured or
 // closed), a pool opened in a _test.go file or a test helper, a pool
 // already reported by per-call, and a pool whose life ends with the call
-// of the function that opens or receives it: that function closes it and
-// keeps it only in local variables and struct fields, and it is neither
+// of the function that opens or receives it: that function closes it,
+// keeps it only in local variables and struct fields and uses it only in
+// its own package, and it is neither
 // func main nor a function that main calls directly (func run() error),
 // whose pools live as long as the program.
 //

@@ -250,13 +250,19 @@ func (st *state) inTest(cur inspector.Cursor) bool {
 
 // shortLived reports whether v is a pool whose life ends with the call
 // of the function that holds it: the function closes it, keeps it in local
-// variables or struct fields (not package variables) and does not return
-// it, and it is not the program's main or a function that main calls,
+// variables or struct fields (not package variables), does not return it
+// and does not hand it to other packages, and it is not the program's
+// main or a function that main calls,
 // whose pools live as long as the program. Such a pool is a one-shot
 // helper's (per-call covers calling it too often), not the serving pool.
 func (st *state) shortLived(v *value) bool {
 	if !v.closed || len(v.returned) > 0 {
 		return false
+	}
+	for _, u := range v.f.Users {
+		if u != st.pass.Pkg.Path() {
+			return false // handed to other packages' components: a serving pool
+		}
 	}
 	for _, k := range v.f.Slots {
 		if s := st.slotByKey(k); s == nil || s.Field == "" {
@@ -376,7 +382,7 @@ func (st *state) decide() {
 	}
 	slices.SortFunc(st.done, func(a, b *value) int { return int(a.pos - b.pos) })
 	for _, v := range st.done {
-		deferred := len(v.f.Slots) > 0 && !isMain
+		deferred := st.hasVarSlot(v.f.Slots) && !isMain
 		if deferred {
 			continue // exported as an openFact for main
 		}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/jmoiron/sqlx"
 
+	"nolimit/cli"
 	"nolimit/gormstore"
 	"nolimit/legacy"
 	"nolimit/legacy2"
@@ -73,6 +74,7 @@ func main() {
 	register(db8)
 
 	run()
+	cli.Run("dsn")
 }
 
 var register func(*sql.DB)
