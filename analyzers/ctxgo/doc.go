@@ -12,8 +12,8 @@
 //
 // # Rule cutshort: a goroutine works with a context cancelled at return
 //
-// In a function F (not main.main or init), a context "ends when F
-// returns" when it is
+// In a function F (not main.main or init), a context "ends when F returns"
+// when it is
 //
 //   - the result of context.WithCancel, WithTimeout, WithDeadline or their
 //     Cause variants, assigned in F to a pair whose cancel variable F
@@ -28,47 +28,44 @@
 //     a variable assigned on some branch only is not followed).
 //
 // The rule reports a go statement of F (not inside a nested function
-// literal) whose goroutine does work with such a context: the context is
-// an argument of the go call whose callee uses that parameter for work, or
-// a variable captured by the go func literal that the literal uses for
-// work. Work is any use except calling Done, Err, Deadline or Value,
-// comparing, passing it to context.Cause, AfterFunc or WithoutCancel, or
-// passing it to a function (of any package: a watchesCtx fact carries
-// this) that itself does no more. A goroutine that only watches ctx
-// (selects on ctx.Done() to close a connection, stop a ticker, merge
-// contexts) is not reported.
+// literal) whose goroutine does work with such a context: the context is an
+// argument of the go call whose callee uses that parameter for work, or a
+// variable captured by the go func literal that the literal uses for work.
+// Work is any use except calling Done, Err, Deadline or Value, comparing,
+// passing it to context.Cause, AfterFunc or WithoutCancel, or passing it to
+// a function (of any package: a watchesCtx fact carries this) that itself
+// does no more. A goroutine that only watches ctx (selects on ctx.Done() to
+// close a connection, stop a ticker, merge contexts) is not reported.
 //
-// It also reports a call whose callee, in any package, has the keepsCtx
-// fact for the argument given (the callee starts a goroutine that keeps
-// working with that parameter after returning, without waiting for it):
+// It also reports a call whose callee, in any package, has the keepsCtx fact
+// for the argument given (the callee starts a goroutine that keeps working
+// with that parameter after returning, without waiting for it):
 // worker.Start(ctx) counts as go worker.loop(ctx).
 //
-// Only when F returns soon after. Nothing is reported if F may block or
-// keep working afterwards, which makes cancel-at-return the intended stop
-// signal: the go statement (or call) sits in a for loop without
-// condition, or after it (or anywhere in its enclosing loop, or in any
-// deferred call) F receives from a channel, selects, ranges over a
-// channel, loops without condition, calls a function or method named
-// Wait*, Serve*, ListenAndServe*, Accept*, Recv* or Run, io.Copy, io.CopyN,
-// io.CopyBuffer or time.Sleep, or passes a context (other than
-// context.Background(), TODO() or WithoutCancel(...)) to another call, so
-// that the goroutine is scoped to F's own work (go heartbeat(ctx); return
-// stream(ctx)). WaitGroup.Wait, errgroup's Wait and a receive from a
-// channel the goroutine closes are all covered by these. A goroutine given
-// context.WithoutCancel(ctx), context.Background() or a context of its
-// own is not reported either.
+// Only when F returns soon after. Nothing is reported if F may block or keep
+// working afterwards, which makes cancel-at-return the intended stop signal:
+// the go statement (or call) sits in a for loop without condition, or after
+// it (or anywhere in its enclosing loop, or in any deferred call) F receives
+// from a channel, selects, ranges over a channel, loops without condition,
+// calls a function or method named Wait*, Serve*, ListenAndServe*, Accept*,
+// Recv* or Run, io.Copy, io.CopyN, io.CopyBuffer or time.Sleep, or passes a
+// context (other than context.Background(), TODO() or WithoutCancel(...)) to
+// another call, so that the goroutine is scoped to F's own work (go
+// heartbeat(ctx); return stream(ctx)). WaitGroup.Wait, errgroup's Wait and a
+// receive from a channel the goroutine closes are all covered by these. A
+// goroutine given context.WithoutCancel(ctx), context.Background() or a
+// context of its own is not reported either.
 //
-// A goroutine built to stop at cancellation may have cancel-at-return as
-// its intended stop signal (a progress reporter, a test's server): its
-// literal calls the Done method of a context or a Wait/Serve/Run-style
-// function, or its callee is such a function (go srv.Serve(ctx)), or its
-// callee, in any package, calls Done or Err on the parameter given the
-// context, directly or through its own callees (a stopsOnCtx fact). Such
-// a goroutine is reported only when nothing but a return follows the go
-// statement (no call other than builtins and conversions, no enclosing
-// loop), which makes it dead on arrival; the message then asks whether it
-// should be detached from this cancel, and no fix is offered
-// (WithoutCancel would never stop it).
+// A goroutine built to stop at cancellation may have cancel-at-return as its
+// intended stop signal (a progress reporter, a test's server): its literal
+// calls the Done method of a context or a Wait/Serve/Run-style function, or
+// its callee is such a function (go srv.Serve(ctx)), or its callee, in any
+// package, calls Done or Err on the parameter given the context, directly or
+// through its own callees (a stopsOnCtx fact). Such a goroutine is reported
+// only when nothing but a return follows the go statement (no call other
+// than builtins and conversions, no enclosing loop), which makes it dead on
+// arrival; the message then asks whether it should be detached from this
+// cancel, and no fix is offered (WithoutCancel would never stop it).
 //
 //	func (h *H) Checkout(w http.ResponseWriter, r *http.Request) {
 //		ctx, cancel := context.WithTimeout(r.Context(), time.Second)
@@ -76,12 +73,12 @@
 //		go h.audit(ctx, "checkout") // diagnostic: ctx is cancelled when Checkout returns, but the goroutine started here keeps using it; did you mean to detach it with context.WithoutCancel?
 //	}
 //
-// The message says which remedy is likelier: "wait" when the goroutine
-// hands back a result (it sends on or closes a channel, assigns a variable
-// of F, or is given a channel or pointer), "detach" otherwise. For detach,
-// a suggested fix wraps the argument in context.WithoutCancel (go audit(
-// context.WithoutCancel(ctx), ...)) or, for a literal capturing one
-// context variable, passes it as a parameter (go func(ctx context.Context)
+// The message says which remedy is likelier: "wait" when the goroutine hands
+// back a result (it sends on or closes a channel, assigns a variable of F,
+// or is given a channel or pointer), "detach" otherwise. For detach, a
+// suggested fix wraps the argument in context.WithoutCancel (go audit(
+// context.WithoutCancel(ctx), ...)) or, for a literal capturing one context
+// variable, passes it as a parameter (go func(ctx context.Context)
 // {...}(context.WithoutCancel(ctx))). The fix is offered only where the
 // file's Go version is go1.21 or later and the file imports context.
 //
@@ -91,15 +88,15 @@
 // context.Context or *http.Request variable of an enclosing function is in
 // scope (in package main, where goroutines commonly live as long as the
 // process, only an *http.Request counts), the goroutine is a function
-// literal or a function of the same package, neither its arguments nor its body (nested literals included)
-// refer to a context, a request or a channel of struct{} (a done channel),
-// and its body contains a for loop without condition that has no exit (no
-// return, no break or goto leaving it, no panic, os.Exit, runtime.Goexit
-// or Fatal*/Panic* call) and does blocking work (a channel send or
-// receive, a select, a range over a channel, a Read*, Recv*, Accept*,
-// Receive* or Wait* call, time.Sleep). Such a goroutine outlives any
-// cancellation. A read loop that returns when Read fails, or a range over a
-// channel that its owner closes, is not reported.
+// literal or a function of the same package, neither its arguments nor its
+// body (nested literals included) refer to a context, a request or a channel
+// of struct{} (a done channel), and its body contains a for loop without
+// condition that has no exit (no return, no break or goto leaving it, no
+// panic, os.Exit, runtime.Goexit or Fatal*/Panic* call) and does blocking
+// work (a channel send or receive, a select, a range over a channel, a
+// Read*, Recv*, Accept*, Receive* or Wait* call, time.Sleep). Such a
+// goroutine outlives any cancellation. A read loop that returns when Read
+// fails, or a range over a channel that its owner closes, is not reported.
 //
 //	func serve(ctx context.Context, events <-chan Event) {
 //		go func() { // diagnostic: the goroutine started here loops forever on blocking work (line 3) and never observes ctx or a done channel, so it outlives ctx's cancellation
@@ -111,12 +108,13 @@
 //
 // # Rule handover: a cancel function handed to a goroutine and lost
 //
-// The rule reports a context.With{Cancel,Timeout,Deadline}[Cause] call
-// whose cancel variable is used only inside one go func literal, when that
+// The rule reports a context.With{Cancel,Timeout,Deadline}[Cause] call whose
+// cancel variable is used only inside one go func literal, when that
 // goroutine has a path from its start to its end that never uses the
-// variable (a path that has called the Done or Err method of a context
-// has seen it end, and needs no cancel). When a path of the enclosing function itself misses the go
-// statement, go vet's lostcancel reports it, and ctxgo does not.
+// variable (a path that has called the Done or Err method of a context has
+// seen it end, and needs no cancel). When a path of the enclosing function
+// itself misses the go statement, go vet's lostcancel reports it, and ctxgo
+// does not.
 //
 //	ctx, cancel := context.WithTimeout(parent, time.Minute) // diagnostic: the cancel function is handed to the goroutine started on line 2, which does not call it on every path (possible context leak)
 //	go func() {
