@@ -44,10 +44,11 @@
 // function of the package calls a method on it other than the
 // configuration methods above, stores it in a struct field, or passes it
 // to a function that cannot be followed. When the packages using one pool
-// match two different patterns, dbpool reports at the open call (when the
-// pool's path ends in one package) or, from main, at the package variable
-// or field that holds it, however the pool reached them (a global, or
-// injected from main):
+// match two different patterns, dbpool reports at the open call or, for a
+// pool held in a package variable, from main at the variable's
+// declaration, however the pool reached them (a global, or injected from
+// main). A struct field is not followed back to the packages that use the
+// struct: one field holds one pool per instance.
 //
 //	db, err := sql.Open("postgres", dsn) // diagnostic: pool opened by sql.Open in main.main is shared by packages that must be isolated: user (example.com/app/user/...) and billing (example.com/app/billing/...); give each its own pool
 //
@@ -87,12 +88,16 @@
 // Fires when nothing calls SetMaxOpenConns on a pool opened by one of the
 // functions above: not the function that opens it, nor any caller it is
 // returned to, nor any function it is passed to, nor (for a pool stored
-// in a package variable or a struct field) any function of the program on
-// that variable or field, including through gorm's DB() and sqlx.NewDb.
+// in a package variable or a struct field) any function on that variable
+// or field, including through gorm's DB(), sqlx.NewDb and structs that
+// embed the pool.
 // It is decided where the pool's path ends: in the function that opens
 // or receives it, reported at the open call or at the call that returned
-// the pool; for a pool stored in a package variable or field, by main:
-// at the open call when main opened it, else at that declaration. A library that returns the pool is not reported
+// the pool. A pool stored in a struct field counts as limited when the
+// field's package or the deciding package limits that field. A pool
+// stored in a package variable is decided by main, with every package's
+// facts: at the open call when main opened it, else at the variable's
+// declaration. A library that returns the pool is not reported
 // on its own: its caller decides. Not reported: a pool that escapes the
 // analysis, a pool that serves no queries (only pinged, configured or
 // closed), a pool opened in a _test.go file or a test helper, a pool
@@ -107,8 +112,8 @@
 //
 // Positions of whole-program findings.
 //
-// shared, and isolation and nolimit for pools held in package variables
-// or fields, are decided in the program's main package (not in go test's
+// shared, and isolation and nolimit for pools held in package variables,
+// are decided in the program's main package (not in go test's
 // generated main), from the facts of all packages, and reported at the
 // declaration of the variable or field, which may be in another package.
 // The multichecker loads that package from source (file:line:column); go
