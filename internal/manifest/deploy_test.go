@@ -233,6 +233,13 @@ func TestHelmRendered(t *testing.T) {
 	if len(m.Unresolved) != 0 {
 		t.Errorf("Unresolved = %v", unresolved(m))
 	}
+	// Negative twins: a ConfigMap that no container uses, a Service's
+	// port name, the test hook Pod's arguments.
+	for _, name := range []string{"DASHBOARD_TITLE", "http", "release"} {
+		if _, ok := m.Lookup(name); ok {
+			t.Errorf("%s declared", name)
+		}
+	}
 }
 
 // writeFiles writes files (path → content) under root.
