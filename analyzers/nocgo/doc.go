@@ -44,7 +44,14 @@
 // os/user fall back to pure Go when cgo is off, and runtime/cgo is the
 // support package that every cgo package imports; plugin has no
 // fallback (plugin.Open fails when cgo is off), so importing it is
-// reported like a cgo package.
+// reported like a cgo package. Imports in files that are built only with
+// cgo on (//go:build cgo, or the cgo files themselves) are not causes
+// either: with cgo off they are not there, which is how packages such as
+// github.com/ebitengine/purego do without cgo. Nor are imports in
+// _test.go files: tests are not part of the released binary. A
+// third-party package with import "C" is reported even if it has a !cgo
+// fallback of its own, since nocgo cannot tell a working fallback from a
+// stub that fails at run time; allow it once checked.
 //
 // The result does not depend on the CGO_ENABLED the analysis itself runs
 // with. With cgo on, the go tool hands analyzers cgo-processed files, and
@@ -53,7 +60,9 @@
 // from the package's ignored files, keeps those that the build would
 // select with cgo on (GOOS, GOARCH and build tags; tags are taken from
 // -tags in GOFLAGS, since go vet -tags is not passed to analyzers) and
-// reports their import "C" just the same.
+// reports their import "C" just the same. A package made only of cgo
+// files does not load at all with cgo off; its importers fail to build,
+// loudly, and an analysis with cgo on reports it.
 //
 // The package fact usesCgo carries "this package uses cgo, and through
 // which chain of imports" from package to package.
