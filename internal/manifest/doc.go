@@ -99,7 +99,8 @@
 // git-ignored file of real values): it is recorded in
 // Manifest.Unresolved. YAML merge keys (<<: *common) work, as Compose
 // files use them to share environments, and anchors and aliases do. Other
-// fields, and other top-level sections, are ignored.
+// fields, and other top-level sections, are ignored; extends: and
+// include: are not followed (name those files as sources too).
 //
 // # Kubernetes YAML
 //
