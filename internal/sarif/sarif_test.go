@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -113,7 +114,7 @@ func generate(t *testing.T) []byte {
 	if err := sarif.Write(&buf, tool, root, rules(), results(t, root)); err != nil {
 		t.Fatal(err)
 	}
-	rootURI := "file://" + filepath.ToSlash(root) + "/"
+	rootURI := (&url.URL{Scheme: "file", Path: filepath.ToSlash(root) + "/"}).String()
 	if !bytes.Contains(buf.Bytes(), []byte(`"uri": "`+rootURI+`"`)) {
 		t.Fatalf("log does not map %%SRCROOT%% to %s", rootURI)
 	}
