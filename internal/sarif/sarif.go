@@ -18,9 +18,10 @@
 //
 // Artifact URIs are relative to the module root, with uriBaseId
 // "%SRCROOT%"; run.originalUriBaseIds maps %SRCROOT% to the root as a
-// file:// URI. GitHub resolves relative URIs against the repository root,
-// so the two agree when the module root is the repository root. A file
-// outside the root keeps its absolute file:// URI.
+// file:// URI. GitHub resolves relative URIs against the repository root
+// and ignores originalUriBaseIds, so the two agree only when the module
+// root is the repository root; a driver can pass RepoRoot(moduleDir)
+// instead. A file outside the root keeps its absolute file:// URI.
 //
 // # Columns
 //
@@ -57,6 +58,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -409,3 +411,27 @@ func fileURI(path string) string {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// RepoRoot returns the root of the version-control checkout that holds
+// dir: the nearest directory, dir itself or an ancestor, that contains a
+// .git entry (a directory, or a file in worktrees and submodules). It
+// returns dir when there is none. GitHub code scanning resolves relative
+// artifact URIs against the repository root and ignores
+// originalUriBaseIds, so a driver that passes RepoRoot(moduleDir) as
+// Write's root gets correct paths for a module in a subdirectory too.
+func RepoRoot(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return dir
+	}
+	for d := abs; ; {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return dir
+		}
+		d = parent
+	}
+}

@@ -371,3 +371,32 @@ func TestErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestRepoRoot(t *testing.T) {
+	repo := t.TempDir()
+	mod := filepath.Join(repo, "services", "api")
+	if err := os.MkdirAll(filepath.Join(repo, ".git"), 0o777); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(mod, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	if got := sarif.RepoRoot(mod); got != repo {
+		t.Errorf("RepoRoot(%s) = %s, want %s", mod, got, repo)
+	}
+	// A worktree or submodule has a .git file.
+	if err := os.WriteFile(filepath.Join(mod, ".git"), []byte("gitdir: elsewhere\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	if got := sarif.RepoRoot(mod); got != mod {
+		t.Errorf("RepoRoot with a .git file = %s, want %s", got, mod)
+	}
+	// Outside any checkout: dir itself (unless the temporary directory
+	// lies in a checkout after all).
+	alone := t.TempDir()
+	if got := sarif.RepoRoot(alone); got != alone {
+		if _, err := os.Lstat(filepath.Join(got, ".git")); err != nil {
+			t.Errorf("RepoRoot(%s) = %s, which holds no .git", alone, got)
+		}
+	}
+}
