@@ -231,7 +231,7 @@ func (c *checker) checkReads(pass *analysis.Pass, graph *envgraph.Graph, m *mani
 				}}
 			}
 		}
-		d.Message = msg + via(ref)
+		d.Message = msg + via(ref) + unresolvedNote(m)
 		pass.Report(d)
 	}
 }
@@ -240,7 +240,9 @@ func (c *checker) checkReads(pass *analysis.Pass, graph *envgraph.Graph, m *mani
 func (c *checker) unread(prog *envgraph.Program, m *manifest.Manifest) []manifest.Key {
 	var keys []manifest.Key
 	for _, k := range m.Keys {
-		if !wellknown.Allowed(k.Name, c.cfg.Allow) && !prog.Reads(k.Name) {
+		// A key the deployment itself uses ($(KEY) in a container's
+		// command) is read even if the program never reads it.
+		if !k.Expanded && !wellknown.Allowed(k.Name, c.cfg.Allow) && !prog.Reads(k.Name) {
 			keys = append(keys, k)
 		}
 	}
@@ -328,6 +330,23 @@ func declared(m *manifest.Manifest, key string) bool {
 	}
 	_, ok := m.BuildVar(key)
 	return ok
+}
+
+// unresolvedNote hedges an "is not declared" message when the manifest
+// names declarations whose keys envvet cannot list (an envFrom of a
+// Secret defined outside the given files, a missing env_file): the key
+// may be declared there.
+func unresolvedNote(m *manifest.Manifest) string {
+	n := len(m.Unresolved)
+	if n == 0 {
+		return ""
+	}
+	u := m.Unresolved[0]
+	note := fmt.Sprintf(", unless it comes from what envvet cannot read: %s (%s:%d)", u.What, filepath.Base(u.File), u.Line)
+	if n > 1 {
+		note += fmt.Sprintf(" and %d more", n-1)
+	}
+	return note
 }
 
 // via describes how a reference reached its key, for the end of a message.

@@ -28,7 +28,8 @@ func writeSARIF(w io.Writer, analyzers []*analysis.Analyzer, findings []Finding)
 	}
 	for _, f := range findings {
 		if f.Package != nil && f.Package.Module != nil && f.Package.Module.Main && f.Package.Module.Dir != "" {
-			root = f.Package.Module.Dir
+			// Code scanning resolves paths against the repository root.
+			root = sarif.RepoRoot(f.Package.Module.Dir)
 			break
 		}
 	}
