@@ -91,7 +91,6 @@ type state struct {
 	ranges   map[*types.Var]rangeVar    // variables defined by a range clause
 	variadic map[*types.Var]bool        // final ...string parameters
 	calls    []callSite
-	returns  []returnSite
 	viper    []viperPrefixCall
 
 	in           *inspector.Inspector
@@ -104,24 +103,20 @@ type state struct {
 
 // A funcInfo is a function declaration or literal of the package.
 type funcInfo struct {
-	node   ast.Node
-	obj    types.Object // *types.Func of a declaration, *types.Var of a closure bound to a variable, else nil
-	name   string       // as written in Via
-	sig    *types.Signature
-	params map[*types.Var]int
-	parent *funcInfo
-	calls  []*ast.CallExpr // calls inside, nested literals included
-	helper *envHelper      // nil unless a helper
+	node    ast.Node
+	obj     types.Object // *types.Func of a declaration, *types.Var of a closure bound to a variable, else nil
+	name    string       // as written in Via
+	sig     *types.Signature
+	params  map[*types.Var]int
+	parent  *funcInfo
+	calls   []*ast.CallExpr   // calls inside, nested literals included
+	returns []*ast.ReturnStmt // its own return statements
+	helper  *envHelper        // nil unless a helper
 }
 
 type callSite struct {
 	call *ast.CallExpr
 	fn   *funcInfo // innermost enclosing function, nil at package level
-}
-
-type returnSite struct {
-	ret *ast.ReturnStmt
-	fn  *funcInfo
 }
 
 // relevant reports whether the package may reference the environment: it
@@ -245,7 +240,9 @@ func (s *state) index(in *inspector.Inspector) {
 				f.calls = append(f.calls, n)
 			}
 		case *ast.ReturnStmt:
-			s.returns = append(s.returns, returnSite{n, top()})
+			if fn := top(); fn != nil {
+				fn.returns = append(fn.returns, n)
+			}
 		case *ast.AssignStmt:
 			for i, lhs := range n.Lhs {
 				v := s.varOf(lhs)

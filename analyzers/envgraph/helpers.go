@@ -139,7 +139,9 @@ func (s *state) inferHelpers() {
 			cands = append(cands, fi)
 		}
 	}
-	for round := 0; round <= len(cands); round++ {
+	// Each round resolves one more level of helpers calling helpers
+	// declared after them; real chains are a few levels deep.
+	for round := 0; round <= min(len(cands), 32); round++ {
 		changed := false
 		for _, fi := range cands {
 			h := s.summarize(fi)
@@ -374,11 +376,8 @@ func (s *state) paramUse(e ast.Expr, params map[*types.Var]int) (int, bool) {
 // returnedParam returns the parameter (other than a key) that fi returns
 // as is or converted: the default returned when the key is unset.
 func (s *state) returnedParam(fi *funcInfo, keys map[int]bool) (int, bool) {
-	for _, r := range s.returns {
-		if r.fn != fi {
-			continue
-		}
-		for _, res := range r.ret.Results {
+	for _, r := range fi.returns {
+		for _, res := range r.Results {
 			if i, ok := s.paramUse(res, fi.params); ok && !keys[i] {
 				return i, true
 			}
