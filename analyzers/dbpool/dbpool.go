@@ -157,7 +157,7 @@ type state struct {
 	imports     []*types.Package  // allImports(pass.Pkg), computed on first use
 	mainCallees map[ast.Node]bool // see mainLifetime
 	sums        map[*types.Func]*summary
-	uses        map[*types.Var][]inspector.Cursor // uses of local pool variables
+	uses        map[*types.Var][]inspector.Cursor // uses of local variables
 	slots       map[string]*slotFact
 	owner       map[*types.Var]string // struct type name of a field
 	done        []*value              // opened pools that did not leave their function
@@ -226,7 +226,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	for cur := range st.root.Preorder((*ast.Ident)(nil)) {
-		if v, ok := st.info.Uses[cur.Node().(*ast.Ident)].(*types.Var); ok && !v.IsField() && !isPkgVar(v) && isPoolType(v.Type()) {
+		if v, ok := st.info.Uses[cur.Node().(*ast.Ident)].(*types.Var); ok && !v.IsField() && !isPkgVar(v) {
 			st.uses[v] = append(st.uses[v], cur)
 		}
 	}
@@ -445,6 +445,18 @@ func (st *state) classify(cur inspector.Cursor, v *value) {
 			cur = parent
 			continue
 
+		case edge.UnaryExpr_X:
+			// &T{...}: the same struct.
+			if u := parent.Node().(*ast.UnaryExpr); u.Op == token.AND {
+				if _, ok := cur.Node().(*ast.CompositeLit); ok {
+					cur = parent
+					continue
+				}
+			}
+			v.use(pkg)
+			v.f.Escapes, v.stored = true, true
+			return
+
 		case edge.SelectorExpr_X:
 			if st.member(parent, v) {
 				cur = parent // sqlx.DB's embedded *sql.DB: the same pool
@@ -487,6 +499,7 @@ func (st *state) classify(cur inspector.Cursor, v *value) {
 			if key, ok := kv.Key.(*ast.Ident); ok {
 				if f, ok := st.info.Uses[key].(*types.Var); ok && f.IsField() {
 					st.storeField(f, v)
+					v.f.Held = v.f.Held || st.holderEscapes(parent.Parent(), nil, v)
 					return
 				}
 			}
@@ -499,6 +512,7 @@ func (st *state) classify(cur inspector.Cursor, v *value) {
 			if tv, ok := st.info.Types[lit]; ok {
 				if s, ok := tv.Type.Underlying().(*types.Struct); ok && idx < s.NumFields() {
 					st.storeField(s.Field(idx), v)
+					v.f.Held = v.f.Held || st.holderEscapes(parent, nil, v)
 					return
 				}
 			}
@@ -658,6 +672,15 @@ func (st *state) store(lhs ast.Expr, v *value) {
 		if s, ok := st.info.Selections[lhs]; ok {
 			if f, ok := s.Obj().(*types.Var); ok && s.Kind() == types.FieldVal {
 				st.storeField(f, v)
+				// Have: x.f = pool. The struct stays here only if x is a
+				// variable declared in this function's body.
+				held := true
+				if x, ok := ast.Unparen(lhs.X).(*ast.Ident); ok && len(s.Index()) == 1 {
+					if vr, ok := st.info.Uses[x].(*types.Var); ok && st.declaredInBody(vr, v.fn) {
+						held = st.holderEscapes(inspector.Cursor{}, vr, v)
+					}
+				}
+				v.f.Held = v.f.Held || held
 				return
 			}
 		} else if vr, ok := st.info.Uses[lhs.Sel].(*types.Var); ok && isPkgVar(vr) {
@@ -681,6 +704,27 @@ func (st *state) storeField(f *types.Var, v *value) {
 		return
 	}
 	v.f.Escapes = true
+}
+
+// holderEscapes reports whether the struct that now holds v's pool, the
+// composite literal at lit or the local variable x, leaves the function:
+// returned, stored, or passed to code that cannot be followed.
+func (st *state) holderEscapes(lit inspector.Cursor, x *types.Var, v *value) bool {
+	h := &value{fn: v.fn}
+	if x != nil {
+		h.vars = []*types.Var{x}
+	} else if lit.Valid() {
+		st.classify(lit, h)
+	}
+	st.follow(h)
+	return len(h.returned) > 0 || h.f.Escapes || h.stored || len(h.f.Slots) > 0 || h.f.Held
+}
+
+// declaredInBody reports whether vr is declared in the body of fn (not a
+// parameter or receiver).
+func (st *state) declaredInBody(vr *types.Var, fn ast.Node) bool {
+	fd, ok := fn.(*ast.FuncDecl)
+	return ok && fd.Body != nil && vr.Pos() >= fd.Body.Pos() && vr.Pos() < fd.Body.End()
 }
 
 // params returns the fate of the pool passed as parameter idx of callee.
@@ -965,7 +1009,7 @@ func (st *state) exportFacts() {
 	}
 	slices.SortFunc(pf.Slots, func(a, b slotFact) int { return strings.Compare(a.Key, b.Key) })
 	for _, v := range st.done {
-		if v.f.Limited || !st.hasVarSlot(v.f.Slots) || st.slotsLimited(v.f.Slots, nil) || st.shortLived(v) || st.inTest(v.call) {
+		if v.f.Limited || !st.deferred(v.f) || st.slotsLimited(v.f.Slots, nil) || st.shortLived(v) || st.inTest(v.call) {
 			continue
 		}
 		pf.Opens = append(pf.Opens, openFact{Site: v.site, Pos: st.posString(v.pos), Slots: v.f.Slots, Users: v.f.Users})
@@ -1001,6 +1045,13 @@ func (st *state) slotsLimited(keys []string, all map[string]*slotFact) bool {
 		}
 	}
 	return false
+}
+
+// deferred reports whether main must decide about a pool with fate f: it
+// is kept in a package variable, or in a struct that leaves the function
+// where its path ends.
+func (st *state) deferred(f fate) bool {
+	return st.hasVarSlot(f.Slots) || f.Held && len(f.Slots) > 0
 }
 
 // hasVarSlot reports whether any of keys is a package variable (or

@@ -93,11 +93,13 @@
 // embed the pool.
 // It is decided where the pool's path ends: in the function that opens
 // or receives it, reported at the open call or at the call that returned
-// the pool. A pool stored in a struct field counts as limited when the
-// field's package or the deciding package limits that field. A pool
-// stored in a package variable is decided by main, with every package's
-// facts: at the open call when main opened it, else at the variable's
-// declaration. A library that returns the pool is not reported
+// the pool. A pool kept in a struct that stays in that function is
+// decided there too, and counts as limited when the field's package or
+// that package limits the field. A pool stored in a package variable, or
+// in a struct that leaves the function (returned by a constructor,
+// passed on), is decided by main with every package's facts: at the open
+// call when main opened it, else at the declaration of the variable or
+// field that holds it. A library that returns the pool is not reported
 // on its own: its caller decides. Not reported: a pool that escapes the
 // analysis, a pool that serves no queries (only pinged, configured or
 // closed), a pool opened in a _test.go file or a test helper, a pool
@@ -112,8 +114,9 @@
 //
 // Positions of whole-program findings.
 //
-// shared, and isolation and nolimit for pools held in package variables,
-// are decided in the program's main package (not in go test's
+// shared, isolation for pools held in package variables, and nolimit for
+// pools held in package variables or in structs that leave their
+// function, are decided in the program's main package (not in go test's
 // generated main), from the facts of all packages, and reported at the
 // declaration of the variable or field, which may be in another package.
 // The multichecker loads that package from source (file:line:column); go

@@ -15,12 +15,14 @@ type fate struct {
 	Limited bool     // SetMaxOpenConns is called on the pool
 	Max     int      // the constant given to SetMaxOpenConns, when known and positive
 	Escapes bool     // the pool goes somewhere this analyzer cannot follow
+	Held    bool     // the pool is in a struct field, and the struct leaves the function
 }
 
 func (f *fate) merge(g fate) {
 	f.Users = addAll(f.Users, g.Users...)
 	f.Slots = addAll(f.Slots, g.Slots...)
 	f.Escapes = f.Escapes || g.Escapes
+	f.Held = f.Held || g.Held
 	if g.Limited {
 		f.Limited = true
 		if g.Max > f.Max {
@@ -42,6 +44,9 @@ func (f fate) String() string {
 	}
 	if f.Escapes {
 		parts = append(parts, "escapes")
+	}
+	if f.Held {
+		parts = append(parts, "held")
 	}
 	return strings.Join(parts, " ")
 }

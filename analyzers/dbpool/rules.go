@@ -382,7 +382,7 @@ func (st *state) decide() {
 	}
 	slices.SortFunc(st.done, func(a, b *value) int { return int(a.pos - b.pos) })
 	for _, v := range st.done {
-		deferred := st.hasVarSlot(v.f.Slots) && !isMain
+		deferred := st.deferred(v.f) && !isMain
 		if deferred {
 			continue // exported as an openFact for main
 		}

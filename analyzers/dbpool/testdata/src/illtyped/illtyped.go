@@ -17,7 +17,7 @@ func handler(w http.ResponseWriter, r *http.Request) {
 
 func loop() {
 	for x := range undefinedSeq {
-		db := sql.Open("postgres")
+		db := sql.Open("postgres") // want `sql.Open opens a new pool on every iteration of the loop on line 19`
 		db.Exec(x)
 	}
 	var y *sql.DB = 42

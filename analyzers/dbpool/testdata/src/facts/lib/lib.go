@@ -12,7 +12,7 @@ func Open(dsn string) (*sql.DB, error) { // want Open:`poolResult\(0: sql.Open i
 
 type Store struct{ db *sql.DB }
 
-func New(db *sql.DB) *Store { return &Store{db: db} } // want New:`poolParams\(0: users=facts/lib slots=facts/lib.Store.db\)`
+func New(db *sql.DB) *Store { return &Store{db: db} } // want New:`poolParams\(0: users=facts/lib slots=facts/lib.Store.db held\)`
 
 func (s *Store) Find() { s.db.Exec("SELECT 1") }
 

@@ -59,3 +59,14 @@ func Check(dsn string, queries []string) error {
 	}
 	return nil
 }
+
+type server struct{ db *sql.DB }
+
+func (s *server) loop() { s.db.Exec("SELECT 1") }
+
+// Serve keeps the pool in a struct that stays here: decided here.
+func Serve(dsn string) {
+	db, _ := sql.Open("postgres", dsn) // want `pool opened by sql.Open in store.Serve is never limited`
+	s := &server{db: db}
+	s.loop()
+}
