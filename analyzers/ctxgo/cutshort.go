@@ -60,7 +60,17 @@ func cutShort(pass *analysis.Pass, sum *ctxsum.Result, fn function) {
 				continue
 			}
 			// Have: worker.Start(ctx) where Start's goroutine keeps using ctx.
-			reportKeeper(pass, fn, n, args)
+			// A worker that stops at cancellation is reported only when
+			// dead on arrival, as for go statements.
+			callee := ctxsum.Callee(pass.TypesInfo, n)
+			stops := true
+			for _, i := range args {
+				stops = stops && sum.Stops(callee, i)
+			}
+			if stops && !f.ReturnsAfter(n) {
+				continue
+			}
+			reportKeeper(pass, fn, n, args, stops)
 		}
 	}
 }
@@ -125,7 +135,7 @@ func reportGo(pass *analysis.Pass, fn function, g *ast.GoStmt, u *ctxsum.GoUse) 
 	pass.Report(d)
 }
 
-func reportKeeper(pass *analysis.Pass, fn function, call *ast.CallExpr, args []int) {
+func reportKeeper(pass *analysis.Pass, fn function, call *ast.CallExpr, args []int, stops bool) {
 	name := types.ExprString(call.Args[args[0]])
 	callee := types.ExprString(call.Fun)
 	d := analysis.Diagnostic{
@@ -134,6 +144,13 @@ func reportKeeper(pass *analysis.Pass, fn function, call *ast.CallExpr, args []i
 		Category: catCutShort,
 		Message: name + " is cancelled when " + fn.name + " returns, but " + callee +
 			" keeps using it in a goroutine; did you mean to detach it with context.WithoutCancel?",
+	}
+	if stops {
+		d.Message = name + " is cancelled when " + fn.name + " returns, but " + callee +
+			" starts a goroutine that works with it until it is cancelled, so it stops as soon as " +
+			fn.name + " returns; did you mean to detach it from this cancel?"
+		pass.Report(d)
+		return
 	}
 	if pkg, ok := withoutCancelName(pass, call.Pos()); ok {
 		d.SuggestedFixes = []analysis.SuggestedFix{{

@@ -293,3 +293,13 @@ func (r *Result) Decl(fn *types.Func) *ast.FuncDecl {
 	}
 	return r.decls[fn.Origin()]
 }
+
+// Stops reports whether fn stops when its context parameter at index i is
+// cancelled (a stopsOnCtx fact, or this package's own analysis).
+func (r *Result) Stops(fn *types.Func, i int) bool {
+	if fn == nil {
+		return false
+	}
+	fn = fn.Origin()
+	return slices.Contains(r.stops[fn], i) || r.paramObserves(fn, i)
+}

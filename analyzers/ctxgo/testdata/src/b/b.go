@@ -10,13 +10,13 @@ import (
 func Serve(parent context.Context, w *worker.Worker) {
 	ctx, cancel := context.WithTimeout(parent, time.Second)
 	defer cancel()
-	w.Start(ctx) // want `ctx is cancelled when Serve returns, but w.Start keeps using it in a goroutine; did you mean to detach it with context.WithoutCancel\?`
+	w.Notify(ctx, "served") // want `ctx is cancelled when Serve returns, but w.Notify keeps using it in a goroutine; did you mean to detach it with context.WithoutCancel\?`
 }
 
 func Wrapped(parent context.Context, w *worker.Worker) {
 	ctx, cancel := context.WithCancel(parent)
 	defer cancel()
-	worker.Run(w, ctx, 1) // want `ctx is cancelled when Wrapped returns, but worker.Run keeps using it`
+	worker.Run(w, ctx, 1) // want `ctx is cancelled when Wrapped returns, but worker.Run starts a goroutine that works with it until it is cancelled, so it stops as soon as Wrapped returns; did you mean to detach it from this cancel\?`
 }
 
 // ---- negative twins ----
@@ -80,4 +80,13 @@ func DeadOnArrival(parent context.Context, w *worker.Worker) *worker.Worker {
 	defer cancel()
 	go w.Serve(ctx) // want `stops as soon as DeadOnArrival returns`
 	return w
+}
+
+// A worker that stops at cancellation, stopped by the cancel at return
+// after the function's own work.
+func StartThenWork(parent context.Context, w *worker.Worker, check func() error) error {
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	w.Start(ctx)
+	return check()
 }

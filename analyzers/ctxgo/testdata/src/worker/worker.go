@@ -9,6 +9,7 @@ import (
 type Worker struct {
 	jobs chan func(context.Context)
 	wg   sync.WaitGroup
+	out  interface{ Send(context.Context, string) }
 }
 
 func (w *Worker) loop(ctx context.Context) {
@@ -63,3 +64,8 @@ func Tick(ctx context.Context, d time.Duration) {
 
 // Serve works until ctx is cancelled.
 func (w *Worker) Serve(ctx context.Context) { w.loop(ctx) }
+
+// Notify hands ctx to a one-shot goroutine that does not watch it.
+func (w *Worker) Notify(ctx context.Context, msg string) {
+	go func() { w.out.Send(ctx, msg) }()
+}
