@@ -62,12 +62,12 @@
 // its callee is such a function (go srv.Serve(ctx)), or its callee, in any
 // package, calls Done or Err on the parameter given the context, directly or
 // through its own callees (a stopsOnCtx fact). Such a goroutine is reported
-// The same holds for a call to a keeper whose goroutine stops at
-// cancellation (worker.Start(ctx) running a select on ctx.Done()). only when
-// nothing but a return follows the go statement (no call other than builtins
-// and conversions, no enclosing loop), which makes it dead on arrival; the
-// message then asks whether it should be detached from this cancel, and no
-// fix is offered (WithoutCancel would never stop it).
+// only when nothing but a return follows the go statement (no call other
+// than builtins and conversions, no enclosing loop), which makes it dead on
+// arrival; the message then asks whether it should be detached from this
+// cancel, and no fix is offered (WithoutCancel would never stop it). The
+// same holds for a call to a keeper whose goroutine stops at cancellation
+// (worker.Start(ctx) running a select on ctx.Done()).
 //
 //	func (h *H) Checkout(w http.ResponseWriter, r *http.Request) {
 //		ctx, cancel := context.WithTimeout(r.Context(), time.Second)
