@@ -30,7 +30,7 @@ func cutShort(pass *analysis.Pass, sum *ctxsum.Result, fn function) {
 		if keeper(call) {
 			return false
 		}
-		if fn := ctxsum.Callee(pass.TypesInfo, call); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "context" {
+		if c := ctxsum.Callee(pass.TypesInfo, call); c != nil && c.Pkg() != nil && c.Pkg().Path() == "context" {
 			return false // deriving, not working
 		}
 		for _, arg := range call.Args {

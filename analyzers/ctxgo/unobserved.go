@@ -64,7 +64,7 @@ func unobserved(pass *analysis.Pass, sum *ctxsum.Result, cur inspector.Cursor) {
 		Pos:      g.Pos(),
 		End:      g.Call.Lparen,
 		Category: catUnobserved,
-		Message: "the goroutine started here loops forever on blocking work (line " + itoa(line) +
+		Message: "the goroutine started here loops forever on blocking work (line " + strconv.Itoa(line) +
 			") and never observes " + ctx + " or a done channel, so it outlives " + ctx + "'s cancellation",
 	})
 }
@@ -285,4 +285,3 @@ func blocksInLoop(info *types.Info, body *ast.BlockStmt) bool {
 	return found
 }
 
-func itoa(i int) string { return strconv.Itoa(i) }
