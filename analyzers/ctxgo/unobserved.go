@@ -284,4 +284,3 @@ func blocksInLoop(info *types.Info, body *ast.BlockStmt) bool {
 	})
 	return found
 }
-
