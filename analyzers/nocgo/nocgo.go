@@ -230,10 +230,11 @@ func (c *checker) importCauses(pass *analysis.Pass) []cause {
 			continue // not there with cgo off
 		}
 		for _, spec := range f.Imports {
-			path, err := strconv.Unquote(spec.Path.Value)
-			if err != nil || path == "C" || seen[path] {
+			written, err := strconv.Unquote(spec.Path.Value)
+			if err != nil || written == "C" || seen[written] {
 				continue
 			}
+			path := written
 			var fact usesCgo
 			if fb, ok := noFallback[path]; ok {
 				if c.allowed(path, nil) {
@@ -247,7 +248,7 @@ func (c *checker) importCauses(pass *analysis.Pass) []cause {
 				}
 				path = imp.Path() // vendored or otherwise resolved path
 			}
-			seen[path] = true
+			seen[written], seen[path] = true, true
 			out = append(out, cause{
 				spec:    spec,
 				path:    path,
