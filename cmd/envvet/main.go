@@ -35,6 +35,8 @@ func main() {
 		}
 	case len(args) > 0 && args[0] == "env":
 		os.Exit(runEnv(args[1:], os.Stdout, os.Stderr))
+	case len(args) > 0 && args[0] == "lsp":
+		os.Exit(runLSP(args[1:], os.Stderr))
 	case forMultichecker(args):
 		multichecker.Main(analyzers.Suite(analyzers.Config{})...)
 	default:

@@ -1,0 +1,42 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/envvet/envvet/internal/lsp"
+)
+
+// runLSP runs "envvet lsp": a Language Server Protocol server on stdin
+// and stdout (see internal/lsp). Its exit code is 0 after the client's
+// shutdown and exit, 1 otherwise, as the protocol asks.
+func runLSP(args []string, stderr io.Writer) int {
+	fs := flag.NewFlagSet("envvet lsp", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	logfile := fs.String("logfile", "", "append a trace of the server's work to this file")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, "Usage: envvet lsp [-logfile file]\n\nenvvet lsp is a language server for editors: it speaks LSP on stdin and stdout.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	opts := lsp.Options{}
+	if *logfile != "" {
+		f, err := os.OpenFile(*logfile, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+		if err != nil {
+			fmt.Fprintf(stderr, "envvet lsp: %v\n", err)
+			return 1
+		}
+		defer f.Close()
+		opts.Log = f
+	}
+	if err := lsp.Serve(context.Background(), lsp.Stdio(), opts); err != nil {
+		fmt.Fprintf(stderr, "envvet lsp: %v\n", err)
+		return 1
+	}
+	return 0
+}

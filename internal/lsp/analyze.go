@@ -1,0 +1,473 @@
+package lsp
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"go/token"
+	"maps"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/envvet/envvet/analyzers"
+	"github.com/envvet/envvet/analyzers/envkeys"
+	"github.com/envvet/envvet/internal/report"
+)
+
+// A snapshot is the state an analysis works on: the open documents.
+type snapshot struct {
+	docs   map[string]*document // copies, by file name
+	graphs map[string]*modGraph // the modules of the open files
+}
+
+func (s *server) snapshot() *snapshot {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	snap := &snapshot{docs: make(map[string]*document), graphs: make(map[string]*modGraph)}
+	for path, d := range s.docs {
+		c := *d
+		snap.docs[path] = &c
+		if g := s.graphFor(path); g != nil {
+			snap.graphs[g.root] = g
+		}
+	}
+	return snap
+}
+
+// A modGraph is a module's import graph, from go list metadata.
+type modGraph struct {
+	root      string
+	stale     bool                // rebuild before the next use
+	loaded    bool                // built at least once
+	pkgsIn    map[string][]string // directory → package paths
+	dirOf     map[string]string   // package path → directory
+	importers map[string][]string // package path → paths of the module's packages importing it
+}
+
+// graphFor returns the import graph of the module containing path,
+// creating an empty one; nil outside a module. s.mu is held.
+func (s *server) graphFor(path string) *modGraph {
+	root := moduleRoot(filepath.Dir(path))
+	if root == "" {
+		return nil
+	}
+	g := s.graphs[root]
+	if g == nil {
+		g = &modGraph{root: root, stale: true}
+		s.graphs[root] = g
+	}
+	return g
+}
+
+func (g *modGraph) knowsDir(dir string) bool { return len(g.pkgsIn[dir]) > 0 }
+
+// refresh rebuilds the graph if it is stale. It runs under runMu only.
+func (g *modGraph) refresh(ctx context.Context) error {
+	if !g.stale && g.loaded {
+		return nil
+	}
+	cfg := &packages.Config{Mode: packages.NeedName | packages.NeedFiles | packages.NeedImports, Dir: g.root, Context: ctx}
+	pkgs, err := packages.Load(cfg, "./...")
+	if err != nil {
+		return err
+	}
+	g.pkgsIn = make(map[string][]string)
+	g.dirOf = make(map[string]string)
+	g.importers = make(map[string][]string)
+	for _, p := range pkgs {
+		files := append(slices.Clone(p.GoFiles), p.OtherFiles...)
+		files = append(files, p.IgnoredFiles...)
+		if len(files) == 0 {
+			continue
+		}
+		dir := filepath.Dir(files[0])
+		g.pkgsIn[dir] = append(g.pkgsIn[dir], p.PkgPath)
+		g.dirOf[p.PkgPath] = dir
+		for imp := range p.Imports {
+			g.importers[imp] = append(g.importers[imp], p.PkgPath)
+		}
+	}
+	g.stale, g.loaded = false, true
+	return nil
+}
+
+// rootDirs returns the directories to analyze in the module: those of
+// the open Go files and of every package of the module importing them,
+// and, for an open manifest, those of the packages it governs.
+func (g *modGraph) rootDirs(docs map[string]*document) []string {
+	dirs := make(map[string]bool)
+	var queue []string
+	for path := range docs {
+		if moduleRoot(filepath.Dir(path)) != g.root {
+			continue
+		}
+		switch {
+		case strings.HasSuffix(path, ".go"):
+			dir := filepath.Dir(path)
+			dirs[dir] = true
+			queue = append(queue, g.pkgsIn[dir]...)
+		case isManifest(path):
+			mdir := filepath.Dir(path)
+			for dir := range g.pkgsIn {
+				if dir == mdir || strings.HasPrefix(dir, mdir+string(filepath.Separator)) {
+					dirs[dir] = true
+				}
+			}
+		}
+	}
+	seen := make(map[string]bool)
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		if dir, ok := g.dirOf[p]; ok {
+			dirs[dir] = true
+		}
+		queue = append(queue, g.importers[p]...)
+	}
+	out := make([]string, 0, len(dirs))
+	for d := range dirs {
+		out = append(out, d)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// A result is what one analysis publishes.
+type result struct {
+	diags   map[uri.URI][]protocol.Diagnostic
+	fixes   map[uri.URI][]fixEntry
+	keep    map[uri.URI]bool // files whose package did not type-check: keep what the client shows
+	version map[uri.URI]int32
+}
+
+// A fixEntry is a published diagnostic and its code actions.
+type fixEntry struct {
+	diag    protocol.Diagnostic
+	actions []protocol.CodeAction
+}
+
+// analyze loads and checks the packages of snap's open files. It returns
+// the diagnostics and the errors to show the client.
+func (s *server) analyze(ctx context.Context, snap *snapshot) (*result, []string) {
+	res := &result{
+		diags:   make(map[uri.URI][]protocol.Diagnostic),
+		fixes:   make(map[uri.URI][]fixEntry),
+		keep:    make(map[uri.URI]bool),
+		version: make(map[uri.URI]int32),
+	}
+	overlay := make(map[string][]byte)
+	for path, d := range snap.docs {
+		if strings.HasSuffix(path, ".go") {
+			overlay[path] = d.text
+		}
+		res.version[d.uri] = d.version
+	}
+	c := &converter{snap: snap, files: make(map[string][]byte), res: res, cfg: s.opts.Config}
+	var errs []string
+	roots := slices.Sorted(maps.Keys(snap.graphs))
+	for _, root := range roots {
+		g := snap.graphs[root]
+		if err := g.refresh(ctx); err != nil {
+			if ctx.Err() != nil {
+				return res, nil
+			}
+			errs = append(errs, fmt.Sprintf("listing packages of %s: %v", root, err))
+		}
+		dirs := g.rootDirs(snap.docs)
+		if len(dirs) == 0 {
+			continue
+		}
+		patterns := make([]string, len(dirs))
+		for i, d := range dirs {
+			rel, err := filepath.Rel(root, d)
+			if err != nil {
+				rel = d
+			}
+			patterns[i] = "./" + filepath.ToSlash(rel)
+		}
+		s.log.Printf("loading %s: %s", root, strings.Join(patterns, " "))
+		cfg := &packages.Config{
+			Mode:    packages.LoadAllSyntax | packages.NeedModule,
+			Dir:     root,
+			Tests:   true,
+			Overlay: overlay,
+			Context: ctx,
+		}
+		pkgs, err := packages.Load(cfg, patterns...)
+		if ctx.Err() != nil {
+			return res, nil
+		}
+		if err != nil {
+			errs = append(errs, fmt.Sprintf("loading packages of %s: %v", root, err))
+			continue
+		}
+		// A package that does not type-check (mid-edit) is not analyzed:
+		// its files keep the diagnostics they have, and gopls reports the
+		// errors themselves.
+		for _, p := range pkgs {
+			if len(p.Errors) > 0 || len(p.TypeErrors) > 0 {
+				for _, f := range p.CompiledGoFiles {
+					res.keep[uri.File(f)] = true
+				}
+				s.log.Printf("%s has errors; its files keep their diagnostics", p.ID)
+			}
+		}
+		graph, err := checker.Analyze(analyzers.Suite(s.opts.Config), pkgs, nil)
+		if ctx.Err() != nil {
+			return res, nil
+		}
+		if err != nil {
+			errs = append(errs, fmt.Sprintf("analyzing %s: %v", root, err))
+			continue
+		}
+		errs = append(errs, c.collect(graph)...)
+	}
+	for u := range res.keep {
+		delete(res.diags, u)
+		delete(res.fixes, u)
+	}
+	for u, ds := range res.diags {
+		slices.SortStableFunc(ds, func(a, b protocol.Diagnostic) int {
+			return cmp.Or(
+				cmp.Compare(a.Range.Start.Line, b.Range.Start.Line),
+				cmp.Compare(a.Range.Start.Character, b.Range.Start.Character),
+				cmp.Compare(a.Message, b.Message))
+		})
+		res.diags[u] = ds
+	}
+	return res, errs
+}
+
+// publish sends res's diagnostics, and clears those of files that no
+// longer have any.
+func (s *server) publish(ctx context.Context, res *result) {
+	s.mu.Lock()
+	var send []*protocol.PublishDiagnosticsParams
+	for u, ds := range res.diags {
+		s.shown[u] = true
+		s.fixes[u] = res.fixes[u]
+		send = append(send, &protocol.PublishDiagnosticsParams{URI: u, Version: uint32(max(res.version[u], 0)), Diagnostics: ds})
+	}
+	for u := range s.shown {
+		if _, ok := res.diags[u]; !ok && !res.keep[u] {
+			delete(s.shown, u)
+			delete(s.fixes, u)
+			send = append(send, &protocol.PublishDiagnosticsParams{URI: u, Version: uint32(max(res.version[u], 0)), Diagnostics: []protocol.Diagnostic{}})
+		}
+	}
+	s.mu.Unlock()
+	slices.SortFunc(send, func(a, b *protocol.PublishDiagnosticsParams) int { return cmp.Compare(a.URI, b.URI) })
+	for _, p := range send {
+		if err := s.client.PublishDiagnostics(ctx, p); err != nil {
+			s.log.Printf("publishDiagnostics: %v", err)
+			return
+		}
+	}
+}
+
+// A converter turns the checker's findings into LSP diagnostics.
+type converter struct {
+	snap  *snapshot
+	files map[string][]byte // contents of files not open, read once
+	res   *result
+	cfg   analyzers.Config
+	seen  map[string]bool
+}
+
+// content returns the text of a file as the analysis saw it.
+func (c *converter) content(path string) []byte {
+	if d, ok := c.snap.docs[path]; ok {
+		return d.text
+	}
+	if b, ok := c.files[path]; ok {
+		return b
+	}
+	b, _ := os.ReadFile(path)
+	c.files[path] = b
+	return b
+}
+
+// errPosn matches an analyzer error positioned in a file (a manifest's
+// parse error): "file:line[:col]: message".
+var errPosn = regexp.MustCompile(`^(/[^:]+|[A-Za-z]:\\[^:]+):(\d+)(?::(\d+))?: (.*)$`)
+
+// collect converts the diagnostics of graph's root actions; it returns
+// the errors that have no position.
+func (c *converter) collect(graph *checker.Graph) []string {
+	if c.seen == nil {
+		c.seen = make(map[string]bool)
+	}
+	var errs []string
+	var unread []*envkeys.Result
+	var envkeysA *analysis.Analyzer
+	for _, act := range graph.Roots {
+		if act.Err != nil {
+			msg := act.Err.Error()
+			if strings.Contains(msg, "analysis skipped due to errors in package") {
+				continue
+			}
+			if m := errPosn.FindStringSubmatch(msg); m != nil {
+				if _, err := os.Stat(m[1]); err == nil {
+					line, _ := strconv.Atoi(m[2])
+					col, _ := strconv.Atoi(m[3])
+					c.add(act.Analyzer, token.Position{Filename: m[1], Line: line, Column: max(col, 1)}, token.Position{},
+						analysis.Diagnostic{Message: m[4]}, protocol.DiagnosticSeverityError, nil)
+					continue
+				}
+			}
+			full := act.Analyzer.Name + ": " + msg
+			if !c.seen[full] {
+				c.seen[full] = true
+				errs = append(errs, full)
+			}
+			continue
+		}
+		if r, ok := act.Result.(*envkeys.Result); ok && r != nil && act.Analyzer.Name == "envkeys" {
+			envkeysA = act.Analyzer
+			unread = append(unread, r)
+		}
+		fset := act.Package.Fset
+		for _, d := range act.Diagnostics {
+			posn := fset.Position(d.Pos)
+			var end token.Position
+			if d.End.IsValid() {
+				end = fset.Position(d.End)
+			}
+			c.add(act.Analyzer, posn, end, d, protocol.DiagnosticSeverityWarning, fset)
+		}
+	}
+	// Keys no program reads, when several programs share a manifest (as
+	// the standalone driver reports them).
+	for _, k := range envkeys.SharedUnread(unread) {
+		if _, ok := report.ManifestDirective("envkeys", k.File, k.Line); ok {
+			continue
+		}
+		c.add(envkeysA, token.Position{Filename: k.File, Line: k.Line, Column: max(k.Col, 1)}, token.Position{},
+			analysis.Diagnostic{Category: envkeys.CategoryUnread, Message: envkeys.UnreadMessage(k)}, protocol.DiagnosticSeverityWarning, nil)
+	}
+	return errs
+}
+
+// add records one diagnostic, once (test variants repeat a package's files).
+func (c *converter) add(a *analysis.Analyzer, posn, end token.Position, d analysis.Diagnostic, sev protocol.DiagnosticSeverity, fset *token.FileSet) {
+	if posn.Filename == "" || !filepath.IsAbs(posn.Filename) {
+		return
+	}
+	key := fmt.Sprintf("%s\x00%s\x00%s\x00%s", posn, end, a.Name, d.Message)
+	if c.seen[key] {
+		return
+	}
+	c.seen[key] = true
+	u := uri.File(posn.Filename)
+	rng := c.lspRange(posn, end)
+	href := a.URL
+	if href == "" {
+		href = "https://github.com/envvet/envvet#" + a.Name
+	}
+	pd := protocol.Diagnostic{
+		Range:           rng,
+		Severity:        sev,
+		Code:            a.Name,
+		CodeDescription: &protocol.CodeDescription{Href: protocol.URI(href)},
+		Source:          "envvet",
+		Message:         d.Message,
+	}
+	if fset != nil {
+		for _, r := range d.Related {
+			rp := fset.Position(r.Pos)
+			if rp.Filename == "" {
+				continue
+			}
+			var re token.Position
+			if r.End.IsValid() {
+				re = fset.Position(r.End)
+			}
+			pd.RelatedInformation = append(pd.RelatedInformation, protocol.DiagnosticRelatedInformation{
+				Location: protocol.Location{URI: uri.File(rp.Filename), Range: c.lspRange(rp, re)},
+				Message:  r.Message,
+			})
+		}
+	}
+	var actions []protocol.CodeAction
+	if fset != nil {
+		for _, f := range d.SuggestedFixes {
+			if edit, ok := c.workspaceEdit(fset, f.TextEdits); ok {
+				actions = append(actions, protocol.CodeAction{
+					Title: f.Message, Kind: protocol.QuickFix, Diagnostics: []protocol.Diagnostic{pd},
+					Edit: edit, IsPreferred: len(d.SuggestedFixes) == 1,
+				})
+			}
+		}
+	}
+	if a.Name == "envkeys" && d.Category == envkeys.CategoryUndeclared {
+		if act, ok := c.declareKey(posn.Filename, d.Message); ok {
+			act.Diagnostics = []protocol.Diagnostic{pd}
+			actions = append(actions, act)
+		}
+	}
+	c.res.diags[u] = append(c.res.diags[u], pd)
+	if len(actions) > 0 {
+		c.res.fixes[u] = append(c.res.fixes[u], fixEntry{diag: pd, actions: actions})
+	}
+}
+
+// lspRange converts a finding's range; an empty end stretches to the end
+// of the line, so that a finding on a manifest line underlines the line.
+func (c *converter) lspRange(posn, end token.Position) protocol.Range {
+	text := c.content(posn.Filename)
+	start := lspPosition(text, posn.Line, posn.Column)
+	if end.Filename == posn.Filename && end.Line > 0 {
+		return protocol.Range{Start: start, End: lspPosition(text, end.Line, end.Column)}
+	}
+	return protocol.Range{Start: start, End: lineEnd(text, posn.Line)}
+}
+
+// workspaceEdit converts a suggested fix's edits.
+func (c *converter) workspaceEdit(fset *token.FileSet, edits []analysis.TextEdit) (*protocol.WorkspaceEdit, bool) {
+	changes := make(map[protocol.DocumentURI][]protocol.TextEdit)
+	for _, e := range edits {
+		start := fset.Position(e.Pos)
+		end := start
+		if e.End.IsValid() {
+			end = fset.Position(e.End)
+		}
+		if start.Filename == "" || end.Filename != start.Filename {
+			return nil, false
+		}
+		u := uri.File(start.Filename)
+		changes[u] = append(changes[u], protocol.TextEdit{Range: c.lspRange(start, end), NewText: string(e.NewText)})
+	}
+	if len(changes) == 0 {
+		return nil, false
+	}
+	return &protocol.WorkspaceEdit{Changes: changes}, true
+}
+
+// moduleRoot returns the directory of the go.mod governing dir, or "".
+func moduleRoot(dir string) string {
+	for d := dir; ; {
+		if st, err := os.Stat(filepath.Join(d, "go.mod")); err == nil && !st.IsDir() {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return ""
+		}
+		d = parent
+	}
+}

@@ -1,0 +1,346 @@
+package lsp_test
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"go.lsp.dev/jsonrpc2"
+	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
+
+	"github.com/envvet/envvet/internal/lsp"
+)
+
+// pipes joins two io.Pipes into a duplex stream.
+type pipes struct {
+	io.Reader
+	io.WriteCloser
+	r *io.PipeReader
+}
+
+func (p pipes) Close() error { p.r.Close(); return p.WriteCloser.Close() }
+
+// A client drives a server over pipes and records what it sends.
+type client struct {
+	t     testing.TB
+	conn  jsonrpc2.Conn
+	kick chan struct{} // signalled on each publishDiagnostics
+	done chan error
+
+	mu   sync.Mutex
+	last map[uri.URI][]protocol.Diagnostic // the latest published, by file
+	logs []string
+}
+
+// start runs a server and connects a client to it.
+func start(t testing.TB, debounce time.Duration) *client {
+	cr, sw := io.Pipe()
+	sr, cw := io.Pipe()
+	c := &client{t: t, kick: make(chan struct{}, 1), done: make(chan error, 1), last: make(map[uri.URI][]protocol.Diagnostic)}
+	go func() {
+		c.done <- lsp.Serve(context.Background(), pipes{sr, sw, sr}, lsp.Options{Debounce: debounce, Log: testLog{t}})
+	}()
+	c.conn = jsonrpc2.NewConn(jsonrpc2.NewStream(pipes{cr, cw, cr}))
+	c.conn.Go(context.Background(), func(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
+		switch req.Method() {
+		case protocol.MethodTextDocumentPublishDiagnostics:
+			var p protocol.PublishDiagnosticsParams
+			if err := json.Unmarshal(req.Params(), &p); err != nil {
+				t.Errorf("publishDiagnostics: %v", err)
+			}
+			c.mu.Lock()
+			c.last[p.URI] = p.Diagnostics
+			c.mu.Unlock()
+			select {
+			case c.kick <- struct{}{}:
+			default:
+			}
+		case protocol.MethodWindowLogMessage:
+			var p protocol.LogMessageParams
+			_ = json.Unmarshal(req.Params(), &p)
+			c.mu.Lock()
+			c.logs = append(c.logs, p.Message)
+			c.mu.Unlock()
+		}
+		return reply(ctx, nil, nil)
+	})
+	t.Cleanup(func() { c.conn.Close() })
+	return c
+}
+
+type testLog struct{ t testing.TB }
+
+func (l testLog) Write(b []byte) (int, error) {
+	if testing.Verbose() {
+		l.t.Logf("%s", strings.TrimSpace(string(b)))
+	}
+	return len(b), nil
+}
+
+func (c *client) call(method string, params, result any) {
+	c.t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if _, err := c.conn.Call(ctx, method, params, result); err != nil {
+		c.t.Fatalf("%s: %v", method, err)
+	}
+}
+
+func (c *client) notify(method string, params any) {
+	c.t.Helper()
+	if err := c.conn.Notify(context.Background(), method, params); err != nil {
+		c.t.Fatalf("%s: %v", method, err)
+	}
+}
+
+// wait returns the diagnostics last published for u once they satisfy ok.
+func (c *client) wait(u uri.URI, ok func([]protocol.Diagnostic) bool) []protocol.Diagnostic {
+	c.t.Helper()
+	timeout := time.After(2 * time.Minute)
+	for {
+		c.mu.Lock()
+		ds, published := c.last[u]
+		logs := c.logs
+		c.mu.Unlock()
+		if published && ok(ds) {
+			return ds
+		}
+		select {
+		case <-c.kick:
+		case <-timeout:
+			c.t.Fatalf("no matching diagnostics for %s (last %q); server logged %q", u, messages(ds), logs)
+		}
+	}
+}
+
+func (c *client) initialize() *protocol.InitializeResult {
+	c.t.Helper()
+	var res protocol.InitializeResult
+	c.call(protocol.MethodInitialize, &protocol.InitializeParams{ClientInfo: &protocol.ClientInfo{Name: "test"}}, &res)
+	c.notify(protocol.MethodInitialized, &protocol.InitializedParams{})
+	return &res
+}
+
+func (c *client) shutdown() {
+	c.t.Helper()
+	c.call(protocol.MethodShutdown, nil, nil)
+	c.notify(protocol.MethodExit, nil)
+	select {
+	case err := <-c.done:
+		if err != nil {
+			c.t.Errorf("Serve after shutdown and exit: %v", err)
+		}
+	case <-time.After(time.Minute):
+		c.t.Fatal("server did not exit")
+	}
+}
+
+func writeModule(t *testing.T, files map[string]string) string {
+	dir := t.TempDir()
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+const mainGo = `package main
+
+import "os"
+
+func main() {
+	_ = os.Getenv("APP_MOD")
+	_ = os.Getenv("DB_URL")
+}
+`
+
+func messages(ds []protocol.Diagnostic) []string {
+	var out []string
+	for _, d := range ds {
+		out = append(out, d.Message)
+	}
+	return out
+}
+
+func hasMessage(ds []protocol.Diagnostic, sub string) bool {
+	return slices.ContainsFunc(ds, func(d protocol.Diagnostic) bool { return strings.Contains(d.Message, sub) })
+}
+
+// applyEdits applies one file's edits, given in increasing order and not
+// overlapping, to text.
+func applyEdits(t *testing.T, text string, edits []protocol.TextEdit) string {
+	t.Helper()
+	for i := len(edits) - 1; i >= 0; i-- {
+		e := edits[i]
+		start, end := offsetOf(text, e.Range.Start), offsetOf(text, e.Range.End)
+		text = text[:start] + e.NewText + text[end:]
+	}
+	return text
+}
+
+// offsetOf converts an LSP position in ASCII text to a byte offset.
+func offsetOf(text string, p protocol.Position) int {
+	off := 0
+	for i := uint32(0); i < p.Line; i++ {
+		j := strings.IndexByte(text[off:], '\n')
+		if j < 0 {
+			return len(text)
+		}
+		off += j + 1
+	}
+	return off + int(p.Character)
+}
+
+func TestProtocol(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"go.mod":       "module example.com/t\n\ngo 1.26\n",
+		".env.example": "APP_MODE=\nUNUSED=\n",
+		"main.go":      mainGo,
+	})
+	mainURI := uri.File(filepath.Join(dir, "main.go"))
+	envPath := filepath.Join(dir, ".env.example")
+	envURI := uri.File(envPath)
+
+	c := start(t, 50*time.Millisecond)
+	res := c.initialize()
+	if res.ServerInfo == nil || res.ServerInfo.Name != "envvet" || res.Capabilities.CodeActionProvider == nil || res.Capabilities.TextDocumentSync == nil {
+		t.Fatalf("initialize result: %+v", res)
+	}
+
+	// Open: two undeclared keys, one of them a typo with a fix; the
+	// manifest's unread keys are published on the manifest.
+	c.notify(protocol.MethodTextDocumentDidOpen, &protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{
+		URI: mainURI, LanguageID: "go", Version: 1, Text: mainGo,
+	}})
+	ds := c.wait(mainURI, func(ds []protocol.Diagnostic) bool { return len(ds) > 0 })
+	if len(ds) != 2 {
+		t.Fatalf("diagnostics of main.go: %q", messages(ds))
+	}
+	typo := ds[0]
+	if want := `env key "APP_MOD" is not declared in .env.example; did you mean "APP_MODE"?`; typo.Message != want {
+		t.Errorf("message = %q, want %q", typo.Message, want)
+	}
+	if typo.Source != "envvet" || typo.Code != "envkeys" || typo.CodeDescription == nil ||
+		!strings.HasPrefix(string(typo.CodeDescription.Href), "https://github.com/envvet/envvet#envkeys") ||
+		typo.Severity != protocol.DiagnosticSeverityWarning {
+		t.Errorf("diagnostic metadata: %+v", typo)
+	}
+	// os.Getenv("APP_MOD") is on line 6 (5 from 0); the range is the literal.
+	if r := typo.Range; r.Start.Line != 5 || r.Start.Character != 15 || r.End.Line != 5 || r.End.Character != 24 {
+		t.Errorf("range = %+v, want 5:15-5:24", r)
+	}
+	env := c.wait(envURI, func(ds []protocol.Diagnostic) bool { return len(ds) > 0 })
+	// APP_MODE is unread until the typo is fixed.
+	if len(env) != 2 || !strings.Contains(env[1].Message, `"UNUSED" is declared in .env.example but never read`) || env[1].Range.Start.Line != 1 {
+		t.Errorf("diagnostics of .env.example: %+v", env)
+	}
+
+	// Code actions: the fix for the typo, and declaring either key.
+	var actions []protocol.CodeAction
+	c.call(protocol.MethodTextDocumentCodeAction, &protocol.CodeActionParams{
+		TextDocument: protocol.TextDocumentIdentifier{URI: mainURI},
+		Range:        protocol.Range{Start: protocol.Position{Line: 5, Character: 17}, End: protocol.Position{Line: 5, Character: 17}},
+		Context:      protocol.CodeActionContext{Diagnostics: []protocol.Diagnostic{typo}},
+	}, &actions)
+	var titles []string
+	for _, a := range actions {
+		titles = append(titles, a.Title)
+		if a.Kind != protocol.QuickFix || a.Edit == nil {
+			t.Errorf("action %q: kind %q, edit %v", a.Title, a.Kind, a.Edit)
+		}
+	}
+	if want := []string{`Replace "APP_MOD" with "APP_MODE"`, "Declare APP_MOD in .env.example"}; !slices.Equal(titles, want) {
+		t.Fatalf("code actions = %q, want %q", titles, want)
+	}
+	declare := actions[1].Edit.Changes[envURI]
+	if got := applyEdits(t, "APP_MODE=\nUNUSED=\n", declare); got != "APP_MODE=\nUNUSED=\nAPP_MOD=\n" {
+		t.Errorf("declare edit gives %q", got)
+	}
+
+	// Apply the fix: the buffer changes, the typo's diagnostic goes.
+	fixed := applyEdits(t, mainGo, actions[0].Edit.Changes[mainURI])
+	if !strings.Contains(fixed, `os.Getenv("APP_MODE")`) {
+		t.Fatalf("fix gives %q", fixed)
+	}
+	c.notify(protocol.MethodTextDocumentDidChange, &protocol.DidChangeTextDocumentParams{
+		TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: mainURI}, Version: 2},
+		ContentChanges: []protocol.TextDocumentContentChangeEvent{{Text: fixed}},
+	})
+	ds = c.wait(mainURI, func(ds []protocol.Diagnostic) bool { return !hasMessage(ds, "APP_MOD\"") })
+	if len(ds) != 1 || !strings.Contains(ds[0].Message, `"DB_URL" is not declared`) {
+		t.Fatalf("after the fix: %q", messages(ds))
+	}
+	c.wait(envURI, func(ds []protocol.Diagnostic) bool { return len(ds) == 1 && hasMessage(ds, "UNUSED") })
+
+	// Edit the key in the buffer, incrementally: introduce an undeclared
+	// key, then fix it again.
+	line6 := protocol.Range{Start: protocol.Position{Line: 5, Character: 16}, End: protocol.Position{Line: 5, Character: 24}}
+	c.notify(protocol.MethodTextDocumentDidChange, &protocol.DidChangeTextDocumentParams{
+		TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: mainURI}, Version: 3},
+		ContentChanges: []protocol.TextDocumentContentChangeEvent{{Range: line6, Text: "APP_NAME"}},
+	})
+	c.wait(mainURI, func(ds []protocol.Diagnostic) bool { return hasMessage(ds, `"APP_NAME" is not declared`) })
+	c.notify(protocol.MethodTextDocumentDidChange, &protocol.DidChangeTextDocumentParams{
+		TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: mainURI}, Version: 4},
+		ContentChanges: []protocol.TextDocumentContentChangeEvent{{Range: line6, Text: "APP_MODE"}},
+	})
+	c.wait(mainURI, func(ds []protocol.Diagnostic) bool { return len(ds) == 1 && !hasMessage(ds, "APP_NAME") })
+
+	// Manifest edit: declaring DB_URL and dropping UNUSED, saved, clears
+	// both files.
+	newEnv := "APP_MODE=\nDB_URL=\n"
+	c.notify(protocol.MethodTextDocumentDidOpen, &protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{
+		URI: envURI, LanguageID: "sh", Version: 1, Text: "APP_MODE=\nUNUSED=\n",
+	}})
+	c.notify(protocol.MethodTextDocumentDidChange, &protocol.DidChangeTextDocumentParams{
+		TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: envURI}, Version: 2},
+		ContentChanges: []protocol.TextDocumentContentChangeEvent{{Text: newEnv}},
+	})
+	if err := os.WriteFile(envPath, []byte(newEnv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.notify(protocol.MethodTextDocumentDidSave, &protocol.DidSaveTextDocumentParams{TextDocument: protocol.TextDocumentIdentifier{URI: envURI}})
+	c.wait(mainURI, func(ds []protocol.Diagnostic) bool { return len(ds) == 0 })
+	c.wait(envURI, func(ds []protocol.Diagnostic) bool { return len(ds) == 0 })
+
+	// Unknown requests get an error, not a crash.
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if _, err := c.conn.Call(ctx, "textDocument/hover", map[string]any{}, nil); err == nil {
+		t.Error("hover: no error")
+	}
+	c.shutdown()
+}
+
+// TestManifestError checks that a manifest that does not parse is
+// reported on the manifest, as an error.
+func TestManifestError(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"go.mod":       "module example.com/t\n\ngo 1.26\n",
+		".env.example": "APP_MODE=\nnot a line\n",
+		"main.go":      mainGo,
+	})
+	c := start(t, 10*time.Millisecond)
+	c.initialize()
+	c.notify(protocol.MethodTextDocumentDidOpen, &protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{
+		URI: uri.File(filepath.Join(dir, "main.go")), LanguageID: "go", Version: 1, Text: mainGo,
+	}})
+	ds := c.wait(uri.File(filepath.Join(dir, ".env.example")), func(ds []protocol.Diagnostic) bool { return len(ds) > 0 })
+	if ds[0].Severity != protocol.DiagnosticSeverityError || ds[0].Range.Start.Line != 1 || ds[0].Code != "envkeys" {
+		t.Errorf("manifest error: %+v", ds)
+	}
+	c.shutdown()
+}

@@ -1,0 +1,438 @@
+// Package lsp is envvet's Language Server Protocol server ("envvet lsp"):
+// it runs every envvet check on the packages of the files open in an
+// editor, unsaved contents included, and publishes the findings as
+// diagnostics, with their suggested fixes as code actions.
+//
+// The protocol layer is go.lsp.dev/protocol (types, client dispatcher)
+// over go.lsp.dev/jsonrpc2 (framing, connection); this package only
+// dispatches the handful of methods it supports.
+//
+// # Analysis
+//
+// A change schedules an analysis after a short debounce; a newer change
+// cancels the scheduled or running one (package loading stops at once;
+// a checker run in progress finishes but its results are dropped).
+// Analyses run one at a time.
+//
+// An analysis loads, with go/packages overlays for the open buffers, only
+// the packages of the open Go files and the packages of their module that
+// import them, directly or not (so main packages, whose envkeys run
+// reports the manifest's unread keys, are included), and runs the checks
+// with golang.org/x/tools/go/analysis/checker, as envvet's standalone
+// driver does.
+//
+// What is reused between analyses: each module's import graph (go list
+// metadata, without types), rebuilt only when a Go file or go.mod is saved
+// or changes on disk, or a file of a package it does not know is opened.
+// What is not: the checker computes the facts of dependencies again on
+// each run (x/tools' checker has no fact cache to seed), so an edit costs
+// one load and analysis of the edited package, its importers and their
+// dependencies, never of the whole module.
+//
+// Manifests are read from disk by the checks: a manifest edit is seen
+// when the manifest is saved (didSave, or didChangeWatchedFiles).
+package lsp
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"go.lsp.dev/jsonrpc2"
+	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
+	"go.uber.org/zap"
+
+	"github.com/envvet/envvet/analyzers"
+	"github.com/envvet/envvet/internal/manifest"
+)
+
+// Options configure a server.
+type Options struct {
+	// Log receives a trace of the server's work (-logfile); nil discards it.
+	Log io.Writer
+	// Debounce is the delay between a change and the analysis it
+	// schedules; zero means DefaultDebounce.
+	Debounce time.Duration
+	// Config configures the checks.
+	Config analyzers.Config
+}
+
+// DefaultDebounce is the delay between a change and its analysis.
+const DefaultDebounce = 300 * time.Millisecond
+
+// Serve runs a server on the stream rwc until the client sends exit or
+// closes the stream. It returns nil after shutdown then exit, and an
+// error otherwise (the exit code of "envvet lsp" follows the protocol:
+// 0 after shutdown, 1 without).
+func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
+	if opts.Debounce <= 0 {
+		opts.Debounce = DefaultDebounce
+	}
+	logw := opts.Log
+	if logw == nil {
+		logw = io.Discard
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	conn := jsonrpc2.NewConn(jsonrpc2.NewStream(rwc))
+	s := &server{
+		opts:   opts,
+		log:    log.New(logw, "envvet lsp: ", log.LstdFlags|log.Lmicroseconds),
+		conn:   conn,
+		client: protocol.ClientDispatcher(conn, zap.NewNop()),
+		base:   ctx,
+		docs:   make(map[string]*document),
+		graphs: make(map[string]*modGraph),
+		shown:  make(map[uri.URI]bool),
+		fixes:  make(map[uri.URI][]fixEntry),
+	}
+	conn.Go(ctx, s.handle)
+	select {
+	case <-conn.Done():
+	case <-ctx.Done():
+		conn.Close()
+		<-conn.Done()
+	}
+	s.stop()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.exited && s.shutdown {
+		return nil
+	}
+	if s.exited {
+		return fmt.Errorf("exit without shutdown")
+	}
+	if err := conn.Err(); err != nil && err != io.EOF {
+		return err
+	}
+	return fmt.Errorf("connection closed without exit")
+}
+
+// A document is an open file.
+type document struct {
+	uri     uri.URI
+	path    string // absolute file name
+	version int32
+	text    []byte
+}
+
+type server struct {
+	opts   Options
+	log    *log.Logger
+	conn   jsonrpc2.Conn
+	client protocol.Client
+	base   context.Context
+
+	runMu sync.Mutex // held by the running analysis
+
+	mu       sync.Mutex
+	docs     map[string]*document   // by absolute file name
+	graphs   map[string]*modGraph   // import graphs by module root
+	shown    map[uri.URI]bool       // files with diagnostics on the client
+	fixes    map[uri.URI][]fixEntry // code actions of the published diagnostics
+	cancel   context.CancelFunc     // cancels the scheduled or running analysis
+	timer    *time.Timer
+	wg       sync.WaitGroup
+	shutdown bool
+	exited   bool
+}
+
+// handle dispatches one request or notification. It runs on the
+// connection's reading goroutine, so it never blocks on analysis; it
+// returns an error only when the connection is broken.
+func (s *server) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			s.logError(ctx, fmt.Sprintf("internal error handling %s: %v", req.Method(), r))
+			err = reply(ctx, nil, jsonrpc2.Errorf(jsonrpc2.InternalError, "envvet: internal error: %v", r))
+		}
+	}()
+	s.log.Printf("<- %s", req.Method())
+	switch req.Method() {
+	case protocol.MethodInitialize:
+		var p protocol.InitializeParams
+		if err := json.Unmarshal(req.Params(), &p); err != nil {
+			return reply(ctx, nil, jsonrpc2.Errorf(jsonrpc2.ParseError, "%v", err))
+		}
+		return reply(ctx, s.initialize(&p), nil)
+	case protocol.MethodInitialized:
+		return nil
+	case protocol.MethodShutdown:
+		s.stop()
+		s.mu.Lock()
+		s.shutdown = true
+		s.mu.Unlock()
+		return reply(ctx, nil, nil)
+	case protocol.MethodExit:
+		s.mu.Lock()
+		s.exited = true
+		s.mu.Unlock()
+		return s.conn.Close()
+	case protocol.MethodTextDocumentDidOpen:
+		var p protocol.DidOpenTextDocumentParams
+		if s.decode(ctx, req, &p) {
+			s.didOpen(&p)
+		}
+		return nil
+	case protocol.MethodTextDocumentDidChange:
+		var p protocol.DidChangeTextDocumentParams
+		if s.decode(ctx, req, &p) {
+			s.didChange(ctx, &p)
+		}
+		return nil
+	case protocol.MethodTextDocumentDidSave:
+		var p protocol.DidSaveTextDocumentParams
+		if s.decode(ctx, req, &p) {
+			s.didSave(&p)
+		}
+		return nil
+	case protocol.MethodTextDocumentDidClose:
+		var p protocol.DidCloseTextDocumentParams
+		if s.decode(ctx, req, &p) {
+			s.didClose(&p)
+		}
+		return nil
+	case protocol.MethodWorkspaceDidChangeWatchedFiles:
+		var p protocol.DidChangeWatchedFilesParams
+		if s.decode(ctx, req, &p) {
+			s.didChangeWatchedFiles(&p)
+		}
+		return nil
+	case protocol.MethodTextDocumentCodeAction:
+		var p protocol.CodeActionParams
+		if err := json.Unmarshal(req.Params(), &p); err != nil {
+			return reply(ctx, nil, jsonrpc2.Errorf(jsonrpc2.ParseError, "%v", err))
+		}
+		return reply(ctx, s.codeActions(&p), nil)
+	}
+	if _, isCall := req.(*jsonrpc2.Call); isCall {
+		return reply(ctx, nil, jsonrpc2.Errorf(jsonrpc2.MethodNotFound, "method not found: %s", req.Method()))
+	}
+	return nil // an unknown notification ($/cancelRequest, $/setTrace, ...)
+}
+
+// decode decodes a notification's parameters, telling the client when
+// they are malformed.
+func (s *server) decode(ctx context.Context, req jsonrpc2.Request, v any) bool {
+	if err := json.Unmarshal(req.Params(), v); err != nil {
+		s.logError(ctx, fmt.Sprintf("malformed %s: %v", req.Method(), err))
+		return false
+	}
+	return true
+}
+
+func (s *server) initialize(p *protocol.InitializeParams) *protocol.InitializeResult {
+	if p.ClientInfo != nil {
+		s.log.Printf("client %s %s", p.ClientInfo.Name, p.ClientInfo.Version)
+	}
+	return &protocol.InitializeResult{
+		Capabilities: protocol.ServerCapabilities{
+			TextDocumentSync: &protocol.TextDocumentSyncOptions{
+				OpenClose: true,
+				Change:    protocol.TextDocumentSyncKindFull,
+				Save:      &protocol.SaveOptions{},
+			},
+			CodeActionProvider: &protocol.CodeActionOptions{
+				CodeActionKinds: []protocol.CodeActionKind{protocol.QuickFix},
+			},
+		},
+		ServerInfo: &protocol.ServerInfo{Name: "envvet"},
+	}
+}
+
+func (s *server) didOpen(p *protocol.DidOpenTextDocumentParams) {
+	path, ok := filename(p.TextDocument.URI)
+	if !ok {
+		return
+	}
+	s.mu.Lock()
+	s.docs[path] = &document{uri: p.TextDocument.URI, path: path, version: p.TextDocument.Version, text: []byte(p.TextDocument.Text)}
+	if strings.HasSuffix(path, ".go") {
+		if g := s.graphFor(path); g != nil && !g.knowsDir(filepath.Dir(path)) {
+			g.stale = true
+		}
+	}
+	s.mu.Unlock()
+	s.schedule()
+}
+
+func (s *server) didChange(ctx context.Context, p *protocol.DidChangeTextDocumentParams) {
+	path, ok := filename(p.TextDocument.URI)
+	if !ok {
+		return
+	}
+	s.mu.Lock()
+	d := s.docs[path]
+	if d == nil {
+		s.mu.Unlock()
+		s.logError(ctx, fmt.Sprintf("didChange of %s, which is not open", path))
+		return
+	}
+	for _, c := range p.ContentChanges {
+		if c.Range == (protocol.Range{}) && c.RangeLength == 0 {
+			d.text = []byte(c.Text) // full sync, as advertised
+			continue
+		}
+		start, end := offset(d.text, c.Range.Start), offset(d.text, c.Range.End)
+		if start > end {
+			start = end
+		}
+		d.text = append(append(append([]byte(nil), d.text[:start]...), c.Text...), d.text[end:]...)
+	}
+	d.version = p.TextDocument.Version
+	s.mu.Unlock()
+	if isManifest(path) {
+		return // the checks read manifests from disk: wait for didSave
+	}
+	s.schedule()
+}
+
+func (s *server) didSave(p *protocol.DidSaveTextDocumentParams) {
+	path, ok := filename(p.TextDocument.URI)
+	if !ok {
+		return
+	}
+	s.mu.Lock()
+	if strings.HasSuffix(path, ".go") || filepath.Base(path) == "go.mod" {
+		if g := s.graphFor(path); g != nil {
+			g.stale = true // imports may have changed
+		}
+	}
+	s.mu.Unlock()
+	s.schedule()
+}
+
+func (s *server) didClose(p *protocol.DidCloseTextDocumentParams) {
+	path, ok := filename(p.TextDocument.URI)
+	if !ok {
+		return
+	}
+	s.mu.Lock()
+	delete(s.docs, path)
+	s.mu.Unlock()
+	s.schedule()
+}
+
+func (s *server) didChangeWatchedFiles(p *protocol.DidChangeWatchedFilesParams) {
+	s.mu.Lock()
+	for _, c := range p.Changes {
+		if path, ok := filename(c.URI); ok {
+			if g := s.graphFor(path); g != nil {
+				g.stale = true
+			}
+		}
+	}
+	s.mu.Unlock()
+	s.schedule()
+}
+
+// schedule cancels the pending or running analysis and schedules a new
+// one after the debounce delay.
+func (s *server) schedule() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.shutdown {
+		return
+	}
+	if s.cancel != nil {
+		s.cancel()
+	}
+	if s.timer != nil && s.timer.Stop() {
+		s.wg.Done() // the stopped timer's run will not happen
+	}
+	ctx, cancel := context.WithCancel(s.base)
+	s.cancel = cancel
+	s.wg.Add(1)
+	s.timer = time.AfterFunc(s.opts.Debounce, func() {
+		defer s.wg.Done()
+		s.run(ctx)
+	})
+}
+
+// stop cancels analysis and waits for it to end.
+func (s *server) stop() {
+	s.mu.Lock()
+	if s.cancel != nil {
+		s.cancel()
+	}
+	if s.timer != nil && s.timer.Stop() {
+		s.wg.Done()
+	}
+	s.timer = nil
+	s.mu.Unlock()
+	s.wg.Wait()
+}
+
+// run analyzes the open files, unless ctx is cancelled first, and
+// publishes the results.
+func (s *server) run(ctx context.Context) {
+	defer func() {
+		if r := recover(); r != nil {
+			s.logError(s.base, fmt.Sprintf("internal error during analysis: %v", r))
+		}
+	}()
+	s.runMu.Lock()
+	defer s.runMu.Unlock()
+	if ctx.Err() != nil {
+		return
+	}
+	start := time.Now()
+	snap := s.snapshot()
+	res, errs := s.analyze(ctx, snap)
+	if ctx.Err() != nil {
+		s.log.Printf("analysis superseded after %v", time.Since(start))
+		return
+	}
+	for _, e := range errs {
+		s.logError(ctx, e)
+	}
+	s.publish(ctx, res)
+	s.log.Printf("analysis of %d open files: %d files with diagnostics in %v", len(snap.docs), len(res.diags), time.Since(start))
+}
+
+// logError reports a problem to the client as window/logMessage and to the log.
+func (s *server) logError(ctx context.Context, msg string) {
+	s.log.Print(msg)
+	if err := s.client.LogMessage(ctx, &protocol.LogMessageParams{Type: protocol.MessageTypeError, Message: "envvet: " + msg}); err != nil {
+		s.log.Printf("logMessage: %v", err)
+	}
+}
+
+// filename returns the file name of a file: URI.
+func filename(u uri.URI) (string, bool) {
+	if !strings.HasPrefix(string(u), "file://") {
+		return "", false
+	}
+	return filepath.Clean(u.Filename()), true
+}
+
+// isManifest reports whether path names a manifest file.
+func isManifest(path string) bool {
+	base := filepath.Base(path)
+	for _, n := range manifest.FileNames {
+		if base == n {
+			return true
+		}
+	}
+	return strings.HasPrefix(base, ".env")
+}
+
+// stdio joins stdin and stdout into the server's stream.
+type stdio struct {
+	io.Reader
+	io.Writer
+}
+
+func (stdio) Close() error { return os.Stdin.Close() }
+
+// Stdio is the stream of a server talking over the process's standard
+// input and output.
+func Stdio() io.ReadWriteCloser { return stdio{os.Stdin, os.Stdout} }
