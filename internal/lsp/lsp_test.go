@@ -30,8 +30,8 @@ func (p pipes) Close() error { p.r.Close(); return p.WriteCloser.Close() }
 
 // A client drives a server over pipes and records what it sends.
 type client struct {
-	t     testing.TB
-	conn  jsonrpc2.Conn
+	t    testing.TB
+	conn jsonrpc2.Conn
 	kick chan struct{} // signalled on each publishDiagnostics
 	done chan error
 
