@@ -178,8 +178,7 @@ type value struct {
 	site     string // "sql.Open in store.Open"
 	opener   string // "sql.Open" when the function opens the pool itself
 	call     inspector.Cursor
-	slot     *slotFact // a reference to a pool variable or field
-	fn       ast.Node  // the *ast.FuncDecl followed; nil at package level
+	fn       ast.Node // the *ast.FuncDecl followed; nil at package level
 	vars     []*types.Var
 	f        fate
 	touched  bool // used other than configured, compared or returned
@@ -838,7 +837,7 @@ func (st *state) slotRefs() {
 		if slot == nil {
 			continue
 		}
-		v := &value{slot: slot, fn: outerFuncDecl(cur)}
+		v := &value{fn: outerFuncDecl(cur)}
 		st.classify(expr, v)
 		st.follow(v)
 		merge(slot, v)
@@ -853,7 +852,7 @@ func (st *state) slotRefs() {
 			continue
 		}
 		// Have: x.m, promoted from the pool that x embeds.
-		v := &value{slot: slot, fn: outerFuncDecl(cur)}
+		v := &value{fn: outerFuncDecl(cur)}
 		if st.member(cur, v) {
 			st.classify(cur, v)
 		}
@@ -876,7 +875,7 @@ func (st *state) slotRefs() {
 			if slot == nil {
 				continue
 			}
-			v := &value{slot: slot, fn: outerFuncDecl(cc)}
+			v := &value{fn: outerFuncDecl(cc)}
 			st.bindResult(cc, r.Index, v)
 			st.follow(v)
 			merge(slot, v)
