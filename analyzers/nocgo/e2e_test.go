@@ -53,6 +53,16 @@ func TestEndToEnd(t *testing.T) {
 		t.Fatalf("go mod download: %v\n%s", err, out)
 	}
 
+	// A flag reaches the analyzer through go vet too.
+	t.Run("vet/allow", func(t *testing.T) {
+		cmd := exec.Command("go", "vet", "-vettool="+tool, "-nocgo.allow=github.com/mattn/...", "./...")
+		cmd.Dir, cmd.Env = mod, env("0")
+		out, _ := cmd.CombinedOutput()
+		if got := diagnosticLines(string(out), mod); !slices.Equal(got, wantE2E[:1]) {
+			t.Errorf("got:\n\t%s\nwant:\n\t%s\nfull output:\n%s", strings.Join(got, "\n\t"), wantE2E[0], out)
+		}
+	})
+
 	for _, cgo := range []string{"1", "0"} {
 		for _, driver := range []struct {
 			name     string
