@@ -216,3 +216,15 @@ func needCC(t *testing.T) {
 		t.Skipf("no C compiler (%s): %v", cc, err)
 	}
 }
+
+// TestBadManifest checks that a manifest that does not parse fails the
+// analysis of a package that uses cgo, naming the file and line, and only
+// that package.
+func TestBadManifest(t *testing.T) {
+	dir := filepath.Join(analysistest.TestData(), "badmanifest")
+	rec := new(recorder)
+	analysistest.Run(rec, dir, nocgo.New(nocgo.Config{}), "example.com/app/...")
+	if len(rec.errors) != 1 || !strings.Contains(rec.errors[0], "direct") || !strings.Contains(rec.errors[0], ".env.example:2") {
+		t.Errorf("want one error, for package direct, at .env.example:2; got:\n\t%s", strings.Join(rec.errors, "\n\t"))
+	}
+}

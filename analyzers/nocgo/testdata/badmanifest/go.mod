@@ -1,0 +1,17 @@
+module example.com/app
+
+go 1.26
+
+require (
+	example.org/adaptive v0.0.0
+	example.org/cgolib v0.0.0
+	example.org/purelib v0.0.0
+	example.org/wrap v0.0.0
+)
+
+replace (
+	example.org/adaptive => ../shared/adaptive
+	example.org/cgolib => ../shared/cgolib
+	example.org/purelib => ../shared/purelib
+	example.org/wrap => ../shared/wrap
+)
