@@ -13,6 +13,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
@@ -72,19 +74,17 @@ func (s *server) graphFor(path string) *modGraph {
 
 func (g *modGraph) knowsDir(dir string) bool { return len(g.pkgsIn[dir]) > 0 }
 
-// refresh rebuilds the graph if it is stale. It runs under runMu only.
-func (g *modGraph) refresh(ctx context.Context) error {
-	if !g.stale && g.loaded {
-		return nil
-	}
+// refresh lists the module's packages again. It runs under runMu only;
+// it replaces the graph's maps under mu, which the handlers hold.
+func (g *modGraph) refresh(ctx context.Context, mu *sync.Mutex) error {
 	cfg := &packages.Config{Mode: packages.NeedName | packages.NeedFiles | packages.NeedImports, Dir: g.root, Context: ctx}
 	pkgs, err := packages.Load(cfg, "./...")
 	if err != nil {
 		return err
 	}
-	g.pkgsIn = make(map[string][]string)
-	g.dirOf = make(map[string]string)
-	g.importers = make(map[string][]string)
+	pkgsIn := make(map[string][]string)
+	dirOf := make(map[string]string)
+	importers := make(map[string][]string)
 	for _, p := range pkgs {
 		files := append(slices.Clone(p.GoFiles), p.OtherFiles...)
 		files = append(files, p.IgnoredFiles...)
@@ -92,13 +92,16 @@ func (g *modGraph) refresh(ctx context.Context) error {
 			continue
 		}
 		dir := filepath.Dir(files[0])
-		g.pkgsIn[dir] = append(g.pkgsIn[dir], p.PkgPath)
-		g.dirOf[p.PkgPath] = dir
+		pkgsIn[dir] = append(pkgsIn[dir], p.PkgPath)
+		dirOf[p.PkgPath] = dir
 		for imp := range p.Imports {
-			g.importers[imp] = append(g.importers[imp], p.PkgPath)
+			importers[imp] = append(importers[imp], p.PkgPath)
 		}
 	}
-	g.stale, g.loaded = false, true
+	mu.Lock()
+	defer mu.Unlock()
+	g.pkgsIn, g.dirOf, g.importers = pkgsIn, dirOf, importers
+	g.loaded = true
 	return nil
 }
 
@@ -182,38 +185,15 @@ func (s *server) analyze(ctx context.Context, snap *snapshot) (*result, []string
 	roots := slices.Sorted(maps.Keys(snap.graphs))
 	for _, root := range roots {
 		g := snap.graphs[root]
-		if err := g.refresh(ctx); err != nil {
-			if ctx.Err() != nil {
-				return res, nil
-			}
-			errs = append(errs, fmt.Sprintf("listing packages of %s: %v", root, err))
-		}
-		dirs := g.rootDirs(snap.docs)
-		if len(dirs) == 0 {
-			continue
-		}
-		patterns := make([]string, len(dirs))
-		for i, d := range dirs {
-			rel, err := filepath.Rel(root, d)
-			if err != nil {
-				rel = d
-			}
-			patterns[i] = "./" + filepath.ToSlash(rel)
-		}
-		s.log.Printf("loading %s: %s", root, strings.Join(patterns, " "))
-		cfg := &packages.Config{
-			Mode:    packages.LoadAllSyntax | packages.NeedModule,
-			Dir:     root,
-			Tests:   true,
-			Overlay: overlay,
-			Context: ctx,
-		}
-		pkgs, err := packages.Load(cfg, patterns...)
+		pkgs, err := s.load(ctx, g, snap, overlay)
 		if ctx.Err() != nil {
 			return res, nil
 		}
 		if err != nil {
-			errs = append(errs, fmt.Sprintf("loading packages of %s: %v", root, err))
+			errs = append(errs, err.Error())
+			continue
+		}
+		if len(pkgs) == 0 {
 			continue
 		}
 		// A package that does not type-check (mid-edit) is not analyzed:
@@ -251,6 +231,76 @@ func (s *server) analyze(ctx context.Context, snap *snapshot) (*result, []string
 		res.diags[u] = ds
 	}
 	return res, errs
+}
+
+// load returns the packages to analyze in g's module: those of the open
+// files and their importers. It updates the last load of the same
+// packages when it can (see loadState), and loads them otherwise.
+func (s *server) load(ctx context.Context, g *modGraph, snap *snapshot, overlay map[string][]byte) ([]*packages.Package, error) {
+	for attempt := 0; ; attempt++ {
+		s.mu.Lock()
+		refreshed := g.stale || !g.loaded
+		g.stale = false
+		s.mu.Unlock()
+		if refreshed {
+			if err := g.refresh(ctx, &s.mu); err != nil {
+				s.mu.Lock()
+				g.stale = true
+				s.mu.Unlock()
+				return nil, fmt.Errorf("listing packages of %s: %v", g.root, err)
+			}
+		}
+		s.mu.Lock()
+		dirs := g.rootDirs(snap.docs)
+		s.mu.Unlock()
+		if len(dirs) == 0 {
+			return nil, nil
+		}
+		patterns := make([]string, len(dirs))
+		for i, d := range dirs {
+			rel, err := filepath.Rel(g.root, d)
+			if err != nil {
+				rel = d
+			}
+			patterns[i] = "./" + filepath.ToSlash(rel)
+		}
+		key := strings.Join(patterns, " ")
+		if st := s.loads[g.root]; st != nil && st.key == key && !refreshed {
+			start := time.Now()
+			changed, err := st.changed(overlay)
+			var pkgs []*packages.Package
+			if err == nil {
+				pkgs, err = st.update(changed, overlay)
+			}
+			if err == nil {
+				s.log.Printf("reused the load of %s: %d changed files type-checked again in %v", key, len(changed), time.Since(start))
+				return pkgs, nil
+			}
+			s.log.Printf("%s: %v", key, err)
+			if attempt == 0 {
+				s.mu.Lock()
+				g.stale = true // imports may have changed: list the packages again
+				s.mu.Unlock()
+				continue
+			}
+		}
+		start := time.Now()
+		cfg := &packages.Config{
+			Mode:    packages.LoadAllSyntax | packages.NeedModule,
+			Dir:     g.root,
+			Tests:   true,
+			Overlay: overlay,
+			Context: ctx,
+		}
+		pkgs, err := packages.Load(cfg, patterns...)
+		if err != nil {
+			delete(s.loads, g.root)
+			return nil, fmt.Errorf("loading packages of %s: %v", g.root, err)
+		}
+		s.loads[g.root] = newLoadState(key, pkgs, overlay)
+		s.log.Printf("loaded %s in %v", key, time.Since(start))
+		return pkgs, nil
+	}
 }
 
 // publish sends res's diagnostics, and clears those of files that no

@@ -21,13 +21,22 @@
 // with golang.org/x/tools/go/analysis/checker, as envvet's standalone
 // driver does.
 //
-// What is reused between analyses: each module's import graph (go list
-// metadata, without types), rebuilt only when a Go file or go.mod is saved
-// or changes on disk, or a file of a package it does not know is opened.
+// What is reused between analyses:
+//   - each module's import graph (go list metadata, without types),
+//     listed again only when go.mod is saved, files change on disk
+//     (didChangeWatchedFiles), a file of a package it does not know is
+//     opened, or an edit changes a file's imports;
+//   - the last load of each module (see loadState): the parsed and
+//     type-checked packages, dependencies included. An edit parses the
+//     edited files again and type-checks again only their packages and
+//     the loaded packages importing them, against the loaded
+//     dependencies; a new file, changed imports or cgo fall back to a
+//     full load of the same packages.
+//
 // What is not: the checker computes the facts of dependencies again on
-// each run (x/tools' checker has no fact cache to seed), so an edit costs
-// one load and analysis of the edited package, its importers and their
-// dependencies, never of the whole module.
+// each run (x/tools' checker takes no facts to start from), so an edit
+// still costs an analysis of the loaded graph, never a load of it, and
+// never a load or analysis of the whole module.
 //
 // Manifests are read from disk by the checks: a manifest edit is seen
 // when the manifest is saved (didSave, or didChangeWatchedFiles).
@@ -91,6 +100,7 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 		base:   ctx,
 		docs:   make(map[string]*document),
 		graphs: make(map[string]*modGraph),
+		loads:  make(map[string]*loadState),
 		shown:  make(map[uri.URI]bool),
 		fixes:  make(map[uri.URI][]fixEntry),
 	}
@@ -131,7 +141,8 @@ type server struct {
 	client protocol.Client
 	base   context.Context
 
-	runMu sync.Mutex // held by the running analysis
+	runMu sync.Mutex            // held by the running analysis
+	loads map[string]*loadState // the last load of each module; under runMu
 
 	mu       sync.Mutex
 	docs     map[string]*document   // by absolute file name
@@ -301,9 +312,9 @@ func (s *server) didSave(p *protocol.DidSaveTextDocumentParams) {
 		return
 	}
 	s.mu.Lock()
-	if strings.HasSuffix(path, ".go") || filepath.Base(path) == "go.mod" {
+	if filepath.Base(path) == "go.mod" {
 		if g := s.graphFor(path); g != nil {
-			g.stale = true // imports may have changed
+			g.stale = true
 		}
 	}
 	s.mu.Unlock()

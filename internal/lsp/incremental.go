@@ -1,0 +1,290 @@
+package lsp
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/types"
+	"os"
+	"slices"
+	"strconv"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// A loadState is what the last analysis of a module loaded: the packages
+// type-checked from source, all their dependencies included, and the Go
+// file contents they were checked with. The next analysis of the same
+// packages reuses it: it parses and type-checks again only the packages
+// whose files changed and the loaded packages importing them, against
+// the loaded dependencies, instead of loading (parsing and type-checking)
+// the whole dependency graph again.
+type loadState struct {
+	key   string                         // the patterns loaded
+	roots []*packages.Package            // packages.Load's initial packages, or their replacements
+	text  map[string][]byte              // file → content checked (open buffers and the module's files)
+	open  map[string]bool                // files that were open buffers
+	files map[string][]*packages.Package // file → packages (and test variants) compiling it
+	edits int                            // incremental updates since the full load
+}
+
+// maxEdits bounds the incremental updates between full loads: each adds
+// its files to the shared token.FileSet, which only grows.
+const maxEdits = 200
+
+// errFullLoad is returned by update when a change needs a full load (a
+// new file, a changed import, cgo).
+var errFullLoad = errors.New("change needs a full load")
+
+// newLoadState records the packages of a full load.
+func newLoadState(key string, roots []*packages.Package, overlay map[string][]byte) *loadState {
+	st := &loadState{key: key, roots: roots, text: make(map[string][]byte), open: make(map[string]bool)}
+	for f := range overlay {
+		st.open[f] = true
+	}
+	st.index()
+	for f := range st.files {
+		if t, ok := overlay[f]; ok {
+			st.text[f] = t
+		} else if t, err := os.ReadFile(f); err == nil {
+			st.text[f] = t
+		}
+	}
+	return st
+}
+
+// index maps the files of the main module's packages to their packages.
+func (st *loadState) index() {
+	st.files = make(map[string][]*packages.Package)
+	packages.Visit(st.roots, nil, func(p *packages.Package) {
+		if p.Module == nil || !p.Module.Main {
+			return
+		}
+		for _, f := range p.CompiledGoFiles {
+			st.files[f] = append(st.files[f], p)
+		}
+	})
+}
+
+// changed returns the files of the main module whose content differs from
+// what was checked: open buffers, and files that were open buffers.
+func (st *loadState) changed(overlay map[string][]byte) ([]string, error) {
+	paths := make(map[string]bool)
+	for f := range overlay {
+		paths[f] = true
+	}
+	for f := range st.open {
+		paths[f] = true
+	}
+	var out []string
+	for f := range paths {
+		cur, ok := overlay[f]
+		if !ok {
+			var err error
+			if cur, err = os.ReadFile(f); err != nil {
+				return nil, errFullLoad
+			}
+		}
+		old, known := st.text[f]
+		if !known {
+			if _, inPkg := st.files[f]; !inPkg {
+				continue // not a file of the loaded packages (a test file of another package, ...)
+			}
+			return nil, errFullLoad
+		}
+		if !bytes.Equal(cur, old) {
+			out = append(out, f)
+		}
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+// update type-checks again the packages of the changed files and every
+// loaded package importing them, reusing the other packages, and returns
+// the new roots. It returns errFullLoad when it cannot.
+func (st *loadState) update(changed []string, overlay map[string][]byte) ([]*packages.Package, error) {
+	if len(changed) == 0 {
+		return st.roots, nil
+	}
+	if st.edits >= maxEdits {
+		return nil, errFullLoad
+	}
+	dirty := make(map[*packages.Package]bool)
+	newSyntax := make(map[string]*ast.File)
+	broken := make(map[string]error) // files with syntax errors
+	for _, f := range changed {
+		pkgs := st.files[f]
+		if len(pkgs) == 0 {
+			return nil, errFullLoad
+		}
+		src, ok := overlay[f]
+		if !ok {
+			var err error
+			if src, err = os.ReadFile(f); err != nil {
+				return nil, errFullLoad
+			}
+		}
+		fset := pkgs[0].Fset
+		file, err := parser.ParseFile(fset, f, src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
+		if file == nil {
+			return nil, errFullLoad
+		}
+		if err != nil {
+			broken[f] = err
+		}
+		for _, p := range pkgs {
+			if !sameImports(oldFile(p, f), file) || len(p.GoFiles) != len(p.CompiledGoFiles) {
+				return nil, errFullLoad // the import graph changed, or cgo
+			}
+			dirty[p] = true
+		}
+		newSyntax[f] = file
+	}
+	// Every loaded package importing a dirty one is dirty: its view of the
+	// imported package's types is replaced.
+	importers := make(map[*packages.Package][]*packages.Package)
+	packages.Visit(st.roots, nil, func(p *packages.Package) {
+		for _, imp := range p.Imports {
+			importers[imp] = append(importers[imp], p)
+		}
+	})
+	queue := make([]*packages.Package, 0, len(dirty))
+	for p := range dirty {
+		queue = append(queue, p)
+	}
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		for _, q := range importers[p] {
+			if !dirty[q] {
+				dirty[q] = true
+				queue = append(queue, q)
+			}
+		}
+	}
+	done := make(map[*packages.Package]*packages.Package)
+	var check func(p *packages.Package) *packages.Package
+	check = func(p *packages.Package) *packages.Package {
+		if !dirty[p] {
+			return p
+		}
+		if q, ok := done[p]; ok {
+			return q
+		}
+		q := recheck(p, newSyntax, broken, check)
+		done[p] = q
+		return q
+	}
+	roots := make([]*packages.Package, len(st.roots))
+	for i, r := range st.roots {
+		roots[i] = check(r)
+	}
+	st.roots = roots
+	st.edits++
+	for _, f := range changed {
+		if t, ok := overlay[f]; ok {
+			st.text[f] = t
+		} else if t, err := os.ReadFile(f); err == nil {
+			st.text[f] = t
+		}
+	}
+	st.open = make(map[string]bool)
+	for f := range overlay {
+		st.open[f] = true
+	}
+	st.index()
+	return roots, nil
+}
+
+// recheck returns a copy of p type-checked again, with the new syntax of
+// its changed files and its imports replaced by check's results.
+func recheck(p *packages.Package, newSyntax map[string]*ast.File, broken map[string]error, check func(*packages.Package) *packages.Package) *packages.Package {
+	q := *p
+	q.Errors = nil
+	q.Imports = make(map[string]*packages.Package, len(p.Imports))
+	for path, imp := range p.Imports {
+		q.Imports[path] = check(imp)
+	}
+	q.Syntax = slices.Clone(p.Syntax)
+	for i, f := range q.Syntax {
+		name := p.Fset.File(f.FileStart).Name()
+		if nf, ok := newSyntax[name]; ok {
+			q.Syntax[i] = nf
+		}
+		if err, ok := broken[name]; ok {
+			q.Errors = append(q.Errors, packages.Error{Msg: err.Error(), Kind: packages.ParseError})
+		}
+	}
+	q.TypeErrors = nil
+	q.TypesInfo = &types.Info{
+		Types:        make(map[ast.Expr]types.TypeAndValue),
+		Defs:         make(map[*ast.Ident]types.Object),
+		Uses:         make(map[*ast.Ident]types.Object),
+		Implicits:    make(map[ast.Node]types.Object),
+		Instances:    make(map[*ast.Ident]types.Instance),
+		Scopes:       make(map[ast.Node]*types.Scope),
+		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
+		FileVersions: make(map[*ast.File]string),
+	}
+	q.Types = types.NewPackage(p.PkgPath, p.Name)
+	cfg := &types.Config{
+		Importer: importerFunc(func(path string) (*types.Package, error) {
+			if path == "unsafe" {
+				return types.Unsafe, nil
+			}
+			imp, ok := q.Imports[path]
+			if !ok || imp.Types == nil {
+				return nil, fmt.Errorf("no package for import %s", strconv.Quote(path))
+			}
+			return imp.Types, nil
+		}),
+		Error: func(err error) {
+			if te, ok := err.(types.Error); ok {
+				q.TypeErrors = append(q.TypeErrors, te)
+			}
+		},
+		Sizes: p.TypesSizes,
+	}
+	if p.Module != nil && p.Module.GoVersion != "" {
+		cfg.GoVersion = "go" + p.Module.GoVersion
+	}
+	_ = types.NewChecker(cfg, p.Fset, q.Types, q.TypesInfo).Files(q.Syntax)
+	q.IllTyped = len(q.TypeErrors) > 0 || len(q.Errors) > 0
+	for _, imp := range q.Imports {
+		q.IllTyped = q.IllTyped || imp.IllTyped
+	}
+	return &q
+}
+
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+// oldFile returns p's syntax for the file named f.
+func oldFile(p *packages.Package, f string) *ast.File {
+	for _, file := range p.Syntax {
+		if p.Fset.File(file.FileStart).Name() == f {
+			return file
+		}
+	}
+	return nil
+}
+
+// sameImports reports whether two versions of a file import the same paths.
+func sameImports(a, b *ast.File) bool {
+	if a == nil || b == nil {
+		return false
+	}
+	paths := func(f *ast.File) []string {
+		var out []string
+		for _, s := range f.Imports {
+			out = append(out, s.Path.Value)
+		}
+		slices.Sort(out)
+		return out
+	}
+	return slices.Equal(paths(a), paths(b))
+}
