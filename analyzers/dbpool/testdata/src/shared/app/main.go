@@ -5,6 +5,7 @@ import (
 	"os"
 
 	"shared/coupon"
+	"shared/gdb"
 	"shared/order"
 	"shared/store"
 	"shared/user"
@@ -17,6 +18,7 @@ func main() {
 	// Configuring the pool from main is not a use.
 	store.DB.SetConnMaxLifetime(0)
 	defer store.DB.Close()
+	gdb.Init()
 	user.Login("ann")
 	order.Place(1)
 	coupon.Expire([]int{1, 2})
