@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -37,6 +38,7 @@ type client struct {
 
 	mu   sync.Mutex
 	last map[uri.URI][]protocol.Diagnostic // the latest published, by file
+	n    map[uri.URI]int                   // how many times each file was published
 	logs []string
 }
 
@@ -44,7 +46,7 @@ type client struct {
 func start(t testing.TB, debounce time.Duration) *client {
 	cr, sw := io.Pipe()
 	sr, cw := io.Pipe()
-	c := &client{t: t, kick: make(chan struct{}, 1), done: make(chan error, 1), last: make(map[uri.URI][]protocol.Diagnostic)}
+	c := &client{t: t, kick: make(chan struct{}, 1), done: make(chan error, 1), last: make(map[uri.URI][]protocol.Diagnostic), n: make(map[uri.URI]int)}
 	go func() {
 		c.done <- lsp.Serve(context.Background(), pipes{sr, sw, sr}, lsp.Options{Debounce: debounce, Log: testLog{t}})
 	}()
@@ -58,6 +60,7 @@ func start(t testing.TB, debounce time.Duration) *client {
 			}
 			c.mu.Lock()
 			c.last[p.URI] = p.Diagnostics
+			c.n[p.URI]++
 			c.mu.Unlock()
 			select {
 			case c.kick <- struct{}{}:
@@ -117,6 +120,32 @@ func (c *client) wait(u uri.URI, ok func([]protocol.Diagnostic) bool) []protocol
 		case <-c.kick:
 		case <-timeout:
 			c.t.Fatalf("no matching diagnostics for %s (last %q); server logged %q", u, messages(ds), logs)
+		}
+	}
+}
+
+// publishes returns how many diagnostics notifications have arrived, by file.
+func (c *client) publishes() map[uri.URI]int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return maps.Clone(c.n)
+}
+
+// waitPublish waits for a publication of u after those counted in before.
+func (c *client) waitPublish(u uri.URI, before map[uri.URI]int) {
+	c.t.Helper()
+	timeout := time.After(5 * time.Minute)
+	for {
+		c.mu.Lock()
+		n := c.n[u]
+		c.mu.Unlock()
+		if n > before[u] {
+			return
+		}
+		select {
+		case <-c.kick:
+		case <-timeout:
+			c.t.Fatalf("no diagnostics published for %s", u)
 		}
 	}
 }
