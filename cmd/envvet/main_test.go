@@ -27,6 +27,7 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:   filepath.Join("testdata", "script"),
 		Setup: setupGoEnv,
+		Cmds:  map[string]func(*testscript.TestScript, bool, []string){"cmpwork": cmpWork},
 	})
 }
 
@@ -57,6 +58,21 @@ func setupGoEnv(env *testscript.Env) error {
 		}
 	}
 	return nil
+}
+
+// cmpWork compares the file got (or stdout) with the file want after
+// writing the script's work directory as $WORK in got. Unlike cmpenv, it
+// leaves "$" in want alone, so JSON such as SARIF's "$schema" compares.
+func cmpWork(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: cmpwork got want")
+	}
+	got := ts.ReadFile(args[0])
+	got = strings.ReplaceAll(got, ts.Getenv("WORK"), "$WORK")
+	if want := ts.ReadFile(args[1]); got != want {
+		ts.Logf("got:\n%s", got)
+		ts.Fatalf("%s and %s differ", args[0], args[1])
+	}
 }
 
 // copyDir copies the regular files of the tree at src to dst.
