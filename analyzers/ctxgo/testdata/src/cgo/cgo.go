@@ -9,7 +9,9 @@ import (
 	"time"
 )
 
-type Sink interface{ Put(ctx context.Context, v int) }
+type Sink interface {
+	Put(ctx context.Context, v int)
+}
 
 func Compute(parent context.Context, s Sink) {
 	ctx, cancel := context.WithTimeout(parent, time.Second)
