@@ -5,6 +5,7 @@ import (
 	"go/types"
 	"reflect"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -189,13 +190,17 @@ func (s *state) summarize(fi *funcInfo) *envHelper {
 			if !ok {
 				continue
 			}
-			// One entry per parameter: the first reference, except that a
-			// write or unset wins over a read (a setenv helper that saves
-			// the old value first is about writing).
-			at := slices.IndexFunc(params, func(p helperParam) bool { return p.Index == form.param })
-			if at >= 0 && !(params[at].Kind.IsRead() && (kp.Kind == Write || kp.Kind == Unset)) {
-				continue
+			var via []string
+			if name != "" {
+				via = append([]string{name}, kp.Via...)
 			}
+			// One entry per key form of a parameter (a helper may read
+			// "APP_"+key and key); a write or unset wins over a read (a
+			// setenv helper that saves the old value first is about
+			// writing); two chains to the same key keep what they share.
+			at := slices.IndexFunc(params, func(p helperParam) bool {
+				return p.Index == form.param && p.Prefix == form.prefix && p.Suffix == form.suffix && p.Upper == form.upper
+			})
 			hp := helperParam{
 				Index:        form.param,
 				Variadic:     form.variadic,
@@ -206,9 +211,7 @@ func (s *state) summarize(fi *funcInfo) *envHelper {
 				Loader:       kp.Loader,
 				DefaultParam: -1,
 			}
-			if name != "" {
-				hp.Via = append([]string{name}, kp.Via...)
-			}
+			hp.Via = via
 			if kp.DefaultParam >= 0 && kp.DefaultParam < len(call.Args) {
 				darg := call.Args[kp.DefaultParam]
 				if i, ok := s.paramUse(darg, fi.params); ok {
@@ -219,7 +222,13 @@ func (s *state) summarize(fi *funcInfo) *envHelper {
 			} else if kp.HasConstDefault {
 				hp.ConstDefault, hp.HasConstDefault = kp.ConstDefault, true
 			}
-			if at >= 0 {
+			if at >= 0 && !(params[at].Kind.IsRead() && (kp.Kind == Write || kp.Kind == Unset)) {
+				old := &params[at]
+				old.Via = commonPrefix(old.Via, via)
+				if old.DefaultParam != hp.DefaultParam || old.HasConstDefault != hp.HasConstDefault || old.ConstDefault != hp.ConstDefault {
+					old.DefaultParam, old.HasConstDefault, old.ConstDefault = -1, false, "" // the chains disagree
+				}
+			} else if at >= 0 {
 				params[at] = hp
 			} else {
 				params = append(params, hp)
@@ -247,7 +256,24 @@ func (s *state) summarize(fi *funcInfo) *envHelper {
 			}
 		}
 	}
-	slices.SortFunc(params, func(a, b helperParam) int { return a.Index - b.Index })
+	slices.SortStableFunc(params, func(a, b helperParam) int {
+		if a.Index != b.Index {
+			return a.Index - b.Index
+		}
+		if c := strings.Compare(a.Prefix, b.Prefix); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Suffix, b.Suffix); c != 0 {
+			return c
+		}
+		if a.Upper != b.Upper {
+			if a.Upper {
+				return 1
+			}
+			return -1
+		}
+		return 0
+	})
 	return &envHelper{Params: params, Loads: loads}
 }
 
@@ -384,4 +410,16 @@ func (s *state) returnedParam(fi *funcInfo, keys map[int]bool) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// commonPrefix returns the longest common prefix of two helper chains.
+func commonPrefix(a, b []string) []string {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	if n == 0 {
+		return nil
+	}
+	return a[:n:n]
 }

@@ -136,3 +136,19 @@ func AnyOf(def string, keys ...string) string { // want AnyOf:`envHelper\(1:keys
 	}
 	return def
 }
+
+// Either reads APP_<key>, then <key>.
+func Either(key string) string { // want Either:`envHelper\(0:key/read 0:key/read="APP_"\+key\)`
+	if v := os.Getenv("APP_" + key); v != "" {
+		return v
+	}
+	return os.Getenv(key)
+}
+
+// Typed reads through one of two helpers: the chain stops where they part.
+func Typed(key string, asInt bool) string { // want Typed:`envHelper\(0:key/lookup\)`
+	if asInt {
+		return strconv.Itoa(Int(key, 0))
+	}
+	return String(key)
+}

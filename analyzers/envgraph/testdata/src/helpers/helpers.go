@@ -29,6 +29,8 @@ func useEnvutil() {
 	_ = envutil.First("FIRST_A", "FIRST_B") // want `read "FIRST_A" via envutil.First` `read "FIRST_B" via envutil.First`
 	_ = envutil.AnyOf("d", "ANY_A", name)   // want `read "ANY_A" via envutil.AnyOf → envutil.First default "d"` `read dynamic name via envutil.AnyOf → envutil.First default "d"`
 	_ = envutil.First(os.Args...)           // want `read dynamic os.Args... via envutil.First`
+	_ = envutil.Either("BOTH")              // want `read "BOTH" via envutil.Either` `read "APP_BOTH" via envutil.Either`
+	_ = envutil.Typed("TYPED", true)        // want `lookup "TYPED" via envutil.Typed$`
 	_ = envutil.Label("NOT_ENV")
 	_ = envutil.Trimmed("TRIMMED")
 	_ = envutil.Store{}.Getenv("NOT_ENV")
