@@ -98,6 +98,15 @@ func selectAnalyzers(analyzers []*analysis.Analyzer, enabled map[*analysis.Analy
 // Run loads the packages matching patterns, analyzes them and prints the
 // findings; it returns the exit code.
 func Run(analyzers []*analysis.Analyzer, patterns []string, o *Options, stdout, stderr io.Writer) int {
+	if o.JSON {
+		o.Format = "json"
+	}
+	switch o.Format {
+	case "", "text", "json", "sarif":
+	default:
+		fmt.Fprintf(stderr, "envvet: unknown -format %q (want text, json or sarif)\n", o.Format)
+		return ExitError
+	}
 	if o.CPUProfile != "" {
 		f, err := os.Create(o.CPUProfile)
 		if err != nil {
@@ -121,9 +130,6 @@ func Run(analyzers []*analysis.Analyzer, patterns []string, o *Options, stdout, 
 	if graph == nil {
 		return code
 	}
-	if o.JSON {
-		o.Format = "json"
-	}
 	switch o.Format {
 	case "text", "":
 	case "sarif":
@@ -138,9 +144,6 @@ func Run(analyzers []*analysis.Analyzer, patterns []string, o *Options, stdout, 
 			return ExitError
 		}
 		return code
-	default:
-		fmt.Fprintf(stderr, "envvet: unknown -format %q (want text, json or sarif)\n", o.Format)
-		return ExitError
 	}
 	w := bufio.NewWriter(stderr)
 	for _, f := range findings {
