@@ -237,8 +237,8 @@ func detachGoEdits(pass *analysis.Pass, g *ast.GoStmt, u *ctxsum.GoUse) []analys
 		return nil
 	}
 	v := u.Captured[0]
-	if assignsVar(pass.TypesInfo, u.Lit.Body, v) {
-		return nil
+	if assignsVar(pass.TypesInfo, u.Lit.Body, v) || declaresName(pass.TypesInfo, u.Lit.Body, v.Name()) {
+		return nil // the new parameter would change what the literal sees, or clash
 	}
 	params := u.Lit.Type.Params
 	param := v.Name() + " " + pkg + ".Context"
@@ -285,6 +285,18 @@ func assignsVar(info *types.Info, body ast.Node, v *types.Var) bool {
 			if id, ok := ast.Unparen(l).(*ast.Ident); ok && info.Uses[id] == v {
 				found = true
 			}
+		}
+		return !found
+	})
+	return found
+}
+
+// declaresName reports whether body declares something called name.
+func declaresName(info *types.Info, body ast.Node, name string) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && id.Name == name && info.Defs[id] != nil {
+			found = true
 		}
 		return !found
 	})

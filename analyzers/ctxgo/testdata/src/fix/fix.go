@@ -42,3 +42,15 @@ func Assigns(parent context.Context, l Log) {
 		l.Write(ctx, "x")
 	}()
 }
+
+// The literal declares its own ctx later: no fix, the parameter would clash.
+func Shadows(parent context.Context, l Log) {
+	ctx, cancel := context.WithTimeout(parent, time.Second)
+	defer cancel()
+	go func() { // want `ctx is cancelled when Shadows returns`
+		l.Write(ctx, "x")
+		if ctx := context.Background(); ctx != nil {
+			l.Write(ctx, "y")
+		}
+	}()
+}
