@@ -34,6 +34,7 @@ type Config struct {
 func Suite(cfg Config) []*analysis.Analyzer {
 	cfg.EnvKeys.Report = cfg.Report
 	cfg.DBPool.Report = cfg.Report
+	cfg.NoCgo.Report = cfg.Report
 	checks := checks(cfg)
 	names := make([]string, len(checks))
 	for i, a := range checks {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/envvet/envvet/internal/analysisdoc"
 	"github.com/envvet/envvet/internal/manifest"
+	"github.com/envvet/envvet/internal/report"
 )
 
 //go:embed doc.go
@@ -33,6 +34,9 @@ type Config struct {
 	// Manifest lists manifest files to use instead of discovering one
 	// from each package's directory.
 	Manifest []string `json:"manifest"`
+
+	// Report adjusts reporting for drivers; it has no flag or setting.
+	Report report.Options `json:"-"`
 }
 
 // Analyzer is nocgo with its default settings. Use New for a configured
@@ -47,7 +51,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:             "nocgo",
 		Doc:              analysisdoc.MustExtract(doc, "nocgo"),
 		URL:              docURL + "#nocgo",
-		Run:              c.run,
+		Run:              report.Wrap("nocgo", c.run, cfg.Report),
 		RunDespiteErrors: true,
 		FactTypes:        []analysis.Fact{new(usesCgo)},
 	}
