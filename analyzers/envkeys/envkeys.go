@@ -217,8 +217,15 @@ func (c *checker) checkReads(pass *analysis.Pass, graph *envgraph.Graph, m *mani
 		if ref.Key == "" || declared(m, ref.Key) || wellknown.Allowed(ref.Key, c.cfg.Allow) {
 			continue
 		}
+		// envconfig also tries the un-prefixed name: declaring either will do.
+		if ref.Alt != "" && (declared(m, ref.Alt) || wellknown.Allowed(ref.Alt, c.cfg.Allow)) {
+			continue
+		}
 		d := analysis.Diagnostic{Pos: ref.Pos, End: ref.End, Category: CategoryUndeclared}
 		msg := fmt.Sprintf("env key %q is not declared in %s", ref.Key, m.DisplayName())
+		if ref.Alt != "" {
+			msg = fmt.Sprintf("env key %q (or %q) is not declared in %s", ref.Key, ref.Alt, m.DisplayName())
+		}
 		if guess := closest(ref.Key, m.Keys); guess != "" {
 			msg += fmt.Sprintf("; did you mean %q?", guess)
 			if lits == nil {

@@ -123,7 +123,9 @@ func Build(pkgs []Package, opts Options) *Inventory {
 			if r.Kind.IsRead() && !r.Dynamic && r.Key != "" {
 				read[r.Key] = true
 			}
-			if r.Kind == envgraph.Environ && p.Main {
+			// An environment handed on to a child process (cmd.Env =
+			// os.Environ()) reads no key itself.
+			if r.Kind == envgraph.Environ && p.Main && !r.Passed {
 				environ = true
 			}
 			if (r.Dynamic || r.Kind == envgraph.Prefix) && r.Prefix != "" {

@@ -5,12 +5,13 @@ import (
 	"syscall"
 
 	"github.com/caarlos0/env/v11"
+	"github.com/kelseyhightower/envconfig"
 	"github.com/spf13/viper"
 )
 
 func reads() {
 	_ = os.Getenv("APP_MODE")
-	_ = os.Getenv("APP_MOD") // want `env key "APP_MOD" is not declared in .env.example; did you mean "APP_MODE"\?`
+	_ = os.Getenv("APP_MOD")  // want `env key "APP_MOD" is not declared in .env.example; did you mean "APP_MODE"\?`
 	_ = os.Getenv("app_mode") // want `env key "app_mode" is not declared in .env.example; did you mean "APP_MODE"\?`
 
 	_, _ = os.LookupEnv("SMTP_HOST")
@@ -72,4 +73,17 @@ type Unloaded struct {
 func bind() {
 	viper.BindEnv("db.url", "DATABASE_URL")
 	viper.BindEnv("db.pool", "DATABASE_POOL") // want `env key "DATABASE_POOL" is not declared in .env.example`
+}
+
+// envconfig tries APP_SMTP_HOST, then SMTP_HOST: the manifest declares the
+// second, so the field is declared.
+type Mail struct {
+	Host string `envconfig:"SMTP_HOST"`
+	User string `envconfig:"MAIL_USER"` // want `env key "APP_MAIL_USER" \(or "MAIL_USER"\) is not declared in .env.example`
+}
+
+func loadMail() (Mail, error) {
+	var m Mail
+	err := envconfig.Process("app", &m)
+	return m, err
 }
