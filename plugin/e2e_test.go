@@ -101,13 +101,15 @@ func buildBinaries(root string) {
 				"skipping golangci-lint end-to-end tests: %s", goEnv("GOPROXY"), firstLine(out))
 			return
 		}
-		built.err = fmt.Errorf("go mod download in %s: %v\n%s", tools, err, out)
+		built.err = fmt.Errorf("go mod download in %s: %v\n%s\n"+
+			"(if envvet's go.mod changed, run `go mod tidy` there)", tools, err, out)
 		return
 	}
 	built.gcl = filepath.Join(binDir, "golangci-lint")
 	start := time.Now()
 	if out, err := goCmd(tools, "build", "-o", built.gcl, "."); err != nil {
-		built.err = fmt.Errorf("building golangci-lint with envvet: %v\n%s", err, out)
+		built.err = fmt.Errorf("building golangci-lint with envvet: %v\n%s\n"+
+			"(if envvet's go.mod changed, run `go mod tidy` in tools/golangci-lint: it requires envvet's dependencies too)", err, out)
 		return
 	}
 	fmt.Fprintf(os.Stderr, "e2e: built golangci-lint with envvet in %s\n", time.Since(start).Round(100*time.Millisecond))
@@ -445,17 +447,66 @@ func logFindings(t *testing.T, what string, fs []finding) {
 	t.Logf("%s: %d findings%s", what, len(fs), b.String())
 }
 
+// A baseline is both tools' findings on a pristine copy of a module with
+// default settings, computed once per module and test run: each run of a
+// tool costs seconds to tens of seconds, most of it analyzing the
+// standard library for facts.
+type baseline struct {
+	once   sync.Once
+	envvet []finding
+	gcl    []finding
+	failed bool
+}
+
+var baselines = map[string]*baseline{exampleModule: {}, allChecksModule: {}}
+
+// baselineOf returns the findings of envvet and golangci-lint on module.
+func baselineOf(t *testing.T, module string) (envvet, gcl []finding) {
+	t.Helper()
+	gclBin, envvetBin := binaries(t)
+	b := baselines[module]
+	b.once.Do(func() {
+		b.failed = true
+		dir := fixture(t, module)
+		writeExampleConfig(t, dir)
+		b.envvet = runEnvvet(t, envvetBin, dir)
+		b.gcl = runGolangci(t, gclBin, dir)
+		b.failed = false
+	})
+	if b.failed {
+		t.Fatalf("computing the baseline of %s failed (see the first test that needed it)", module)
+	}
+	return b.envvet, b.gcl
+}
+
+// writeExampleConfig writes .golangci.example.yml, its optional issues:
+// block uncommented, as dir's .golangci.yml: it enables every check with
+// default settings, so the baselines prove it works.
+func writeExampleConfig(t *testing.T, dir string) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(repoRoot(t), ".golangci.example.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := bytes.Index(data, []byte("\n# issues:\n"))
+	if i < 0 {
+		t.Fatal(".golangci.example.yml has no commented issues: block")
+	}
+	tail := strings.ReplaceAll(string(data[i:]), "\n# issues:", "\nissues:")
+	tail = strings.ReplaceAll(tail, "\n#   ", "\n  ")
+	if err := os.WriteFile(filepath.Join(dir, ".golangci.yml"), append(data[:i:i], tail...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestGolangciLintMatchesEnvvet runs both tools with default settings on
-// each module: golangci-lint must report exactly envvet's findings, each
-// under its check's name, at the same position, with the same message.
+// each module (golangci-lint with .golangci.example.yml): golangci-lint
+// must report exactly envvet's findings, each under its check's name, at
+// the same position, with the same message.
 func TestGolangciLintMatchesEnvvet(t *testing.T) {
-	gcl, envvet := binaries(t)
 	for _, module := range []string{exampleModule, allChecksModule} {
 		t.Run(path.Base(module), func(t *testing.T) {
-			dir := fixture(t, module)
-			writeConfig(t, dir, nil)
-			want := runEnvvet(t, envvet, dir)
-			got := runGolangci(t, gcl, dir)
+			want, got := baselineOf(t, module)
 			logFindings(t, "envvet", want)
 			assertSame(t, module, got, want)
 			if len(want) == 0 {
@@ -474,23 +525,6 @@ func TestGolangciLintMatchesEnvvet(t *testing.T) {
 					t.Errorf("%s: no finding of %s in a .go file; add one so the test covers it", module, name)
 				}
 			}
-
-			// .golangci.example.yml, its optional issues: block uncommented,
-			// is a working config with default settings.
-			data, err := os.ReadFile(filepath.Join(repoRoot(t), ".golangci.example.yml"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			i := bytes.Index(data, []byte("\n# issues:\n"))
-			if i < 0 {
-				t.Fatal(".golangci.example.yml has no commented issues: block")
-			}
-			tail := strings.ReplaceAll(string(data[i:]), "\n# issues:", "\nissues:")
-			tail = strings.ReplaceAll(tail, "\n#   ", "\n  ")
-			if err := os.WriteFile(filepath.Join(dir, ".golangci.yml"), append(data[:i:i], tail...), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			assertSame(t, ".golangci.example.yml", runGolangci(t, gcl, dir), got)
 		})
 	}
 }
@@ -506,12 +540,6 @@ var settingsCases = []struct {
 	flags    []string
 }{
 	{
-		name:     "envkeys.allow",
-		module:   exampleModule,
-		settings: settings{"envkeys": {"allow": []string{"LEGACY_*", "HTTP_WRITE_TIMEOUT"}}},
-		flags:    []string{"-envkeys.allow=LEGACY_*,HTTP_WRITE_TIMEOUT"},
-	},
-	{
 		name:     "envkeys.manifest",
 		module:   exampleModule,
 		files:    map[string]string{"deploy/.env.example": "DB_PASSWORD=\nHTTP_ADDR=:8080\n"},
@@ -519,15 +547,16 @@ var settingsCases = []struct {
 		flags:    []string{"-envkeys.manifest=deploy/.env.example"},
 	},
 	{
-		// One setting of each other check, in one run.
-		name:   "nocgo.allow+dbpool.shared+ctxgo.cutshort",
+		// One setting of each check that has settings, in one run.
+		name:   "every check",
 		module: allChecksModule,
 		settings: settings{
-			"nocgo":  {"allow": []string{"./internal/plug"}},
-			"dbpool": {"shared": false},
-			"ctxgo":  {"cutshort": false},
+			"envkeys": {"allow": []string{"APP_REG*"}},
+			"nocgo":   {"allow": []string{"./internal/plug"}},
+			"dbpool":  {"shared": false},
+			"ctxgo":   {"cutshort": false},
 		},
-		flags: []string{"-nocgo.allow=./internal/plug", "-dbpool.shared=false", "-ctxgo.cutshort=false"},
+		flags: []string{"-envkeys.allow=APP_REG*", "-nocgo.allow=./internal/plug", "-dbpool.shared=false", "-ctxgo.cutshort=false"},
 	},
 }
 
@@ -537,8 +566,8 @@ func TestGolangciLintSettings(t *testing.T) {
 	gcl, envvet := binaries(t)
 	for _, tc := range settingsCases {
 		t.Run(tc.name, func(t *testing.T) {
+			base, _ := baselineOf(t, tc.module)
 			dir := fixture(t, tc.module)
-			base := runEnvvet(t, envvet, dir)
 			for name, content := range tc.files {
 				path := filepath.Join(dir, filepath.FromSlash(name))
 				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -569,52 +598,69 @@ func TestGolangciLintSettings(t *testing.T) {
 
 // TestGolangciLintNolint adds //nolint:<check> on the line of one finding
 // of each check: that line's findings of that check disappear, nothing
-// else does. Before that, a //nolint naming another check must not
-// suppress the finding. Then envvet's own //envvet:ignore on the same
-// lines must act under golangci-lint exactly as in the envvet command.
+// else does. In the same run, a //nolint naming another check on a
+// control line suppresses nothing. Then envvet's own //envvet:ignore on
+// the target lines must act under golangci-lint exactly as in the envvet
+// command.
 func TestGolangciLintNolint(t *testing.T) {
 	gcl, envvet := binaries(t)
+	_, base := baselineOf(t, allChecksModule)
 	dir := fixture(t, allChecksModule)
 	writeConfig(t, dir, nil)
-	base := runGolangci(t, gcl, dir)
 
 	// One target per check, on distinct lines that hold no envvet
 	// directive (a line has room for one // comment: a //nolint there
 	// would turn the directive into plain text). The directives check
-	// reports only on such lines, so it gets no target.
+	// reports only on such lines, so it gets no target. The control is a
+	// further line with a finding.
 	type line struct {
 		file string
 		line int
 	}
 	var targets []finding
+	var control *finding
 	used := make(map[line]bool)
+	usable := func(f finding) bool {
+		return isGo(f) && !used[line{f.File, f.Line}] && !hasDirective(t, filepath.Join(dir, filepath.FromSlash(f.File)), f.Line)
+	}
 	for _, name := range plugin.Names() {
 		for _, f := range base {
-			l := line{f.File, f.Line}
-			if f.Check == name && isGo(f) && !used[l] && !hasDirective(t, filepath.Join(dir, filepath.FromSlash(f.File)), f.Line) {
+			if f.Check == name && usable(f) {
 				targets = append(targets, f)
-				used[l] = true
+				used[line{f.File, f.Line}] = true
 				break
 			}
 		}
 	}
-	if len(targets) == 0 {
-		t.Fatal("no finding in a .go file to suppress")
+	for _, f := range base {
+		if usable(f) {
+			control = &f
+			break
+		}
 	}
-	suppressed := func(f finding) bool {
-		return slices.ContainsFunc(targets, func(g finding) bool {
-			return f.File == g.File && f.Line == g.Line && f.Check == g.Check
-		})
+	if len(targets) == 0 || control == nil {
+		t.Fatalf("%s needs findings in .go files on at least two lines", allChecksModule)
+	}
+	// A check with no finding on the control line.
+	other := "envvetnosuchcheck" // golangci-lint warns about it
+	for _, n := range plugin.Names() {
+		if !slices.ContainsFunc(base, func(f finding) bool { return f.File == control.File && f.Line == control.Line && f.Check == n }) {
+			other = n
+			break
+		}
+	}
+	onLine := func(f finding) func(g finding) bool {
+		return func(g finding) bool { return f.File == g.File && f.Line == g.Line && f.Check == g.Check }
 	}
 	var want []finding
 	for _, f := range base {
-		if !suppressed(f) {
+		if !slices.ContainsFunc(targets, onLine(f)) {
 			want = append(want, f)
 		}
 	}
 
 	orig := make(map[string][]byte)
-	for _, f := range targets {
+	for _, f := range append(targets, *control) {
 		path := filepath.Join(dir, filepath.FromSlash(f.File))
 		if orig[path] == nil {
 			data, err := os.ReadFile(path)
@@ -624,48 +670,37 @@ func TestGolangciLintNolint(t *testing.T) {
 			orig[path] = data
 		}
 	}
-	annotate := func(directive func(check string) string) {
+	restore := func() {
 		for path, data := range orig {
 			if err := os.WriteFile(path, data, 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}
-		for _, f := range targets {
-			addDirective(t, filepath.Join(dir, filepath.FromSlash(f.File)), f.Line, directive(f.Check))
-		}
+	}
+	at := func(f finding, directive string) {
+		addDirective(t, filepath.Join(dir, filepath.FromSlash(f.File)), f.Line, directive)
 	}
 
-	// Another check's name (or, with one check, an unknown name, which
-	// golangci-lint warns about) does not suppress the target.
-	annotate(func(check string) string {
-		for _, n := range plugin.Names() {
-			if n != check {
-				return "//nolint:" + n
-			}
-		}
-		return "//nolint:envvetnosuchcheck"
-	})
-	got := runGolangci(t, gcl, dir)
 	for _, f := range targets {
-		if !slices.Contains(got, f) {
-			t.Errorf("a //nolint naming another check suppressed %s", f)
-		}
+		at(f, "//nolint:"+f.Check)
 	}
-
-	annotate(func(check string) string { return "//nolint:" + check })
-	got = runGolangci(t, gcl, dir)
+	at(*control, "//nolint:"+other)
+	got := runGolangci(t, gcl, dir)
 	missing, extra := diff(got, want)
 	for _, f := range extra {
 		t.Errorf("//nolint:%s did not suppress %s", f.Check, f)
 	}
 	for _, f := range missing {
-		t.Errorf("//nolint also suppressed %s", f)
+		t.Errorf("//nolint suppressed %s, which it does not name", f)
 	}
 	t.Logf("//nolint:<check> suppressed %d findings on %d lines", len(base)-len(got), len(targets))
 
 	// envvet's directives are applied inside the analyzers: whatever they
 	// suppress, they suppress the same in both drivers.
-	annotate(func(check string) string { return "//envvet:ignore " + check + " suppressed by the e2e test" })
+	restore()
+	for _, f := range targets {
+		at(f, "//envvet:ignore "+f.Check+" suppressed by the e2e test")
+	}
 	got = runGolangci(t, gcl, dir)
 	assertSame(t, "//envvet:ignore", got, runEnvvet(t, envvet, dir))
 	for _, f := range targets {

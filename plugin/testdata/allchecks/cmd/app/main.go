@@ -29,5 +29,6 @@ func main() {
 	users.Count()
 	plug.Load("x.so")
 	http.HandleFunc("/report", api.Report)
+	http.Handle("/audit", http.HandlerFunc((&api.Auditor{}).Handler))
 	log.Fatal(http.ListenAndServe(":8080", nil))
 }
