@@ -313,6 +313,12 @@ func (s *server) publish(ctx context.Context, res *result) {
 		s.fixes[u] = res.fixes[u]
 		send = append(send, &protocol.PublishDiagnosticsParams{URI: u, Version: uint32(max(res.version[u], 0)), Diagnostics: ds})
 	}
+	// Every open file gets its diagnostics, if only to say there are none.
+	for u := range res.version {
+		if _, ok := res.diags[u]; !ok && !res.keep[u] && !s.shown[u] {
+			send = append(send, &protocol.PublishDiagnosticsParams{URI: u, Version: uint32(max(res.version[u], 0)), Diagnostics: []protocol.Diagnostic{}})
+		}
+	}
 	for u := range s.shown {
 		if _, ok := res.diags[u]; !ok && !res.keep[u] {
 			delete(s.shown, u)

@@ -373,3 +373,47 @@ func TestManifestError(t *testing.T) {
 	}
 	c.shutdown()
 }
+
+// TestImporters checks that editing a helper package re-checks the
+// packages importing it, which are not open: once h.Get reads the
+// environment, main's call h.Get("APP_MOD") reads an undeclared key, and
+// no longer once it does not.
+func TestImporters(t *testing.T) {
+	const helper = `package h
+
+import "os"
+
+var _ = os.Args
+
+// Get returns k.
+func Get(k string) string { return k }
+`
+	reads := strings.Replace(helper, "return k", "return os.Getenv(k)", 1)
+	dir := writeModule(t, map[string]string{
+		"go.mod":       "module example.com/t\n\ngo 1.26\n",
+		".env.example": "APP_MODE=\n",
+		"h/h.go":       helper,
+		"main.go":      "package main\n\nimport (\n\t\"os\"\n\n\t\"example.com/t/h\"\n)\n\nfunc main() { _ = h.Get(\"APP_MOD\") + os.Getenv(\"APP_MODE\") }\n",
+	})
+	hURI, mainURI := uri.File(filepath.Join(dir, "h", "h.go")), uri.File(filepath.Join(dir, "main.go"))
+	c := start(t, 10*time.Millisecond)
+	c.initialize()
+	c.notify(protocol.MethodTextDocumentDidOpen, &protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{
+		URI: hURI, LanguageID: "go", Version: 1, Text: helper,
+	}})
+	c.wait(hURI, func(ds []protocol.Diagnostic) bool { return len(ds) == 0 })
+	for i, text := range []string{reads, helper} {
+		c.notify(protocol.MethodTextDocumentDidChange, &protocol.DidChangeTextDocumentParams{
+			TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: hURI}, Version: int32(i + 2)},
+			ContentChanges: []protocol.TextDocumentContentChangeEvent{{Text: text}},
+		})
+		if text == reads {
+			c.wait(mainURI, func(ds []protocol.Diagnostic) bool {
+				return len(ds) == 1 && strings.Contains(ds[0].Message, `env key "APP_MOD" is not declared in .env.example; did you mean "APP_MODE"? (read via h.Get)`)
+			})
+		} else {
+			c.wait(mainURI, func(ds []protocol.Diagnostic) bool { return len(ds) == 0 })
+		}
+	}
+	c.shutdown()
+}

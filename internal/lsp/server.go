@@ -143,6 +143,8 @@ type server struct {
 
 	runMu sync.Mutex            // held by the running analysis
 	loads map[string]*loadState // the last load of each module; under runMu
+	// lastErrs are the errors of the last analysis, told to the client; under runMu
+	lastErrs map[string]bool
 
 	mu       sync.Mutex
 	docs     map[string]*document   // by absolute file name
@@ -402,9 +404,15 @@ func (s *server) run(ctx context.Context) {
 		s.log.Printf("analysis superseded after %v", time.Since(start))
 		return
 	}
+	// Tell the client of each error once, not on every keystroke.
+	shown := make(map[string]bool)
 	for _, e := range errs {
-		s.logError(ctx, e)
+		shown[e] = true
+		if !s.lastErrs[e] {
+			s.logError(ctx, e)
+		}
 	}
+	s.lastErrs = shown
 	s.publish(ctx, res)
 	s.log.Printf("analysis of %d open files: %d files with diagnostics in %v", len(snap.docs), len(res.diags), time.Since(start))
 }
