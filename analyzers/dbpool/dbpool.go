@@ -19,6 +19,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/envvet/envvet/internal/analysisdoc"
+	"github.com/envvet/envvet/internal/manifest"
 	"github.com/envvet/envvet/internal/report"
 )
 
@@ -59,6 +60,10 @@ var Analyzer = New(Config{})
 type checker struct {
 	isolate                             []string
 	shared, isolation, perCall, noLimit bool
+
+	// manifests gives envvet.yaml's dbpool.isolate, used when no
+	// -dbpool.isolate is set.
+	manifests manifest.Cache
 }
 
 // New returns a fresh dbpool analyzer whose flags write into its own copy of cfg.

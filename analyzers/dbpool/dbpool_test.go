@@ -151,6 +151,12 @@ func TestIsolate(t *testing.T) {
 	check(t, "isolate", options{flags: map[string]string{"isolate": "isolate/user/...,isolate/billing/..."}})
 }
 
+// TestIsolateFromManifest declares the same boundaries in envvet.yaml
+// (testdata/src/isolate/envvet.yaml) instead of the flag.
+func TestIsolateFromManifest(t *testing.T) {
+	check(t, "isolate", options{})
+}
+
 func TestFacts(t *testing.T) { check(t, "facts", options{keepFacts: true}) }
 
 // Each rule can be turned off: with all four off, no scenario reports

@@ -11,6 +11,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/envvet/envvet/internal/passutil"
 )
 
 // Rule 3: pool per call.
@@ -336,7 +338,11 @@ func (st *state) decide() {
 	if st.pass.Module != nil {
 		module = st.pass.Module.Path
 	}
-	pats := compilePatterns(st.c.isolate, module)
+	isolate := st.c.isolate
+	if len(isolate) == 0 && isMain {
+		isolate = st.manifestIsolate()
+	}
+	pats := compilePatterns(isolate, module)
 
 	all := map[string]*slotFact{}
 	reach := map[string][]string{}
@@ -598,4 +604,19 @@ func (st *state) mainPos() token.Pos {
 
 func shortPos(s string) string {
 	return filepath.Base(s)
+}
+
+// manifestIsolate returns the isolation patterns of the envvet.yaml that
+// governs the main package, if any. A broken manifest is envkeys' to
+// report; dbpool then runs without declared isolation.
+func (st *state) manifestIsolate() []string {
+	dir := passutil.PackageDir(st.pass)
+	if dir == "" {
+		return nil
+	}
+	m, err := st.c.manifests.ForDir(dir, nil)
+	if err != nil || m == nil {
+		return nil
+	}
+	return m.Isolate
 }

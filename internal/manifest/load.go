@@ -23,6 +23,7 @@ type loader struct {
 
 	decls   []decl       // in declaration order
 	objects []kubeObject // ConfigMaps and Secrets of every Kubernetes file
+	isolate []string     // Manifest.Isolate
 }
 
 // A decl is one entry of the merged declaration sequence: a key, an
@@ -127,11 +128,14 @@ func (l *loader) parse(path string, data []byte) error {
 		_, err := l.compose(path, docs, nil)
 		return err
 	}
-	keys, build, sources, err := parseYAML(path, data)
+	keys, build, sources, isolate, err := parseYAML(path, data)
 	if err != nil {
 		return err
 	}
 	l.addKeys(keys, build)
+	if l.isolate == nil && len(isolate) > 0 {
+		l.isolate = isolate // the first envvet.yaml that sets it counts
+	}
 	for _, s := range sources {
 		if err := l.source(path, s); err != nil {
 			return err
@@ -208,7 +212,7 @@ func (l *loader) source(manifest string, s sourceSpec) error {
 
 // finish expands envFrom references and merges the declarations.
 func (l *loader) finish() *Manifest {
-	m := &Manifest{Files: l.files}
+	m := &Manifest{Files: l.files, Isolate: l.isolate}
 	type place struct {
 		name, file string
 		line, col  int

@@ -64,6 +64,10 @@ type Manifest struct {
 	// not empty, Keys may lack keys that the deployment does set, so a
 	// check should not claim that a read key is undeclared with certainty.
 	Unresolved []Unresolved
+	// Isolate is the dbpool check's isolation patterns from envvet.yaml's
+	// dbpool: section (import path patterns whose packages must not share
+	// a pool); the -dbpool.isolate flag overrides it.
+	Isolate []string
 }
 
 // An Unresolved is a declaration of unknown keys; see Manifest.Unresolved.

@@ -13,16 +13,16 @@ import (
 
 // parseYAML parses an envvet.yaml file; see the package documentation
 // for its schema.
-func parseYAML(file string, data []byte) (keys, build []Key, sources []sourceSpec, err error) {
+func parseYAML(file string, data []byte) (keys, build []Key, sources []sourceSpec, isolate []string, err error) {
 	doc, err := decodeYAML(file, data)
 	if err != nil || doc == nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	p := yamlParser{file: file}
 	if err := p.top(doc); err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
-	return p.keys, p.build, p.sources, nil
+	return p.keys, p.build, p.sources, p.isolate, nil
 }
 
 // decodeYAML returns the single document's top node, nil for an empty file.
@@ -125,6 +125,7 @@ type yamlParser struct {
 	keys    []Key
 	build   []Key
 	sources []sourceSpec
+	isolate []string // dbpool.isolate
 }
 
 func (p *yamlParser) errorf(n *yaml.Node, format string, args ...any) *Error {
@@ -201,9 +202,10 @@ func (p *yamlParser) top(n *yaml.Node) error {
 			p.build, err = p.section(v, "build", p.buildVar)
 		case "sources":
 			p.sources, err = p.sourceList(v)
+		case "dbpool":
+			p.isolate, err = p.dbpool(v)
 		default:
-			// Reserved for later: per-key ignore:.
-			err = p.errorf(name, "unknown field %q (want keys, build or sources)", name.Value)
+			err = p.errorf(name, "unknown field %q (want keys, build, sources or dbpool)", name.Value)
 		}
 		if err != nil {
 			return err
@@ -424,4 +426,44 @@ func (p *yamlParser) deprecated(key, field, v *yaml.Node) (string, error) {
 		}
 	}
 	return p.text(key, field, v)
+}
+
+// dbpool parses the dbpool: section, the settings of the dbpool check that
+// belong to the deployment: which packages must not share a pool.
+//
+//	dbpool:
+//	  isolate: [example.com/shop/billing/..., example.com/shop/catalog/...]
+func (p *yamlParser) dbpool(n *yaml.Node) ([]string, error) {
+	n = resolve(n)
+	if n == nil || isNull(n) {
+		return nil, nil
+	}
+	if n.Kind != yaml.MappingNode {
+		return nil, p.errorf(n, "dbpool must be a mapping with isolate:, not %s", describe(n))
+	}
+	fields, err := p.pairs(n, "dbpool")
+	if err != nil {
+		return nil, err
+	}
+	var isolate []string
+	for _, f := range fields {
+		name, v := f[0], resolve(f[1])
+		if name.Value != "isolate" {
+			return nil, p.errorf(name, "unknown field %q in dbpool (want isolate)", name.Value)
+		}
+		if v == nil || isNull(v) {
+			continue
+		}
+		if v.Kind != yaml.SequenceNode {
+			return nil, p.errorf(v, "dbpool.isolate must be a list of import path patterns, not %s", describe(v))
+		}
+		for _, e := range v.Content {
+			e = resolve(e)
+			if e == nil || e.Kind != yaml.ScalarNode || e.Value == "" {
+				return nil, p.errorf(f[1], "dbpool.isolate must be a list of import path patterns")
+			}
+			isolate = append(isolate, e.Value)
+		}
+	}
+	return isolate, nil
 }

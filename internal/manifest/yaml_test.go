@@ -2,6 +2,8 @@ package manifest_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -66,7 +68,7 @@ func TestYAMLErrors(t *testing.T) {
 	}{
 		{"unknown key field", "keys:\n  PORT:\n    descripton: x\n", `envvet.yaml:3:5: unknown field "descripton" in key PORT (want description, required, default, secret or deprecated)`},
 		{"ignore is not yet a field", "keys:\n  PORT:\n    ignore: [envkeys]\n", `envvet.yaml:3:5: unknown field "ignore" in key PORT (want description, required, default, secret or deprecated)`},
-		{"unknown top field", "keys:\nkyes:\n", `envvet.yaml:2:1: unknown field "kyes" (want keys, build or sources)`},
+		{"unknown top field", "keys:\nkyes:\n", `envvet.yaml:2:1: unknown field "kyes" (want keys, build, sources or dbpool)`},
 		{"required maybe", "keys:\n  A:\n    required: maybe\n", `envvet.yaml:3:15: required of key A must be true or false, not "maybe"`},
 		{"required quoted", "keys:\n  A:\n    required: \"true\"\n", `envvet.yaml:3:15: required of key A must be true or false, not "true"`},
 		{"secret list", "keys:\n  A:\n    secret: [1]\n", `envvet.yaml:3:13: secret of key A must be true or false, not a list`},
@@ -88,7 +90,7 @@ func TestYAMLErrors(t *testing.T) {
 		{"invalid name", "keys:\n  MY-KEY:\n", `envvet.yaml:2:3: invalid key name "MY-KEY" in keys (want letters, digits and _, not starting with a digit)`},
 		{"invalid name digit", "build:\n  9X: 1\n", `envvet.yaml:2:3: invalid key name "9X" in build (want letters, digits and _, not starting with a digit)`},
 		{"empty name", "keys:\n  \"\":\n", `envvet.yaml:2:3: invalid key name "" in keys (want letters, digits and _, not starting with a digit)`},
-		{"merge key", "base: &b {A: {}}\nkeys:\n  <<: *b\n", `envvet.yaml:1:1: unknown field "base" (want keys, build or sources)`},
+		{"merge key", "base: &b {A: {}}\nkeys:\n  <<: *b\n", `envvet.yaml:1:1: unknown field "base" (want keys, build, sources or dbpool)`},
 		{"merge key in keys", "keys:\n  <<: {A: {}}\n", `envvet.yaml:2:3: invalid key name "<<" in keys (want letters, digits and _, not starting with a digit)`},
 		{"non-scalar name", "keys:\n  ? [A]\n  : {}\n", `envvet.yaml:2:5: keys: keys must be names, not a list`},
 		{"top level list", "- keys\n", `envvet.yaml:1:1: the top level must be a mapping with keys:, build: and sources:, not a list`},
@@ -125,5 +127,34 @@ func TestYAMLErrorLineLongFile(t *testing.T) {
 	_, err := manifest.Parse("envvet.yaml", []byte(b.String()))
 	if want := "envvet.yaml:902: invalid YAML: did not find expected key"; err == nil || err.Error() != want {
 		t.Errorf("err = %v, want %s", err, want)
+	}
+}
+
+func TestYAMLDBPool(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "envvet.yaml")
+	write := func(content string) {
+		t.Helper()
+		if err := os.WriteFile(name, []byte(content), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("keys:\n  A: {}\ndbpool:\n  isolate: [example.com/app/billing/..., ./users/...]\n")
+	m, err := manifest.Load(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(m.Isolate, " "); got != "example.com/app/billing/... ./users/..." {
+		t.Errorf("Isolate = %q", got)
+	}
+	for content, want := range map[string]string{
+		"dbpool:\n  isolat: [x]\n": `envvet.yaml:2:3: unknown field "isolat" in dbpool (want isolate)`,
+		"dbpool:\n  isolate: x\n":  `envvet.yaml:2:12: dbpool.isolate must be a list of import path patterns, not`,
+		"dbpool: [x]\n":            `envvet.yaml:1:9: dbpool must be a mapping with isolate:`,
+	} {
+		write(content)
+		if _, err := manifest.Load(name); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Load(%q) = %v, want an error containing %q", content, err, want)
+		}
 	}
 }
