@@ -48,6 +48,8 @@ func run(pass *analysis.Pass) (any, error) {
 		ranges:   make(map[*types.Var]rangeVar),
 		variadic: make(map[*types.Var]bool),
 		called:   make(map[ast.Expr]bool),
+		sets:     make(map[*types.Var][]varSet),
+		okOf:     make(map[*types.Var]*types.Var),
 	}
 	fact := new(envPackage)
 	if s.info != nil && pass.Pkg != nil && s.relevant(fact) {
@@ -81,6 +83,10 @@ type state struct {
 	// defs holds the value of a variable defined once.
 	writes map[*types.Var]int
 	defs   map[*types.Var]ast.Expr
+	// sets holds every value assigned to a variable of the package, with
+	// the statement assigning it; okOf maps v to ok in v, ok := f(...).
+	sets map[*types.Var][]varSet
+	okOf map[*types.Var]*types.Var
 
 	funcs    map[ast.Node]*funcInfo // by *ast.FuncDecl / *ast.FuncLit
 	order    []*funcInfo            // in source order
@@ -112,6 +118,14 @@ type funcInfo struct {
 	calls   []*ast.CallExpr   // calls inside, nested literals included
 	returns []*ast.ReturnStmt // its own return statements
 	helper  *envHelper        // nil unless a helper
+}
+
+// A varSet is one assignment of a value to a variable: v = value in stmt
+// (an *ast.AssignStmt or *ast.ValueSpec). value is the whole right-hand
+// side of a tuple assignment (v, ok := os.LookupEnv(k)).
+type varSet struct {
+	value ast.Expr
+	stmt  ast.Node
 }
 
 type callSite struct {
@@ -227,6 +241,13 @@ func (s *state) index(in *inspector.Inspector) {
 				s.called[ast.Unparen(n.Args[1])] = true // os.Expand's mapping: see expandCall
 			}
 			s.calls = append(s.calls, callSite{n, fn})
+			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && id.Name == "copy" && len(n.Args) == 2 {
+				if _, ok := s.info.Uses[id].(*types.Builtin); ok {
+					if v := s.baseVar(n.Args[0]); v != nil {
+						s.writes[v]++ // copy(keys, other) writes keys
+					}
+				}
+			}
 			if len(n.Args) == 2 {
 				// os.Expand(s, func(name string) string { ... }): the literal is
 				// a helper whose parameter is each name of s.
@@ -244,12 +265,27 @@ func (s *state) index(in *inspector.Inspector) {
 				fn.returns = append(fn.returns, n)
 			}
 		case *ast.AssignStmt:
+			if len(n.Lhs) == 2 && len(n.Rhs) == 1 && n.Tok == token.DEFINE {
+				if v, ok := s.varOf(n.Lhs[0]), s.varOf(n.Lhs[1]); v != nil && ok != nil {
+					s.okOf[v] = ok
+				}
+			}
 			for i, lhs := range n.Lhs {
 				v := s.varOf(lhs)
 				if v == nil {
+					// keys[i] = k writes keys.
+					if b := s.baseVar(lhs); b != nil {
+						s.writes[b]++
+					}
 					continue
 				}
 				s.writes[v]++
+				switch {
+				case len(n.Lhs) == len(n.Rhs):
+					s.sets[v] = append(s.sets[v], varSet{n.Rhs[i], n})
+				case len(n.Rhs) == 1:
+					s.sets[v] = append(s.sets[v], varSet{n.Rhs[0], n})
+				}
 				if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
 					s.defs[v] = n.Rhs[i]
 					if lit, ok := ast.Unparen(n.Rhs[i]).(*ast.FuncLit); ok {
@@ -265,6 +301,7 @@ func (s *state) index(in *inspector.Inspector) {
 				}
 				s.writes[v]++
 				if len(n.Values) == len(n.Names) {
+					s.sets[v] = append(s.sets[v], varSet{n.Values[i], n})
 					s.defs[v] = n.Values[i]
 					if lit, ok := ast.Unparen(n.Values[i]).(*ast.FuncLit); ok {
 						bindings = append(bindings, binding{lit, v})
@@ -272,13 +309,13 @@ func (s *state) index(in *inspector.Inspector) {
 				}
 			}
 		case *ast.IncDecStmt:
-			if v := s.varOf(n.X); v != nil {
+			if v := s.baseVar(n.X); v != nil {
 				s.writes[v]++
 			}
 		case *ast.UnaryExpr:
 			if n.Op == token.AND {
-				if v := s.varOf(n.X); v != nil {
-					s.writes[v] += 100 // address taken: anything may write it
+				if v := s.baseVar(n.X); v != nil {
+					s.writes[v] += 100 // address taken (of it or an element): anything may write it
 				}
 			}
 		case *ast.RangeStmt:
@@ -381,6 +418,22 @@ func (s *state) varOf(e ast.Expr) *types.Var {
 	}
 	if v, ok := s.info.Uses[id].(*types.Var); ok && v != nil {
 		return v
+	}
+	return nil
+}
+
+// baseVar returns the variable whose value an assignment to e changes:
+// v for v, v[i], v[i:j] and v[i][j].
+func (s *state) baseVar(e ast.Expr) *types.Var {
+	for range maxDepth {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.SliceExpr:
+			e = x.X
+		default:
+			return s.varOf(e)
+		}
 	}
 	return nil
 }

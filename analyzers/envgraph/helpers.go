@@ -2,6 +2,8 @@ package envgraph
 
 import (
 	"go/ast"
+	"go/constant"
+	"go/token"
 	"go/types"
 	"reflect"
 	"slices"
@@ -250,10 +252,16 @@ func (s *state) summarize(fi *funcInfo) *envHelper {
 		keys[p.Index] = true
 	}
 	if d, ok := s.returnedParam(fi, keys); ok {
+		// The helper's own default wins over the "" an inner call is
+		// given to mean unset: Int(key, def) parsing Get(key, "") returns
+		// def when key is unset. A non-empty inner constant stays: it is
+		// what an unset key reads as, def only covers a malformed value.
 		for i := range params {
-			if params[i].DefaultParam < 0 && !params[i].HasConstDefault && params[i].Kind.IsRead() {
-				params[i].DefaultParam = d
+			p := &params[i]
+			if !p.Kind.IsRead() || p.DefaultParam >= 0 || p.HasConstDefault && p.ConstDefault != "" {
+				continue
 			}
+			p.DefaultParam, p.HasConstDefault, p.ConstDefault = d, false, ""
 		}
 	}
 	slices.SortStableFunc(params, func(a, b helperParam) int {
@@ -400,16 +408,181 @@ func (s *state) paramUse(e ast.Expr, params map[*types.Var]int) (int, bool) {
 }
 
 // returnedParam returns the parameter (other than a key) that fi returns
-// as is or converted: the default returned when the key is unset.
+// when the key is unset: as is or converted (return def), or through the
+// variable holding the value read (see defaultThrough).
 func (s *state) returnedParam(fi *funcInfo, keys map[int]bool) (int, bool) {
 	for _, r := range fi.returns {
 		for _, res := range r.Results {
 			if i, ok := s.paramUse(res, fi.params); ok && !keys[i] {
 				return i, true
 			}
+			if i, ok := s.defaultThrough(fi, res, keys); ok && !keys[i] {
+				return i, true
+			}
 		}
 	}
 	return 0, false
+}
+
+// defaultThrough reports whether res, a local variable that fi returns,
+// holds the parameter i when the key is unset. Either the variable holds
+// the value read and is given the parameter when that value is empty:
+//
+//	v := os.Getenv(key)
+//	if v == "" { v = def }
+//	return v
+//
+// or it starts as the parameter and is only ever given values read:
+//
+//	v := def
+//	if x, ok := os.LookupEnv(key); ok { v = x }
+//	return v
+func (s *state) defaultThrough(fi *funcInfo, res ast.Expr, keys map[int]bool) (int, bool) {
+	id, ok := ast.Unparen(res).(*ast.Ident)
+	if !ok {
+		return 0, false
+	}
+	v, ok := s.info.Uses[id].(*types.Var)
+	if !ok || v == nil || v.IsField() || v.Pkg() != s.pass.Pkg || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return 0, false
+	}
+	if _, isParam := fi.params[v]; isParam {
+		return 0, false
+	}
+	sets := s.sets[v]
+	if len(sets) < 2 || s.writes[v] != len(sets) {
+		return 0, false // written some other way: v++, &v
+	}
+	// First form: read, then the parameter on the empty path.
+	if s.readsKey(fi, sets[0].value) {
+		for _, set := range sets[1:] {
+			if i, ok := s.paramUse(set.value, fi.params); ok && !keys[i] && s.onEmptyPath(set.stmt, v) {
+				return i, true
+			}
+		}
+		return 0, false
+	}
+	// Second form: the parameter, then only values read.
+	i, ok := s.paramUse(sets[0].value, fi.params)
+	if !ok || keys[i] {
+		return 0, false
+	}
+	for _, set := range sets[1:] {
+		if !s.readsKey(fi, set.value) && !s.holdsRead(fi, set.value) {
+			return 0, false
+		}
+	}
+	return i, true
+}
+
+// readsKey reports whether e is a call reading one of fi's key parameters.
+func (s *state) readsKey(fi *funcInfo, e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	_, kps := s.keyParams(call)
+	for _, kp := range kps {
+		if _, ok := s.forwardedKey(call, kp, fi); ok && kp.Kind.IsRead() {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsRead reports whether e is a local variable assigned only values
+// that read one of fi's key parameters (x in if x, ok := os.LookupEnv(key)).
+func (s *state) holdsRead(fi *funcInfo, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	x, ok := s.info.Uses[id].(*types.Var)
+	if !ok || x == nil {
+		return false
+	}
+	sets := s.sets[x]
+	if len(sets) == 0 || s.writes[x] != len(sets) {
+		return false
+	}
+	for _, set := range sets {
+		if !s.readsKey(fi, set.value) {
+			return false
+		}
+	}
+	return true
+}
+
+// onEmptyPath reports whether stmt lies in the body of an if statement
+// (of the same function) that tests v for empty: v == "", len(v) == 0, or
+// !ok for v, ok := os.LookupEnv(key).
+func (s *state) onEmptyPath(stmt ast.Node, v *types.Var) bool {
+	if s.in == nil {
+		return false
+	}
+	cur, ok := s.in.Root().FindNode(stmt)
+	if !ok {
+		return false
+	}
+	for c := cur.Parent(); c.Valid(); c = c.Parent() {
+		switch n := c.Node().(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return false
+		case *ast.IfStmt:
+			if n.Body != nil && n.Body.Pos() <= stmt.Pos() && stmt.End() <= n.Body.End() && s.testsEmpty(n.Cond, v) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// testsEmpty reports whether cond is true when v is empty or unset.
+func (s *state) testsEmpty(cond ast.Expr, v *types.Var) bool {
+	switch e := ast.Unparen(cond).(type) {
+	case *ast.BinaryExpr:
+		switch e.Op {
+		case token.LOR:
+			return s.testsEmpty(e.X, v) || s.testsEmpty(e.Y, v)
+		case token.EQL:
+			return s.emptyCompare(e.X, e.Y, v) || s.emptyCompare(e.Y, e.X, v)
+		}
+	case *ast.UnaryExpr:
+		// !ok
+		return e.Op == token.NOT && s.okOf[v] != nil && s.varOf(e.X) == s.okOf[v]
+	}
+	return false
+}
+
+// emptyCompare reports whether x == y is v == "", len(v) == 0 or ok ==
+// false.
+func (s *state) emptyCompare(x, y ast.Expr, v *types.Var) bool {
+	tv, ok := s.info.Types[ast.Unparen(y)]
+	if !ok || tv.Value == nil {
+		return false
+	}
+	val := tv.Value
+	if call, ok := ast.Unparen(x).(*ast.CallExpr); ok && len(call.Args) == 1 {
+		id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+		if !ok || id.Name != "len" {
+			return false
+		}
+		if _, ok := s.info.Uses[id].(*types.Builtin); !ok {
+			return false
+		}
+		return s.varOf(call.Args[0]) == v && val.Kind() == constant.Int && constant.Sign(val) == 0
+	}
+	w := s.varOf(x)
+	if w == nil {
+		return false
+	}
+	switch {
+	case w == v:
+		return val.Kind() == constant.String && constant.StringVal(val) == ""
+	case w == s.okOf[v]:
+		return val.Kind() == constant.Bool && !constant.BoolVal(val)
+	}
+	return false
 }
 
 // commonPrefix returns the longest common prefix of two helper chains.

@@ -152,3 +152,68 @@ func Typed(key string, asInt bool) string { // want Typed:`envHelper\(0:key/look
 	}
 	return String(key)
 }
+
+// EnvOr gives the variable it returns def when the value is empty
+// (pressly/goose's cmd/goose envOr).
+func EnvOr(key, def string) string { // want EnvOr:`envHelper\(0:key/read 1:default\)`
+	val := os.Getenv(key)
+	if val == "" {
+		val = def
+	}
+	return val
+}
+
+// LookupOr does the same when the key is unset.
+func LookupOr(key, def string) string { // want LookupOr:`envHelper\(0:key/lookup 1:default\)`
+	val, ok := os.LookupEnv(key)
+	if !ok {
+		val = def
+	}
+	return val
+}
+
+// Fallback starts from def and takes the value when the key is set.
+func Fallback(key, def string) string { // want Fallback:`envHelper\(0:key/lookup 1:default\)`
+	val := def
+	if v, ok := os.LookupEnv(key); ok {
+		val = v
+	}
+	return val
+}
+
+// Replace gives the variable sep when the value holds a comma, not when
+// it is empty: sep is no default.
+func Replace(key, sep string) string { // want Replace:`envHelper\(0:key/read\)`
+	val := os.Getenv(key)
+	if strings.Contains(val, ",") {
+		val = sep
+	}
+	return val
+}
+
+// Suffixed starts from the value and appends sep: no default.
+func Suffixed(key, sep string) string { // want Suffixed:`envHelper\(0:key/read\)`
+	val := sep
+	val = os.Getenv(key) + val
+	return val
+}
+
+// Port parses Get(key, ""), which is "" when key is unset, and returns def
+// when that fails: def is the default.
+func Port(key string, def int) int { // want Port:`envHelper\(0:key/lookup via envutil.Get 1:default\)`
+	n, err := strconv.Atoi(Get(key, ""))
+	if err != nil {
+		return def
+	}
+	return n
+}
+
+// Workers parses Get(key, "4"): an unset key reads as 4, def only covers a
+// malformed value.
+func Workers(key string, def int) int { // want Workers:`envHelper\(0:key/lookup via envutil.Get default="4"\)`
+	n, err := strconv.Atoi(Get(key, "4"))
+	if err != nil {
+		return def
+	}
+	return n
+}

@@ -23,18 +23,27 @@ func useEnvutil() {
 	_ = envutil.Get("X_"+name, "")                 // want `lookup dynamic "X_" \+ name prefix "X_" via envutil.Get default ""`
 	_ = envutil.App(name)                          // want `read dynamic name prefix "APP_" via envutil.App`
 	var src envutil.Source
-	_ = src.Get("REGION")                   // want `read "SVC_REGION" via envutil.Source.Get`
-	_ = envutil.Experiment("GENTLE")        // want `read "TASK_X_GENTLE" via envutil.Experiment`
-	_ = envutil.Setenv("RESTORED", "1")     // want `write "RESTORED" via envutil.Setenv`
-	_ = envutil.First("FIRST_A", "FIRST_B") // want `read "FIRST_A" via envutil.First` `read "FIRST_B" via envutil.First`
-	_ = envutil.AnyOf("d", "ANY_A", name)   // want `read "ANY_A" via envutil.AnyOf → envutil.First default "d"` `read dynamic name via envutil.AnyOf → envutil.First default "d"`
-	_ = envutil.First(os.Args...)           // want `read dynamic os.Args... via envutil.First`
-	_ = envutil.Either("BOTH")              // want `read "BOTH" via envutil.Either` `read "APP_BOTH" via envutil.Either`
-	_ = envutil.Typed("TYPED", true)        // want `lookup "TYPED" via envutil.Typed$`
+	_ = src.Get("REGION")                          // want `read "SVC_REGION" via envutil.Source.Get`
+	_ = envutil.Experiment("GENTLE")               // want `read "TASK_X_GENTLE" via envutil.Experiment`
+	_ = envutil.Setenv("RESTORED", "1")            // want `write "RESTORED" via envutil.Setenv`
+	_ = envutil.First("FIRST_A", "FIRST_B")        // want `read "FIRST_A" via envutil.First` `read "FIRST_B" via envutil.First`
+	_ = envutil.AnyOf("d", "ANY_A", name)          // want `read "ANY_A" via envutil.AnyOf → envutil.First default "d"` `read dynamic name via envutil.AnyOf → envutil.First default "d"`
+	_ = envutil.First(os.Args...)                  // want `read dynamic os.Args... via envutil.First`
+	_ = envutil.Either("BOTH")                     // want `read "BOTH" via envutil.Either` `read "APP_BOTH" via envutil.Either`
+	_ = envutil.Typed("TYPED", true)               // want `lookup "TYPED" via envutil.Typed$`
+	_ = envutil.EnvOr("MIGRATION_DIR", defaultDir) // want `read "MIGRATION_DIR" via envutil.EnvOr default "."`
+	_ = envutil.LookupOr("LOOKUP_OR", "lo")        // want `lookup "LOOKUP_OR" via envutil.LookupOr default "lo"`
+	_ = envutil.Fallback("FALLBACK", "fb")         // want `lookup "FALLBACK" via envutil.Fallback default "fb"`
+	_ = envutil.Replace("REPLACE", ";")            // want `read "REPLACE" via envutil.Replace$`
+	_ = envutil.Suffixed("SUFFIXED", "/")          // want `read "SUFFIXED" via envutil.Suffixed$`
+	_ = envutil.Port("SMTP_PORT", 25)              // want `lookup "SMTP_PORT" via envutil.Port → envutil.Get default "25"`
+	_ = envutil.Workers("POOL", 8)                 // want `lookup "POOL" via envutil.Workers → envutil.Get default "4"`
 	_ = envutil.Label("NOT_ENV")
 	_ = envutil.Trimmed("TRIMMED")
 	_ = envutil.Store{}.Getenv("NOT_ENV")
 }
+
+const defaultDir = "."
 
 func parseFloat(s string) (float64, error) { return strconv.ParseFloat(s, 64) }
 
