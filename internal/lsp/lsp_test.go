@@ -371,6 +371,18 @@ func TestManifestError(t *testing.T) {
 	if ds[0].Severity != protocol.DiagnosticSeverityError || ds[0].Range.Start.Line != 1 || ds[0].Code != "envkeys" {
 		t.Errorf("manifest error: %+v", ds)
 	}
+	// Fixed on disk, outside the editor: the watched-files notification
+	// re-publishes.
+	if err := os.WriteFile(filepath.Join(dir, ".env.example"), []byte("APP_MODE=\nAPP_MOD=\nDB_URL=\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.notify(protocol.MethodWorkspaceDidChangeWatchedFiles, &protocol.DidChangeWatchedFilesParams{Changes: []*protocol.FileEvent{
+		{URI: uri.File(filepath.Join(dir, ".env.example")), Type: protocol.FileChangeTypeChanged},
+	}})
+	c.wait(uri.File(filepath.Join(dir, ".env.example")), func(ds []protocol.Diagnostic) bool {
+		return len(ds) == 1 && hasMessage(ds, `"APP_MODE" is declared in .env.example but never read`)
+	})
+	c.wait(uri.File(filepath.Join(dir, "main.go")), func(ds []protocol.Diagnostic) bool { return len(ds) == 0 })
 	c.shutdown()
 }
 

@@ -337,7 +337,9 @@ func (s *server) didClose(p *protocol.DidCloseTextDocumentParams) {
 func (s *server) didChangeWatchedFiles(p *protocol.DidChangeWatchedFilesParams) {
 	s.mu.Lock()
 	for _, c := range p.Changes {
-		if path, ok := filename(c.URI); ok {
+		// A Go file created, deleted or changed on disk may change the
+		// packages; a manifest needs only the analysis scheduled below.
+		if path, ok := filename(c.URI); ok && (strings.HasSuffix(path, ".go") || filepath.Base(path) == "go.mod") {
 			if g := s.graphFor(path); g != nil {
 				g.stale = true
 			}
