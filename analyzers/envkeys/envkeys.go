@@ -100,7 +100,7 @@ func (c *checker) check(pass *analysis.Pass) (*Result, error) {
 	if dir == "" {
 		return nil, nil
 	}
-	explicit := c.explicitManifests(dir)
+	explicit := manifest.Resolve(dir, c.cfg.Manifest)
 	m, err := c.manifests.ForDir(dir, explicit)
 	if err != nil {
 		return nil, err // a broken manifest stops the run: file:line: what is wrong
@@ -174,26 +174,6 @@ func SharedUnread(results []*Result) []manifest.Key {
 // UnreadMessage is the message of the diagnostic about an unread key.
 func UnreadMessage(k manifest.Key) string {
 	return fmt.Sprintf("env key %q is declared in %s but never read", k.Name, filepath.Base(k.File))
-}
-
-// explicitManifests returns the -envkeys.manifest paths, resolved against
-// the module root of the package in dir.
-func (c *checker) explicitManifests(dir string) []string {
-	if len(c.cfg.Manifest) == 0 {
-		return nil
-	}
-	root := passutil.ModuleRoot(dir)
-	if root == "" {
-		root = dir
-	}
-	paths := make([]string, len(c.cfg.Manifest))
-	for i, p := range c.cfg.Manifest {
-		if !filepath.IsAbs(p) {
-			p = filepath.Join(root, p)
-		}
-		paths[i] = p
-	}
-	return paths
 }
 
 // checkReads reports each constant key that the package reads and the

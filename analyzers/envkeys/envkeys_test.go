@@ -129,7 +129,9 @@ func (r *recorder) Errorf(format string, args ...any) {
 }
 
 func TestSharedUnread(t *testing.T) {
-	key := func(name string, line int) manifest.Key { return manifest.Key{Name: name, File: ".env.example", Line: line} }
+	key := func(name string, line int) manifest.Key {
+		return manifest.Key{Name: name, File: ".env.example", Line: line}
+	}
 	one := &envkeys.Result{Dir: "cmd/one", Mains: []string{"cmd/one", "cmd/two"}, Unread: []manifest.Key{key("TWO_KEY", 2), key("NOBODY_KEY", 3)}}
 	two := &envkeys.Result{Dir: "cmd/two", Mains: []string{"cmd/one", "cmd/two"}, Unread: []manifest.Key{key("ONE_KEY", 1), key("NOBODY_KEY", 3)}}
 	names := func(ks []manifest.Key) (out []string) {

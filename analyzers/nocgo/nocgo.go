@@ -65,7 +65,7 @@ func New(cfg Config) *analysis.Analyzer {
 		c.cfg.Allow, c.allow, c.allowErr = splitList(s), pats, nil
 		return nil
 	})
-	a.Flags.Func("manifest", "comma-separated manifest files to use instead of discovering one per package (e.g. deploy/.env.example)", func(s string) error {
+	a.Flags.Func("manifest", "comma-separated manifest files relative to the module root, replacing discovery (e.g. deploy/.env.example)", func(s string) error {
 		c.cfg.Manifest = splitList(s)
 		return nil
 	})

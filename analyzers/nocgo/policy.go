@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/envvet/envvet/internal/manifest"
 )
 
 // A policy says whether cgo is forbidden for a package, and why.
@@ -19,7 +21,8 @@ type policy struct {
 func (c *checker) policyFor(pass *analysis.Pass) (policy, error) {
 	dependency := pass.Module != nil && pass.Module.Version != ""
 	if !dependency || len(c.cfg.Manifest) > 0 {
-		m, err := c.manifests.ForDir(packageDir(pass), c.cfg.Manifest)
+		dir := packageDir(pass)
+		m, err := c.manifests.ForDir(dir, manifest.Resolve(dir, c.cfg.Manifest))
 		if err != nil {
 			if dependency {
 				return policy{}, nil // not the program's manifest

@@ -15,7 +15,6 @@ import (
 	"github.com/envvet/envvet/analyzers/envgraph"
 	"github.com/envvet/envvet/internal/inventory"
 	"github.com/envvet/envvet/internal/manifest"
-	"github.com/envvet/envvet/internal/passutil"
 )
 
 const envUsage = `usage: envvet env [flags] [packages]
@@ -128,7 +127,7 @@ func inventoryOf(patterns []string, o inventoryOptions) (*inventory.Inventory, e
 			p.Dir = filepath.Dir(act.Package.GoFiles[0])
 		}
 		if p.Main && p.Dir != "" {
-			m, err := cache.ForDir(p.Dir, resolveManifests(p.Dir, o.manifests))
+			m, err := cache.ForDir(p.Dir, manifest.Resolve(p.Dir, o.manifests))
 			if err != nil {
 				return nil, err
 			}
@@ -137,26 +136,6 @@ func inventoryOf(patterns []string, o inventoryOptions) (*inventory.Inventory, e
 		pkgs = append(pkgs, p)
 	}
 	return inventory.Build(pkgs, o.opts), nil
-}
-
-// resolveManifests resolves manifest paths against the module root of
-// dir, as envkeys' -manifest flag does.
-func resolveManifests(dir string, paths []string) []string {
-	if len(paths) == 0 {
-		return nil
-	}
-	root := passutil.ModuleRoot(dir)
-	if root == "" {
-		root = dir
-	}
-	out := make([]string, len(paths))
-	for i, p := range paths {
-		if !filepath.IsAbs(p) {
-			p = filepath.Join(root, p)
-		}
-		out[i] = p
-	}
-	return out
 }
 
 func validFormat(f string) bool {

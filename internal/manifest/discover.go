@@ -84,3 +84,28 @@ func findUp(abs, name string) string {
 		d = parent
 	}
 }
+
+// Resolve returns paths with each relative one resolved against the root
+// of the module containing dir (dir itself when there is none). Every
+// check resolves explicitly named manifests this way, so that a relative
+// path means the same standalone, under go vet (which runs the tool in
+// each package's directory) and in golangci-lint.
+func Resolve(dir string, paths []string) []string {
+	if len(paths) == 0 {
+		return nil
+	}
+	root := dir
+	if abs, err := filepath.Abs(dir); err == nil {
+		if r := moduleRoot(abs); r != "" {
+			root = r
+		}
+	}
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(root, p)
+		}
+		out[i] = p
+	}
+	return out
+}
