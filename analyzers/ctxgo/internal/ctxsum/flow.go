@@ -735,10 +735,24 @@ func (f *Flow) blocksAt(m ast.Node, sync func(*ast.CallExpr) bool) bool {
 			return isChan
 		}
 	case *ast.CallExpr:
-		if IsBlockingCall(f.info, m) {
+		if IsBlockingCall(f.info, m) || f.passesRecvChan(m) {
 			return true
 		}
 		return sync != nil && sync(m)
+	}
+	return false
+}
+
+// passesRecvChan reports whether call passes a channel that the callee
+// may receive from (recvErr(t, errc)): a helper that waits for the
+// goroutine. Precision first: any such call counts as a wait.
+func (f *Flow) passesRecvChan(call *ast.CallExpr) bool {
+	for _, arg := range call.Args {
+		if tv, ok := f.info.Types[arg]; ok && tv.Type != nil {
+			if ch, ok := tv.Type.Underlying().(*types.Chan); ok && ch.Dir() != types.SendOnly {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -125,6 +125,27 @@ func (h *H) Join(parent context.Context) error {
 	return <-errc
 }
 
+// Channel join through a helper that receives (minio-go's tests wait so).
+func (h *H) JoinVia(parent context.Context) error {
+	ctx, cancel := context.WithTimeout(parent, time.Second)
+	defer cancel()
+	errc := make(chan error, 1)
+	go func() { errc <- h.db.Exec(ctx, "x") }()
+	return recvErr(errc)
+}
+
+func recvErr(c <-chan error) error { return <-c }
+
+// Handing the goroutine's channel to a helper only to send on it is no join.
+func (h *H) SendVia(parent context.Context, out chan<- error) {
+	ctx, cancel := context.WithTimeout(parent, time.Second)
+	defer cancel()
+	go func() { out <- h.db.Exec(ctx, "x") }() // want `ctx is cancelled when SendVia returns`
+	notify(out)
+}
+
+func notify(c chan<- error) {}
+
 // A select after the go statement.
 func (h *H) Select(parent context.Context, stop chan struct{}) {
 	ctx, cancel := context.WithCancel(parent)
