@@ -238,6 +238,7 @@ func Parse(text string) (checks []string, reason string, wholeFile bool, errMsg 
 // goDirectives parses the directives of a Go file.
 func goDirectives(fset *token.FileSet, f *ast.File, name string) []*directive {
 	var ds []*directive
+	var src []string // the file's lines, read when a directive needs them
 	for _, g := range f.Comments {
 		for _, c := range g.List {
 			text, ok := strings.CutPrefix(c.Text, "//")
@@ -248,10 +249,14 @@ func goDirectives(fset *token.FileSet, f *ast.File, name string) []*directive {
 			if !ok {
 				continue
 			}
-			line := fset.Position(c.Pos()).Line
+			p := fset.Position(c.Pos())
+			to := p.Line + 1 // on a line of its own: the next line
+			if trailing(&src, name, p) {
+				to = p.Line // after code: that line only
+			}
 			ds = append(ds, &directive{
 				pos: c.Pos(), end: c.End(), file: name, checks: checks, reason: reason,
-				wholeFile: whole, from: line, to: line + 1, err: errMsg,
+				wholeFile: whole, from: p.Line, to: to, err: errMsg,
 			})
 		}
 	}
@@ -299,6 +304,23 @@ func ManifestDirective(check, file string, line int) (reason string, ok bool) {
 		}
 	}
 	return "", false
+}
+
+// trailing reports whether the comment at p follows code on its line.
+// It reads the file (once, into *lines) only when a directive is found.
+func trailing(lines *[]string, name string, p token.Position) bool {
+	if *lines == nil {
+		content, err := os.ReadFile(name)
+		if err != nil {
+			return false
+		}
+		*lines = strings.Split(string(content), "\n")
+	}
+	if p.Line < 1 || p.Line > len(*lines) {
+		return false
+	}
+	line := (*lines)[p.Line-1]
+	return p.Column-1 <= len(line) && strings.TrimSpace(line[:p.Column-1]) != ""
 }
 
 // hashDirectives parses "# envvet:ignore" comments of a manifest; each

@@ -9,6 +9,7 @@ func plain() {
 
 func sameLine() {
 	bad() //envvet:ignore loud the caller retries
+	bad() // want "call of bad"
 }
 
 func lineAbove() {
