@@ -109,6 +109,7 @@ does not reach goroutines, and shared database pools.
 Usage:
   envvet [flags] packages           run the checks
   envvet env [flags] packages       print the program's environment inventory
+  envvet lsp [-logfile=FILE]        serve diagnostics and quick fixes to an editor (LSP over stdio)
   envvet help [check]               the checks' documentation
   go vet -vettool=$(command -v envvet) packages
 
