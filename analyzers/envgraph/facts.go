@@ -20,6 +20,7 @@ type helperParam struct {
 	Index    int
 	Kind     Kind // the reference the key reaches
 	Variadic bool // the ...string parameter: every argument from Index on is a key
+	List     bool // a []string parameter: every element of the argument is a key
 
 	// The key read is Prefix + key + Suffix, upper-cased first when Upper.
 	Prefix, Suffix string
@@ -51,9 +52,12 @@ func (f *envHelper) String() string {
 
 func (p helperParam) String() string {
 	var b strings.Builder
-	if p.Variadic {
+	switch {
+	case p.Variadic:
 		fmt.Fprintf(&b, "%d:keys.../%s", p.Index, p.Kind)
-	} else {
+	case p.List:
+		fmt.Fprintf(&b, "%d:keys[]/%s", p.Index, p.Kind)
+	default:
 		fmt.Fprintf(&b, "%d:key/%s", p.Index, p.Kind)
 	}
 	if p.Prefix != "" || p.Suffix != "" || p.Upper {

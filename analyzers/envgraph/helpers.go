@@ -173,9 +173,9 @@ func hasStringParam(sig *types.Signature) bool {
 			return true
 		}
 	}
-	if n := sig.Params().Len(); sig.Variadic() && n > 0 {
-		if sl, ok := sig.Params().At(n - 1).Type().Underlying().(*types.Slice); ok {
-			return isStringType(sl.Elem())
+	for v := range sig.Params().Variables() {
+		if isStringSlice(v.Type()) {
+			return true // ...string, []string
 		}
 	}
 	return false
@@ -206,6 +206,7 @@ func (s *state) summarize(fi *funcInfo) *envHelper {
 			hp := helperParam{
 				Index:        form.param,
 				Variadic:     form.variadic,
+				List:         form.list,
 				Kind:         kp.Kind,
 				Prefix:       form.prefix,
 				Suffix:       form.suffix,
@@ -334,20 +335,19 @@ func (s *state) forwardedKey(call *ast.CallExpr, kp helperParam, fi *funcInfo) (
 		return keyForm{}, false
 	}
 	if call.Ellipsis.IsValid() && kp.Index >= len(call.Args)-1 {
-		// inner(keys...) with keys fi's own ...string parameter.
+		// inner(keys...) with keys fi's own ...string or []string parameter.
 		if !kp.Variadic || kp.Index != len(call.Args)-1 {
 			return keyForm{}, false
 		}
-		id, ok := ast.Unparen(call.Args[kp.Index]).(*ast.Ident)
-		if !ok {
-			return keyForm{}, false
+		if form, ok := s.listParam(call.Args[kp.Index], fi.params); ok {
+			return compose(kp, form), true
 		}
-		p, ok := s.info.Uses[id].(*types.Var)
-		if !ok || !s.variadic[p] || s.writes[p] != 0 {
-			return keyForm{}, false
-		}
-		if i, ok := fi.params[p]; ok {
-			return compose(kp, keyForm{param: i, variadic: true}), true
+		return keyForm{}, false
+	}
+	if kp.List {
+		// inner(keys) with keys fi's own ...string or []string parameter.
+		if form, ok := s.listParam(call.Args[kp.Index], fi.params); ok {
+			return compose(kp, form), true
 		}
 		return keyForm{}, false
 	}

@@ -118,6 +118,7 @@ type keyForm struct {
 	prefix, suffix string
 	upper          bool
 	variadic       bool // param is a ...string parameter whose elements are the keys
+	list           bool // param is a []string parameter whose elements are the keys
 }
 
 // apply returns the key that form computes from the argument arg.
@@ -167,14 +168,11 @@ func (s *state) paramKeyDepth(e ast.Expr, params map[*types.Var]int, depth int) 
 		if def := s.singleDef(e, depth); def != nil {
 			return s.paramKeyDepth(def, params, depth+1)
 		}
-		// for _, k := range keys { ... } over a ...string parameter.
+		// for _, k := range keys { ... } over a ...string or []string
+		// parameter.
 		if rv, ok := s.ranges[v]; ok && !rv.key && s.writes[v] == 1 && isStringType(v.Type()) {
-			if id, ok := ast.Unparen(rv.x).(*ast.Ident); ok {
-				if p, ok := s.info.Uses[id].(*types.Var); ok && p != nil && s.writes[p] == 0 {
-					if i, ok := params[p]; ok && s.variadic[p] {
-						return keyForm{param: i, variadic: true}, true
-					}
-				}
+			if form, ok := s.listParam(rv.x, params); ok {
+				return form, true
 			}
 		}
 	case *ast.BinaryExpr:
@@ -223,6 +221,38 @@ func (s *state) paramKeyDepth(e ast.Expr, params map[*types.Var]int, depth int) 
 		}
 	}
 	return keyForm{}, false
+}
+
+// listParam reports whether e is one of params holding a list of keys: a
+// final ...string parameter or a []string parameter, never assigned.
+func (s *state) listParam(e ast.Expr, params map[*types.Var]int) (keyForm, bool) {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return keyForm{}, false
+	}
+	p, ok := s.info.Uses[id].(*types.Var)
+	if !ok || p == nil || s.writes[p] != 0 {
+		return keyForm{}, false
+	}
+	i, ok := params[p]
+	switch {
+	case !ok:
+		return keyForm{}, false
+	case s.variadic[p]:
+		return keyForm{param: i, variadic: true}, true
+	case isStringSlice(p.Type()):
+		return keyForm{param: i, list: true}, true
+	}
+	return keyForm{}, false
+}
+
+// isStringSlice reports whether t's underlying type is a slice of strings.
+func isStringSlice(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	sl, ok := t.Underlying().(*types.Slice)
+	return ok && isStringType(sl.Elem())
 }
 
 // sprintf splits a fmt.Sprintf call with a constant format into the text

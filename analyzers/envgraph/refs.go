@@ -83,17 +83,20 @@ func (s *state) keyCall(site callSite) {
 		if p.Kind == 0 || p.Index >= len(call.Args) {
 			continue
 		}
+		if p.List && !call.Ellipsis.IsValid() {
+			// helper([]string{"A", "B"}): the keys are the list's elements.
+			s.listRefs(site, name, p, call.Args[p.Index], "")
+			continue
+		}
 		if !p.Variadic {
-			args = append(args, keyArg{p, call.Args[p.Index]})
+			if !p.List {
+				args = append(args, keyArg{p, call.Args[p.Index]})
+			}
 			continue
 		}
 		if call.Ellipsis.IsValid() {
 			// helper(keys...): the keys are whatever the slice holds.
-			last := call.Args[len(call.Args)-1]
-			if !s.isDefinition(site, last) {
-				s.add(Ref{Kind: p.Kind, Loader: p.Loader, Pos: last.Pos(), End: last.End(),
-					Dynamic: true, Expr: exprString(last) + "...", Via: append([]string{name}, p.Via...)})
-			}
+			s.listRefs(site, name, p, call.Args[len(call.Args)-1], "...")
 			continue
 		}
 		for _, a := range call.Args[p.Index:] {
@@ -111,14 +114,7 @@ func (s *state) keyCall(site callSite) {
 		} else if len(p.Via) > 0 {
 			r.Via = append([]string(nil), p.Via...)
 		}
-		if p.DefaultParam >= 0 && p.DefaultParam < len(call.Args) &&
-			!(call.Ellipsis.IsValid() && p.DefaultParam >= len(call.Args)-1) && !(p.Variadic && p.DefaultParam >= p.Index) {
-			if v, ok := s.formatConst(call.Args[p.DefaultParam]); ok {
-				r.Default, r.HasDefault = v, true
-			}
-		} else if p.HasConstDefault {
-			r.Default, r.HasDefault = p.ConstDefault, true
-		}
+		s.setDefault(&r, p, call)
 		key, ok := s.constString(arg)
 		if ok && !(call.Ellipsis.IsValid() && arg == call.Args[len(call.Args)-1]) {
 			r.Key = helperForm(p).apply(key)
@@ -145,6 +141,48 @@ func (s *state) keyCall(site callSite) {
 	}
 }
 
+// setDefault sets the default of r, a reference through the key
+// parameter p of the helper call calls.
+func (s *state) setDefault(r *Ref, p helperParam, call *ast.CallExpr) {
+	if p.DefaultParam >= 0 && p.DefaultParam < len(call.Args) &&
+		!(call.Ellipsis.IsValid() && p.DefaultParam >= len(call.Args)-1) && !(p.Variadic && p.DefaultParam >= p.Index) {
+		if v, ok := s.formatConst(call.Args[p.DefaultParam]); ok {
+			r.Default, r.HasDefault = v, true
+		}
+	} else if p.HasConstDefault {
+		r.Default, r.HasDefault = p.ConstDefault, true
+	}
+}
+
+// listRefs records the references of arg, a list of keys given to the
+// list or variadic key parameter p of a helper: one per element when the
+// list is constant (a literal of constants, or a variable of the package
+// assigned once from one), else a dynamic reference.
+func (s *state) listRefs(site callSite, name string, p helperParam, arg ast.Expr, suffix string) {
+	r := Ref{Kind: p.Kind, Loader: p.Loader, Pos: arg.Pos(), End: arg.End()}
+	if name != "" {
+		r.Via = append([]string{name}, p.Via...)
+	} else if len(p.Via) > 0 {
+		r.Via = append([]string(nil), p.Via...)
+	}
+	s.setDefault(&r, p, site.call)
+	if tv, ok := s.info.Types[ast.Unparen(arg)]; ok && tv.IsNil() {
+		return // no keys
+	}
+	if keys, ok := s.listStrings(arg, false, 0); ok {
+		for _, k := range sortedSet(keys) {
+			r.Key = helperForm(p).apply(k)
+			s.add(r)
+		}
+		return
+	}
+	if s.isDefinition(site, arg) {
+		return
+	}
+	r.Dynamic, r.Expr, r.Prefix = true, exprString(arg)+suffix, p.Prefix
+	s.add(r)
+}
+
 func helperForm(p helperParam) keyForm {
 	return keyForm{param: p.Index, prefix: p.Prefix, suffix: p.Suffix, upper: p.Upper}
 }
@@ -163,6 +201,12 @@ func (s *state) isDefinition(site callSite, arg ast.Expr) bool {
 		}
 		if form, ok := s.paramKey(arg, f.params); ok {
 			if _, ok := f.helper.param(form.param); ok {
+				return true
+			}
+		}
+		// inner(keys) or inner(keys...) in a helper of keys.
+		if form, ok := s.listParam(arg, f.params); ok {
+			if hp, ok := f.helper.param(form.param); ok && (hp.List || hp.Variadic) {
 				return true
 			}
 		}

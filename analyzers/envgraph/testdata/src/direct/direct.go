@@ -31,7 +31,8 @@ var proxies = []string{"HTTPS_PROXY", "https_proxy"}
 
 var extra = map[string][]string{"arm": {"GOARM"}, "386": {"GO386"}}
 
-func ranges(arch string, dyn []string) {
+func ranges(arch string) {
+	dyn := os.Args[1:]
 	for _, k := range proxies {
 		_ = os.Getenv(k) // want `read "HTTPS_PROXY"` `read "https_proxy"`
 	}

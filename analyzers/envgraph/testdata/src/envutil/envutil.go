@@ -217,3 +217,61 @@ func Workers(key string, def int) int { // want Workers:`envHelper\(0:key/lookup
 	}
 	return n
 }
+
+// FirstIn returns the first of keys that is set (aws-sdk-go-v2's
+// setStringFromEnvVal): a key-list parameter.
+func FirstIn(dst *string, keys []string) { // want FirstIn:`envHelper\(1:keys\[\]/read\)`
+	for _, k := range keys {
+		if v := os.Getenv(k); len(v) > 0 {
+			*dst = v
+			break
+		}
+	}
+}
+
+// IntIn forwards its key list.
+func IntIn(dst *int, keys []string) error { // want IntIn:`envHelper\(1:keys\[\]/read via envutil.FirstIn\)`
+	var s string
+	FirstIn(&s, keys)
+	if s == "" {
+		return nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return err
+	}
+	*dst = n
+	return nil
+}
+
+// FirstOr gives its key list to a variadic helper.
+func FirstOr(keys []string, def string) string { // want FirstOr:`envHelper\(0:keys\[\]/read via envutil.First 1:default\)`
+	if v := First(keys...); v != "" {
+		return v
+	}
+	return def
+}
+
+// Spread gives its ...string keys to a list helper.
+func Spread(dst *string, keys ...string) { // want Spread:`envHelper\(1:keys.../read via envutil.FirstIn\)`
+	FirstIn(dst, keys)
+}
+
+// Joined ranges over a []string that never reaches the environment.
+func Joined(dst *string, names []string) {
+	for _, n := range names {
+		*dst += n
+	}
+}
+
+// Shifted reassigns its list before ranging: its elements are no longer
+// what the caller gave, so it is no key-list helper.
+func Shifted(keys []string) string {
+	keys = keys[1:]
+	for _, k := range keys {
+		if v := os.Getenv(k); v != "" {
+			return v
+		}
+	}
+	return ""
+}

@@ -56,7 +56,8 @@ func useLocal() {
 	_ = get("BOUND") // want `read "CL_BOUND" via get`
 	_ = notAHelper("NOT_ENV")
 	var c cfg
-	_ = c.read("METHOD") // want `read "METHOD" via helpers.cfg.read`
+	_ = c.read("METHOD")                  // want `read "METHOD" via helpers.cfg.read`
+	spawn([]string{"SPAWN_A", "SPAWN_B"}) // want `read "SPAWN_A" via helpers.spawn` `read "SPAWN_B" via helpers.spawn`
 }
 
 func port() string { return lookup("HTTP_PORT", "80") } // want `lookup "HTTP_PORT" via helpers.lookup default "80"`
@@ -79,10 +80,18 @@ type cfg struct{}
 
 func (cfg) read(key string) string { return os.Getenv(key) }
 
-// A helper reading a parameter passed on through a goroutine closure that
-// is not a helper: the read inside the closure is dynamic.
+// spawn reads each key of its list inside a goroutine closure that is not
+// a helper: spawn is a helper of its key list, its callers hold the
+// references.
 func spawn(keys []string) {
 	for _, k := range keys {
+		go func() { _ = os.Getenv(k) }()
+	}
+}
+
+// spawnDynamic reads keys no caller gives: dynamic.
+func spawnDynamic() {
+	for _, k := range os.Args {
 		go func() { _ = os.Getenv(k) }() // want `read dynamic k$`
 	}
 }
