@@ -252,7 +252,16 @@ func (c *checker) reportUnread(pass *analysis.Pass, keys []manifest.Key) {
 		if k.Col > 1 {
 			pos += token.Pos(k.Col - 1)
 		}
-		pass.Report(analysis.Diagnostic{Pos: pos, Category: CategoryUnread, Message: UnreadMessage(k)})
+		d := analysis.Diagnostic{Pos: pos, Category: CategoryUnread, Message: UnreadMessage(k)}
+		if reason, ok := k.Ignored("envkeys"); ok {
+			// envvet.yaml's ignore: field, the manifest's own directive.
+			if !c.cfg.Report.KeepSuppressed {
+				continue
+			}
+			d.Category = report.SuppressedPrefix + d.Category
+			d.Related = []analysis.RelatedInformation{{Pos: pos, Message: reason}}
+		}
+		pass.Report(d)
 	}
 }
 

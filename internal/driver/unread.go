@@ -31,7 +31,11 @@ func sharedUnread(graph *checker.Graph, keepSuppressed bool) []Finding {
 			Posn:     token.Position{Filename: k.File, Line: k.Line, Column: max(k.Col, 1)},
 			Diag:     analysis.Diagnostic{Category: envkeys.CategoryUnread, Message: envkeys.UnreadMessage(k)},
 		}
-		if reason, ok := report.ManifestDirective("envkeys", k.File, k.Line); ok {
+		reason, ok := k.Ignored("envkeys")
+		if !ok {
+			reason, ok = report.ManifestDirective("envkeys", k.File, k.Line)
+		}
+		if ok {
 			if !keepSuppressed {
 				continue
 			}

@@ -56,6 +56,11 @@
 //     the same default). A null default is no default; "" is an empty one.
 //   - deprecated: a note such as "use HOST"; true stands for the note
 //     "deprecated", false for none.
+//   - ignore: a mapping from check name to a reason, suppressing that
+//     check's findings positioned on the key (such as envkeys' "declared
+//     but never read"): ignore: {envkeys: read by the v1 sidecar}. The
+//     reason is required. A "# envvet:ignore check reason" comment on the
+//     line above the key does the same.
 //
 // Under build, each name maps to a scalar value (its text is the Key's
 // Default) or to null (no value).

@@ -31,12 +31,29 @@ type Key struct {
 	// its command, args or env values. The key then has a consumer
 	// besides the program, so "declared but never read" does not apply.
 	Expanded bool
+
+	// Ignore suppresses findings of the named checks positioned on this
+	// key (envvet.yaml's ignore: field); each has a reason.
+	Ignore []Ignore
 }
 
 // Pos returns the key's position as "file:line:col" (or "file:line" when
 // the column is unknown).
 func (k Key) Pos() string {
 	return position(k.File, k.Line, k.Col)
+}
+
+// An Ignore suppresses one check's findings on a key, with a reason.
+type Ignore struct{ Check, Reason string }
+
+// Ignored returns the reason k's ignore: field gives for check, if any.
+func (k Key) Ignored(check string) (reason string, ok bool) {
+	for _, ig := range k.Ignore {
+		if ig.Check == check {
+			return ig.Reason, true
+		}
+	}
+	return "", false
 }
 
 // A Manifest is the union of the declarations of one or more files.

@@ -345,7 +345,7 @@ func (p *yamlParser) key(name, v *yaml.Node) (Key, error) {
 		return k, nil // PLAIN_KEY:
 	}
 	if v.Kind != yaml.MappingNode {
-		return k, p.errorf(v, "key %s must be a mapping of fields (description, required, default, secret, deprecated) or empty, not %s", name.Value, describe(v))
+		return k, p.errorf(v, "key %s must be a mapping of fields (description, required, default, secret, deprecated, ignore) or empty, not %s", name.Value, describe(v))
 	}
 	fields, err := p.pairs(v, "key "+name.Value)
 	if err != nil {
@@ -367,8 +367,10 @@ func (p *yamlParser) key(name, v *yaml.Node) (Key, error) {
 			}
 		case "deprecated":
 			k.Deprecated, err = p.deprecated(name, field, fv)
+		case "ignore":
+			k.Ignore, err = p.ignore(name, fv)
 		default:
-			err = p.errorf(field, "unknown field %q in key %s (want description, required, default, secret or deprecated)", field.Value, name.Value)
+			err = p.errorf(field, "unknown field %q in key %s (want description, required, default, secret, deprecated or ignore)", field.Value, name.Value)
 		}
 		if err != nil {
 			return k, err
@@ -466,4 +468,30 @@ func (p *yamlParser) dbpool(n *yaml.Node) ([]string, error) {
 		}
 	}
 	return isolate, nil
+}
+
+// ignore parses a key's ignore: field, envvet.yaml's form of the
+// "# envvet:ignore" directive: a mapping from check name to the reason.
+//
+//	LEGACY_HOST:
+//	  ignore:
+//	    envkeys: kept until the v1 clients are gone
+func (p *yamlParser) ignore(key, n *yaml.Node) ([]Ignore, error) {
+	n = resolve(n)
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil, p.errorf(key, "ignore of key %s must map check names to reasons", key.Value)
+	}
+	fields, err := p.pairs(n, "ignore of key "+key.Value)
+	if err != nil {
+		return nil, err
+	}
+	var out []Ignore
+	for _, f := range fields {
+		reason := resolve(f[1])
+		if reason == nil || reason.Kind != yaml.ScalarNode || strings.TrimSpace(reason.Value) == "" {
+			return nil, p.errorf(f[0], "ignore %s of key %s: a reason is required", f[0].Value, key.Value)
+		}
+		out = append(out, Ignore{Check: f[0].Value, Reason: reason.Value})
+	}
+	return out, nil
 }

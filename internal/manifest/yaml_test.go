@@ -66,8 +66,9 @@ func TestYAMLErrors(t *testing.T) {
 	for _, tt := range []struct {
 		name, in, want string
 	}{
-		{"unknown key field", "keys:\n  PORT:\n    descripton: x\n", `envvet.yaml:3:5: unknown field "descripton" in key PORT (want description, required, default, secret or deprecated)`},
-		{"ignore is not yet a field", "keys:\n  PORT:\n    ignore: [envkeys]\n", `envvet.yaml:3:5: unknown field "ignore" in key PORT (want description, required, default, secret or deprecated)`},
+		{"unknown key field", "keys:\n  PORT:\n    descripton: x\n", `envvet.yaml:3:5: unknown field "descripton" in key PORT (want description, required, default, secret, deprecated or ignore)`},
+		{"ignore list", "keys:\n  PORT:\n    ignore: [envkeys]\n", `envvet.yaml:2:3: ignore of key PORT must map check names to reasons`},
+		{"ignore without reason", "keys:\n  PORT:\n    ignore:\n      envkeys:\n", `envvet.yaml:4:7: ignore envkeys of key PORT: a reason is required`},
 		{"unknown top field", "keys:\nkyes:\n", `envvet.yaml:2:1: unknown field "kyes" (want keys, build, sources or dbpool)`},
 		{"required maybe", "keys:\n  A:\n    required: maybe\n", `envvet.yaml:3:15: required of key A must be true or false, not "maybe"`},
 		{"required quoted", "keys:\n  A:\n    required: \"true\"\n", `envvet.yaml:3:15: required of key A must be true or false, not "true"`},
@@ -75,8 +76,8 @@ func TestYAMLErrors(t *testing.T) {
 		{"default mapping", "keys:\n  A:\n    default: {x: 1}\n", `envvet.yaml:3:14: default of key A must be a scalar, not a mapping`},
 		{"description list", "keys:\n  A:\n    description: [a]\n", `envvet.yaml:3:18: description of key A must be a scalar, not a list`},
 		{"deprecated mapping", "keys:\n  A:\n    deprecated: {}\n", `envvet.yaml:3:17: deprecated of key A must be a scalar, not a mapping`},
-		{"key scalar", "keys:\n  A: hello\n", `envvet.yaml:2:6: key A must be a mapping of fields (description, required, default, secret, deprecated) or empty, not "hello"`},
-		{"key list", "keys:\n  A: [1]\n", `envvet.yaml:2:6: key A must be a mapping of fields (description, required, default, secret, deprecated) or empty, not a list`},
+		{"key scalar", "keys:\n  A: hello\n", `envvet.yaml:2:6: key A must be a mapping of fields (description, required, default, secret, deprecated, ignore) or empty, not "hello"`},
+		{"key list", "keys:\n  A: [1]\n", `envvet.yaml:2:6: key A must be a mapping of fields (description, required, default, secret, deprecated, ignore) or empty, not a list`},
 		{"keys list", "keys:\n  - A\n  - B\n", `envvet.yaml:2:3: keys must be a mapping from variable names, not a list`},
 		{"keys scalar", "keys: A\n", `envvet.yaml:1:7: keys must be a mapping from variable names, not "A"`},
 		{"build list value", "build:\n  CGO_ENABLED: [0]\n", `envvet.yaml:2:16: build variable CGO_ENABLED must have a scalar value, not a list`},
