@@ -30,10 +30,23 @@
 // package, is a helper: envutil.Get("PORT", "8080") references PORT with
 // default 8080, envutil.Int("X", 3) references X through envutil.Int and
 // envutil.Get with default 3. Constant prefixes and suffixes
-// (os.Getenv("APP_" + key)), strings.ToUpper, ...string parameters ranged
-// over, and closures bound to a local variable are followed. The default
-// is the parameter the helper returns when the key is unset. An object
-// fact (envHelper) carries helpers to the packages that call them.
+// (os.Getenv("APP_" + key)), strings.ToUpper, ...string and []string
+// parameters ranged over, and closures bound to a local variable are
+// followed. A call gives a list parameter a literal list of constants or a
+// variable of the package assigned once from one (never appended to,
+// written element by element, copied into or addressed); each element is a
+// reference at the argument, any other list a dynamic one.
+//
+// The default is the parameter the helper returns when the key is unset:
+// returned as is or converted, or through the variable holding the value
+// (v := os.Getenv(key); if v == "" { v = def }; return v, and v := def;
+// if x, ok := os.LookupEnv(key); ok { v = x }; return v). The helper's own
+// default wins over the "" an inner helper is given: Int(key, def)
+// parsing Get(key, "") has default def; a non-empty inner constant stays,
+// since it is what an unset key reads as. A default is a constant or a
+// string variable of the package assigned once (exported ones only in
+// package main). An object fact (envHelper) carries helpers to the
+// packages that call them.
 //
 // Struct fields are references when a value of the struct reaches the
 // parse call of github.com/caarlos0/env (v6 to v11, with envPrefix, the

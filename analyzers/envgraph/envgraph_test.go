@@ -72,7 +72,7 @@ func describe(r envgraph.Ref) string {
 
 func TestRefs(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), refs,
-		"direct", "expand", "helpers", "keylists", "tags", "viperuse", "illtyped")
+		"direct", "expand", "goosecmd", "helpers", "keylists", "tags", "viperuse", "illtyped")
 }
 
 func TestFacts(t *testing.T) {

@@ -219,7 +219,7 @@ func (s *state) summarize(fi *funcInfo) *envHelper {
 				darg := call.Args[kp.DefaultParam]
 				if i, ok := s.paramUse(darg, fi.params); ok {
 					hp.DefaultParam = i
-				} else if v, ok := s.formatConst(darg); ok {
+				} else if v, ok := s.defaultValue(darg); ok {
 					hp.ConstDefault, hp.HasConstDefault = v, true
 				}
 			} else if kp.HasConstDefault {

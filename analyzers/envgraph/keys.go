@@ -93,7 +93,8 @@ func (s *state) constStringDepth(e ast.Expr, depth int) (string, bool) {
 // singleDef returns the value of the variable id names when the variable
 // belongs to this package, is assigned exactly once (at its definition) and
 // never has its address taken. Exported package-level variables are left
-// out, since other packages may assign them.
+// out, since other packages may assign them, except in package main, which
+// no other package imports.
 func (s *state) singleDef(id *ast.Ident, depth int) ast.Expr {
 	if depth >= maxDepth {
 		return nil
@@ -102,7 +103,7 @@ func (s *state) singleDef(id *ast.Ident, depth int) ast.Expr {
 	if !ok || v == nil || v.Pkg() != s.pass.Pkg || v.IsField() {
 		return nil
 	}
-	if v.Parent() == v.Pkg().Scope() && v.Exported() {
+	if v.Parent() == v.Pkg().Scope() && v.Exported() && v.Pkg().Name() != "main" {
 		return nil
 	}
 	if s.writes[v] != 1 {
@@ -360,6 +361,19 @@ func exprString(e ast.Expr) string {
 		return ""
 	}
 	return types.ExprString(e)
+}
+
+// defaultValue renders a default value: a constant (see formatConst), or a
+// string variable whose value constString knows (a variable of the package
+// assigned once: var DefaultDir = ".").
+func (s *state) defaultValue(e ast.Expr) (string, bool) {
+	if v, ok := s.formatConst(e); ok {
+		return v, true
+	}
+	if tv, ok := s.info.Types[ast.Unparen(e)]; !ok || !isStringType(tv.Type) {
+		return "", false
+	}
+	return s.constString(e)
 }
 
 // formatConst renders a constant default value as the program would see

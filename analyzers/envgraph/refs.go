@@ -146,7 +146,7 @@ func (s *state) keyCall(site callSite) {
 func (s *state) setDefault(r *Ref, p helperParam, call *ast.CallExpr) {
 	if p.DefaultParam >= 0 && p.DefaultParam < len(call.Args) &&
 		!(call.Ellipsis.IsValid() && p.DefaultParam >= len(call.Args)-1) && !(p.Variadic && p.DefaultParam >= p.Index) {
-		if v, ok := s.formatConst(call.Args[p.DefaultParam]); ok {
+		if v, ok := s.defaultValue(call.Args[p.DefaultParam]); ok {
 			r.Default, r.HasDefault = v, true
 		}
 	} else if p.HasConstDefault {

@@ -32,6 +32,8 @@ func useEnvutil() {
 	_ = envutil.Either("BOTH")                     // want `read "BOTH" via envutil.Either` `read "APP_BOTH" via envutil.Either`
 	_ = envutil.Typed("TYPED", true)               // want `lookup "TYPED" via envutil.Typed$`
 	_ = envutil.EnvOr("MIGRATION_DIR", defaultDir) // want `read "MIGRATION_DIR" via envutil.EnvOr default "."`
+	_ = envutil.EnvOr("VAR_DIR", defaultVarDir)    // want `read "VAR_DIR" via envutil.EnvOr default "./migrations"`
+	_ = envutil.EnvOr("EXPORTED_DIR", ExportedDir) // want `read "EXPORTED_DIR" via envutil.EnvOr$`
 	_ = envutil.LookupOr("LOOKUP_OR", "lo")        // want `lookup "LOOKUP_OR" via envutil.LookupOr default "lo"`
 	_ = envutil.Fallback("FALLBACK", "fb")         // want `lookup "FALLBACK" via envutil.Fallback default "fb"`
 	_ = envutil.Replace("REPLACE", ";")            // want `read "REPLACE" via envutil.Replace$`
@@ -44,6 +46,12 @@ func useEnvutil() {
 }
 
 const defaultDir = "."
+
+var (
+	defaultVarDir = "./migrations"
+	// ExportedDir may be assigned by importers: its value is not known.
+	ExportedDir = "./exported"
+)
 
 func parseFloat(s string) (float64, error) { return strconv.ParseFloat(s, 64) }
 
