@@ -166,8 +166,8 @@ func (s *state) listRefs(site callSite, name string, p helperParam, arg ast.Expr
 		r.Via = append([]string(nil), p.Via...)
 	}
 	s.setDefault(&r, p, site.call)
-	if tv, ok := s.info.Types[ast.Unparen(arg)]; ok && tv.IsNil() {
-		return // no keys
+	if tv, ok := s.info.Types[ast.Unparen(arg)]; !ok || tv.IsNil() || !isStringSlice(tv.Type) {
+		return // no keys, or ill-typed: helper(&dst, 1)
 	}
 	if keys, ok := s.listStrings(arg, false, 0); ok {
 		for _, k := range sortedSet(keys) {
