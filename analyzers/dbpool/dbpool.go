@@ -197,6 +197,14 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	if strings.HasSuffix(pass.Pkg.Path(), ".test") {
 		return nil, nil // go test's generated main: not the program
 	}
+	// Fast path: every pool type (sql, sqlx, gorm) is built on
+	// database/sql, so a package that does not import it, directly or
+	// indirectly, and sees no dbpool fact of a dependency (export data
+	// may list fewer imports than the source) holds no pool and has no
+	// fact to export.
+	if !importsSQL(pass.Pkg, map[*types.Package]bool{}) && len(pass.AllPackageFacts()) == 0 && len(pass.AllObjectFacts()) == 0 {
+		return nil, nil
+	}
 	in, ok := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	if !ok {
 		return nil, nil
@@ -1196,4 +1204,22 @@ func typeutilCallee(info *types.Info, call *ast.CallExpr) *types.Func {
 		return fn.Origin()
 	}
 	return nil
+}
+
+// importsSQL reports whether pkg is database/sql or imports it, directly
+// or indirectly.
+func importsSQL(pkg *types.Package, seen map[*types.Package]bool) bool {
+	if pkg.Path() == "database/sql" {
+		return true
+	}
+	if seen[pkg] {
+		return false
+	}
+	seen[pkg] = true
+	for _, imp := range pkg.Imports() {
+		if importsSQL(imp, seen) {
+			return true
+		}
+	}
+	return false
 }
