@@ -19,6 +19,11 @@ var wellKnown = map[string]bool{
 	"http_proxy": true, "https_proxy": true, "no_proxy": true,
 	"KUBERNETES_SERVICE_HOST": true, "KUBERNETES_SERVICE_PORT": true,
 	"SSL_CERT_FILE": true, "SSL_CERT_DIR": true,
+	// systemd's service environment (socket activation, sd_notify,
+	// watchdog, journal), read by daemons such as miniflux.
+	"LISTEN_PID": true, "LISTEN_FDS": true, "LISTEN_FDNAMES": true,
+	"NOTIFY_SOCKET": true, "WATCHDOG_USEC": true, "WATCHDOG_PID": true,
+	"INVOCATION_ID": true, "JOURNAL_STREAM": true,
 }
 
 // wellKnownPrefixes are prefixes of families of well-known variables.
