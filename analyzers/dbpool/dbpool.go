@@ -20,6 +20,7 @@ import (
 
 	"github.com/envvet/envvet/internal/analysisdoc"
 	"github.com/envvet/envvet/internal/manifest"
+	"github.com/envvet/envvet/internal/passutil"
 	"github.com/envvet/envvet/internal/report"
 )
 
@@ -194,7 +195,7 @@ type value struct {
 }
 
 func (c *checker) run(pass *analysis.Pass) (any, error) {
-	if strings.HasSuffix(pass.Pkg.Path(), ".test") {
+	if passutil.IsTestMain(pass) {
 		return nil, nil // go test's generated main: not the program
 	}
 	// Fast path: every pool type (sql, sqlx, gorm) is built on

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/envvet/envvet/internal/analysisdoc"
+	"github.com/envvet/envvet/internal/passutil"
 )
 
 //go:embed doc.go
@@ -67,7 +68,7 @@ func run(pass *analysis.Pass) (any, error) {
 		pass.ExportPackageFact(fact)
 	}
 	g := &Graph{refs: s.refs}
-	if pass.Pkg != nil && pass.Pkg.Name() == "main" && !isTestMain(pass) {
+	if pass.Pkg != nil && pass.Pkg.Name() == "main" && !passutil.IsTestMain(pass) {
 		g.program = s.program(fact)
 	}
 	return g, nil
@@ -604,19 +605,4 @@ func (s *state) isStdPos(pos token.Pos) bool {
 	}
 	root := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
 	return strings.HasPrefix(filepath.Clean(f.Name()), root)
-}
-
-// isTestMain reports whether the package is the main package that go test
-// generates.
-func isTestMain(pass *analysis.Pass) bool {
-	if strings.HasSuffix(pass.Pkg.Path(), ".test") {
-		return true
-	}
-	for _, f := range pass.Files {
-		name := pass.Fset.File(f.Pos())
-		if name != nil && strings.HasSuffix(name.Name(), "_testmain.go") {
-			return true
-		}
-	}
-	return false
 }

@@ -68,11 +68,11 @@ func New(cfg Config) *analysis.Analyzer {
 		ResultType: reflect.TypeFor[*Result](),
 	}
 	a.Flags.Func("manifest", "comma-separated manifest files relative to the module root, replacing discovery (e.g. deploy/.env.example)", func(s string) error {
-		c.cfg.Manifest = splitList(s)
+		c.cfg.Manifest = passutil.SplitList(s)
 		return nil
 	})
 	a.Flags.Func("allow", "comma-separated keys, or KEY_* prefixes, that need no declaration (e.g. AWS_*,CI)", func(s string) error {
-		c.cfg.Allow = splitList(s)
+		c.cfg.Allow = passutil.SplitList(s)
 		return nil
 	})
 	a.Flags.BoolVar(&c.cfg.Dynamic, "dynamic", cfg.Dynamic, "also report reads whose key is not a constant")
@@ -370,14 +370,4 @@ func unquote(s string) string {
 		return ""
 	}
 	return u
-}
-
-func splitList(s string) []string {
-	var out []string
-	for _, f := range strings.Split(s, ",") {
-		if f = strings.TrimSpace(f); f != "" {
-			out = append(out, f)
-		}
-	}
-	return out
 }

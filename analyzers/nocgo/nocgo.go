@@ -7,7 +7,6 @@ import (
 	"go/build"
 	"go/token"
 	"go/types"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/envvet/envvet/internal/analysisdoc"
 	"github.com/envvet/envvet/internal/manifest"
+	"github.com/envvet/envvet/internal/passutil"
 	"github.com/envvet/envvet/internal/report"
 )
 
@@ -58,15 +58,15 @@ func New(cfg Config) *analysis.Analyzer {
 	a.Flags.BoolVar(&c.cfg.Enforce, "enforce", cfg.Enforce,
 		"forbid cgo even when no manifest declares CGO_ENABLED=0")
 	a.Flags.Func("allow", "comma-separated import path patterns of packages that may use cgo (e.g. example.com/db/...,./internal/sqlite)", func(s string) error {
-		pats, err := compilePatterns(splitList(s))
+		pats, err := compilePatterns(passutil.SplitList(s))
 		if err != nil {
 			return err
 		}
-		c.cfg.Allow, c.allow, c.allowErr = splitList(s), pats, nil
+		c.cfg.Allow, c.allow, c.allowErr = passutil.SplitList(s), pats, nil
 		return nil
 	})
 	a.Flags.Func("manifest", "comma-separated manifest files relative to the module root, replacing discovery (e.g. deploy/.env.example)", func(s string) error {
-		c.cfg.Manifest = splitList(s)
+		c.cfg.Manifest = passutil.SplitList(s)
 		return nil
 	})
 	return a
@@ -141,7 +141,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	if isStd(pass) {
 		return nil, nil // std is never a cause; see noFallback
 	}
-	if strings.HasSuffix(pass.Pkg.Path(), ".test") {
+	if passutil.IsTestMain(pass) {
 		// go test's generated main (in the build cache): its imports are
 		// the tested packages, already checked at their own sources.
 		return nil, nil
@@ -318,31 +318,6 @@ func modulePath(m *analysis.Module) string {
 		return ""
 	}
 	return m.Path
-}
-
-// packageDir returns the source directory of the package: that of its
-// first file, through //line directives, so that cgo-processed files map
-// back to the source directory.
-func packageDir(pass *analysis.Pass) string {
-	for _, f := range pass.Files {
-		if name := pass.Fset.Position(f.Package).Filename; strings.HasSuffix(name, ".go") {
-			return filepath.Dir(name)
-		}
-	}
-	for _, name := range pass.IgnoredFiles {
-		return filepath.Dir(name)
-	}
-	return ""
-}
-
-func splitList(s string) []string {
-	var out []string
-	for _, e := range strings.Split(s, ",") {
-		if e = strings.TrimSpace(e); e != "" {
-			out = append(out, e)
-		}
-	}
-	return out
 }
 
 // tokenFileName returns the name of the file that holds pos, as parsed.

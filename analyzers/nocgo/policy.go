@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/envvet/envvet/internal/manifest"
+	"github.com/envvet/envvet/internal/passutil"
 )
 
 // A policy says whether cgo is forbidden for a package, and why.
@@ -21,7 +22,7 @@ type policy struct {
 func (c *checker) policyFor(pass *analysis.Pass) (policy, error) {
 	dependency := pass.Module != nil && pass.Module.Version != ""
 	if !dependency || len(c.cfg.Manifest) > 0 {
-		dir := packageDir(pass)
+		dir := passutil.PackageDir(pass)
 		m, err := c.manifests.ForDir(dir, manifest.Resolve(dir, c.cfg.Manifest))
 		if err != nil {
 			if dependency {

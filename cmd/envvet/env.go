@@ -15,6 +15,7 @@ import (
 	"github.com/envvet/envvet/analyzers/envgraph"
 	"github.com/envvet/envvet/internal/inventory"
 	"github.com/envvet/envvet/internal/manifest"
+	"github.com/envvet/envvet/internal/passutil"
 )
 
 const envUsage = `usage: envvet env [flags] [packages]
@@ -61,7 +62,7 @@ func runEnv(args []string, stdout, stderr io.Writer) int {
 	}
 
 	inv, err := inventoryOf(patterns, inventoryOptions{
-		tests: *tests, tags: *tags, manifests: splitList(*manifests),
+		tests: *tests, tags: *tags, manifests: passutil.SplitList(*manifests),
 		opts: inventory.Options{Deps: *deps, Dir: wd},
 	})
 	if err != nil {
@@ -145,14 +146,4 @@ func validFormat(f string) bool {
 		}
 	}
 	return false
-}
-
-func splitList(s string) []string {
-	var out []string
-	for _, f := range strings.Split(s, ",") {
-		if f = strings.TrimSpace(f); f != "" {
-			out = append(out, f)
-		}
-	}
-	return out
 }

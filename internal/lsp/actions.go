@@ -15,6 +15,7 @@ import (
 	"go.lsp.dev/uri"
 
 	"github.com/envvet/envvet/internal/manifest"
+	"github.com/envvet/envvet/internal/passutil"
 )
 
 // codeActions returns the quick fixes of the published diagnostics that
@@ -65,7 +66,7 @@ func (c *converter) declareKey(file, message string) (protocol.CodeAction, bool)
 	if len(c.cfg.EnvKeys.Manifest) > 0 {
 		path = c.cfg.EnvKeys.Manifest[0]
 		if !filepath.IsAbs(path) {
-			root := moduleRoot(filepath.Dir(file))
+			root := passutil.ModuleRoot(filepath.Dir(file))
 			if root == "" {
 				return protocol.CodeAction{}, false
 			}

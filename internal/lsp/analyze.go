@@ -24,6 +24,7 @@ import (
 
 	"github.com/envvet/envvet/analyzers"
 	"github.com/envvet/envvet/analyzers/envkeys"
+	"github.com/envvet/envvet/internal/passutil"
 	"github.com/envvet/envvet/internal/report"
 )
 
@@ -60,7 +61,7 @@ type modGraph struct {
 // graphFor returns the import graph of the module containing path,
 // creating an empty one; nil outside a module. s.mu is held.
 func (s *server) graphFor(path string) *modGraph {
-	root := moduleRoot(filepath.Dir(path))
+	root := passutil.ModuleRoot(filepath.Dir(path))
 	if root == "" {
 		return nil
 	}
@@ -112,7 +113,7 @@ func (g *modGraph) rootDirs(docs map[string]*document) []string {
 	dirs := make(map[string]bool)
 	var queue []string
 	for path := range docs {
-		if moduleRoot(filepath.Dir(path)) != g.root {
+		if passutil.ModuleRoot(filepath.Dir(path)) != g.root {
 			continue
 		}
 		switch {
@@ -512,18 +513,4 @@ func (c *converter) workspaceEdit(fset *token.FileSet, edits []analysis.TextEdit
 		return nil, false
 	}
 	return &protocol.WorkspaceEdit{Changes: changes}, true
-}
-
-// moduleRoot returns the directory of the go.mod governing dir, or "".
-func moduleRoot(dir string) string {
-	for d := dir; ; {
-		if st, err := os.Stat(filepath.Join(d, "go.mod")); err == nil && !st.IsDir() {
-			return d
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return ""
-		}
-		d = parent
-	}
 }

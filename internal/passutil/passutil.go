@@ -22,6 +22,10 @@ func PackageDir(pass *analysis.Pass) string {
 			return filepath.Dir(name)
 		}
 	}
+	// All files ignored (a cgo-only package analyzed with cgo off).
+	for _, name := range pass.IgnoredFiles {
+		return filepath.Dir(name)
+	}
 	return ""
 }
 
@@ -41,8 +45,28 @@ func ModuleRoot(dir string) string {
 }
 
 // IsTestMain reports whether the package under analysis is the synthesized
-// main package of a test binary ("p.test"), which drivers that load tests
-// analyze like any other package.
+// main package of a test binary ("p.test", built from _testmain.go), which
+// drivers that load tests analyze like any other package.
 func IsTestMain(pass *analysis.Pass) bool {
-	return pass.Pkg.Name() == "main" && strings.HasSuffix(pass.Pkg.Path(), ".test")
+	if strings.HasSuffix(pass.Pkg.Path(), ".test") {
+		return true
+	}
+	for _, f := range pass.Files {
+		if tf := pass.Fset.File(f.Pos()); tf != nil && strings.HasSuffix(tf.Name(), "_testmain.go") {
+			return true
+		}
+	}
+	return false
+}
+
+// SplitList splits a comma-separated flag value, trimming spaces and
+// dropping empty elements.
+func SplitList(s string) []string {
+	var out []string
+	for _, e := range strings.Split(s, ",") {
+		if e = strings.TrimSpace(e); e != "" {
+			out = append(out, e)
+		}
+	}
+	return out
 }
