@@ -1,0 +1,59 @@
+package lazyinspect
+
+import (
+	_ "embed"
+	"go/ast"
+	"reflect"
+	"sync"
+	"sync/atomic"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/envvet/envvet/internal/analysisdoc"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer provides a *Inspector for the package's files. Its Run is
+// O(1): the inspector is built by the first call of Get.
+var Analyzer = &analysis.Analyzer{
+	Name:             "lazyinspect",
+	Doc:              analysisdoc.MustExtract(doc, "lazyinspect"),
+	URL:              "https://github.com/envvet/envvet#lazyinspect",
+	Run:              run,
+	RunDespiteErrors: true,
+	ResultType:       reflect.TypeFor[*Inspector](),
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	return New(pass.Files), nil
+}
+
+// An Inspector is an inspector.Inspector for a list of files, built on
+// first use. It is safe for concurrent use.
+type Inspector struct {
+	once  sync.Once
+	files []*ast.File // dropped once built
+	in    atomic.Pointer[inspector.Inspector]
+}
+
+// New returns an Inspector for files; it builds nothing yet.
+func New(files []*ast.File) *Inspector {
+	return &Inspector{files: files}
+}
+
+// Get returns the inspector of the files, building it on the first call.
+// Every call returns the same *inspector.Inspector.
+func (l *Inspector) Get() *inspector.Inspector {
+	l.once.Do(func() {
+		l.in.Store(inspector.New(l.files))
+		l.files = nil
+	})
+	return l.in.Load()
+}
+
+// Built reports whether the inspector has been built, for tests and
+// measurements.
+func (l *Inspector) Built() bool { return l.in.Load() != nil }
