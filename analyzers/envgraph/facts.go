@@ -29,6 +29,15 @@ type helperParam struct {
 	Loader string
 	Via    []string // the helpers called below this one, outermost first
 
+	// Sites locates the chain: Sites[0] is the call in this helper that
+	// passes the key on to Via[0] (or reads it, with Via empty), Sites[i]
+	// the call in Via[i-1]. Reader is the function the last helper calls
+	// to read the key (os.Getenv, viper.BindEnv); "" when the chains
+	// through this parameter disagree. Sites has at most len(Via)+1
+	// entries, fewer when the chains part; String leaves both out.
+	Sites  []Site
+	Reader string
+
 	// DefaultParam is the index of the parameter holding the default for
 	// this key, -1 if none; ConstDefault is a default fixed inside the
 	// helper (getString(key) calling get(key, "")).

@@ -70,6 +70,18 @@ type Ref struct {
 	// path): ["envutil.Int", "envutil.Get"]. Empty for a direct call.
 	Via []string
 
+	// Steps locates the helper chain of Via: Steps[i] is the call inside
+	// Via[i] that passes the key on to Via[i+1], or, for the last helper,
+	// reads it. Steps is shorter than Via (or empty) when a helper passes
+	// the key on at more than one call.
+	Steps []Step
+
+	// LoadPos and LoadEnd delimit the loader call (env.Parse(&cfg), or the
+	// helper call that loads) of a Tag reference, and LoadFunc names the
+	// function called, package.Func; NoPos when unknown.
+	LoadPos, LoadEnd token.Pos
+	LoadFunc         string
+
 	Default    string // the default value, when statically known
 	HasDefault bool
 	Required   bool   // the loader fails when the key is unset (required, notEmpty)

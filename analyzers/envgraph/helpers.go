@@ -193,8 +193,12 @@ func (s *state) summarize(fi *funcInfo) *envHelper {
 				continue
 			}
 			var via []string
+			sites, reader := []Site{s.site(call)}, kp.Reader
 			if name != "" {
 				via = append([]string{name}, kp.Via...)
+				sites = append(sites, kp.Sites...)
+			} else if fn, ok := s.calleeFunc(call); ok {
+				reader = funcName(fn)
 			}
 			// One entry per key form of a parameter (a helper may read
 			// "APP_"+key and key); a write or unset wins over a read (a
@@ -215,6 +219,9 @@ func (s *state) summarize(fi *funcInfo) *envHelper {
 				DefaultParam: -1,
 			}
 			hp.Via = via
+			if sites[0].IsValid() {
+				hp.Sites, hp.Reader = sites, reader
+			}
 			if kp.DefaultParam >= 0 && kp.DefaultParam < len(call.Args) {
 				darg := call.Args[kp.DefaultParam]
 				if i, ok := s.paramUse(darg, fi.params); ok {
@@ -228,6 +235,16 @@ func (s *state) summarize(fi *funcInfo) *envHelper {
 			if at >= 0 && !(params[at].Kind.IsRead() && (kp.Kind == Write || kp.Kind == Unset)) {
 				old := &params[at]
 				old.Via = commonPrefix(old.Via, via)
+				old.Sites = commonSites(old.Sites, hp.Sites)
+				if len(old.Sites) > len(old.Via)+1 {
+					old.Sites = old.Sites[:len(old.Via)+1]
+				}
+				if old.Reader != hp.Reader || len(old.Sites) < len(old.Via)+1 {
+					old.Reader = ""
+				}
+				if len(old.Sites) == 0 {
+					old.Sites = nil
+				}
 				if old.DefaultParam != hp.DefaultParam || old.HasConstDefault != hp.HasConstDefault || old.ConstDefault != hp.ConstDefault {
 					old.DefaultParam, old.HasConstDefault, old.ConstDefault = -1, false, "" // the chains disagree
 				}

@@ -111,6 +111,7 @@ func (s *state) keyCall(site callSite) {
 		r := Ref{Kind: p.Kind, Pos: arg.Pos(), End: arg.End(), Loader: p.Loader}
 		if name != "" {
 			r.Via = append([]string{name}, p.Via...)
+			r.Steps = steps(r.Via, p)
 		} else if len(p.Via) > 0 {
 			r.Via = append([]string(nil), p.Via...)
 		}
@@ -162,6 +163,7 @@ func (s *state) listRefs(site callSite, name string, p helperParam, arg ast.Expr
 	r := Ref{Kind: p.Kind, Loader: p.Loader, Pos: arg.Pos(), End: arg.End()}
 	if name != "" {
 		r.Via = append([]string{name}, p.Via...)
+		r.Steps = steps(r.Via, p)
 	} else if len(p.Via) > 0 {
 		r.Via = append([]string(nil), p.Via...)
 	}
@@ -245,7 +247,7 @@ func (s *state) expandCall(site callSite, fn *types.Func) {
 	for _, name := range expandNames(tmpl) {
 		s.add(Ref{
 			Kind: Expand, Key: helperForm(mapping).apply(name),
-			Pos: arg.Pos(), End: arg.End(), Via: via,
+			Pos: arg.Pos(), End: arg.End(), Via: via, Steps: steps(via, mapping),
 		})
 	}
 }

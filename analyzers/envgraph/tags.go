@@ -29,13 +29,19 @@ type tagField struct {
 }
 
 // emitTags records the fields' references: at the field when it is
-// declared in this package, else at the loader call's argument.
-func (s *state) emitTags(loader string, fields []tagField, at ast.Node, via []string) {
+// declared in this package, else at the loader call's argument. load is
+// the loader call (nil when unknown), kept in Ref.LoadPos.
+func (s *state) emitTags(loader string, fields []tagField, at ast.Node, via []string, load *ast.CallExpr) {
 	for _, f := range fields {
 		r := Ref{
 			Kind: Tag, Loader: loader, Key: f.key, Alt: f.alt, Field: f.path, Via: via,
 			Default: f.def, HasDefault: f.hasDef, Required: f.required,
 			Pos: at.Pos(), End: at.End(),
+		}
+		if load != nil {
+			if fn, ok := s.calleeFunc(load); ok {
+				r.LoadPos, r.LoadEnd, r.LoadFunc = load.Pos(), load.End(), funcName(fn)
+			}
 		}
 		if node := s.fields[f.field]; node != nil && f.field.Pkg() == s.pass.Pkg {
 			r.Pos, r.End = node.Pos(), node.End()
@@ -671,6 +677,7 @@ func (s *state) loaderCall(call *ast.CallExpr, fn *types.Func) (target ast.Expr,
 // loadRefs records the fields a loader reads for the struct that target
 // (or typ) is, positioned at the fields or at the call's argument.
 func (s *state) loadRefs(target ast.Expr, typ types.Type, spec loadSpec, at ast.Node, via []string) {
+	load, _ := at.(*ast.CallExpr)
 	var st *types.Struct
 	var root string
 	if typ != nil {
@@ -691,5 +698,5 @@ func (s *state) loadRefs(target ast.Expr, typ types.Type, spec loadSpec, at ast.
 	case LoaderGoEnvconfig:
 		s.walkSethvargo(st, root, spec.Prefix, spec.Required, 0, &fields)
 	}
-	s.emitTags(spec.Loader, fields, at, via)
+	s.emitTags(spec.Loader, fields, at, via, load)
 }
