@@ -9,11 +9,10 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/envvet/envvet/analyzers/ctxgo/internal/ctxsum"
 	"github.com/envvet/envvet/internal/analysisdoc"
+	"github.com/envvet/envvet/internal/lazyinspect"
 	"github.com/envvet/envvet/internal/report"
 )
 
@@ -56,7 +55,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:             "ctxgo",
 		Doc:              analysisdoc.MustExtract(doc, "ctxgo"),
 		URL:              docURL + "#ctxgo",
-		Requires:         []*analysis.Analyzer{inspect.Analyzer, ctxsum.Analyzer},
+		Requires:         []*analysis.Analyzer{lazyinspect.Analyzer, ctxsum.Analyzer},
 		Run:              report.Wrap("ctxgo", c.run),
 		RunDespiteErrors: true,
 	}
@@ -72,7 +71,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	if pass.TypesInfo == nil || pass.Pkg == nil || !importsAny(pass.Pkg, "context", "net/http") {
 		return nil, nil // no context in sight
 	}
-	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	in := pass.ResultOf[lazyinspect.Analyzer].(*lazyinspect.Inspector).Get()
 	sum := pass.ResultOf[ctxsum.Analyzer].(*ctxsum.Result)
 
 	for cur := range in.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {

@@ -13,12 +13,12 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/envvet/envvet/internal/analysisdoc"
+	"github.com/envvet/envvet/internal/lazyinspect"
 	"github.com/envvet/envvet/internal/manifest"
 	"github.com/envvet/envvet/internal/passutil"
 	"github.com/envvet/envvet/internal/report"
@@ -81,7 +81,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:             "dbpool",
 		Doc:              analysisdoc.MustExtract(doc, "dbpool"),
 		URL:              docURL,
-		Requires:         []*analysis.Analyzer{inspect.Analyzer},
+		Requires:         []*analysis.Analyzer{lazyinspect.Analyzer},
 		Run:              report.Wrap("dbpool", c.run, cfg.Report),
 		RunDespiteErrors: true,
 		FactTypes:        []analysis.Fact{new(poolParams), new(poolResult), new(opensOwnPool), new(pkgPools)},
@@ -206,10 +206,11 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	if !importsSQL(pass.Pkg, map[*types.Package]bool{}) && len(pass.AllPackageFacts()) == 0 && len(pass.AllObjectFacts()) == 0 {
 		return nil, nil
 	}
-	in, ok := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	l, ok := pass.ResultOf[lazyinspect.Analyzer].(*lazyinspect.Inspector)
 	if !ok {
 		return nil, nil
 	}
+	in := l.Get()
 	st := &state{
 		c: c, pass: pass, info: pass.TypesInfo, root: in.Root(),
 		decls:   map[*types.Func]*ast.FuncDecl{},

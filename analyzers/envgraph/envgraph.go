@@ -12,10 +12,10 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/envvet/envvet/internal/analysisdoc"
+	"github.com/envvet/envvet/internal/lazyinspect"
 	"github.com/envvet/envvet/internal/passutil"
 )
 
@@ -28,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:             "envgraph",
 	Doc:              analysisdoc.MustExtract(doc, "envgraph"),
 	URL:              "https://github.com/envvet/envvet#envgraph",
-	Requires:         []*analysis.Analyzer{inspect.Analyzer},
+	Requires:         []*analysis.Analyzer{lazyinspect.Analyzer},
 	Run:              run,
 	RunDespiteErrors: true,
 	ResultType:       reflect.TypeFor[*Graph](),
@@ -54,8 +54,8 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	fact := new(envPackage)
 	if s.info != nil && pass.Pkg != nil && s.relevant(fact) {
-		in, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-		if in != nil {
+		if l, _ := pass.ResultOf[lazyinspect.Analyzer].(*lazyinspect.Inspector); l != nil {
+			in := l.Get()
 			s.in = in
 			s.index(in)
 			s.inferHelpers()

@@ -9,10 +9,9 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/envvet/envvet/internal/analysisdoc"
+	"github.com/envvet/envvet/internal/lazyinspect"
 )
 
 //go:embed doc.go
@@ -24,7 +23,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:             "ctxgosum",
 	Doc:              analysisdoc.MustExtract(doc, "ctxgosum"),
 	URL:              "https://github.com/envvet/envvet#ctxgo",
-	Requires:         []*analysis.Analyzer{inspect.Analyzer},
+	Requires:         []*analysis.Analyzer{lazyinspect.Analyzer},
 	Run:              run,
 	RunDespiteErrors: true,
 	ResultType:       reflect.TypeFor[*Result](),
@@ -128,7 +127,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if pass.TypesInfo == nil || pass.Pkg == nil || !importsAny(pass.Pkg, "context", "net/http") {
 		return r, nil
 	}
-	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	in := pass.ResultOf[lazyinspect.Analyzer].(*lazyinspect.Inspector).Get()
 
 	// Have: the package's functions with bodies, in source order.
 	var funcs []*types.Func
