@@ -1,9 +1,11 @@
 package ctxgo
 
 import (
+	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -15,9 +17,14 @@ import (
 // does not block afterwards (rule 1).
 func cutShort(pass *analysis.Pass, sum *ctxsum.Result, fn function) {
 	f := sum.NewFlow(fn.ftype, fn.body)
+	var hits []*ast.CallExpr // the roots matched, for related information
 	roots := ctxsum.Roots{Expr: func(e ast.Expr) bool {
 		call, ok := e.(*ast.CallExpr)
-		return ok && (f.DeferredCancel(call) || f.IsRequestContext(call, call.Pos()))
+		ok = ok && (f.DeferredCancel(call) || f.IsRequestContext(call, call.Pos()))
+		if ok && !slices.Contains(hits, call) {
+			hits = append(hits, call)
+		}
+		return ok
 	}}
 	if !hasRoot(f, fn) {
 		return
@@ -43,7 +50,9 @@ func cutShort(pass *analysis.Pass, sum *ctxsum.Result, fn function) {
 	for _, n := range f.Direct() {
 		switch n := n.(type) {
 		case *ast.GoStmt:
+			hits = nil
 			u := f.GoWork(n, roots)
+			found := hits
 			if u == nil || f.WaitsAfter(n, sync) {
 				continue
 			}
@@ -53,9 +62,11 @@ func cutShort(pass *analysis.Pass, sum *ctxsum.Result, fn function) {
 				continue
 			}
 			// Have: go work(ctx) or go func() { work(ctx) }(), and fn returns soon after.
-			reportGo(pass, fn, n, u)
+			reportGo(pass, fn, n, u, rootsRelated(pass, f, fn, found))
 		case *ast.CallExpr:
+			hits = nil
 			args := f.KeptArgs(n, roots)
+			found := hits
 			if len(args) == 0 || f.WaitsAfter(n, sync) {
 				continue
 			}
@@ -70,7 +81,7 @@ func cutShort(pass *analysis.Pass, sum *ctxsum.Result, fn function) {
 			if stops && !f.ReturnsAfter(n) {
 				continue
 			}
-			reportKeeper(pass, fn, n, args, stops)
+			reportKeeper(pass, fn, n, args, stops, rootsRelated(pass, f, fn, found))
 		}
 	}
 }
@@ -107,11 +118,41 @@ func hasRoot(f *ctxsum.Flow, fn function) bool {
 	return found
 }
 
-func reportGo(pass *analysis.Pass, fn function, g *ast.GoStmt, u *ctxsum.GoUse) {
+// rootsRelated returns the related information naming where each root
+// context found ends: the defer statement calling its cancel function, or
+// the handler's r.Context() call.
+func rootsRelated(pass *analysis.Pass, f *ctxsum.Flow, fn function, roots []*ast.CallExpr) []analysis.RelatedInformation {
+	var out []analysis.RelatedInformation
+	for _, call := range roots {
+		if d, cancel := f.CancelDefer(call); d != nil {
+			out = append(out, analysis.RelatedInformation{
+				Pos: d.Pos(), End: d.End(),
+				Message: "the context of " + types.ExprString(call.Fun) + " is cancelled here, by the deferred " + cancel + ", when " + fn.name + " returns",
+			})
+		} else if f.IsRequestContext(call, call.Pos()) {
+			out = append(out, analysis.RelatedInformation{
+				Pos: call.Pos(), End: call.End(),
+				Message: types.ExprString(call) + " is the request's context, cancelled when the handler " + fn.name + " returns",
+			})
+		}
+	}
+	slices.SortFunc(out, func(a, b analysis.RelatedInformation) int { return cmp.Compare(a.Pos, b.Pos) })
+	return out
+}
+
+func reportGo(pass *analysis.Pass, fn function, g *ast.GoStmt, u *ctxsum.GoUse, related []analysis.RelatedInformation) {
 	name := ctxName(pass, g.Call, u)
 	wait := producesResult(pass.TypesInfo, g, u)
 	msg := name + " is cancelled when " + fn.name + " returns, but the goroutine started here keeps using it"
-	d := analysis.Diagnostic{Pos: g.Pos(), End: g.Call.Lparen, Category: catCutShort}
+	if u.Lit != nil && u.Work != nil && u.Lit.Body.Pos() <= u.Work.Pos() && u.Work.Pos() < u.Lit.Body.End() {
+		// The work inside the literal; an argument of the go call is in
+		// plain sight already.
+		related = append(related, analysis.RelatedInformation{
+			Pos: u.Work.Pos(), End: u.Work.End(),
+			Message: "the goroutine works with " + name + " here",
+		})
+	}
+	d := analysis.Diagnostic{Pos: g.Pos(), End: g.Call.Lparen, Category: catCutShort, Related: related}
 	if u.Observes {
 		// A worker built to stop at cancellation, started by a function
 		// that returns at once: WithoutCancel would make it run forever.
@@ -135,13 +176,14 @@ func reportGo(pass *analysis.Pass, fn function, g *ast.GoStmt, u *ctxsum.GoUse) 
 	pass.Report(d)
 }
 
-func reportKeeper(pass *analysis.Pass, fn function, call *ast.CallExpr, args []int, stops bool) {
+func reportKeeper(pass *analysis.Pass, fn function, call *ast.CallExpr, args []int, stops bool, related []analysis.RelatedInformation) {
 	name := types.ExprString(call.Args[args[0]])
 	callee := types.ExprString(call.Fun)
 	d := analysis.Diagnostic{
 		Pos:      call.Pos(),
 		End:      call.End(),
 		Category: catCutShort,
+		Related:  related,
 		Message: name + " is cancelled when " + fn.name + " returns, but " + callee +
 			" keeps using it in a goroutine; did you mean to detach it with context.WithoutCancel?",
 	}

@@ -72,15 +72,48 @@ func handover(pass *analysis.Pass, fn function) {
 			return true
 		}
 		line := pass.Fset.Position(g.Pos()).Line
+		related := []analysis.RelatedInformation{{
+			Pos: g.Pos(), End: g.Call.Lparen,
+			Message: "the goroutine that receives " + v.Name() + " starts here",
+		}}
+		if use := firstUse(info, lit.Body, v); use != nil {
+			related = append(related, analysis.RelatedInformation{
+				Pos: use.Pos(), End: use.End(),
+				Message: "the goroutine uses " + v.Name() + " here, but some of its paths end without calling it",
+			})
+		}
 		pass.Report(analysis.Diagnostic{
 			Pos:      call.Pos(),
 			End:      call.End(),
 			Category: catHandover,
 			Message: "the " + v.Name() + " function is handed to the goroutine started on line " + strconv.Itoa(line) +
 				", which does not call it on every path (possible context leak)",
+			Related: related,
 		})
 		return true
 	})
+}
+
+// firstUse returns the first use of v in body: its call, when it is
+// called there (cancel()), else the identifier.
+func firstUse(info *types.Info, body ast.Node, v *types.Var) ast.Node {
+	var use ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		if use != nil {
+			return false
+		}
+		if call, ok := n.(*ast.CallExpr); ok {
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && info.Uses[id] == v {
+				use = call
+				return false
+			}
+		}
+		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
+			use = id
+		}
+		return true
+	})
+	return use
 }
 
 // soleGoroutine returns the go statement whose function literal holds every

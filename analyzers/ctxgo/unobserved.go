@@ -1,9 +1,11 @@
 package ctxgo
 
 import (
+	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -27,7 +29,7 @@ func unobserved(pass *analysis.Pass, sum *ctxsum.Result, cur inspector.Cursor) {
 			return // process-lifetime goroutines of main and init
 		}
 	}
-	ctx := contextInScope(pass, g.Pos())
+	ctx, ctxVar := contextInScope(pass, g.Pos())
 	if ctx == "" {
 		return
 	}
@@ -54,25 +56,59 @@ func unobserved(pass *analysis.Pass, sum *ctxsum.Result, cur inspector.Cursor) {
 	if refersToObserver(info, body) {
 		return
 	}
-	loop := foreverLoop(info, body)
+	loop, block := foreverLoop(info, body)
 	if loop == nil {
 		return
 	}
 	// Have: go func() { for { <-ch; ... } }() with ctx in scope, and no exit.
 	line := pass.Fset.Position(loop.Pos()).Line
+	var related []analysis.RelatedInformation
+	if block != nil {
+		related = append(related, analysis.RelatedInformation{
+			Pos: block.Pos(), End: block.End(),
+			Message: blockingWhat(block) + " on every iteration of the loop, which has no exit",
+		})
+	}
+	if v := ctxVar; v != nil && fileOf(pass, v.Pos()) != nil {
+		related = append(related, analysis.RelatedInformation{
+			Pos: v.Pos(), End: v.Pos() + token.Pos(len(v.Name())),
+			Message: ctx + " is in scope here, but the goroutine never observes it",
+		})
+	}
+	slices.SortFunc(related, func(a, b analysis.RelatedInformation) int { return cmp.Compare(a.Pos, b.Pos) })
 	pass.Report(analysis.Diagnostic{
 		Pos:      g.Pos(),
 		End:      g.Call.Lparen,
 		Category: catUnobserved,
 		Message: "the goroutine started here loops forever on blocking work (line " + strconv.Itoa(line) +
 			") and never observes " + ctx + " or a done channel, so it outlives " + ctx + "'s cancellation",
+		Related: related,
 	})
+}
+
+// blockingWhat describes the blocking work n, as found by blocksInLoop,
+// for a related message: "it blocks receiving from ch".
+func blockingWhat(n ast.Node) string {
+	switch n := n.(type) {
+	case *ast.SendStmt:
+		return "it blocks sending on " + types.ExprString(n.Chan)
+	case *ast.SelectStmt:
+		return "it blocks in this select"
+	case *ast.UnaryExpr:
+		return "it blocks receiving from " + types.ExprString(n.X)
+	case *ast.RangeStmt:
+		return "it blocks ranging over " + types.ExprString(n.X)
+	case *ast.CallExpr:
+		return "it blocks in " + types.ExprString(n.Fun)
+	}
+	return "it blocks here"
 }
 
 // contextInScope returns the name of a context.Context (or "r.Context()"
 // for an *http.Request) declared in a function scope enclosing pos, before
-// pos; "" if there is none. Package-level contexts do not count.
-func contextInScope(pass *analysis.Pass, pos token.Pos) string {
+// pos, and its variable; "" if there is none. Package-level contexts do
+// not count.
+func contextInScope(pass *analysis.Pass, pos token.Pos) (string, *types.Var) {
 	pkgScope := pass.Pkg.Scope()
 	scope := pkgScope.Innermost(pos)
 	for s := scope; s != nil && s != pkgScope && s != types.Universe; s = s.Parent() {
@@ -82,14 +118,14 @@ func contextInScope(pass *analysis.Pass, pos token.Pos) string {
 				continue
 			}
 			if ctxsum.IsContext(v.Type()) {
-				return name
+				return name, v
 			}
 			if isRequest(v.Type()) {
-				return name + ".Context()"
+				return name + ".Context()", v
 			}
 		}
 	}
-	return ""
+	return "", nil
 }
 
 // observes reports whether t can carry a stop signal: a context, a request,
@@ -148,8 +184,9 @@ func refersToObserver(info *types.Info, body ast.Node) bool {
 // call that ends the goroutine) and does blocking work (channel send or
 // receive, select, range over a channel, Read/Recv/Accept/Receive/Wait
 // calls, time.Sleep); nil if there is none.
-func foreverLoop(info *types.Info, body *ast.BlockStmt) *ast.ForStmt {
+func foreverLoop(info *types.Info, body *ast.BlockStmt) (*ast.ForStmt, ast.Node) {
 	var found *ast.ForStmt
+	var block ast.Node
 	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
 		if found != nil {
 			return false
@@ -167,13 +204,15 @@ func foreverLoop(info *types.Info, body *ast.BlockStmt) *ast.ForStmt {
 					label = l.Label.Name
 				}
 			}
-			if !hasExit(info, n, label) && blocksInLoop(info, n.Body) {
-				found = n
+			if !hasExit(info, n, label) {
+				if b := blocksInLoop(info, n.Body); b != nil {
+					found, block = n, b
+				}
 			}
 		}
 		return true
 	})
-	return found
+	return found, block
 }
 
 // hasExit reports whether control can leave loop other than by a panic
@@ -247,23 +286,28 @@ func labelInside(stack []ast.Node, name string) bool {
 	return false
 }
 
-// blocksInLoop reports whether body does blocking work.
-func blocksInLoop(info *types.Info, body *ast.BlockStmt) bool {
-	found := false
+// blocksInLoop returns the first blocking work of body, nil if it does
+// none.
+func blocksInLoop(info *types.Info, body *ast.BlockStmt) ast.Node {
+	var found ast.Node
 	ast.Inspect(body, func(n ast.Node) bool {
-		if found {
+		if found != nil {
 			return false
 		}
 		switch n := n.(type) {
 		case *ast.FuncLit, *ast.GoStmt:
 			return false
 		case *ast.SendStmt, *ast.SelectStmt:
-			found = true
+			found = n
 		case *ast.UnaryExpr:
-			found = n.Op == token.ARROW
+			if n.Op == token.ARROW {
+				found = n
+			}
 		case *ast.RangeStmt:
 			if tv, ok := info.Types[n.X]; ok && tv.Type != nil {
-				_, found = tv.Type.Underlying().(*types.Chan)
+				if _, ok := tv.Type.Underlying().(*types.Chan); ok {
+					found = n
+				}
 			}
 		case *ast.CallExpr:
 			fn := ctxsum.Callee(info, n)
@@ -272,15 +316,15 @@ func blocksInLoop(info *types.Info, body *ast.BlockStmt) bool {
 			}
 			name := fn.Name()
 			if fn.Pkg() != nil && fn.Pkg().Path() == "time" && name == "Sleep" {
-				found = true
+				found = n
 			}
 			for _, p := range []string{"Read", "Recv", "Accept", "Receive", "Wait"} {
 				if strings.HasPrefix(name, p) {
-					found = true
+					found = n
 				}
 			}
 		}
-		return !found
+		return found == nil
 	})
 	return found
 }

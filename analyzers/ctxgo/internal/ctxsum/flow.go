@@ -35,6 +35,9 @@ type Flow struct {
 	// deferred holds the variables called by a defer statement of the
 	// function (defer cancel(), or cancel() inside a deferred literal).
 	deferred map[*types.Var]bool
+	// defers holds, for each variable of deferred, the first defer
+	// statement calling it.
+	defers map[*types.Var]*ast.DeferStmt
 	// direct holds, in source order, the go statements and calls that run
 	// in the function itself (outside nested function literals and go
 	// statements).
@@ -66,6 +69,7 @@ func (r *Result) NewFlow(ftype *ast.FuncType, body *ast.BlockStmt) *Flow {
 		body:      body,
 		assigns:   make(map[*types.Var][]assign),
 		deferred:  make(map[*types.Var]bool),
+		defers:    make(map[*types.Var]*ast.DeferStmt),
 		cancelled: make(map[*ast.CallExpr]bool),
 	}
 	if body == nil {
@@ -161,9 +165,15 @@ func (f *Flow) record(lhs ast.Expr, rhs ast.Expr, stmt ast.Node, scope ast.Node)
 }
 
 func (f *Flow) recordDefer(d *ast.DeferStmt) {
+	mark := func(v *types.Var) {
+		f.deferred[v] = true
+		if f.defers[v] == nil {
+			f.defers[v] = d
+		}
+	}
 	if id, ok := ast.Unparen(d.Call.Fun).(*ast.Ident); ok {
 		if v, ok := f.info.Uses[id].(*types.Var); ok {
-			f.deferred[v] = true
+			mark(v)
 		}
 		return
 	}
@@ -172,7 +182,7 @@ func (f *Flow) recordDefer(d *ast.DeferStmt) {
 			if call, ok := n.(*ast.CallExpr); ok {
 				if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
 					if v, ok := f.info.Uses[id].(*types.Var); ok {
-						f.deferred[v] = true
+						mark(v)
 					}
 				}
 			}
@@ -220,6 +230,21 @@ func (f *Flow) Direct() []ast.Node { return f.direct }
 // that a defer statement of the function calls: the context ends when the
 // function returns.
 func (f *Flow) DeferredCancel(call *ast.CallExpr) bool { return f.cancelled[call] }
+
+// CancelDefer returns the defer statement that calls the cancel function
+// of call, a context.WithX call for which DeferredCancel holds, with the
+// cancel variable's name; nil if there is none.
+func (f *Flow) CancelDefer(call *ast.CallExpr) (*ast.DeferStmt, string) {
+	if !f.cancelled[call] {
+		return nil, ""
+	}
+	for _, p := range f.pairs {
+		if p.call == call && f.defers[p.cancel] != nil {
+			return f.defers[p.cancel], p.cancel.Name()
+		}
+	}
+	return nil, ""
+}
 
 // pair records "ctx, cancel := call" when call is context.WithX.
 func (f *Flow) pair(call *ast.CallExpr, lhs []ast.Expr) {
