@@ -1,26 +1,30 @@
 // Package driver is envvet's standalone driver: it loads packages, runs
-// the checks with golang.org/x/tools/go/analysis/checker, and prints every
-// finding sorted by file, line and column, whichever package reported it.
-// (The multichecker prints package by package, in load order.) go vet's
-// invocations, -fix and -diff stay with the multichecker; cmd/envvet
-// dispatches.
+// the checks with internal/engine (checker semantics; dependency results,
+// syntax and type information released as soon as each package is done),
+// and prints every finding sorted by file, line and column, whichever
+// package reported it. (The multichecker prints package by package, in
+// load order.) go vet's invocations, -fix and -diff stay with the
+// multichecker; cmd/envvet dispatches.
 package driver
 
 import (
 	"bufio"
 	"cmp"
+	"context"
 	"flag"
 	"fmt"
 	"go/token"
 	"io"
 	"os"
+	"runtime"
 	"runtime/pprof"
 	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/envvet/envvet/internal/engine"
 )
 
 // Exit codes, as the multichecker has them.
@@ -120,14 +124,14 @@ func Run(analyzers []*analysis.Analyzer, patterns []string, o *Options, stdout, 
 		}
 		defer pprof.StopCPUProfile()
 	}
-	findings, graph, code := Analyze(analyzers, patterns, o, stderr)
+	findings, res, code := Analyze(analyzers, patterns, o, stderr)
 	if o.MemProfile != "" {
 		if err := writeMemProfile(o.MemProfile); err != nil {
 			fmt.Fprintf(stderr, "envvet: %v\n", err)
 			return ExitError
 		}
 	}
-	if graph == nil {
+	if res == nil {
 		return code
 	}
 	switch o.Format {
@@ -139,7 +143,7 @@ func Run(analyzers []*analysis.Analyzer, patterns []string, o *Options, stdout, 
 		}
 		return code
 	case "json":
-		if err := graph.PrintJSON(stdout); err != nil {
+		if err := printJSON(stdout, res); err != nil {
 			fmt.Fprintf(stderr, "envvet: %v\n", err)
 			return ExitError
 		}
@@ -164,7 +168,7 @@ func Run(analyzers []*analysis.Analyzer, patterns []string, o *Options, stdout, 
 // Analyze loads and analyzes the packages and returns the root findings,
 // deduplicated and sorted, and the exit code so far (ExitError when a
 // package failed to load or an analyzer failed, whose errors it prints).
-func Analyze(analyzers []*analysis.Analyzer, patterns []string, o *Options, stderr io.Writer) ([]Finding, *checker.Graph, int) {
+func Analyze(analyzers []*analysis.Analyzer, patterns []string, o *Options, stderr io.Writer) ([]Finding, *engine.Result, int) {
 	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Tests: o.Tests}
 	if o.Tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + o.Tags}
@@ -181,7 +185,12 @@ func Analyze(analyzers []*analysis.Analyzer, patterns []string, o *Options, stde
 	if n := packages.PrintErrors(pkgs); n > 0 {
 		return nil, nil, ExitError
 	}
-	graph, err := checker.Analyze(analyzers, pkgs, nil)
+	e, err := engine.New(analyzers)
+	if err != nil {
+		fmt.Fprintf(stderr, "envvet: %v\n", err)
+		return nil, nil, ExitError
+	}
+	res, err := e.Run(context.Background(), pkgs, engine.Options{Release: true})
 	if err != nil {
 		fmt.Fprintf(stderr, "envvet: %v\n", err)
 		return nil, nil, ExitError
@@ -195,7 +204,7 @@ func Analyze(analyzers []*analysis.Analyzer, patterns []string, o *Options, stde
 	seen := make(map[key]bool)
 	seenErr := make(map[string]bool)
 	var findings []Finding
-	for _, act := range graph.Roots {
+	for _, act := range res.Roots {
 		if act.Err != nil {
 			// A broken manifest fails every package it governs: say so once.
 			msg := fmt.Sprintf("%s: %v", act.Analyzer.Name, act.Err)
@@ -220,7 +229,7 @@ func Analyze(analyzers []*analysis.Analyzer, patterns []string, o *Options, stde
 			findings = append(findings, f)
 		}
 	}
-	findings = append(findings, sharedUnread(graph, o.KeepSuppressed)...)
+	findings = append(findings, sharedUnread(res, o.KeepSuppressed)...)
 	slices.SortFunc(findings, func(a, b Finding) int {
 		return cmp.Or(
 			cmp.Compare(a.Posn.Filename, b.Posn.Filename),
@@ -230,7 +239,7 @@ func Analyze(analyzers []*analysis.Analyzer, patterns []string, o *Options, stde
 			cmp.Compare(a.Diag.Message, b.Diag.Message),
 		)
 	})
-	return findings, graph, code
+	return findings, res, code
 }
 
 // printContext prints the finding's line and n lines around it.
@@ -251,6 +260,7 @@ func writeMemProfile(name string) error {
 		return err
 	}
 	defer f.Close()
+	runtime.GC() // the profile shows the heap as of the last collection
 	return pprof.Lookup("heap").WriteTo(f, 0)
 }
 

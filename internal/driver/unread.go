@@ -4,9 +4,9 @@ import (
 	"go/token"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 
 	"github.com/envvet/envvet/analyzers/envkeys"
+	"github.com/envvet/envvet/internal/engine"
 	"github.com/envvet/envvet/internal/report"
 )
 
@@ -15,10 +15,10 @@ import (
 // envkeys run cannot tell alone, so it returns what its own program does
 // not read; having analyzed every program, the driver can (see
 // envkeys.SharedUnread).
-func sharedUnread(graph *checker.Graph, keepSuppressed bool) []Finding {
+func sharedUnread(res *engine.Result, keepSuppressed bool) []Finding {
 	var a *analysis.Analyzer
 	var results []*envkeys.Result
-	for _, act := range graph.Roots {
+	for _, act := range res.Roots {
 		if r, ok := act.Result.(*envkeys.Result); ok && r != nil && act.Analyzer.Name == "envkeys" {
 			a = act.Analyzer
 			results = append(results, r)

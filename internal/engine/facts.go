@@ -1,0 +1,172 @@
+package engine
+
+import (
+	"cmp"
+	"go/types"
+	"reflect"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
+)
+
+// pkgFacts holds the facts one package's analyzers exported. Only the
+// package's own goroutine writes them, while it is analyzed; importers
+// read them after (the node's done channel orders the two).
+type pkgFacts struct {
+	objs     map[objectKey]analysis.Fact
+	pkg      map[reflect.Type]analysis.Fact
+	complete bool // every analyzer with facts succeeded: reusable
+}
+
+type objectKey struct {
+	obj types.Object
+	typ reflect.Type
+}
+
+func newPkgFacts() *pkgFacts {
+	return &pkgFacts{objs: make(map[objectKey]analysis.Fact), pkg: make(map[reflect.Type]analysis.Fact)}
+}
+
+// pkgFacts returns the facts of pkg, nil if the engine has none.
+func (e *Engine) pkgFacts(pkg *types.Package) *pkgFacts {
+	if pkg == nil {
+		return nil
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.facts[pkg]
+}
+
+func factType(fact analysis.Fact) reflect.Type {
+	t := reflect.TypeOf(fact)
+	if t == nil || t.Kind() != reflect.Pointer {
+		panic("invalid fact type: want a pointer")
+	}
+	return t
+}
+
+// importObjectFact looks up obj's fact for n's package with the
+// checker's visibility: a package sees the facts of its own objects; of
+// a directly imported package, those of objects that package may export;
+// of packages further down, those of methods, fields, types and
+// constants only (what can reach it through an API).
+func (e *Engine) importObjectFact(n *node, obj types.Object, ptr analysis.Fact) bool {
+	if obj == nil {
+		panic("nil object")
+	}
+	pf := e.pkgFacts(obj.Pkg())
+	if pf == nil {
+		return false
+	}
+	f, ok := pf.objs[objectKey{obj, factType(ptr)}]
+	if !ok || !visible(n.pkg.Types, obj) {
+		return false
+	}
+	reflect.ValueOf(ptr).Elem().Set(reflect.ValueOf(f).Elem())
+	return true
+}
+
+// visible reports whether the facts of obj reach package from.
+func visible(from *types.Package, obj types.Object) bool {
+	owner := obj.Pkg()
+	if owner == from {
+		return true
+	}
+	direct := slices.Contains(from.Imports(), owner)
+	switch obj := obj.(type) {
+	case *types.Func:
+		return direct && obj.Exported() || obj.Signature().Recv() != nil
+	case *types.Var:
+		return obj.IsField() || direct
+	case *types.TypeName, *types.Const:
+		return true
+	}
+	return false
+}
+
+func (e *Engine) importPackageFact(pkg *types.Package, ptr analysis.Fact) bool {
+	if pkg == nil {
+		panic("nil package")
+	}
+	pf := e.pkgFacts(pkg)
+	if pf == nil {
+		return false
+	}
+	f, ok := pf.pkg[factType(ptr)]
+	if !ok {
+		return false
+	}
+	reflect.ValueOf(ptr).Elem().Set(reflect.ValueOf(f).Elem())
+	return true
+}
+
+// closure returns n's package and every package it imports, directly or
+// not, sorted by path.
+func closure(n *node) []*packages.Package {
+	seen := make(map[*packages.Package]bool)
+	var out []*packages.Package
+	var visit func(p *packages.Package)
+	visit = func(p *packages.Package) {
+		if seen[p] {
+			return
+		}
+		seen[p] = true
+		out = append(out, p)
+		for _, imp := range p.Imports {
+			visit(imp)
+		}
+	}
+	visit(n.pkg)
+	slices.SortFunc(out, func(a, b *packages.Package) int { return cmp.Compare(a.ID, b.ID) })
+	return out
+}
+
+// allObjectFacts returns the object facts of a's types visible to n's
+// package, sorted by package, then position.
+func (e *Engine) allObjectFacts(n *node, a *analysis.Analyzer) []analysis.ObjectFact {
+	types := e.factTypes[a]
+	var out []analysis.ObjectFact
+	for _, p := range closure(n) {
+		pf := e.pkgFacts(p.Types)
+		if pf == nil {
+			continue
+		}
+		start := len(out)
+		for k, f := range pf.objs {
+			if types[k.typ] && visible(n.pkg.Types, k.obj) {
+				out = append(out, analysis.ObjectFact{Object: k.obj, Fact: f})
+			}
+		}
+		slices.SortFunc(out[start:], func(x, y analysis.ObjectFact) int {
+			return cmp.Or(
+				cmp.Compare(x.Object.Pos(), y.Object.Pos()),
+				cmp.Compare(x.Object.Name(), y.Object.Name()),
+				cmp.Compare(reflect.TypeOf(x.Fact).String(), reflect.TypeOf(y.Fact).String()))
+		})
+	}
+	return out
+}
+
+// allPackageFacts returns the package facts of a's types of n's package
+// and the packages it imports, sorted by package.
+func (e *Engine) allPackageFacts(n *node, a *analysis.Analyzer) []analysis.PackageFact {
+	types := e.factTypes[a]
+	var out []analysis.PackageFact
+	for _, p := range closure(n) {
+		pf := e.pkgFacts(p.Types)
+		if pf == nil {
+			continue
+		}
+		start := len(out)
+		for t, f := range pf.pkg {
+			if types[t] {
+				out = append(out, analysis.PackageFact{Package: p.Types, Fact: f})
+			}
+		}
+		slices.SortFunc(out[start:], func(x, y analysis.PackageFact) int {
+			return cmp.Compare(reflect.TypeOf(x.Fact).String(), reflect.TypeOf(y.Fact).String())
+		})
+	}
+	return out
+}
