@@ -181,6 +181,7 @@ func UnreadMessage(k manifest.Key) string {
 // key is not a constant.
 func (c *checker) checkReads(pass *analysis.Pass, graph *envgraph.Graph, m *manifest.Manifest) {
 	var lits map[token.Pos]*ast.BasicLit // built on first use
+	sites := &siteFiles{pass: pass}
 	for _, ref := range graph.Refs() {
 		if !ref.Kind.IsRead() || !ref.Pos.IsValid() {
 			continue
@@ -190,6 +191,7 @@ func (c *checker) checkReads(pass *analysis.Pass, graph *envgraph.Graph, m *mani
 				pass.Report(analysis.Diagnostic{
 					Pos: ref.Pos, End: ref.End, Category: CategoryDynamic,
 					Message: fmt.Sprintf("env key %s is not a constant, so envvet cannot check that it is declared%s", ref.Expr, via(ref)),
+					Related: sites.related(ref),
 				})
 			}
 			continue
@@ -219,6 +221,7 @@ func (c *checker) checkReads(pass *analysis.Pass, graph *envgraph.Graph, m *mani
 			}
 		}
 		d.Message = msg + via(ref) + unresolvedNote(m)
+		d.Related = sites.related(ref)
 		pass.Report(d)
 	}
 }
