@@ -2,7 +2,6 @@ package envgraph
 
 import (
 	"go/ast"
-	"go/token"
 	"slices"
 	"strconv"
 )
@@ -19,6 +18,7 @@ type Step struct {
 // package is analyzed in its own process, and a token.Pos from another
 // package would mean nothing. Line and Col are 1-based; File is the
 // file's name as the FileSet knows it, without //line adjustment.
+// internal/relpos turns a Site back into a token.Pos.
 type Site struct {
 	File      string
 	Line, Col int
@@ -77,38 +77,4 @@ func commonSites(a, b []Site) []Site {
 		return nil
 	}
 	return slices.Clip(a[:n])
-}
-
-// Resolve returns the position of site in fset: in one of files when
-// site lies in one of them, else nothing (ok false). Callers that need
-// sites in other files (an imported helper's) add the file themselves.
-func (site Site) Resolve(fset *token.FileSet, files []*ast.File) (token.Pos, bool) {
-	if !site.IsValid() {
-		return token.NoPos, false
-	}
-	for _, f := range files {
-		tf := fset.File(f.FileStart)
-		if tf == nil || tf.Name() != site.File {
-			continue
-		}
-		return PosIn(tf, site.Line, site.Col)
-	}
-	return token.NoPos, false
-}
-
-// PosIn returns the position of line:col in tf, if tf has it.
-func PosIn(tf *token.File, line, col int) (token.Pos, bool) {
-	if tf == nil || line < 1 || line > tf.LineCount() || col < 1 {
-		return token.NoPos, false
-	}
-	start := tf.LineStart(line)
-	end := tf.Base() + tf.Size() // the line's end: the next line's start or the file's
-	if line < tf.LineCount() {
-		end = int(tf.LineStart(line + 1))
-	}
-	pos := start + token.Pos(col-1)
-	if int(pos) >= end {
-		return token.NoPos, false
-	}
-	return pos, true
 }

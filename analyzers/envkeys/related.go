@@ -3,21 +3,18 @@ package envkeys
 import (
 	"fmt"
 	"go/token"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/envvet/envvet/analyzers/envgraph"
+	"github.com/envvet/envvet/internal/relpos"
 )
 
-// siteFiles turns the sites of a pass's references into positions: in the
-// package's own files directly, in other Go files (an imported helper's)
-// by adding the file to the pass's FileSet, as reportUnread does for
-// manifests. A site whose file is gone or no longer has that line and
-// column yields nothing.
+// siteFiles turns the sites of a pass's references into positions, in
+// the package's own files or in an imported helper's (see relpos).
 type siteFiles struct {
 	pass  *analysis.Pass
-	added map[string]*token.File // by file name; nil entries for unreadable files
+	files *relpos.Files // made on first use
 }
 
 // related returns the related information of a finding about ref: one
@@ -48,19 +45,11 @@ func (s *siteFiles) related(ref envgraph.Ref) []analysis.RelatedInformation {
 
 // pos returns the position of site in the pass's FileSet.
 func (s *siteFiles) pos(site envgraph.Site) (token.Pos, bool) {
-	if pos, ok := site.Resolve(s.pass.Fset, s.pass.Files); ok {
-		return pos, true
-	}
-	if !site.IsValid() || !strings.HasSuffix(site.File, ".go") {
+	if !site.IsValid() {
 		return token.NoPos, false
 	}
-	tf, ok := s.added[site.File]
-	if !ok {
-		tf = addFile(s.pass.Fset, site.File)
-		if s.added == nil {
-			s.added = make(map[string]*token.File)
-		}
-		s.added[site.File] = tf
+	if s.files == nil {
+		s.files = relpos.New(s.pass)
 	}
-	return envgraph.PosIn(tf, site.Line, site.Col)
+	return s.files.Pos(site.File, site.Line, site.Col)
 }

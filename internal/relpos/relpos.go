@@ -1,0 +1,122 @@
+// Package relpos turns source positions kept in facts back into token.Pos
+// values for a pass's related information.
+//
+// A fact must not hold a token.Pos: under go vet each package is analyzed
+// in a process of its own, and a position from another package means
+// nothing in the FileSet of the next. Facts keep "file:line:col" instead,
+// and a check that wants to point into another package's file (an
+// imported helper's read, a consumer's use of a pool) resolves it here:
+// in the package's own files directly, else by adding the file, read from
+// disk, to the pass's FileSet, as passes/asmdecl does for assembly files.
+// A position whose file is gone, or no longer has that line and column,
+// resolves to nothing: a check then leaves the entry out rather than
+// point somewhere wrong.
+package relpos
+
+import (
+	"go/ast"
+	"go/token"
+	"os"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Format returns the "file:line:col" of pos in fset, without //line
+// adjustment; "" when pos is unknown.
+func Format(fset *token.FileSet, pos token.Pos) string {
+	if !pos.IsValid() {
+		return ""
+	}
+	p := fset.PositionFor(pos, false)
+	if !p.IsValid() {
+		return ""
+	}
+	return p.Filename + ":" + strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column)
+}
+
+// Parse splits a "file:line:col" made by Format.
+func Parse(s string) (file string, line, col int, ok bool) {
+	rest, c, ok1 := cut(s)
+	file, l, ok2 := cut(rest)
+	if !ok1 || !ok2 || file == "" || l < 1 || c < 1 {
+		return "", 0, 0, false
+	}
+	return file, l, c, true
+}
+
+func cut(s string) (string, int, bool) {
+	i := strings.LastIndexByte(s, ':')
+	if i < 0 {
+		return "", 0, false
+	}
+	n, err := strconv.Atoi(s[i+1:])
+	return s[:i], n, err == nil
+}
+
+// Files resolves positions for one pass. It is not safe for concurrent
+// use; make one per pass.
+type Files struct {
+	fset  *token.FileSet
+	files []*ast.File
+	added map[string]*token.File // by name; nil for files that cannot be read
+}
+
+// New returns a resolver for pass.
+func New(pass *analysis.Pass) *Files {
+	return &Files{fset: pass.Fset, files: pass.Files}
+}
+
+// Pos returns the position of line:col of file.
+func (f *Files) Pos(file string, line, col int) (token.Pos, bool) {
+	if file == "" || line < 1 || col < 1 {
+		return token.NoPos, false
+	}
+	for _, af := range f.files {
+		if tf := f.fset.File(af.FileStart); tf != nil && tf.Name() == file {
+			return PosIn(tf, line, col)
+		}
+	}
+	if !strings.HasSuffix(file, ".go") {
+		return token.NoPos, false
+	}
+	tf, ok := f.added[file]
+	if !ok {
+		if content, err := os.ReadFile(file); err == nil {
+			tf = f.fset.AddFile(file, -1, len(content))
+			tf.SetLinesForContent(content)
+		}
+		if f.added == nil {
+			f.added = make(map[string]*token.File)
+		}
+		f.added[file] = tf
+	}
+	return PosIn(tf, line, col)
+}
+
+// PosString returns the position of a "file:line:col" made by Format.
+func (f *Files) PosString(s string) (token.Pos, bool) {
+	file, line, col, ok := Parse(s)
+	if !ok {
+		return token.NoPos, false
+	}
+	return f.Pos(file, line, col)
+}
+
+// PosIn returns the position of line:col in tf, if tf has it.
+func PosIn(tf *token.File, line, col int) (token.Pos, bool) {
+	if tf == nil || line < 1 || line > tf.LineCount() || col < 1 {
+		return token.NoPos, false
+	}
+	start := tf.LineStart(line)
+	end := tf.Base() + tf.Size() // the line's end: the next line's start, or the file's
+	if line < tf.LineCount() {
+		end = int(tf.LineStart(line + 1))
+	}
+	pos := start + token.Pos(col-1)
+	if int(pos) >= end {
+		return token.NoPos, false
+	}
+	return pos, true
+}

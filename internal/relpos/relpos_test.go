@@ -1,0 +1,59 @@
+package relpos
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+func TestFiles(t *testing.T) {
+	dir := t.TempDir()
+	own := filepath.Join(dir, "own.go")
+	other := filepath.Join(dir, "other.go")
+	for name, src := range map[string]string{own: "package p\n\nvar X = 1\n", other: "package q\n\nfunc F() {}\n"} {
+		if err := os.WriteFile(name, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, own, nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := New(&analysis.Pass{Fset: fset, Files: []*ast.File{f}})
+
+	pos, ok := r.PosString(Format(fset, f.Decls[0].Pos()))
+	if !ok || pos != f.Decls[0].Pos() {
+		t.Errorf("own file: %v %v, want %v", pos, ok, f.Decls[0].Pos())
+	}
+	pos, ok = r.Pos(other, 3, 6)
+	if p := fset.Position(pos); !ok || p.Filename != other || p.Line != 3 || p.Column != 6 {
+		t.Errorf("other file: %v %v", p, ok)
+	}
+	again, _ := r.Pos(other, 3, 1)
+	if fset.File(again) != fset.File(pos) {
+		t.Error("other file added twice")
+	}
+	for _, bad := range []struct {
+		file      string
+		line, col int
+	}{
+		{other, 4, 1},  // past the last line
+		{other, 3, 13}, // past the line's end
+		{other, 0, 1},
+		{filepath.Join(dir, "gone.go"), 1, 1},
+		{filepath.Join(dir, ".env"), 1, 1},
+	} {
+		if pos, ok := r.Pos(bad.file, bad.line, bad.col); ok || pos.IsValid() {
+			t.Errorf("%s:%d:%d resolved to %v", bad.file, bad.line, bad.col, fset.Position(pos))
+		}
+	}
+	if _, _, _, ok := Parse("C:\\x\\a.go:3:4"); !ok {
+		t.Error("a name with a colon does not parse")
+	}
+}
