@@ -143,6 +143,17 @@ func New(analyzers []*analysis.Analyzer) (*Engine, error) {
 	return e, nil
 }
 
+// Forget drops the facts of pkgs, so that the next run analyzes them, and
+// the packages importing them, again: for a change the packages' syntax
+// does not show, such as a manifest their facts depend on.
+func (e *Engine) Forget(pkgs ...*types.Package) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	for _, p := range pkgs {
+		delete(e.facts, p)
+	}
+}
+
 // A node is one package of a run.
 type node struct {
 	pkg     *packages.Package
@@ -179,6 +190,8 @@ func (e *Engine) Run(ctx context.Context, roots []*packages.Package, opts Option
 		add(p, true)
 	}
 
+	// all is in postorder: a package comes after its imports. A package is
+	// reused only if its imports are: facts are derived from the imports'.
 	live := make(map[*types.Package]bool, len(all))
 	e.mu.Lock()
 	res := new(Result)
@@ -187,16 +200,18 @@ func (e *Engine) Run(ctx context.Context, roots []*packages.Package, opts Option
 			live[n.pkg.Types] = true
 		}
 		pf := e.facts[n.pkg.Types]
-		switch {
-		case n.root || !opts.Reuse || pf == nil || !pf.complete:
-			if n.pkg.Types != nil {
-				e.facts[n.pkg.Types] = newPkgFacts()
-			}
-			res.Analyzed++
-		default:
-			n.skip = true
-			res.Reused++
+		n.skip = opts.Reuse && !n.root && pf != nil && pf.complete
+		for _, imp := range n.imports {
+			n.skip = n.skip && imp.skip
 		}
+		if n.skip {
+			res.Reused++
+			continue
+		}
+		if n.pkg.Types != nil {
+			e.facts[n.pkg.Types] = newPkgFacts()
+		}
+		res.Analyzed++
 	}
 	// Forget packages this run no longer has: they were type-checked
 	// again, or are no longer imported.

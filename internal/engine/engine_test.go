@@ -136,6 +136,28 @@ func TestReuse(t *testing.T) {
 	if len(fromEngine(first)) == 0 {
 		t.Error("no findings in example/cmd/shop: the test proves nothing")
 	}
+
+	// Forgetting a dependency analyzes it and its importers again.
+	var dep *packages.Package
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if p.PkgPath == "example.com/shop/internal/envutil" {
+			dep = p
+		}
+	})
+	if dep == nil {
+		t.Fatal("no envutil package")
+	}
+	e.Forget(dep.Types)
+	third, err := e.Run(context.Background(), pkgs, engine.Options{Reuse: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if third.Analyzed <= second.Analyzed || third.Reused >= second.Reused {
+		t.Errorf("after Forget: analyzed %d, reused %d; the run before: %d, %d", third.Analyzed, third.Reused, second.Analyzed, second.Reused)
+	}
+	if a, b := fromEngine(first), fromEngine(third); !slices.Equal(a, b) {
+		t.Errorf("run after Forget differs:\n%s\nvs\n%s", strings.Join(a, "\n"), strings.Join(b, "\n"))
+	}
 }
 
 // TestCancel: a cancelled run returns the context's error, and the next

@@ -19,11 +19,11 @@ import (
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/envvet/envvet/analyzers"
 	"github.com/envvet/envvet/analyzers/envkeys"
+	"github.com/envvet/envvet/internal/engine"
 	"github.com/envvet/envvet/internal/passutil"
 	"github.com/envvet/envvet/internal/report"
 )
@@ -208,7 +208,15 @@ func (s *server) analyze(ctx context.Context, snap *snapshot) (*result, []string
 				s.log.Printf("%s has errors; its files keep their diagnostics", p.ID)
 			}
 		}
-		graph, err := checker.Analyze(analyzers.Suite(s.opts.Config), pkgs, nil)
+		st := s.loads[g.root]
+		if gen := s.manifestGen.Load(); st.manifestGen != gen {
+			// Facts of the module's packages may depend on its manifests
+			// (nocgo's policy): analyze them again.
+			st.engine.Forget(st.mainTypes()...)
+			st.manifestGen = gen
+		}
+		start := time.Now()
+		run, err := st.engine.Run(ctx, pkgs, engine.Options{Reuse: true})
 		if ctx.Err() != nil {
 			return res, nil
 		}
@@ -216,7 +224,8 @@ func (s *server) analyze(ctx context.Context, snap *snapshot) (*result, []string
 			errs = append(errs, fmt.Sprintf("analyzing %s: %v", root, err))
 			continue
 		}
-		errs = append(errs, c.collect(graph)...)
+		s.log.Printf("analyzed %d packages, reused the facts of %d, in %v", run.Analyzed, run.Reused, time.Since(start))
+		errs = append(errs, c.collect(run.Roots)...)
 	}
 	for u := range res.keep {
 		delete(res.diags, u)
@@ -298,7 +307,12 @@ func (s *server) load(ctx context.Context, g *modGraph, snap *snapshot, overlay 
 			delete(s.loads, g.root)
 			return nil, fmt.Errorf("loading packages of %s: %v", g.root, err)
 		}
-		s.loads[g.root] = newLoadState(key, pkgs, overlay)
+		st, err := newLoadState(key, pkgs, overlay, s.suite)
+		if err != nil {
+			delete(s.loads, g.root)
+			return nil, err
+		}
+		s.loads[g.root] = st
 		s.log.Printf("loaded %s in %v", key, time.Since(start))
 		return pkgs, nil
 	}
@@ -337,7 +351,7 @@ func (s *server) publish(ctx context.Context, res *result) {
 	}
 }
 
-// A converter turns the checker's findings into LSP diagnostics.
+// A converter turns the engine's findings into LSP diagnostics.
 type converter struct {
 	snap  *snapshot
 	files map[string][]byte // contents of files not open, read once
@@ -363,16 +377,16 @@ func (c *converter) content(path string) []byte {
 // parse error): "file:line[:col]: message".
 var errPosn = regexp.MustCompile(`^(/[^:]+|[A-Za-z]:\\[^:]+):(\d+)(?::(\d+))?: (.*)$`)
 
-// collect converts the diagnostics of graph's root actions; it returns
-// the errors that have no position.
-func (c *converter) collect(graph *checker.Graph) []string {
+// collect converts the diagnostics of the root actions; it returns the
+// errors that have no position.
+func (c *converter) collect(roots []*engine.Action) []string {
 	if c.seen == nil {
 		c.seen = make(map[string]bool)
 	}
 	var errs []string
 	var unread []*envkeys.Result
 	var envkeysA *analysis.Analyzer
-	for _, act := range graph.Roots {
+	for _, act := range roots {
 		if act.Err != nil {
 			msg := act.Err.Error()
 			if strings.Contains(msg, "analysis skipped due to errors in package") {

@@ -11,7 +11,10 @@ import (
 	"slices"
 	"strconv"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/envvet/envvet/internal/engine"
 )
 
 // A loadState is what the last analysis of a module loaded: the packages
@@ -28,6 +31,12 @@ type loadState struct {
 	open  map[string]bool                // files that were open buffers
 	files map[string][]*packages.Package // file → packages (and test variants) compiling it
 	edits int                            // incremental updates since the full load
+
+	// engine holds the facts of the loaded packages: an analysis after an
+	// update analyzes only the packages type-checked again (and, after a
+	// manifest change, the main module's), reusing the others' facts.
+	engine      *engine.Engine
+	manifestGen uint64 // the server's manifest generation the facts were computed with
 }
 
 // maxEdits bounds the incremental updates between full loads: each adds
@@ -38,9 +47,14 @@ const maxEdits = 200
 // new file, a changed import, cgo).
 var errFullLoad = errors.New("change needs a full load")
 
-// newLoadState records the packages of a full load.
-func newLoadState(key string, roots []*packages.Package, overlay map[string][]byte) *loadState {
-	st := &loadState{key: key, roots: roots, text: make(map[string][]byte), open: make(map[string]bool)}
+// newLoadState records the packages of a full load, with an engine for
+// suite.
+func newLoadState(key string, roots []*packages.Package, overlay map[string][]byte, suite []*analysis.Analyzer) (*loadState, error) {
+	e, err := engine.New(suite)
+	if err != nil {
+		return nil, err
+	}
+	st := &loadState{key: key, roots: roots, text: make(map[string][]byte), open: make(map[string]bool), engine: e}
 	for f := range overlay {
 		st.open[f] = true
 	}
@@ -52,7 +66,18 @@ func newLoadState(key string, roots []*packages.Package, overlay map[string][]by
 			st.text[f] = t
 		}
 	}
-	return st
+	return st, nil
+}
+
+// mainTypes returns the types of the main module's loaded packages.
+func (st *loadState) mainTypes() []*types.Package {
+	var out []*types.Package
+	packages.Visit(st.roots, nil, func(p *packages.Package) {
+		if p.Module != nil && p.Module.Main && p.Types != nil {
+			out = append(out, p.Types)
+		}
+	})
+	return out
 }
 
 // index maps the files of the main module's packages to their packages.

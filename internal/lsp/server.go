@@ -10,16 +10,15 @@
 // # Analysis
 //
 // A change schedules an analysis after a short debounce; a newer change
-// cancels the scheduled or running one (package loading stops at once;
-// a checker run in progress finishes but its results are dropped).
-// Analyses run one at a time.
+// cancels the scheduled or running one (package loading and analysis stop
+// at the next package). Analyses run one at a time.
 //
 // An analysis loads, with go/packages overlays for the open buffers, only
 // the packages of the open Go files and the packages of their module that
 // import them, directly or not (so main packages, whose envkeys run
 // reports the manifest's unread keys, are included), and runs the checks
-// with golang.org/x/tools/go/analysis/checker, as envvet's standalone
-// driver does.
+// with internal/engine, which has the semantics of x/tools' checker, as
+// envvet's standalone driver does.
 //
 // What is reused between analyses:
 //   - each module's import graph (go list metadata, without types),
@@ -31,12 +30,12 @@
 //     edited files again and type-checks again only their packages and
 //     the loaded packages importing them, against the loaded
 //     dependencies; a new file, changed imports or cgo fall back to a
-//     full load of the same packages.
-//
-// What is not: the checker computes the facts of dependencies again on
-// each run (x/tools' checker takes no facts to start from), so an edit
-// still costs an analysis of the loaded graph, never a load of it, and
-// never a load or analysis of the whole module.
+//     full load of the same packages;
+//   - the facts of every package that was not type-checked again (the
+//     load's engine keeps them): an edit analyzes the edited packages and
+//     the packages importing them, never the standard library or the
+//     other dependencies again. A manifest change makes the main module's
+//     packages analyzed again (their facts may depend on it).
 //
 // Manifests are read from disk by the checks: a manifest edit is seen
 // when the manifest is saved (didSave, or didChangeWatchedFiles).
@@ -52,12 +51,14 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
 	"go.uber.org/zap"
+	"golang.org/x/tools/go/analysis"
 
 	"github.com/envvet/envvet/analyzers"
 	"github.com/envvet/envvet/internal/manifest"
@@ -101,6 +102,7 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 		docs:   make(map[string]*document),
 		graphs: make(map[string]*modGraph),
 		loads:  make(map[string]*loadState),
+		suite:  analyzers.Suite(opts.Config),
 		shown:  make(map[uri.URI]bool),
 		fixes:  make(map[uri.URI][]fixEntry),
 	}
@@ -143,6 +145,11 @@ type server struct {
 
 	runMu sync.Mutex            // held by the running analysis
 	loads map[string]*loadState // the last load of each module; under runMu
+	suite []*analysis.Analyzer  // the checks, one instance for the session
+
+	// manifestGen counts manifest changes (edits, saves, changes on disk):
+	// facts computed before one may be stale.
+	manifestGen atomic.Uint64
 	// lastErrs are the errors of the last analysis, told to the client; under runMu
 	lastErrs map[string]bool
 
@@ -320,6 +327,9 @@ func (s *server) didSave(p *protocol.DidSaveTextDocumentParams) {
 		}
 	}
 	s.mu.Unlock()
+	if isManifest(path) {
+		s.manifestGen.Add(1)
+	}
 	s.schedule()
 }
 
@@ -339,10 +349,14 @@ func (s *server) didChangeWatchedFiles(p *protocol.DidChangeWatchedFilesParams) 
 	for _, c := range p.Changes {
 		// A Go file created, deleted or changed on disk may change the
 		// packages; a manifest needs only the analysis scheduled below.
-		if path, ok := filename(c.URI); ok && (strings.HasSuffix(path, ".go") || filepath.Base(path) == "go.mod") {
+		path, ok := filename(c.URI)
+		if ok && (strings.HasSuffix(path, ".go") || filepath.Base(path) == "go.mod") {
 			if g := s.graphFor(path); g != nil {
 				g.stale = true
 			}
+		}
+		if ok && !strings.HasSuffix(path, ".go") {
+			s.manifestGen.Add(1) // a manifest, or a deployment file one names
 		}
 	}
 	s.mu.Unlock()
