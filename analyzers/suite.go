@@ -9,6 +9,7 @@ import (
 	"github.com/envvet/envvet/analyzers/directives"
 	"github.com/envvet/envvet/analyzers/envkeys"
 	"github.com/envvet/envvet/analyzers/nocgo"
+	"github.com/envvet/envvet/internal/manifest"
 	"github.com/envvet/envvet/internal/report"
 )
 
@@ -24,6 +25,9 @@ type Config struct {
 	// Report adjusts every check's reporting for the driver (see
 	// internal/report.Options); it is no user setting.
 	Report report.Options `json:"-"`
+	// Overlay gives the checks that read manifests the unsaved contents
+	// of an editor's buffers (envvet lsp); it is no user setting.
+	Overlay manifest.Overlay `json:"-"`
 }
 
 // Suite returns envvet's checks, configured by cfg, in a fixed order, and
@@ -35,6 +39,9 @@ func Suite(cfg Config) []*analysis.Analyzer {
 	cfg.EnvKeys.Report = cfg.Report
 	cfg.DBPool.Report = cfg.Report
 	cfg.NoCgo.Report = cfg.Report
+	cfg.EnvKeys.Overlay = cfg.Overlay
+	cfg.DBPool.Overlay = cfg.Overlay
+	cfg.NoCgo.Overlay = cfg.Overlay
 	checks := checks(cfg)
 	names := make([]string, len(checks))
 	for i, a := range checks {

@@ -53,6 +53,9 @@ type Config struct {
 
 	// Report adjusts reporting for drivers; it has no flag or setting.
 	Report report.Options `json:"-"`
+	// Overlay supplies unsaved manifest contents (an editor's buffers);
+	// it has no flag or setting.
+	Overlay manifest.Overlay `json:"-"`
 }
 
 // Analyzer is dbpool with its default settings (every rule on, no isolation).
@@ -77,6 +80,7 @@ func New(cfg Config) *analysis.Analyzer {
 		perCall:   on(cfg.PerCall),
 		noLimit:   on(cfg.NoLimit),
 	}
+	c.manifests.Overlay = cfg.Overlay
 	a := &analysis.Analyzer{
 		Name:             "dbpool",
 		Doc:              analysisdoc.MustExtract(doc, "dbpool"),

@@ -50,6 +50,9 @@ type Config struct {
 
 	// Report adjusts reporting for drivers; it has no flag or setting.
 	Report report.Options `json:"-"`
+	// Overlay supplies unsaved manifest contents (an editor's buffers);
+	// it has no flag or setting.
+	Overlay manifest.Overlay `json:"-"`
 }
 
 // Analyzer is envkeys with its default settings.
@@ -58,6 +61,7 @@ var Analyzer = New(Config{})
 // New returns an envkeys analyzer whose flags write into its own copy of cfg.
 func New(cfg Config) *analysis.Analyzer {
 	c := &checker{cfg: cfg}
+	c.manifests.Overlay = cfg.Overlay
 	a := &analysis.Analyzer{
 		Name:     "envkeys",
 		Doc:      analysisdoc.MustExtract(doc, "envkeys"),

@@ -37,6 +37,9 @@ type Config struct {
 
 	// Report adjusts reporting for drivers; it has no flag or setting.
 	Report report.Options `json:"-"`
+	// Overlay supplies unsaved manifest contents (an editor's buffers);
+	// it has no flag or setting.
+	Overlay manifest.Overlay `json:"-"`
 }
 
 // Analyzer is nocgo with its default settings. Use New for a configured
@@ -128,6 +131,7 @@ type checker struct {
 
 func newChecker(cfg Config) *checker {
 	c := &checker{cfg: cfg}
+	c.manifests.Overlay = cfg.Overlay
 	c.cfg.Allow = append([]string(nil), cfg.Allow...)
 	c.cfg.Manifest = append([]string(nil), cfg.Manifest...)
 	c.allow, c.allowErr = compilePatterns(c.cfg.Allow)

@@ -328,8 +328,8 @@ func TestProtocol(t *testing.T) {
 	})
 	c.wait(mainURI, func(ds []protocol.Diagnostic) bool { return len(ds) == 1 && !hasMessage(ds, "APP_NAME") })
 
-	// Manifest edit: declaring DB_URL and dropping UNUSED, saved, clears
-	// both files.
+	// Manifest edit, unsaved: declaring DB_URL and dropping UNUSED in the
+	// buffer clears both files' diagnostics before any save.
 	newEnv := "APP_MODE=\nDB_URL=\n"
 	c.notify(protocol.MethodTextDocumentDidOpen, &protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{
 		URI: envURI, LanguageID: "sh", Version: 1, Text: "APP_MODE=\nUNUSED=\n",
@@ -338,12 +338,19 @@ func TestProtocol(t *testing.T) {
 		TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: envURI}, Version: 2},
 		ContentChanges: []protocol.TextDocumentContentChangeEvent{{Text: newEnv}},
 	})
+	c.wait(mainURI, func(ds []protocol.Diagnostic) bool { return len(ds) == 0 })
+	c.wait(envURI, func(ds []protocol.Diagnostic) bool { return len(ds) == 0 })
+
+	// Closed without saving: the disk's manifest counts again.
+	c.notify(protocol.MethodTextDocumentDidClose, &protocol.DidCloseTextDocumentParams{TextDocument: protocol.TextDocumentIdentifier{URI: envURI}})
+	c.wait(mainURI, func(ds []protocol.Diagnostic) bool { return hasMessage(ds, `"DB_URL" is not declared`) })
+
+	// Saved: the same edit on disk clears them again.
 	if err := os.WriteFile(envPath, []byte(newEnv), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	c.notify(protocol.MethodTextDocumentDidSave, &protocol.DidSaveTextDocumentParams{TextDocument: protocol.TextDocumentIdentifier{URI: envURI}})
+	c.notify(protocol.MethodWorkspaceDidChangeWatchedFiles, &protocol.DidChangeWatchedFilesParams{Changes: []*protocol.FileEvent{{URI: envURI, Type: protocol.FileChangeTypeChanged}}})
 	c.wait(mainURI, func(ds []protocol.Diagnostic) bool { return len(ds) == 0 })
-	c.wait(envURI, func(ds []protocol.Diagnostic) bool { return len(ds) == 0 })
 
 	// Unknown requests get an error, not a crash.
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)

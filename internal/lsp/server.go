@@ -37,8 +37,10 @@
 //     other dependencies again. A manifest change makes the main module's
 //     packages analyzed again (their facts may depend on it).
 //
-// Manifests are read from disk by the checks: a manifest edit is seen
-// when the manifest is saved (didSave, or didChangeWatchedFiles).
+// The checks read manifests, and the deployment files they name, through
+// the open buffers (analyzers.Config.Overlay): an unsaved manifest edit
+// re-publishes like a Go edit. (A manifest that exists only in an unsaved
+// buffer is not discovered: discovery looks at the disk.)
 package lsp
 
 import (
@@ -49,6 +51,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -102,10 +105,14 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 		docs:   make(map[string]*document),
 		graphs: make(map[string]*modGraph),
 		loads:  make(map[string]*loadState),
-		suite:  analyzers.Suite(opts.Config),
 		shown:  make(map[uri.URI]bool),
 		fixes:  make(map[uri.URI][]fixEntry),
 	}
+	// The checks read manifests (and the deployment files they name)
+	// through the open buffers: an unsaved edit counts.
+	cfg := opts.Config
+	cfg.Overlay = s.buffer
+	s.suite = analyzers.Suite(cfg)
 	conn.Go(ctx, s.handle)
 	select {
 	case <-conn.Done():
@@ -281,6 +288,9 @@ func (s *server) didOpen(p *protocol.DidOpenTextDocumentParams) {
 		}
 	}
 	s.mu.Unlock()
+	if !strings.HasSuffix(path, ".go") {
+		s.manifestGen.Add(1) // the buffer may differ from the disk
+	}
 	s.schedule()
 }
 
@@ -309,8 +319,8 @@ func (s *server) didChange(ctx context.Context, p *protocol.DidChangeTextDocumen
 	}
 	d.version = p.TextDocument.Version
 	s.mu.Unlock()
-	if isManifest(path) {
-		return // the checks read manifests from disk: wait for didSave
+	if !strings.HasSuffix(path, ".go") {
+		s.manifestGen.Add(1)
 	}
 	s.schedule()
 }
@@ -341,7 +351,26 @@ func (s *server) didClose(p *protocol.DidCloseTextDocumentParams) {
 	s.mu.Lock()
 	delete(s.docs, path)
 	s.mu.Unlock()
+	if !strings.HasSuffix(path, ".go") {
+		s.manifestGen.Add(1) // the disk's version counts again
+	}
 	s.schedule()
+}
+
+// buffer returns the text of an open document other than a Go file (Go
+// files reach the checks through go/packages overlays): the checks read
+// manifests and deployment files through it.
+func (s *server) buffer(path string) ([]byte, bool) {
+	if strings.HasSuffix(path, ".go") {
+		return nil, false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	d, ok := s.docs[path]
+	if !ok {
+		return nil, false
+	}
+	return slices.Clone(d.text), true
 }
 
 func (s *server) didChangeWatchedFiles(p *protocol.DidChangeWatchedFilesParams) {

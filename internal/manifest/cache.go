@@ -1,6 +1,7 @@
 package manifest
 
 import (
+	"hash/fnv"
 	"os"
 	"slices"
 	"strings"
@@ -17,6 +18,10 @@ import (
 // calls), so a manifest created or removed later is seen too. The zero
 // value is ready to use.
 type Cache struct {
+	// Overlay, when set, supplies files whose content differs from the
+	// disk (an editor's unsaved buffers). Set it before the first use.
+	Overlay Overlay
+
 	mu      sync.Mutex
 	entries map[string]*cacheEntry // by the NUL-joined list of files
 }
@@ -29,14 +34,41 @@ type cacheEntry struct {
 	err    error
 }
 
+// An Overlay returns the content of a file that differs from the disk,
+// and false for a file it does not hold. It must be safe for concurrent
+// use.
+type Overlay func(path string) ([]byte, bool)
+
+// read returns path's content from the overlay, or else from the disk.
+func (o Overlay) read(path string) ([]byte, error) {
+	if o != nil {
+		if data, ok := o(path); ok {
+			if len(data) > maxSize {
+				return nil, errorf(path, 0, 0, "manifest is larger than %d MiB", maxSize>>20)
+			}
+			return data, nil
+		}
+	}
+	return readFile(path)
+}
+
 // A stamp identifies one version of a file.
 type stamp struct {
 	size    int64
 	modTime time.Time
 	exists  bool
+	sum     uint64 // of an overlay's content
 }
 
-func stat(path string) stamp {
+// stat returns the stamp of path's version in the overlay, or else on disk.
+func (o Overlay) stat(path string) stamp {
+	if o != nil {
+		if data, ok := o(path); ok {
+			h := fnv.New64a()
+			h.Write(data)
+			return stamp{size: int64(len(data)), exists: true, sum: h.Sum64() | 1}
+		}
+	}
 	fi, err := os.Stat(path)
 	if err != nil {
 		return stamp{}
@@ -75,14 +107,15 @@ func (c *Cache) ForDir(dir string, explicit []string) (*Manifest, error) {
 
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if e.stamps != nil && equalStamps(e.stamps, stampAll(e.paths)) {
+	if e.stamps != nil && equalStamps(e.stamps, c.Overlay.stampAll(e.paths)) {
 		return e.m, e.err
 	}
 	// Stat before reading: a change made while Load runs is then seen by
 	// the next call.
 	paths := files
-	stamps := stampAll(paths)
+	stamps := c.Overlay.stampAll(paths)
 	l := newLoader(true)
+	l.overlay = c.Overlay
 	e.m, e.err = nil, nil
 	for _, f := range files {
 		if e.err = l.load(f); e.err != nil {
@@ -105,10 +138,10 @@ func (c *Cache) ForDir(dir string, explicit []string) (*Manifest, error) {
 	return e.m, e.err
 }
 
-func stampAll(paths []string) []stamp {
+func (o Overlay) stampAll(paths []string) []stamp {
 	stamps := make([]stamp, len(paths))
 	for i, f := range paths {
-		stamps[i] = stat(f)
+		stamps[i] = o.stat(f)
 	}
 	return stamps
 }
@@ -118,7 +151,7 @@ func equalStamps(a, b []stamp) bool {
 		return false
 	}
 	for i := range a {
-		if a[i].size != b[i].size || !a[i].modTime.Equal(b[i].modTime) || a[i].exists != b[i].exists {
+		if a[i].size != b[i].size || !a[i].modTime.Equal(b[i].modTime) || a[i].exists != b[i].exists || a[i].sum != b[i].sum {
 			return false
 		}
 	}

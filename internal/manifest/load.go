@@ -12,7 +12,8 @@ import (
 // A loader reads manifest files and the deployment files they name, and
 // merges their declarations in order.
 type loader struct {
-	read bool // follow sources and env_file entries (Load); Parse reads nothing
+	read    bool    // follow sources and env_file entries (Load); Parse reads nothing
+	overlay Overlay // unsaved contents to read instead of the disk's
 
 	files  []string        // Manifest.Files
 	inFile map[string]bool // files in files
@@ -69,9 +70,9 @@ func (l *loader) readFile(path string) ([]byte, error) {
 	if !l.inDeps[path] {
 		l.inDeps[path] = true
 		l.deps = append(l.deps, path)
-		l.stamps = append(l.stamps, stat(path))
+		l.stamps = append(l.stamps, l.overlay.stat(path))
 	}
-	return readFile(path)
+	return l.overlay.read(path)
 }
 
 func (l *loader) addKeys(keys, build []Key) {
