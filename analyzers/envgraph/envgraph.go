@@ -12,7 +12,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/envvet/envvet/internal/analysisdoc"
 	"github.com/envvet/envvet/internal/lazyinspect"
@@ -54,13 +53,12 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	fact := new(envPackage)
 	if s.info != nil && pass.Pkg != nil && s.relevant(fact) {
-		if l, _ := pass.ResultOf[lazyinspect.Analyzer].(*lazyinspect.Inspector); l != nil {
-			in := l.Get()
-			s.in = in
-			s.index(in)
-			s.inferHelpers()
-			s.collectRefs()
-		}
+		// The inspector is built only if a rare question needs it
+		// (onEmptyPath, passedOn): on most dependencies, never.
+		s.in, _ = pass.ResultOf[lazyinspect.Analyzer].(*lazyinspect.Inspector)
+		s.index(pass.Files)
+		s.inferHelpers()
+		s.collectRefs()
 	}
 	s.sortRefs()
 	s.fillPackageFact(fact)
@@ -100,11 +98,11 @@ type state struct {
 	calls    []callSite
 	viper    []viperPrefixCall
 
-	in           *inspector.Inspector
-	funcValues   []*ast.SelectorExpr // os.Getenv-like selectors, called or not
-	called       map[ast.Expr]bool   // the Fun of every call, and os.Expand's mapping
-	helpersAbove bool                // an import declares helpers
-	loaders      bool                // a struct-tag loader may be called: imported, or through helpers
+	in           *lazyinspect.Inspector // the package's inspector, built on first use; nil if none
+	funcValues   []*ast.SelectorExpr    // os.Getenv-like selectors, called or not
+	called       map[ast.Expr]bool      // the Fun of every call, and os.Expand's mapping
+	helpersAbove bool                   // an import declares helpers
+	loaders      bool                   // a struct-tag loader may be called: imported, or through helpers
 	refs         []Ref
 }
 
@@ -191,8 +189,9 @@ func isCaarlosPath(path string) bool {
 }
 
 // index walks the package once: functions, calls, returns, assignments
-// and struct fields.
-func (s *state) index(in *inspector.Inspector) {
+// and struct fields. It walks the files itself rather than building an
+// inspector that most packages would use for this one walk only.
+func (s *state) index(files []*ast.File) {
 	var stack []*funcInfo
 	top := func() *funcInfo {
 		if len(stack) == 0 {
@@ -205,12 +204,9 @@ func (s *state) index(in *inspector.Inspector) {
 		v   *types.Var
 	}
 	var bindings []binding
-	filter := []ast.Node{
-		(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.CallExpr)(nil), (*ast.ReturnStmt)(nil),
-		(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.IncDecStmt)(nil), (*ast.UnaryExpr)(nil),
-		(*ast.RangeStmt)(nil), (*ast.StructType)(nil), (*ast.SelectorExpr)(nil),
-	}
-	in.Nodes(filter, func(n ast.Node, push bool) bool {
+	// visit sees every node in preorder (push) and again after its
+	// children (!push); it ignores the kinds it does not switch on.
+	visit := func(n ast.Node, push bool) bool {
 		switch n := n.(type) {
 		case *ast.FuncDecl, *ast.FuncLit:
 			if !push {
@@ -348,7 +344,20 @@ func (s *state) index(in *inspector.Inspector) {
 			}
 		}
 		return true
-	})
+	}
+	var path []ast.Node
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if n == nil {
+				n, path = path[len(path)-1], path[:len(path)-1]
+				visit(n, false)
+				return true
+			}
+			path = append(path, n)
+			visit(n, true)
+			return true
+		})
+	}
 	// A literal bound to a variable that is never reassigned is callable
 	// by the variable's name.
 	for _, b := range bindings {

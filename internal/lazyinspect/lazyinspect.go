@@ -54,6 +54,10 @@ func (l *Inspector) Get() *inspector.Inspector {
 	return l.in.Load()
 }
 
+// Root returns the cursor of the inspector's virtual root, building the
+// inspector on the first call: Get().Root().
+func (l *Inspector) Root() inspector.Cursor { return l.Get().Root() }
+
 // Built reports whether the inspector has been built, for tests and
 // measurements.
 func (l *Inspector) Built() bool { return l.in.Load() != nil }

@@ -72,6 +72,9 @@ func TestSameAsNew(t *testing.T) {
 	if !l.Built() {
 		t.Fatal("not built after Get")
 	}
+	if l.Root() != l.Get().Root() {
+		t.Fatal("Root is not Get().Root()")
+	}
 	var calls []ast.Node
 	for cur := range l.Get().Root().Preorder((*ast.CallExpr)(nil)) {
 		calls = append(calls, cur.Node())

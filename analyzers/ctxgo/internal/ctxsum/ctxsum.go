@@ -11,7 +11,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/envvet/envvet/internal/analysisdoc"
-	"github.com/envvet/envvet/internal/lazyinspect"
 )
 
 //go:embed doc.go
@@ -23,7 +22,6 @@ var Analyzer = &analysis.Analyzer{
 	Name:             "ctxgosum",
 	Doc:              analysisdoc.MustExtract(doc, "ctxgosum"),
 	URL:              "https://github.com/envvet/envvet#ctxgo",
-	Requires:         []*analysis.Analyzer{lazyinspect.Analyzer},
 	Run:              run,
 	RunDespiteErrors: true,
 	ResultType:       reflect.TypeFor[*Result](),
@@ -127,34 +125,37 @@ func run(pass *analysis.Pass) (any, error) {
 	if pass.TypesInfo == nil || pass.Pkg == nil || !importsAny(pass.Pkg, "context", "net/http") {
 		return r, nil
 	}
-	in := pass.ResultOf[lazyinspect.Analyzer].(*lazyinspect.Inspector).Get()
-
 	// Have: the package's functions with bodies, in source order.
+	// (Two walks of the files: an inspector, built for them alone, would
+	// cost more and live as long as the driver keeps this result's pass.)
 	var funcs []*types.Func
-	for cur := range in.Root().Preorder((*ast.FuncDecl)(nil)) {
-		decl := cur.Node().(*ast.FuncDecl)
-		fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
-		if !ok || decl.Body == nil {
-			continue
+	for _, file := range pass.Files {
+		for _, d := range file.Decls {
+			decl, ok := d.(*ast.FuncDecl)
+			if !ok {
+				continue
+			}
+			fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+			if !ok || decl.Body == nil {
+				continue
+			}
+			r.decls[fn] = decl
+			funcs = append(funcs, fn)
 		}
-		r.decls[fn] = decl
-		funcs = append(funcs, fn)
 	}
 
-	// Facts of the functions called from other packages.
-	for cur := range in.Root().Preorder((*ast.CallExpr)(nil)) {
-		fn := Callee(pass.TypesInfo, cur.Node().(*ast.CallExpr))
-		if fn == nil || fn.Pkg() == nil || fn.Pkg() == pass.Pkg {
-			continue
+	// Facts of the functions called from other packages. The result
+	// keeps only the facts found: the driver may keep it to the end.
+	seen := make(map[*types.Func]bool)
+	importFacts := func(call *ast.CallExpr) {
+		fn := Callee(pass.TypesInfo, call)
+		if fn == nil || fn.Pkg() == nil || fn.Pkg() == pass.Pkg || seen[fn] {
+			return
 		}
-		if _, seen := r.keeps[fn]; seen {
-			continue
-		}
+		seen[fn] = true
 		var f keepsCtx
-		if pass.ImportObjectFact(fn, &f) {
+		if pass.ImportObjectFact(fn, &f) && len(f.Params) > 0 {
 			r.keeps[fn] = f.Params
-		} else {
-			r.keeps[fn] = nil
 		}
 		var w watchesCtx
 		if pass.ImportObjectFact(fn, &w) {
@@ -164,6 +165,14 @@ func run(pass *analysis.Pass) (any, error) {
 		if pass.ImportObjectFact(fn, &st) {
 			r.stops[fn] = st.Params
 		}
+	}
+	for _, file := range pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				importFacts(call)
+			}
+			return true
+		})
 	}
 
 	// Which context parameters of local functions are used for work.
