@@ -21,6 +21,7 @@ import (
 	"github.com/envvet/envvet/internal/lazyinspect"
 	"github.com/envvet/envvet/internal/manifest"
 	"github.com/envvet/envvet/internal/passutil"
+	"github.com/envvet/envvet/internal/relpos"
 	"github.com/envvet/envvet/internal/report"
 )
 
@@ -171,6 +172,7 @@ type state struct {
 	slots       map[string]*slotFact
 	owner       map[*types.Var]string // struct type name of a field
 	done        []*value              // opened pools that did not leave their function
+	rel         *relpos.Files         // see relFiles
 }
 
 // A summary is what a function of this package does with pools.
@@ -822,9 +824,12 @@ func (st *state) slotExpr(e ast.Expr) *slotFact {
 // slotRefs follows every read of a pool variable or field in the package,
 // and every call of an accessor that returns one.
 func (st *state) slotRefs() {
-	merge := func(slot *slotFact, v *value) {
+	merge := func(slot *slotFact, v *value, at ast.Node) {
 		if v.touched {
 			slot.Reach = true
+			if slot.Use == "" {
+				slot.Use = relpos.Format(st.pass.Fset, at.Pos())
+			}
 		}
 		slot.Users = addAll(slot.Users, v.f.Users...)
 		if v.f.Limited {
@@ -859,7 +864,7 @@ func (st *state) slotRefs() {
 		v := &value{fn: outerFuncDecl(cur)}
 		st.classify(expr, v)
 		st.follow(v)
-		merge(slot, v)
+		merge(slot, v, expr.Node())
 	}
 	for cur := range st.root.Preorder((*ast.SelectorExpr)(nil)) {
 		f := st.embeddedPool(cur.Node().(*ast.SelectorExpr))
@@ -876,7 +881,7 @@ func (st *state) slotRefs() {
 			st.classify(cur, v)
 		}
 		st.follow(v)
-		merge(slot, v)
+		merge(slot, v, cur.Node())
 	}
 	for cc := range st.root.Preorder((*ast.CallExpr)(nil)) {
 		callee := typeutil.StaticCallee(st.info, cc.Node().(*ast.CallExpr))
@@ -897,7 +902,7 @@ func (st *state) slotRefs() {
 			v := &value{fn: outerFuncDecl(cc)}
 			st.bindResult(cc, r.Index, v)
 			st.follow(v)
-			merge(slot, v)
+			merge(slot, v, cc.Node())
 		}
 	}
 }
@@ -1170,6 +1175,18 @@ func shortNames(paths []string) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// shortName returns paths[i] as shortNames writes it: its last element,
+// unless another of paths ends the same.
+func shortName(paths []string, i int) string {
+	base := filepath.Base(paths[i])
+	for j, p := range paths {
+		if j != i && filepath.Base(p) == base {
+			return paths[i]
+		}
+	}
+	return base
 }
 
 // compilePatterns turns ./...-style import path patterns into regexps;

@@ -66,6 +66,12 @@ func TestEndToEnd(t *testing.T) {
 				if rel, err := filepath.Rel(dir, file); err == nil && !strings.HasPrefix(rel, "..") {
 					file = rel
 				}
+				if msg, ok := strings.CutPrefix(m[3], "\t"); ok && len(lines) > 0 {
+					// Related information follows its finding, its message
+					// indented.
+					lines[len(lines)-1] += "\n\t" + file + ":" + m[2] + ": " + msg
+					continue
+				}
 				lines = append(lines, file+":"+m[2]+": "+m[3])
 			} else if l != "" && !strings.HasPrefix(l, "#") {
 				t.Logf("%s: %s", name, l)

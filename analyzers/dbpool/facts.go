@@ -142,6 +142,7 @@ type slotFact struct {
 	Field   string   // the field's name; "" for a package variable
 	Decl    string   // "file:line" of the declaration, set by the declaring package
 	Reach   bool     // a function of this package reads the variable (rule 1)
+	Use     string   // with Reach, "file:line:col" of the package's first such read; String leaves it out
 	Users   []string // packages that use the pool reached through this slot
 	Limited bool
 	Max     int

@@ -10,9 +10,11 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/envvet/envvet/internal/passutil"
+	"github.com/envvet/envvet/internal/relpos"
 )
 
 // Rule 3: pool per call.
@@ -136,7 +138,67 @@ func (st *state) perCall(v *value) {
 	st.pass.Report(analysis.Diagnostic{
 		Pos: call.Pos(), End: call.End(), Category: catPerCall,
 		Message: fmt.Sprintf("%s opens a new pool on %s; %s", v.opener, desc, advice),
+		Related: st.scopeRelated(scope, isLoop),
 	})
+}
+
+// scopeRelated returns the related information of a per-call finding
+// whose scope (see where) is a loop or a handler: the loop, or the
+// handler and the calls of this package that register it.
+func (st *state) scopeRelated(scope ast.Node, isLoop bool) []analysis.RelatedInformation {
+	if scope == nil {
+		return nil
+	}
+	if isLoop {
+		return []analysis.RelatedInformation{{Pos: scope.Pos(), Message: "each iteration of this loop opens the pool again"}}
+	}
+	var out []analysis.RelatedInformation
+	switch fn := scope.(type) {
+	case *ast.FuncDecl:
+		obj, ok := st.info.Defs[fn.Name].(*types.Func)
+		if !ok || obj == nil {
+			return nil
+		}
+		name := calleeName(obj)
+		out = append(out, analysis.RelatedInformation{
+			Pos: fn.Name.Pos(), End: fn.Name.End(),
+			Message: fmt.Sprintf("handler %s runs once per request", name),
+		})
+		for cur := range st.root.Preorder((*ast.Ident)(nil)) {
+			id := cur.Node().(*ast.Ident)
+			if st.info.Uses[id] != obj {
+				continue
+			}
+			arg := cur
+			if arg.ParentEdgeKind() == edge.SelectorExpr_Sel {
+				arg = arg.Parent() // percall.Handle, s.handle
+			}
+			if call, ok := registration(arg); ok {
+				out = append(out, analysis.RelatedInformation{
+					Pos: id.Pos(), End: id.End(),
+					Message: fmt.Sprintf("handler %s is passed to %s here", name, types.ExprString(call.Fun)),
+				})
+			}
+		}
+	case *ast.FuncLit:
+		msg := "this handler literal runs once per request"
+		if cur, ok := st.root.FindNode(fn); ok {
+			if call, ok := registration(cur); ok {
+				msg = fmt.Sprintf("this handler literal, passed to %s, runs once per request", types.ExprString(call.Fun))
+			}
+		}
+		out = append(out, analysis.RelatedInformation{Pos: fn.Pos(), End: fn.Type.End(), Message: msg})
+	}
+	return out
+}
+
+// registration returns the call that cur is an argument of.
+func registration(cur inspector.Cursor) (*ast.CallExpr, bool) {
+	if cur.ParentEdgeKind() != edge.CallExpr_Args {
+		return nil, false
+	}
+	call, ok := cur.Parent().Node().(*ast.CallExpr)
+	return call, ok
 }
 
 // loopVariant reports whether an argument of call (the data source name)
@@ -159,7 +221,7 @@ func (st *state) loopVariant(call *ast.CallExpr, loop ast.Node) bool {
 // perCallHelper reports a call, in a handler or a loop, of a function that
 // opens and closes its own pool.
 func (st *state) perCallHelper(cc inspector.Cursor, callee *types.Func, own *opensOwnPool) {
-	desc, _, _ := st.where(cc)
+	desc, scope, isLoop := st.where(cc)
 	if desc == "" || st.inTest(cc) {
 		return
 	}
@@ -171,6 +233,7 @@ func (st *state) perCallHelper(cc inspector.Cursor, callee *types.Func, own *ope
 	st.pass.Report(analysis.Diagnostic{
 		Pos: call.Pos(), End: call.End(), Category: catPerCall,
 		Message: fmt.Sprintf("%s opens and closes its own pool (%s) on every call, and is called on %s", calleeName(callee), how, desc),
+		Related: st.scopeRelated(scope, isLoop),
 	})
 }
 
@@ -346,6 +409,7 @@ func (st *state) decide() {
 
 	all := map[string]*slotFact{}
 	reach := map[string][]string{}
+	useAt := map[string]map[string]string{} // slot key → package → its first read, "file:line:col"
 	var foreign []openFact
 	if isMain {
 		add := func(pkg string, s slotFact) {
@@ -364,6 +428,12 @@ func (st *state) decide() {
 			}
 			if s.Reach {
 				reach[s.Key] = addAll(reach[s.Key], pkg)
+				if s.Use != "" {
+					if useAt[s.Key] == nil {
+						useAt[s.Key] = map[string]string{}
+					}
+					useAt[s.Key][pkg] = s.Use
+				}
 			}
 		}
 		for _, pf := range st.pass.AllPackageFacts() {
@@ -448,8 +518,17 @@ func (st *state) decide() {
 			if s.Limited && s.Max > 0 {
 				limit = fmt.Sprintf(" (max %d open)", s.Max)
 			}
+			// Related: where each package uses the pool.
+			var related []analysis.RelatedInformation
+			for i, p := range others {
+				if pos, ok := st.relFiles().PosString(useAt[k][p]); ok {
+					related = append(related, analysis.RelatedInformation{
+						Pos: pos, Message: fmt.Sprintf("package %s uses %s here", shortName(others, i), s.Name),
+					})
+				}
+			}
 			st.reportAtSlot(s, catShared, fmt.Sprintf("%s%s is shared by %d packages: %s; one slow package starves the others",
-				s.Name, limit, len(others), strings.Join(shortNames(others), ", ")))
+				s.Name, limit, len(others), strings.Join(shortNames(others), ", ")), related...)
 		}
 	}
 
@@ -552,7 +631,7 @@ func isolationGroups(users []string, pats []*regexpT) string {
 // data) and the multichecker (source) give imported objects a file:line;
 // when the object cannot be found, the report goes to the main package
 // and names the declaration.
-func (st *state) reportAtSlot(s *slotFact, cat, msg string) {
+func (st *state) reportAtSlot(s *slotFact, cat, msg string, related ...analysis.RelatedInformation) {
 	pos := st.slotPos(s)
 	if !pos.IsValid() {
 		pos = st.mainPos()
@@ -560,7 +639,15 @@ func (st *state) reportAtSlot(s *slotFact, cat, msg string) {
 			msg += fmt.Sprintf(" (%s declared at %s)", s.Name, shortPos(s.Decl))
 		}
 	}
-	st.pass.Report(analysis.Diagnostic{Pos: pos, Category: cat, Message: msg})
+	st.pass.Report(analysis.Diagnostic{Pos: pos, Category: cat, Message: msg, Related: related})
+}
+
+// relFiles returns the pass's resolver of fact positions, made on first use.
+func (st *state) relFiles() *relpos.Files {
+	if st.rel == nil {
+		st.rel = relpos.New(st.pass)
+	}
+	return st.rel
 }
 
 func (st *state) slotPos(s *slotFact) token.Pos {

@@ -191,3 +191,7 @@ func probe(dsn string) error {
 	defer db.Close()
 	return db.Ping()
 }
+
+// Register passes handleLogin to the mux: the per-request finding in
+// handleLogin names this call as related information.
+func Register(mux *http.ServeMux) { mux.HandleFunc("/login", handleLogin) }
