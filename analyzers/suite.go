@@ -39,6 +39,7 @@ func Suite(cfg Config) []*analysis.Analyzer {
 	cfg.EnvKeys.Report = cfg.Report
 	cfg.DBPool.Report = cfg.Report
 	cfg.NoCgo.Report = cfg.Report
+	cfg.CtxGo.Report = cfg.Report
 	cfg.EnvKeys.Overlay = cfg.Overlay
 	cfg.DBPool.Overlay = cfg.Overlay
 	cfg.NoCgo.Overlay = cfg.Overlay

@@ -58,6 +58,8 @@ func New(check string, settings any) (register.LinterPlugin, error) {
 	if err != nil {
 		return nil, err
 	}
+	// golangci-lint reports each related entry as an issue of its own.
+	cfg.Report.NoRelated = true
 	return &plugin{check: check, cfg: cfg}, nil
 }
 

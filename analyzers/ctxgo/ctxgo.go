@@ -35,6 +35,9 @@ type Config struct {
 	CutShort   *bool `json:"cutshort"`   // rule 1: a goroutine works with a context cancelled when the function returns
 	Unobserved *bool `json:"unobserved"` // rule 2: a goroutine loops forever on blocking work, never observing ctx
 	Handover   *bool `json:"handover"`   // rule 3: a cancel func handed to a goroutine that does not call it on every path
+
+	// Report adjusts reporting for drivers; it has no flag or setting.
+	Report report.Options `json:"-"`
 }
 
 // Analyzer is ctxgo with its default settings: every rule on.
@@ -56,7 +59,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:              analysisdoc.MustExtract(doc, "ctxgo"),
 		URL:              docURL + "#ctxgo",
 		Requires:         []*analysis.Analyzer{lazyinspect.Analyzer, ctxsum.Analyzer},
-		Run:              report.Wrap("ctxgo", c.run),
+		Run:              report.Wrap("ctxgo", c.run, cfg.Report),
 		RunDespiteErrors: true,
 	}
 	a.Flags.BoolVar(&c.cutShort, catCutShort, c.cutShort, "report a context cancelled at return that reaches a goroutine outliving the function (set false to disable)")

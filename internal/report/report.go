@@ -44,6 +44,10 @@ type Options struct {
 	// SuppressedPrefix, for output formats (SARIF) that list them with
 	// their justification. Drivers that print findings must leave it off.
 	KeepSuppressed bool `json:"-"`
+	// NoRelated drops the diagnostics' related information, for drivers
+	// that would show each entry as a finding of its own (golangci-lint
+	// turns every Related entry into a separate issue).
+	NoRelated bool `json:"-"`
 }
 
 // Wrap returns run with envvet's reporting applied: diagnostics that a
@@ -54,6 +58,7 @@ func Wrap(check string, run func(*analysis.Pass) (any, error), opts ...Options) 
 	var o Options
 	for _, opt := range opts {
 		o.KeepSuppressed = o.KeepSuppressed || opt.KeepSuppressed
+		o.NoRelated = o.NoRelated || opt.NoRelated
 	}
 	return func(pass *analysis.Pass) (any, error) {
 		report := pass.Report
@@ -87,6 +92,9 @@ func Wrap(check string, run func(*analysis.Pass) (any, error), opts ...Options) 
 		}
 		sortDiagnostics(pass.Fset, kept)
 		for _, d := range kept {
+			if o.NoRelated {
+				d.Related = nil
+			}
 			report(d)
 		}
 		return result, nil
