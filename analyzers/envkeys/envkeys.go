@@ -15,11 +15,10 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/envvet/envvet/analyzers/envgraph"
 	"github.com/envvet/envvet/internal/analysisdoc"
+	"github.com/envvet/envvet/internal/lazyinspect"
 	"github.com/envvet/envvet/internal/manifest"
 	"github.com/envvet/envvet/internal/passutil"
 	"github.com/envvet/envvet/internal/report"
@@ -66,7 +65,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:     "envkeys",
 		Doc:      analysisdoc.MustExtract(doc, "envkeys"),
 		URL:      docURL,
-		Requires: []*analysis.Analyzer{envgraph.Analyzer, inspect.Analyzer},
+		Requires: []*analysis.Analyzer{envgraph.Analyzer, lazyinspect.Analyzer},
 		Run:      report.Wrap("envkeys", c.run, cfg.Report),
 		// Result is set only for main packages that share their manifest.
 		ResultType: reflect.TypeFor[*Result](),
@@ -315,7 +314,7 @@ func (c *checker) mainDirs(scope string) []string {
 
 // stringLits indexes the package's string literals by position.
 func stringLits(pass *analysis.Pass) map[token.Pos]*ast.BasicLit {
-	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	in := pass.ResultOf[lazyinspect.Analyzer].(*lazyinspect.Inspector).Get()
 	lits := make(map[token.Pos]*ast.BasicLit)
 	for n := range in.PreorderSeq((*ast.BasicLit)(nil)) {
 		if lit := n.(*ast.BasicLit); lit.Kind == token.STRING {
