@@ -40,6 +40,8 @@ type client struct {
 	last map[uri.URI][]protocol.Diagnostic // the latest published, by file
 	n    map[uri.URI]int                   // how many times each file was published
 	logs []string
+	seen []string // every message of every publication, in order
+	slog []string // the server's own log (Options.Log)
 }
 
 // start runs a server and connects a client to it.
@@ -48,7 +50,7 @@ func start(t testing.TB, debounce time.Duration) *client {
 	sr, cw := io.Pipe()
 	c := &client{t: t, kick: make(chan struct{}, 1), done: make(chan error, 1), last: make(map[uri.URI][]protocol.Diagnostic), n: make(map[uri.URI]int)}
 	go func() {
-		c.done <- lsp.Serve(context.Background(), pipes{sr, sw, sr}, lsp.Options{Debounce: debounce, Log: testLog{t}})
+		c.done <- lsp.Serve(context.Background(), pipes{sr, sw, sr}, lsp.Options{Debounce: debounce, Log: testLog{t, c}})
 	}()
 	c.conn = jsonrpc2.NewConn(jsonrpc2.NewStream(pipes{cr, cw, cr}))
 	c.conn.Go(context.Background(), func(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
@@ -61,6 +63,7 @@ func start(t testing.TB, debounce time.Duration) *client {
 			c.mu.Lock()
 			c.last[p.URI] = p.Diagnostics
 			c.n[p.URI]++
+			c.seen = append(c.seen, messages(p.Diagnostics)...)
 			c.mu.Unlock()
 			select {
 			case c.kick <- struct{}{}:
@@ -79,12 +82,19 @@ func start(t testing.TB, debounce time.Duration) *client {
 	return c
 }
 
-type testLog struct{ t testing.TB }
+type testLog struct {
+	t testing.TB
+	c *client
+}
 
 func (l testLog) Write(b []byte) (int, error) {
+	line := strings.TrimSpace(string(b))
 	if testing.Verbose() {
-		l.t.Logf("%s", strings.TrimSpace(string(b)))
+		l.t.Logf("%s", line)
 	}
+	l.c.mu.Lock()
+	l.c.slog = append(l.c.slog, line)
+	l.c.mu.Unlock()
 	return len(b), nil
 }
 
@@ -357,6 +367,43 @@ func TestProtocol(t *testing.T) {
 	defer cancel()
 	if _, err := c.conn.Call(ctx, "textDocument/hover", map[string]any{}, nil); err == nil {
 		t.Error("hover: no error")
+	}
+	c.shutdown()
+}
+
+// TestSupersede: a change made while an analysis runs cancels it: the
+// superseded analysis publishes nothing, the next one publishes the
+// latest text's diagnostics.
+func TestSupersede(t *testing.T) {
+	v1 := "package main\n\nimport (\n\t\"net/http\"\n\t\"os\"\n)\n\nfunc main() {\n\t_ = os.Getenv(\"KEY_ONE\")\n\t_ = http.ListenAndServe\n}\n"
+	v2 := strings.Replace(v1, "KEY_ONE", "KEY_TWO", 1)
+	dir := writeModule(t, map[string]string{
+		"go.mod":       "module example.com/t\n\ngo 1.26\n",
+		".env.example": "OTHER=\n",
+		"main.go":      v1,
+	})
+	mainURI := uri.File(filepath.Join(dir, "main.go"))
+	c := start(t, time.Millisecond)
+	c.initialize()
+	c.notify(protocol.MethodTextDocumentDidOpen, &protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{
+		URI: mainURI, LanguageID: "go", Version: 1, Text: v1,
+	}})
+	// Loading net/http and its dependencies from source takes seconds:
+	// the change arrives while the first analysis runs.
+	time.Sleep(100 * time.Millisecond)
+	c.notify(protocol.MethodTextDocumentDidChange, &protocol.DidChangeTextDocumentParams{
+		TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: mainURI}, Version: 2},
+		ContentChanges: []protocol.TextDocumentContentChangeEvent{{Text: v2}},
+	})
+	c.wait(mainURI, func(ds []protocol.Diagnostic) bool { return hasMessage(ds, `"KEY_TWO" is not declared`) })
+	c.mu.Lock()
+	seen, slog := slices.Clone(c.seen), slices.Clone(c.slog)
+	c.mu.Unlock()
+	if slices.ContainsFunc(seen, func(m string) bool { return strings.Contains(m, "KEY_ONE") }) {
+		t.Errorf("the superseded text's diagnostics were published: %q", seen)
+	}
+	if !slices.ContainsFunc(slog, func(l string) bool { return strings.Contains(l, "analysis superseded") }) {
+		t.Errorf("no analysis was superseded; server log:\n%s", strings.Join(slog, "\n"))
 	}
 	c.shutdown()
 }
