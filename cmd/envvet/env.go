@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -9,10 +10,10 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/envvet/envvet/analyzers/envgraph"
+	"github.com/envvet/envvet/internal/engine"
 	"github.com/envvet/envvet/internal/inventory"
 	"github.com/envvet/envvet/internal/manifest"
 	"github.com/envvet/envvet/internal/passutil"
@@ -102,17 +103,18 @@ func inventoryOf(patterns []string, o inventoryOptions) (*inventory.Inventory, e
 	// the keys that dependencies read decide which declared keys are read.
 	var all []*packages.Package
 	packages.Visit(initial, nil, func(p *packages.Package) { all = append(all, p) })
-	graph, err := checker.Analyze([]*analysis.Analyzer{envgraph.Analyzer}, all, nil)
+	e, err := engine.New([]*analysis.Analyzer{envgraph.Analyzer})
+	if err != nil {
+		return nil, err
+	}
+	res, err := e.Run(context.Background(), all, engine.Options{})
 	if err != nil {
 		return nil, err
 	}
 
 	var cache manifest.Cache
 	var pkgs []inventory.Package
-	for act := range graph.All() {
-		if act.Analyzer != envgraph.Analyzer || !act.IsRoot {
-			continue
-		}
+	for _, act := range res.Roots {
 		if act.Err != nil {
 			return nil, fmt.Errorf("%s: %v", act.Package.PkgPath, act.Err)
 		}
