@@ -52,7 +52,7 @@ func run(pass *analysis.Pass) (any, error) {
 		okOf:     make(map[*types.Var]*types.Var),
 	}
 	fact := new(envPackage)
-	if s.info != nil && pass.Pkg != nil && s.relevant(fact) {
+	if s.info != nil && pass.Pkg != nil && s.relevant(fact) && s.usesEnv() {
 		// The inspector is built only if a rare question needs it
 		// (onEmptyPath, passedOn): on most dependencies, never.
 		s.in, _ = pass.ResultOf[lazyinspect.Analyzer].(*lazyinspect.Inspector)
@@ -153,6 +153,52 @@ func (s *state) relevant(fact *envPackage) bool {
 	fact.Helpers = s.helpersAbove
 	s.loaders = s.loaders || s.helpersAbove
 	return rel
+}
+
+// usesEnv reports whether a package that relevant admits may reference
+// the environment, when that can be told without walking its syntax. A
+// package that imports no helpers, loaders or viper references the
+// environment only through the env functions of os, syscall, testing and
+// x/sys (directKind, wholeKind, os.Expand and os.ExpandEnv: every
+// reference collectRefs records starts at a call or value of one, in the
+// package or in a local helper), so a package none of whose identifiers
+// denotes one has no reference: most packages that import os or testing.
+func (s *state) usesEnv() bool {
+	if s.helpersAbove || s.loaders || isEnvPackage(s.pass.Pkg.Path()) {
+		return true
+	}
+	for _, imp := range s.pass.Pkg.Imports() {
+		if isEnvPackage(imp.Path()) && !isEnvFuncPackage(imp.Path()) {
+			return true // viper
+		}
+	}
+	seen := make(map[*types.Func]bool)
+	for _, obj := range s.info.Uses {
+		fn, ok := obj.(*types.Func)
+		if !ok || fn == nil || seen[fn] {
+			continue
+		}
+		seen[fn] = true
+		if isEnvFunc(fn) {
+			return true
+		}
+	}
+	return false
+}
+
+// isEnvFunc reports whether fn is one of the functions whose calls or
+// values collectRefs turns into references without a helper fact.
+func isEnvFunc(fn *types.Func) bool {
+	if fn.Pkg() == nil || !isEnvFuncPackage(fn.Pkg().Path()) {
+		return false
+	}
+	if fn.Pkg().Path() == "os" && (fn.Name() == "Expand" || fn.Name() == "ExpandEnv") {
+		return true
+	}
+	name := fn.FullName()
+	_, direct := directKind(name)
+	_, whole := wholeKind(name)
+	return direct || whole
 }
 
 // isEnvPackage reports whether path is a package whose functions reference
