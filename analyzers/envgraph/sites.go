@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"slices"
 	"strconv"
+
+	"github.com/envvet/envvet/internal/relpos"
 )
 
 // A Step is one helper of a reference's chain (see Ref.Steps): Func calls
@@ -17,8 +19,8 @@ type Step struct {
 // token.Pos, so that it survives a fact's encoding: under go vet each
 // package is analyzed in its own process, and a token.Pos from another
 // package would mean nothing. Line and Col are 1-based; File is the
-// file's name as the FileSet knows it, without //line adjustment.
-// internal/relpos turns a Site back into a token.Pos.
+// file's name as relpos.Position gives it; relpos.Files turns a Site
+// back into a token.Pos.
 type Site struct {
 	File      string
 	Line, Col int
@@ -36,7 +38,7 @@ func (s *state) site(n ast.Node) Site {
 	if n == nil || !n.Pos().IsValid() {
 		return Site{}
 	}
-	p := s.pass.Fset.PositionFor(n.Pos(), false)
+	p := relpos.Position(s.pass.Fset, n.Pos())
 	if !p.IsValid() {
 		return Site{}
 	}

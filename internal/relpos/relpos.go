@@ -23,17 +23,27 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// Format returns the "file:line:col" of pos in fset, without //line
-// adjustment; "" when pos is unknown.
+// Format returns the "file:line:col" of pos in fset (see Position); ""
+// when pos is unknown.
 func Format(fset *token.FileSet, pos token.Pos) string {
-	if !pos.IsValid() {
-		return ""
-	}
-	p := fset.PositionFor(pos, false)
+	p := Position(fset, pos)
 	if !p.IsValid() {
 		return ""
 	}
 	return p.Filename + ":" + strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column)
+}
+
+// Position returns the position of pos to keep in a fact: adjusted by
+// //line directives when they name a Go file (cgo's generated files
+// point back at the original source), else as in the file itself.
+func Position(fset *token.FileSet, pos token.Pos) token.Position {
+	if !pos.IsValid() {
+		return token.Position{}
+	}
+	if p := fset.Position(pos); p.IsValid() && strings.HasSuffix(p.Filename, ".go") && p.Column > 0 {
+		return p
+	}
+	return fset.PositionFor(pos, false)
 }
 
 // Parse splits a "file:line:col" made by Format.

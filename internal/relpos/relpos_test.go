@@ -57,3 +57,34 @@ func TestFiles(t *testing.T) {
 		t.Error("a name with a colon does not parse")
 	}
 }
+
+// TestLineDirectives checks that a position under a //line directive is
+// kept as the Go file the directive names (cgo's generated files), and
+// as the file itself when the directive names something else.
+func TestLineDirectives(t *testing.T) {
+	dir := t.TempDir()
+	orig := filepath.Join(dir, "orig.go")
+	gen := filepath.Join(dir, "gen.go")
+	src := "package p\n\n//line " + orig + ":3:1\nvar X = 1\n\n//line gram.y:7\nvar Y = 2\n"
+	for name, content := range map[string]string{orig: "package p\n\nvar X = 1\n", gen: src} {
+		if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, gen, nil, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := Format(fset, f.Decls[0].Pos()), orig+":3:1"; got != want {
+		t.Errorf("cgo-style directive: %s, want %s", got, want)
+	}
+	if got, want := Format(fset, f.Decls[1].Pos()), gen+":7:1"; got != want {
+		t.Errorf("directive naming a non-Go file: %s, want %s", got, want)
+	}
+	r := New(&analysis.Pass{Fset: fset, Files: []*ast.File{f}})
+	pos, ok := r.PosString(Format(fset, f.Decls[0].Pos()))
+	if p := fset.Position(pos); !ok || p.Filename != orig || p.Line != 3 {
+		t.Errorf("resolved to %v %v, want %s:3", p, ok, orig)
+	}
+}
