@@ -81,7 +81,14 @@ func cutShort(pass *analysis.Pass, sum *ctxsum.Result, fn function) {
 			if stops && !f.ReturnsAfter(n) {
 				continue
 			}
-			reportKeeper(pass, fn, n, args, stops, rootsRelated(pass, f, fn, found))
+			related := rootsRelated(pass, f, fn, found)
+			if g := keeperGo(pass, sum.Decl(callee), args[0]); g != nil {
+				related = append(related, analysis.RelatedInformation{
+					Pos: g.Pos(), End: g.Call.Lparen,
+					Message: types.ExprString(n.Fun) + " starts the goroutine that keeps " + types.ExprString(n.Args[args[0]]) + " here",
+				})
+			}
+			reportKeeper(pass, fn, n, args, stops, related)
 		}
 	}
 }
@@ -201,6 +208,48 @@ func reportKeeper(pass *analysis.Pass, fn function, call *ast.CallExpr, args []i
 		}}
 	}
 	pass.Report(d)
+}
+
+// keeperGo returns the one go statement of decl, a keeper of this
+// package, that uses its context parameter i; nil if there is none, or
+// more than one (the goroutine may start further down, in a callee).
+func keeperGo(pass *analysis.Pass, decl *ast.FuncDecl, i int) *ast.GoStmt {
+	if decl == nil || decl.Body == nil {
+		return nil
+	}
+	fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if !ok || fn == nil {
+		return nil
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || i < 0 || i >= sig.Params().Len() {
+		return nil
+	}
+	param := sig.Params().At(i)
+	var found *ast.GoStmt
+	n := 0
+	ast.Inspect(decl.Body, func(node ast.Node) bool {
+		g, ok := node.(*ast.GoStmt)
+		if !ok {
+			return true
+		}
+		uses := false
+		ast.Inspect(g, func(m ast.Node) bool {
+			if id, ok := m.(*ast.Ident); ok && pass.TypesInfo.Uses[id] == param {
+				uses = true
+			}
+			return !uses
+		})
+		if uses {
+			found = g
+			n++
+		}
+		return false
+	})
+	if n != 1 {
+		return nil
+	}
+	return found
 }
 
 // ctxName names the context the goroutine receives, for the message.

@@ -38,7 +38,10 @@ func TestRelated(t *testing.T) {
 			"20:11: the goroutine works with ctx here",
 		},
 		26: {"26:16: r.Context() is the request's context, cancelled when the handler Handler returns"},
-		42: {"41:2: the context of context.WithCancel is cancelled here, by the deferred cancel, when StartWorker returns"},
+		42: {
+			"41:2: the context of context.WithCancel is cancelled here, by the deferred cancel, when StartWorker returns",
+			"31:2: Worker starts the goroutine that keeps ctx here",
+		},
 		47: {
 			"48:2: the goroutine that receives cancel starts here",
 			"52:3: the goroutine uses cancel here, but some of its paths end without calling it",
