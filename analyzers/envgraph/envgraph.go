@@ -104,6 +104,10 @@ type state struct {
 	helpersAbove bool                   // an import declares helpers
 	loaders      bool                   // a struct-tag loader may be called: imported, or through helpers
 	refs         []Ref
+
+	// environAnc holds, for each call of a function named Environ, the
+	// maxDepth nodes enclosing it, innermost first (see passedOn).
+	environAnc map[*ast.CallExpr][]ast.Node
 }
 
 // A funcInfo is a function declaration or literal of the package.
@@ -250,6 +254,7 @@ func (s *state) index(files []*ast.File) {
 		v   *types.Var
 	}
 	var bindings []binding
+	var path []ast.Node // from the file down to the node visited
 	// visit sees every node in preorder (push) and again after its
 	// children (!push); it ignores the kinds it does not switch on.
 	visit := func(n ast.Node, push bool) bool {
@@ -280,6 +285,18 @@ func (s *state) index(files []*ast.File) {
 		case *ast.CallExpr:
 			fn := top()
 			s.called[ast.Unparen(n.Fun)] = true
+			if isEnvironName(n.Fun) {
+				// path ends with n; passedOn needs its parents, and the
+				// inspector is too dear to build for them alone.
+				anc := make([]ast.Node, 0, maxDepth)
+				for i := len(path) - 2; i >= 0 && len(anc) < maxDepth; i-- {
+					anc = append(anc, path[i])
+				}
+				if s.environAnc == nil {
+					s.environAnc = make(map[*ast.CallExpr][]ast.Node)
+				}
+				s.environAnc[n] = anc
+			}
 			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Expand" && len(n.Args) == 2 {
 				s.called[ast.Unparen(n.Args[1])] = true // os.Expand's mapping: see expandCall
 			}
@@ -391,7 +408,6 @@ func (s *state) index(files []*ast.File) {
 		}
 		return true
 	}
-	var path []ast.Node
 	for _, f := range files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			if n == nil {
@@ -416,6 +432,18 @@ func (s *state) index(files []*ast.File) {
 			s.byObj[b.v] = fi
 		}
 	}
+}
+
+// isEnvironName reports whether fun, a call's Fun, names a function called
+// Environ (os.Environ, syscall.Environ, Environ in package os).
+func isEnvironName(fun ast.Expr) bool {
+	switch f := ast.Unparen(fun).(type) {
+	case *ast.Ident:
+		return f.Name == "Environ"
+	case *ast.SelectorExpr:
+		return f.Sel.Name == "Environ"
+	}
+	return false
 }
 
 // newFunc records a function declaration or literal.

@@ -348,19 +348,9 @@ func isAlphaNum(c uint8) bool {
 // child process's Env, as is or appended to: cmd.Env = os.Environ(),
 // exec.Cmd{Env: append(os.Environ(), "X=1")}.
 func (s *state) passedOn(call *ast.CallExpr) bool {
-	if s.in == nil {
-		return false
-	}
-	cur, ok := s.in.Root().FindNode(call)
-	if !ok {
-		return false
-	}
-	for range maxDepth {
-		parent := cur.Parent()
-		if !parent.Valid() {
-			return false
-		}
-		switch p := parent.Node().(type) {
+	var cur ast.Node = call
+	for _, parent := range s.ancestors(call) {
+		switch p := parent.(type) {
 		case *ast.ParenExpr:
 		case *ast.CallExpr:
 			// append(os.Environ(), ...) or append(env, os.Environ()...)
@@ -373,10 +363,10 @@ func (s *state) passedOn(call *ast.CallExpr) bool {
 			}
 		case *ast.KeyValueExpr:
 			id, ok := p.Key.(*ast.Ident)
-			return ok && id.Name == "Env" && p.Value == cur.Node()
+			return ok && id.Name == "Env" && p.Value == cur
 		case *ast.AssignStmt:
 			for i, rhs := range p.Rhs {
-				if rhs == cur.Node() && i < len(p.Lhs) {
+				if rhs == cur && i < len(p.Lhs) {
 					sel, ok := p.Lhs[i].(*ast.SelectorExpr)
 					return ok && sel.Sel.Name == "Env"
 				}
@@ -388,4 +378,25 @@ func (s *state) passedOn(call *ast.CallExpr) bool {
 		cur = parent
 	}
 	return false
+}
+
+// ancestors returns the maxDepth nodes enclosing call, innermost first
+// (fewer at the top of the tree): recorded by index for the calls of a
+// function named Environ, else found with the inspector.
+func (s *state) ancestors(call *ast.CallExpr) []ast.Node {
+	if anc, ok := s.environAnc[call]; ok {
+		return anc
+	}
+	if s.in == nil {
+		return nil
+	}
+	cur, ok := s.in.Root().FindNode(call)
+	if !ok {
+		return nil
+	}
+	var anc []ast.Node
+	for c := cur.Parent(); c.Valid() && len(anc) < maxDepth; c = c.Parent() {
+		anc = append(anc, c.Node())
+	}
+	return anc
 }
