@@ -25,14 +25,18 @@ func MustExtract(content, name string) string {
 }
 
 func extract(content, name string) (string, error) {
-	f, err := parser.ParseFile(token.NewFileSet(), "doc.go", content, parser.ParseComments|parser.PackageClauseOnly)
-	if err != nil {
-		return "", fmt.Errorf("analysisdoc: parsing doc.go: %v", err)
+	doc, ok := lineDoc(content)
+	if !ok {
+		f, err := parser.ParseFile(token.NewFileSet(), "doc.go", content, parser.ParseComments|parser.PackageClauseOnly)
+		if err != nil {
+			return "", fmt.Errorf("analysisdoc: parsing doc.go: %v", err)
+		}
+		doc = f.Doc
 	}
-	if f.Doc == nil {
+	if doc == nil {
 		return "", fmt.Errorf("analysisdoc: doc.go has no package comment")
 	}
-	text := (&ast.CommentGroup{List: f.Doc.List}).Text()
+	text := (&ast.CommentGroup{List: doc.List}).Text()
 	heading := "# Analyzer " + name
 	_, section, ok := strings.Cut(text, "\n"+heading+"\n")
 	if !ok {
@@ -48,4 +52,42 @@ func extract(content, name string) (string, error) {
 		return "", fmt.Errorf("analysisdoc: section %q must start with %q", heading, prefix)
 	}
 	return strings.TrimSpace(strings.TrimPrefix(section, prefix)), nil
+}
+
+// lineDoc returns the package comment of content as the parser would,
+// without parsing, when content has the plain shape of a doc.go file: no
+// block comment or carriage return before the package clause, which
+// starts a line and follows a run of "//" lines starting at column 0,
+// preceded by a blank line or nothing. ok is false for any other shape,
+// which the parser must then read. (Every analyzer builds its Doc when it
+// is constructed, in every go vet process: parsing costs milliseconds.)
+func lineDoc(content string) (doc *ast.CommentGroup, ok bool) {
+	var lines []string // before the package clause
+	rest := content
+	for {
+		line, after, found := strings.Cut(rest, "\n")
+		if strings.HasPrefix(line, "package ") {
+			break
+		}
+		if !found || strings.Contains(line, "/*") || strings.Contains(line, "\r") {
+			return nil, false
+		}
+		lines = append(lines, line)
+		rest = after
+	}
+	i := len(lines)
+	for i > 0 && strings.HasPrefix(lines[i-1], "//") {
+		i--
+	}
+	if i > 0 && strings.TrimSpace(lines[i-1]) != "" {
+		return nil, false
+	}
+	if i == len(lines) {
+		return nil, true // no comment right above the package clause
+	}
+	doc = new(ast.CommentGroup)
+	for _, l := range lines[i:] {
+		doc.List = append(doc.List, &ast.Comment{Text: l})
+	}
+	return doc, true
 }
