@@ -162,6 +162,7 @@ type node struct {
 	done    chan struct{}
 	skip    bool // facts reused from a previous run
 	acts    map[*analysis.Analyzer]*Action
+	closure []*packages.Package // see closure; while the node is analyzed
 }
 
 // Run analyzes roots and, for the analyzers with facts, every package they
@@ -316,6 +317,7 @@ func (e *Engine) analyze(n *node, opts Options) {
 	if pf != nil {
 		pf.complete = complete
 	}
+	n.closure = nil
 	if !n.root {
 		for _, act := range acts {
 			act.Result = nil

@@ -102,8 +102,16 @@ func (e *Engine) importPackageFact(pkg *types.Package, ptr analysis.Fact) bool {
 }
 
 // closure returns n's package and every package it imports, directly or
-// not, sorted by path.
+// not, sorted by ID. It is computed once per node (a node's analyzers run
+// one after the other) and dropped when the node is done.
 func closure(n *node) []*packages.Package {
+	if n.closure == nil {
+		n.closure = computeClosure(n)
+	}
+	return n.closure
+}
+
+func computeClosure(n *node) []*packages.Package {
 	seen := make(map[*packages.Package]bool)
 	var out []*packages.Package
 	var visit func(p *packages.Package)
