@@ -157,6 +157,57 @@ func isPoolType(t types.Type) bool {
 	return false
 }
 
+// holdsNoPool reports whether a package other than a main package can
+// neither hold nor pass a pool: no expression of it (a value, a type, a
+// call's results, a function value) has a pool type, and it calls no
+// function that opens a pool of its own. Such a package (a driver that
+// only calls sql.Register, a library that imports database/sql for
+// sql.ErrNoRows) has nothing to report and no fact to export: pools reach
+// other packages only through values of their type. Main packages run
+// regardless: they judge the whole program from the facts.
+func holdsNoPool(pass *analysis.Pass) bool {
+	if pass.TypesInfo == nil || pass.Pkg.Name() == "main" {
+		return false
+	}
+	for _, tv := range pass.TypesInfo.Types {
+		if mentionsPool(tv.Type) {
+			return false
+		}
+	}
+	for _, obj := range pass.TypesInfo.Uses {
+		fn, ok := obj.(*types.Func)
+		if !ok || fn.Pkg() == nil || fn.Pkg() == pass.Pkg {
+			continue
+		}
+		var own opensOwnPool
+		if pass.ImportObjectFact(fn.Origin(), &own) {
+			return false
+		}
+	}
+	return true
+}
+
+// mentionsPool reports whether t is a pool type, a pool's named type, or
+// a tuple or function signature with a pool among its components.
+func mentionsPool(t types.Type) bool {
+	switch t := types.Unalias(t).(type) {
+	case nil:
+		return false
+	case *types.Tuple:
+		for i := range t.Len() {
+			if mentionsPool(t.At(i).Type()) {
+				return true
+			}
+		}
+		return false
+	case *types.Signature:
+		return mentionsPool(t.Params()) || mentionsPool(t.Results())
+	case *types.Named:
+		return isPoolType(types.NewPointer(t))
+	}
+	return isPoolType(t)
+}
+
 // state is one pass's working memory.
 type state struct {
 	c           *checker
@@ -210,6 +261,9 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	// may list fewer imports than the source) holds no pool and has no
 	// fact to export.
 	if !importsSQL(pass.Pkg, map[*types.Package]bool{}) && len(pass.AllPackageFacts()) == 0 && len(pass.AllObjectFacts()) == 0 {
+		return nil, nil
+	}
+	if holdsNoPool(pass) {
 		return nil, nil
 	}
 	l, ok := pass.ResultOf[lazyinspect.Analyzer].(*lazyinspect.Inspector)

@@ -144,7 +144,7 @@ func crossPrefix(e string) string {
 // isolation declared); percall (rule 3); nolimit (rule 4); typeparams;
 // illtyped (must not panic).
 func TestDefaults(t *testing.T) {
-	check(t, "shared", options{}, "owned", "injected", "percall", "nolimit", "typeparams", "illtyped")
+	check(t, "shared", options{}, "owned", "injected", "percall", "percall/web", "nolimit", "typeparams", "illtyped")
 }
 
 func TestIsolate(t *testing.T) {
