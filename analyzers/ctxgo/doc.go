@@ -99,6 +99,11 @@
 // Read*, Recv*, Accept*, Receive* or Wait* call, time.Sleep). Such a
 // goroutine outlives any cancellation. A read loop that returns when Read
 // fails, or a range over a channel that its owner closes, is not reported.
+// Nor is a goroutine whose lifetime is the process's: one started by a
+// function that handles OS signals (calls signal.Notify or
+// signal.NotifyContext: a daemon's run loop), or by a function that, after
+// the go statement and with no way out before it, blocks forever (select
+// {}, <-make(chan T), an empty for {}).
 //
 //	func serve(ctx context.Context, events <-chan Event) {
 //		go func() { // diagnostic: the goroutine started here loops forever on blocking work (line 3) and never observes ctx or a done channel, so it outlives ctx's cancellation

@@ -28,10 +28,16 @@ func unobserved(pass *analysis.Pass, sum *ctxsum.Result, cur inspector.Cursor) {
 		if funcOf(pass, enc.Node()).isMain {
 			return // process-lifetime goroutines of main and init
 		}
+		if handlesSignals(info, enc.Node().(*ast.FuncDecl)) {
+			return // a daemon's run loop: it lives until the process is told to stop
+		}
 	}
 	ctx, ctxVar := contextInScope(pass, g.Pos())
 	if ctx == "" {
 		return
+	}
+	if blocksForeverAfter(cur) {
+		return // the function never returns: the goroutine lives as long as it
 	}
 	// In package main, goroutines commonly live as long as the process:
 	// only those started under an HTTP request are reported there.
@@ -84,6 +90,103 @@ func unobserved(pass *analysis.Pass, sum *ctxsum.Result, cur inspector.Cursor) {
 			") and never observes " + ctx + " or a done channel, so it outlives " + ctx + "'s cancellation",
 		Related: related,
 	})
+}
+
+// handlesSignals reports whether decl calls signal.Notify or
+// signal.NotifyContext of os/signal.
+func handlesSignals(info *types.Info, decl *ast.FuncDecl) bool {
+	if decl.Body == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && !found {
+			if fn := ctxsum.Callee(info, call); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "os/signal" &&
+				(fn.Name() == "Notify" || fn.Name() == "NotifyContext") {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// blocksForeverAfter reports whether the statements following the go
+// statement at cur in its block include one that blocks forever (select
+// {}, a receive from a channel just made, an empty for {}) with no return,
+// goto or labeled break before it: the function that started the
+// goroutine then never returns, and the goroutine cannot outlive it (a
+// watcher started before "<-make(chan struct{})").
+func blocksForeverAfter(cur inspector.Cursor) bool {
+	block, ok := cur.Parent().Node().(*ast.BlockStmt)
+	if !ok {
+		return false
+	}
+	after := false
+	for _, s := range block.List {
+		if s == cur.Node() {
+			after = true
+			continue
+		}
+		if !after {
+			continue
+		}
+		if blocksForever(s) {
+			return true
+		}
+		if mayLeave(s) {
+			return false
+		}
+	}
+	return false
+}
+
+// blocksForever reports whether s never completes: select {}, <-make(chan
+// T) (nobody else holds the channel), for {} with an empty body.
+func blocksForever(s ast.Stmt) bool {
+	switch s := s.(type) {
+	case *ast.SelectStmt:
+		return len(s.Body.List) == 0
+	case *ast.ForStmt:
+		return s.Cond == nil && s.Post == nil && s.Init == nil && len(s.Body.List) == 0
+	case *ast.ExprStmt:
+		u, ok := ast.Unparen(s.X).(*ast.UnaryExpr)
+		if !ok || u.Op != token.ARROW {
+			return false
+		}
+		call, ok := ast.Unparen(u.X).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+		return ok && id.Name == "make" && len(call.Args) == 1
+	}
+	return false
+}
+
+// mayLeave reports whether s contains a return, a goto, a labeled break or
+// continue, or a panic call: a way out of the block before a statement
+// that blocks forever. (Function literals in s do not count.)
+func mayLeave(s ast.Stmt) bool {
+	leaves := false
+	ast.Inspect(s, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			leaves = true
+		case *ast.BranchStmt:
+			if n.Tok == token.GOTO || n.Label != nil {
+				leaves = true
+			}
+		case *ast.CallExpr:
+			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && id.Name == "panic" {
+				leaves = true
+			}
+		}
+		return !leaves
+	})
+	return leaves
 }
 
 // blockingWhat describes the blocking work n, as found by blocksInLoop,

@@ -156,3 +156,40 @@ func init() {
 		}
 	}()
 }
+
+// A watcher started by a function that then blocks forever lives exactly
+// as long as the function: no leak.
+func WatchForever(ctx context.Context, rescan func()) error {
+	go func() {
+		for {
+			rescan()
+			time.Sleep(5 * time.Second)
+		}
+	}()
+	<-make(chan struct{})
+	return nil
+}
+
+func ServeForever(ctx context.Context, events <-chan Event) {
+	go func() {
+		for {
+			publish(<-events)
+		}
+	}()
+	select {}
+}
+
+// The twin: a return before the block lets the function end first.
+func WatchUnlessDisabled(ctx context.Context, disabled bool, rescan func()) error {
+	go func() { // want `the goroutine started here loops forever on blocking work \(line \d+\) and never observes ctx or a done channel`
+		for {
+			rescan()
+			time.Sleep(5 * time.Second)
+		}
+	}()
+	if disabled {
+		return nil
+	}
+	<-make(chan struct{})
+	return nil
+}
