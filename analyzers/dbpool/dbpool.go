@@ -223,7 +223,7 @@ type state struct {
 	slots       map[string]*slotFact
 	owner       map[*types.Var]string // struct type name of a field
 	done        []*value              // opened pools that did not leave their function
-	rel         *relpos.Files         // see relFiles
+	rel         *relpos.Files         // resolves positions kept in facts
 }
 
 // A summary is what a function of this package does with pools.
@@ -272,7 +272,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	}
 	in := l.Get()
 	st := &state{
-		c: c, pass: pass, info: pass.TypesInfo, root: in.Root(),
+		c: c, pass: pass, info: pass.TypesInfo, root: in.Root(), rel: relpos.New(pass),
 		decls:   map[*types.Func]*ast.FuncDecl{},
 		declCur: map[*ast.FuncDecl]inspector.Cursor{},
 		sums:    map[*types.Func]*summary{},

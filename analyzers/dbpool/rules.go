@@ -14,7 +14,6 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/envvet/envvet/internal/passutil"
-	"github.com/envvet/envvet/internal/relpos"
 )
 
 // Rule 3: pool per call.
@@ -521,7 +520,7 @@ func (st *state) decide() {
 			// Related: where each package uses the pool.
 			var related []analysis.RelatedInformation
 			for i, p := range others {
-				if pos, ok := st.relFiles().PosString(useAt[k][p]); ok {
+				if pos, ok := st.rel.PosString(useAt[k][p]); ok {
 					related = append(related, analysis.RelatedInformation{
 						Pos: pos, Message: fmt.Sprintf("package %s uses %s here", shortName(others, i), s.Name),
 					})
@@ -640,14 +639,6 @@ func (st *state) reportAtSlot(s *slotFact, cat, msg string, related ...analysis.
 		}
 	}
 	st.pass.Report(analysis.Diagnostic{Pos: pos, Category: cat, Message: msg, Related: related})
-}
-
-// relFiles returns the pass's resolver of fact positions, made on first use.
-func (st *state) relFiles() *relpos.Files {
-	if st.rel == nil {
-		st.rel = relpos.New(st.pass)
-	}
-	return st.rel
 }
 
 func (st *state) slotPos(s *slotFact) token.Pos {

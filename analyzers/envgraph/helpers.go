@@ -235,7 +235,7 @@ func (s *state) summarize(fi *funcInfo) *envHelper {
 			if at >= 0 && !(params[at].Kind.IsRead() && (kp.Kind == Write || kp.Kind == Unset)) {
 				old := &params[at]
 				old.Via = commonPrefix(old.Via, via)
-				old.Sites = commonSites(old.Sites, hp.Sites)
+				old.Sites = commonPrefix(old.Sites, hp.Sites)
 				if len(old.Sites) > len(old.Via)+1 {
 					old.Sites = old.Sites[:len(old.Via)+1]
 				}
@@ -602,8 +602,10 @@ func (s *state) emptyCompare(x, y ast.Expr, v *types.Var) bool {
 	return false
 }
 
-// commonPrefix returns the longest common prefix of two helper chains.
-func commonPrefix(a, b []string) []string {
+// commonPrefix returns the longest common prefix of two chains (of helper
+// names, or of their sites: a site both chains share is one call, so it
+// calls the same function).
+func commonPrefix[T comparable](a, b []T) []T {
 	n := 0
 	for n < len(a) && n < len(b) && a[n] == b[n] {
 		n++

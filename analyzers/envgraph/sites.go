@@ -2,7 +2,6 @@ package envgraph
 
 import (
 	"go/ast"
-	"slices"
 	"strconv"
 
 	"github.com/envvet/envvet/internal/relpos"
@@ -66,17 +65,4 @@ func steps(via []string, p helperParam) []Step {
 		out = append(out, Step{Func: via[i], Callee: callee, Site: site})
 	}
 	return out
-}
-
-// commonSites returns the longest common prefix of two chains of sites:
-// a site both chains share is one call, so it calls the same function.
-func commonSites(a, b []Site) []Site {
-	n := 0
-	for n < len(a) && n < len(b) && a[n] == b[n] {
-		n++
-	}
-	if n == 0 {
-		return nil
-	}
-	return slices.Clip(a[:n])
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/envvet/envvet/internal/lazyinspect"
 	"github.com/envvet/envvet/internal/manifest"
 	"github.com/envvet/envvet/internal/passutil"
+	"github.com/envvet/envvet/internal/relpos"
 	"github.com/envvet/envvet/internal/report"
 	"github.com/envvet/envvet/internal/wellknown"
 )
@@ -184,7 +185,7 @@ func UnreadMessage(k manifest.Key) string {
 // key is not a constant.
 func (c *checker) checkReads(pass *analysis.Pass, graph *envgraph.Graph, m *manifest.Manifest) {
 	var lits map[token.Pos]*ast.BasicLit // built on first use
-	sites := &siteFiles{pass: pass}
+	sites := &siteFiles{files: relpos.New(pass)}
 	for _, ref := range graph.Refs() {
 		if !ref.Kind.IsRead() || !ref.Pos.IsValid() {
 			continue

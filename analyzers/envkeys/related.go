@@ -13,8 +13,7 @@ import (
 // siteFiles turns the sites of a pass's references into positions, in
 // the package's own files or in an imported helper's (see relpos).
 type siteFiles struct {
-	pass  *analysis.Pass
-	files *relpos.Files // made on first use
+	files *relpos.Files
 }
 
 // related returns the related information of a finding about ref: one
@@ -47,9 +46,6 @@ func (s *siteFiles) related(ref envgraph.Ref) []analysis.RelatedInformation {
 func (s *siteFiles) pos(site envgraph.Site) (token.Pos, bool) {
 	if !site.IsValid() {
 		return token.NoPos, false
-	}
-	if s.files == nil {
-		s.files = relpos.New(s.pass)
 	}
 	return s.files.Pos(site.File, site.Line, site.Col)
 }
