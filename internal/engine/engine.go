@@ -44,7 +44,6 @@ type Engine struct {
 	analyzers []*analysis.Analyzer           // requested, in order
 	order     []*analysis.Analyzer           // all needed, prerequisites first
 	onDeps    map[*analysis.Analyzer]bool    // those that run on dependencies
-	index     map[*analysis.Analyzer]int     // position in order
 	factTypes map[*analysis.Analyzer]typeSet // of each fact analyzer
 
 	mu    sync.Mutex
@@ -98,7 +97,6 @@ func New(analyzers []*analysis.Analyzer) (*Engine, error) {
 	e := &Engine{
 		analyzers: analyzers,
 		onDeps:    make(map[*analysis.Analyzer]bool),
-		index:     make(map[*analysis.Analyzer]int),
 		factTypes: make(map[*analysis.Analyzer]typeSet),
 		facts:     make(map[*types.Package]*pkgFacts),
 	}
@@ -112,7 +110,6 @@ func New(analyzers []*analysis.Analyzer) (*Engine, error) {
 		for _, req := range a.Requires {
 			visit(req)
 		}
-		e.index[a] = len(e.order)
 		e.order = append(e.order, a)
 	}
 	for _, a := range analyzers {
