@@ -28,16 +28,10 @@ func unobserved(pass *analysis.Pass, sum *ctxsum.Result, cur inspector.Cursor) {
 		if funcOf(pass, enc.Node()).isMain {
 			return // process-lifetime goroutines of main and init
 		}
-		if handlesSignals(info, enc.Node().(*ast.FuncDecl)) {
-			return // a daemon's run loop: it lives until the process is told to stop
-		}
 	}
 	ctx, ctxVar := contextInScope(pass, g.Pos())
 	if ctx == "" {
 		return
-	}
-	if blocksForeverAfter(cur) {
-		return // the function never returns: the goroutine lives as long as it
 	}
 	// In package main, goroutines commonly live as long as the process:
 	// only those started under an HTTP request are reported there.
@@ -63,7 +57,7 @@ func unobserved(pass *analysis.Pass, sum *ctxsum.Result, cur inspector.Cursor) {
 		return
 	}
 	loop, block := foreverLoop(info, body)
-	if loop == nil {
+	if loop == nil || processLifetime(info, cur) {
 		return
 	}
 	// Have: go func() { for { <-ch; ... } }() with ctx in scope, and no exit.
@@ -90,6 +84,19 @@ func unobserved(pass *analysis.Pass, sum *ctxsum.Result, cur inspector.Cursor) {
 			") and never observes " + ctx + " or a done channel, so it outlives " + ctx + "'s cancellation",
 		Related: related,
 	})
+}
+
+// processLifetime reports whether the goroutine started at cur lives as
+// long as the process: it is started by a function that handles OS
+// signals (a daemon's run loop, which returns only for the process to
+// exit), or by one that then blocks forever.
+func processLifetime(info *types.Info, cur inspector.Cursor) bool {
+	for enc := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		if handlesSignals(info, enc.Node().(*ast.FuncDecl)) {
+			return true
+		}
+	}
+	return blocksForeverAfter(cur)
 }
 
 // handlesSignals reports whether decl calls signal.Notify or
