@@ -4,16 +4,13 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -107,56 +104,6 @@ func New(cfg Config) *analysis.Analyzer {
 	return a
 }
 
-// Knowledge of the pool APIs, keyed by (*types.Func).FullName.
-var (
-	// openers create a pool, returned as result 0.
-	openers = map[string]string{
-		"database/sql.Open":                      "sql.Open",
-		"database/sql.OpenDB":                    "sql.OpenDB",
-		"github.com/jmoiron/sqlx.Open":           "sqlx.Open",
-		"github.com/jmoiron/sqlx.Connect":        "sqlx.Connect",
-		"github.com/jmoiron/sqlx.ConnectContext": "sqlx.ConnectContext",
-		"github.com/jmoiron/sqlx.MustOpen":       "sqlx.MustOpen",
-		"github.com/jmoiron/sqlx.MustConnect":    "sqlx.MustConnect",
-		"gorm.io/gorm.Open":                      "gorm.Open",
-	}
-	// configMethods touch the pool without using a connection for the
-	// caller's own queries.
-	configMethods = map[string]bool{
-		"(*database/sql.DB).SetMaxIdleConns":    true,
-		"(*database/sql.DB).SetConnMaxLifetime": true,
-		"(*database/sql.DB).SetConnMaxIdleTime": true,
-		"(*database/sql.DB).Ping":               true,
-		"(*database/sql.DB).PingContext":        true,
-		"(*database/sql.DB).Stats":              true,
-		"(*database/sql.DB).Driver":             true,
-	}
-)
-
-const (
-	setMaxOpen = "(*database/sql.DB).SetMaxOpenConns"
-	closeDB    = "(*database/sql.DB).Close"
-	gormDB     = "(*gorm.io/gorm.DB).DB" // returns (*sql.DB, error): the same pool
-	sqlxNewDb  = "github.com/jmoiron/sqlx.NewDb"
-)
-
-// isPoolType reports whether t is *sql.DB, *sqlx.DB or *gorm.DB.
-func isPoolType(t types.Type) bool {
-	ptr, ok := types.Unalias(t).(*types.Pointer)
-	if !ok {
-		return false
-	}
-	named, ok := types.Unalias(ptr.Elem()).(*types.Named)
-	if !ok || named.Obj().Pkg() == nil || named.Obj().Name() != "DB" {
-		return false
-	}
-	switch named.Obj().Pkg().Path() {
-	case "database/sql", "github.com/jmoiron/sqlx", "gorm.io/gorm":
-		return true
-	}
-	return false
-}
-
 // holdsNoPool reports whether a package other than a main package can
 // neither hold nor pass a pool: no expression of it (a value, a type, a
 // call's results, a function value) has a pool type, and it calls no
@@ -239,7 +186,8 @@ type summary struct {
 type value struct {
 	pos      token.Pos
 	site     string // "sql.Open in store.Open"
-	opener   string // "sql.Open" when the function opens the pool itself
+	opener   string // "sql.Open", or the helper that returned a fresh pool ("store.Open")
+	bounded  bool   // opened on a bounded pool (stdlib.OpenDBFromPool)
 	call     inspector.Cursor
 	fn       ast.Node // the *ast.FuncDecl followed; nil at package level
 	vars     []*types.Var
@@ -320,827 +268,6 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	st.exportFacts()
 	st.decide()
 	return nil, nil
-}
-
-// summary returns the summary of fn, a function of this package, computing
-// it on first use. A recursive call sees an empty summary.
-func (st *state) summary(fn *types.Func) *summary {
-	fn = fn.Origin()
-	s := st.sums[fn]
-	if s == nil {
-		s = &summary{}
-		st.sums[fn] = s
-	}
-	if s.busy || s.done {
-		return s
-	}
-	decl := st.decls[fn]
-	if decl == nil || decl.Body == nil {
-		s.done = true
-		return s
-	}
-	cur, ok := st.declCur[decl]
-	if !ok {
-		s.done = true
-		return s
-	}
-	s.busy = true
-	defer func() { s.busy, s.done = false, true }()
-
-	// Accessors: results that return a pool variable or field directly.
-	for rc := range cur.Preorder((*ast.ReturnStmt)(nil)) {
-		if enclosingFunc(rc) != ast.Node(decl) {
-			continue
-		}
-		for i, r := range rc.Node().(*ast.ReturnStmt).Results {
-			if slot := st.slotExpr(r); slot != nil {
-				s.results = append(s.results, poolResult{Index: i, Slot: slot.Key})
-			}
-		}
-	}
-
-	// Parameters.
-	sig, _ := fn.Type().(*types.Signature)
-	if sig != nil {
-		for i := 0; i < sig.Params().Len(); i++ {
-			p := sig.Params().At(i)
-			if !isPoolType(p.Type()) {
-				continue
-			}
-			v := &value{fn: decl, vars: []*types.Var{p}}
-			st.follow(v)
-			f := v.f
-			if len(v.returned) > 0 {
-				f.Escapes = true
-			}
-			s.params = append(s.params, paramFate{Index: i, Fate: f})
-		}
-	}
-
-	// Pools opened or received inside.
-	vals := st.followSources(cur, decl)
-	for _, v := range vals {
-		if len(v.returned) == 0 {
-			continue
-		}
-		for _, i := range v.returned {
-			if slices.ContainsFunc(s.results, func(r poolResult) bool { return r.Index == i }) {
-				continue
-			}
-			s.results = append(s.results, poolResult{Index: i, Site: v.site, Fate: v.f})
-		}
-	}
-	slices.SortFunc(s.results, func(a, b poolResult) int { return a.Index - b.Index })
-
-	// Rule 3's helper fact: a pool opened and closed on every call.
-	if !isHandler(st.info, decl.Type) {
-		s.own = st.ownPool(cur, decl, vals)
-	}
-	return s
-}
-
-// followSources finds the pools opened or received under cur and follows
-// each; those that stay in the function are kept for decide.
-func (st *state) followSources(cur inspector.Cursor, decl *ast.FuncDecl) []*value {
-	var vals []*value
-	for cc := range cur.Preorder((*ast.CallExpr)(nil)) {
-		call := cc.Node().(*ast.CallExpr)
-		callee := typeutil.StaticCallee(st.info, call)
-		if callee == nil {
-			continue
-		}
-		callee = callee.Origin()
-		where := "package initialization"
-		if decl != nil {
-			where = funcName(st.pass.Pkg, decl)
-		}
-		if name, ok := openers[callee.FullName()]; ok {
-			v := &value{pos: call.Pos(), site: name + " in " + where, opener: name, call: cc, fn: decl}
-			st.bindResult(cc, 0, v)
-			st.follow(v)
-			st.perCall(v)
-			vals = append(vals, v)
-			continue
-		}
-		for _, r := range st.results(callee) {
-			if r.Slot != "" {
-				continue // an accessor: see slotRefs
-			}
-			v := &value{pos: call.Pos(), site: r.Site, call: cc, fn: decl, f: r.Fate}
-			st.bindResult(cc, r.Index, v)
-			st.follow(v)
-			vals = append(vals, v)
-		}
-		if own := st.ownOf(callee); own != nil && st.c.perCall {
-			st.perCallHelper(cc, callee, own)
-		}
-	}
-	for _, v := range vals {
-		if len(v.returned) == 0 {
-			st.done = append(st.done, v)
-		}
-	}
-	return vals
-}
-
-// bindResult classifies the use of result i of the call at cc.
-func (st *state) bindResult(cc inspector.Cursor, i int, v *value) {
-	call := cc.Node().(*ast.CallExpr)
-	tuple := false
-	if tv, ok := st.info.Types[call]; ok {
-		if t, ok := tv.Type.(*types.Tuple); ok && t.Len() > 1 {
-			tuple = true
-		}
-	}
-	if !tuple {
-		if i == 0 {
-			st.classify(cc, v)
-		}
-		return
-	}
-	// Have: a, b := f() or return f() or var a, b = f().
-	k, _ := cc.ParentEdge()
-	switch k {
-	case edge.AssignStmt_Rhs:
-		as := cc.Parent().Node().(*ast.AssignStmt)
-		if len(as.Rhs) == 1 && i < len(as.Lhs) {
-			st.store(as.Lhs[i], v)
-		}
-	case edge.ValueSpec_Values:
-		vs := cc.Parent().Node().(*ast.ValueSpec)
-		if len(vs.Values) == 1 && i < len(vs.Names) {
-			st.store(vs.Names[i], v)
-		}
-	case edge.ReturnStmt_Results:
-		if enclosingFunc(cc) == v.fn && v.fn != nil {
-			v.returned = append(v.returned, i)
-		} else {
-			v.f.Escapes, v.stored = true, true
-		}
-	default:
-		v.f.Escapes, v.stored = true, true
-	}
-}
-
-// follow classifies every use of the local variables holding v, including
-// the aliases found on the way.
-func (st *state) follow(v *value) {
-	for i := 0; i < len(v.vars); i++ {
-		for _, u := range st.uses[v.vars[i]] {
-			st.classify(u, v)
-		}
-	}
-}
-
-func (v *value) use(pkg string) {
-	v.touched = true
-	v.f.Users = addAll(v.f.Users, pkg)
-}
-
-// classify records what the expression at cur, which evaluates to v's
-// pool, does with it.
-func (st *state) classify(cur inspector.Cursor, v *value) {
-	pkg := st.pass.Pkg.Path()
-	if v.call.Valid() {
-		// A goroutine that uses the pool may outlive the request or
-		// iteration that opened it.
-		for g := range cur.Enclosing((*ast.GoStmt)(nil)) {
-			if !g.Contains(v.call) {
-				v.stored = true
-			}
-			break
-		}
-	}
-	for {
-		parent := cur.Parent()
-		k, idx := cur.ParentEdge()
-		switch k {
-		case edge.ParenExpr_X:
-			cur = parent
-			continue
-
-		case edge.UnaryExpr_X:
-			// &T{...}: the same struct.
-			if u := parent.Node().(*ast.UnaryExpr); u.Op == token.AND {
-				if _, ok := cur.Node().(*ast.CompositeLit); ok {
-					cur = parent
-					continue
-				}
-			}
-			v.use(pkg)
-			v.f.Escapes, v.stored = true, true
-			return
-
-		case edge.SelectorExpr_X:
-			if st.member(parent, v) {
-				cur = parent // sqlx.DB's embedded *sql.DB: the same pool
-				continue
-			}
-			return
-
-		case edge.CallExpr_Args:
-			st.argument(parent, idx, v)
-			return
-
-		case edge.ReturnStmt_Results:
-			if v.fn != nil && enclosingFunc(cur) == v.fn {
-				v.returned = append(v.returned, idx)
-			} else {
-				v.use(pkg) // returned from a closure: not followed
-				v.f.Escapes, v.stored = true, true
-			}
-			return
-
-		case edge.AssignStmt_Rhs:
-			as := parent.Node().(*ast.AssignStmt)
-			if len(as.Lhs) == len(as.Rhs) {
-				st.store(as.Lhs[idx], v)
-			} else {
-				v.use(pkg)
-				v.f.Escapes, v.stored = true, true
-			}
-			return
-
-		case edge.ValueSpec_Values:
-			vs := parent.Node().(*ast.ValueSpec)
-			if len(vs.Names) == len(vs.Values) {
-				st.store(vs.Names[idx], v)
-			}
-			return
-
-		case edge.KeyValueExpr_Value:
-			kv := parent.Node().(*ast.KeyValueExpr)
-			if key, ok := kv.Key.(*ast.Ident); ok {
-				if f, ok := st.info.Uses[key].(*types.Var); ok && f.IsField() {
-					st.storeField(f, v)
-					v.f.Held = v.f.Held || st.holderEscapes(parent.Parent(), nil, v)
-					return
-				}
-			}
-			v.use(pkg)
-			v.f.Escapes, v.stored = true, true
-			return
-
-		case edge.CompositeLit_Elts:
-			lit := parent.Node().(*ast.CompositeLit)
-			if tv, ok := st.info.Types[lit]; ok {
-				if s, ok := tv.Type.Underlying().(*types.Struct); ok && idx < s.NumFields() {
-					st.storeField(s.Field(idx), v)
-					v.f.Held = v.f.Held || st.holderEscapes(parent, nil, v)
-					return
-				}
-			}
-			v.use(pkg)
-			v.f.Escapes, v.stored = true, true
-			return
-
-		case edge.BinaryExpr_X, edge.BinaryExpr_Y, edge.ExprStmt_X, edge.AssignStmt_Lhs:
-			return // compared with nil, discarded, or assigned to
-
-		default:
-			v.use(pkg)
-			v.f.Escapes, v.stored = true, true
-			return
-		}
-	}
-}
-
-// member classifies the selection x.m at cur, where x evaluates to v's
-// pool, possibly through embedded fields. It reports whether x.m is the
-// same pool (an embedded *sql.DB), to be followed further.
-func (st *state) member(cur inspector.Cursor, v *value) bool {
-	pkg := st.pass.Pkg.Path()
-	sel := cur.Node().(*ast.SelectorExpr)
-	s, ok := st.info.Selections[sel]
-	if !ok {
-		v.use(pkg)
-		return false
-	}
-	if s.Kind() == types.FieldVal {
-		if isPoolType(s.Type()) {
-			return true
-		}
-		v.use(pkg)
-		return false
-	}
-	fn, _ := s.Obj().(*types.Func)
-	if fn == nil || cur.ParentEdgeKind() != edge.CallExpr_Fun {
-		v.use(pkg) // a method value
-		return false
-	}
-	call := cur.Parent().Node().(*ast.CallExpr)
-	switch name := fn.FullName(); {
-	case name == setMaxOpen:
-		v.f.Limited = true
-		if len(call.Args) == 1 {
-			if tv, ok := st.info.Types[call.Args[0]]; ok && tv.Value != nil {
-				if n, ok := constant.Int64Val(constant.ToInt(tv.Value)); ok && n > 0 && int(n) > v.f.Max {
-					v.f.Max = int(n)
-				}
-			}
-		}
-	case configMethods[name]:
-	case name == closeDB:
-		v.closed = true
-	case name == gormDB:
-		st.bindResult(cur.Parent(), 0, v)
-	default:
-		v.use(pkg)
-	}
-	return false
-}
-
-// embeddedPool returns the pool-typed field through which the selection
-// at sel is promoted (x.SetMaxOpenConns where x's struct embeds *sql.DB),
-// or nil. Selections on a pool type itself are followed as values.
-func (st *state) embeddedPool(sel *ast.SelectorExpr) *types.Var {
-	s, ok := st.info.Selections[sel]
-	if !ok || len(s.Index()) < 2 || isPoolType(s.Recv()) {
-		return nil
-	}
-	t := s.Recv()
-	for _, i := range s.Index()[:len(s.Index())-1] {
-		if p, ok := types.Unalias(t).(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		str, ok := t.Underlying().(*types.Struct)
-		if !ok || i < 0 || i >= str.NumFields() {
-			return nil
-		}
-		f := str.Field(i)
-		if isPoolType(f.Type()) {
-			return f
-		}
-		t = f.Type()
-	}
-	return nil
-}
-
-// argument classifies v's pool passed as argument idx of the call at cc.
-func (st *state) argument(cc inspector.Cursor, idx int, v *value) {
-	pkg := st.pass.Pkg.Path()
-	call := cc.Node().(*ast.CallExpr)
-	if tv, ok := st.info.Types[call.Fun]; ok && tv.IsType() {
-		st.classify(cc, v) // a conversion: the same pool
-		return
-	}
-	callee := typeutil.StaticCallee(st.info, call)
-	if callee == nil {
-		v.use(pkg) // a builtin such as append, a func value or an interface method
-		v.f.Escapes, v.stored = true, true
-		return
-	}
-	callee = callee.Origin()
-	if callee.FullName() == sqlxNewDb && idx == 0 {
-		st.classify(cc, v) // sqlx.NewDb wraps the same pool
-		return
-	}
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		if s, ok := st.info.Selections[sel]; ok && s.Kind() == types.MethodExpr {
-			v.use(pkg)
-			v.f.Escapes = true
-			return
-		}
-	}
-	sig, _ := callee.Type().(*types.Signature)
-	if sig == nil || (sig.Variadic() && idx >= sig.Params().Len()-1) {
-		v.use(pkg)
-		v.f.Escapes = true
-		return
-	}
-	f, ok := st.params(callee, idx)
-	if !ok {
-		v.use(pkg)
-		v.f.Escapes = true
-		return
-	}
-	// Passing the pool to a function that can be followed is injection:
-	// the callee's package is the user, not this one.
-	v.f.merge(f)
-}
-
-// store classifies an assignment of v's pool to lhs.
-func (st *state) store(lhs ast.Expr, v *value) {
-	pkg := st.pass.Pkg.Path()
-	switch lhs := ast.Unparen(lhs).(type) {
-	case *ast.Ident:
-		if lhs.Name == "_" {
-			return
-		}
-		vr, ok := st.info.ObjectOf(lhs).(*types.Var)
-		if !ok {
-			return
-		}
-		if isPkgVar(vr) {
-			if slot := st.slotOfVar(vr); slot != nil {
-				v.f.Slots = addAll(v.f.Slots, slot.Key)
-				v.stored = true
-			}
-			return
-		}
-		if !slices.Contains(v.vars, vr) {
-			v.vars = append(v.vars, vr)
-		}
-		return
-	case *ast.SelectorExpr:
-		if s, ok := st.info.Selections[lhs]; ok {
-			if f, ok := s.Obj().(*types.Var); ok && s.Kind() == types.FieldVal {
-				st.storeField(f, v)
-				// Have: x.f = pool. The struct stays here only if x is a
-				// variable declared in this function's body.
-				held := true
-				if x, ok := ast.Unparen(lhs.X).(*ast.Ident); ok && len(s.Index()) == 1 {
-					if vr, ok := st.info.Uses[x].(*types.Var); ok && st.declaredInBody(vr, v.fn) {
-						held = st.holderEscapes(inspector.Cursor{}, vr, v)
-					}
-				}
-				v.f.Held = v.f.Held || held
-				return
-			}
-		} else if vr, ok := st.info.Uses[lhs.Sel].(*types.Var); ok && isPkgVar(vr) {
-			if slot := st.slotOfVar(vr); slot != nil {
-				v.f.Slots = addAll(v.f.Slots, slot.Key)
-				v.stored = true
-			}
-			return
-		}
-	}
-	v.use(pkg)
-	v.f.Escapes, v.stored = true, true
-}
-
-// storeField classifies a store of v's pool into struct field f.
-func (st *state) storeField(f *types.Var, v *value) {
-	v.stored = true
-	v.use(st.pass.Pkg.Path())
-	if slot := st.slotOfField(f); slot != nil && isPoolType(f.Type()) {
-		v.f.Slots = addAll(v.f.Slots, slot.Key)
-		return
-	}
-	v.f.Escapes = true
-}
-
-// holderEscapes reports whether the struct that now holds v's pool, the
-// composite literal at lit or the local variable x, leaves the function:
-// returned, stored, or passed to code that cannot be followed.
-func (st *state) holderEscapes(lit inspector.Cursor, x *types.Var, v *value) bool {
-	h := &value{fn: v.fn}
-	if x != nil {
-		h.vars = []*types.Var{x}
-	} else if lit.Valid() {
-		st.classify(lit, h)
-	}
-	st.follow(h)
-	return len(h.returned) > 0 || h.f.Escapes || h.stored || len(h.f.Slots) > 0 || h.f.Held
-}
-
-// declaredInBody reports whether vr is declared in the body of fn (not a
-// parameter or receiver).
-func (st *state) declaredInBody(vr *types.Var, fn ast.Node) bool {
-	fd, ok := fn.(*ast.FuncDecl)
-	return ok && fd.Body != nil && vr.Pos() >= fd.Body.Pos() && vr.Pos() < fd.Body.End()
-}
-
-// params returns the fate of the pool passed as parameter idx of callee.
-func (st *state) params(callee *types.Func, idx int) (fate, bool) {
-	if callee.Pkg() == st.pass.Pkg {
-		s := st.summary(callee)
-		if s.busy {
-			return fate{}, true // recursion: nothing more to learn
-		}
-		for _, p := range s.params {
-			if p.Index == idx {
-				return p.Fate, true
-			}
-		}
-		return fate{}, false
-	}
-	var pf poolParams
-	if st.pass.ImportObjectFact(callee, &pf) {
-		return pf.param(idx)
-	}
-	return fate{}, false
-}
-
-// results returns what callee returns of pools.
-func (st *state) results(callee *types.Func) []poolResult {
-	if callee.Pkg() == st.pass.Pkg {
-		return st.summary(callee).results
-	}
-	var rs []poolResult
-	var r poolResult
-	if st.pass.ImportObjectFact(callee, &r) {
-		rs = append(rs, r)
-	}
-	return rs
-}
-
-func (st *state) ownOf(callee *types.Func) *opensOwnPool {
-	if callee.Pkg() == st.pass.Pkg {
-		return st.summary(callee).own
-	}
-	var o opensOwnPool
-	if st.pass.ImportObjectFact(callee, &o) {
-		return &o
-	}
-	return nil
-}
-
-// slotExpr returns the slot that e reads directly, or nil.
-func (st *state) slotExpr(e ast.Expr) *slotFact {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		if vr, ok := st.info.Uses[e].(*types.Var); ok && isPkgVar(vr) && isPoolType(vr.Type()) {
-			return st.slotOfVar(vr)
-		}
-	case *ast.SelectorExpr:
-		if s, ok := st.info.Selections[e]; ok {
-			if f, ok := s.Obj().(*types.Var); ok && s.Kind() == types.FieldVal && isPoolType(f.Type()) {
-				return st.slotOfField(f)
-			}
-			return nil
-		}
-		if vr, ok := st.info.Uses[e.Sel].(*types.Var); ok && isPkgVar(vr) && isPoolType(vr.Type()) {
-			return st.slotOfVar(vr)
-		}
-	case *ast.CallExpr:
-		if callee := typeutil.StaticCallee(st.info, e); callee != nil {
-			for _, r := range st.results(callee.Origin()) {
-				if r.Index == 0 && r.Slot != "" {
-					return st.slotByKey(r.Slot)
-				}
-			}
-		}
-	}
-	return nil
-}
-
-// slotRefs follows every read of a pool variable or field in the package,
-// and every call of an accessor that returns one.
-func (st *state) slotRefs() {
-	merge := func(slot *slotFact, v *value, at ast.Node) {
-		if v.touched {
-			slot.Reach = true
-			if slot.Use == "" {
-				slot.Use = relpos.Format(st.pass.Fset, at.Pos())
-			}
-		}
-		slot.Users = addAll(slot.Users, v.f.Users...)
-		if v.f.Limited {
-			slot.Limited = true
-			slot.Max = max(slot.Max, v.f.Max)
-		}
-	}
-	for cur := range st.root.Preorder((*ast.Ident)(nil)) {
-		id := cur.Node().(*ast.Ident)
-		vr, ok := st.info.Uses[id].(*types.Var)
-		if !ok || !isPoolType(vr.Type()) || !(vr.IsField() || isPkgVar(vr)) {
-			continue
-		}
-		expr := cur
-		if cur.ParentEdgeKind() == edge.SelectorExpr_Sel {
-			expr = cur.Parent()
-		} else if vr.IsField() {
-			continue // a composite literal key or an embedded field
-		}
-		if k := expr.ParentEdgeKind(); k == edge.AssignStmt_Lhs || k == edge.ReturnStmt_Results && isAccessorReturn(expr) {
-			continue
-		}
-		var slot *slotFact
-		if vr.IsField() {
-			slot = st.slotOfField(vr)
-		} else {
-			slot = st.slotOfVar(vr)
-		}
-		if slot == nil {
-			continue
-		}
-		v := &value{fn: outerFuncDecl(cur)}
-		st.classify(expr, v)
-		st.follow(v)
-		merge(slot, v, expr.Node())
-	}
-	for cur := range st.root.Preorder((*ast.SelectorExpr)(nil)) {
-		f := st.embeddedPool(cur.Node().(*ast.SelectorExpr))
-		if f == nil {
-			continue
-		}
-		slot := st.slotOfField(f)
-		if slot == nil {
-			continue
-		}
-		// Have: x.m, promoted from the pool that x embeds.
-		v := &value{fn: outerFuncDecl(cur)}
-		if st.member(cur, v) {
-			st.classify(cur, v)
-		}
-		st.follow(v)
-		merge(slot, v, cur.Node())
-	}
-	for cc := range st.root.Preorder((*ast.CallExpr)(nil)) {
-		callee := typeutil.StaticCallee(st.info, cc.Node().(*ast.CallExpr))
-		if callee == nil {
-			continue
-		}
-		for _, r := range st.results(callee.Origin()) {
-			if r.Slot == "" {
-				continue
-			}
-			if r.Index == 0 && isAccessorReturn(cc) && cc.ParentEdgeKind() == edge.ReturnStmt_Results {
-				continue
-			}
-			slot := st.slotByKey(r.Slot)
-			if slot == nil {
-				continue
-			}
-			v := &value{fn: outerFuncDecl(cc)}
-			st.bindResult(cc, r.Index, v)
-			st.follow(v)
-			merge(slot, v, cc.Node())
-		}
-	}
-}
-
-// isAccessorReturn reports whether cur is a result of a return statement
-// of a declared function (not of a closure).
-func isAccessorReturn(cur inspector.Cursor) bool {
-	if cur.ParentEdgeKind() != edge.ReturnStmt_Results {
-		return false
-	}
-	_, ok := enclosingFunc(cur).(*ast.FuncDecl)
-	return ok
-}
-
-func (st *state) slotOfVar(vr *types.Var) *slotFact {
-	if vr.Pkg() == nil {
-		return nil
-	}
-	return st.slot(vr.Pkg(), vr.Name(), "", vr.Pos())
-}
-
-func (st *state) slotOfField(f *types.Var) *slotFact {
-	f = f.Origin()
-	if f.Pkg() == nil {
-		return nil
-	}
-	name, ok := st.owner[f]
-	if !ok {
-		scope := f.Pkg().Scope()
-		for _, n := range scope.Names() {
-			tn, ok := scope.Lookup(n).(*types.TypeName)
-			if !ok {
-				continue
-			}
-			if s, ok := tn.Type().Underlying().(*types.Struct); ok {
-				for i := 0; i < s.NumFields(); i++ {
-					if s.Field(i) == f {
-						name = tn.Name()
-					}
-				}
-			}
-		}
-		st.owner[f] = name
-	}
-	if name == "" {
-		return nil // a field of an unnamed or local struct type
-	}
-	return st.slot(f.Pkg(), name, f.Name(), f.Pos())
-}
-
-func (st *state) slot(pkg *types.Package, obj, field string, pos token.Pos) *slotFact {
-	key := pkg.Path() + "." + obj
-	name := pkg.Name() + "." + obj
-	if field != "" {
-		key += "." + field
-		name += "." + field
-	}
-	s := st.slots[key]
-	if s == nil {
-		s = &slotFact{Key: key, Name: name, PkgPath: pkg.Path(), Obj: obj, Field: field}
-		if pkg == st.pass.Pkg && pos.IsValid() {
-			s.Decl = st.posString(pos)
-		}
-		st.slots[key] = s
-	}
-	return s
-}
-
-func (st *state) slotByKey(key string) *slotFact {
-	if s := st.slots[key]; s != nil {
-		return s
-	}
-	// A slot first met through an imported accessor: find its object.
-	for _, p := range st.packages() {
-		rest, ok := strings.CutPrefix(key, p.Path()+".")
-		if !ok || strings.Contains(rest, "/") {
-			continue
-		}
-		obj, field, _ := strings.Cut(rest, ".")
-		o := p.Scope().Lookup(obj)
-		if o == nil {
-			continue
-		}
-		if field == "" {
-			return st.slot(p, obj, "", o.Pos())
-		}
-		if s, ok := o.Type().Underlying().(*types.Struct); ok {
-			for i := 0; i < s.NumFields(); i++ {
-				if s.Field(i).Name() == field {
-					return st.slot(p, obj, field, s.Field(i).Pos())
-				}
-			}
-		}
-	}
-	return nil
-}
-
-// packages returns the current package and those reachable from its imports.
-func (st *state) packages() []*types.Package {
-	if st.imports == nil {
-		st.imports = append([]*types.Package{st.pass.Pkg}, allImports(st.pass.Pkg)...)
-	}
-	return st.imports
-}
-
-// exportFacts exports the summaries of the package's functions and its
-// package fact.
-func (st *state) exportFacts() {
-	for fn, s := range st.sums {
-		if fn.Pkg() != st.pass.Pkg {
-			continue
-		}
-		if len(s.params) > 0 {
-			st.pass.ExportObjectFact(fn, &poolParams{Params: s.params})
-		}
-		if len(s.results) > 0 {
-			r := s.results[0] // one pool result per function is followed
-			st.pass.ExportObjectFact(fn, &r)
-		}
-		if s.own != nil {
-			st.pass.ExportObjectFact(fn, s.own)
-		}
-	}
-	var pf pkgPools
-	for _, s := range st.slots {
-		pf.Slots = append(pf.Slots, *s)
-	}
-	slices.SortFunc(pf.Slots, func(a, b slotFact) int { return strings.Compare(a.Key, b.Key) })
-	for _, v := range st.done {
-		if v.f.Limited || !st.deferred(v.f) || st.slotsLimited(v.f.Slots, nil) || st.shortLived(v) || st.inTest(v.call) {
-			continue
-		}
-		pf.Opens = append(pf.Opens, openFact{Site: v.site, Pos: st.posString(v.pos), Slots: v.f.Slots, Users: v.f.Users})
-	}
-	slices.SortFunc(pf.Opens, func(a, b openFact) int { return strings.Compare(a.Pos, b.Pos) })
-	if len(pf.Slots) > 0 || len(pf.Opens) > 0 {
-		st.pass.ExportPackageFact(&pf)
-	}
-}
-
-// slotsLimited reports whether any of keys is limited in this package or,
-// when all is given, anywhere in the program.
-func (st *state) slotsLimited(keys []string, all map[string]*slotFact) bool {
-	for _, k := range keys {
-		if s := st.slots[k]; s != nil && s.Limited {
-			return true
-		}
-		if s := all[k]; s != nil && s.Limited {
-			return true
-		}
-		// A field's own package, analyzed before this one, may limit it.
-		if s := st.slotByKey(k); s != nil && s.Field != "" && s.PkgPath != st.pass.Pkg.Path() {
-			for _, p := range st.packages() {
-				var pf pkgPools
-				if p.Path() == s.PkgPath && st.pass.ImportPackageFact(p, &pf) {
-					for _, f := range pf.Slots {
-						if f.Key == k && f.Limited {
-							return true
-						}
-					}
-				}
-			}
-		}
-	}
-	return false
-}
-
-// deferred reports whether main must decide about a pool with fate f: it
-// is kept in a package variable, or in a struct that leaves the function
-// where its path ends.
-func (st *state) deferred(f fate) bool {
-	return st.hasVarSlot(f.Slots) || f.Held && len(f.Slots) > 0
-}
-
-// hasVarSlot reports whether any of keys is a package variable (or
-// unknown): anyone in the program may limit or use it, so main decides.
-// A pool kept only in struct fields is decided where its path ends.
-func (st *state) hasVarSlot(keys []string) bool {
-	for _, k := range keys {
-		if s := st.slotByKey(k); s == nil || s.Field == "" {
-			return true
-		}
-	}
-	return false
 }
 
 func (st *state) posString(pos token.Pos) string {
@@ -1243,39 +370,6 @@ func shortName(paths []string, i int) string {
 	return base
 }
 
-// compilePatterns turns ./...-style import path patterns into regexps;
-// "./x/..." is taken relative to module.
-func compilePatterns(pats []string, module string) []*regexpT {
-	var out []*regexpT
-	for _, p := range pats {
-		text := p
-		if rest, ok := strings.CutPrefix(p, "./"); ok && module != "" {
-			p = module + "/" + rest
-		} else if p == "." && module != "" {
-			p = module
-		}
-		re := regexp.QuoteMeta(p)
-		re = strings.ReplaceAll(re, `\.\.\.`, `.*`)
-		if strings.HasSuffix(re, `/.*`) {
-			re = strings.TrimSuffix(re, `/.*`) + `(/.*)?`
-		}
-		r, err := regexp.Compile("^" + re + "$")
-		if err != nil {
-			continue
-		}
-		out = append(out, &regexpT{r, text})
-	}
-	return out
-}
-
-// regexpT is a compiled isolation pattern and its text.
-type regexpT struct {
-	*regexp.Regexp
-	text string
-}
-
-func patternText(p *regexpT) string { return p.text }
-
 func typeutilCallee(info *types.Info, call *ast.CallExpr) *types.Func {
 	if fn := typeutil.StaticCallee(info, call); fn != nil {
 		return fn.Origin()
@@ -1299,4 +393,69 @@ func importsSQL(pkg *types.Package, seen map[*types.Package]bool) bool {
 		}
 	}
 	return false
+}
+
+func funcType(n ast.Node) *ast.FuncType {
+	switch n := n.(type) {
+	case *ast.FuncDecl:
+		return n.Type
+	case *ast.FuncLit:
+		return n.Type
+	}
+	return nil
+}
+
+func isNamed(t types.Type, pkg, name string) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
+}
+
+func isPtrToNamed(t types.Type, pkg, name string) bool {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	return ok && isNamed(p.Elem(), pkg, name)
+}
+
+// inTest reports whether cur is in a _test.go file or in a test helper
+// (a function taking *testing.T, *testing.B, *testing.F or testing.TB):
+// tests open throwaway pools and never limit them, and that is fine.
+func (st *state) inTest(cur inspector.Cursor) bool {
+	if !cur.Valid() {
+		return false
+	}
+	if strings.HasSuffix(st.pass.Fset.Position(cur.Node().Pos()).Filename, "_test.go") {
+		return true
+	}
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		ft := funcType(c.Node())
+		if ft == nil || ft.Params == nil {
+			continue
+		}
+		for _, f := range ft.Params.List {
+			if tv, ok := st.info.Types[f.Type]; ok && tv.Type != nil {
+				t := tv.Type
+				if isPtrToNamed(t, "testing", "T") || isPtrToNamed(t, "testing", "B") || isPtrToNamed(t, "testing", "F") || isNamed(t, "testing", "TB") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// calleeName names a function for messages: "store.Open", "store.Repo.Save".
+func calleeName(fn *types.Func) string {
+	name := fn.Name()
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+		t := sig.Recv().Type()
+		if p, ok := types.Unalias(t).(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			name = n.Obj().Name() + "." + name
+		}
+	}
+	if fn.Pkg() != nil {
+		name = fn.Pkg().Name() + "." + name
+	}
+	return name
 }

@@ -10,12 +10,13 @@ import (
 // it, where it is stored, and whether anything limits it. Slices are
 // sorted and free of duplicates so that facts encode deterministically.
 type fate struct {
-	Users   []string // import paths of the packages that use the pool
-	Slots   []string // keys of the package variables and fields the pool is stored in
-	Limited bool     // SetMaxOpenConns is called on the pool
-	Max     int      // the constant given to SetMaxOpenConns, when known and positive
-	Escapes bool     // the pool goes somewhere this analyzer cannot follow
-	Held    bool     // the pool is in a struct field, and the struct leaves the function
+	Users    []string // import paths of the packages that use the pool
+	Slots    []string // keys of the package variables and fields the pool is stored in
+	Limited  bool     // SetMaxOpenConns is called on the pool
+	Max      int      // the constant given to SetMaxOpenConns, when known and positive
+	Escapes  bool     // the pool goes somewhere this analyzer cannot follow
+	Held     bool     // the pool is in a struct field, and the struct leaves the function
+	Captured bool     // a closure (a handler, a goroutine) uses the pool
 }
 
 func (f *fate) merge(g fate) {
@@ -23,6 +24,7 @@ func (f *fate) merge(g fate) {
 	f.Slots = addAll(f.Slots, g.Slots...)
 	f.Escapes = f.Escapes || g.Escapes
 	f.Held = f.Held || g.Held
+	f.Captured = f.Captured || g.Captured
 	if g.Limited {
 		f.Limited = true
 		if g.Max > f.Max {
@@ -47,6 +49,9 @@ func (f fate) String() string {
 	}
 	if f.Held {
 		parts = append(parts, "held")
+	}
+	if f.Captured {
+		parts = append(parts, "captured")
 	}
 	return strings.Join(parts, " ")
 }
@@ -146,11 +151,15 @@ type slotFact struct {
 	Users   []string // packages that use the pool reached through this slot
 	Limited bool
 	Max     int
+	// Open is "file:line:col" of the first call in this package that
+	// opens a pool into the slot, OpenSite names it ("sql.Open in
+	// store.Init") and OpenPkg is this package's path.
+	Open, OpenSite, OpenPkg string
 }
 
 type openFact struct {
 	Site  string // "sql.Open in store.Init"
-	Pos   string // "file:line" of the open call
+	Pos   string // "file:line:col" of the open call
 	Slots []string
 	Users []string
 }

@@ -45,14 +45,17 @@ func related(t *testing.T, dir string, subjects ...string) map[string][]string {
 func TestRelatedShared(t *testing.T) {
 	got := related(t, "shared", "store.DB (max 20 open) is shared", "gdb.G (max 15 open) is shared")
 	want := map[string][]string{
-		// One entry per package, at its first read; order reads the
-		// pool through the accessor store.Conn.
+		// The holder's declaration, then one entry per package, at its
+		// first read; order reads the pool through the accessor
+		// store.Conn.
 		"store.DB (max 20 open) is shared": {
+			"shared/store/store.go:7:5: the pool is kept in variable store.DB, declared here",
 			"shared/coupon/coupon.go:7:3: package coupon uses store.DB here",
 			"shared/order/order.go:9:8: package order uses store.DB here",
 			"shared/user/user.go:9:12: package user uses store.DB here",
 		},
 		"gdb.G (max 15 open) is shared": {
+			"shared/gdb/gdb.go:6:5: the pool is kept in variable gdb.G, declared here",
 			"shared/order/order.go:14:24: package order uses gdb.G here",
 			"shared/user/user.go:13:24: package user uses gdb.G here",
 		},

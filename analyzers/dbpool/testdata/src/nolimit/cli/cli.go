@@ -9,7 +9,7 @@ import (
 )
 
 func Run(dsn string) error {
-	db, err := sql.Open("postgres", dsn)
+	db, err := sql.Open("postgres", dsn) // main wants `pool opened by sql.Open in cli.Run and kept in repo.Repo.db is never limited: nothing in the program calls SetMaxOpenConns on it`
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,7 @@ package repo
 
 import "database/sql"
 
-type Repo struct{ db *sql.DB } // main wants `repo.Repo.db holds a pool opened by sql.Open in cli.Run that nothing in the program limits with SetMaxOpenConns`
+type Repo struct{ db *sql.DB }
 
 func New(db *sql.DB) *Repo { return &Repo{db: db} }
 

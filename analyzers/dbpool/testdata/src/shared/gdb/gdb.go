@@ -3,11 +3,11 @@ package gdb
 
 import "gorm.io/gorm"
 
-var G *gorm.DB // main wants `gdb.G \(max 15 open\) is shared by 2 packages: order, user; one slow package starves the others`
+var G *gorm.DB
 
 func Init() error {
 	var err error
-	G, err = gorm.Open(nil, &gorm.Config{})
+	G, err = gorm.Open(nil, &gorm.Config{}) // main wants `gdb.G \(max 15 open\) is shared by 2 packages: order, user; one slow package starves the others`
 	if err != nil {
 		return err
 	}

@@ -4,12 +4,12 @@ package store
 import "database/sql"
 
 // DB is read directly by user, order and coupon.
-var DB *sql.DB // main wants `store.DB \(max 20 open\) is shared by 3 packages: coupon, order, user; one slow package starves the others`
+var DB *sql.DB
 
 // Init opens the pool and limits it.
 func Init(dsn string) error {
 	var err error
-	DB, err = sql.Open("postgres", dsn)
+	DB, err = sql.Open("postgres", dsn) // main wants `store.DB \(max 20 open\) is shared by 3 packages: coupon, order, user; one slow package starves the others`
 	if err != nil {
 		return err
 	}

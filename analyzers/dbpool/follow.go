@@ -1,0 +1,558 @@
+package dbpool
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/envvet/envvet/internal/relpos"
+)
+
+// summary returns the summary of fn, a function of this package, computing
+// it on first use. A recursive call sees an empty summary.
+func (st *state) summary(fn *types.Func) *summary {
+	fn = fn.Origin()
+	s := st.sums[fn]
+	if s == nil {
+		s = &summary{}
+		st.sums[fn] = s
+	}
+	if s.busy || s.done {
+		return s
+	}
+	decl := st.decls[fn]
+	if decl == nil || decl.Body == nil {
+		s.done = true
+		return s
+	}
+	cur, ok := st.declCur[decl]
+	if !ok {
+		s.done = true
+		return s
+	}
+	s.busy = true
+	defer func() { s.busy, s.done = false, true }()
+
+	// Accessors: results that return a pool variable or field directly.
+	for rc := range cur.Preorder((*ast.ReturnStmt)(nil)) {
+		if enclosingFunc(rc) != ast.Node(decl) {
+			continue
+		}
+		for i, r := range rc.Node().(*ast.ReturnStmt).Results {
+			if slot := st.slotExpr(r); slot != nil {
+				s.results = append(s.results, poolResult{Index: i, Slot: slot.Key})
+			}
+		}
+	}
+
+	// Parameters.
+	sig, _ := fn.Type().(*types.Signature)
+	if sig != nil {
+		for i := 0; i < sig.Params().Len(); i++ {
+			p := sig.Params().At(i)
+			if !isPoolType(p.Type()) {
+				continue
+			}
+			v := &value{fn: decl, vars: []*types.Var{p}}
+			st.follow(v)
+			f := v.f
+			if len(v.returned) > 0 {
+				f.Escapes = true
+			}
+			s.params = append(s.params, paramFate{Index: i, Fate: f})
+		}
+	}
+
+	// Pools opened or received inside.
+	vals := st.followSources(cur, decl)
+	for _, v := range vals {
+		if len(v.returned) == 0 {
+			continue
+		}
+		for _, i := range v.returned {
+			if slices.ContainsFunc(s.results, func(r poolResult) bool { return r.Index == i }) {
+				continue
+			}
+			s.results = append(s.results, poolResult{Index: i, Site: v.site, Fate: v.f})
+		}
+	}
+	slices.SortFunc(s.results, func(a, b poolResult) int { return a.Index - b.Index })
+
+	// Rule 3's helper fact: a pool opened and closed on every call.
+	if st.handlerKind(decl) == "" {
+		s.own = st.ownPool(cur, decl, vals)
+	}
+	return s
+}
+
+// followSources finds the pools opened or received under cur and follows
+// each; those that stay in the function are kept for decide.
+func (st *state) followSources(cur inspector.Cursor, decl *ast.FuncDecl) []*value {
+	var vals []*value
+	for cc := range cur.Preorder((*ast.CallExpr)(nil)) {
+		call := cc.Node().(*ast.CallExpr)
+		callee := typeutil.StaticCallee(st.info, call)
+		if callee == nil {
+			continue
+		}
+		callee = callee.Origin()
+		where := "package initialization"
+		if decl != nil {
+			where = funcName(st.pass.Pkg, decl)
+		}
+		if op, ok := openers[callee.FullName()]; ok {
+			v := &value{pos: call.Pos(), site: op.name + " in " + where, opener: op.name, bounded: op.bounded, call: cc, fn: decl}
+			st.bindResult(cc, 0, v)
+			st.follow(v)
+			st.perCall(v)
+			st.recordOpen(v)
+			vals = append(vals, v)
+			continue
+		}
+		for _, r := range st.results(callee) {
+			if r.Slot != "" {
+				continue // an accessor: see slotRefs
+			}
+			// A helper that returns a fresh pool opens it at this call.
+			v := &value{pos: call.Pos(), site: r.Site, opener: calleeName(callee), call: cc, fn: decl, f: r.Fate}
+			st.bindResult(cc, r.Index, v)
+			st.follow(v)
+			st.perCall(v)
+			st.recordOpen(v)
+			vals = append(vals, v)
+		}
+		if own := st.ownOf(callee); own != nil && st.c.perCall {
+			st.perCallHelper(cc, callee, own)
+		}
+	}
+	for _, v := range vals {
+		if len(v.returned) == 0 {
+			st.done = append(st.done, v)
+		}
+	}
+	return vals
+}
+
+// recordOpen notes, on each slot that v's pool, opened at this call, is
+// stored in, where the pool was opened: main reports there.
+func (st *state) recordOpen(v *value) {
+	for _, k := range v.f.Slots {
+		if s := st.slotByKey(k); s != nil && s.Open == "" {
+			s.Open, s.OpenSite, s.OpenPkg = relpos.Format(st.pass.Fset, v.pos), v.site, st.pass.Pkg.Path()
+		}
+	}
+}
+
+// bindResult classifies the use of result i of the call at cc.
+func (st *state) bindResult(cc inspector.Cursor, i int, v *value) {
+	call := cc.Node().(*ast.CallExpr)
+	tuple := false
+	if tv, ok := st.info.Types[call]; ok {
+		if t, ok := tv.Type.(*types.Tuple); ok && t.Len() > 1 {
+			tuple = true
+		}
+	}
+	if !tuple {
+		if i == 0 {
+			st.classify(cc, v)
+		}
+		return
+	}
+	// Have: a, b := f() or return f() or var a, b = f().
+	k, _ := cc.ParentEdge()
+	switch k {
+	case edge.AssignStmt_Rhs:
+		as := cc.Parent().Node().(*ast.AssignStmt)
+		if len(as.Rhs) == 1 && i < len(as.Lhs) {
+			st.store(as.Lhs[i], v)
+		}
+	case edge.ValueSpec_Values:
+		vs := cc.Parent().Node().(*ast.ValueSpec)
+		if len(vs.Values) == 1 && i < len(vs.Names) {
+			st.store(vs.Names[i], v)
+		}
+	case edge.ReturnStmt_Results:
+		if enclosingFunc(cc) == v.fn && v.fn != nil {
+			v.returned = append(v.returned, i)
+		} else {
+			v.f.Escapes, v.stored = true, true
+		}
+	default:
+		v.f.Escapes, v.stored = true, true
+	}
+}
+
+// follow classifies every use of the local variables holding v, including
+// the aliases found on the way.
+func (st *state) follow(v *value) {
+	for i := 0; i < len(v.vars); i++ {
+		for _, u := range st.uses[v.vars[i]] {
+			st.classify(u, v)
+		}
+	}
+}
+
+func (v *value) use(pkg string) {
+	v.touched = true
+	v.f.Users = addAll(v.f.Users, pkg)
+}
+
+// classify records what the expression at cur, which evaluates to v's
+// pool, does with it.
+func (st *state) classify(cur inspector.Cursor, v *value) {
+	pkg := st.pass.Pkg.Path()
+	if v.fn != nil && enclosingFunc(cur) != v.fn {
+		// Used by a closure: a handler or a goroutine may use the pool
+		// after, or many times during, the call that holds it.
+		v.f.Captured = true
+	}
+	if v.call.Valid() {
+		// A goroutine that uses the pool may outlive the request or
+		// iteration that opened it.
+		for g := range cur.Enclosing((*ast.GoStmt)(nil)) {
+			if !g.Contains(v.call) {
+				v.stored = true
+			}
+			break
+		}
+	}
+	for {
+		parent := cur.Parent()
+		k, idx := cur.ParentEdge()
+		switch k {
+		case edge.ParenExpr_X:
+			cur = parent
+			continue
+
+		case edge.UnaryExpr_X:
+			// &T{...}: the same struct.
+			if u := parent.Node().(*ast.UnaryExpr); u.Op == token.AND {
+				if _, ok := cur.Node().(*ast.CompositeLit); ok {
+					cur = parent
+					continue
+				}
+			}
+			v.use(pkg)
+			v.f.Escapes, v.stored = true, true
+			return
+
+		case edge.SelectorExpr_X:
+			if st.member(parent, v) {
+				cur = parent // sqlx.DB's embedded *sql.DB: the same pool
+				continue
+			}
+			return
+
+		case edge.CallExpr_Args:
+			st.argument(parent, idx, v)
+			return
+
+		case edge.ReturnStmt_Results:
+			if v.fn != nil && enclosingFunc(cur) == v.fn {
+				v.returned = append(v.returned, idx)
+			} else {
+				v.use(pkg) // returned from a closure: not followed
+				v.f.Escapes, v.stored = true, true
+			}
+			return
+
+		case edge.AssignStmt_Rhs:
+			as := parent.Node().(*ast.AssignStmt)
+			if len(as.Lhs) == len(as.Rhs) {
+				st.store(as.Lhs[idx], v)
+			} else {
+				v.use(pkg)
+				v.f.Escapes, v.stored = true, true
+			}
+			return
+
+		case edge.ValueSpec_Values:
+			vs := parent.Node().(*ast.ValueSpec)
+			if len(vs.Names) == len(vs.Values) {
+				st.store(vs.Names[idx], v)
+			}
+			return
+
+		case edge.KeyValueExpr_Value:
+			kv := parent.Node().(*ast.KeyValueExpr)
+			if key, ok := kv.Key.(*ast.Ident); ok {
+				if f, ok := st.info.Uses[key].(*types.Var); ok && f.IsField() {
+					st.storeField(f, v)
+					v.f.Held = v.f.Held || st.holderEscapes(parent.Parent(), nil, v)
+					return
+				}
+			}
+			v.use(pkg)
+			v.f.Escapes, v.stored = true, true
+			return
+
+		case edge.CompositeLit_Elts:
+			lit := parent.Node().(*ast.CompositeLit)
+			if tv, ok := st.info.Types[lit]; ok {
+				if s, ok := tv.Type.Underlying().(*types.Struct); ok && idx < s.NumFields() {
+					st.storeField(s.Field(idx), v)
+					v.f.Held = v.f.Held || st.holderEscapes(parent, nil, v)
+					return
+				}
+			}
+			v.use(pkg)
+			v.f.Escapes, v.stored = true, true
+			return
+
+		case edge.BinaryExpr_X, edge.BinaryExpr_Y, edge.ExprStmt_X, edge.AssignStmt_Lhs:
+			return // compared with nil, discarded, or assigned to
+
+		default:
+			v.use(pkg)
+			v.f.Escapes, v.stored = true, true
+			return
+		}
+	}
+}
+
+// member classifies the selection x.m at cur, where x evaluates to v's
+// pool, possibly through embedded fields. It reports whether x.m is the
+// same pool (an embedded *sql.DB), to be followed further.
+func (st *state) member(cur inspector.Cursor, v *value) bool {
+	pkg := st.pass.Pkg.Path()
+	sel := cur.Node().(*ast.SelectorExpr)
+	s, ok := st.info.Selections[sel]
+	if !ok {
+		v.use(pkg)
+		return false
+	}
+	if s.Kind() == types.FieldVal {
+		if isPoolType(s.Type()) {
+			return true
+		}
+		v.use(pkg)
+		return false
+	}
+	fn, _ := s.Obj().(*types.Func)
+	if fn == nil || cur.ParentEdgeKind() != edge.CallExpr_Fun {
+		v.use(pkg) // a method value
+		return false
+	}
+	call := cur.Parent().Node().(*ast.CallExpr)
+	switch name := fn.FullName(); {
+	case name == setMaxOpen:
+		v.f.Limited = true
+		if len(call.Args) == 1 {
+			if tv, ok := st.info.Types[call.Args[0]]; ok && tv.Value != nil {
+				if n, ok := constant.Int64Val(constant.ToInt(tv.Value)); ok && n > 0 && int(n) > v.f.Max {
+					v.f.Max = int(n)
+				}
+			}
+		}
+	case configMethods[name]:
+	case closers[name]:
+		v.closed = true
+	case accessors[name]:
+		st.bindResult(cur.Parent(), 0, v) // the same pool, unwrapped
+	default:
+		v.use(pkg)
+	}
+	return false
+}
+
+// embeddedPool returns the pool-typed field through which the selection
+// at sel is promoted (x.SetMaxOpenConns where x's struct embeds *sql.DB),
+// or nil. Selections on a pool type itself are followed as values.
+func (st *state) embeddedPool(sel *ast.SelectorExpr) *types.Var {
+	s, ok := st.info.Selections[sel]
+	if !ok || len(s.Index()) < 2 || isPoolType(s.Recv()) {
+		return nil
+	}
+	t := s.Recv()
+	for _, i := range s.Index()[:len(s.Index())-1] {
+		if p, ok := types.Unalias(t).(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		str, ok := t.Underlying().(*types.Struct)
+		if !ok || i < 0 || i >= str.NumFields() {
+			return nil
+		}
+		f := str.Field(i)
+		if isPoolType(f.Type()) {
+			return f
+		}
+		t = f.Type()
+	}
+	return nil
+}
+
+// argument classifies v's pool passed as argument idx of the call at cc.
+func (st *state) argument(cc inspector.Cursor, idx int, v *value) {
+	pkg := st.pass.Pkg.Path()
+	call := cc.Node().(*ast.CallExpr)
+	if tv, ok := st.info.Types[call.Fun]; ok && tv.IsType() {
+		st.classify(cc, v) // a conversion: the same pool
+		return
+	}
+	callee := typeutil.StaticCallee(st.info, call)
+	if callee == nil {
+		v.use(pkg) // a builtin such as append, a func value or an interface method
+		v.f.Escapes, v.stored = true, true
+		return
+	}
+	callee = callee.Origin()
+	if arg, ok := wrappers[callee.FullName()]; ok && arg == idx {
+		st.classify(cc, v) // sqlx.NewDb, entsql.OpenDB: the same pool, wrapped
+		return
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if s, ok := st.info.Selections[sel]; ok && s.Kind() == types.MethodExpr {
+			v.use(pkg)
+			v.f.Escapes = true
+			return
+		}
+	}
+	sig, _ := callee.Type().(*types.Signature)
+	if sig == nil || (sig.Variadic() && idx >= sig.Params().Len()-1) {
+		v.use(pkg)
+		v.f.Escapes = true
+		return
+	}
+	f, ok := st.params(callee, idx)
+	if !ok {
+		v.use(pkg)
+		v.f.Escapes = true
+		return
+	}
+	// Passing the pool to a function that can be followed is injection:
+	// the callee's package is the user, not this one.
+	v.f.merge(f)
+}
+
+// store classifies an assignment of v's pool to lhs.
+func (st *state) store(lhs ast.Expr, v *value) {
+	pkg := st.pass.Pkg.Path()
+	switch lhs := ast.Unparen(lhs).(type) {
+	case *ast.Ident:
+		if lhs.Name == "_" {
+			return
+		}
+		vr, ok := st.info.ObjectOf(lhs).(*types.Var)
+		if !ok {
+			return
+		}
+		if isPkgVar(vr) {
+			if slot := st.slotOfVar(vr); slot != nil {
+				v.f.Slots = addAll(v.f.Slots, slot.Key)
+				v.stored = true
+			}
+			return
+		}
+		if !slices.Contains(v.vars, vr) {
+			v.vars = append(v.vars, vr)
+		}
+		return
+	case *ast.SelectorExpr:
+		if s, ok := st.info.Selections[lhs]; ok {
+			if f, ok := s.Obj().(*types.Var); ok && s.Kind() == types.FieldVal {
+				st.storeField(f, v)
+				// Have: x.f = pool. The struct stays here only if x is a
+				// variable declared in this function's body.
+				held := true
+				if x, ok := ast.Unparen(lhs.X).(*ast.Ident); ok && len(s.Index()) == 1 {
+					if vr, ok := st.info.Uses[x].(*types.Var); ok && st.declaredInBody(vr, v.fn) {
+						held = st.holderEscapes(inspector.Cursor{}, vr, v)
+					}
+				}
+				v.f.Held = v.f.Held || held
+				return
+			}
+		} else if vr, ok := st.info.Uses[lhs.Sel].(*types.Var); ok && isPkgVar(vr) {
+			if slot := st.slotOfVar(vr); slot != nil {
+				v.f.Slots = addAll(v.f.Slots, slot.Key)
+				v.stored = true
+			}
+			return
+		}
+	}
+	v.use(pkg)
+	v.f.Escapes, v.stored = true, true
+}
+
+// storeField classifies a store of v's pool into struct field f.
+func (st *state) storeField(f *types.Var, v *value) {
+	v.stored = true
+	v.use(st.pass.Pkg.Path())
+	if slot := st.slotOfField(f); slot != nil && isPoolType(f.Type()) {
+		v.f.Slots = addAll(v.f.Slots, slot.Key)
+		return
+	}
+	v.f.Escapes = true
+}
+
+// holderEscapes reports whether the struct that now holds v's pool, the
+// composite literal at lit or the local variable x, leaves the function:
+// returned, stored, or passed to code that cannot be followed.
+func (st *state) holderEscapes(lit inspector.Cursor, x *types.Var, v *value) bool {
+	h := &value{fn: v.fn}
+	if x != nil {
+		h.vars = []*types.Var{x}
+	} else if lit.Valid() {
+		st.classify(lit, h)
+	}
+	st.follow(h)
+	return len(h.returned) > 0 || h.f.Escapes || h.stored || len(h.f.Slots) > 0 || h.f.Held
+}
+
+// declaredInBody reports whether vr is declared in the body of fn (not a
+// parameter or receiver).
+func (st *state) declaredInBody(vr *types.Var, fn ast.Node) bool {
+	fd, ok := fn.(*ast.FuncDecl)
+	return ok && fd.Body != nil && vr.Pos() >= fd.Body.Pos() && vr.Pos() < fd.Body.End()
+}
+
+// params returns the fate of the pool passed as parameter idx of callee.
+func (st *state) params(callee *types.Func, idx int) (fate, bool) {
+	if callee.Pkg() == st.pass.Pkg {
+		s := st.summary(callee)
+		if s.busy {
+			return fate{}, true // recursion: nothing more to learn
+		}
+		for _, p := range s.params {
+			if p.Index == idx {
+				return p.Fate, true
+			}
+		}
+		return fate{}, false
+	}
+	var pf poolParams
+	if st.pass.ImportObjectFact(callee, &pf) {
+		return pf.param(idx)
+	}
+	return fate{}, false
+}
+
+// results returns what callee returns of pools.
+func (st *state) results(callee *types.Func) []poolResult {
+	if callee.Pkg() == st.pass.Pkg {
+		return st.summary(callee).results
+	}
+	var rs []poolResult
+	var r poolResult
+	if st.pass.ImportObjectFact(callee, &r) {
+		rs = append(rs, r)
+	}
+	return rs
+}
+
+func (st *state) ownOf(callee *types.Func) *opensOwnPool {
+	if callee.Pkg() == st.pass.Pkg {
+		return st.summary(callee).own
+	}
+	var o opensOwnPool
+	if st.pass.ImportObjectFact(callee, &o) {
+		return &o
+	}
+	return nil
+}

@@ -1,0 +1,117 @@
+package dbpool
+
+import (
+	"fmt"
+	"go/ast"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// noLimitLocal reports a pool followed to its end in this package that
+// nothing limits (rule "nolimit"), at the call that opened or returned it.
+func (st *state) noLimitLocal(v *value, prog *program) {
+	if !st.c.noLimit || v.f.Limited || v.f.Escapes || v.perCall || v.bounded || st.inTest(v.call) || st.shortLived(v) ||
+		st.slotsLimited(v.f.Slots, prog.all) || !used(v.f.Users, v.f.Slots, prog.all) {
+		return
+	}
+	var related []analysis.RelatedInformation
+	if s := prog.holder(v.f.Slots); s != nil {
+		related = st.holderRelated(s)
+	}
+	st.pass.Report(analysis.Diagnostic{
+		Pos: v.pos, Category: catNoLimit, Related: related,
+		Message: fmt.Sprintf("pool opened by %s is never limited: nothing calls SetMaxOpenConns on it; under load it opens connections without bound", v.site),
+	})
+}
+
+// noLimitHeld reports a pool that another package opened into slots and
+// that nothing in the program limits.
+func (st *state) noLimitHeld(o heldOpen, prog *program) {
+	if !st.c.noLimit || st.slotsLimited(o.Slots, prog.all) || !used(o.Users, o.Slots, prog.all) {
+		return
+	}
+	slot := prog.holder(o.Slots)
+	if slot == nil {
+		return
+	}
+	st.reportHeld(slot, o.Pos, o.pkg, catNoLimit, fmt.Sprintf("pool opened by %s and kept in %s is never limited: nothing in the program calls SetMaxOpenConns on it; under load it opens connections without bound", o.Site, slot.Name), nil)
+}
+
+// used reports whether a pool serves queries: some package calls a query
+// method on it, directly or through the variables and fields it is stored
+// in. A pool that is only pinged and closed needs no limit.
+func used(users, slots []string, all map[string]*slotFact) bool {
+	if len(users) > 0 {
+		return true
+	}
+	for _, k := range slots {
+		if s := all[k]; s != nil && len(s.Users) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// shortLived reports whether v is a one-shot pool, whose life ends with
+// the call of the function that opens or receives it (a CLI probe, a
+// migration step, a version check): the function closes it, does not
+// return it, uses it only in its own package, keeps it in local variables
+// declared in it, and no closure or goroutine uses it. A pool kept also in
+// struct fields is one-shot only outside func main and the functions main
+// calls directly, whose structs (a server) live as long as the program.
+// Per-call covers calling a one-shot function too often.
+func (st *state) shortLived(v *value) bool {
+	if !v.closed || len(v.returned) > 0 || v.f.Captured {
+		return false
+	}
+	for _, u := range v.f.Users {
+		if u != st.pass.Pkg.Path() {
+			return false // handed to other packages' components: a serving pool
+		}
+	}
+	fd, ok := v.fn.(*ast.FuncDecl)
+	if !ok {
+		return false
+	}
+	for _, vr := range v.vars {
+		if vr.Pos() < fd.Pos() || vr.Pos() >= fd.End() {
+			return false
+		}
+	}
+	if len(v.f.Slots) == 0 {
+		return !v.stored // used right here, not by a goroutine
+	}
+	for _, k := range v.f.Slots {
+		if s := st.slotByKey(k); s == nil || s.Field == "" {
+			return false
+		}
+	}
+	return !st.mainLifetime(fd)
+}
+
+// mainLifetime reports whether fd is func main of a main package or a
+// function of that package that main calls directly (func run() error).
+func (st *state) mainLifetime(fd *ast.FuncDecl) bool {
+	if st.pass.Pkg.Name() != "main" {
+		return false
+	}
+	if st.mainCallees == nil {
+		st.mainCallees = map[ast.Node]bool{}
+		for fn, d := range st.decls {
+			if d.Recv != nil || fn.Name() != "main" {
+				continue
+			}
+			st.mainCallees[d] = true
+			if c, ok := st.declCur[d]; ok {
+				for cc := range c.Preorder((*ast.CallExpr)(nil)) {
+					if callee := typeutilCallee(st.info, cc.Node().(*ast.CallExpr)); callee != nil {
+						if cd := st.decls[callee]; cd != nil {
+							st.mainCallees[cd] = true
+						}
+					}
+				}
+			}
+		}
+	}
+	return st.mainCallees[fd]
+}
