@@ -195,12 +195,12 @@ func realworld(args []string, stdout, stderr io.Writer) int {
 // PrintSummary writes one line per check.
 func PrintSummary(w io.Writer, scores []*Score) {
 	fmt.Fprintln(w, "== summary")
-	fmt.Fprintf(w, "%-8s %5s %8s %5s %5s %5s %9s %7s %10s %7s\n", "check", "rows", "modules", "tp", "fp", "fn", "unjudged", "either", "precision", "recall")
+	fmt.Fprintf(w, "%-8s %5s %8s %5s %5s %5s %9s %6s %7s %10s %7s\n", "check", "rows", "modules", "tp", "fp", "fn", "unjudged", "quiet", "either", "precision", "recall")
 	for _, s := range scores {
 		c := &s.Total
 		p, pok := c.Precision()
 		r, rok := c.Recall()
-		fmt.Fprintf(w, "%-8s %5d %8d %5d %5d %5d %9d %7s %10s %7s\n", s.Check, s.Rows, s.Modules, c.TP, c.FP, c.FN, c.Unjudged,
+		fmt.Fprintf(w, "%-8s %5d %8d %5d %5d %5d %9d %6d %7s %10s %7s\n", s.Check, s.Rows, s.Modules, c.TP, c.FP, c.FN, c.Unjudged, c.Quiet,
 			fmt.Sprintf("%d/%d", c.EitherReported, c.Either), ratio(p, pok), ratio(r, rok))
 	}
 }

@@ -45,6 +45,7 @@ func (r *Run) ModVer() string { return r.Module + "@" + r.Version }
 // Counts are a check's or a rule's figures.
 type Counts struct {
 	TP, FP, FN, Unjudged   int
+	Quiet                  int // quiet rows, held or not
 	Either, EitherReported int
 }
 
@@ -53,6 +54,7 @@ func (c *Counts) add(o *Counts) {
 	c.FP += o.FP
 	c.FN += o.FN
 	c.Unjudged += o.Unjudged
+	c.Quiet += o.Quiet
 	c.Either += o.Either
 	c.EitherReported += o.EitherReported
 }
@@ -171,6 +173,7 @@ func ScoreTable(t *Table, runs map[string]*Run) *Score {
 					s.Items = append(s.Items, &Item{Kind: itemMiss, Rule: name, ModVer: m, File: r.File, Line: r.Line, Row: r, Note: run.LoadFailed})
 				}
 			case verdictQuiet:
+				c.Quiet++
 				if len(hits) > 0 {
 					c.FP++
 					for _, f := range hits {
@@ -241,11 +244,11 @@ func ratio(v float64, ok bool) string {
 // finding with its row.
 func (s *Score) Print(w io.Writer) {
 	fmt.Fprintf(w, "== %s: %d rows, %d modules\n", s.Check, s.Rows, s.Modules)
-	fmt.Fprintf(w, "%-12s %5s %5s %5s %9s %7s %10s %7s\n", "rule", "tp", "fp", "fn", "unjudged", "either", "precision", "recall")
+	fmt.Fprintf(w, "%-12s %5s %5s %5s %9s %6s %7s %10s %7s\n", "rule", "tp", "fp", "fn", "unjudged", "quiet", "either", "precision", "recall")
 	line := func(name string, c *Counts) {
 		p, pok := c.Precision()
 		r, rok := c.Recall()
-		fmt.Fprintf(w, "%-12s %5d %5d %5d %9d %7s %10s %7s\n", name, c.TP, c.FP, c.FN, c.Unjudged,
+		fmt.Fprintf(w, "%-12s %5d %5d %5d %9d %6d %7s %10s %7s\n", name, c.TP, c.FP, c.FN, c.Unjudged, c.Quiet,
 			fmt.Sprintf("%d/%d", c.EitherReported, c.Either), ratio(p, pok), ratio(r, rok))
 	}
 	names := make([]string, 0, len(s.ByRule))

@@ -114,9 +114,9 @@ func TestScore(t *testing.T) {
 	}
 	s := ScoreTable(tb, runs)
 	want := map[string]Counts{
-		"unlimited":  {TP: 2, FP: 2},
+		"unlimited":  {TP: 2, FP: 2, Quiet: 1},
 		"shared":     {FN: 1},
-		"perrequest": {FP: 1, FN: 1, Unjudged: 1, Either: 1, EitherReported: 1},
+		"perrequest": {FP: 1, FN: 1, Unjudged: 1, Quiet: 2, Either: 1, EitherReported: 1},
 		"-":          {Either: 1},
 	}
 	for name, c := range want {
@@ -127,7 +127,7 @@ func TestScore(t *testing.T) {
 	if len(s.ByRule) != len(want) {
 		t.Errorf("rules %v, want %d", s.ByRule, len(want))
 	}
-	if total := (Counts{TP: 2, FP: 3, FN: 2, Unjudged: 1, Either: 2, EitherReported: 1}); s.Total != total {
+	if total := (Counts{TP: 2, FP: 3, FN: 2, Unjudged: 1, Quiet: 3, Either: 2, EitherReported: 1}); s.Total != total {
 		t.Errorf("total %+v, want %+v", s.Total, total)
 	}
 	if p, _ := s.Total.Precision(); p != 0.4 {
