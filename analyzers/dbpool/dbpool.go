@@ -187,7 +187,6 @@ type value struct {
 	pos      token.Pos
 	site     string // "sql.Open in store.Open"
 	opener   string // "sql.Open", or the helper that returned a fresh pool ("store.Open")
-	bounded  bool   // opened on a bounded pool (stdlib.OpenDBFromPool)
 	call     inspector.Cursor
 	fn       ast.Node // the *ast.FuncDecl followed; nil at package level
 	vars     []*types.Var

@@ -142,9 +142,11 @@ func crossPrefix(e string) string {
 // TestDefaults runs the scenarios that use the default settings in one load:
 // shared (rule 1) and its twin owned; injected (rule 2's twin: no
 // isolation declared); percall (rule 3); nolimit (rule 4); typeparams;
-// illtyped (must not panic).
+// illtyped (must not panic); routers (per-request scopes of gin, echo,
+// chi, gRPC); libs (openers of sqlx, pgx stdlib, ent, and their wrappers);
+// oneshot (pools opened, used and closed in one function).
 func TestDefaults(t *testing.T) {
-	check(t, "shared", options{}, "owned", "injected", "percall", "percall/web", "nolimit", "typeparams", "illtyped")
+	check(t, "shared", options{}, "owned", "injected", "percall", "percall/web", "nolimit", "typeparams", "illtyped", "routers", "libs", "oneshot")
 }
 
 func TestIsolate(t *testing.T) {

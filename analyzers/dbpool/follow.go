@@ -107,7 +107,8 @@ func (st *state) followSources(cur inspector.Cursor, decl *ast.FuncDecl) []*valu
 			where = funcName(st.pass.Pkg, decl)
 		}
 		if op, ok := openers[callee.FullName()]; ok {
-			v := &value{pos: call.Pos(), site: op.name + " in " + where, opener: op.name, bounded: op.bounded, call: cc, fn: decl}
+			// A bounded opener's pool is limited by the pool it draws on.
+			v := &value{pos: call.Pos(), site: op.name + " in " + where, opener: op.name, call: cc, fn: decl, f: fate{Limited: op.bounded}}
 			st.bindResult(cc, 0, v)
 			st.follow(v)
 			st.perCall(v)

@@ -1,0 +1,30 @@
+package main
+
+import (
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"libs/store"
+)
+
+func main() {
+	store.InitX("dsn")
+	store.CountX()
+	store.InitY("dsn")
+	store.CountY()
+
+	db := store.OpenPgx(pgx.ConnConfig{}) // want `pool opened by stdlib.OpenDB in store.OpenPgx is never limited`
+	db.Exec("SELECT 1")
+
+	p, _ := pgxpool.New("dsn")
+	bounded := store.OpenPgxPool(p)
+	bounded.Exec("SELECT 1")
+
+	drv, _ := store.OpenEnt("dsn") // want `pool opened by entsql.Open in store.OpenEnt is never limited`
+	drv.Query("SELECT 1")
+
+	// Configured through the driver's DB(): fine.
+	drv2, _ := store.OpenEnt("dsn")
+	drv2.DB().SetMaxOpenConns(10)
+	drv2.Query("SELECT 1")
+}

@@ -1,0 +1,85 @@
+// Package main opens one-shot pools (not reported) and serving pools that
+// are closed when the server stops (reported when nothing limits them).
+package main
+
+import (
+	"database/sql"
+	"net/http"
+)
+
+func main() {
+	// A version check: opened, used and closed here, by no one else.
+	db, err := sql.Open("postgres", "dsn")
+	if err != nil {
+		return
+	}
+	defer db.Close()
+	var v string
+	db.QueryRow("SELECT version()").Scan(&v)
+
+	migrate("dsn")
+	serve()
+	serveWorkers()
+	serveVia()
+	runApp()
+}
+
+// A migration step: not reported.
+func migrate(dsn string) error {
+	db, err := sql.Open("postgres", dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	_, err = db.Exec("CREATE TABLE t (id int)")
+	return err
+}
+
+// serve closes its pool when the server stops, but a handler uses it on
+// every request until then.
+func serve() {
+	db, _ := sql.Open("postgres", "dsn") // want `pool opened by sql.Open in main.serve is never limited`
+	defer db.Close()
+	http.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { db.QueryRow("SELECT 1") })
+	http.ListenAndServe(":8080", nil)
+}
+
+// serveWorkers hands the pool to goroutines.
+func serveWorkers() {
+	db, _ := sql.Open("postgres", "dsn") // want `pool opened by sql.Open in main.serveWorkers is never limited`
+	defer db.Close()
+	for i := 0; i < 4; i++ {
+		go work(db)
+	}
+	select {}
+}
+
+func work(db *sql.DB) {
+	for {
+		db.Exec("SELECT 1")
+	}
+}
+
+// serveVia builds the handler in a helper that closes over the pool.
+func serveVia() {
+	db, _ := sql.Open("postgres", "dsn") // want `pool opened by sql.Open in main.serveVia is never limited`
+	defer db.Close()
+	http.ListenAndServe(":8080", handlerFor(db))
+}
+
+func handlerFor(db *sql.DB) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) { db.QueryRow("SELECT 1") }
+}
+
+type app struct{ db *sql.DB }
+
+func (a *app) handle(w http.ResponseWriter, r *http.Request) { a.db.QueryRow("SELECT 1") }
+
+// runApp keeps the pool in a server struct that lives as long as main.
+func runApp() {
+	db, _ := sql.Open("postgres", "dsn") // want `pool opened by sql.Open in main.runApp is never limited`
+	defer db.Close()
+	a := &app{db: db}
+	http.HandleFunc("/", a.handle)
+	http.ListenAndServe(":8080", nil)
+}
