@@ -11,7 +11,7 @@ import (
 )
 
 func Test(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), ctxgo.New(ctxgo.Config{}), "a", "b", "unobserved", "handover", "typeparams", "mainpkg", "cgo")
+	analysistest.Run(t, analysistest.TestData(), ctxgo.New(ctxgo.Config{}), "a", "b", "cutshort", "unobserved", "handover", "typeparams", "mainpkg", "cgo")
 }
 
 func TestFixes(t *testing.T) {

@@ -58,7 +58,7 @@ func cutShort(pass *analysis.Pass, sum *ctxsum.Result, fn function) {
 			}
 			// A goroutine that selects on ctx.Done() is built to stop at
 			// cancellation; it is dead on arrival only if fn returns at once.
-			if u.Observes && !f.ReturnsAfter(n) {
+			if u.RunsUntil && !f.ReturnsAfter(n) {
 				continue
 			}
 			// Have: go work(ctx) or go func() { work(ctx) }(), and fn returns soon after.
@@ -76,7 +76,7 @@ func cutShort(pass *analysis.Pass, sum *ctxsum.Result, fn function) {
 			callee := ctxsum.Callee(pass.TypesInfo, n)
 			stops := true
 			for _, i := range args {
-				stops = stops && sum.Stops(callee, i)
+				stops = stops && sum.KeepsUntil(callee, i)
 			}
 			if stops && !f.ReturnsAfter(n) {
 				continue
@@ -160,7 +160,7 @@ func reportGo(pass *analysis.Pass, fn function, g *ast.GoStmt, u *ctxsum.GoUse, 
 		})
 	}
 	d := analysis.Diagnostic{Pos: g.Pos(), End: g.Call.Lparen, Category: catCutShort, Related: related}
-	if u.Observes {
+	if u.RunsUntil {
 		// A worker built to stop at cancellation, started by a function
 		// that returns at once: WithoutCancel would make it run forever.
 		d.Message = name + " is cancelled when " + fn.name + " returns, but the goroutine started here works with it until it is cancelled, so it stops as soon as " +

@@ -25,22 +25,38 @@ var Analyzer = &analysis.Analyzer{
 	Run:              run,
 	RunDespiteErrors: true,
 	ResultType:       reflect.TypeFor[*Result](),
-	FactTypes:        []analysis.Fact{new(keepsCtx), new(watchesCtx), new(stopsOnCtx)},
+	FactTypes:        []analysis.Fact{new(keepsCtx), new(watchesCtx), new(runsUntilCtx)},
 }
 
 // keepsCtx is a fact on a *types.Func: the function starts a goroutine that
 // keeps doing work with the context parameters at Params (indexes into the
 // signature's parameters, receiver excluded) after it returns, and does not
-// wait for that goroutine. Params is sorted and Names holds the matching
-// parameter names, so the fact encodes identically on every run.
+// wait for that goroutine. Until holds those of Params whose goroutines all
+// run until the context is cancelled (a worker loop), as opposed to doing
+// bounded work that cancellation aborts. Params and Until are sorted and
+// Names holds the names matching Params, so the fact encodes identically
+// on every run.
 type keepsCtx struct {
 	Params []int
 	Names  []string
+	Until  []int
 }
 
 func (*keepsCtx) AFact() {}
 
-func (f *keepsCtx) String() string { return "keepsCtx(" + strings.Join(f.Names, ", ") + ")" }
+func (f *keepsCtx) String() string {
+	var names []string
+	for k, i := range f.Params {
+		if k < len(f.Names) {
+			name := f.Names[k]
+			if slices.Contains(f.Until, i) {
+				name += " until cancelled"
+			}
+			names = append(names, name)
+		}
+	}
+	return "keepsCtx(" + strings.Join(names, ", ") + ")"
+}
 
 // watchesCtx is a fact on a *types.Func: the function does no work with
 // the context parameters at Params: it only calls their Done, Err,
@@ -56,19 +72,21 @@ func (*watchesCtx) AFact() {}
 
 func (f *watchesCtx) String() string { return "watchesCtx(" + strings.Join(f.Names, ", ") + ")" }
 
-// stopsOnCtx is a fact on a *types.Func: the function stops when the
-// context parameters at Params are cancelled: it calls their Done or Err
-// method, directly or through the functions it passes them to. A
-// goroutine running it is built to end at cancellation (go srv.Run(ctx)).
-// Params is sorted and Names holds the matching parameter names.
-type stopsOnCtx struct {
+// runsUntilCtx is a fact on a *types.Func: the function runs until the
+// context parameters at Params are cancelled: it loops without bound using
+// the context (a ticker, a pump, an accept loop), waits for <-ctx.Done(),
+// or calls a function that does either. A goroutine running it may be
+// stopped on purpose by a cancel (go srv.Run(ctx)); one running a function
+// without the fact does bounded work that cancellation aborts. Params is
+// sorted and Names holds the matching parameter names.
+type runsUntilCtx struct {
 	Params []int
 	Names  []string
 }
 
-func (*stopsOnCtx) AFact() {}
+func (*runsUntilCtx) AFact() {}
 
-func (f *stopsOnCtx) String() string { return "stopsOnCtx(" + strings.Join(f.Names, ", ") + ")" }
+func (f *runsUntilCtx) String() string { return "runsUntilCtx(" + strings.Join(f.Names, ", ") + ")" }
 
 // A Result holds the summaries of one package: the keepsCtx facts of its
 // own functions and of the functions it calls, and, for its own functions,
@@ -79,9 +97,10 @@ type Result struct {
 	pkg    *types.Package
 	decls  map[*types.Func]*ast.FuncDecl
 	keeps  map[*types.Func][]int
+	kUntil map[*types.Func][]int // Until of keepsCtx facts, imported and local
 	watch  map[*types.Func][]int // imported watchesCtx facts
-	stops  map[*types.Func][]int // imported stopsOnCtx facts
-	obs    map[paramKey]uint8
+	until  map[*types.Func][]int // imported runsUntilCtx facts
+	runs   map[paramKey]uint8
 	work   map[paramKey]uint8
 	frozen bool
 }
@@ -112,14 +131,15 @@ func (r *Result) Info() *types.Info { return r.info }
 
 func run(pass *analysis.Pass) (any, error) {
 	r := &Result{
-		info:  pass.TypesInfo,
-		pkg:   pass.Pkg,
-		decls: make(map[*types.Func]*ast.FuncDecl),
-		keeps: make(map[*types.Func][]int),
-		watch: make(map[*types.Func][]int),
-		stops: make(map[*types.Func][]int),
-		obs:   make(map[paramKey]uint8),
-		work:  make(map[paramKey]uint8),
+		info:   pass.TypesInfo,
+		pkg:    pass.Pkg,
+		decls:  make(map[*types.Func]*ast.FuncDecl),
+		keeps:  make(map[*types.Func][]int),
+		watch:  make(map[*types.Func][]int),
+		kUntil: make(map[*types.Func][]int),
+		until:  make(map[*types.Func][]int),
+		runs:   make(map[paramKey]uint8),
+		work:   make(map[paramKey]uint8),
 	}
 	defer func() { r.frozen = true }()
 	if pass.TypesInfo == nil || pass.Pkg == nil || !importsAny(pass.Pkg, "context", "net/http") {
@@ -156,14 +176,15 @@ func run(pass *analysis.Pass) (any, error) {
 		var f keepsCtx
 		if pass.ImportObjectFact(fn, &f) && len(f.Params) > 0 {
 			r.keeps[fn] = f.Params
+			r.kUntil[fn] = f.Until
 		}
 		var w watchesCtx
 		if pass.ImportObjectFact(fn, &w) {
 			r.watch[fn] = w.Params
 		}
-		var st stopsOnCtx
-		if pass.ImportObjectFact(fn, &st) {
-			r.stops[fn] = st.Params
+		var u runsUntilCtx
+		if pass.ImportObjectFact(fn, &u) {
+			r.until[fn] = u.Params
 		}
 	}
 	for _, file := range pass.Files {
@@ -182,7 +203,7 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		var w watchesCtx
-		var st stopsOnCtx
+		var st runsUntilCtx
 		for i := range sig.Params().Len() {
 			if !IsContext(sig.Params().At(i).Type()) {
 				continue
@@ -191,7 +212,7 @@ func run(pass *analysis.Pass) (any, error) {
 				w.Params = append(w.Params, i)
 				w.Names = append(w.Names, sig.Params().At(i).Name())
 			}
-			if r.paramObserves(fn, i) {
+			if r.paramRunsUntil(fn, i) {
 				st.Params = append(st.Params, i)
 				st.Names = append(st.Names, sig.Params().At(i).Name())
 			}
@@ -209,9 +230,28 @@ func run(pass *analysis.Pass) (any, error) {
 	for changed := true; changed; {
 		changed = false
 		for _, fn := range funcs {
-			ps := r.computeKeeps(fn)
+			ps, _ := r.computeKeeps(fn)
 			if len(ps) > len(r.keeps[fn]) {
 				r.keeps[fn] = ps
+				changed = true
+			}
+		}
+	}
+	// Which kept parameters only run-until goroutines keep, to the
+	// greatest fixed point: start from all, drop what a bounded goroutine
+	// keeps. The sets only shrink, so this terminates.
+	for _, fn := range funcs {
+		r.kUntil[fn] = r.keeps[fn]
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, fn := range funcs {
+			if len(r.kUntil[fn]) == 0 {
+				continue
+			}
+			_, until := r.computeKeeps(fn)
+			if len(until) < len(r.kUntil[fn]) {
+				r.kUntil[fn] = until
 				changed = true
 			}
 		}
@@ -222,7 +262,7 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		sig := fn.Type().(*types.Signature)
-		f := &keepsCtx{Params: ps}
+		f := &keepsCtx{Params: ps, Until: r.kUntil[fn]}
 		for _, i := range ps {
 			f.Names = append(f.Names, sig.Params().At(i).Name())
 		}
@@ -232,56 +272,61 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 // computeKeeps returns the sorted indexes of fn's context parameters that
-// fn hands to a goroutine outliving it.
-func (r *Result) computeKeeps(fn *types.Func) []int {
+// fn hands to a goroutine outliving it, and those of them whose
+// goroutines all run until the context is cancelled.
+func (r *Result) computeKeeps(fn *types.Func) (keeps, until []int) {
 	decl := r.decls[fn]
 	sig, ok := fn.Type().(*types.Signature)
 	if decl == nil || !ok {
-		return nil
+		return nil, nil
 	}
 	if sig.Recv() == nil && fn.Name() == "main" && r.pkg.Name() == "main" {
-		return nil
-	}
-	var params []int
-	var pvars []*types.Var
-	for i := range sig.Params().Len() {
-		if v := sig.Params().At(i); IsContext(v.Type()) && v.Name() != "" && v.Name() != "_" {
-			params = append(params, i)
-			pvars = append(pvars, v)
-		}
-	}
-	if len(params) == 0 {
-		return nil
+		return nil, nil
 	}
 	f := r.NewFlow(decl.Type, decl.Body)
-	var out []int
-	for k, i := range params {
-		p := pvars[k]
+	for i := range sig.Params().Len() {
+		p := sig.Params().At(i)
+		if !IsContext(p.Type()) || p.Name() == "" || p.Name() == "_" {
+			continue
+		}
 		// A context derived from p whose cancel f defers ends with f:
 		// what happens to it is f's own business (ctxgo reports it there).
 		roots := Roots{Entry: func(v *types.Var) bool { return v == p }, Stop: f.DeferredCancel}
-		kept := false
-		for _, n := range f.Direct() {
-			switch n := n.(type) {
-			case *ast.GoStmt:
-				if f.GoWork(n, roots) != nil && !f.WaitsAfter(n, nil) {
-					kept = true
-				}
-			case *ast.CallExpr:
-				if len(f.KeptArgs(n, roots)) > 0 && !f.WaitsAfter(n, nil) {
-					kept = true
-				}
-			}
-			if kept {
-				break
-			}
-		}
+		kept, runs := r.keptBy(f, roots)
 		if kept {
-			out = append(out, i)
+			keeps = append(keeps, i)
+			if runs {
+				until = append(until, i)
+			}
 		}
 	}
-	slices.Sort(out)
-	return out
+	return keeps, until
+}
+
+// keptBy reports whether the function of f hands a context matched by
+// roots to a goroutine that outlives it (a go statement or a keeper call
+// not waited for), and whether all such goroutines run until it is
+// cancelled.
+func (r *Result) keptBy(f *Flow, roots Roots) (kept, until bool) {
+	until = true
+	for _, n := range f.Direct() {
+		switch n := n.(type) {
+		case *ast.GoStmt:
+			if u := f.GoWork(n, roots); u != nil && !f.WaitsAfter(n, nil) {
+				kept = true
+				until = until && u.RunsUntil
+			}
+		case *ast.CallExpr:
+			args := f.KeptArgs(n, roots)
+			if len(args) > 0 && !f.WaitsAfter(n, nil) {
+				kept = true
+				for _, i := range args {
+					until = until && r.KeepsUntil(Callee(r.info, n), i)
+				}
+			}
+		}
+	}
+	return kept, until
 }
 
 func importsAny(pkg *types.Package, paths ...string) bool {
@@ -302,12 +347,11 @@ func (r *Result) Decl(fn *types.Func) *ast.FuncDecl {
 	return r.decls[fn.Origin()]
 }
 
-// Stops reports whether fn stops when its context parameter at index i is
-// cancelled (a stopsOnCtx fact, or this package's own analysis).
-func (r *Result) Stops(fn *types.Func, i int) bool {
+// KeepsUntil reports whether fn, a keeper of its context parameter at
+// index i, keeps it only in goroutines that run until it is cancelled.
+func (r *Result) KeepsUntil(fn *types.Func, i int) bool {
 	if fn == nil {
 		return false
 	}
-	fn = fn.Origin()
-	return slices.Contains(r.stops[fn], i) || r.paramObserves(fn, i)
+	return slices.Contains(r.kUntil[fn.Origin()], i)
 }

@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"maps"
 	"slices"
 	"strings"
 
@@ -33,7 +32,8 @@ type Flow struct {
 	body    *ast.BlockStmt
 	assigns map[*types.Var][]assign
 	// deferred holds the variables called by a defer statement of the
-	// function (defer cancel(), or cancel() inside a deferred literal).
+	// function (defer cancel(), or cancel() as a statement of a deferred
+	// literal's body, so on every path that reaches it).
 	deferred map[*types.Var]bool
 	// defers holds, for each variable of deferred, the first defer
 	// statement calling it.
@@ -177,17 +177,23 @@ func (f *Flow) recordDefer(d *ast.DeferStmt) {
 		}
 		return
 	}
-	if lit, ok := ast.Unparen(d.Call.Fun).(*ast.FuncLit); ok {
-		ast.Inspect(lit.Body, func(n ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok {
+	// In a deferred literal, only a call on every path counts: a cancel
+	// called only on error (defer func() { if err != nil { cancel() } }())
+	// leaves the context alive on the other paths.
+	if lit, ok := ast.Unparen(d.Call.Fun).(*ast.FuncLit); ok && lit.Body != nil {
+		for _, s := range lit.Body.List {
+			es, ok := s.(*ast.ExprStmt)
+			if !ok {
+				continue
+			}
+			if call, ok := ast.Unparen(es.X).(*ast.CallExpr); ok {
 				if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
 					if v, ok := f.info.Uses[id].(*types.Var); ok {
 						mark(v)
 					}
 				}
 			}
-			return true
-		})
+		}
 	}
 }
 
@@ -387,10 +393,12 @@ type GoUse struct {
 	Captured []*types.Var // variables carrying it captured by a literal
 	Lit      *ast.FuncLit // the goroutine's literal, if any
 	Work     ast.Node     // the first place work is done
-	// Observes is set when the goroutine's body (a literal, or a function
-	// of this package) calls the Done method of a context: it is built to
-	// stop at cancellation.
-	Observes bool
+	// RunsUntil is set when the goroutine runs until the context is
+	// cancelled (a loop whose exit is cancellation, a wait for ctx.Done(),
+	// a call to a function that does either, srv.Serve(ctx)): cancel-at-
+	// return may be its intended stop signal. Otherwise it does bounded
+	// work that cancellation aborts.
+	RunsUntil bool
 }
 
 // GoWork reports what the goroutine started by g does with the contexts
@@ -414,200 +422,56 @@ func (f *Flow) GoWork(g *ast.GoStmt, roots Roots) *GoUse {
 		}
 	}
 	if lit != nil {
-		vars := make(map[*types.Var]bool)
-		ast.Inspect(lit.Body, func(n ast.Node) bool {
-			id, ok := n.(*ast.Ident)
-			if !ok {
-				return true
-			}
-			v, ok := f.info.Uses[id].(*types.Var)
-			if !ok || vars[v] || (v.Pos() >= lit.Pos() && v.Pos() < lit.End()) || !f.declares(v) {
-				return true
-			}
-			if f.Carries(id, g.Pos(), roots) {
-				vars[v] = true
-			}
-			return true
-		})
-		extra := func(e ast.Expr) bool {
-			return roots.Expr != nil && f.IsRequestContext(e, g.Pos()) && roots.Expr(e)
-		}
-		if w := f.r.workIn(lit.Body, vars, extra); w != nil {
-			for v := range vars {
-				u.Captured = append(u.Captured, v)
-			}
-			slices.SortFunc(u.Captured, func(a, b *types.Var) int { return cmp.Compare(a.Pos(), b.Pos()) })
-			if u.Work == nil {
-				u.Work = w
-			}
-		}
+		f.litWork(g, lit, roots, u)
 	}
 	if u.Work == nil {
 		return nil
 	}
-	if lit != nil {
-		u.Observes = callsDone(f.info, lit.Body) || callsBlocking(f.info, lit.Body)
-	} else if IsBlockingCall(f.info, g.Call) {
-		u.Observes = true // go srv.Serve(ctx): a service run until cancelled
+	if lit == nil && IsBlockingCall(f.info, g.Call) {
+		u.RunsUntil = true // go srv.Serve(ctx): a service run until cancelled
 	}
 	for _, i := range u.Args {
-		if f.r.argObserves(g.Call, i) {
-			u.Observes = true
+		if f.r.argRunsUntil(g.Call, i) {
+			u.RunsUntil = true
 		}
 	}
 	return u
 }
 
-// argObserves reports whether the callee of call stops when its argument
-// at index idx is cancelled: it calls the context's Done or Err method,
-// directly or through the functions it passes the context to.
-func (r *Result) argObserves(call *ast.CallExpr, idx int) bool {
-	if lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
-		v := paramVar(r.info, lit.Type, idx)
-		return v != nil && r.observesIn(lit.Body, map[*types.Var]bool{v: true})
-	}
-	fn := Callee(r.info, call)
-	if fn == nil {
-		return false
-	}
-	if slices.Contains(r.stops[fn], idx) {
-		return true
-	}
-	return r.paramObserves(fn, idx)
-}
-
-// paramObserves reports whether fn, a function of this package, stops
-// when its parameter at index i is cancelled.
-func (r *Result) paramObserves(fn *types.Func, i int) bool {
-	decl := r.decls[fn]
-	if decl == nil {
-		return false
-	}
-	key := paramKey{fn, i}
-	switch r.obs[key] {
-	case workYes:
-		return true
-	case workNo, workBusy:
-		return false
-	}
-	if r.frozen {
-		return false
-	}
-	v := paramVar(r.info, decl.Type, i)
-	if v == nil || !IsContext(v.Type()) {
-		return false
-	}
-	r.obs[key] = workBusy
-	obs := r.observesIn(decl.Body, map[*types.Var]bool{v: true})
-	r.obs[key] = workNo
-	if obs {
-		r.obs[key] = workYes
-	}
-	return obs
-}
-
-// observesIn reports whether body calls the Done or Err method of one of
-// vars or of a context derived from one, or hands one to
-// context.AfterFunc or to a function that observes it.
-func (r *Result) observesIn(body ast.Node, vars map[*types.Var]bool) bool {
-	local := maps.Clone(vars)
-	found := false
-	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
-		if found {
-			return false
-		}
+// litWork records in u the work that the goroutine literal lit, started
+// by g, does with the contexts matched by roots that it captures, and
+// whether it runs until they are cancelled.
+func (f *Flow) litWork(g *ast.GoStmt, lit *ast.FuncLit, roots Roots, u *GoUse) {
+	vars := make(map[*types.Var]bool)
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
 		id, ok := n.(*ast.Ident)
 		if !ok {
 			return true
 		}
-		if v, ok := r.info.Uses[id].(*types.Var); !ok || !local[v] {
+		v, ok := f.info.Uses[id].(*types.Var)
+		if !ok || vars[v] || (v.Pos() >= lit.Pos() && v.Pos() < lit.End()) || !f.declares(v) {
 			return true
 		}
-		var child ast.Node = id
-	up:
-		for i := len(stack) - 1; i >= 0; i-- {
-			switch p := stack[i].(type) {
-			case *ast.ParenExpr:
-				child = p
-			case *ast.SelectorExpr:
-				found = p.Sel.Name == "Done" || p.Sel.Name == "Err"
-				break up
-			case *ast.CallExpr:
-				idx := argIndex(p, child)
-				if idx < 0 {
-					break up
-				}
-				if name, ok := contextFunc(r.info, p); ok {
-					if name == "AfterFunc" {
-						found = true
-						break up
-					}
-					if isDerive(r.info, p) && idx == 0 {
-						if i > 0 {
-							if v := r.definedBy(stack[i-1], p); v != nil {
-								local[v] = true
-								break up
-							}
-						}
-						child = p
-						continue
-					}
-					break up
-				}
-				found = r.argObserves(p, idx)
-				break up
-			case *ast.AssignStmt:
-				for j, l := range p.Lhs {
-					if j < len(p.Rhs) && p.Rhs[j] == child && len(p.Lhs) == len(p.Rhs) {
-						if lid, ok := l.(*ast.Ident); ok {
-							if v := r.varOf(lid); v != nil {
-								local[v] = true
-							}
-						}
-					}
-				}
-				break up
-			default:
-				break up
-			}
+		if f.Carries(id, g.Pos(), roots) {
+			vars[v] = true
 		}
-		return !found
+		return true
 	})
-	return found
-}
-
-// callsBlocking reports whether body (outside nested literals) calls a
-// function whose name says it runs until something ends (IsBlockingCall).
-func callsBlocking(info *types.Info, body ast.Node) bool {
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.CallExpr:
-			if IsBlockingCall(info, n) {
-				found = true
-			}
-		}
-		return !found
-	})
-	return found
-}
-
-// callsDone reports whether body calls the Done method of a context.
-func callsDone(info *types.Info, body ast.Node) bool {
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok && !found {
-			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Done" {
-				if tv, ok := info.Types[sel.X]; ok && IsContext(tv.Type) {
-					found = true
-				}
-			}
-		}
-		return !found
-	})
-	return found
+	extra := func(e ast.Expr) bool {
+		return roots.Expr != nil && f.IsRequestContext(e, g.Pos()) && roots.Expr(e)
+	}
+	w := f.r.workIn(lit.Body, vars, extra)
+	if w == nil {
+		return
+	}
+	for v := range vars {
+		u.Captured = append(u.Captured, v)
+	}
+	slices.SortFunc(u.Captured, func(a, b *types.Var) int { return cmp.Compare(a.Pos(), b.Pos()) })
+	if u.Work == nil {
+		u.Work = w
+	}
+	u.RunsUntil = f.r.runsUntilIn(lit.Body, vars, extra)
 }
 
 // ReturnsAfter reports whether the function does nothing after n but

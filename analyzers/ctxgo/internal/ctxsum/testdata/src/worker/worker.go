@@ -11,7 +11,7 @@ type Worker struct {
 	wg   sync.WaitGroup
 }
 
-func (w *Worker) loop(ctx context.Context) { // want loop:`stopsOnCtx\(ctx\)`
+func (w *Worker) loop(ctx context.Context) { // want loop:`runsUntilCtx\(ctx\)`
 	for {
 		select {
 		case <-ctx.Done():
@@ -23,18 +23,18 @@ func (w *Worker) loop(ctx context.Context) { // want loop:`stopsOnCtx\(ctx\)`
 }
 
 // Start returns at once; its goroutine keeps working with ctx.
-func (w *Worker) Start(ctx context.Context) { // want Start:`keepsCtx\(ctx\)` Start:`stopsOnCtx\(ctx\)`
+func (w *Worker) Start(ctx context.Context) { // want Start:`keepsCtx\(ctx until cancelled\)`
 	go w.loop(ctx)
 }
 
 // Run wraps Start: it is a keeper too.
-func Run(w *Worker, ctx context.Context, n int) { // want Run:`keepsCtx\(ctx\)` Run:`stopsOnCtx\(ctx\)`
+func Run(w *Worker, ctx context.Context, n int) { // want Run:`keepsCtx\(ctx until cancelled\)`
 	_ = n
 	w.Start(ctx)
 }
 
 // StartAndWait waits: not a keeper.
-func (w *Worker) StartAndWait(ctx context.Context) { // want StartAndWait:`stopsOnCtx\(ctx\)`
+func (w *Worker) StartAndWait(ctx context.Context) {
 	w.wg.Add(1)
 	go func() {
 		defer w.wg.Done()
@@ -44,7 +44,7 @@ func (w *Worker) StartAndWait(ctx context.Context) { // want StartAndWait:`stops
 }
 
 // Watch only watches ctx: not a keeper.
-func Watch(ctx context.Context, stop func()) { // want Watch:`watchesCtx\(ctx\)` Watch:`stopsOnCtx\(ctx\)`
+func Watch(ctx context.Context, stop func()) { // want Watch:`watchesCtx\(ctx\)`
 	go func() {
 		<-ctx.Done()
 		stop()
