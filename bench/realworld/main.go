@@ -99,10 +99,17 @@ func realworld(args []string, stdout, stderr io.Writer) int {
 				fmt.Fprintf(stderr, "realworld: unknown check %q (want %s)\n", c, strings.Join(knownChecks, ", "))
 				return 2
 			}
+			found := false
 			for _, t := range all {
-				if t.Check == c && !slices.Contains(selected, t) {
-					selected = append(selected, t)
+				if t.Check == c {
+					found = true
+					if !slices.Contains(selected, t) {
+						selected = append(selected, t)
+					}
 				}
+			}
+			if !found {
+				fmt.Fprintf(stderr, "realworld: no table %s.tsv in %s\n", c, display(tablesDir))
 			}
 		}
 	}
@@ -136,6 +143,9 @@ func realworld(args []string, stdout, stderr io.Writer) int {
 			s.Version = r.Version
 			jobsList = append(jobsList, &job{table: t, s: &s})
 		}
+	}
+	if len(jobsList) == 0 {
+		fmt.Fprintf(stderr, "realworld: no module to measure (tables in %s, CHECKS=%q, ONLY=%q)\n", display(tablesDir), *checks, *only)
 	}
 	sort.SliceStable(jobsList, func(i, j int) bool {
 		a, b := jobsList[i], jobsList[j]

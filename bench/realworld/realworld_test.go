@@ -236,3 +236,27 @@ func TestCategories(t *testing.T) {
 		t.Logf("%s: categories %v", check, cats)
 	}
 }
+
+// TestMalformedTableFails checks that the harness stops, exit status 2,
+// before downloading anything when a table is malformed or a flag is bad.
+func TestMalformedTableFails(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-envvet", "/nonexistent/envvet", "-tables", "testdata/bad"}, "realworld: 18 errors in the tables"},
+		{[]string{"-envvet", "/nonexistent/envvet", "-tables", "testdata/score", "-checks", "lint"}, `realworld: unknown check "lint"`},
+		{[]string{"-tables", "testdata/score"}, "usage: realworld -envvet PATH"},
+	} {
+		var stdout, stderr bytes.Buffer
+		if code := realworld(c.args, &stdout, &stderr); code != 2 {
+			t.Errorf("realworld %v: exit %d, want 2", c.args, code)
+		}
+		if !strings.Contains(stderr.String(), c.want) {
+			t.Errorf("realworld %v: stderr\n%s\nwant %q", c.args, stderr.String(), c.want)
+		}
+		if stdout.Len() > 0 {
+			t.Errorf("realworld %v: stdout %q, want nothing", c.args, stdout.String())
+		}
+	}
+}
