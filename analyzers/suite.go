@@ -60,3 +60,32 @@ func checks(cfg Config) []*analysis.Analyzer {
 		ctxgo.New(cfg.CtxGo),
 	}
 }
+
+// A Conclusion is a kind of finding that a check draws from the whole
+// program: from what no package of it does.
+type Conclusion struct {
+	Check    string // the check's name
+	Category string // its diagnostics' category
+	What     string // what is concluded, for a message
+	MainOnly bool   // drawn in main packages only
+}
+
+// WholeProgram lists the conclusions that need every package of the
+// program. A driver analyzing a program some of whose packages do not
+// type-check withholds these findings: the package it could not see may
+// read the key, or limit the pool.
+func WholeProgram() []Conclusion {
+	cs := []Conclusion{{Check: "envkeys", Category: envkeys.CategoryUnread, What: "declared keys that nothing reads", MainOnly: true}}
+	for _, c := range dbpool.WholeProgram() {
+		cs = append(cs, Conclusion{Check: "dbpool", Category: c, What: "pools that nothing limits"})
+	}
+	return cs
+}
+
+// OnBroken reports whether the findings of the check named name stand on a
+// package that does not type-check: nocgo's and the directives' rest on
+// its imports and files, not on types. The other checks' do not, and a
+// driver skips such a package for them.
+func OnBroken(name string) bool {
+	return name == "nocgo" || name == "directives"
+}

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/envvet/envvet/analyzers/envgraph"
+	"github.com/envvet/envvet/internal/driver"
 	"github.com/envvet/envvet/internal/engine"
 	"github.com/envvet/envvet/internal/inventory"
 	"github.com/envvet/envvet/internal/manifest"
@@ -62,9 +63,9 @@ func runEnv(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 
-	inv, err := inventoryOf(patterns, inventoryOptions{
+	inv, failed, err := inventoryOf(patterns, inventoryOptions{
 		tests: *tests, tags: *tags, manifests: passutil.SplitList(*manifests),
-		opts: inventory.Options{Deps: *deps, Dir: wd},
+		opts: inventory.Options{Deps: *deps, Dir: wd}, stderr: stderr,
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "envvet env: %v\n", err)
@@ -74,6 +75,9 @@ func runEnv(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "envvet env: %v\n", err)
 		return 1
 	}
+	if failed {
+		return 1 // the inventory of what type-checks is printed, the errors above it
+	}
 	return 0
 }
 
@@ -82,41 +86,47 @@ type inventoryOptions struct {
 	tags      string
 	manifests []string
 	opts      inventory.Options
+	stderr    io.Writer // load and type errors
 }
 
 // inventoryOf loads the packages matching patterns with their
 // dependencies, builds the env-reference graph of every one of them, and
 // returns the program's inventory.
-func inventoryOf(patterns []string, o inventoryOptions) (*inventory.Inventory, error) {
+func inventoryOf(patterns []string, o inventoryOptions) (inv *inventory.Inventory, failed bool, err error) {
 	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Tests: o.tests}
 	if o.tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + o.tags}
 	}
 	initial, err := packages.Load(cfg, patterns...)
 	if err != nil {
-		return nil, err
-	}
-	if n := packages.PrintErrors(initial); n > 0 {
-		return nil, fmt.Errorf("%d errors loading packages", n)
+		return nil, false, err
 	}
 	// Every package is a root, so that its graph is kept for the inventory:
 	// the keys that dependencies read decide which declared keys are read.
 	var all []*packages.Package
 	packages.Visit(initial, nil, func(p *packages.Package) { all = append(all, p) })
+	// A package that does not type-check is reported and left out (see
+	// driver.Partial).
+	part := driver.LoadPartial(initial)
+	part.PrintErrors(o.stderr)
+	o.opts.Incomplete = part.Unknown(all)
 	e, err := engine.New([]*analysis.Analyzer{envgraph.Analyzer})
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	res, err := e.Run(context.Background(), all, engine.Options{})
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 
 	var cache manifest.Cache
 	var pkgs []inventory.Package
 	for _, act := range res.Roots {
+		if part.Broken(act.Package) {
+			continue
+		}
 		if act.Err != nil {
-			return nil, fmt.Errorf("%s: %v", act.Package.PkgPath, act.Err)
+			return nil, false, fmt.Errorf("%s: %v", act.Package.PkgPath, act.Err)
 		}
 		g, ok := act.Result.(*envgraph.Graph)
 		if !ok || strings.HasSuffix(act.Package.PkgPath, ".test") {
@@ -132,13 +142,13 @@ func inventoryOf(patterns []string, o inventoryOptions) (*inventory.Inventory, e
 		if p.Main && p.Dir != "" {
 			m, err := cache.ForDir(p.Dir, manifest.Resolve(p.Dir, o.manifests))
 			if err != nil {
-				return nil, err
+				return nil, false, err
 			}
 			p.Manifest = m
 		}
 		pkgs = append(pkgs, p)
 	}
-	return inventory.Build(pkgs, o.opts), nil
+	return inventory.Build(pkgs, o.opts), part.Failed(), nil
 }
 
 func validFormat(f string) bool {

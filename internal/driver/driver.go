@@ -124,7 +124,7 @@ func Run(analyzers []*analysis.Analyzer, patterns []string, o *Options, stdout, 
 		}
 		defer pprof.StopCPUProfile()
 	}
-	findings, res, code := Analyze(analyzers, patterns, o, stderr)
+	findings, res, part, code := Analyze(analyzers, patterns, o, stderr)
 	if o.MemProfile != "" {
 		if err := writeMemProfile(o.MemProfile); err != nil {
 			fmt.Fprintf(stderr, "envvet: %v\n", err)
@@ -137,7 +137,7 @@ func Run(analyzers []*analysis.Analyzer, patterns []string, o *Options, stdout, 
 	switch o.Format {
 	case "text", "":
 	case "sarif":
-		if err := writeSARIF(stdout, analyzers, findings); err != nil {
+		if err := writeSARIF(stdout, analyzers, findings, part); err != nil {
 			fmt.Fprintf(stderr, "envvet: %v\n", err)
 			return ExitError
 		}
@@ -166,9 +166,11 @@ func Run(analyzers []*analysis.Analyzer, patterns []string, o *Options, stdout, 
 }
 
 // Analyze loads and analyzes the packages and returns the root findings,
-// deduplicated and sorted, and the exit code so far (ExitError when a
-// package failed to load or an analyzer failed, whose errors it prints).
-func Analyze(analyzers []*analysis.Analyzer, patterns []string, o *Options, stderr io.Writer) ([]Finding, *engine.Result, int) {
+// deduplicated and sorted, what the load could not see, and the exit code
+// so far (ExitError when a package failed to load or type-check, or an
+// analyzer failed, whose errors it prints). The packages that load and
+// type-check are analyzed whatever the state of the others.
+func Analyze(analyzers []*analysis.Analyzer, patterns []string, o *Options, stderr io.Writer) ([]Finding, *engine.Result, *Partial, int) {
 	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Tests: o.Tests}
 	if o.Tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + o.Tags}
@@ -176,26 +178,34 @@ func Analyze(analyzers []*analysis.Analyzer, patterns []string, o *Options, stde
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		fmt.Fprintf(stderr, "envvet: %v\n", err)
-		return nil, nil, ExitError
+		return nil, nil, nil, ExitError
 	}
 	if len(pkgs) == 0 {
 		fmt.Fprintf(stderr, "envvet: no packages match %s\n", strings.Join(patterns, " "))
-		return nil, nil, ExitError
+		return nil, nil, nil, ExitError
 	}
-	if n := packages.PrintErrors(pkgs); n > 0 {
-		return nil, nil, ExitError
-	}
+	// A package that does not load or type-check is reported and
+	// skipped; the others are analyzed (see partial).
+	part := LoadPartial(pkgs)
+	part.PrintErrors(stderr)
 	e, err := engine.New(analyzers)
 	if err != nil {
 		fmt.Fprintf(stderr, "envvet: %v\n", err)
-		return nil, nil, ExitError
+		return nil, nil, nil, ExitError
 	}
 	res, err := e.Run(context.Background(), pkgs, engine.Options{Release: true})
 	if err != nil {
 		fmt.Fprintf(stderr, "envvet: %v\n", err)
-		return nil, nil, ExitError
+		return nil, nil, nil, ExitError
 	}
 	code := ExitClean
+	if len(part.errors) > 0 {
+		code = ExitError
+	}
+	part.skip(res)
+	if part.withheld = part.withhold(res); part.withheld != "" {
+		fmt.Fprintln(stderr, part.withheld)
+	}
 	type key struct {
 		posn, end string
 		analyzer  *analysis.Analyzer
@@ -205,6 +215,9 @@ func Analyze(analyzers []*analysis.Analyzer, patterns []string, o *Options, stde
 	seenErr := make(map[string]bool)
 	var findings []Finding
 	for _, act := range res.Roots {
+		if act.Err != nil && act.Err.Error() == errSkipped {
+			continue // its errors are printed above
+		}
 		if act.Err != nil {
 			// A broken manifest fails every package it governs: say so once.
 			msg := fmt.Sprintf("%s: %v", act.Analyzer.Name, act.Err)
@@ -229,7 +242,7 @@ func Analyze(analyzers []*analysis.Analyzer, patterns []string, o *Options, stde
 			findings = append(findings, f)
 		}
 	}
-	findings = append(findings, sharedUnread(res, o.KeepSuppressed)...)
+	findings = append(findings, sharedUnread(res, part, o.KeepSuppressed)...)
 	slices.SortFunc(findings, func(a, b Finding) int {
 		return cmp.Or(
 			cmp.Compare(a.Posn.Filename, b.Posn.Filename),
@@ -239,7 +252,7 @@ func Analyze(analyzers []*analysis.Analyzer, patterns []string, o *Options, stde
 			cmp.Compare(a.Diag.Message, b.Diag.Message),
 		)
 	})
-	return findings, res, code
+	return findings, res, part, code
 }
 
 // printContext prints the finding's line and n lines around it.

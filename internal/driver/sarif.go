@@ -21,7 +21,7 @@ func NeedsSuppressed(format string) bool { return format == "sarif" }
 
 // writeSARIF writes the findings as one SARIF run: a rule per check and
 // per category of a check, suppressed findings with their justification.
-func writeSARIF(w io.Writer, analyzers []*analysis.Analyzer, findings []Finding) error {
+func writeSARIF(w io.Writer, analyzers []*analysis.Analyzer, findings []Finding, part *Partial) error {
 	root, err := os.Getwd()
 	if err != nil {
 		return err
@@ -88,7 +88,11 @@ func writeSARIF(w io.Writer, analyzers []*analysis.Analyzer, findings []Finding)
 	}
 	slices.SortFunc(ruleList, func(a, b sarif.Rule) int { return cmp.Compare(a.ID, b.ID) })
 	tool := sarif.Tool{Name: "envvet", Version: version(), InformationURI: "https://github.com/envvet/envvet"}
-	return sarif.Write(w, tool, root, ruleList, results)
+	var inv *sarif.Invocation
+	if len(part.errors) > 0 || part.withheld != "" {
+		inv = part.invocation()
+	}
+	return sarif.Write(w, tool, root, ruleList, results, inv)
 }
 
 func rule(a *analysis.Analyzer, category string) sarif.Rule {

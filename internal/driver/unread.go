@@ -14,11 +14,17 @@ import (
 // reads when several main packages share a manifest. Each main package's
 // envkeys run cannot tell alone, so it returns what its own program does
 // not read; having analyzed every program, the driver can (see
-// envkeys.SharedUnread).
-func sharedUnread(res *engine.Result, keepSuppressed bool) []Finding {
+// envkeys.SharedUnread). A program that misses a package (partial)
+// counts as not analyzed.
+func sharedUnread(res *engine.Result, part *Partial, keepSuppressed bool) []Finding {
 	var a *analysis.Analyzer
 	var results []*envkeys.Result
 	for _, act := range res.Roots {
+		if part.incomplete[act.Package] {
+			// Its program misses a package that may read the key: without
+			// it, the group of programs is incomplete and says nothing.
+			continue
+		}
 		if r, ok := act.Result.(*envkeys.Result); ok && r != nil && act.Analyzer.Name == "envkeys" {
 			a = act.Analyzer
 			results = append(results, r)

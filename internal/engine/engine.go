@@ -17,6 +17,14 @@
 // in dependency order) once its imports are, on at most GOMAXPROCS
 // goroutines at a time. An analyzer that panics fails its action with an
 // error; it does not bring the driver down.
+//
+// One difference from the checker: an analyzer that does not run despite
+// errors skips a package that has errors of its own, not one that merely
+// imports such a package (the checker skips every IllTyped package, and
+// with it the whole program above one broken package). A package that
+// type-checks has complete type information whatever its imports' state;
+// the facts of a broken import may be missing or partial, which the
+// driver accounts for.
 package engine
 
 import (
@@ -331,7 +339,7 @@ func (e *Engine) analyze(n *node, opts Options) {
 // exec runs one action.
 func (e *Engine) exec(act *Action, n *node, pf *pkgFacts, acts map[*analysis.Analyzer]*Action) {
 	a, p := act.Analyzer, act.Package
-	if p.IllTyped && !a.RunDespiteErrors {
+	if (len(p.Errors) > 0 || len(p.TypeErrors) > 0) && !a.RunDespiteErrors {
 		act.Err = fmt.Errorf("analysis skipped due to errors in package")
 		return
 	}

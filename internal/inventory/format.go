@@ -49,6 +49,9 @@ func writeText(w io.Writer, inv *Inventory) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
+	if len(inv.Incomplete) > 0 {
+		fmt.Fprintf(w, "\nDeclared but never read: not known, since these packages did not type-check: %s\n", strings.Join(inv.Incomplete, ", "))
+	}
 	if len(inv.Unread) > 0 {
 		fmt.Fprintln(w, "\nDeclared but never read:")
 		for _, d := range inv.Unread {

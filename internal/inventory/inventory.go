@@ -20,9 +20,13 @@ import (
 // envvet env's stable -format=json schema, documented in the README.
 type Inventory struct {
 	Keys    []Key     `json:"keys"`    // sorted by key
-	Unread  []Decl    `json:"unread"`  // declared keys that nothing reads, in manifest order
+	Unread  []Decl    `json:"unread"`  // declared keys that nothing reads, in manifest order; null when Incomplete
 	Dynamic []Dynamic `json:"dynamic"` // reads of keys that are not constants, by position
 	Environ []Site    `json:"environ"` // whole-environment scans (os.Environ, os.Clearenv), by position
+	// Incomplete lists the packages that did not type-check, sorted: their
+	// references are not listed, and since one of them may read any
+	// declared key, Unread is not computed (null).
+	Incomplete []string `json:"incomplete,omitempty"`
 }
 
 // A Key is one environment variable and everything the program does with it.
@@ -90,6 +94,10 @@ type Package struct {
 type Options struct {
 	Deps bool   // include references inside non-standard-library dependencies
 	Dir  string // positions are written relative to Dir
+	// Incomplete lists the packages that did not type-check, when one of
+	// them may read a declared key (it belongs to a program, or there is
+	// no main package): Unread is then not computed.
+	Incomplete []string
 }
 
 // Build makes the inventory of pkgs. Only the main module's packages (and,
@@ -199,6 +207,10 @@ func Build(pkgs []Package, opts Options) *Inventory {
 			return slices.ContainsFunc(programs, func(p *envgraph.Program) bool { return p.Reads(key) })
 		}
 		return environ || read[key] || hasPrefix(key, prefixes)
+	}
+	if len(opts.Incomplete) > 0 {
+		inv.Incomplete, inv.Unread = opts.Incomplete, nil
+		return inv
 	}
 	for _, m := range sortedManifests(manifests) {
 		for _, d := range m.Keys {

@@ -53,7 +53,8 @@ type Options struct {
 // Wrap returns run with envvet's reporting applied: diagnostics that a
 // directive naming check suppresses are dropped, the others are reported
 // sorted by position when run returns, and each directive naming check
-// that suppressed nothing is reported.
+// that suppressed nothing is reported. On a package with type errors the
+// diagnostics carry no suggested fixes.
 func Wrap(check string, run func(*analysis.Pass) (any, error), opts ...Options) func(*analysis.Pass) (any, error) {
 	var o Options
 	for _, opt := range opts {
@@ -94,6 +95,11 @@ func Wrap(check string, run func(*analysis.Pass) (any, error), opts ...Options) 
 		for _, d := range kept {
 			if o.NoRelated {
 				d.Related = nil
+			}
+			if len(pass.TypeErrors) > 0 {
+				// No fix for code that does not type-check: -fix must
+				// not rewrite a package that could not be analyzed.
+				d.SuggestedFixes = nil
 			}
 			report(d)
 		}

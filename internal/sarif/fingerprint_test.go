@@ -85,7 +85,7 @@ func fingerprints(t *testing.T, src string, results ...sarif.Result) []string {
 		Location: sarif.Location{File: main, Line: line, Col: col}}
 	all := append([]sarif.Result{read(1), read(2), leak}, results...)
 	var buf bytes.Buffer
-	err := sarif.Write(&buf, tool, root, []sarif.Rule{{ID: "envkeys"}, {ID: "ctxgo"}}, all)
+	err := sarif.Write(&buf, tool, root, []sarif.Rule{{ID: "envkeys"}, {ID: "ctxgo"}}, all, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,7 +144,7 @@ func TestFingerprintUnreadable(t *testing.T) {
 	fp := func(line int) string {
 		var buf bytes.Buffer
 		res := sarif.Result{RuleID: "envkeys", Message: "m", Location: sarif.Location{File: "/nonexistent/x.go", Line: line, Col: 1}}
-		if err := sarif.Write(&buf, tool, t.TempDir(), []sarif.Rule{{ID: "envkeys"}}, []sarif.Result{res}); err != nil {
+		if err := sarif.Write(&buf, tool, t.TempDir(), []sarif.Rule{{ID: "envkeys"}}, []sarif.Result{res}, nil); err != nil {
 			t.Fatal(err)
 		}
 		var log struct {

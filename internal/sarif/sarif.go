@@ -127,14 +127,31 @@ type Result struct {
 // A Suppression is the directive that suppressed a finding.
 type Suppression struct{ Justification string }
 
+// An Invocation is what a run met besides its results, recorded as the
+// run's invocation: Errors (a package that did not type-check, and so was
+// not analyzed) make executionSuccessful false and are written as
+// toolExecutionNotifications of level "error"; Notes (conclusions the run
+// withheld) as notifications of level "note".
+type Invocation struct {
+	Errors, Notes []Notification
+}
+
+// A Notification is one message of an Invocation, positioned or not
+// (Location.File "").
+type Notification struct {
+	Message  string
+	Location Location
+}
+
 // Write writes one SARIF 2.1.0 log with one run to w. root is the module root: artifact URIs are
 // relative to it with uriBaseId "%SRCROOT%" (and originalUriBaseIds maps %SRCROOT% to root as a
 // file:// URI); files outside root keep absolute file:// URIs. Results are in the given order.
 //
 // Every result's RuleID must be the ID of one of rules, and rule IDs must
 // be distinct; Write returns an error otherwise, and for a level other
-// than "error", "warning", "note" or "".
-func Write(w io.Writer, tool Tool, root string, rules []Rule, results []Result) error {
+// than "error", "warning", "note" or "". With inv non-nil, the run has one
+// invocation (see Invocation).
+func Write(w io.Writer, tool Tool, root string, rules []Rule, results []Result, inv *Invocation) error {
 	root, err := filepath.Abs(root)
 	if err != nil {
 		return fmt.Errorf("sarif: module root: %w", err)
@@ -211,6 +228,10 @@ func Write(w io.Writer, tool Tool, root string, rules []Rule, results []Result) 
 		run.Results = append(run.Results, r)
 	}
 
+	if inv != nil {
+		run.AddInvocation(wr.invocation(inv))
+	}
+
 	log := v210.NewReport()
 	log.Schema = SchemaURI
 	log.AddRun(run)
@@ -285,6 +306,26 @@ func (wr *writer) location(loc Location, id int) *v210.Location {
 		l.Message = v210.NewTextMessage(loc.Message)
 	}
 	return l
+}
+
+// invocation returns inv as a SARIF invocation.
+func (wr *writer) invocation(inv *Invocation) *v210.Invocation {
+	in := v210.NewInvocation()
+	in.ExecutionSuccessful = ptr(len(inv.Errors) == 0)
+	add := func(ns []Notification, level string) {
+		for _, n := range ns {
+			sn := v210.NewNotification()
+			sn.Level = level
+			sn.Message = v210.NewTextMessage(n.Message)
+			if loc := wr.location(n.Location, 0); loc != nil {
+				sn.Locations = append(sn.Locations, loc)
+			}
+			in.ToolExecutionNotifications = append(in.ToolExecutionNotifications, sn)
+		}
+	}
+	add(inv.Errors, v210.LevelError)
+	add(inv.Notes, v210.LevelNote)
+	return in
 }
 
 // artifact returns the artifactLocation of file: relative to the root with

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -111,7 +113,7 @@ func generate(t *testing.T) []byte {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := sarif.Write(&buf, tool, root, rules(), results(t, root)); err != nil {
+	if err := sarif.Write(&buf, tool, root, rules(), results(t, root), nil); err != nil {
 		t.Fatal(err)
 	}
 	rootURI := (&url.URL{Scheme: "file", Path: filepath.ToSlash(root) + "/"}).String()
@@ -200,7 +202,7 @@ func unmarshal(t *testing.T, data []byte) any {
 func TestSchema(t *testing.T) {
 	log := generate(t)
 	var empty bytes.Buffer // no rules, no results
-	if err := sarif.Write(&empty, sarif.Tool{Name: "envvet"}, t.TempDir(), nil, nil); err != nil {
+	if err := sarif.Write(&empty, sarif.Tool{Name: "envvet"}, t.TempDir(), nil, nil, nil); err != nil {
 		t.Fatal(err)
 	}
 	for _, name := range schemas {
@@ -326,7 +328,7 @@ func TestColumns(t *testing.T) {
 		t.Fatalf("byte columns %d-%d, want 53-63", loc.Col, loc.EndCol)
 	}
 	var buf bytes.Buffer
-	err := sarif.Write(&buf, tool, root, rules(), []sarif.Result{{RuleID: "envkeys/case", Message: "m", Location: loc}})
+	err := sarif.Write(&buf, tool, root, rules(), []sarif.Result{{RuleID: "envkeys/case", Message: "m", Location: loc}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -364,7 +366,7 @@ func TestErrors(t *testing.T) {
 		{"bad level", []sarif.Rule{{ID: "a", Level: "fatal"}}, nil, `level "fatal"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			err := sarif.Write(new(bytes.Buffer), tool, t.TempDir(), tc.rules, tc.results)
+			err := sarif.Write(new(bytes.Buffer), tool, t.TempDir(), tc.rules, tc.results, nil)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("error %v, want one containing %s", err, tc.want)
 			}
@@ -398,5 +400,83 @@ func TestRepoRoot(t *testing.T) {
 		if _, err := os.Lstat(filepath.Join(got, ".git")); err != nil {
 			t.Errorf("RepoRoot(%s) = %s, which holds no .git", alone, got)
 		}
+	}
+}
+
+// TestInvocation checks the invocation of a run that could not analyze
+// every package: valid SARIF, executionSuccessful false, one error
+// notification per error (positioned when it has a position) and the
+// withheld conclusions as notes.
+func TestInvocation(t *testing.T) {
+	root := t.TempDir()
+	file := filepath.Join(root, "a.go")
+	if err := os.WriteFile(file, []byte("package a\n\nfunc F() int { return \"\" }\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	inv := &sarif.Invocation{
+		Errors: []sarif.Notification{
+			{Message: "cannot use \"\" (untyped string constant) as int value in return statement", Location: sarif.Location{File: file, Line: 3, Col: 23}},
+			{Message: "example.com/native: build constraints exclude all Go files"},
+		},
+		Notes: []sarif.Notification{{Message: "withheld: envkeys declared keys that nothing reads"}},
+	}
+	var buf bytes.Buffer
+	if err := sarif.Write(&buf, tool, root, nil, nil, inv); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range schemas {
+		if err := compile(t, name).Validate(unmarshal(t, buf.Bytes())); err != nil {
+			t.Errorf("log is not valid SARIF 2.1.0 (%s): %v", name, err)
+		}
+	}
+	var log struct {
+		Runs []struct {
+			Invocations []struct {
+				ExecutionSuccessful        *bool
+				ToolExecutionNotifications []struct {
+					Level     string
+					Message   struct{ Text string }
+					Locations []struct {
+						PhysicalLocation struct {
+							ArtifactLocation struct{ URI string }
+							Region           struct{ StartLine, StartColumn int }
+						}
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(buf.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	if len(log.Runs) != 1 || len(log.Runs[0].Invocations) != 1 {
+		t.Fatalf("want one run with one invocation, got %s", buf.Bytes())
+	}
+	in := log.Runs[0].Invocations[0]
+	if in.ExecutionSuccessful == nil || *in.ExecutionSuccessful {
+		t.Errorf("executionSuccessful = %v, want false", in.ExecutionSuccessful)
+	}
+	var got []string
+	for _, n := range in.ToolExecutionNotifications {
+		s := n.Level + " " + n.Message.Text
+		for _, l := range n.Locations {
+			s += fmt.Sprintf(" @%s:%d:%d", l.PhysicalLocation.ArtifactLocation.URI, l.PhysicalLocation.Region.StartLine, l.PhysicalLocation.Region.StartColumn)
+		}
+		got = append(got, s)
+	}
+	want := []string{
+		"error cannot use \"\" (untyped string constant) as int value in return statement @a.go:3:23",
+		"error example.com/native: build constraints exclude all Go files",
+		"note withheld: envkeys declared keys that nothing reads",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("notifications:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	var clean bytes.Buffer
+	if err := sarif.Write(&clean, tool, root, nil, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(clean.Bytes(), []byte("invocations\": [\n")) && !bytes.Contains(clean.Bytes(), []byte("\"invocations\": []")) {
+		t.Errorf("a run with no invocation lists one:\n%s", clean.Bytes())
 	}
 }

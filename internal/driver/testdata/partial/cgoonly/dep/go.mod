@@ -1,0 +1,3 @@
+module example.org/git2go
+
+go 1.26

@@ -1,0 +1,5 @@
+package config
+
+import "os"
+
+func DB() string { return os.Getenv("DB_URL") }
