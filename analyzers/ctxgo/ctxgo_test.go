@@ -15,7 +15,7 @@ func Test(t *testing.T) {
 }
 
 func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), ctxgo.New(ctxgo.Config{}), "fix", "b")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), ctxgo.New(ctxgo.Config{}), "fix", "b", "cutshort")
 }
 
 // TestOldGo checks that no fix is offered where the module's Go version

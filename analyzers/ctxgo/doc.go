@@ -17,8 +17,10 @@
 //
 //   - the result of context.WithCancel, WithTimeout, WithDeadline or their
 //     Cause variants, assigned in F to a pair whose cancel variable F
-//     calls in a defer statement (defer cancel(), or cancel() in a
-//     deferred literal);
+//     calls in a defer statement (defer cancel(), or cancel() as a
+//     statement of a deferred literal's body; a cancel called only under a
+//     condition, as in defer func() { if err != nil { cancel() } }(),
+//     leaves the context alive on the other paths);
 //   - r.Context() in an HTTP handler, r being F's *http.Request parameter
 //     (F's parameters are exactly an http.ResponseWriter and an
 //     *http.Request) and not reassigned;
@@ -56,18 +58,43 @@
 // goroutine given context.WithoutCancel(ctx), context.Background() or a
 // context of its own is not reported either.
 //
-// A goroutine built to stop at cancellation may have cancel-at-return as its
-// intended stop signal (a progress reporter, a test's server): its literal
-// calls the Done method of a context or a Wait/Serve/Run-style function, or
-// its callee is such a function (go srv.Serve(ctx)), or its callee, in any
-// package, calls Done or Err on the parameter given the context, directly or
-// through its own callees (a stopsOnCtx fact). Such a goroutine is reported
-// only when nothing but a return follows the go statement (no call other
-// than builtins and conversions, no enclosing loop), which makes it dead on
-// arrival; the message then asks whether it should be detached from this
-// cancel, and no fix is offered (WithoutCancel would never stop it). The
-// same holds for a call to a keeper whose goroutine stops at cancellation
-// (worker.Start(ctx) running a select on ctx.Done()).
+// Goroutines are of two kinds. One that runs until cancellation (a server,
+// a ticker, a pump, a watcher) may have cancel-at-return as its intended
+// stop signal (a progress reporter, a test's server). It is one whose
+// body, or whose callee in any package (a runsUntilCtx fact), in its own
+// flow:
+//
+//   - loops without bound using the context (for {}, for ctx.Err() == nil,
+//     a range over a channel) and leaves the loop only at a stop: under a
+//     ctx.Done() case or a receive from a chan struct{}, a test of
+//     ctx.Err(), of an error (if err != nil), or of a closed channel (if
+//     !ok); a loop that also exits on success (if err == nil { return c },
+//     if srv.closeIdleConns() { return }) waits for a result instead;
+//   - waits for <-ctx.Done() as a statement of its own; or
+//   - passes the context to a function that does either, or to a
+//     function or method named Wait*, Serve*, ListenAndServe*, Accept*,
+//     Recv* or Run (go srv.Serve(ctx)).
+//
+// Such a goroutine is reported only when nothing but a return follows the
+// go statement (no call other than builtins and conversions, no enclosing
+// loop), which makes it dead on arrival; the message then asks whether it
+// should be detached from this cancel, and no fix is offered
+// (WithoutCancel would never stop it). The same holds for a call to a
+// keeper whose goroutines all run until cancellation (worker.Start(ctx)
+// running a select on ctx.Done()).
+//
+// Every other goroutine does bounded work that cancellation aborts: one
+// database write, one HTTP call, a fixed sequence of calls, a loop over a
+// slice that checks ctx.Err() between steps. Passing the context to
+// database/sql, net/http or any other context-aware call does not make a
+// goroutine of the first kind. A bounded goroutine is reported whatever
+// non-blocking code follows the go statement (writing the response,
+// logging, building a return value):
+//
+//	func (h *H) Capture(w http.ResponseWriter, r *http.Request) {
+//		go h.audit(r.Context(), "capture") // diagnostic: r.Context() is cancelled when Capture returns, but the goroutine started here keeps using it; did you mean to detach it with context.WithoutCancel?
+//		w.WriteHeader(http.StatusNoContent)
+//	}
 //
 //	func (h *H) Checkout(w http.ResponseWriter, r *http.Request) {
 //		ctx, cancel := context.WithTimeout(r.Context(), time.Second)

@@ -24,10 +24,15 @@
 // passes them to functions that do no more, or ignores them): then
 // go lib.Watch(ctx, conn) in another package does no work with ctx.
 //
-// A function gets a stopsOnCtx fact naming the context parameters whose
-// cancellation it observes: it calls their Done or Err method, directly or
-// through the functions it passes them to. A goroutine running it is built
-// to end at cancellation.
+// A function gets a runsUntilCtx fact naming the context parameters until
+// whose cancellation it runs: in its own flow (not in a goroutine it
+// starts) it loops without bound using the context and leaves the loop
+// only at a stop (a ctx.Done() case, ctx.Err(), err != nil, !ok), waits
+// for <-ctx.Done(), or passes the context to a function that does either
+// or whose name says it serves (Serve*, Run, Wait*, ...). A goroutine
+// running it is built to end at cancellation; one running a function
+// without the fact does bounded work that cancellation aborts. A keepsCtx
+// fact says "until cancelled" for a parameter whose goroutines all run so.
 //
 // The result answers these questions for the package's own functions and
 // for the functions it calls.

@@ -2,6 +2,8 @@ package b
 
 import (
 	"context"
+	"log"
+	"net/http"
 	"time"
 
 	"worker"
@@ -19,7 +21,38 @@ func Wrapped(parent context.Context, w *worker.Worker) {
 	worker.Run(w, ctx, 1) // want `ctx is cancelled when Wrapped returns, but worker.Run starts a goroutine that works with it until it is cancelled, so it stops as soon as Wrapped returns; did you mean to detach it from this cancel\?`
 }
 
+// Bounded work in another package (a fact): reported whatever follows.
+type Svc struct{ wk *worker.Worker }
+
+func (s *Svc) Handle(w http.ResponseWriter, r *http.Request) {
+	go s.wk.Deliver(r.Context(), "handled") // want `r.Context\(\) is cancelled when Handle returns, but the goroutine started here keeps using it; did you mean to detach it with context.WithoutCancel\?`
+	w.WriteHeader(http.StatusAccepted)
+	log.Printf("handled")
+}
+
+// A keeper whose goroutine does bounded work, then a log line.
+func NotifyThenLog(parent context.Context, w *worker.Worker) {
+	ctx, cancel := context.WithTimeout(parent, time.Second)
+	defer cancel()
+	w.Notify(ctx, "served") // want `ctx is cancelled when NotifyThenLog returns, but w.Notify keeps using it in a goroutine`
+	log.Printf("notified")
+}
+
 // ---- negative twins ----
+
+func (s *Svc) HandleDetached(w http.ResponseWriter, r *http.Request) {
+	go s.wk.Deliver(context.WithoutCancel(r.Context()), "handled")
+	w.WriteHeader(http.StatusAccepted)
+	log.Printf("handled")
+}
+
+func NotifyThenWait(parent context.Context, w *worker.Worker, done <-chan struct{}) {
+	ctx, cancel := context.WithTimeout(parent, time.Second)
+	defer cancel()
+	w.Notify(ctx, "served")
+	log.Printf("notified")
+	<-done
+}
 
 func Waits(parent context.Context, w *worker.Worker) {
 	ctx, cancel := context.WithCancel(parent)

@@ -69,3 +69,11 @@ func (w *Worker) Serve(ctx context.Context) { w.loop(ctx) }
 func (w *Worker) Notify(ctx context.Context, msg string) {
 	go func() { w.out.Send(ctx, msg) }()
 }
+
+// Deliver does bounded work: it checks ctx once, then sends.
+func (w *Worker) Deliver(ctx context.Context, msg string) {
+	if ctx.Err() != nil {
+		return
+	}
+	w.out.Send(ctx, msg)
+}
