@@ -1,7 +1,9 @@
 // Package echo is a stub of github.com/labstack/echo/v4: only the surface dbpool's tests use.
 package echo
 
-type Context interface{ String(code int, s string) error }
+type Context interface {
+	String(code int, s string) error
+}
 
 type HandlerFunc func(c Context) error
 
