@@ -213,15 +213,14 @@ func (st *state) classify(cur inspector.Cursor, v *value) {
 		// after, or many times during, the call that holds it.
 		v.f.Captured = true
 	}
-	if v.call.Valid() {
-		// A goroutine that uses the pool may outlive the request or
-		// iteration that opened it.
-		for g := range cur.Enclosing((*ast.GoStmt)(nil)) {
-			if !g.Contains(v.call) {
-				v.stored = true
-			}
-			break
+	// A goroutine that uses the pool may outlive the request or
+	// iteration that opened it, and uses it concurrently.
+	for g := range cur.Enclosing((*ast.GoStmt)(nil)) {
+		if v.fn != nil && !(v.call.Valid() && g.Contains(v.call)) {
+			v.f.Captured = true
+			v.stored = v.stored || v.call.Valid()
 		}
+		break
 	}
 	for {
 		parent := cur.Parent()

@@ -22,6 +22,8 @@ func main() {
 	serveWorkers()
 	serveVia()
 	runApp()
+	serveConcurrently()
+	check()
 }
 
 // A migration step: not reported.
@@ -82,4 +84,27 @@ func runApp() {
 	a := &app{db: db}
 	http.HandleFunc("/", a.handle)
 	http.ListenAndServe(":8080", nil)
+}
+
+// serveConcurrently hands the pool to goroutines through a helper.
+func serveConcurrently() {
+	db, _ := sql.Open("postgres", "dsn") // want `pool opened by sql.Open in main.serveConcurrently is never limited`
+	defer db.Close()
+	dispatch(db)
+}
+
+func dispatch(db *sql.DB) {
+	for i := 0; i < 4; i++ {
+		go work(db)
+	}
+	select {}
+}
+
+// check runs its queries one after another: one-shot, like main's.
+func check() {
+	db, _ := sql.Open("postgres", "dsn")
+	defer db.Close()
+	for _, q := range []string{"SELECT 1", "SELECT 2"} {
+		db.Exec(q)
+	}
 }
