@@ -147,6 +147,11 @@ func (rn *runner) run(ctx context.Context, check string, s *Settings) *Run {
 		return r
 	}
 	r.Findings, r.Errors = findings, errs
+	if err != nil {
+		// Some packages did not load or type-check: envvet analyzed the
+		// others and said on stderr what it could not see.
+		r.Partial = fmt.Sprintf("envvet: %v\n%s", exitStatus(err), tail(stderr.String(), 20))
+	}
 	return r
 }
 
@@ -204,7 +209,7 @@ func parseJSON(data []byte, check, root string) ([]*Finding, []string, error) {
 	}
 	seen := make(map[key]bool)
 	var findings []*Finding
-	var errs []string
+	errPkgs := make(map[string][]string) // analyzer: error → packages
 	for pkg, byAnalyzer := range tree {
 		for analyzer, raw := range byAnalyzer {
 			if bytes.HasPrefix(bytes.TrimSpace(raw), []byte("{")) {
@@ -214,7 +219,8 @@ func parseJSON(data []byte, check, root string) ([]*Finding, []string, error) {
 				if err := json.Unmarshal(raw, &e); err != nil {
 					return nil, nil, fmt.Errorf("%s: %s: %v", pkg, analyzer, err)
 				}
-				errs = append(errs, fmt.Sprintf("%s: %s: %s", pkg, analyzer, e.Error))
+				k := analyzer + ": " + e.Error
+				errPkgs[k] = append(errPkgs[k], pkg)
 				continue
 			}
 			if analyzer != check {
@@ -254,8 +260,16 @@ func parseJSON(data []byte, check, root string) ([]*Finding, []string, error) {
 		}
 		return strings.Compare(a.Message, b.Message)
 	})
+	var errs []string
+	for k, pkgs := range errPkgs {
+		slices.Sort(pkgs)
+		if len(pkgs) > 3 {
+			pkgs = append(pkgs[:3], fmt.Sprintf("%d more", len(pkgs)-3))
+		}
+		errs = append(errs, fmt.Sprintf("%s (%s)", k, strings.Join(pkgs, ", ")))
+	}
 	slices.Sort(errs)
-	return findings, slices.Compact(errs), nil
+	return findings, errs, nil
 }
 
 // splitPosn splits a token.Position string, file:line:col (or file:line,

@@ -34,7 +34,11 @@ type Run struct {
 	// LoadFailed is set when envvet stopped without results (exit 1 with
 	// errors, no JSON): the module's report rows are misses.
 	LoadFailed string
-	// Errors are the analysis errors of a run that did give results.
+	// Partial is set when envvet gave results but exited 1: some
+	// packages did not load or type-check and were skipped (its stderr).
+	Partial string
+	// Errors are the analysis errors of a run that did give results, by
+	// analyzer and error, with the packages.
 	Errors   []string
 	Findings []*Finding
 }
@@ -106,7 +110,7 @@ type Score struct {
 	Items      []*Item
 	Unmeasured []*Run // download failures
 	LoadFailed []*Run
-	Errors     []*Run // runs with analysis errors
+	Errors     []*Run // partial runs and runs with analysis errors
 }
 
 // ScoreTable matches the findings of runs (keyed by module@version) against
@@ -146,7 +150,7 @@ func ScoreTable(t *Table, runs map[string]*Run) *Score {
 		if run.LoadFailed != "" {
 			s.LoadFailed = append(s.LoadFailed, run)
 		}
-		if len(run.Errors) > 0 {
+		if len(run.Errors) > 0 || run.Partial != "" {
 			s.Errors = append(s.Errors, run)
 		}
 		service := slices.ContainsFunc(rows, func(r *Row) bool { return r.Kind == kindService })
@@ -267,6 +271,9 @@ func (s *Score) Print(w io.Writer) {
 		fmt.Fprintf(w, "load failed  %s: %s\n", r.ModVer(), indent(r.LoadFailed))
 	}
 	for _, r := range s.Errors {
+		if r.Partial != "" {
+			fmt.Fprintf(w, "partial      %s: %s\n", r.ModVer(), indent(r.Partial))
+		}
 		for _, e := range r.Errors {
 			fmt.Fprintf(w, "error        %s: %s\n", r.ModVer(), indent(e))
 		}

@@ -108,6 +108,9 @@ func TestScore(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if r.ModVer() == "example.com/fix@v1.3.0" {
+			run.Partial = "envvet: exit 1\nscratch/scratch.go:3:9: undefined: y"
+		}
 	}
 	if n := len(runs["example.com/svc@v1.0.0"].Findings); n != 5 {
 		t.Errorf("svc: %d findings, want 5 (dbpool's, the test variant's repeat dropped)", n)
