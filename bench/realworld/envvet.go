@@ -139,18 +139,18 @@ func (rn *runner) run(ctx context.Context, check string, s *Settings) *Run {
 	}
 	findings, errs, perr := parseJSON(stdout.Bytes(), check, root)
 	if err != nil && (perr != nil || stdout.Len() == 0) {
-		r.LoadFailed = fmt.Sprintf("envvet: %v\n%s", exitStatus(err), tail(stderr.String(), 20))
+		r.LoadFailed = fmt.Sprintf("envvet: %v\n%s", exitStatus(err), tail(cleanStderr(stderr.String(), root), 20))
 		return r
 	}
 	if perr != nil {
-		r.LoadFailed = fmt.Sprintf("envvet's output: %v\n%s", perr, tail(stderr.String(), 20))
+		r.LoadFailed = fmt.Sprintf("envvet's output: %v\n%s", perr, tail(cleanStderr(stderr.String(), root), 20))
 		return r
 	}
 	r.Findings, r.Errors = findings, errs
 	if err != nil {
 		// Some packages did not load or type-check: envvet analyzed the
 		// others and said on stderr what it could not see.
-		r.Partial = fmt.Sprintf("envvet: %v\n%s", exitStatus(err), tail(stderr.String(), 20))
+		r.Partial = fmt.Sprintf("envvet: %v\n%s", exitStatus(err), tail(cleanStderr(stderr.String(), root), 20))
 	}
 	return r
 }
@@ -174,6 +174,20 @@ func exitStatus(err error) string {
 		return err.Error()
 	}
 	return "exit 0"
+}
+
+// cleanStderr drops the go command's download progress from envvet's
+// stderr and makes the paths in the module copy relative to its root, so
+// that the output does not depend on $BENCH_DIR or on the module cache.
+func cleanStderr(s, root string) string {
+	var keep []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.HasPrefix(l, "go: downloading ") || strings.HasPrefix(l, "go: finding ") {
+			continue
+		}
+		keep = append(keep, strings.ReplaceAll(l, root+string(filepath.Separator), ""))
+	}
+	return strings.Join(keep, "\n")
 }
 
 // tail returns the last n lines of s.

@@ -263,3 +263,11 @@ func TestMalformedTableFails(t *testing.T) {
 		}
 	}
 }
+
+func TestCleanStderr(t *testing.T) {
+	in := "go: downloading example.com/x v1.0.0\n/copy/m@v1/a/b.go:3:4: undefined: y\nenvvet: withheld\n"
+	want := "a/b.go:3:4: undefined: y\nenvvet: withheld\n"
+	if got := cleanStderr(in, "/copy/m@v1"); got != want {
+		t.Errorf("cleanStderr = %q, want %q", got, want)
+	}
+}
