@@ -25,7 +25,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:              run,
 	RunDespiteErrors: true,
 	ResultType:       reflect.TypeFor[*Result](),
-	FactTypes:        []analysis.Fact{new(keepsCtx), new(watchesCtx), new(runsUntilCtx)},
+	FactTypes:        []analysis.Fact{new(keepsCtx), new(watchesCtx), new(runsUntilCtx), new(derivesCtx)},
 }
 
 // keepsCtx is a fact on a *types.Func: the function starts a goroutine that
@@ -100,9 +100,12 @@ type Result struct {
 	kUntil map[*types.Func][]int // Until of keepsCtx facts, imported and local
 	watch  map[*types.Func][]int // imported watchesCtx facts
 	until  map[*types.Func][]int // imported runsUntilCtx facts
-	runs   map[paramKey]uint8
-	work   map[paramKey]uint8
-	frozen bool
+	// derives holds the derivesCtx parameter of imported functions (-1:
+	// analyzed, derives nothing); derived, that of local ones.
+	derives, derived map[*types.Func]int
+	runs             map[paramKey]uint8
+	work             map[paramKey]uint8
+	frozen           bool
 }
 
 type paramKey struct {
@@ -131,15 +134,17 @@ func (r *Result) Info() *types.Info { return r.info }
 
 func run(pass *analysis.Pass) (any, error) {
 	r := &Result{
-		info:   pass.TypesInfo,
-		pkg:    pass.Pkg,
-		decls:  make(map[*types.Func]*ast.FuncDecl),
-		keeps:  make(map[*types.Func][]int),
-		watch:  make(map[*types.Func][]int),
-		kUntil: make(map[*types.Func][]int),
-		until:  make(map[*types.Func][]int),
-		runs:   make(map[paramKey]uint8),
-		work:   make(map[paramKey]uint8),
+		info:    pass.TypesInfo,
+		pkg:     pass.Pkg,
+		decls:   make(map[*types.Func]*ast.FuncDecl),
+		keeps:   make(map[*types.Func][]int),
+		watch:   make(map[*types.Func][]int),
+		kUntil:  make(map[*types.Func][]int),
+		until:   make(map[*types.Func][]int),
+		derives: make(map[*types.Func]int),
+		derived: make(map[*types.Func]int),
+		runs:    make(map[paramKey]uint8),
+		work:    make(map[paramKey]uint8),
 	}
 	defer func() { r.frozen = true }()
 	if pass.TypesInfo == nil || pass.Pkg == nil || !importsAny(pass.Pkg, "context", "net/http") {
@@ -163,40 +168,69 @@ func run(pass *analysis.Pass) (any, error) {
 			funcs = append(funcs, fn)
 		}
 	}
+	r.importFacts(pass)
+	r.exportDerives(pass, funcs)
+	r.exportParamFacts(pass, funcs)
+	r.exportKeeps(pass, funcs)
+	return r, nil
+}
 
-	// Facts of the functions called from other packages. The result
-	// keeps only the facts found: the driver may keep it to the end.
+// importFacts records the facts of the functions called from other
+// packages. The result keeps only the facts found: the driver may keep it
+// to the end.
+func (r *Result) importFacts(pass *analysis.Pass) {
 	seen := make(map[*types.Func]bool)
-	importFacts := func(call *ast.CallExpr) {
-		fn := Callee(pass.TypesInfo, call)
-		if fn == nil || fn.Pkg() == nil || fn.Pkg() == pass.Pkg || seen[fn] {
-			return
-		}
-		seen[fn] = true
-		var f keepsCtx
-		if pass.ImportObjectFact(fn, &f) && len(f.Params) > 0 {
-			r.keeps[fn] = f.Params
-			r.kUntil[fn] = f.Until
-		}
-		var w watchesCtx
-		if pass.ImportObjectFact(fn, &w) {
-			r.watch[fn] = w.Params
-		}
-		var u runsUntilCtx
-		if pass.ImportObjectFact(fn, &u) {
-			r.until[fn] = u.Params
-		}
-	}
 	for _, file := range pass.Files {
 		ast.Inspect(file, func(n ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok {
-				importFacts(call)
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			fn := Callee(pass.TypesInfo, call)
+			if fn == nil || fn.Pkg() == nil || fn.Pkg() == pass.Pkg || seen[fn] {
+				return true
+			}
+			seen[fn] = true
+			var f keepsCtx
+			if pass.ImportObjectFact(fn, &f) && len(f.Params) > 0 {
+				r.keeps[fn] = f.Params
+				r.kUntil[fn] = f.Until
+			}
+			var w watchesCtx
+			if pass.ImportObjectFact(fn, &w) {
+				r.watch[fn] = w.Params
+			}
+			var u runsUntilCtx
+			if pass.ImportObjectFact(fn, &u) {
+				r.until[fn] = u.Params
+			}
+			if !isInterfaceMethod(fn) {
+				r.derives[fn] = -1 // analyzed, and derives nothing unless the fact says so
+				var d derivesCtx
+				if pass.ImportObjectFact(fn, &d) {
+					r.derives[fn] = d.Param
+				}
 			}
 			return true
 		})
 	}
+}
 
-	// Which context parameters of local functions are used for work.
+// exportDerives computes which local functions return a context derived
+// from a parameter, and exports a derivesCtx fact for each.
+func (r *Result) exportDerives(pass *analysis.Pass, funcs []*types.Func) {
+	for _, fn := range funcs {
+		if i := r.paramDerives(fn); i >= 0 {
+			sig := fn.Type().(*types.Signature)
+			pass.ExportObjectFact(fn, &derivesCtx{Param: i, Name: sig.Params().At(i).Name()})
+		}
+	}
+}
+
+// exportParamFacts computes which context parameters of local functions
+// are used for work and which they run until the cancellation of, and
+// exports watchesCtx and runsUntilCtx facts.
+func (r *Result) exportParamFacts(pass *analysis.Pass, funcs []*types.Func) {
 	for _, fn := range funcs {
 		sig, ok := fn.Type().(*types.Signature)
 		if !ok {
@@ -224,9 +258,13 @@ func run(pass *analysis.Pass) (any, error) {
 			pass.ExportObjectFact(fn, &st)
 		}
 	}
+}
 
-	// keepsCtx of local functions, to a fixed point: a function that calls
-	// a keeper may be one itself. The sets only grow, so this terminates.
+// exportKeeps computes the keepsCtx facts of local functions and exports
+// them.
+func (r *Result) exportKeeps(pass *analysis.Pass, funcs []*types.Func) {
+	// To a fixed point: a function that calls a keeper may be one itself.
+	// The sets only grow, so this terminates.
 	for changed := true; changed; {
 		changed = false
 		for _, fn := range funcs {
@@ -268,7 +306,6 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		pass.ExportObjectFact(fn, f)
 	}
-	return r, nil
 }
 
 // computeKeeps returns the sorted indexes of fn's context parameters that

@@ -110,7 +110,7 @@ func (r *Result) NewFlow(ftype *ast.FuncType, body *ast.BlockStmt) *Flow {
 				f.pair(call, n.Lhs)
 				for i, l := range n.Lhs {
 					var rhs ast.Expr
-					if i == 0 && call != nil && isDerive(f.info, call) {
+					if i == 0 && call != nil && r.derivedArg(call) >= 0 {
 						rhs = call
 					}
 					f.record(l, rhs, n, scope)
@@ -128,7 +128,7 @@ func (r *Result) NewFlow(ftype *ast.FuncType, body *ast.BlockStmt) *Flow {
 				case len(n.Values) == len(n.Names):
 					rhs = n.Values[i]
 				case len(n.Values) == 1 && i == 0:
-					if call, ok := ast.Unparen(n.Values[0]).(*ast.CallExpr); ok && isDerive(f.info, call) {
+					if call, ok := ast.Unparen(n.Values[0]).(*ast.CallExpr); ok && r.derivedArg(call) >= 0 {
 						rhs = call
 					}
 				}
@@ -281,6 +281,9 @@ func (f *Flow) reach(v *types.Var, pos token.Pos) (rhs ast.Expr, entry, ok bool)
 		}
 		if a.scope.Pos() <= pos && pos < a.scope.End() {
 			best = a
+		} else if f.rederives(a.rhs, v) {
+			// ctx = hook(ctx, r) on some branch: ctx still holds a
+			// context derived from the value it had.
 		} else if a.end > lastOther {
 			lastOther = a.end
 		}
@@ -295,6 +298,26 @@ func (f *Flow) reach(v *types.Var, pos token.Pos) (rhs ast.Expr, entry, ok bool)
 		return nil, false, false
 	}
 	return best.rhs, false, true
+}
+
+// rederives reports whether rhs, assigned to v, is a context derived from
+// v itself (ctx = context.WithValue(ctx, k, x), ctx = hook(ctx, r)).
+func (f *Flow) rederives(rhs ast.Expr, v *types.Var) bool {
+	for depth := 0; depth < 16; depth++ {
+		switch e := ast.Unparen(rhs).(type) {
+		case *ast.Ident:
+			return f.info.Uses[e] == v
+		case *ast.CallExpr:
+			k := f.r.derivedArg(e)
+			if k < 0 || k >= len(e.Args) {
+				return false
+			}
+			rhs = e.Args[k]
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // Carries reports whether e, evaluated at pos, is a context matched by
@@ -326,11 +349,11 @@ func (f *Flow) carries(e ast.Expr, pos token.Pos, roots Roots, depth int) bool {
 		}
 		return f.carries(rhs, rhs.Pos(), roots, depth+1)
 	case *ast.CallExpr:
-		if isDerive(f.info, e) && len(e.Args) > 0 {
+		if k := f.r.derivedArg(e); k >= 0 && k < len(e.Args) {
 			if roots.Stop != nil && roots.Stop(e) {
 				return false
 			}
-			return f.carries(e.Args[0], e.Pos(), roots, depth+1)
+			return f.carries(e.Args[k], e.Pos(), roots, depth+1)
 		}
 	}
 	return false

@@ -167,6 +167,16 @@ func (r *Result) untilUse(stack []ast.Node, e ast.Expr, vars map[*types.Var]bool
 				child = p
 				continue
 			}
+			if r.derivedArg(p) == idx {
+				if i > 0 {
+					if v := r.definedBy(stack[i-1], p); v != nil {
+						vars[v] = true // ctx, span := tracer.Start(ctx, "op")
+						return useDerive
+					}
+				}
+				child = p
+				continue
+			}
 			if r.argRunsUntil(p, idx) || IsBlockingCall(r.info, p) {
 				return useUntil
 			}

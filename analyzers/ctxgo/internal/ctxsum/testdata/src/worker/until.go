@@ -174,3 +174,21 @@ func Both(ctx context.Context, s Store) { // want Both:`keepsCtx\(ctx\)`
 	go ticker(ctx, s)
 	Notify(ctx, s)
 }
+
+type key struct{}
+
+// with wraps context.WithValue.
+func with(ctx context.Context, v string) context.Context { // want with:`derivesCtx\(ctx\)`
+	if v == "" {
+		return ctx
+	}
+	return context.WithValue(ctx, key{}, v)
+}
+
+// withEither returns a fresh context on one path: no fact.
+func withEither(ctx context.Context, v string) context.Context {
+	if v == "" {
+		return context.Background()
+	}
+	return with(ctx, v)
+}
