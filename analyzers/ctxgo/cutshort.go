@@ -17,16 +17,32 @@ import (
 // does not block afterwards (rule 1).
 func cutShort(pass *analysis.Pass, sum *ctxsum.Result, fn function) {
 	f := sum.NewFlow(fn.ftype, fn.body)
-	var hits []*ast.CallExpr // the roots matched, for related information
-	roots := ctxsum.Roots{Expr: func(e ast.Expr) bool {
-		call, ok := e.(*ast.CallExpr)
-		ok = ok && (f.DeferredCancel(call) || f.IsRequestContext(call, call.Pos()))
-		if ok && !slices.Contains(hits, call) {
-			hits = append(hits, call)
+	decl, _ := fn.node.(*ast.FuncDecl)
+	rpc := sum.RPCContext(decl)
+	var hits []ast.Node // the roots matched, for related information
+	hit := func(n ast.Node) {
+		if !slices.Contains(hits, n) {
+			hits = append(hits, n)
 		}
-		return ok
-	}}
-	if !hasRoot(f, fn) {
+	}
+	roots := ctxsum.Roots{
+		Expr: func(e ast.Expr) bool {
+			call, ok := e.(*ast.CallExpr)
+			ok = ok && (f.DeferredCancel(call) || f.IsRequestContext(call, call.Pos()))
+			if ok {
+				hit(call)
+			}
+			return ok
+		},
+		Entry: func(v *types.Var) bool {
+			if rpc != nil && v == rpc {
+				hit(decl)
+				return true
+			}
+			return false
+		},
+	}
+	if rpc == nil && !hasRoot(f, fn) {
 		return
 	}
 	keeper := func(call *ast.CallExpr) bool { return len(sum.Keeps(ctxsum.Callee(pass.TypesInfo, call))) > 0 }
@@ -126,11 +142,23 @@ func hasRoot(f *ctxsum.Flow, fn function) bool {
 }
 
 // rootsRelated returns the related information naming where each root
-// context found ends: the defer statement calling its cancel function, or
-// the handler's r.Context() call.
-func rootsRelated(pass *analysis.Pass, f *ctxsum.Flow, fn function, roots []*ast.CallExpr) []analysis.RelatedInformation {
+// context found ends: the defer statement calling its cancel function, the
+// handler's r.Context() call, or the RPC method's context parameter.
+func rootsRelated(pass *analysis.Pass, f *ctxsum.Flow, fn function, roots []ast.Node) []analysis.RelatedInformation {
 	var out []analysis.RelatedInformation
-	for _, call := range roots {
+	for _, n := range roots {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			// The context parameter of an RPC method.
+			if decl, ok := n.(*ast.FuncDecl); ok && decl.Type.Params != nil && len(decl.Type.Params.List) > 0 {
+				p := decl.Type.Params.List[0]
+				out = append(out, analysis.RelatedInformation{
+					Pos: p.Pos(), End: p.End(),
+					Message: "the context of the RPC " + fn.name + ", cancelled when it returns",
+				})
+			}
+			continue
+		}
 		if d, cancel := f.CancelDefer(call); d != nil {
 			out = append(out, analysis.RelatedInformation{
 				Pos: d.Pos(), End: d.End(),

@@ -21,9 +21,20 @@
 //     statement of a deferred literal's body; a cancel called only under a
 //     condition, as in defer func() { if err != nil { cancel() } }(),
 //     leaves the context alive on the other paths);
-//   - r.Context() in an HTTP handler, r being F's *http.Request parameter
-//     (F's parameters are exactly an http.ResponseWriter and an
-//     *http.Request) and not reassigned;
+//   - the context of the request of a handler F, reached from a parameter
+//     that F does not reassign: r.Context() in a net/http handler (F's
+//     parameters are exactly an http.ResponseWriter and an *http.Request;
+//     chi, gorilla/mux and net/http middleware closures have this shape),
+//     c.Request.Context() in a gin handler (F's one parameter is a
+//     *gin.Context), c.Request().Context() in an echo handler (one
+//     echo.Context). The frameworks are a table in ctxsum (one entry each);
+//     fiber is not in it, as its UserContext() is context.Background()
+//     unless set and its Context() is not cancelled at return;
+//   - the context parameter of a gRPC or Connect service method: a method
+//     whose first parameter is a context.Context, of a struct embedding the
+//     generated Unimplemented...Server or Unimplemented...Handler type
+//     that declares a method of the same name (the RPC ends when it
+//     returns);
 //   - a context derived from one of these with context.WithValue or
 //     With{Cancel,Timeout,Deadline}[Cause], or a local variable holding one
 //     (the last assignment before the use, in an enclosing block, decides;

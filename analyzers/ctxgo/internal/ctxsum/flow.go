@@ -359,57 +359,6 @@ func (f *Flow) carries(e ast.Expr, pos token.Pos, roots Roots, depth int) bool {
 	return false
 }
 
-// IsRequestContext reports whether e is r.Context() for a parameter r of
-// type *net/http.Request of an HTTP handler (a function whose parameters
-// are exactly an http.ResponseWriter and an *http.Request) that the
-// function does not reassign before pos.
-func (f *Flow) IsRequestContext(e ast.Expr, pos token.Pos) bool {
-	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	if !ok || len(call.Args) != 0 {
-		return false
-	}
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || sel.Sel.Name != "Context" {
-		return false
-	}
-	id, ok := ast.Unparen(sel.X).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	v, ok := f.info.Uses[id].(*types.Var)
-	if !ok || !f.isHandlerRequest(v) {
-		return false
-	}
-	_, entry, ok := f.reach(v, pos)
-	return ok && entry
-}
-
-func (f *Flow) isHandlerRequest(v *types.Var) bool {
-	if f.ftype == nil || f.ftype.Params == nil || len(f.ftype.Params.List) == 0 {
-		return false
-	}
-	var types_ []types.Type
-	var isParam bool
-	for _, field := range f.ftype.Params.List {
-		t, ok := f.info.Types[field.Type]
-		if !ok {
-			return false
-		}
-		n := max(len(field.Names), 1)
-		for range n {
-			types_ = append(types_, t.Type)
-		}
-		for _, name := range field.Names {
-			if f.info.Defs[name] == v {
-				isParam = true
-			}
-		}
-	}
-	return isParam && len(types_) == 2 &&
-		isNamed(types_[0], "net/http", "ResponseWriter") &&
-		isPtrTo(types_[1], "net/http", "Request") && isPtrTo(v.Type(), "net/http", "Request")
-}
-
 // A GoUse describes work that a goroutine does with a tracked context.
 type GoUse struct {
 	Args     []int        // indexes of the go call's arguments that carry it
@@ -670,7 +619,8 @@ func (f *Flow) passesRecvChan(call *ast.CallExpr) bool {
 }
 
 // IsBlockingCall reports whether call is to a function or method whose
-// name says it blocks until something ends: Wait*, Serve*,
+// name says it blocks until something ends: Wait*, Serve* (not
+// ServeHTTP or ServeDNS, which handle one request),
 // ListenAndServe*, Accept*, Run, Recv*, io.Copy, io.CopyN, io.CopyBuffer,
 // time.Sleep.
 func IsBlockingCall(info *types.Info, call *ast.CallExpr) bool {
@@ -688,6 +638,9 @@ func IsBlockingCall(info *types.Info, call *ast.CallExpr) bool {
 		case "time":
 			return name == "Sleep"
 		}
+	}
+	if name == "ServeHTTP" || name == "ServeDNS" {
+		return false // one request's handling, not a service loop
 	}
 	for _, p := range []string{"Wait", "Serve", "ListenAndServe", "Accept", "Recv"} {
 		if strings.HasPrefix(name, p) {

@@ -1,0 +1,164 @@
+package ctxsum
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// A requestContext is one framework's way to the context of a request,
+// which ends when the handler returns: from the handler's parameter of
+// type Pkg.Type (or a pointer to it), follow Path, each step a field or,
+// ending in "()", a method called without arguments. With names the type
+// (in Pkg) of a parameter before it, if the handler has one: net/http's
+// handlers take (http.ResponseWriter, *http.Request); the others take
+// their parameter alone.
+type requestContext struct {
+	Pkg, Type, With string
+	Path            []string
+}
+
+// requestContexts lists the request contexts ctxgo knows. Adding a
+// framework is one entry. fiber is left out: its UserContext() is
+// context.Background() unless middleware sets one, and its Context() (a
+// *fasthttp.RequestCtx) is not cancelled when the handler returns.
+func requestContexts() []requestContext {
+	return []requestContext{
+		{Pkg: "net/http", Type: "Request", With: "ResponseWriter", Path: []string{"Context()"}},
+		{Pkg: "github.com/gin-gonic/gin", Type: "Context", Path: []string{"Request", "Context()"}},
+		{Pkg: "github.com/labstack/echo/v4", Type: "Context", Path: []string{"Request()", "Context()"}},
+		{Pkg: "github.com/labstack/echo/v5", Type: "Context", Path: []string{"Request()", "Context()"}},
+	}
+}
+
+// IsRequestContext reports whether e is the context of the request of a
+// handler (requestContexts: r.Context() in a net/http handler,
+// c.Request.Context() in a gin handler, c.Request().Context() in an echo
+// handler), reached from a parameter that the function does not reassign
+// before pos.
+func (f *Flow) IsRequestContext(e ast.Expr, pos token.Pos) bool {
+	for _, rc := range requestContexts() {
+		if v := f.requestParam(e, rc); v != nil {
+			_, entry, ok := f.reach(v, pos)
+			return ok && entry
+		}
+	}
+	return false
+}
+
+// requestParam returns the handler parameter from which e follows rc's
+// path, or nil.
+func (f *Flow) requestParam(e ast.Expr, rc requestContext) *types.Var {
+	x := ast.Unparen(e)
+	for j := len(rc.Path) - 1; j >= 0; j-- {
+		name, method := strings.CutSuffix(rc.Path[j], "()")
+		if method {
+			call, ok := x.(*ast.CallExpr)
+			if !ok || len(call.Args) != 0 {
+				return nil
+			}
+			x = ast.Unparen(call.Fun)
+		}
+		sel, ok := x.(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != name {
+			return nil
+		}
+		x = ast.Unparen(sel.X)
+	}
+	id, ok := x.(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := f.info.Uses[id].(*types.Var)
+	if !ok || !f.isHandlerParam(v, rc) {
+		return nil
+	}
+	return v
+}
+
+// isHandlerParam reports whether v is the parameter of rc's type of a
+// handler of rc's shape: the function's parameters are exactly (With, v)
+// or (v).
+func (f *Flow) isHandlerParam(v *types.Var, rc requestContext) bool {
+	if f.ftype == nil || f.ftype.Params == nil {
+		return false
+	}
+	var params []types.Type
+	isParam := false
+	for _, field := range f.ftype.Params.List {
+		t, ok := f.info.Types[field.Type]
+		if !ok {
+			return false
+		}
+		for range max(len(field.Names), 1) {
+			params = append(params, t.Type)
+		}
+		for _, name := range field.Names {
+			isParam = isParam || f.info.Defs[name] == v
+		}
+	}
+	if !isParam || !isNamedOrPtr(v.Type(), rc.Pkg, rc.Type) {
+		return false
+	}
+	if rc.With == "" {
+		return len(params) == 1
+	}
+	return len(params) == 2 && isNamed(params[0], rc.Pkg, rc.With)
+}
+
+func isNamedOrPtr(t types.Type, path, name string) bool {
+	return isNamed(t, path, name) || isPtrTo(t, path, name)
+}
+
+// RPCContext returns the context parameter of decl when decl is a gRPC or
+// Connect service method, whose context ends when the RPC returns: a
+// method whose first parameter is a context.Context, of a struct type that
+// embeds the generated Unimplemented...Server (grpc-go) or
+// Unimplemented...Handler (connect-go) type, which declares a method of
+// the same name. Nil otherwise.
+func (r *Result) RPCContext(decl *ast.FuncDecl) *types.Var {
+	if decl == nil || decl.Recv == nil {
+		return nil
+	}
+	fn, ok := r.info.Defs[decl.Name].(*types.Func)
+	if !ok || fn == nil {
+		return nil
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil || sig.Params().Len() == 0 || !IsContext(sig.Params().At(0).Type()) {
+		return nil
+	}
+	recv := sig.Recv().Type()
+	if p, ok := types.Unalias(recv).(*types.Pointer); ok {
+		recv = p.Elem()
+	}
+	st, ok := types.Unalias(recv).Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	for field := range st.Fields() {
+		if !field.Embedded() || !isUnimplemented(field.Type()) {
+			continue
+		}
+		obj, _, _ := types.LookupFieldOrMethod(field.Type(), true, field.Pkg(), fn.Name())
+		if m, ok := obj.(*types.Func); ok && m != fn {
+			return sig.Params().At(0)
+		}
+	}
+	return nil
+}
+
+// isUnimplemented reports whether t (or what it points to) is a named
+// type Unimplemented...Server or Unimplemented...Handler.
+func isUnimplemented(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return false
+	}
+	name := n.Obj().Name()
+	return strings.HasPrefix(name, "Unimplemented") && (strings.HasSuffix(name, "Server") || strings.HasSuffix(name, "Handler"))
+}
