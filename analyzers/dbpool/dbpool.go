@@ -230,7 +230,28 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	if st.info == nil {
 		return nil, nil
 	}
-	// Top-level declarations, in source order.
+	top := st.index()
+
+	// Functions, in source order; callees of this package are summarized on demand.
+	for _, d := range top {
+		switch n := d.Node().(type) {
+		case *ast.FuncDecl:
+			if fn, ok := st.info.Defs[n.Name].(*types.Func); ok {
+				st.summary(fn)
+			}
+		case *ast.GenDecl:
+			st.followSources(d, nil)
+		}
+	}
+	st.slotRefs()
+	st.exportFacts()
+	st.decide()
+	return nil, nil
+}
+
+// index records the package's function declarations and the uses of its
+// local variables, and returns the top-level declarations in source order.
+func (st *state) index() []inspector.Cursor {
 	var top []inspector.Cursor
 	for f := range st.root.Children() {
 		for d := range f.Children() {
@@ -251,22 +272,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 			st.uses[v] = append(st.uses[v], cur)
 		}
 	}
-
-	// Functions, in source order; callees of this package are summarized on demand.
-	for _, d := range top {
-		switch n := d.Node().(type) {
-		case *ast.FuncDecl:
-			if fn, ok := st.info.Defs[n.Name].(*types.Func); ok {
-				st.summary(fn)
-			}
-		case *ast.GenDecl:
-			st.followSources(d, nil)
-		}
-	}
-	st.slotRefs()
-	st.exportFacts()
-	st.decide()
-	return nil, nil
+	return top
 }
 
 func (st *state) posString(pos token.Pos) string {

@@ -39,56 +39,64 @@ func (st *state) summary(fn *types.Func) *summary {
 	s.busy = true
 	defer func() { s.busy, s.done = false, true }()
 
-	// Accessors: results that return a pool variable or field directly.
+	s.results = st.accessorResults(cur, decl)
+	s.params = st.paramFates(fn, decl)
+	// Pools opened or received inside.
+	vals := st.followSources(cur, decl)
+	for _, v := range vals {
+		for _, i := range v.returned {
+			if !slices.ContainsFunc(s.results, func(r poolResult) bool { return r.Index == i }) {
+				s.results = append(s.results, poolResult{Index: i, Site: v.site, Fate: v.f})
+			}
+		}
+	}
+	slices.SortFunc(s.results, func(a, b poolResult) int { return a.Index - b.Index })
+
+	// Rule per-call's helper fact: a pool opened and closed on every call.
+	if st.handlerKind(decl) == "" {
+		s.own = st.ownPool(cur, decl, vals)
+	}
+	return s
+}
+
+// accessorResults returns the results of decl that return a pool
+// variable or field directly.
+func (st *state) accessorResults(cur inspector.Cursor, decl *ast.FuncDecl) []poolResult {
+	var out []poolResult
 	for rc := range cur.Preorder((*ast.ReturnStmt)(nil)) {
 		if enclosingFunc(rc) != ast.Node(decl) {
 			continue
 		}
 		for i, r := range rc.Node().(*ast.ReturnStmt).Results {
 			if slot := st.slotExpr(r); slot != nil {
-				s.results = append(s.results, poolResult{Index: i, Slot: slot.Key})
+				out = append(out, poolResult{Index: i, Slot: slot.Key})
 			}
 		}
 	}
+	return out
+}
 
-	// Parameters.
-	sig, _ := fn.Type().(*types.Signature)
-	if sig != nil {
-		for i := 0; i < sig.Params().Len(); i++ {
-			p := sig.Params().At(i)
-			if !isPoolType(p.Type()) {
-				continue
-			}
-			v := &value{fn: decl, vars: []*types.Var{p}}
-			st.follow(v)
-			f := v.f
-			if len(v.returned) > 0 {
-				f.Escapes = true
-			}
-			s.params = append(s.params, paramFate{Index: i, Fate: f})
-		}
+// paramFates follows the pool-typed parameters of fn, declared by decl.
+func (st *state) paramFates(fn *types.Func, decl *ast.FuncDecl) []paramFate {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return nil
 	}
-
-	// Pools opened or received inside.
-	vals := st.followSources(cur, decl)
-	for _, v := range vals {
-		if len(v.returned) == 0 {
+	var out []paramFate
+	for i := 0; i < sig.Params().Len(); i++ {
+		p := sig.Params().At(i)
+		if !isPoolType(p.Type()) {
 			continue
 		}
-		for _, i := range v.returned {
-			if slices.ContainsFunc(s.results, func(r poolResult) bool { return r.Index == i }) {
-				continue
-			}
-			s.results = append(s.results, poolResult{Index: i, Site: v.site, Fate: v.f})
+		v := &value{fn: decl, vars: []*types.Var{p}}
+		st.follow(v)
+		f := v.f
+		if len(v.returned) > 0 {
+			f.Escapes = true
 		}
+		out = append(out, paramFate{Index: i, Fate: f})
 	}
-	slices.SortFunc(s.results, func(a, b poolResult) int { return a.Index - b.Index })
-
-	// Rule 3's helper fact: a pool opened and closed on every call.
-	if st.handlerKind(decl) == "" {
-		s.own = st.ownPool(cur, decl, vals)
-	}
-	return s
+	return out
 }
 
 // followSources finds the pools opened or received under cur and follows
@@ -208,20 +216,7 @@ func (v *value) use(pkg string) {
 // pool, does with it.
 func (st *state) classify(cur inspector.Cursor, v *value) {
 	pkg := st.pass.Pkg.Path()
-	if v.fn != nil && enclosingFunc(cur) != v.fn {
-		// Used by a closure: a handler or a goroutine may use the pool
-		// after, or many times during, the call that holds it.
-		v.f.Captured = true
-	}
-	// A goroutine that uses the pool may outlive the request or
-	// iteration that opened it, and uses it concurrently.
-	for g := range cur.Enclosing((*ast.GoStmt)(nil)) {
-		if v.fn != nil && !(v.call.Valid() && g.Contains(v.call)) {
-			v.f.Captured = true
-			v.stored = v.stored || v.call.Valid()
-		}
-		break
-	}
+	st.noteCapture(cur, v)
 	for {
 		parent := cur.Parent()
 		k, idx := cur.ParentEdge()
@@ -229,91 +224,96 @@ func (st *state) classify(cur inspector.Cursor, v *value) {
 		case edge.ParenExpr_X:
 			cur = parent
 			continue
-
 		case edge.UnaryExpr_X:
 			// &T{...}: the same struct.
-			if u := parent.Node().(*ast.UnaryExpr); u.Op == token.AND {
-				if _, ok := cur.Node().(*ast.CompositeLit); ok {
-					cur = parent
-					continue
-				}
+			if _, ok := cur.Node().(*ast.CompositeLit); ok && parent.Node().(*ast.UnaryExpr).Op == token.AND {
+				cur = parent
+				continue
 			}
-			v.use(pkg)
-			v.f.Escapes, v.stored = true, true
-			return
-
 		case edge.SelectorExpr_X:
 			if st.member(parent, v) {
 				cur = parent // sqlx.DB's embedded *sql.DB: the same pool
 				continue
 			}
 			return
-
 		case edge.CallExpr_Args:
 			st.argument(parent, idx, v)
 			return
-
 		case edge.ReturnStmt_Results:
 			if v.fn != nil && enclosingFunc(cur) == v.fn {
 				v.returned = append(v.returned, idx)
-			} else {
-				v.use(pkg) // returned from a closure: not followed
-				v.f.Escapes, v.stored = true, true
-			}
-			return
-
+				return
+			} // else returned from a closure: not followed
 		case edge.AssignStmt_Rhs:
-			as := parent.Node().(*ast.AssignStmt)
-			if len(as.Lhs) == len(as.Rhs) {
+			if as := parent.Node().(*ast.AssignStmt); len(as.Lhs) == len(as.Rhs) {
 				st.store(as.Lhs[idx], v)
-			} else {
-				v.use(pkg)
-				v.f.Escapes, v.stored = true, true
+				return
 			}
-			return
-
 		case edge.ValueSpec_Values:
-			vs := parent.Node().(*ast.ValueSpec)
-			if len(vs.Names) == len(vs.Values) {
+			if vs := parent.Node().(*ast.ValueSpec); len(vs.Names) == len(vs.Values) {
 				st.store(vs.Names[idx], v)
 			}
 			return
-
-		case edge.KeyValueExpr_Value:
-			kv := parent.Node().(*ast.KeyValueExpr)
-			if key, ok := kv.Key.(*ast.Ident); ok {
-				if f, ok := st.info.Uses[key].(*types.Var); ok && f.IsField() {
-					st.storeField(f, v)
-					v.f.Held = v.f.Held || st.holderEscapes(parent.Parent(), nil, v)
-					return
-				}
+		case edge.KeyValueExpr_Value, edge.CompositeLit_Elts:
+			if st.intoLiteral(parent, idx, v) {
+				return
 			}
-			v.use(pkg)
-			v.f.Escapes, v.stored = true, true
-			return
-
-		case edge.CompositeLit_Elts:
-			lit := parent.Node().(*ast.CompositeLit)
-			if tv, ok := st.info.Types[lit]; ok {
-				if s, ok := tv.Type.Underlying().(*types.Struct); ok && idx < s.NumFields() {
-					st.storeField(s.Field(idx), v)
-					v.f.Held = v.f.Held || st.holderEscapes(parent, nil, v)
-					return
-				}
-			}
-			v.use(pkg)
-			v.f.Escapes, v.stored = true, true
-			return
-
 		case edge.BinaryExpr_X, edge.BinaryExpr_Y, edge.ExprStmt_X, edge.AssignStmt_Lhs:
 			return // compared with nil, discarded, or assigned to
-
-		default:
-			v.use(pkg)
-			v.f.Escapes, v.stored = true, true
-			return
 		}
+		v.use(pkg) // anything else: the pool goes where it is not followed
+		v.f.Escapes, v.stored = true, true
+		return
 	}
+}
+
+// noteCapture marks v captured when the use at cur is in a closure or
+// under a go statement: a handler or a goroutine may use the pool after,
+// many times during, or concurrently with the call that holds it.
+func (st *state) noteCapture(cur inspector.Cursor, v *value) {
+	if v.fn == nil {
+		return
+	}
+	if enclosingFunc(cur) != v.fn {
+		v.f.Captured = true
+	}
+	for g := range cur.Enclosing((*ast.GoStmt)(nil)) {
+		if !(v.call.Valid() && g.Contains(v.call)) {
+			v.f.Captured = true
+			v.stored = v.stored || v.call.Valid()
+		}
+		break
+	}
+}
+
+// intoLiteral classifies v's pool as element idx of the composite literal
+// at lit, or as the value of the key-value pair at lit: a struct field it
+// is stored in. It reports false when the element is not a struct field.
+func (st *state) intoLiteral(lit inspector.Cursor, idx int, v *value) bool {
+	if kv, ok := lit.Node().(*ast.KeyValueExpr); ok {
+		key, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			return false
+		}
+		f, ok := st.info.Uses[key].(*types.Var)
+		if !ok || !f.IsField() {
+			return false
+		}
+		st.storeField(f, v)
+		v.f.Held = v.f.Held || st.holderEscapes(lit.Parent(), nil, v)
+		return true
+	}
+	tv, ok := st.info.Types[lit.Node().(ast.Expr)]
+	if !ok || tv.Type == nil {
+		return false
+	}
+	s, ok := tv.Type.Underlying().(*types.Struct)
+	if !ok || idx >= s.NumFields() {
+		return false
+	}
+	st.storeField(s.Field(idx), v)
+	v.f.Held = v.f.Held || st.holderEscapes(lit, nil, v)
+	return true
 }
 
 // member classifies the selection x.m at cur, where x evaluates to v's

@@ -47,66 +47,26 @@ func (st *state) slotExpr(e ast.Expr) *slotFact {
 }
 
 // slotRefs follows every read of a pool variable or field in the package,
-// and every call of an accessor that returns one.
+// every method promoted from an embedded pool, and every call of an
+// accessor that returns one.
 func (st *state) slotRefs() {
-	merge := func(slot *slotFact, v *value, at ast.Node) {
-		if v.touched {
-			slot.Reach = true
-			if slot.Use == "" {
-				slot.Use = relpos.Format(st.pass.Fset, at.Pos())
-			}
-		}
-		slot.Users = addAll(slot.Users, v.f.Users...)
-		if v.f.Limited {
-			slot.Limited = true
-			slot.Max = max(slot.Max, v.f.Max)
-		}
-	}
 	for cur := range st.root.Preorder((*ast.Ident)(nil)) {
-		id := cur.Node().(*ast.Ident)
-		vr, ok := st.info.Uses[id].(*types.Var)
-		if !ok || !isPoolType(vr.Type()) || !(vr.IsField() || isPkgVar(vr)) {
-			continue
-		}
-		expr := cur
-		if cur.ParentEdgeKind() == edge.SelectorExpr_Sel {
-			expr = cur.Parent()
-		} else if vr.IsField() {
-			continue // a composite literal key or an embedded field
-		}
-		if k := expr.ParentEdgeKind(); k == edge.AssignStmt_Lhs || k == edge.ReturnStmt_Results && isAccessorReturn(expr) {
-			continue
-		}
-		var slot *slotFact
-		if vr.IsField() {
-			slot = st.slotOfField(vr)
-		} else {
-			slot = st.slotOfVar(vr)
-		}
-		if slot == nil {
-			continue
-		}
-		v := &value{fn: outerFuncDecl(cur)}
-		st.classify(expr, v)
-		st.follow(v)
-		merge(slot, v, expr.Node())
+		st.slotRead(cur)
 	}
 	for cur := range st.root.Preorder((*ast.SelectorExpr)(nil)) {
 		f := st.embeddedPool(cur.Node().(*ast.SelectorExpr))
 		if f == nil {
 			continue
 		}
-		slot := st.slotOfField(f)
-		if slot == nil {
-			continue
+		if slot := st.slotOfField(f); slot != nil {
+			// Have: x.m, promoted from the pool that x embeds.
+			v := &value{fn: outerFuncDecl(cur)}
+			if st.member(cur, v) {
+				st.classify(cur, v)
+			}
+			st.follow(v)
+			st.mergeRead(slot, v, cur.Node())
 		}
-		// Have: x.m, promoted from the pool that x embeds.
-		v := &value{fn: outerFuncDecl(cur)}
-		if st.member(cur, v) {
-			st.classify(cur, v)
-		}
-		st.follow(v)
-		merge(slot, v, cur.Node())
 	}
 	for cc := range st.root.Preorder((*ast.CallExpr)(nil)) {
 		callee := typeutil.StaticCallee(st.info, cc.Node().(*ast.CallExpr))
@@ -114,21 +74,63 @@ func (st *state) slotRefs() {
 			continue
 		}
 		for _, r := range st.results(callee.Origin()) {
-			if r.Slot == "" {
+			if r.Slot == "" || r.Index == 0 && isAccessorReturn(cc) && cc.ParentEdgeKind() == edge.ReturnStmt_Results {
 				continue
 			}
-			if r.Index == 0 && isAccessorReturn(cc) && cc.ParentEdgeKind() == edge.ReturnStmt_Results {
-				continue
+			if slot := st.slotByKey(r.Slot); slot != nil {
+				v := &value{fn: outerFuncDecl(cc)}
+				st.bindResult(cc, r.Index, v)
+				st.follow(v)
+				st.mergeRead(slot, v, cc.Node())
 			}
-			slot := st.slotByKey(r.Slot)
-			if slot == nil {
-				continue
-			}
-			v := &value{fn: outerFuncDecl(cc)}
-			st.bindResult(cc, r.Index, v)
-			st.follow(v)
-			merge(slot, v, cc.Node())
 		}
+	}
+}
+
+// slotRead follows the read of a pool variable or field at the
+// identifier cur, if it is one.
+func (st *state) slotRead(cur inspector.Cursor) {
+	vr, ok := st.info.Uses[cur.Node().(*ast.Ident)].(*types.Var)
+	if !ok || !isPoolType(vr.Type()) || !(vr.IsField() || isPkgVar(vr)) {
+		return
+	}
+	expr := cur
+	if cur.ParentEdgeKind() == edge.SelectorExpr_Sel {
+		expr = cur.Parent()
+	} else if vr.IsField() {
+		return // a composite literal key or an embedded field
+	}
+	if k := expr.ParentEdgeKind(); k == edge.AssignStmt_Lhs || k == edge.ReturnStmt_Results && isAccessorReturn(expr) {
+		return
+	}
+	var slot *slotFact
+	if vr.IsField() {
+		slot = st.slotOfField(vr)
+	} else {
+		slot = st.slotOfVar(vr)
+	}
+	if slot == nil {
+		return
+	}
+	v := &value{fn: outerFuncDecl(cur)}
+	st.classify(expr, v)
+	st.follow(v)
+	st.mergeRead(slot, v, expr.Node())
+}
+
+// mergeRead adds what the read of slot at at did with the pool, followed
+// as v, to the slot.
+func (st *state) mergeRead(slot *slotFact, v *value, at ast.Node) {
+	if v.touched {
+		slot.Reach = true
+		if slot.Use == "" {
+			slot.Use = relpos.Format(st.pass.Fset, at.Pos())
+		}
+	}
+	slot.Users = addAll(slot.Users, v.f.Users...)
+	if v.f.Limited {
+		slot.Limited = true
+		slot.Max = max(slot.Max, v.f.Max)
 	}
 }
 
