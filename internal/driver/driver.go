@@ -44,6 +44,9 @@ type Finding struct {
 	// Suppression is the reason of the directive that suppressed a finding
 	// the driver made itself (not an analyzer), kept for SARIF.
 	Suppression string
+	// Owner is, for a finding the driver made itself, the ID of the
+	// package -json lists it under.
+	Owner string
 }
 
 // Options are the driver's settings, from its flags.
@@ -143,7 +146,7 @@ func Run(analyzers []*analysis.Analyzer, patterns []string, o *Options, stdout, 
 		}
 		return code
 	case "json":
-		if err := printJSON(stdout, res); err != nil {
+		if err := printJSON(stdout, res, findings); err != nil {
 			fmt.Fprintf(stderr, "envvet: %v\n", err)
 			return ExitError
 		}

@@ -47,8 +47,10 @@ type jsonDiagnostic struct {
 	Related        []jsonRelated `json:"related,omitempty"`
 }
 
-// printJSON writes res in the -json schema; encoding/json sorts the keys.
-func printJSON(w io.Writer, res *engine.Result) error {
+// printJSON writes res in the -json schema, with the findings the driver
+// made itself (those with an Owner) under their owners; encoding/json
+// sorts the keys.
+func printJSON(w io.Writer, res *engine.Result, findings []Finding) error {
 	tree := make(map[string]map[string]any)
 	add := func(act *engine.Action) {
 		var v any
@@ -72,6 +74,20 @@ func printJSON(w io.Writer, res *engine.Result) error {
 	}
 	for _, act := range res.Roots {
 		add(act)
+	}
+	for _, f := range findings {
+		if f.Owner == "" || f.Package != nil {
+			continue
+		}
+		m := tree[f.Owner]
+		if m == nil {
+			m = make(map[string]any)
+			tree[f.Owner] = m
+		}
+		ds, _ := m[f.Analyzer.Name].([]jsonDiagnostic)
+		m[f.Analyzer.Name] = append(ds, jsonDiagnostic{
+			Category: f.Diag.Category, Posn: f.Posn.String(), End: f.Posn.String(), Message: f.Diag.Message,
+		})
 	}
 	data, err := json.MarshalIndent(tree, "", "\t")
 	if err != nil {
