@@ -170,6 +170,7 @@ type state struct {
 	slots       map[string]*slotFact
 	owner       map[*types.Var]string // struct type name of a field
 	done        []*value              // opened pools that did not leave their function
+	holding     map[any]bool          // holders being followed (see holderEscapes)
 	rel         *relpos.Files         // resolves positions kept in facts
 }
 
@@ -226,6 +227,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		uses:    map[*types.Var][]inspector.Cursor{},
 		slots:   map[string]*slotFact{},
 		owner:   map[*types.Var]string{},
+		holding: map[any]bool{},
 	}
 	if st.info == nil {
 		return nil, nil

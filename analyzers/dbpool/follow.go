@@ -494,11 +494,27 @@ func (st *state) storeField(f *types.Var, v *value) {
 // holderEscapes reports whether the struct that now holds v's pool, the
 // composite literal at lit or the local variable x, leaves the function:
 // returned, stored, or passed to code that cannot be followed.
+//
+// Holders may hold each other (a provider keeps a collector that keeps
+// the provider's pools): a holder already being followed contributes
+// nothing more, so the cycle ends.
 func (st *state) holderEscapes(lit inspector.Cursor, x *types.Var, v *value) bool {
+	var key any = x
+	if x == nil {
+		if !lit.Valid() {
+			return false
+		}
+		key = lit.Node()
+	}
+	if st.holding[key] {
+		return false
+	}
+	st.holding[key] = true
+	defer delete(st.holding, key)
 	h := &value{fn: v.fn}
 	if x != nil {
 		h.vars = []*types.Var{x}
-	} else if lit.Valid() {
+	} else {
 		st.classify(lit, h)
 	}
 	st.follow(h)
