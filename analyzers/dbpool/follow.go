@@ -274,8 +274,12 @@ func (st *state) noteCapture(cur inspector.Cursor, v *value) {
 	if v.fn == nil {
 		return
 	}
-	if enclosingFunc(cur) != v.fn {
-		v.f.Captured = true
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		// A closure that opened the pool itself holds it like a function.
+		if c.Node() != v.fn && !(v.call.Valid() && c.Contains(v.call)) {
+			v.f.Captured = true
+		}
+		break
 	}
 	for g := range cur.Enclosing((*ast.GoStmt)(nil)) {
 		if !(v.call.Valid() && g.Contains(v.call)) {

@@ -24,6 +24,7 @@ func main() {
 	runApp()
 	serveConcurrently()
 	check()
+	verifyAll(nil)
 }
 
 // A migration step: not reported.
@@ -106,5 +107,22 @@ func check() {
 	defer db.Close()
 	for _, q := range []string{"SELECT 1", "SELECT 2"} {
 		db.Exec(q)
+	}
+}
+
+// verifyAll opens, uses and closes one pool per target inside a closure
+// (as sqlc's verify command does): one-shot, not captured.
+func verifyAll(uris []string) {
+	for _, uri := range uris {
+		check := func() error {
+			db, err := sql.Open("pgx", uri)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			_, err = db.Exec("SELECT 1")
+			return err
+		}
+		check()
 	}
 }
