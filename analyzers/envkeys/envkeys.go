@@ -75,8 +75,13 @@ func New(cfg Config) *analysis.Analyzer {
 		c.cfg.Manifest = passutil.SplitList(s)
 		return nil
 	})
-	a.Flags.Func("allow", "comma-separated keys, or KEY_* prefixes, that need no declaration (e.g. AWS_*,CI)", func(s string) error {
+	a.Flags.Func("allow", "comma-separated keys, or patterns (AWS_*, *_FILE), that need no declaration (e.g. AWS_*,CI)", func(s string) error {
 		c.cfg.Allow = passutil.SplitList(s)
+		for _, a := range c.cfg.Allow {
+			if err := wellknown.CheckPattern(a); err != nil {
+				return err
+			}
+		}
 		return nil
 	})
 	a.Flags.BoolVar(&c.cfg.Dynamic, "dynamic", cfg.Dynamic, "also report reads whose key is not a constant")

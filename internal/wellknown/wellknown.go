@@ -3,7 +3,11 @@
 // without a deployment declaring them.
 package wellknown
 
-import "strings"
+import (
+	"fmt"
+	"path"
+	"strings"
+)
 
 // wellKnown lists variables that the operating system, the Go runtime or
 // the platform sets for every process; they need no declaration.
@@ -30,7 +34,10 @@ var wellKnown = map[string]bool{
 var wellKnownPrefixes = []string{"LC_", "XDG_"}
 
 // Allowed reports whether key needs no declaration: it is well known, or
-// matches an entry of allow (a key, or a prefix written KEY_*).
+// matches an entry of allow: a key, or a pattern with the wildcards of
+// path.Match (AWS_* for a family of keys, *_FILE for the file companions
+// of secrets that a helper reads beside each key). A malformed pattern
+// matches only itself; CheckPattern reports it.
 func Allowed(key string, allow []string) bool {
 	if wellKnown[key] {
 		return true
@@ -41,13 +48,18 @@ func Allowed(key string, allow []string) bool {
 		}
 	}
 	for _, a := range allow {
-		if prefix, ok := strings.CutSuffix(a, "*"); ok {
-			if strings.HasPrefix(key, prefix) {
-				return true
-			}
-		} else if a == key {
+		if ok, err := path.Match(a, key); a == key || ok && err == nil {
 			return true
 		}
 	}
 	return false
+}
+
+// CheckPattern returns an error if an entry of an allow list is a
+// malformed pattern.
+func CheckPattern(a string) error {
+	if _, err := path.Match(a, ""); err != nil {
+		return fmt.Errorf("bad pattern %q: %v", a, err)
+	}
+	return nil
 }

@@ -16,9 +16,26 @@ func TestAllowed(t *testing.T) {
 		{"AWS", []string{"AWS_*"}, false},
 		{"CI", []string{"CI"}, true},
 		{"CIRCLECI", []string{"CI"}, false},
+		{"NICMANAGER_API_PASSWORD_FILE", []string{"*_FILE"}, true},
+		{"NICMANAGER_API_PASSWORD", []string{"*_FILE"}, false},
+		{"DB_FILE_PATH", []string{"*_FILE"}, false},
+		{"AWS_X_KEY", []string{"AWS_*_KEY"}, true},
+		{"A[B", []string{"A[B"}, true}, // malformed: itself only
+		{"AB", []string{"A[B"}, false},
 	} {
 		if got := Allowed(tc.key, tc.allow); got != tc.want {
 			t.Errorf("Allowed(%q, %q) = %v, want %v", tc.key, tc.allow, got, tc.want)
 		}
+	}
+}
+
+func TestCheckPattern(t *testing.T) {
+	for _, ok := range []string{"CI", "AWS_*", "*_FILE", "APP_?"} {
+		if err := CheckPattern(ok); err != nil {
+			t.Errorf("CheckPattern(%q) = %v", ok, err)
+		}
+	}
+	if err := CheckPattern("A[B"); err == nil {
+		t.Errorf("CheckPattern(%q) = nil, want an error", "A[B")
 	}
 }
