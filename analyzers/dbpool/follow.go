@@ -128,8 +128,12 @@ func (st *state) followSources(cur inspector.Cursor, decl *ast.FuncDecl) []*valu
 			if r.Slot != "" {
 				continue // an accessor: see slotRefs
 			}
-			// A helper that returns a fresh pool opens it at this call.
-			v := &value{pos: call.Pos(), site: r.Site, opener: calleeName(callee), call: cc, fn: decl, f: r.Fate}
+			v := &value{pos: call.Pos(), site: r.Site, call: cc, fn: decl, f: r.Fate}
+			if !r.Fate.Escapes && !r.Fate.Held && len(r.Fate.Slots) == 0 {
+				// A helper that returns a fresh pool, and keeps it nowhere
+				// (a cache would), opens it at this call.
+				v.opener = calleeName(callee)
+			}
 			st.bindResult(cc, r.Index, v)
 			st.follow(v)
 			st.perCall(v)

@@ -6,6 +6,7 @@ import (
 	"context"
 	"database/sql"
 	"net/http"
+	"sync"
 
 	"github.com/gin-gonic/gin"
 	"github.com/go-chi/chi/v5"
@@ -16,7 +17,7 @@ import (
 
 func Gin(r *gin.Engine) {
 	r.GET("/users", func(c *gin.Context) {
-		db, _ := sql.Open("postgres", "dsn") // want `sql.Open opens a new pool on every request in the gin handler literal on line 18`
+		db, _ := sql.Open("postgres", "dsn") // want `sql.Open opens a new pool on every request in the gin handler literal on line 19`
 		defer db.Close()
 		db.QueryRow("SELECT 1")
 	})
@@ -52,17 +53,17 @@ func render(c echo.Context, dsn string) error {
 
 func Echo(e *echo.Echo) {
 	e.GET("/users", listUsers)
-	e.GET("/render", func(c echo.Context) error { return render(c, "dsn") }) // want `routers.render opens and closes its own pool \(sql.Open\) on every call, and is called on every request in the echo handler literal on line 55`
+	e.GET("/render", func(c echo.Context) error { return render(c, "dsn") }) // want `routers.render opens and closes its own pool \(sql.Open\) on every call, and is called on every request in the echo handler literal on line 56`
 }
 
 func Chi(r *chi.Mux) {
 	r.Get("/users", func(w http.ResponseWriter, r *http.Request) {
-		db, _ := sql.Open("postgres", "dsn") // want `sql.Open opens a new pool on every request in the handler literal on line 59`
+		db, _ := sql.Open("postgres", "dsn") // want `sql.Open opens a new pool on every request in the handler literal on line 60`
 		defer db.Close()
 		db.QueryRow("SELECT 1")
 	})
 	r.Get("/orders", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		db, _ := sql.Open("postgres", "dsn") // want `sql.Open opens a new pool on every request in the handler literal on line 64`
+		db, _ := sql.Open("postgres", "dsn") // want `sql.Open opens a new pool on every request in the handler literal on line 65`
 		defer db.Close()
 		db.QueryRow("SELECT 1")
 	}))
@@ -110,4 +111,41 @@ func (plain) GetUser(ctx context.Context, req *pb.GetUserRequest) (*pb.User, err
 	defer db.Close()
 	var u pb.User
 	return &u, db.QueryRowContext(ctx, "SELECT 1").Scan(&u.Name)
+}
+
+var (
+	cacheMu sync.Mutex
+	cache   = map[string]*sql.DB{}
+)
+
+// tenantDB returns the tenant's pool, opened on first use and cached.
+func tenantDB(dsn string) *sql.DB {
+	cacheMu.Lock()
+	defer cacheMu.Unlock()
+	if db, ok := cache[dsn]; ok {
+		return db
+	}
+	db, _ := sql.Open("postgres", dsn)
+	db.SetMaxOpenConns(4)
+	cache[dsn] = db
+	return db
+}
+
+// openReport returns a fresh pool on every call.
+func openReport(dsn string) *sql.DB {
+	db, _ := sql.Open("postgres", dsn)
+	db.SetMaxOpenConns(2)
+	return db
+}
+
+func Tenants(r *gin.Engine) {
+	// A cached pool per tenant: fine.
+	r.GET("/t", func(c *gin.Context) {
+		tenantDB("dsn").QueryRow("SELECT 1")
+	})
+	r.GET("/report", func(c *gin.Context) {
+		db := openReport("dsn") // want `routers.openReport opens a new pool on every request in the gin handler literal on line 146`
+		defer db.Close()
+		db.QueryRow("SELECT 1")
+	})
 }
