@@ -46,6 +46,10 @@ func TestRelated(t *testing.T) {
 			"48:2: the goroutine that receives cancel starts here",
 			"52:3: the goroutine uses cancel here, but some of its paths end without calling it",
 		},
+		75: {
+			"74:2: the context of context.WithTimeout is cancelled here, by the deferred cancel, when Webhook returns",
+			"68:45: handleEvent starts the goroutine that keeps ctx here",
+		},
 		58: {
 			"57:14: ctx is in scope here, but the goroutine never observes it",
 			"60:12: it blocks receiving from events on every iteration of the loop, which has no exit",

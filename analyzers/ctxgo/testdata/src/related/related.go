@@ -61,3 +61,17 @@ func Publish(ctx context.Context, events <-chan int) {
 		}
 	}()
 }
+
+// A chain of keepers: the related entry points at the go statement at its end.
+func notify(db DB, ctx context.Context) { db.Exec(ctx, "notify") }
+
+func dispatch(db DB, ctx context.Context) { go notify(db, ctx) }
+
+func handleEvent(db DB, ctx context.Context) { dispatch(db, ctx) }
+
+func Webhook(db DB, parent context.Context) {
+	ctx, cancel := context.WithTimeout(parent, time.Second)
+	defer cancel()
+	handleEvent(db, ctx) // want `ctx is cancelled when Webhook returns, but handleEvent keeps using it in a goroutine`
+	println("accepted")
+}
