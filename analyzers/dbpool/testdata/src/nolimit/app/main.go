@@ -75,6 +75,7 @@ func main() {
 
 	run()
 	cli.Run("dsn")
+	store.NewProvider("dsn", nil).Find()
 }
 
 var register func(*sql.DB)

@@ -70,3 +70,20 @@ func Serve(dsn string) {
 	s := &server{db: db}
 	s.loop()
 }
+
+// Options configure a pool through an interface (as sigstore/rekor's
+// index storage does): the pool escapes the analysis, so its limit cannot
+// be seen and it is not reported.
+type Options interface{ Apply(db *sql.DB) }
+
+type Provider struct{ db *sql.DB }
+
+func NewProvider(dsn string, opts []Options) *Provider {
+	db, _ := sql.Open("postgres", dsn)
+	for _, o := range opts {
+		o.Apply(db)
+	}
+	return &Provider{db: db}
+}
+
+func (p *Provider) Find() { p.db.Exec("SELECT 1") }
