@@ -757,6 +757,20 @@ func (r *Result) classify(stack []ast.Node, n ast.Node, vars map[*types.Var]bool
 				}
 			}
 			return true
+		case *ast.KeyValueExpr:
+			if p.Value != child {
+				return true
+			}
+			child = p
+			continue
+		case *ast.CompositeLit:
+			// customCancelContext{Context: ctx, ch: done}: a context type
+			// with a Done method of its own detaches from ctx's
+			// cancellation, as context.WithoutCancel does (centrifugo).
+			if tv, ok := r.info.Types[p]; ok && ownsDone(tv.Type) {
+				return false
+			}
+			return true
 		case *ast.ExprStmt, *ast.TypeAssertExpr, *ast.TypeSwitchStmt, *ast.CaseClause:
 			return false
 		default:
@@ -950,4 +964,26 @@ func isNamed(t types.Type, path, name string) bool {
 func isPtrTo(t types.Type, path, name string) bool {
 	p, ok := types.Unalias(t).(*types.Pointer)
 	return ok && isNamed(p.Elem(), path, name)
+}
+
+// ownsDone reports whether t (or what it points to) is a named struct type
+// that declares a Done method itself, rather than promoting one from an
+// embedded context.
+func ownsDone(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return false
+	}
+	if _, ok := n.Underlying().(*types.Struct); !ok {
+		return false
+	}
+	for m := range n.Methods() {
+		if m.Name() == "Done" {
+			return true
+		}
+	}
+	return false
 }

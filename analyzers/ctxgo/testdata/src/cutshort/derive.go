@@ -77,3 +77,28 @@ func (s *Server) Replaced(w http.ResponseWriter, r *http.Request) {
 	go s.h.audit(ctx, "replaced")
 	w.WriteHeader(http.StatusOK)
 }
+
+// cancelCtx ends when ch closes, not when its parent does (centrifugo's
+// uniws.customCancelContext).
+type cancelCtx struct {
+	context.Context
+	ch <-chan struct{}
+}
+
+func (c cancelCtx) Done() <-chan struct{} { return c.ch }
+
+func (c cancelCtx) Err() error { return nil }
+
+func detach(ctx context.Context, ch <-chan struct{}) context.Context {
+	return cancelCtx{Context: ctx, ch: ch}
+}
+
+// A context of a type with its own Done is detached from the request's.
+func (s *Server) Upgrade(w http.ResponseWriter, r *http.Request) {
+	ch := make(chan struct{})
+	go func() {
+		defer close(ch)
+		s.h.audit(detach(r.Context(), ch), "upgrade")
+	}()
+	w.WriteHeader(http.StatusSwitchingProtocols)
+}
