@@ -414,6 +414,9 @@ func (st *state) argument(cc inspector.Cursor, idx int, v *value) {
 		st.classify(cc, v) // sqlx.NewDb, entsql.OpenDB: the same pool, wrapped
 		return
 	}
+	if isMigrator(callee) {
+		return // migrations run one statement at a time: not a use under load
+	}
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 		if s, ok := st.info.Selections[sel]; ok && s.Kind() == types.MethodExpr {
 			v.use(pkg)

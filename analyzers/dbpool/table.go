@@ -36,6 +36,7 @@ var openers = map[string]opener{
 var wrappers = map[string]int{
 	"github.com/jmoiron/sqlx.NewDb":   0,
 	"entgo.io/ent/dialect/sql.OpenDB": 1,
+	"github.com/uptrace/bun.NewDB":    0,
 }
 
 // accessors return, as result 0, the *sql.DB under their receiver: the
@@ -46,12 +47,37 @@ var accessors = map[string]bool{
 	"(*entgo.io/ent/dialect/sql.Driver).DB": true,
 }
 
+// migrators are the packages (path prefixes) of migration tools: they run
+// their statements one after another, at start-up or from a CLI, so a pool
+// passed to them is neither used under load nor kept by them for the
+// program. Passing a pool to one is neither a use nor a store.
+var migrators = []string{
+	"github.com/golang-migrate/migrate/v4/database/",
+	"github.com/pressly/goose/",
+	"github.com/rubenv/sql-migrate",
+	"github.com/amacneil/dbmate/",
+}
+
+// isMigrator reports whether fn belongs to a migration tool.
+func isMigrator(fn *types.Func) bool {
+	if fn.Pkg() == nil {
+		return false
+	}
+	for _, m := range migrators {
+		if p := fn.Pkg().Path(); strings.HasPrefix(p, m) || p+"/" == m {
+			return true
+		}
+	}
+	return false
+}
+
 // poolTypes are the named types a pointer to which is a pool handle.
 var poolTypes = map[string]bool{
 	"database/sql.DB":                 true,
 	"github.com/jmoiron/sqlx.DB":      true,
 	"gorm.io/gorm.DB":                 true,
 	"entgo.io/ent/dialect/sql.Driver": true,
+	"github.com/uptrace/bun.DB":       true,
 }
 
 // configMethods touch the pool without using a connection for the

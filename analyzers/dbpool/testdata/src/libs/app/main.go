@@ -27,4 +27,14 @@ func main() {
 	drv2, _ := store.OpenEnt("dsn")
 	drv2.DB().SetMaxOpenConns(10)
 	drv2.Query("SELECT 1")
+
+	b := store.OpenBun("dsn") // want `pool opened by sql.Open in store.OpenBun is never limited`
+	b.NewSelect()
+
+	// Limited through bun's embedded *sql.DB: fine.
+	b2 := store.OpenBun("dsn")
+	b2.SetMaxOpenConns(8)
+	b2.NewSelect()
+
+	store.Migrate(pgx.ConnConfig{})
 }

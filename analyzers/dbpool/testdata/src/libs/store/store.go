@@ -9,6 +9,9 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/jmoiron/sqlx"
+	"github.com/uptrace/bun"
+
+	migratepgx "github.com/golang-migrate/migrate/v4/database/pgx/v5"
 )
 
 var X *sqlx.DB
@@ -38,3 +41,20 @@ func OpenPgxPool(p *pgxpool.Pool) *sql.DB { return stdlib.OpenDBFromPool(p) }
 
 // OpenEnt returns an ent driver: a pool the caller configures through DB().
 func OpenEnt(dsn string) (*entsql.Driver, error) { return entsql.Open("postgres", dsn) }
+
+// OpenBun wraps a fresh pool in bun.
+func OpenBun(dsn string) *bun.DB {
+	sqldb, _ := sql.Open("postgres", dsn)
+	return bun.NewDB(sqldb, "pg")
+}
+
+// Migrate hands a pool to golang-migrate, which runs one statement at a
+// time (as acaloiaro/neoq does): not a pool under load.
+func Migrate(cfg pgx.ConnConfig) error {
+	db := stdlib.OpenDB(cfg)
+	drv, err := migratepgx.WithInstance(db, &migratepgx.Config{})
+	if err != nil {
+		return err
+	}
+	return drv.Run()
+}
