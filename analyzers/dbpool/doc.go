@@ -7,16 +7,20 @@
 // dbpool: report database pools shared, opened per call or unlimited
 //
 // A pool is a *database/sql.DB, a *github.com/jmoiron/sqlx.DB, a
-// *gorm.io/gorm.DB or an *entgo.io/ent/dialect/sql.Driver. A table
+// *gorm.io/gorm.DB, a *github.com/uptrace/bun.DB or an
+// *entgo.io/ent/dialect/sql.Driver. A table
 // (table.go) names the calls that open one (sql.Open, sql.OpenDB,
 // sqlx.Open, sqlx.Connect, sqlx.ConnectContext, sqlx.MustOpen,
 // sqlx.MustConnect, gorm.Open, ent's dialect/sql.Open, pgx's
-// stdlib.OpenDB for v4 and v5), the calls that wrap one (sqlx.NewDb, ent's
-// dialect/sql.OpenDB) and the accessors that return the *sql.DB underneath
+// stdlib.OpenDB for v4 and v5), the calls that wrap one (sqlx.NewDb,
+// bun.NewDB, ent's dialect/sql.OpenDB) and the accessors that return the *sql.DB underneath
 // (gorm's DB(), ent's Driver.DB()): configuring the pool through any of
 // them counts. stdlib.OpenDBFromPool draws on a pgxpool, which bounds it:
 // it is never unlimited. A function of the program that returns a fresh
-// pool is an opener too, inferred with facts across packages.
+// pool is an opener too, inferred with facts across packages. Migration
+// tools (golang-migrate's drivers, goose, sql-migrate, dbmate) run one
+// statement at a time: passing a pool to them is neither a use nor a
+// store.
 // Sharing one pool is normal Go practice; dbpool reports four traps, each
 // with its own diagnostic category and flag (-dbpool.<category>=false
 // turns it off). It follows a pool through local variables, struct fields,
@@ -72,7 +76,8 @@
 // Rule "per-call": a pool opened per request or per iteration.
 //
 // Fires at an opener, or a call of the program's function that returns a
-// fresh pool, when the innermost function around the call runs once per
+// fresh pool (one it keeps nowhere: a helper that caches its pool in a
+// map, variable or field is not an opener), when the innermost function around the call runs once per
 // request, or the call is in the body of a for or range loop of that
 // function, and the pool stays local to that request or iteration. The
 // functions that run once per request are a table: net/http handlers
@@ -123,7 +128,7 @@
 // one-shot pool (a CLI probe, a migration step, a version check): the
 // function that opens or receives it closes it, does not return it, uses
 // it only in its own package and in variables declared there, and no
-// closure or goroutine uses it. A one-shot pool may also sit in the
+// goroutine and no closure other than the one that opened it uses it. A one-shot pool may also sit in the
 // fields of a local struct, except in func main and the functions main
 // calls directly, whose structs (a server) live as long as the program. A
 // pool closed when the server stops but used by handlers or goroutines
