@@ -44,7 +44,11 @@ func (r *Result) derivedArg(call *ast.CallExpr) int {
 		return r.paramDerives(fn)
 	}
 	// Have: an interface method or a function value returning a context.
-	sig, ok := types.Unalias(r.info.TypeOf(call.Fun)).Underlying().(*types.Signature)
+	ft := r.info.TypeOf(call.Fun)
+	if ft == nil {
+		return -1
+	}
+	sig, ok := ft.Underlying().(*types.Signature)
 	if !ok {
 		return -1
 	}

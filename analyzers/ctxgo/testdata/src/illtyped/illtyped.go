@@ -29,3 +29,20 @@ func Broken(parent context.Context) {
 		stop()
 	}()
 }
+
+// Unknown wrappers, hooks and loop conditions.
+func Wrapped(parent context.Context, hook func(context.Context) context.Context) {
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	ctx = hook(unknownWrap(ctx))
+	go func() {
+		for undefinedCond(ctx) {
+			if err != nil {
+				return
+			}
+		}
+	}()
+	go runner.Run(ctx)
+	var s notAType
+	_ = s.Done()
+}
