@@ -8,6 +8,7 @@ import (
 	"github.com/envvet/envvet/analyzers/dbpool"
 	"github.com/envvet/envvet/analyzers/directives"
 	"github.com/envvet/envvet/analyzers/envkeys"
+	"github.com/envvet/envvet/analyzers/envparse"
 	"github.com/envvet/envvet/analyzers/nocgo"
 	"github.com/envvet/envvet/internal/manifest"
 	"github.com/envvet/envvet/internal/report"
@@ -17,10 +18,11 @@ import (
 // are the command's flag names, so golangci-lint's settings block decodes
 // into the same struct that the flags fill.
 type Config struct {
-	EnvKeys envkeys.Config `json:"envkeys"`
-	NoCgo   nocgo.Config   `json:"nocgo"`
-	DBPool  dbpool.Config  `json:"dbpool"`
-	CtxGo   ctxgo.Config   `json:"ctxgo"`
+	EnvKeys  envkeys.Config  `json:"envkeys"`
+	NoCgo    nocgo.Config    `json:"nocgo"`
+	DBPool   dbpool.Config   `json:"dbpool"`
+	CtxGo    ctxgo.Config    `json:"ctxgo"`
+	EnvParse envparse.Config `json:"envparse"`
 
 	// Report adjusts every check's reporting for the driver (see
 	// internal/report.Options); it is no user setting.
@@ -40,9 +42,11 @@ func Suite(cfg Config) []*analysis.Analyzer {
 	cfg.DBPool.Report = cfg.Report
 	cfg.NoCgo.Report = cfg.Report
 	cfg.CtxGo.Report = cfg.Report
+	cfg.EnvParse.Report = cfg.Report
 	cfg.EnvKeys.Overlay = cfg.Overlay
 	cfg.DBPool.Overlay = cfg.Overlay
 	cfg.NoCgo.Overlay = cfg.Overlay
+	cfg.EnvParse.Overlay = cfg.Overlay
 	checks := checks(cfg)
 	names := make([]string, len(checks))
 	for i, a := range checks {
@@ -58,6 +62,7 @@ func checks(cfg Config) []*analysis.Analyzer {
 		nocgo.New(cfg.NoCgo),
 		dbpool.New(cfg.DBPool),
 		ctxgo.New(cfg.CtxGo),
+		envparse.New(cfg.EnvParse),
 	}
 }
 

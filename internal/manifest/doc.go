@@ -61,6 +61,9 @@
 //     but never read"): ignore: {envkeys: read by the v1 sidecar}. The
 //     reason is required. A "# envvet:ignore check reason" comment on the
 //     line above the key does the same.
+//   - on-bad-value: fail (the default: a value that does not parse must
+//     stop the program) or default (the program deliberately falls back
+//     to its default on a bad value; envparse does not report the key).
 //
 // Under build, each name maps to a scalar value (its text is the Key's
 // Default) or to null (no value).

@@ -26,6 +26,9 @@ func kv(k manifest.Key) string {
 	if k.Deprecated != "" {
 		s += fmt.Sprintf(" deprecated=%q", k.Deprecated)
 	}
+	if k.OnBadValue != "" {
+		s += " on-bad-value=" + k.OnBadValue
+	}
 	return s
 }
 

@@ -35,7 +35,19 @@ type Key struct {
 	// Ignore suppresses findings of the named checks positioned on this
 	// key (envvet.yaml's ignore: field); each has a reason.
 	Ignore []Ignore
+
+	// OnBadValue says what the program does with a value that does not
+	// parse (envvet.yaml's on-bad-value: field): OnBadValueFail (also
+	// when "") or OnBadValueDefault, a deliberate fallback that envparse
+	// does not report.
+	OnBadValue string
 }
+
+// The values of envvet.yaml's on-bad-value: field.
+const (
+	OnBadValueFail    = "fail"
+	OnBadValueDefault = "default"
+)
 
 // Pos returns the key's position as "file:line:col" (or "file:line" when
 // the column is unknown).

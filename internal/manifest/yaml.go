@@ -345,7 +345,7 @@ func (p *yamlParser) key(name, v *yaml.Node) (Key, error) {
 		return k, nil // PLAIN_KEY:
 	}
 	if v.Kind != yaml.MappingNode {
-		return k, p.errorf(v, "key %s must be a mapping of fields (description, required, default, secret, deprecated, ignore) or empty, not %s", name.Value, describe(v))
+		return k, p.errorf(v, "key %s must be a mapping of fields (description, required, default, secret, deprecated, ignore, on-bad-value) or empty, not %s", name.Value, describe(v))
 	}
 	fields, err := p.pairs(v, "key "+name.Value)
 	if err != nil {
@@ -369,8 +369,10 @@ func (p *yamlParser) key(name, v *yaml.Node) (Key, error) {
 			k.Deprecated, err = p.deprecated(name, field, fv)
 		case "ignore":
 			k.Ignore, err = p.ignore(name, fv)
+		case "on-bad-value":
+			k.OnBadValue, err = p.onBadValue(name, field, fv)
 		default:
-			err = p.errorf(field, "unknown field %q in key %s (want description, required, default, secret, deprecated or ignore)", field.Value, name.Value)
+			err = p.errorf(field, "unknown field %q in key %s (want description, required, default, secret, deprecated, ignore or on-bad-value)", field.Value, name.Value)
 		}
 		if err != nil {
 			return k, err
@@ -405,6 +407,14 @@ func (p *yamlParser) text(key, field, v *yaml.Node) (string, error) {
 		return "", nil
 	}
 	return p.scalar(key, field, v)
+}
+
+// onBadValue accepts on-bad-value: fail or default.
+func (p *yamlParser) onBadValue(key, field, v *yaml.Node) (string, error) {
+	if v.Kind != yaml.ScalarNode || v.ShortTag() != "!!str" || (v.Value != OnBadValueFail && v.Value != OnBadValueDefault) {
+		return "", p.errorf(v, "%s of key %s must be fail or default, not %s", field.Value, key.Value, describe(v))
+	}
+	return v.Value, nil
 }
 
 func (p *yamlParser) bool(key, field, v *yaml.Node) (bool, error) {

@@ -48,6 +48,7 @@ func TestYAML(t *testing.T) {
 		{"bom and crlf", "\uFEFFkeys:\r\n  A:\r\n", `A@2:3`},
 		{"document marker", "---\nkeys:\n  A:\n", `A@3:3`},
 		{"document end marker", "keys:\n  A:\n...\n", `A@2:3`},
+		{"on-bad-value", "keys:\n  A:\n    on-bad-value: default\n  B: {on-bad-value: fail}\n", `A@2:3 on-bad-value=default; B@4:3 on-bad-value=fail`},
 		{"lowercase names allowed", "keys:\n  app_mode:\n", `app_mode@2:3`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -66,7 +67,7 @@ func TestYAMLErrors(t *testing.T) {
 	for _, tt := range []struct {
 		name, in, want string
 	}{
-		{"unknown key field", "keys:\n  PORT:\n    descripton: x\n", `envvet.yaml:3:5: unknown field "descripton" in key PORT (want description, required, default, secret, deprecated or ignore)`},
+		{"unknown key field", "keys:\n  PORT:\n    descripton: x\n", `envvet.yaml:3:5: unknown field "descripton" in key PORT (want description, required, default, secret, deprecated, ignore or on-bad-value)`},
 		{"ignore list", "keys:\n  PORT:\n    ignore: [envkeys]\n", `envvet.yaml:2:3: ignore of key PORT must map check names to reasons`},
 		{"ignore without reason", "keys:\n  PORT:\n    ignore:\n      envkeys:\n", `envvet.yaml:4:7: ignore envkeys of key PORT: a reason is required`},
 		{"unknown top field", "keys:\nkyes:\n", `envvet.yaml:2:1: unknown field "kyes" (want keys, build, sources or dbpool)`},
@@ -75,9 +76,12 @@ func TestYAMLErrors(t *testing.T) {
 		{"secret list", "keys:\n  A:\n    secret: [1]\n", `envvet.yaml:3:13: secret of key A must be true or false, not a list`},
 		{"default mapping", "keys:\n  A:\n    default: {x: 1}\n", `envvet.yaml:3:14: default of key A must be a scalar, not a mapping`},
 		{"description list", "keys:\n  A:\n    description: [a]\n", `envvet.yaml:3:18: description of key A must be a scalar, not a list`},
+		{"on-bad-value typo", "keys:\n  A:\n    on-bad-value: defualt\n", `envvet.yaml:3:19: on-bad-value of key A must be fail or default, not "defualt"`},
+		{"on-bad-value bool", "keys:\n  A:\n    on-bad-value: true\n", `envvet.yaml:3:19: on-bad-value of key A must be fail or default, not "true"`},
+		{"on-bad-value list", "keys:\n  A:\n    on-bad-value: [default]\n", `envvet.yaml:3:19: on-bad-value of key A must be fail or default, not a list`},
 		{"deprecated mapping", "keys:\n  A:\n    deprecated: {}\n", `envvet.yaml:3:17: deprecated of key A must be a scalar, not a mapping`},
-		{"key scalar", "keys:\n  A: hello\n", `envvet.yaml:2:6: key A must be a mapping of fields (description, required, default, secret, deprecated, ignore) or empty, not "hello"`},
-		{"key list", "keys:\n  A: [1]\n", `envvet.yaml:2:6: key A must be a mapping of fields (description, required, default, secret, deprecated, ignore) or empty, not a list`},
+		{"key scalar", "keys:\n  A: hello\n", `envvet.yaml:2:6: key A must be a mapping of fields (description, required, default, secret, deprecated, ignore, on-bad-value) or empty, not "hello"`},
+		{"key list", "keys:\n  A: [1]\n", `envvet.yaml:2:6: key A must be a mapping of fields (description, required, default, secret, deprecated, ignore, on-bad-value) or empty, not a list`},
 		{"keys list", "keys:\n  - A\n  - B\n", `envvet.yaml:2:3: keys must be a mapping from variable names, not a list`},
 		{"keys scalar", "keys: A\n", `envvet.yaml:1:7: keys must be a mapping from variable names, not "A"`},
 		{"build list value", "build:\n  CGO_ENABLED: [0]\n", `envvet.yaml:2:16: build variable CGO_ENABLED must have a scalar value, not a list`},

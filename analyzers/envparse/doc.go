@@ -1,0 +1,60 @@
+// Package envparse defines an Analyzer that reports environment values
+// that parse badly without stopping the program: the parse error is
+// dropped, and a bad value runs as zero or as a default.
+//
+// # Analyzer envparse
+//
+// envparse: report env values whose parse errors are dropped
+//
+// A value pushed to production with a typo (REDIS_TIMEOUT_MS=abc) should
+// stop the service at start-up. Dropping the parse error runs it with a
+// zero timeout instead:
+//
+//	n, _ := strconv.Atoi(os.Getenv("REDIS_TIMEOUT_MS")) // env key "REDIS_TIMEOUT_MS" is parsed by strconv.Atoi but the error is dropped: a bad value runs as 0
+//
+// RIGHT:
+//
+//	n, err := strconv.Atoi(os.Getenv("REDIS_TIMEOUT_MS"))
+//	if err != nil {
+//		return fmt.Errorf("REDIS_TIMEOUT_MS: %w", err)
+//	}
+//
+// The parses are strconv.Atoi, ParseInt, ParseUint, ParseFloat and
+// ParseBool, time.ParseDuration and time.Parse, url.Parse and
+// ParseRequestURI, net.ParseIP (whose result is never compared with
+// nil), net.ParseCIDR, netip.ParseAddr, ParsePrefix and ParseAddrPort,
+// json.Unmarshal and humanize.ParseBytes. The value is an env value when
+// it comes from os.Getenv, os.LookupEnv or syscall.Getenv, or from a
+// helper that returns the value of its key parameter (in any package;
+// an object fact, valueOf, carries it), directly, through local
+// variables (v := os.Getenv(k); n, _ := strconv.Atoi(v)), through
+// strings.TrimSpace and the like, or []byte(v). The key must be a
+// constant that the env graph resolves.
+//
+// The error is dropped when it is assigned to _, when the call is a
+// statement of its own (json.Unmarshal), or when the variable holding it
+// is never read after the parse. An error that is read in any way
+// (returned, wrapped, logged, compared with nil) is not dropped; an
+// inline fallback (if err != nil { n = 10 }) is a decision this rule
+// leaves alone.
+//
+// # Helpers that silently default
+//
+// A helper whose key parameter is parsed, and which returns a default, a
+// constant or zero when the value does not parse, hides the bad value at
+// every call. Each call with a constant key is reported, with the
+// helper's parse as related information:
+//
+//	port := envutil.Int("PORT", 8080) // env key "PORT" is parsed by envutil.Int, which ignores a parse error: a bad value runs as 8080
+//
+// A helper silently defaults when its parse error is dropped, or when
+// the branch taken on the error neither fails (panic, os.Exit, log.Fatal,
+// any Fatal or Panic method), nor returns a non-nil error, nor passes the
+// error on (a log call with err, a wrap). The object fact silentDefault
+// carries such helpers, and the helpers that call them with their own key
+// parameter, to every package.
+//
+// Findings in _test.go files are not reported. A key whose declaration
+// in envvet.yaml says on-bad-value: default is not reported; neither is
+// a finding under //envvet:ignore envparse <reason>.
+package envparse

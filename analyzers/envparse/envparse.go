@@ -1,0 +1,233 @@
+package envparse
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/build"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/envvet/envvet/analyzers/envgraph"
+	"github.com/envvet/envvet/internal/analysisdoc"
+	"github.com/envvet/envvet/internal/lazyinspect"
+	"github.com/envvet/envvet/internal/manifest"
+	"github.com/envvet/envvet/internal/passutil"
+	"github.com/envvet/envvet/internal/relpos"
+	"github.com/envvet/envvet/internal/report"
+)
+
+//go:embed doc.go
+var doc string
+
+const docURL = "https://github.com/envvet/envvet#envparse"
+
+// Categories of envparse's diagnostics, one per rule; each is also the
+// name of the flag that turns the rule off.
+const (
+	CategoryDropped = "dropped" // a parse of an env value whose error is dropped
+	CategoryHelper  = "helper"  // a call of a helper that silently defaults on a bad value
+)
+
+// Config is envparse's settings; JSON names = flag names
+// (-envparse.helper=false ≡ golangci "helper: false"). A nil rule field
+// means the rule's default: on.
+type Config struct {
+	Dropped *bool `json:"dropped"` // a parse of an env value whose error is dropped
+	Helper  *bool `json:"helper"`  // a call of a helper that returns a default on a bad value
+
+	// Report adjusts reporting for drivers; it has no flag or setting.
+	Report report.Options `json:"-"`
+	// Overlay supplies unsaved manifest contents (an editor's buffers);
+	// it has no flag or setting.
+	Overlay manifest.Overlay `json:"-"`
+}
+
+// Analyzer is envparse with its default settings: every rule on.
+var Analyzer = New(Config{})
+
+// A checker is one envparse instance: its rules and the manifest cache
+// every package it analyzes shares.
+type checker struct {
+	dropped, helper bool
+	manifests       manifest.Cache
+}
+
+// New returns a fresh envparse analyzer whose flags write into its own copy of cfg.
+func New(cfg Config) *analysis.Analyzer {
+	c := &checker{dropped: on(cfg.Dropped), helper: on(cfg.Helper)}
+	c.manifests.Overlay = cfg.Overlay
+	a := &analysis.Analyzer{
+		Name:             "envparse",
+		Doc:              analysisdoc.MustExtract(doc, "envparse"),
+		URL:              docURL,
+		Requires:         []*analysis.Analyzer{envgraph.Analyzer, lazyinspect.Analyzer},
+		Run:              report.Wrap("envparse", c.run, cfg.Report),
+		RunDespiteErrors: true,
+		FactTypes:        []analysis.Fact{new(valueOf), new(silentDefault)},
+	}
+	a.Flags.BoolVar(&c.dropped, CategoryDropped, c.dropped, "report a parse of an env value whose error is dropped (set false to disable)")
+	a.Flags.BoolVar(&c.helper, CategoryHelper, c.helper, "report calls of helpers that return a default when the value does not parse (set false to disable)")
+	return a
+}
+
+func on(b *bool) bool { return b == nil || *b }
+
+func (c *checker) run(pass *analysis.Pass) (any, error) {
+	if pass.TypesInfo == nil || pass.Pkg == nil || !c.relevant(pass) {
+		return nil, nil
+	}
+	graph, _ := pass.ResultOf[envgraph.Analyzer].(*envgraph.Graph)
+	li, _ := pass.ResultOf[lazyinspect.Analyzer].(*lazyinspect.Inspector)
+	if graph == nil || li == nil {
+		return nil, nil
+	}
+	s := newState(pass, graph, li.Get())
+	s.infer()
+	s.exportFacts()
+	if !c.dropped && !c.helper {
+		return nil, nil
+	}
+	findings := s.findings(c.dropped, c.helper)
+	if len(findings) == 0 {
+		return nil, nil
+	}
+	lenient, err := c.lenientKeys(pass)
+	if err != nil {
+		return nil, err
+	}
+	files := relpos.New(pass)
+	for _, f := range findings {
+		if lenient[f.key] {
+			continue
+		}
+		d := analysis.Diagnostic{Pos: f.pos, End: f.end, Category: f.category, Message: f.message}
+		if f.site != "" {
+			if pos, ok := files.PosString(f.site); ok {
+				d.Related = []analysis.RelatedInformation{{Pos: pos, Message: f.siteMsg}}
+			}
+		}
+		pass.Report(d)
+	}
+	return nil, nil
+}
+
+// relevant reports whether the package may parse an env value: it is not
+// the standard library's, and it imports a package that reads the
+// environment or one whose facts name helpers.
+func (c *checker) relevant(pass *analysis.Pass) bool {
+	if len(pass.Files) > 0 && isStd(pass.Fset, pass.Files[0].Pos()) {
+		return false
+	}
+	for _, imp := range pass.Pkg.Imports() {
+		switch imp.Path() {
+		case "os", "syscall", "golang.org/x/sys/unix", "golang.org/x/sys/windows":
+			return true
+		}
+	}
+	return len(pass.AllObjectFacts()) > 0
+}
+
+// isStd reports whether pos lies in the standard library's source.
+func isStd(fset *token.FileSet, pos token.Pos) bool {
+	f := fset.File(pos)
+	if f == nil || build.Default.GOROOT == "" {
+		return false
+	}
+	root := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
+	return strings.HasPrefix(f.Name(), root)
+}
+
+// lenientKeys returns the keys whose manifest declaration accepts a
+// default on a bad value (on-bad-value: default).
+func (c *checker) lenientKeys(pass *analysis.Pass) (map[string]bool, error) {
+	dir := passutil.PackageDir(pass)
+	if dir == "" {
+		return nil, nil
+	}
+	m, err := c.manifests.ForDir(dir, nil)
+	if err != nil || m == nil {
+		return nil, err
+	}
+	out := make(map[string]bool)
+	for _, k := range m.Keys {
+		if k.OnBadValue == manifest.OnBadValueDefault {
+			out[k.Name] = true
+		}
+	}
+	return out, nil
+}
+
+// A finding is one diagnostic before the manifest is consulted.
+type finding struct {
+	pos, end token.Pos
+	key      string
+	category string
+	message  string
+	site     string // file:line:col of related information, "" if none
+	siteMsg  string
+}
+
+// findings returns the package's findings, in source order.
+func (s *state) findings(dropped, helper bool) []finding {
+	var out []finding
+	if dropped {
+		for _, p := range s.parses {
+			if p.outcome != outcomeDropped || len(p.src.keys) == 0 || s.inTest(p.call) {
+				continue
+			}
+			for _, k := range p.src.keys {
+				out = append(out, finding{
+					pos: p.call.Pos(), end: p.call.End(), key: k, category: CategoryDropped,
+					message: fmt.Sprintf("env key %q is parsed by %s but the error is dropped: a bad value %s", k, p.parser.name, p.parser.bad),
+				})
+			}
+		}
+	}
+	if helper {
+		for _, hc := range s.helperCalls {
+			if len(hc.keys) == 0 || s.inTest(hc.call) {
+				continue
+			}
+			runs := hc.fact.Value
+			if hc.fact.DefaultParam >= 0 && hc.fact.DefaultParam < len(hc.call.Args) {
+				runs = shortExpr(hc.call.Args[hc.fact.DefaultParam])
+			}
+			tail := "a bad value runs as " + runs
+			if runs == "" {
+				tail = "a bad value runs as its fallback"
+			}
+			for _, k := range hc.keys {
+				out = append(out, finding{
+					pos: hc.call.Pos(), end: hc.call.End(), key: k, category: CategoryHelper,
+					message: fmt.Sprintf("env key %q is parsed by %s, which ignores a parse error: %s", k, hc.name, tail),
+					site:    hc.fact.Site,
+					siteMsg: fmt.Sprintf("%s returns a fallback when %s fails here", hc.fact.Func, hc.fact.Parser),
+				})
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].pos < out[j].pos })
+	return out
+}
+
+// inTest reports whether n is in a _test.go file.
+func (s *state) inTest(n ast.Node) bool {
+	f := s.pass.Fset.File(n.Pos())
+	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
+}
+
+// shortExpr returns e's source text, or "" when it is too long to quote
+// in a message.
+func shortExpr(e ast.Expr) string {
+	s := types.ExprString(e)
+	if len(s) > 40 {
+		return ""
+	}
+	return s
+}

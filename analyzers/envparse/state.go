@@ -1,0 +1,638 @@
+package envparse
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/envvet/envvet/analyzers/envgraph"
+	"github.com/envvet/envvet/internal/relpos"
+)
+
+// state is one run's working memory; it does not outlive run.
+type state struct {
+	pass *analysis.Pass
+	info *types.Info
+	in   *inspector.Inspector
+
+	refs   map[token.Pos][]envgraph.Ref // reads of constant keys, by Pos
+	scopes []*scope                     // function declarations with bodies, then package level
+	byObj  map[*types.Func]*scope
+	pkg    *scope // package-level declarations
+
+	values  map[*types.Func]*valueOf       // imported valueOf facts, nil when none
+	silents map[*types.Func]*silentDefault // imported silentDefault facts, nil when none
+
+	parses      []*parseSite
+	helperCalls []*helperCall
+}
+
+// A scope is a function declaration with a body, or the package's
+// top-level declarations (decl nil).
+type scope struct {
+	decl   *ast.FuncDecl
+	cur    inspector.Cursor
+	obj    *types.Func
+	params map[*types.Var]int
+	vars   map[*types.Var]*source // variables holding env values
+	calls  []inspector.Cursor     // calls inside, nested literals included
+	assign []ast.Node             // *ast.AssignStmt and *ast.ValueSpec inside, in source order
+	env    bool                   // calls something that may read the environment
+
+	value  *valueOf
+	silent *silentDefault
+}
+
+// A source is where a string comes from: the environment under constant
+// keys, or the value of the enclosing function's key parameter param.
+type source struct {
+	keys  []string // sorted; empty when param >= 0
+	param int
+}
+
+// A parseSite is a parse of an env value.
+type parseSite struct {
+	call    *ast.CallExpr
+	parser  parser
+	src     *source
+	outcome outcome
+	// What a bad value runs as on the silent path: the parameter with
+	// index fallbackParam, else the text fallback ("" when unknown).
+	fallbackParam int
+	fallback      string
+}
+
+// A helperCall is a call of a helper that silently defaults.
+type helperCall struct {
+	call  *ast.CallExpr
+	fact  *silentDefault
+	name  string   // the helper, package.Func
+	keys  []string // the constant keys given to it
+	param int      // the enclosing function's key parameter given to it; -1 if none
+	arg   ast.Expr // the argument given as the helper's default, nil if none
+}
+
+func newState(pass *analysis.Pass, graph *envgraph.Graph, in *inspector.Inspector) *state {
+	s := &state{
+		pass: pass, info: pass.TypesInfo, in: in,
+		refs:    make(map[token.Pos][]envgraph.Ref),
+		byObj:   make(map[*types.Func]*scope),
+		values:  make(map[*types.Func]*valueOf),
+		silents: make(map[*types.Func]*silentDefault),
+	}
+	for _, r := range graph.Refs() {
+		if (r.Kind == envgraph.Read || r.Kind == envgraph.Lookup) && !r.Dynamic && r.Key != "" && r.Pos.IsValid() {
+			s.refs[r.Pos] = append(s.refs[r.Pos], r)
+		}
+	}
+	return s
+}
+
+// infer indexes the package, infers its helpers to a fixpoint, and
+// collects the parses of env values and the calls of silent helpers.
+func (s *state) infer() {
+	s.index()
+	s.markEnv()
+	// Each round resolves one more level of helpers calling helpers
+	// declared after them; real chains are a few levels deep.
+	for round := 0; round < 16; round++ {
+		changed := false
+		for _, sc := range s.scopes {
+			if !sc.env {
+				continue
+			}
+			s.computeVars(sc)
+			if sc.obj != nil {
+				v := s.valueSummary(sc)
+				if !sameValue(v, sc.value) {
+					sc.value, changed = v, true
+				}
+			}
+		}
+		for _, sc := range s.scopes {
+			if !sc.env || sc.obj == nil {
+				continue
+			}
+			f := s.silentSummary(sc)
+			if !sameSilent(f, sc.silent) {
+				sc.silent, changed = f, true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	s.parses, s.helperCalls = nil, nil
+	for _, sc := range s.scopes {
+		if sc.env {
+			ps, hs := s.sites(sc)
+			s.parses = append(s.parses, ps...)
+			s.helperCalls = append(s.helperCalls, hs...)
+		}
+	}
+}
+
+// index makes a scope of each function declaration with a body, and one
+// of the package's top-level declarations.
+func (s *state) index() {
+	s.pkg = &scope{vars: make(map[*types.Var]*source)}
+	for cur := range s.in.Root().Preorder((*ast.FuncDecl)(nil), (*ast.GenDecl)(nil)) {
+		switch d := cur.Node().(type) {
+		case *ast.FuncDecl:
+			if d.Body == nil {
+				continue
+			}
+			sc := &scope{decl: d, cur: cur, params: make(map[*types.Var]int), vars: make(map[*types.Var]*source)}
+			if fn, ok := s.info.Defs[d.Name].(*types.Func); ok && fn != nil {
+				sc.obj = fn
+				s.byObj[fn] = sc
+			}
+			i := 0
+			for _, field := range d.Type.Params.List {
+				if len(field.Names) == 0 {
+					i++
+					continue
+				}
+				for _, name := range field.Names {
+					if v, ok := s.info.Defs[name].(*types.Var); ok && v != nil {
+						sc.params[v] = i
+					}
+					i++
+				}
+			}
+			s.collect(sc, cur)
+			s.scopes = append(s.scopes, sc)
+		case *ast.GenDecl:
+			if d.Tok == token.VAR {
+				if _, ok := cur.Parent().Node().(*ast.File); ok {
+					s.collect(s.pkg, cur)
+				}
+			}
+		}
+	}
+	s.scopes = append(s.scopes, s.pkg)
+}
+
+// collect records the calls and assignments under cur in sc.
+func (s *state) collect(sc *scope, cur inspector.Cursor) {
+	for c := range cur.Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+		switch n := c.Node().(type) {
+		case *ast.CallExpr:
+			sc.calls = append(sc.calls, c)
+		case *ast.AssignStmt, *ast.ValueSpec:
+			sc.assign = append(sc.assign, n)
+		}
+	}
+}
+
+// markEnv marks the scopes that call something that may read the
+// environment (an env function, an imported function with a fact, or a
+// function of the package so marked) or parse.
+func (s *state) markEnv() {
+	for round := 0; round < 32; round++ {
+		changed := false
+		for _, sc := range s.scopes {
+			if sc.env {
+				continue
+			}
+			for _, c := range sc.calls {
+				fn := s.callee(c.Node().(*ast.CallExpr))
+				if fn == nil {
+					continue
+				}
+				if _, ok := parserOf(fn); ok {
+					sc.env, changed = true, true // parses a package variable, say
+					break
+				}
+				if isEnvRead(fn) || fn.Pkg() != s.pass.Pkg && (s.importedValue(fn) != nil || s.importedSilent(fn) != nil) ||
+					fn.Pkg() == s.pass.Pkg && s.byObj[fn] != nil && s.byObj[fn].env {
+					sc.env, changed = true, true
+					break
+				}
+			}
+		}
+		if !changed {
+			return
+		}
+	}
+}
+
+// exportFacts exports the facts of the package's helpers.
+func (s *state) exportFacts() {
+	for _, sc := range s.scopes {
+		if sc.obj == nil || sc.obj.Pkg() != s.pass.Pkg {
+			continue
+		}
+		if sc.value != nil {
+			s.pass.ExportObjectFact(sc.obj, sc.value)
+		}
+		if sc.silent != nil {
+			s.pass.ExportObjectFact(sc.obj, sc.silent)
+		}
+	}
+}
+
+// callee returns the function a call statically calls (the generic
+// function for an instantiation), nil if none.
+func (s *state) callee(call *ast.CallExpr) *types.Func {
+	fn, ok := typeutil.Callee(s.info, call).(*types.Func)
+	if !ok || fn == nil {
+		return nil
+	}
+	return fn.Origin()
+}
+
+// isEnvRead reports whether fn returns the value of the key it is given
+// as first argument.
+func isEnvRead(fn *types.Func) bool {
+	if fn.Pkg() == nil {
+		return false
+	}
+	switch fn.Pkg().Path() + "." + fn.Name() {
+	case "os.Getenv", "os.LookupEnv", "syscall.Getenv", "golang.org/x/sys/unix.Getenv", "golang.org/x/sys/windows.Getenv":
+		sig, ok := fn.Type().(*types.Signature)
+		return ok && sig.Recv() == nil
+	}
+	return false
+}
+
+func (s *state) importedValue(fn *types.Func) *valueOf {
+	if f, ok := s.values[fn]; ok {
+		return f
+	}
+	var f *valueOf
+	if fn.Pkg() != nil && fn.Pkg() != s.pass.Pkg {
+		if g := new(valueOf); s.pass.ImportObjectFact(fn, g) {
+			f = g
+		}
+	}
+	s.values[fn] = f
+	return f
+}
+
+func (s *state) importedSilent(fn *types.Func) *silentDefault {
+	if f, ok := s.silents[fn]; ok {
+		return f
+	}
+	var f *silentDefault
+	if fn.Pkg() != nil && fn.Pkg() != s.pass.Pkg {
+		if g := new(silentDefault); s.pass.ImportObjectFact(fn, g) {
+			f = g
+		}
+	}
+	s.silents[fn] = f
+	return f
+}
+
+// valueParam returns the index of fn's key parameter when fn returns the
+// value of that key.
+func (s *state) valueParam(fn *types.Func) (int, bool) {
+	if isEnvRead(fn) {
+		return 0, true
+	}
+	if fn.Pkg() == s.pass.Pkg {
+		if sc := s.byObj[fn]; sc != nil && sc.value != nil {
+			return sc.value.Param, true
+		}
+		return 0, false
+	}
+	if f := s.importedValue(fn); f != nil {
+		return f.Param, true
+	}
+	return 0, false
+}
+
+// silentOf returns the silentDefault summary of fn, nil if none.
+func (s *state) silentOf(fn *types.Func) *silentDefault {
+	if fn.Pkg() == s.pass.Pkg {
+		if sc := s.byObj[fn]; sc != nil {
+			return sc.silent
+		}
+		return nil
+	}
+	return s.importedSilent(fn)
+}
+
+// envValue returns the source of e when e is an env value in sc.
+func (s *state) envValue(e ast.Expr, sc *scope) *source {
+	return s.envValueDepth(e, sc, 0)
+}
+
+func (s *state) envValueDepth(e ast.Expr, sc *scope, depth int) *source {
+	if depth > 8 || e == nil {
+		return nil
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, ok := s.info.Uses[e].(*types.Var)
+		if !ok || v == nil {
+			return nil
+		}
+		if src := sc.vars[v]; src != nil {
+			return src
+		}
+		return s.pkg.vars[v]
+	case *ast.CallExpr:
+		if tv, ok := s.info.Types[e.Fun]; ok && tv.IsType() {
+			if len(e.Args) == 1 { // []byte(v)
+				return s.envValueDepth(e.Args[0], sc, depth+1)
+			}
+			return nil
+		}
+		fn := s.callee(e)
+		if fn == nil {
+			return nil
+		}
+		if isPassThrough(fn) {
+			if len(e.Args) == 0 {
+				return nil
+			}
+			return s.envValueDepth(e.Args[0], sc, depth+1)
+		}
+		i, ok := s.valueParam(fn)
+		if !ok || i >= len(e.Args) {
+			return nil
+		}
+		return s.keyOf(e.Args[i], sc)
+	}
+	return nil
+}
+
+// keyOf returns the source of the value read with key argument arg: the
+// constant keys the env graph resolved there, or a key parameter of sc.
+func (s *state) keyOf(arg ast.Expr, sc *scope) *source {
+	var keys []string
+	for _, r := range s.refs[arg.Pos()] {
+		if r.End == arg.End() && !slices.Contains(keys, r.Key) {
+			keys = append(keys, r.Key)
+		}
+	}
+	if len(keys) > 0 {
+		slices.Sort(keys)
+		return &source{keys: keys, param: -1}
+	}
+	if i, ok := s.paramOf(arg, sc, 0); ok {
+		return &source{param: i}
+	}
+	return nil
+}
+
+// paramOf returns the index of the parameter of sc that e is, possibly
+// with a constant prefix or suffix or with its case changed.
+func (s *state) paramOf(e ast.Expr, sc *scope, depth int) (int, bool) {
+	if depth > 4 || sc.decl == nil {
+		return 0, false
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		if v, ok := s.info.Uses[e].(*types.Var); ok && v != nil {
+			i, ok := sc.params[v]
+			return i, ok
+		}
+	case *ast.BinaryExpr:
+		if e.Op != token.ADD {
+			return 0, false
+		}
+		if s.isConst(e.X) {
+			return s.paramOf(e.Y, sc, depth+1)
+		}
+		if s.isConst(e.Y) {
+			return s.paramOf(e.X, sc, depth+1)
+		}
+	case *ast.CallExpr:
+		if fn := s.callee(e); fn != nil && isPassThrough(fn) && len(e.Args) > 0 {
+			return s.paramOf(e.Args[0], sc, depth+1)
+		}
+	}
+	return 0, false
+}
+
+func (s *state) isConst(e ast.Expr) bool {
+	tv, ok := s.info.Types[e]
+	return ok && tv.Value != nil
+}
+
+// isPassThrough reports whether fn returns its first argument changed in
+// a way that does not make it parse: trimmed or case-changed.
+func isPassThrough(fn *types.Func) bool {
+	if fn.Pkg() == nil || fn.Pkg().Path() != "strings" {
+		return false
+	}
+	switch fn.Name() {
+	case "TrimSpace", "ToLower", "ToUpper", "Trim", "TrimPrefix", "TrimSuffix", "TrimLeft", "TrimRight":
+		sig, ok := fn.Type().(*types.Signature)
+		return ok && sig.Recv() == nil
+	}
+	return false
+}
+
+// computeVars finds the variables of sc that hold env values. Two passes
+// over the assignments in source order let a value flow through a chain
+// of variables whatever the order of the statements.
+func (s *state) computeVars(sc *scope) {
+	for range 2 {
+		for _, n := range sc.assign {
+			var lhs, rhs []ast.Expr
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				lhs, rhs = n.Lhs, n.Rhs
+			case *ast.ValueSpec:
+				for _, name := range n.Names {
+					lhs = append(lhs, name)
+				}
+				rhs = n.Values
+			}
+			switch {
+			case len(lhs) == len(rhs):
+				for i := range lhs {
+					s.bind(sc, lhs[i], rhs[i])
+				}
+			case len(rhs) == 1 && len(lhs) == 2:
+				// v, ok := os.LookupEnv(k)
+				s.bind(sc, lhs[0], rhs[0])
+			}
+		}
+	}
+}
+
+// bind records that the variable lhs holds the env value rhs, if it is one.
+func (s *state) bind(sc *scope, lhs, rhs ast.Expr) {
+	id, ok := ast.Unparen(lhs).(*ast.Ident)
+	if !ok || id.Name == "_" {
+		return
+	}
+	obj := s.info.Defs[id]
+	if obj == nil {
+		obj = s.info.Uses[id]
+	}
+	v, ok := obj.(*types.Var)
+	if !ok || v == nil || v.IsField() {
+		return
+	}
+	vars := sc.vars
+	if v.Parent() == s.pass.Pkg.Scope() {
+		if sc != s.pkg {
+			return // a package variable set in a function: others may see it unset
+		}
+		vars = s.pkg.vars
+	}
+	src := s.envValue(rhs, sc)
+	if src == nil {
+		return
+	}
+	old := vars[v]
+	switch {
+	case old == nil:
+		vars[v] = src
+	case old.param < 0 && src.param < 0:
+		keys := slices.Clone(old.keys)
+		for _, k := range src.keys {
+			if !slices.Contains(keys, k) {
+				keys = append(keys, k)
+			}
+		}
+		slices.Sort(keys)
+		vars[v] = &source{keys: keys, param: -1}
+	}
+}
+
+// valueSummary returns sc's valueOf fact: its first result is a string
+// that some return statement gives the value of a key parameter.
+func (s *state) valueSummary(sc *scope) *valueOf {
+	sig, ok := sc.obj.Type().(*types.Signature)
+	if !ok || sig.Results().Len() == 0 || !isString(sig.Results().At(0).Type()) {
+		return nil
+	}
+	var out *valueOf
+	sc.cur.Inspect([]ast.Node{(*ast.FuncLit)(nil), (*ast.ReturnStmt)(nil)}, func(c inspector.Cursor) bool {
+		ret, ok := c.Node().(*ast.ReturnStmt)
+		if !ok {
+			return false // a literal's returns are its own
+		}
+		if out == nil && len(ret.Results) > 0 {
+			if src := s.envValue(ret.Results[0], sc); src != nil && src.param >= 0 {
+				out = &valueOf{Param: src.param}
+			}
+		}
+		return true
+	})
+	return out
+}
+
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+// silentSummary returns sc's silentDefault fact: the first parse of the
+// value of a key parameter whose bad value sc does not report, or the
+// first call of such a helper with a key parameter.
+func (s *state) silentSummary(sc *scope) *silentDefault {
+	ps, hs := s.sites(sc)
+	var first *silentDefault
+	var at token.Pos
+	for _, p := range ps {
+		if p.src.param < 0 || p.outcome == outcomeHandled {
+			continue
+		}
+		f := &silentDefault{Param: p.src.param, DefaultParam: p.fallbackParam, Value: p.fallback, Parser: p.parser.name,
+			Func: funcName(sc.obj), Site: relpos.Format(s.pass.Fset, p.call.Pos())}
+		if p.outcome == outcomeDropped {
+			f.DefaultParam, f.Value = -1, p.parser.zeroText()
+		}
+		first, at = f, p.call.Pos()
+		break
+	}
+	for _, h := range hs {
+		if h.param < 0 || first != nil && at < h.call.Pos() {
+			continue
+		}
+		f := &silentDefault{Param: h.param, DefaultParam: -1, Value: h.fact.Value, Parser: h.fact.Parser, Func: h.fact.Func, Site: h.fact.Site}
+		if h.arg != nil {
+			if i, ok := s.paramOf(h.arg, sc, 0); ok && isIdent(h.arg) {
+				f.DefaultParam, f.Value = i, ""
+			} else {
+				f.Value = shortExpr(h.arg)
+			}
+		}
+		first, at = f, h.call.Pos()
+		break
+	}
+	return first
+}
+
+func isIdent(e ast.Expr) bool {
+	_, ok := ast.Unparen(e).(*ast.Ident)
+	return ok
+}
+
+func sameValue(a, b *valueOf) bool {
+	return a == nil && b == nil || a != nil && b != nil && *a == *b
+}
+
+func sameSilent(a, b *silentDefault) bool {
+	return a == nil && b == nil || a != nil && b != nil && *a == *b
+}
+
+// sites returns the parses of env values in sc and its calls of silent
+// helpers.
+func (s *state) sites(sc *scope) (parses []*parseSite, helpers []*helperCall) {
+	for _, c := range sc.calls {
+		call := c.Node().(*ast.CallExpr)
+		fn := s.callee(call)
+		if fn == nil {
+			continue
+		}
+		if p, ok := parserOf(fn); ok {
+			if p.arg >= len(call.Args) {
+				continue
+			}
+			src := s.envValue(call.Args[p.arg], sc)
+			if src == nil {
+				continue
+			}
+			ps := &parseSite{call: call, parser: p, src: src, fallbackParam: -1}
+			s.classify(c, ps, sc)
+			parses = append(parses, ps)
+			continue
+		}
+		f := s.silentOf(fn)
+		if f == nil || f.Param >= len(call.Args) {
+			continue
+		}
+		src := s.keyOf(call.Args[f.Param], sc)
+		if src == nil {
+			continue
+		}
+		h := &helperCall{call: call, fact: f, name: funcName(fn), keys: src.keys, param: src.param}
+		if f.DefaultParam >= 0 && f.DefaultParam < len(call.Args) {
+			h.arg = call.Args[f.DefaultParam]
+		}
+		helpers = append(helpers, h)
+	}
+	return parses, helpers
+}
+
+// funcName returns fn's name as messages write it: package.Func or
+// package.Type.Method.
+func funcName(fn *types.Func) string {
+	name := fn.Name()
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+		t := sig.Recv().Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := t.(*types.Named); ok {
+			name = n.Obj().Name() + "." + name
+		}
+	}
+	if fn.Pkg() != nil {
+		name = fn.Pkg().Name() + "." + name
+	}
+	return name
+}
