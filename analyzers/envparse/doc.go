@@ -50,7 +50,8 @@
 // A helper silently defaults when its parse error is dropped, or when
 // the branch taken on the error neither fails (panic, os.Exit, log.Fatal,
 // any Fatal or Panic method), nor returns a non-nil error, nor passes the
-// error on (a log call with err, a wrap). The object fact silentDefault
+// error on (a wrap), nor logs (a Print, Info, Warn, Warning or Error
+// function or method: a logged fallback is not silent). The object fact silentDefault
 // carries such helpers, and the helpers that call them with their own key
 // parameter, to every package.
 //

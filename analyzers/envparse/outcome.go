@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -288,8 +289,8 @@ func (s *state) isNil(e ast.Expr) bool {
 
 // fails reports whether the statements of path, taken on a bad value,
 // stop the program or report the failure: panic, os.Exit, a Fatal, Panic
-// or Exit function or method, or a return of a non-nil error (a bare
-// return of a function with an error result counts).
+// or Exit function or method, a log call, or a return of a non-nil error
+// (a bare return of a function with an error result counts).
 func (s *state) fails(path []ast.Stmt, sc *scope) bool {
 	found := false
 	for _, st := range path {
@@ -301,7 +302,7 @@ func (s *state) fails(path []ast.Stmt, sc *scope) bool {
 			case *ast.FuncLit:
 				return false
 			case *ast.CallExpr:
-				if isFailCall(s.info, n) {
+				if isFailCall(s.info, n) || isLogCall(s.info, n) {
 					found = true
 				}
 			case *ast.ReturnStmt:
@@ -339,6 +340,29 @@ func isFailCall(info *types.Info, call *ast.CallExpr) bool {
 		return true
 	}
 	return false
+}
+
+// isLogCall reports whether call logs at a level someone reads: a
+// function or method named Print, Info, Warn, Warning or Error (with f,
+// ln, w, Context suffixes), fmt.Errorf excepted.
+func isLogCall(info *types.Info, call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	name := sel.Sel.Name
+	for _, suffix := range []string{"Context", "ln", "f", "w"} {
+		name = strings.TrimSuffix(name, suffix)
+	}
+	switch name {
+	case "Print", "Info", "Warn", "Warning", "Error", "Log":
+	default:
+		return false
+	}
+	if fn, ok := info.Uses[sel.Sel].(*types.Func); ok && fn.Pkg() != nil && (fn.Pkg().Path() == "fmt" || fn.Pkg().Path() == "errors") {
+		return false // fmt.Errorf builds an error; fmt.Print writes to stdout
+	}
+	return true
 }
 
 func hasErrorResult(sc *scope) bool {

@@ -38,6 +38,7 @@ func Load() (Config, error) {
 	_ = n
 	_ = envutil.FatalInt("PORT", 8080)
 	_ = envutil.LoggedInt("PORT", 8080)
+	_ = envutil.WarnedInt("PORT", 8080)
 	_ = envutil.Has("PORT")
 	return c, nil
 }

@@ -110,6 +110,16 @@ func LoggedInt(key string, def int) int {
 	return n
 }
 
+// WarnedInt warns, without the error, before it falls back: not silent.
+func WarnedInt(key string, def int) int {
+	n, err := strconv.Atoi(os.Getenv(key))
+	if err != nil {
+		log.Println("invalid value for", key, "using the default")
+		return def
+	}
+	return n
+}
+
 // Has parses nothing.
 func Has(key string) bool {
 	_, ok := os.LookupEnv(key)
