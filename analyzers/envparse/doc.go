@@ -55,6 +55,20 @@
 // carries such helpers, and the helpers that call them with their own key
 // parameter, to every package.
 //
+// # Loaders whose error is dropped
+//
+// A struct-tag loader reports a bad value with its error:
+//
+//	_ = env.Parse(&cfg) // the error of env.Parse is dropped: a bad value of env key "PORT", "TIMEOUT" leaves its field unset and the program runs on
+//
+// The loaders are caarlos0/env's Parse, ParseWithOptions, ParseAs and
+// ParseAsWithOptions, envconfig.Process (kelseyhightower and sethvargo,
+// ProcessWith too), viper's Unmarshal, UnmarshalExact and UnmarshalKey
+// when the package reads the environment through viper (BindEnv,
+// AutomaticEnv), and kong's (*Kong).Parse when a struct of the package
+// has env tags; kong.Parse and the Must forms stop the program on their
+// own. The keys named are the struct fields' the env graph resolves.
+//
 // Findings in _test.go files are not reported. A key whose declaration
 // in envvet.yaml says on-bad-value: default is not reported; neither is
 // a finding under //envvet:ignore envparse <reason>.

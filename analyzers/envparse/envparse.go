@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -32,6 +33,7 @@ const docURL = "https://github.com/envvet/envvet#envparse"
 const (
 	CategoryDropped = "dropped" // a parse of an env value whose error is dropped
 	CategoryHelper  = "helper"  // a call of a helper that silently defaults on a bad value
+	CategoryLoader  = "loader"  // a struct-tag loader or config unmarshaler whose error is dropped
 )
 
 // Config is envparse's settings; JSON names = flag names
@@ -40,6 +42,7 @@ const (
 type Config struct {
 	Dropped *bool `json:"dropped"` // a parse of an env value whose error is dropped
 	Helper  *bool `json:"helper"`  // a call of a helper that returns a default on a bad value
+	Loader  *bool `json:"loader"`  // a struct-tag loader or unmarshaler whose error is dropped
 
 	// Report adjusts reporting for drivers; it has no flag or setting.
 	Report report.Options `json:"-"`
@@ -54,13 +57,13 @@ var Analyzer = New(Config{})
 // A checker is one envparse instance: its rules and the manifest cache
 // every package it analyzes shares.
 type checker struct {
-	dropped, helper bool
-	manifests       manifest.Cache
+	dropped, helper, loader bool
+	manifests               manifest.Cache
 }
 
 // New returns a fresh envparse analyzer whose flags write into its own copy of cfg.
 func New(cfg Config) *analysis.Analyzer {
-	c := &checker{dropped: on(cfg.Dropped), helper: on(cfg.Helper)}
+	c := &checker{dropped: on(cfg.Dropped), helper: on(cfg.Helper), loader: on(cfg.Loader)}
 	c.manifests.Overlay = cfg.Overlay
 	a := &analysis.Analyzer{
 		Name:             "envparse",
@@ -73,6 +76,7 @@ func New(cfg Config) *analysis.Analyzer {
 	}
 	a.Flags.BoolVar(&c.dropped, CategoryDropped, c.dropped, "report a parse of an env value whose error is dropped (set false to disable)")
 	a.Flags.BoolVar(&c.helper, CategoryHelper, c.helper, "report calls of helpers that return a default when the value does not parse (set false to disable)")
+	a.Flags.BoolVar(&c.loader, CategoryLoader, c.loader, "report env.Parse, envconfig.Process, viper.Unmarshal and kong parses whose error is dropped (set false to disable)")
 	return a
 }
 
@@ -90,10 +94,18 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	s := newState(pass, graph, li.Get())
 	s.infer()
 	s.exportFacts()
-	if !c.dropped && !c.helper {
+	if !c.dropped && !c.helper && !c.loader {
 		return nil, nil
 	}
 	findings := s.findings(c.dropped, c.helper)
+	if c.loader {
+		for _, lc := range s.loaders(graph) {
+			if s.inTest(lc.call) {
+				continue
+			}
+			findings = append(findings, finding{pos: lc.call.Pos(), end: lc.call.End(), keys: lc.keys, category: CategoryLoader, message: loaderMessage(lc)})
+		}
+	}
 	if len(findings) == 0 {
 		return nil, nil
 	}
@@ -103,8 +115,8 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	}
 	files := relpos.New(pass)
 	for _, f := range findings {
-		if lenient[f.key] {
-			continue
+		if len(f.keys) > 0 && !slices.ContainsFunc(f.keys, func(k string) bool { return !lenient[k] }) {
+			continue // every key falls back by design
 		}
 		d := analysis.Diagnostic{Pos: f.pos, End: f.end, Category: f.category, Message: f.message}
 		if f.site != "" {
@@ -119,7 +131,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 
 // relevant reports whether the package may parse an env value: it is not
 // the standard library's, and it imports a package that reads the
-// environment or one whose facts name helpers.
+// environment, a loader, or a package whose facts name helpers.
 func (c *checker) relevant(pass *analysis.Pass) bool {
 	if len(pass.Files) > 0 && isStd(pass.Fset, pass.Files[0].Pos()) {
 		return false
@@ -130,7 +142,7 @@ func (c *checker) relevant(pass *analysis.Pass) bool {
 			return true
 		}
 	}
-	return len(pass.AllObjectFacts()) > 0
+	return importsLoader(pass.Pkg) || len(pass.AllObjectFacts()) > 0
 }
 
 // isStd reports whether pos lies in the standard library's source.
@@ -166,7 +178,7 @@ func (c *checker) lenientKeys(pass *analysis.Pass) (map[string]bool, error) {
 // A finding is one diagnostic before the manifest is consulted.
 type finding struct {
 	pos, end token.Pos
-	key      string
+	keys     []string
 	category string
 	message  string
 	site     string // file:line:col of related information, "" if none
@@ -183,7 +195,7 @@ func (s *state) findings(dropped, helper bool) []finding {
 			}
 			for _, k := range p.src.keys {
 				out = append(out, finding{
-					pos: p.call.Pos(), end: p.call.End(), key: k, category: CategoryDropped,
+					pos: p.call.Pos(), end: p.call.End(), keys: []string{k}, category: CategoryDropped,
 					message: fmt.Sprintf("env key %q is parsed by %s but the error is dropped: a bad value %s", k, p.parser.name, p.parser.bad),
 				})
 			}
@@ -204,7 +216,7 @@ func (s *state) findings(dropped, helper bool) []finding {
 			}
 			for _, k := range hc.keys {
 				out = append(out, finding{
-					pos: hc.call.Pos(), end: hc.call.End(), key: k, category: CategoryHelper,
+					pos: hc.call.Pos(), end: hc.call.End(), keys: []string{k}, category: CategoryHelper,
 					message: fmt.Sprintf("env key %q is parsed by %s, which ignores a parse error: %s", k, hc.name, tail),
 					site:    hc.fact.Site,
 					siteMsg: fmt.Sprintf("%s returns a fallback when %s fails here", hc.fact.Func, hc.fact.Parser),

@@ -13,7 +13,7 @@ import (
 )
 
 func Test(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), envparse.New(envparse.Config{}), "a", "b", "envutil", "typeparams", "cgo", "lenient")
+	analysistest.Run(t, analysistest.TestData(), envparse.New(envparse.Config{}), "a", "b", "envutil", "typeparams", "cgo", "lenient", "loaders")
 }
 
 // TestIllTyped runs envparse on code with type errors: it must not panic.
@@ -33,8 +33,8 @@ func TestFlags(t *testing.T) {
 		analysistest.Run(t, analysistest.TestData(), a, "without-"+f.Name)
 		tested[f.Name] = true
 	})
-	if len(tested) != 2 {
-		t.Errorf("tested flags %v, want the two rules", tested)
+	if len(tested) != 3 {
+		t.Errorf("tested flags %v, want the three rules", tested)
 	}
 	off := false
 	analysistest.Run(t, analysistest.TestData(), envparse.New(envparse.Config{Helper: &off}), "without-helper")

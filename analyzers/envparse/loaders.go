@@ -1,0 +1,206 @@
+package envparse
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/envvet/envvet/analyzers/envgraph"
+)
+
+// A loaderCall is a call of a struct-tag loader or config unmarshaler
+// whose error is dropped.
+type loaderCall struct {
+	call *ast.CallExpr
+	name string   // env.Parse, envconfig.Process, viper.Unmarshal, kong.Kong.Parse
+	keys []string // the keys it loads, when the env graph knows them; sorted
+}
+
+// loaderOf returns the index of fn's error result when fn loads the
+// environment into a struct and reports a bad value with that error.
+func loaderOf(fn *types.Func) (res int, ok bool) {
+	if fn.Pkg() == nil {
+		return 0, false
+	}
+	path, name := fn.Pkg().Path(), fn.Name()
+	switch {
+	case isCaarlos(path):
+		switch name {
+		case "Parse", "ParseWithOptions":
+			return 0, true
+		case "ParseAs", "ParseAsWithOptions":
+			return 1, true
+		}
+	case path == "github.com/kelseyhightower/envconfig":
+		return 0, name == "Process"
+	case path == "github.com/sethvargo/go-envconfig":
+		return 0, name == "Process" || name == "ProcessWith"
+	case path == "github.com/spf13/viper":
+		return 0, name == "Unmarshal" || name == "UnmarshalExact" || name == "UnmarshalKey"
+	case path == "github.com/alecthomas/kong":
+		sig, ok := fn.Type().(*types.Signature)
+		return 1, ok && sig.Recv() != nil && name == "Parse" // kong.Parse (no receiver) exits on its own
+	}
+	return 0, false
+}
+
+func isCaarlos(path string) bool {
+	rest, ok := strings.CutPrefix(path, "github.com/caarlos0/env")
+	if !ok {
+		return false
+	}
+	if rest == "" {
+		return true
+	}
+	n, err := strconv.Atoi(strings.TrimPrefix(rest, "/v"))
+	return err == nil && strings.HasPrefix(rest, "/v") && n >= 6
+}
+
+// loaders returns the package's loader calls whose error is dropped.
+func (s *state) loaders(graph *envgraph.Graph) []loaderCall {
+	if !importsLoader(s.pass.Pkg) {
+		return nil
+	}
+	tagKeys := make(map[string][]string) // by LoadPos, formatted
+	var viperKeys []string
+	viperEnv := false
+	for _, r := range graph.Refs() {
+		switch {
+		case r.Kind == envgraph.Tag && r.LoadPos.IsValid() && r.Key != "":
+			k := fmt.Sprint(r.LoadPos)
+			if !slices.Contains(tagKeys[k], r.Key) {
+				tagKeys[k] = append(tagKeys[k], r.Key)
+			}
+		case r.Loader == envgraph.LoaderViper:
+			viperEnv = true
+			if r.Key != "" && !slices.Contains(viperKeys, r.Key) {
+				viperKeys = append(viperKeys, r.Key)
+			}
+		}
+	}
+	kongEnv := s.hasEnvTags()
+	var out []loaderCall
+	for _, sc := range s.scopes {
+		for _, c := range sc.calls {
+			call := c.Node().(*ast.CallExpr)
+			fn := s.callee(call)
+			if fn == nil {
+				continue
+			}
+			res, ok := loaderOf(fn)
+			if !ok {
+				continue
+			}
+			path := fn.Pkg().Path()
+			if path == "github.com/spf13/viper" && !viperEnv || path == "github.com/alecthomas/kong" && !kongEnv {
+				continue // no environment in sight: a config file's or the flags' business
+			}
+			p := &parseSite{call: call, parser: parser{name: funcName(fn), res: res}, fallbackParam: -1}
+			s.classify(c, p, sc)
+			if p.outcome != outcomeDropped {
+				continue
+			}
+			lc := loaderCall{call: call, name: p.parser.name, keys: slices.Clone(tagKeys[fmt.Sprint(call.Pos())])}
+			if path == "github.com/spf13/viper" {
+				lc.keys = slices.Clone(viperKeys)
+			}
+			slices.Sort(lc.keys)
+			out = append(out, lc)
+		}
+	}
+	return out
+}
+
+func importsLoader(pkg *types.Package) bool {
+	for _, imp := range pkg.Imports() {
+		switch p := imp.Path(); {
+		case isCaarlos(p), p == "github.com/kelseyhightower/envconfig", p == "github.com/sethvargo/go-envconfig",
+			p == "github.com/spf13/viper", p == "github.com/alecthomas/kong":
+			return true
+		}
+	}
+	return false
+}
+
+// hasEnvTags reports whether a struct of the package has a field tagged
+// env:"...", as kong's flags that read the environment are.
+func (s *state) hasEnvTags() bool {
+	for cur := range s.in.Root().Preorder((*ast.Field)(nil)) {
+		f := cur.Node().(*ast.Field)
+		if f.Tag == nil {
+			continue
+		}
+		if tag, err := strconv.Unquote(f.Tag.Value); err == nil {
+			if _, ok := reflectLookup(tag, "env"); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// reflectLookup is reflect.StructTag.Lookup.
+func reflectLookup(tag, key string) (string, bool) {
+	for tag != "" {
+		i := 0
+		for i < len(tag) && tag[i] == ' ' {
+			i++
+		}
+		tag = tag[i:]
+		if tag == "" {
+			break
+		}
+		i = 0
+		for i < len(tag) && tag[i] > ' ' && tag[i] != ':' && tag[i] != '"' && tag[i] != 0x7f {
+			i++
+		}
+		if i == 0 || i+1 >= len(tag) || tag[i] != ':' || tag[i+1] != '"' {
+			break
+		}
+		name := tag[:i]
+		tag = tag[i+1:]
+		i = 1
+		for i < len(tag) && tag[i] != '"' {
+			if tag[i] == '\\' {
+				i++
+			}
+			i++
+		}
+		if i >= len(tag) {
+			break
+		}
+		qvalue := tag[:i+1]
+		tag = tag[i+1:]
+		if key == name {
+			value, err := strconv.Unquote(qvalue)
+			return value, err == nil
+		}
+	}
+	return "", false
+}
+
+// loaderMessage is the message of a loader call whose error is dropped.
+func loaderMessage(lc loaderCall) string {
+	const tail = "leaves its field unset and the program runs on"
+	switch n := len(lc.keys); {
+	case n == 0:
+		return fmt.Sprintf("the error of %s is dropped: a bad env value %s", lc.name, tail)
+	case n == 1:
+		return fmt.Sprintf("the error of %s is dropped: a bad value of env key %q %s", lc.name, lc.keys[0], tail)
+	case n <= 3:
+		return fmt.Sprintf("the error of %s is dropped: a bad value of env key %s %s", lc.name, quoteList(lc.keys), tail)
+	default:
+		return fmt.Sprintf("the error of %s is dropped: a bad value of env key %s or %d more %s", lc.name, quoteList(lc.keys[:3]), n-3, tail)
+	}
+}
+
+func quoteList(keys []string) string {
+	q := make([]string, len(keys))
+	for i, k := range keys {
+		q[i] = strconv.Quote(k)
+	}
+	return strings.Join(q, ", ")
+}
