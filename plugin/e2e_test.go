@@ -551,12 +551,13 @@ var settingsCases = []struct {
 		name:   "every check",
 		module: allChecksModule,
 		settings: settings{
-			"envkeys": {"allow": []string{"APP_REG*"}},
-			"nocgo":   {"allow": []string{"./internal/plug"}},
-			"dbpool":  {"shared": false},
-			"ctxgo":   {"cutshort": false},
+			"envkeys":  {"allow": []string{"APP_REG*"}},
+			"nocgo":    {"allow": []string{"./internal/plug"}},
+			"dbpool":   {"shared": false},
+			"ctxgo":    {"cutshort": false},
+			"envparse": {"dropped": false},
 		},
-		flags: []string{"-envkeys.allow=APP_REG*", "-nocgo.allow=./internal/plug", "-dbpool.shared=false", "-ctxgo.cutshort=false"},
+		flags: []string{"-envkeys.allow=APP_REG*", "-nocgo.allow=./internal/plug", "-dbpool.shared=false", "-ctxgo.cutshort=false", "-envparse.dropped=false"},
 	},
 }
 

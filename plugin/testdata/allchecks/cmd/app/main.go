@@ -5,6 +5,7 @@ import (
 	"log"
 	"net/http"
 	"os"
+	"strconv"
 
 	"example.com/allchecks/internal/api"
 	"example.com/allchecks/internal/orders"
@@ -21,6 +22,10 @@ func main() {
 	// A directive without a reason is malformed (directives reports it).
 	debug := os.Getenv("APP_DEBUG") //envvet:ignore envkeys
 	log.Print(mode, region, token, debug)
+
+	// A bad value runs as 0 workers (envparse reports it).
+	workers, _ := strconv.Atoi(os.Getenv("APP_WORKERS"))
+	log.Print(workers)
 
 	if err := store.Open(os.Getenv("DB_DSN")); err != nil {
 		log.Fatal(err)
