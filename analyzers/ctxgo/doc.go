@@ -151,6 +151,32 @@
 //		}()
 //	}
 //
+// The rule also reports the opposite blindness, a goroutine that refers
+// to a context only to pass it on: its body has a for loop without
+// condition and without exit (as above) one of whose statements calls,
+// on every iteration, a function with a context that can be cancelled (not
+// context.Background(), TODO() or WithoutCancel(...), nor derived from
+// one with WithValue, nor with WithCancel whose cancel is only deferred;
+// a parameter of the goroutine is followed to the go statement's
+// argument), when the callee runs until the context is cancelled (a
+// runsUntilCtx fact, or a Serve*, Run or Wait*-style name) or returns an
+// error; and nothing else in the loop holds it or sees the end: no select,
+// channel send or receive, range over a channel, time.Sleep, context-free
+// Read*, Recv*, Accept*, Receive* or Wait* call, ctx.Done(), ctx.Err(),
+// context.Canceled, DeadlineExceeded or Cause. Once the context is
+// cancelled, the call returns at once and the loop spins (kine v0.14.3's
+// btree watcher). It is the same rule, since the loop, like the goroutine
+// above, never observes the cancellation; a loop that returns on the
+// call's error, checks ctx.Err(), selects on ctx.Done() or sleeps between
+// attempts is not reported.
+//
+//	go func() { // diagnostic: this goroutine's loop never leaves when ctx is cancelled: kv.btreeWatcher(ctx) then returns at once and the loop spins; check ctx.Err() in the loop
+//		for {
+//			err := kv.btreeWatcher(ctx)
+//			log.Printf("btree watcher: %v", err)
+//		}
+//	}()
+//
 // # Rule handover: a cancel function handed to a goroutine and lost
 //
 // The rule reports a context.With{Cancel,Timeout,Deadline}[Cause] call whose

@@ -17,7 +17,8 @@ import (
 
 // unobserved reports the go statement at cur when a context is in scope
 // but the goroutine loops forever on blocking work and never refers to a
-// context or a done channel (rule 2).
+// context or a done channel (rule 2); when it does refer to one, spin
+// looks for a loop that only passes the context on.
 func unobserved(pass *analysis.Pass, sum *ctxsum.Result, cur inspector.Cursor) {
 	g := cur.Node().(*ast.GoStmt)
 	info := pass.TypesInfo
@@ -29,6 +30,25 @@ func unobserved(pass *analysis.Pass, sum *ctxsum.Result, cur inspector.Cursor) {
 			return // process-lifetime goroutines of main and init
 		}
 	}
+	// The goroutine's body: a literal, or a function of this package.
+	var body *ast.BlockStmt
+	var ftype *ast.FuncType
+	if lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit); ok {
+		body, ftype = lit.Body, lit.Type
+	} else if decl := sum.Decl(ctxsum.Callee(info, g.Call)); decl != nil {
+		body, ftype = decl.Body, decl.Type
+	}
+	if body == nil {
+		return
+	}
+	// (For a literal, g.Call holds its body.)
+	if refersToObserver(info, g.Call) || refersToObserver(info, body) {
+		// It refers to a context: does it leave its loop when it ends?
+		if !processLifetime(info, cur) {
+			spin(pass, sum, cur, ftype, body)
+		}
+		return
+	}
 	ctx, ctxVar := contextInScope(pass, g.Pos())
 	if ctx == "" {
 		return
@@ -36,24 +56,6 @@ func unobserved(pass *analysis.Pass, sum *ctxsum.Result, cur inspector.Cursor) {
 	// In package main, goroutines commonly live as long as the process:
 	// only those started under an HTTP request are reported there.
 	if pass.Pkg.Name() == "main" && !strings.HasSuffix(ctx, ".Context()") {
-		return
-	}
-	// The goroutine's body: a literal, or a function of this package.
-	var body *ast.BlockStmt
-	if lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit); ok {
-		body = lit.Body
-	} else if decl := sum.Decl(ctxsum.Callee(info, g.Call)); decl != nil {
-		body = decl.Body
-	}
-	if body == nil {
-		return
-	}
-	for _, arg := range g.Call.Args {
-		if tv, ok := info.Types[arg]; ok && observes(tv.Type) {
-			return
-		}
-	}
-	if refersToObserver(info, body) {
 		return
 	}
 	loop, block := foreverLoop(info, body)

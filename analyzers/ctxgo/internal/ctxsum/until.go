@@ -301,3 +301,10 @@ func labelOf(stack []ast.Node) string {
 	}
 	return ""
 }
+
+// ArgRunsUntil reports whether the callee of call, in any package, runs
+// until its argument at index idx, a context, is cancelled (a runsUntilCtx
+// fact, this package's own analysis, or a literal called on the spot).
+func (r *Result) ArgRunsUntil(call *ast.CallExpr, idx int) bool {
+	return r.argRunsUntil(call, idx)
+}

@@ -20,4 +20,13 @@ func Serve(ctx context.Context, events <-chan int) {
 		_ = c.Value("k")
 		cancel()
 	}()
+	go func() {
+		for {
+			if err := poll(ctx); err != nil {
+				println(err)
+			}
+		}
+	}()
 }
+
+func poll(ctx context.Context) error { return ctx.Err() }
