@@ -57,6 +57,11 @@ var rules = map[string]map[string]string{
 		"unread":     "unread",
 		"dynamic":    "dynamic",
 	},
+	"envparse": {
+		"dropped": "dropped",
+		"helper":  "helper",
+		"loader":  "loader",
+	},
 }
 
 // ruleNames maps a category back to the rule name the output uses (the
@@ -86,7 +91,7 @@ func canonicalRule(check, rule string) string {
 }
 
 // knownChecks lists the checks that have tables, in output order.
-var knownChecks = []string{"envkeys", "nocgo", "ctxgo", "dbpool"}
+var knownChecks = []string{"envkeys", "nocgo", "ctxgo", "dbpool", "envparse"}
 
 // A Row is one site of a verdict table.
 type Row struct {
