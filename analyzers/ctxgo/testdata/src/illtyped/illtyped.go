@@ -46,3 +46,19 @@ func Wrapped(parent context.Context, hook func(context.Context) context.Context)
 	var s notAType
 	_ = s.Done()
 }
+
+// Ill-typed calls in an endless loop that passes a context on.
+func SpinIllTyped(ctx context.Context) {
+	go func() {
+		for {
+			undefinedCall(ctx)
+			err := unknownPkg.Fetch(ctx, missing)
+			_ = err
+		}
+	}()
+	go func(c context.Context) {
+		for {
+			notAFunc(c)
+		}
+	}(undefinedCtx, ctx)
+}

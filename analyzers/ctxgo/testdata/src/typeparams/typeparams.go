@@ -39,3 +39,28 @@ func Wait[T any](parent context.Context, v T) {
 	go func() { send(ctx); done <- v }()
 	<-done
 }
+
+// fetchT returns an error once ctx is cancelled: a generic callee.
+func fetchT[T any](ctx context.Context, v T) error { return ctx.Err() }
+
+// A generic goroutine whose endless loop only passes ctx on.
+func Spin[T any](ctx context.Context, v T) {
+	go func() { // want `this goroutine's loop never leaves when ctx is cancelled: fetchT\(ctx, v\) then returns at once and the loop spins`
+		for {
+			if err := fetchT(ctx, v); err != nil {
+				println(err.Error())
+			}
+		}
+	}()
+}
+
+// Its twin leaves the loop when ctx ends.
+func SpinFixed[T any](ctx context.Context, v T) {
+	go func() {
+		for {
+			if err := fetchT(ctx, v); err != nil && ctx.Err() != nil {
+				return
+			}
+		}
+	}()
+}
