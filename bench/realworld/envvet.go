@@ -12,9 +12,10 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
+
+	"github.com/envvet/envvet/internal/relpos"
 )
 
 // A runner downloads modules and runs envvet on them.
@@ -246,7 +247,7 @@ func parseJSON(data []byte, check, root string) ([]*Finding, []string, error) {
 			}
 			for _, d := range diags {
 				f := &Finding{Category: d.Category, Message: d.Message}
-				f.File, f.Line, f.Col = splitPosn(d.Posn)
+				f.File, f.Line, f.Col = relpos.Split(d.Posn)
 				if rel, ok := within(root, f.File); ok && f.Line > 0 {
 					f.File = rel
 				} else {
@@ -284,32 +285,6 @@ func parseJSON(data []byte, check, root string) ([]*Finding, []string, error) {
 	}
 	slices.Sort(errs)
 	return findings, errs, nil
-}
-
-// splitPosn splits a token.Position string, file:line:col (or file:line,
-// file, "-").
-func splitPosn(posn string) (file string, line, col int) {
-	file = posn
-	nums := make([]int, 0, 2)
-	for range 2 {
-		i := strings.LastIndexByte(file, ':')
-		if i < 0 {
-			break
-		}
-		n, err := strconv.Atoi(file[i+1:])
-		if err != nil {
-			break
-		}
-		nums = append(nums, n)
-		file = file[:i]
-	}
-	switch len(nums) {
-	case 2:
-		line, col = nums[1], nums[0]
-	case 1:
-		line = nums[0]
-	}
-	return file, line, col
 }
 
 // within returns file relative to root, slash-separated, if it is in root.

@@ -165,25 +165,6 @@ func readTable(name string) ([]*Row, []Problem, error) {
 	return rows, ps, nil
 }
 
-func TestSplitPosn(t *testing.T) {
-	for _, c := range []struct {
-		posn      string
-		file      string
-		line, col int
-	}{
-		{"/a/b.go:3:4", "/a/b.go", 3, 4},
-		{"/a/b.go:3", "/a/b.go", 3, 0},
-		{"/a/b.go", "/a/b.go", 0, 0},
-		{"C:/a:b.go:3:4", "C:/a:b.go", 3, 4},
-		{"-", "-", 0, 0},
-	} {
-		file, line, col := splitPosn(c.posn)
-		if file != c.file || line != c.line || col != c.col {
-			t.Errorf("splitPosn(%q) = %q, %d, %d, want %q, %d, %d", c.posn, file, line, col, c.file, c.line, c.col)
-		}
-	}
-}
-
 func TestWithin(t *testing.T) {
 	for _, c := range []struct {
 		file, rel string

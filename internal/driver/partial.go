@@ -5,7 +5,6 @@ import (
 	"io"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/envvet/envvet/analyzers"
 	"github.com/envvet/envvet/internal/engine"
+	"github.com/envvet/envvet/internal/relpos"
 	"github.com/envvet/envvet/internal/report"
 	"github.com/envvet/envvet/internal/sarif"
 )
@@ -162,7 +162,7 @@ func (p *Partial) invocation() *sarif.Invocation {
 	inv := new(sarif.Invocation)
 	for _, e := range p.errors {
 		n := sarif.Notification{Message: e.msg}
-		if file, line, col, ok := splitPos(e.pos); ok {
+		if file, line, col := relpos.Split(e.pos); line > 0 {
 			n.Location = sarif.Location{File: file, Line: line, Col: col}
 		} else if e.pos != "" {
 			n.Message = e.String()
@@ -173,32 +173,6 @@ func (p *Partial) invocation() *sarif.Invocation {
 		inv.Notes = append(inv.Notes, sarif.Notification{Message: strings.TrimPrefix(p.withheld, "envvet: ")})
 	}
 	return inv
-}
-
-// splitPos splits a go list position, file:line:col or file:line.
-func splitPos(pos string) (file string, line, col int, ok bool) {
-	rest, last, found := cutLast(pos)
-	if !found {
-		return "", 0, 0, false
-	}
-	n, err := strconv.Atoi(last)
-	if err != nil {
-		return "", 0, 0, false
-	}
-	if file, l, found := cutLast(rest); found {
-		if m, err := strconv.Atoi(l); err == nil {
-			return file, m, n, true
-		}
-	}
-	return rest, n, 0, true
-}
-
-func cutLast(s string) (before, after string, found bool) {
-	i := strings.LastIndexByte(s, ':')
-	if i < 0 {
-		return s, "", false
-	}
-	return s[:i], s[i+1:], true
 }
 
 // Broken reports whether pkg has errors of its own.

@@ -48,21 +48,37 @@ func Position(fset *token.FileSet, pos token.Pos) token.Position {
 
 // Parse splits a "file:line:col" made by Format.
 func Parse(s string) (file string, line, col int, ok bool) {
-	rest, c, ok1 := cut(s)
-	file, l, ok2 := cut(rest)
-	if !ok1 || !ok2 || file == "" || l < 1 || c < 1 {
+	file, line, col = Split(s)
+	if file == "" || line < 1 || col < 1 {
 		return "", 0, 0, false
 	}
-	return file, l, c, true
+	return file, line, col, true
 }
 
-func cut(s string) (string, int, bool) {
-	i := strings.LastIndexByte(s, ':')
-	if i < 0 {
-		return "", 0, false
+// Split splits a position as token.Position and go list print it:
+// file:line:col, file:line (col 0), or a bare file or "-" (line and col 0).
+func Split(s string) (file string, line, col int) {
+	file = s
+	var nums []int
+	for range 2 {
+		i := strings.LastIndexByte(file, ':')
+		if i < 0 {
+			break
+		}
+		n, err := strconv.Atoi(file[i+1:])
+		if err != nil {
+			break
+		}
+		nums = append(nums, n)
+		file = file[:i]
 	}
-	n, err := strconv.Atoi(s[i+1:])
-	return s[:i], n, err == nil
+	switch len(nums) {
+	case 2:
+		return file, nums[1], nums[0]
+	case 1:
+		return file, nums[0], 0
+	}
+	return file, 0, 0
 }
 
 // Files resolves positions for one pass. It is not safe for concurrent

@@ -88,3 +88,22 @@ func TestLineDirectives(t *testing.T) {
 		t.Errorf("resolved to %v %v, want %s:3", p, ok, orig)
 	}
 }
+
+func TestSplit(t *testing.T) {
+	for _, c := range []struct {
+		posn      string
+		file      string
+		line, col int
+	}{
+		{"/a/b.go:3:4", "/a/b.go", 3, 4},
+		{"/a/b.go:3", "/a/b.go", 3, 0},
+		{"/a/b.go", "/a/b.go", 0, 0},
+		{"C:/a:b.go:3:4", "C:/a:b.go", 3, 4},
+		{"-", "-", 0, 0},
+	} {
+		file, line, col := Split(c.posn)
+		if file != c.file || line != c.line || col != c.col {
+			t.Errorf("Split(%q) = %q, %d, %d, want %q, %d, %d", c.posn, file, line, col, c.file, c.line, c.col)
+		}
+	}
+}
