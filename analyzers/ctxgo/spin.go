@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/envvet/envvet/analyzers/ctxgo/internal/ctxsum"
+	"github.com/envvet/envvet/internal/passutil"
 )
 
 // spin reports the go statement at cur when its goroutine (body, with
@@ -24,7 +25,7 @@ func spin(pass *analysis.Pass, sum *ctxsum.Result, cur inspector.Cursor, ftype *
 	for enc := range cur.Enclosing((*ast.FuncDecl)(nil)) {
 		region = enc.Node()
 	}
-	live := &liveness{info: info, g: g, ftype: ftype, regions: []ast.Node{region, body}}
+	live := &liveness{info: info, g: g, params: passutil.Params(info, ftype), regions: []ast.Node{region, body}}
 	loop, call, arg := spinLoop(sum, live, body)
 	if loop == nil {
 		return
@@ -219,7 +220,7 @@ func returnsError(info *types.Info, call *ast.CallExpr) bool {
 // liveness tells whether a context the goroutine started by g uses can be
 // cancelled: it is not context.Background(), TODO() or WithoutCancel(...)
 // nor derived from one with WithValue (or with WithCancel whose cancel is
-// only deferred). A parameter of the goroutine's function (ftype) is
+// only deferred). A parameter of the goroutine's function (params) is
 // followed to the go statement's argument; a variable, to every
 // assignment in regions (the function enclosing g and the goroutine's
 // body), any of which may make it never cancelled. Parameters of other
@@ -227,7 +228,7 @@ func returnsError(info *types.Info, call *ast.CallExpr) bool {
 type liveness struct {
 	info    *types.Info
 	g       *ast.GoStmt
-	ftype   *ast.FuncType
+	params  map[*types.Var]int // of the goroutine's function, by index
 	regions []ast.Node
 }
 
@@ -259,7 +260,7 @@ func (l *liveness) expr(e ast.Expr, depth int) bool {
 
 // variable reports whether v may hold a live context.
 func (l *liveness) variable(v *types.Var, depth int) bool {
-	if i := paramIndex(l.info, l.ftype, v); i >= 0 {
+	if i, ok := l.params[v]; ok {
 		if i < len(l.g.Call.Args) && !l.g.Call.Ellipsis.IsValid() {
 			return l.expr(l.g.Call.Args[i], depth)
 		}
@@ -343,28 +344,6 @@ func (l *liveness) varOf(id *ast.Ident) *types.Var {
 	}
 	v, _ := l.info.Uses[id].(*types.Var)
 	return v
-}
-
-// paramIndex returns the index of v among the parameters of ftype, -1 if
-// it is not one.
-func paramIndex(info *types.Info, ftype *ast.FuncType, v *types.Var) int {
-	if ftype == nil || ftype.Params == nil {
-		return -1
-	}
-	i := 0
-	for _, field := range ftype.Params.List {
-		if len(field.Names) == 0 {
-			i++
-			continue
-		}
-		for _, name := range field.Names {
-			if info.Defs[name] == v {
-				return i
-			}
-			i++
-		}
-	}
-	return -1
 }
 
 // contextFuncName returns the name of the package-level function of

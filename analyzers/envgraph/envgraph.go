@@ -448,7 +448,7 @@ func isEnvironName(fun ast.Expr) bool {
 
 // newFunc records a function declaration or literal.
 func (s *state) newFunc(n ast.Node, parent *funcInfo) *funcInfo {
-	fi := &funcInfo{node: n, parent: parent, params: make(map[*types.Var]int)}
+	fi := &funcInfo{node: n, parent: parent}
 	var ftype *ast.FuncType
 	switch n := n.(type) {
 	case *ast.FuncDecl:
@@ -471,21 +471,7 @@ func (s *state) newFunc(n ast.Node, parent *funcInfo) *funcInfo {
 			s.variadic[last] = true
 		}
 	}
-	if ftype != nil && ftype.Params != nil {
-		i := 0
-		for _, field := range ftype.Params.List {
-			if len(field.Names) == 0 {
-				i++
-				continue
-			}
-			for _, name := range field.Names {
-				if v, ok := s.info.Defs[name].(*types.Var); ok && v != nil {
-					fi.params[v] = i
-				}
-				i++
-			}
-		}
-	}
+	fi.params = passutil.Params(s.info, ftype)
 	s.funcs[n] = fi
 	s.order = append(s.order, fi)
 	return fi

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/envvet/envvet/analyzers/envgraph"
+	"github.com/envvet/envvet/internal/passutil"
 	"github.com/envvet/envvet/internal/relpos"
 )
 
@@ -147,23 +148,10 @@ func (s *state) index() {
 			if d.Body == nil {
 				continue
 			}
-			sc := &scope{decl: d, cur: cur, params: make(map[*types.Var]int), vars: make(map[*types.Var]*source)}
+			sc := &scope{decl: d, cur: cur, params: passutil.Params(s.info, d.Type), vars: make(map[*types.Var]*source)}
 			if fn, ok := s.info.Defs[d.Name].(*types.Func); ok && fn != nil {
 				sc.obj = fn
 				s.byObj[fn] = sc
-			}
-			i := 0
-			for _, field := range d.Type.Params.List {
-				if len(field.Names) == 0 {
-					i++
-					continue
-				}
-				for _, name := range field.Names {
-					if v, ok := s.info.Defs[name].(*types.Var); ok && v != nil {
-						sc.params[v] = i
-					}
-					i++
-				}
 			}
 			s.collect(sc, cur)
 			s.scopes = append(s.scopes, sc)

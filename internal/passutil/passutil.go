@@ -4,6 +4,8 @@
 package passutil
 
 import (
+	"go/ast"
+	"go/types"
 	"os"
 	"path/filepath"
 	"strings"
@@ -69,4 +71,28 @@ func SplitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// Params maps each named parameter of ftype to its index among the
+// parameters (unnamed ones count), by the objects info defines for them.
+// A nil ftype has none.
+func Params(info *types.Info, ftype *ast.FuncType) map[*types.Var]int {
+	params := make(map[*types.Var]int)
+	if ftype == nil || ftype.Params == nil {
+		return params
+	}
+	i := 0
+	for _, field := range ftype.Params.List {
+		if len(field.Names) == 0 {
+			i++
+			continue
+		}
+		for _, name := range field.Names {
+			if v, ok := info.Defs[name].(*types.Var); ok && v != nil {
+				params[v] = i
+			}
+			i++
+		}
+	}
+	return params
 }
