@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/envvet/envvet/internal/categories"
 )
 
 // TestTables validates every verdict table of the repository
@@ -186,26 +187,14 @@ func TestWithin(t *testing.T) {
 
 // TestCategories fails when a check emits a category that no rule
 // matches: rows of that rule could then never match a finding. It reads
-// the categories from the analyzers' source (category constants and
-// Category: "literal" fields).
+// the categories from the analyzers' source (internal/categories).
 func TestCategories(t *testing.T) {
-	re := regexp.MustCompile(`(?m)(?:\bcat[A-Z]\w*|\bCategory[A-Z]\w*)\s*=\s*"([^"]+)"|Category:\s*"([^"]+)"`)
 	for _, check := range knownChecks {
-		files, _ := filepath.Glob(filepath.Join("../../analyzers", check, "*.go"))
-		var cats []string
-		for _, f := range files {
-			if strings.HasSuffix(f, "_test.go") {
-				continue
-			}
-			data, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, m := range re.FindAllStringSubmatch(string(data), -1) {
-				cats = append(cats, m[1]+m[2])
-			}
+		cats, n, err := categories.FromSource(filepath.Join("../../analyzers", check))
+		if err != nil {
+			t.Fatal(err)
 		}
-		if len(files) == 0 {
+		if n == 0 {
 			t.Errorf("%s: no source files in ../../analyzers/%s", check, check)
 		}
 		known := make(map[string]bool)

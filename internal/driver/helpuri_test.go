@@ -8,12 +8,13 @@ import (
 	"testing"
 
 	"github.com/envvet/envvet/analyzers"
+	"github.com/envvet/envvet/internal/categories"
 )
 
 // TestHelpURIAnchors checks that the help link of every SARIF rule (a check,
 // or check/category) points at an anchor of the README: a heading's slug or
-// an <a id>. The categories are read from the checks' source, as
-// bench/realworld's TestCategories does, so a new category without a README
+// an <a id>. The categories are read from the checks' source
+// (internal/categories), so a new category without a README
 // anchor fails here.
 func TestHelpURIAnchors(t *testing.T) {
 	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
@@ -27,22 +28,15 @@ func TestHelpURIAnchors(t *testing.T) {
 	for _, m := range regexp.MustCompile(`<a id="([^"]+)"></a>`).FindAllStringSubmatch(string(readme), -1) {
 		anchors[m[1]] = true
 	}
-	re := regexp.MustCompile(`(?m)(?:\bcat[A-Z]\w*|\bCategory[A-Z]\w*)\s*=\s*"([^"]+)"|Category:\s*"([^"]+)"`)
 	for _, a := range analyzers.Suite(analyzers.Config{}) {
-		cats := []string{""}
-		files, _ := filepath.Glob(filepath.Join("..", "..", "analyzers", a.Name, "*.go"))
-		for _, f := range files {
-			if strings.HasSuffix(f, "_test.go") {
-				continue
-			}
-			data, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, m := range re.FindAllStringSubmatch(string(data), -1) {
-				cats = append(cats, m[1]+m[2])
-			}
+		cats, n, err := categories.FromSource(filepath.Join("..", "..", "analyzers", a.Name))
+		if err != nil {
+			t.Fatal(err)
 		}
+		if n == 0 {
+			t.Errorf("%s: no source files in analyzers/%s", a.Name, a.Name)
+		}
+		cats = append([]string{""}, cats...) // the check's own rule
 		for _, c := range cats {
 			uri := rule(a, c).HelpURI
 			_, frag, ok := strings.Cut(uri, "#")
