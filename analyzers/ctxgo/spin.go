@@ -63,7 +63,7 @@ func spinLoop(sum *ctxsum.Result, live *liveness, body *ast.BlockStmt) (loop *as
 		case *ast.FuncLit:
 			return false
 		case *ast.ForStmt:
-			if n.Cond != nil || hasExit(info, n, labelOf(stack)) || !spinsOnCancel(info, n.Body) {
+			if n.Cond != nil || hasExit(info, n, ctxsum.LabelOf(stack)) || !spinsOnCancel(info, n.Body) {
 				return true
 			}
 			for _, s := range n.Body.List {
@@ -76,15 +76,6 @@ func spinLoop(sum *ctxsum.Result, live *liveness, body *ast.BlockStmt) (loop *as
 		return true
 	})
 	return loop, call, arg
-}
-
-func labelOf(stack []ast.Node) string {
-	if len(stack) > 0 {
-		if l, ok := stack[len(stack)-1].(*ast.LabeledStmt); ok {
-			return l.Label.Name
-		}
-	}
-	return ""
 }
 
 // spinsOnCancel reports whether the loop body does nothing that would

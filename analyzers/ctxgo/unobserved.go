@@ -346,12 +346,12 @@ func hasExit(info *types.Info, loop *ast.ForStmt, label string) bool {
 				exit = true
 			case token.BREAK:
 				if n.Label != nil {
-					exit = n.Label.Name == label || !labelInside(stack, n.Label.Name)
-				} else if !breakableInside(stack) {
+					exit = n.Label.Name == label || !ctxsum.Labelled(stack, n.Label.Name)
+				} else if !ctxsum.Breakable(stack) {
 					exit = true
 				}
 			case token.CONTINUE:
-				if n.Label != nil && n.Label.Name != label && !labelInside(stack, n.Label.Name) {
+				if n.Label != nil && n.Label.Name != label && !ctxsum.Labelled(stack, n.Label.Name) {
 					exit = true // continues an outer loop
 				}
 			}
@@ -375,27 +375,6 @@ func endsGoroutine(info *types.Info, call *ast.CallExpr) bool {
 	}
 	name := fn.Name()
 	return strings.HasPrefix(name, "Fatal") || strings.HasPrefix(name, "Panic") || name == "Exit" || name == "Goexit"
-}
-
-// breakableInside reports whether stack (inside the loop body) holds a
-// statement that an unlabeled break would leave instead of the loop.
-func breakableInside(stack []ast.Node) bool {
-	for _, s := range stack {
-		switch s.(type) {
-		case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
-			return true
-		}
-	}
-	return false
-}
-
-func labelInside(stack []ast.Node, name string) bool {
-	for _, s := range stack {
-		if l, ok := s.(*ast.LabeledStmt); ok && l.Label.Name == name {
-			return true
-		}
-	}
-	return false
 }
 
 // blocksInLoop returns the first blocking work of body, nil if it does

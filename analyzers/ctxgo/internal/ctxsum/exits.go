@@ -20,12 +20,12 @@ func (r *Result) exits(body *ast.BlockStmt, label string, tracked func(ast.Expr)
 		case *ast.ReturnStmt:
 			leave = true
 		case *ast.BranchStmt:
-			named := n.Label != nil && n.Label.Name != label && !labelled(stack, n.Label.Name)
+			named := n.Label != nil && n.Label.Name != label && !Labelled(stack, n.Label.Name)
 			switch n.Tok {
 			case token.GOTO:
 				leave = true
 			case token.BREAK:
-				leave = n.Label != nil && (n.Label.Name == label || named) || n.Label == nil && !breakable(stack)
+				leave = n.Label != nil && (n.Label.Name == label || named) || n.Label == nil && !Breakable(stack)
 			case token.CONTINUE:
 				leave = named // continues an outer loop
 			}
@@ -183,9 +183,9 @@ func (r *Result) isError(e ast.Expr) bool {
 	return types.Identical(tv.Type, types.Universe.Lookup("error").Type())
 }
 
-// breakable reports whether stack (inside a loop body) holds a statement
+// Breakable reports whether stack (inside a loop body) holds a statement
 // that an unlabeled break would leave instead of the loop.
-func breakable(stack []ast.Node) bool {
+func Breakable(stack []ast.Node) bool {
 	for _, s := range stack {
 		switch s.(type) {
 		case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
@@ -195,7 +195,8 @@ func breakable(stack []ast.Node) bool {
 	return false
 }
 
-func labelled(stack []ast.Node, name string) bool {
+// Labelled reports whether stack holds the statement labelled name.
+func Labelled(stack []ast.Node, name string) bool {
 	for _, s := range stack {
 		if l, ok := s.(*ast.LabeledStmt); ok && l.Label.Name == name {
 			return true

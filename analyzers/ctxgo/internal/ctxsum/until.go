@@ -96,7 +96,7 @@ func (r *Result) runsUntilIn(body ast.Node, vars map[*types.Var]bool, extra func
 		if runs || loopUse {
 			return false
 		}
-		if r.unboundedLoop(n, labelOf(stack), tracked) && !async(stack) {
+		if r.unboundedLoop(n, LabelOf(stack), tracked) && !async(stack) {
 			loop = true
 		}
 		e, ok := n.(ast.Expr)
@@ -252,7 +252,7 @@ func (r *Result) inUnboundedLoop(stack []ast.Node, tracked func(ast.Expr) bool) 
 		if async(stack[:i+1]) {
 			return false
 		}
-		if r.unboundedLoop(n, labelOf(stack[:i]), tracked) {
+		if r.unboundedLoop(n, LabelOf(stack[:i]), tracked) {
 			return true
 		}
 	}
@@ -292,8 +292,8 @@ func (r *Result) unboundedLoop(n ast.Node, label string, tracked func(ast.Expr) 
 	return false
 }
 
-// labelOf returns the label of the statement whose ancestors are stack.
-func labelOf(stack []ast.Node) string {
+// LabelOf returns the label of the statement whose ancestors are stack.
+func LabelOf(stack []ast.Node) string {
 	if len(stack) > 0 {
 		if l, ok := stack[len(stack)-1].(*ast.LabeledStmt); ok {
 			return l.Label.Name
