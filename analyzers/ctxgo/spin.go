@@ -160,16 +160,7 @@ func spinCall(sum *ctxsum.Result, live *liveness, s ast.Stmt) (*ast.CallExpr, as
 	if ifs, ok := s.(*ast.IfStmt); ok && ifs.Init != nil {
 		s = ifs.Init
 	}
-	var e ast.Expr
-	switch s := s.(type) {
-	case *ast.ExprStmt:
-		e = s.X
-	case *ast.AssignStmt:
-		if len(s.Rhs) == 1 {
-			e = s.Rhs[0]
-		}
-	}
-	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	call, ok := ast.Unparen(ctxsum.StmtValue(s)).(*ast.CallExpr)
 	if !ok {
 		return nil, nil
 	}

@@ -107,16 +107,7 @@ func (r *Result) stopCond(cond ast.Expr, negated bool, tracked func(ast.Expr) bo
 // doneRecv reports whether comm receives from x.Done() or a channel of
 // struct{}.
 func (r *Result) doneRecv(comm ast.Stmt) bool {
-	var x ast.Expr
-	switch c := comm.(type) {
-	case *ast.ExprStmt:
-		x = c.X
-	case *ast.AssignStmt:
-		if len(c.Rhs) == 1 {
-			x = c.Rhs[0]
-		}
-	}
-	u, ok := ast.Unparen(x).(*ast.UnaryExpr)
+	u, ok := ast.Unparen(StmtValue(comm)).(*ast.UnaryExpr)
 	if !ok || u.Op != token.ARROW {
 		return false
 	}
@@ -203,4 +194,18 @@ func Labelled(stack []ast.Node, name string) bool {
 		}
 	}
 	return false
+}
+
+// StmtValue returns the value s computes: the expression of an expression
+// statement, the one right-hand side of an assignment; nil otherwise.
+func StmtValue(s ast.Stmt) ast.Expr {
+	switch s := s.(type) {
+	case *ast.ExprStmt:
+		return s.X
+	case *ast.AssignStmt:
+		if len(s.Rhs) == 1 {
+			return s.Rhs[0]
+		}
+	}
+	return nil
 }
