@@ -22,6 +22,11 @@ func isEnvFuncPackage(path string) bool {
 	return false
 }
 
+// DirectKind returns the kind of reference a call of fn, a function of
+// the standard library or x/sys (os.Getenv, os.LookupEnv, os.Setenv, ...),
+// makes with its first argument as key; false for any other function.
+func DirectKind(fn *types.Func) (Kind, bool) { return directKindOf(fn) }
+
 // directKindOf returns the kind of reference a call of fn makes with its
 // first argument as key.
 func directKindOf(fn *types.Func) (Kind, bool) {

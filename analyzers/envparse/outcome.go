@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"iter"
 	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
@@ -210,19 +211,22 @@ func isLHS(as *ast.AssignStmt, id *ast.Ident) bool {
 }
 
 func isResult(sc *scope, v *types.Var) bool {
-	if sc.obj == nil {
-		return false
-	}
-	sig, ok := sc.obj.Type().(*types.Signature)
-	if !ok {
-		return false
-	}
-	for r := range sig.Results().Variables() {
+	for r := range sc.results() {
 		if r == v {
 			return true
 		}
 	}
 	return false
+}
+
+// results returns the results of sc's function (none when unknown).
+func (sc *scope) results() iter.Seq[*types.Var] {
+	if sc.obj != nil {
+		if sig, ok := sc.obj.Type().(*types.Signature); ok {
+			return sig.Results().Variables()
+		}
+	}
+	return func(func(*types.Var) bool) {}
 }
 
 // compare returns the outcome of bin, a comparison of a parse's error
@@ -366,14 +370,7 @@ func isLogCall(info *types.Info, call *ast.CallExpr) bool {
 }
 
 func hasErrorResult(sc *scope) bool {
-	if sc.obj == nil {
-		return false
-	}
-	sig, ok := sc.obj.Type().(*types.Signature)
-	if !ok {
-		return false
-	}
-	for r := range sig.Results().Variables() {
+	for r := range sc.results() {
 		if isError(r.Type()) {
 			return true
 		}

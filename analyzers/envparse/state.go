@@ -236,44 +236,35 @@ func (s *state) callee(call *ast.CallExpr) *types.Func {
 }
 
 // isEnvRead reports whether fn returns the value of the key it is given
-// as first argument.
+// as first argument (os.Getenv, os.LookupEnv and their syscall and x/sys
+// twins: envgraph's table).
 func isEnvRead(fn *types.Func) bool {
-	if fn.Pkg() == nil {
-		return false
-	}
-	switch fn.Pkg().Path() + "." + fn.Name() {
-	case "os.Getenv", "os.LookupEnv", "syscall.Getenv", "golang.org/x/sys/unix.Getenv", "golang.org/x/sys/windows.Getenv":
-		sig, ok := fn.Type().(*types.Signature)
-		return ok && sig.Recv() == nil
-	}
-	return false
+	k, ok := envgraph.DirectKind(fn)
+	return ok && k.IsRead()
 }
 
-func (s *state) importedValue(fn *types.Func) *valueOf {
-	if f, ok := s.values[fn]; ok {
-		return f
-	}
-	var f *valueOf
-	if fn.Pkg() != nil && fn.Pkg() != s.pass.Pkg {
-		if g := new(valueOf); s.pass.ImportObjectFact(fn, g) {
-			f = g
-		}
-	}
-	s.values[fn] = f
-	return f
-}
+func (s *state) importedValue(fn *types.Func) *valueOf { return imported(s.pass, s.values, fn) }
 
 func (s *state) importedSilent(fn *types.Func) *silentDefault {
-	if f, ok := s.silents[fn]; ok {
+	return imported(s.pass, s.silents, fn)
+}
+
+// imported returns fn's fact of type *F when fn belongs to another package,
+// nil when it has none, remembered in cache.
+func imported[F any, PF interface {
+	*F
+	analysis.Fact
+}](pass *analysis.Pass, cache map[*types.Func]PF, fn *types.Func) PF {
+	if f, ok := cache[fn]; ok {
 		return f
 	}
-	var f *silentDefault
-	if fn.Pkg() != nil && fn.Pkg() != s.pass.Pkg {
-		if g := new(silentDefault); s.pass.ImportObjectFact(fn, g) {
+	var f PF
+	if fn.Pkg() != nil && fn.Pkg() != pass.Pkg {
+		if g := PF(new(F)); pass.ImportObjectFact(fn, g) {
 			f = g
 		}
 	}
-	s.silents[fn] = f
+	cache[fn] = f
 	return f
 }
 
