@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"iter"
 	"os"
 	"path"
 	"path/filepath"
@@ -213,6 +214,38 @@ func lines(data []byte) []string {
 	return ls
 }
 
+// records yields the line number and the trimmed fields of each row of a
+// TSV file whose first line must be header (comments and blank lines
+// skipped), reporting to bad a wrong header (then nothing is yielded) and
+// a row with another number of columns (then that row is not).
+func records(data []byte, header string, bad func(line int, format string, args ...any)) iter.Seq2[int, []string] {
+	return func(yield func(int, []string) bool) {
+		ls := lines(data)
+		if len(ls) == 0 || ls[0] != header {
+			bad(1, "the first line must be the header %q", header)
+			return
+		}
+		width := strings.Count(header, "\t") + 1
+		for i, l := range ls[1:] {
+			n := i + 2
+			if strings.HasPrefix(l, "#") || strings.TrimSpace(l) == "" {
+				continue
+			}
+			f := strings.Split(l, "\t")
+			if len(f) != width {
+				bad(n, "%d tab-separated columns, want %d (%s)", len(f), width, strings.ReplaceAll(header, "\t", " "))
+				continue
+			}
+			for j := range f {
+				f[j] = strings.TrimSpace(f[j])
+			}
+			if !yield(n, f) {
+				return
+			}
+		}
+	}
+}
+
 // ParseTable parses the verdict table of check read from file name and
 // returns its rows and what is wrong with it. Rows with errors are left out.
 func ParseTable(check, name string, data []byte) ([]*Row, []Problem) {
@@ -224,30 +257,13 @@ func ParseTable(check, name string, data []byte) ([]*Row, []Problem) {
 		bad(1, "unknown check %q (a table is <check>.tsv, check one of %s)", check, strings.Join(knownChecks, ", "))
 		return nil, ps
 	}
-	ls := lines(data)
-	if len(ls) == 0 || ls[0] != tableHeader {
-		bad(1, "the first line must be the header %q", tableHeader)
-		return nil, ps
-	}
 	var rows []*Row
 	type key struct {
 		modver, file string
 		line         int
 	}
 	seen := make(map[key][]*Row)
-	for i, l := range ls[1:] {
-		n := i + 2
-		if strings.HasPrefix(l, "#") || strings.TrimSpace(l) == "" {
-			continue
-		}
-		f := strings.Split(l, "\t")
-		if len(f) != 9 {
-			bad(n, "%d tab-separated columns, want 9 (%s)", len(f), strings.ReplaceAll(tableHeader, "\t", " "))
-			continue
-		}
-		for j := range f {
-			f[j] = strings.TrimSpace(f[j])
-		}
+	for n, f := range records(data, tableHeader, bad) {
 		r := &Row{Table: name, TLine: n, Check: check, Module: f[0], Version: f[1], File: f[2],
 			Verdict: f[4], Kind: f[5], Rule: f[6], Why: f[7], Source: f[8]}
 		before := len(ps)
@@ -381,26 +397,9 @@ func ParseSettings(check, name string, data []byte, overlay string) ([]*Settings
 	bad := func(line int, format string, args ...any) {
 		ps = append(ps, Problem{Path: name, Line: line, Msg: fmt.Sprintf(format, args...)})
 	}
-	ls := lines(data)
-	if len(ls) == 0 || ls[0] != settingsHeader {
-		bad(1, "the first line must be the header %q", settingsHeader)
-		return nil, ps
-	}
 	var out []*Settings
 	seen := make(map[string]int)
-	for i, l := range ls[1:] {
-		n := i + 2
-		if strings.HasPrefix(l, "#") || strings.TrimSpace(l) == "" {
-			continue
-		}
-		f := strings.Split(l, "\t")
-		if len(f) != 7 {
-			bad(n, "%d tab-separated columns, want 7 (%s)", len(f), strings.ReplaceAll(settingsHeader, "\t", " "))
-			continue
-		}
-		for j := range f {
-			f[j] = strings.TrimSpace(f[j])
-		}
+	for n, f := range records(data, settingsHeader, bad) {
 		before := len(ps)
 		s := &Settings{Table: name, TLine: n, Module: f[0], Version: f[1], Dir: f[2]}
 		if !moduleRE.MatchString(s.Module) {
