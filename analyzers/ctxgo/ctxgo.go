@@ -63,7 +63,7 @@ func New(cfg Config) *analysis.Analyzer {
 		RunDespiteErrors: true,
 	}
 	a.Flags.BoolVar(&c.cutShort, catCutShort, c.cutShort, "report a context cancelled at return that reaches a goroutine outliving the function (set false to disable)")
-	a.Flags.BoolVar(&c.unobserved, catUnobserved, c.unobserved, "report a goroutine that loops forever on blocking work and never observes a context in scope, or spins once the context it passes on is cancelled (set false to disable)")
+	a.Flags.BoolVar(&c.unobserved, catUnobserved, c.unobserved, "report a goroutine that loops forever on blocking work and never observes a context in scope, spins once the context it passes on is cancelled, or blocks sending to a receiver that may have returned (set false to disable)")
 	a.Flags.BoolVar(&c.handover, catHandover, c.handover, "report a cancel function handed to a goroutine that does not call it on every path (set false to disable)")
 	return a
 }
@@ -87,6 +87,9 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		}
 		if c.handover {
 			handover(pass, fn)
+		}
+		if c.unobserved {
+			abandoned(pass, sum, fn)
 		}
 	}
 	if c.unobserved {

@@ -177,6 +177,35 @@
 //		}
 //	}()
 //
+// The rule also reports the forgotten sender, a goroutine that never
+// observes that its receiver left. Outside package main, a function makes
+// an unbuffered channel (make(chan T) or make(chan T, 0), assigned to a
+// local variable), starts a goroutine that sends on it outside a select
+// with another case (in a go func literal, or in a function of the same
+// package that the go statement, or a call in the goroutine, hands the
+// channel to), and itself receives from the channel only as the
+// communication of select cases, one of which sits beside a case whose
+// body returns. Any other use of the channel by the function (passing it
+// on, storing, closing, ranging over it, receiving outside a select or in
+// a closure) lets someone else receive, and nothing is reported. When the
+// function returns through the other case (<-ctx.Done(), a timeout),
+// nobody receives and the goroutine blocks on its send forever. When one
+// goroutine, started outside any loop, sends from outside any loop, a
+// suggested fix gives the channel a buffer of 1.
+//
+//	func fetch(ctx context.Context) (int, error) {
+//		ch := make(chan int)
+//		go func() { // diagnostic: the goroutine started here sends on unbuffered ch (line 4), but fetch may return through another case of the select on line 6, and then nobody receives and the goroutine blocks forever; give ch a buffer or send in a select
+//			ch <- work()
+//		}()
+//		select {
+//		case v := <-ch:
+//			return v, nil
+//		case <-ctx.Done():
+//			return 0, ctx.Err()
+//		}
+//	}
+//
 // # Rule handover: a cancel function handed to a goroutine and lost
 //
 // The rule reports a context.With{Cancel,Timeout,Deadline}[Cause] call whose

@@ -1,0 +1,405 @@
+package ctxgo
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strconv"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/envvet/envvet/analyzers/ctxgo/internal/ctxsum"
+)
+
+// abandoned reports the forgotten sender (rule unobserved): fn makes an
+// unbuffered channel, starts a goroutine that sends on it without a
+// select, and receives from it only in a select that may return through
+// another case (<-ctx.Done(), a timeout). Once fn has returned that way,
+// nobody receives, and the goroutine blocks on its send forever.
+func abandoned(pass *analysis.Pass, sum *ctxsum.Result, fn function) {
+	if pass.Pkg.Name() == "main" {
+		return // goroutines there commonly live as long as the process
+	}
+	for _, ch := range unbufferedChans(pass.TypesInfo, fn.body) {
+		u, ok := channelUses(pass.TypesInfo, fn.body, ch)
+		if !ok || u.leave == nil || len(u.gos) == 0 {
+			continue
+		}
+		s := senders{info: pass.TypesInfo, sum: sum, seen: map[paramRef]bool{}}
+		for _, g := range u.gos {
+			send := s.goroutineSends(g, ch.v)
+			if send == nil {
+				continue
+			}
+			fixable := len(u.gos) == 1 && !inLoopOf(fn.body, g) && oneSend(pass.TypesInfo, g, ch.v)
+			reportAbandoned(pass, fn, ch, u, g, send, fixable)
+			break // one report per channel
+		}
+	}
+}
+
+// An unbuffered channel made by a function: ch := make(chan T).
+type madeChan struct {
+	v    *types.Var
+	make *ast.CallExpr
+}
+
+// unbufferedChans returns the local variables of body (outside nested
+// literals) assigned an unbuffered channel by make, in source order.
+func unbufferedChans(info *types.Info, body *ast.BlockStmt) []madeChan {
+	var out []madeChan
+	add := func(lhs ast.Expr, rhs ast.Expr) {
+		id, ok := lhs.(*ast.Ident)
+		call, ok2 := ast.Unparen(rhs).(*ast.CallExpr)
+		if !ok || !ok2 || !isUnbufferedMake(info, call) {
+			return
+		}
+		if v, ok := info.ObjectOf(id).(*types.Var); ok && !v.IsField() && v.Pos() >= body.Pos() && v.Pos() < body.End() {
+			out = append(out, madeChan{v: v, make: call})
+		}
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			if len(n.Lhs) == len(n.Rhs) {
+				for i := range n.Lhs {
+					add(n.Lhs[i], n.Rhs[i])
+				}
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == len(n.Values) {
+				for i := range n.Names {
+					add(n.Names[i], n.Values[i])
+				}
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// isUnbufferedMake reports whether call is make(chan T) or make(chan T, 0).
+func isUnbufferedMake(info *types.Info, call *ast.CallExpr) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok || id.Name != "make" || len(call.Args) == 0 {
+		return false
+	}
+	if b, ok := info.Uses[id].(*types.Builtin); !ok || b.Name() != "make" {
+		return false
+	}
+	tv, ok := info.Types[call.Args[0]]
+	if !ok || tv.Type == nil {
+		return false
+	}
+	if ch, ok := tv.Type.Underlying().(*types.Chan); !ok || ch.Dir() != types.SendRecv {
+		return false
+	}
+	if len(call.Args) == 1 {
+		return true
+	}
+	size, ok := info.Types[call.Args[1]]
+	return ok && size.Value != nil && constant.Sign(size.Value) == 0
+}
+
+// The uses of a channel in the function that made it.
+type chanUses struct {
+	gos   []*ast.GoStmt   // go statements handing it to a goroutine
+	sel   *ast.SelectStmt // a select receiving from it...
+	leave *ast.CommClause // ...with another clause that returns
+}
+
+// channelUses classifies the uses of ch in body: ok is false when a use
+// other than a goroutine's, or a receive as a select case, could let
+// someone else receive (passed on, stored, ranged over, closed, received
+// outside a select or in a closure).
+func channelUses(info *types.Info, body *ast.BlockStmt, ch madeChan) (u chanUses, ok bool) {
+	ok = true
+	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
+		id, isID := n.(*ast.Ident)
+		if !ok || !isID || info.ObjectOf(id) != ch.v || info.Defs[id] != nil {
+			return ok
+		}
+		if g := enclosingGo(stack); g != nil {
+			if len(u.gos) == 0 || u.gos[len(u.gos)-1] != g {
+				u.gos = append(u.gos, g)
+			}
+			return true
+		}
+		if assigned(stack, id, ch.make) {
+			return true
+		}
+		sel, clause := selectCase(stack, id)
+		if sel == nil || inLiteral(stack) {
+			ok = false
+			return false
+		}
+		if leave := leavingClause(sel, clause); leave != nil && u.leave == nil {
+			u.sel, u.leave = sel, leave
+		}
+		return true
+	})
+	return u, ok
+}
+
+// enclosingGo returns the innermost go statement of stack, nil if none.
+func enclosingGo(stack []ast.Node) *ast.GoStmt {
+	for i := len(stack) - 1; i >= 0; i-- {
+		if g, ok := stack[i].(*ast.GoStmt); ok {
+			return g
+		}
+	}
+	return nil
+}
+
+func inLiteral(stack []ast.Node) bool {
+	for _, n := range stack {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// assigned reports whether id is the left side of the assignment of mk.
+func assigned(stack []ast.Node, id *ast.Ident, mk *ast.CallExpr) bool {
+	if len(stack) == 0 {
+		return false
+	}
+	as, ok := stack[len(stack)-1].(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != len(as.Rhs) {
+		return false
+	}
+	for i, l := range as.Lhs {
+		if l == id && ast.Unparen(as.Rhs[i]) == mk {
+			return true
+		}
+	}
+	return false
+}
+
+// selectCase returns the select and clause of which id, in <-id, is the
+// communication (case <-ch:, case v := <-ch:, case v, ok := <-ch:).
+func selectCase(stack []ast.Node, id *ast.Ident) (*ast.SelectStmt, *ast.CommClause) {
+	n := len(stack)
+	if n < 5 {
+		return nil, nil
+	}
+	recv, ok := stack[n-1].(*ast.UnaryExpr)
+	if !ok || recv.Op != token.ARROW || ast.Unparen(recv.X) != id {
+		return nil, nil
+	}
+	clause, ok := stack[n-3].(*ast.CommClause)
+	if !ok {
+		return nil, nil
+	}
+	switch comm := clause.Comm.(type) {
+	case *ast.ExprStmt:
+		ok = ast.Unparen(comm.X) == recv
+	case *ast.AssignStmt:
+		ok = len(comm.Rhs) == 1 && ast.Unparen(comm.Rhs[0]) == recv
+	default:
+		ok = false
+	}
+	sel, isSel := stack[n-5].(*ast.SelectStmt)
+	if !ok || !isSel {
+		return nil, nil
+	}
+	return sel, clause
+}
+
+// leavingClause returns a clause of sel other than recv whose body
+// returns, nil if there is none.
+func leavingClause(sel *ast.SelectStmt, recv *ast.CommClause) *ast.CommClause {
+	for _, s := range sel.Body.List {
+		c, ok := s.(*ast.CommClause)
+		if !ok || c == recv {
+			continue
+		}
+		returns := false
+		for _, st := range c.Body {
+			ast.Inspect(st, func(n ast.Node) bool {
+				switch n.(type) {
+				case *ast.FuncLit:
+					return false
+				case *ast.ReturnStmt:
+					returns = true
+				}
+				return !returns
+			})
+		}
+		if returns {
+			return c
+		}
+	}
+	return nil
+}
+
+// senders finds blocking sends on a channel in goroutines and, through
+// the package's own functions, in their callees.
+type senders struct {
+	info   *types.Info
+	sum    *ctxsum.Result
+	seen map[paramRef]bool
+}
+
+type paramRef struct {
+	fn *types.Func
+	i  int
+}
+
+// goroutineSends returns a send on ch, outside a select that offers
+// another way, by the goroutine g starts; nil if there is none.
+func (s *senders) goroutineSends(g *ast.GoStmt, ch *types.Var) ast.Node {
+	if lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit); ok {
+		return s.sendsIn(lit.Body, ch)
+	}
+	return s.argSends(g.Call, ch)
+}
+
+// argSends returns a blocking send on ch by the callee of call, to which
+// ch is an argument.
+func (s *senders) argSends(call *ast.CallExpr, ch *types.Var) ast.Node {
+	callee := ctxsum.Callee(s.info, call)
+	decl := s.sum.Decl(callee)
+	if decl == nil {
+		return nil
+	}
+	sig := callee.Origin().Type().(*types.Signature)
+	for i, a := range call.Args {
+		id, ok := ast.Unparen(a).(*ast.Ident)
+		if !ok || s.info.ObjectOf(id) != ch || i >= sig.Params().Len() || sig.Variadic() && i == sig.Params().Len()-1 {
+			continue
+		}
+		key := paramRef{callee.Origin(), i}
+		if s.seen[key] {
+			continue
+		}
+		s.seen[key] = true
+		if send := s.sendsIn(decl.Body, sig.Params().At(i)); send != nil {
+			return send
+		}
+	}
+	return nil
+}
+
+// sendsIn returns the first blocking send on ch in body, directly or
+// through a call of a function of the package that is given ch.
+func (s *senders) sendsIn(body *ast.BlockStmt, ch *types.Var) ast.Node {
+	var found ast.Node
+	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
+		if found != nil {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.GoStmt:
+			return false // another goroutine's send
+		case *ast.SendStmt:
+			if id, ok := ast.Unparen(n.Chan).(*ast.Ident); ok && s.info.ObjectOf(id) == ch && !offersAnother(stack, n) {
+				found = n
+			}
+		case *ast.CallExpr:
+			found = s.argSends(n, ch)
+		}
+		return found == nil
+	})
+	return found
+}
+
+// offersAnother reports whether send is the communication of a select
+// clause with another clause to take (a default, <-ctx.Done()).
+func offersAnother(stack []ast.Node, send *ast.SendStmt) bool {
+	n := len(stack)
+	if n < 3 {
+		return false
+	}
+	c, ok := stack[n-1].(*ast.CommClause)
+	sel, ok2 := stack[n-3].(*ast.SelectStmt)
+	return ok && ok2 && c.Comm == send && len(sel.Body.List) > 1
+}
+
+func loopIn(stack []ast.Node) bool {
+	for _, n := range stack {
+		switch n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return true
+		}
+	}
+	return false
+}
+
+// inLoopOf reports whether n lies in a for or range loop of body.
+func inLoopOf(body *ast.BlockStmt, n ast.Node) bool {
+	in := false
+	ast.PreorderStack(body, nil, func(m ast.Node, stack []ast.Node) bool {
+		if m == n {
+			in = loopIn(stack)
+			return false
+		}
+		return m.Pos() <= n.Pos() && n.End() <= m.End()
+	})
+	return in
+}
+
+// oneSend reports whether the goroutine g starts is a function literal
+// whose body (nested literals included) uses ch in one send statement,
+// outside any loop, and nowhere else: a buffer of 1 then lets it finish.
+func oneSend(info *types.Info, g *ast.GoStmt, ch *types.Var) bool {
+	lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit)
+	if !ok {
+		return false
+	}
+	sends, uses := 0, 0
+	ast.PreorderStack(lit.Body, nil, func(n ast.Node, stack []ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SendStmt:
+			if id, ok := ast.Unparen(n.Chan).(*ast.Ident); ok && info.Uses[id] == ch && !loopIn(stack) {
+				sends++
+			}
+		case *ast.Ident:
+			if info.Uses[n] == ch {
+				uses++
+			}
+		}
+		return true
+	})
+	return sends == 1 && uses == 1
+}
+
+func reportAbandoned(pass *analysis.Pass, fn function, ch madeChan, u chanUses, g *ast.GoStmt, send ast.Node, fixable bool) {
+	name := ch.v.Name()
+	who := fn.name
+	if who == "the function literal" {
+		who = "the enclosing function literal"
+	}
+	d := analysis.Diagnostic{
+		Pos:      g.Pos(),
+		End:      g.Call.Lparen,
+		Category: catUnobserved,
+		Message: "the goroutine started here sends on unbuffered " + name + " (line " + strconv.Itoa(pass.Fset.Position(send.Pos()).Line) +
+			"), but " + who + " may return through another case of the select on line " + strconv.Itoa(pass.Fset.Position(u.sel.Pos()).Line) +
+			", and then nobody receives and the goroutine blocks forever; give " + name + " a buffer or send in a select",
+		Related: []analysis.RelatedInformation{
+			{Pos: u.leave.Pos(), End: u.leave.Colon, Message: who + " returns through this case without receiving from " + name},
+		},
+	}
+	if fileOf(pass, send.Pos()) != nil {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: send.Pos(), End: send.End(), Message: "the goroutine blocks here once nobody receives"})
+	}
+	if fixable {
+		d.SuggestedFixes = []analysis.SuggestedFix{bufferFix(ch)}
+	}
+	pass.Report(d)
+}
+
+// bufferFix gives the channel a buffer of 1, so that the one send of its
+// one goroutine completes whether or not anybody receives.
+func bufferFix(ch madeChan) analysis.SuggestedFix {
+	edit := analysis.TextEdit{Pos: ch.make.Rparen, End: ch.make.Rparen, NewText: []byte(", 1")}
+	if len(ch.make.Args) == 2 {
+		edit = analysis.TextEdit{Pos: ch.make.Args[1].Pos(), End: ch.make.Args[1].End(), NewText: []byte("1")}
+	}
+	return analysis.SuggestedFix{Message: "give " + ch.v.Name() + " a buffer of 1", TextEdits: []analysis.TextEdit{edit}}
+}
