@@ -31,3 +31,25 @@ func (a *Auditor) audit(ctx context.Context, what string) { a.DB.Exec(ctx, "inse
 func (a *Auditor) Handler(w http.ResponseWriter, r *http.Request) {
 	go a.audit(r.Context(), "handler")
 }
+
+// Capture audits with the request's context and then answers: the audit
+// is cut short when Capture returns (issue 15's shape).
+func (a *Auditor) Capture(w http.ResponseWriter, r *http.Request) {
+	go a.audit(r.Context(), "capture")
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// Lookup stops waiting when ctx ends, and the goroutine's send then
+// blocks forever: a forgotten sender.
+func (a *Auditor) Lookup(ctx context.Context) error {
+	done := make(chan error)
+	go func() {
+		done <- a.DB.Exec(ctx, "select 1")
+	}()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
