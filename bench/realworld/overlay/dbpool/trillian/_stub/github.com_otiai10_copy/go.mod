@@ -1,0 +1,1 @@
+module github.com/otiai10/copy
