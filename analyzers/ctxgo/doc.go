@@ -45,9 +45,13 @@
 // argument of the go call whose callee uses that parameter for work, or a
 // variable captured by the go func literal that the literal uses for work.
 // Work is any use except calling Done, Err, Deadline or Value, comparing,
-// passing it to context.Cause, AfterFunc or WithoutCancel, or passing it to
-// a function (of any package: a watchesCtx fact carries this) that itself
-// does no more. A goroutine that only watches ctx (selects on ctx.Done() to
+// passing it to context.Cause, AfterFunc or WithoutCancel, passing it to a
+// logging call (a function of log/slog, zap, logrus, zerolog, logr, klog or
+// hclog, or an Info/Debug/Warn/Error/Log...-named method, with Context,
+// WithContext, Ctx or f after the name, of a type named ...Logger or of a
+// package named log, logger or logging: the record is written whether or
+// not the context has ended), or passing it to a function (of any package:
+// a watchesCtx fact carries this) that itself does no more. A goroutine that only watches ctx (selects on ctx.Done() to
 // close a connection, stop a ticker, merge contexts) is not reported.
 //
 // It also reports a call whose callee, in any package, has the keepsCtx fact

@@ -824,6 +824,9 @@ func (r *Result) argWorks(call *ast.CallExpr, idx int) bool {
 	if fn == nil {
 		return true
 	}
+	if isLogCall(fn) {
+		return false // the record is written whatever the context's state
+	}
 	sig, ok := fn.Type().(*types.Signature)
 	if !ok || sig.Variadic() && idx >= sig.Params().Len()-1 || idx >= sig.Params().Len() {
 		return true
