@@ -86,7 +86,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Requires:         []*analysis.Analyzer{lazyinspect.Analyzer},
 		Run:              report.Wrap("dbpool", c.run, cfg.Report),
 		RunDespiteErrors: true,
-		FactTypes:        []analysis.Fact{new(poolParams), new(poolResult), new(opensOwnPool), new(pkgPools)},
+		FactTypes:        []analysis.Fact{new(poolParams), new(poolResult), new(opensOwnPool), new(pkgPools), new(entOpen)},
 	}
 	a.Flags.Func("isolate", "comma-separated import path patterns whose packages must not share a pool (e.g. example.com/app/billing/...,./users/...)", func(s string) error {
 		c.isolate = nil
@@ -107,11 +107,12 @@ func New(cfg Config) *analysis.Analyzer {
 // holdsNoPool reports whether a package other than a main package can
 // neither hold nor pass a pool: no expression of it (a value, a type, a
 // call's results, a function value) has a pool type, and it calls no
-// function that opens a pool of its own. Such a package (a driver that
-// only calls sql.Register, a library that imports database/sql for
-// sql.ErrNoRows) has nothing to report and no fact to export: pools reach
-// other packages only through values of their type. Main packages run
-// regardless: they judge the whole program from the facts.
+// function that opens a pool of its own or is a generated ent client's
+// Open. Such a package (a driver that only calls sql.Register, a library
+// that imports database/sql for sql.ErrNoRows) has nothing to report and
+// no fact to export: pools reach other packages only through values of
+// their type. Main packages run regardless: they judge the whole program
+// from the facts.
 func holdsNoPool(pass *analysis.Pass) bool {
 	if pass.TypesInfo == nil || pass.Pkg.Name() == "main" {
 		return false
@@ -127,7 +128,8 @@ func holdsNoPool(pass *analysis.Pass) bool {
 			continue
 		}
 		var own opensOwnPool
-		if pass.ImportObjectFact(fn.Origin(), &own) {
+		var ent entOpen
+		if pass.ImportObjectFact(fn.Origin(), &own) || pass.ImportObjectFact(fn.Origin(), &ent) {
 			return false
 		}
 	}
@@ -248,6 +250,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	st.slotRefs()
 	st.exportFacts()
 	st.decide()
+	st.entClients()
 	return nil, nil
 }
 

@@ -10,7 +10,7 @@ import (
 // noLimitLocal reports a pool followed to its end in this package that
 // nothing limits (rule "nolimit"), at the call that opened or returned it.
 func (st *state) noLimitLocal(v *value, prog *program) {
-	if !st.c.noLimit || v.f.Limited || v.f.Escapes || v.perCall || st.inTest(v.call) || st.shortLived(v) ||
+	if !st.c.noLimit || v.f.Limited || v.f.Escapes || v.perCall || st.inTest(v.call) || st.shortLived(v) || st.isEntOpen(v.fn) ||
 		st.slotsLimited(v.f.Slots, prog.all) || !used(v.f.Users, v.f.Slots, prog.all) {
 		return
 	}
