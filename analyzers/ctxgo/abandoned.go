@@ -240,8 +240,8 @@ func leavingClause(sel *ast.SelectStmt, recv *ast.CommClause) *ast.CommClause {
 // senders finds blocking sends on a channel in goroutines and, through
 // the package's own functions, in their callees.
 type senders struct {
-	info   *types.Info
-	sum    *ctxsum.Result
+	info *types.Info
+	sum  *ctxsum.Result
 	seen map[paramRef]bool
 }
 
