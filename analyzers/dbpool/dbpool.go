@@ -426,8 +426,10 @@ func isPtrToNamed(t types.Type, pkg, name string) bool {
 }
 
 // inTest reports whether cur is in a _test.go file or in a test helper
-// (a function taking *testing.T, *testing.B, *testing.F or testing.TB):
-// tests open throwaway pools and never limit them, and that is fine.
+// (a function taking *testing.T, *testing.B, *testing.F or testing.TB, or
+// an interface with a FailNow method: enttest's TestingT, testify's, a
+// project's own TB): tests open throwaway pools and never limit them, and
+// that is fine.
 func (st *state) inTest(cur inspector.Cursor) bool {
 	if !cur.Valid() {
 		return false
@@ -443,10 +445,25 @@ func (st *state) inTest(cur inspector.Cursor) bool {
 		for _, f := range ft.Params.List {
 			if tv, ok := st.info.Types[f.Type]; ok && tv.Type != nil {
 				t := tv.Type
-				if isPtrToNamed(t, "testing", "T") || isPtrToNamed(t, "testing", "B") || isPtrToNamed(t, "testing", "F") || isNamed(t, "testing", "TB") {
+				if isPtrToNamed(t, "testing", "T") || isPtrToNamed(t, "testing", "B") || isPtrToNamed(t, "testing", "F") || isNamed(t, "testing", "TB") || failsNow(t) {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// failsNow reports whether t is an interface with a FailNow method, the
+// mark of a testing.TB stand-in.
+func failsNow(t types.Type) bool {
+	it, ok := t.Underlying().(*types.Interface)
+	if !ok {
+		return false
+	}
+	for m := range it.Methods() {
+		if m.Name() == "FailNow" {
+			return true
 		}
 	}
 	return false

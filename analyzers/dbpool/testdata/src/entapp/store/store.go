@@ -13,3 +13,19 @@ func New(dsn string) (*Store, error) {
 	}
 	return &Store{c: c}, nil
 }
+
+// TestingT is the interface generated enttest helpers take.
+type TestingT interface {
+	FailNow()
+	Error(...any)
+}
+
+// OpenForTest is a test helper outside a _test.go file: not reported.
+func OpenForTest(t TestingT, dsn string) *ent.Client {
+	c, err := ent.Open("sqlite3", dsn)
+	if err != nil {
+		t.Error(err)
+		t.FailNow()
+	}
+	return c
+}
