@@ -123,6 +123,10 @@ func channelUses(info *types.Info, body *ast.BlockStmt, ch madeChan) (u chanUses
 			return ok
 		}
 		if g := enclosingGo(stack); g != nil {
+			if receives(stack, id) {
+				ok = false // a goroutine drains it (go func() { <-ch }())
+				return false
+			}
 			if len(u.gos) == 0 || u.gos[len(u.gos)-1] != g {
 				u.gos = append(u.gos, g)
 			}
@@ -142,6 +146,21 @@ func channelUses(info *types.Info, body *ast.BlockStmt, ch madeChan) (u chanUses
 		return true
 	})
 	return u, ok
+}
+
+// receives reports whether id, with ancestors stack, is received from or
+// ranged over.
+func receives(stack []ast.Node, id *ast.Ident) bool {
+	if len(stack) == 0 {
+		return false
+	}
+	switch p := stack[len(stack)-1].(type) {
+	case *ast.UnaryExpr:
+		return p.Op == token.ARROW
+	case *ast.RangeStmt:
+		return p.X == id
+	}
+	return false
 }
 
 // enclosingGo returns the innermost go statement of stack, nil if none.

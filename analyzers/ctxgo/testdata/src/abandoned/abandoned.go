@@ -178,3 +178,26 @@ func fetchClosed(ctx context.Context) (int, error) {
 		return 0, ctx.Err()
 	}
 }
+
+// Twin: on timeout a second goroutine drains the channel and closes what
+// the sender dialed (containerd v1.7 pkg/dialer timeoutDialer).
+func dial(timeout time.Duration) (int, error) {
+	stop := make(chan struct{})
+	ch := make(chan int)
+	go func() {
+		defer close(ch)
+		select {
+		case <-stop:
+		default:
+			ch <- work()
+		}
+	}()
+	select {
+	case v := <-ch:
+		return v, nil
+	case <-time.After(timeout):
+		close(stop)
+		go func() { <-ch }()
+		return 0, errors.New("timed out")
+	}
+}
