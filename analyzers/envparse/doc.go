@@ -38,6 +38,15 @@
 // inline fallback (if err != nil { n = 10 }) is a decision this rule
 // leaves alone.
 //
+// A suggested fix stops on the bad value where that is safe: the error is
+// _ in a := on a line of its own (it becomes err, followed by if err !=
+// nil {...}) or the parse is an expression statement on a line of its own
+// (if err := json.Unmarshal(...); err != nil {...}); err is not declared
+// in that scope; and the function returns an error last with a literal
+// zero value for every other result (return 0, fmt.Errorf("KEY: %w",
+// err)), or is func main (log.Fatalf("KEY: %v", err)). The fix imports
+// fmt or log when the file does not.
+//
 // # Helpers that silently default
 //
 // A helper whose key parameter is parsed, and which returns a default, a

@@ -118,7 +118,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		if len(f.keys) > 0 && !slices.ContainsFunc(f.keys, func(k string) bool { return !lenient[k] }) {
 			continue // every key falls back by design
 		}
-		d := analysis.Diagnostic{Pos: f.pos, End: f.end, Category: f.category, Message: f.message}
+		d := analysis.Diagnostic{Pos: f.pos, End: f.end, Category: f.category, Message: f.message, SuggestedFixes: f.fixes}
 		if f.site != "" {
 			if pos, ok := files.PosString(f.site); ok {
 				d.Related = []analysis.RelatedInformation{{Pos: pos, Message: f.siteMsg}}
@@ -183,6 +183,7 @@ type finding struct {
 	message  string
 	site     string // file:line:col of related information, "" if none
 	siteMsg  string
+	fixes    []analysis.SuggestedFix
 }
 
 // findings returns the package's findings, in source order.
@@ -194,10 +195,14 @@ func (s *state) findings(dropped, helper bool) []finding {
 				continue
 			}
 			for _, k := range p.src.keys {
-				out = append(out, finding{
+				f := finding{
 					pos: p.call.Pos(), end: p.call.End(), keys: []string{k}, category: CategoryDropped,
 					message: fmt.Sprintf("env key %q is parsed by %s but the error is dropped: a bad value %s", k, p.parser.name, p.parser.bad),
-				})
+				}
+				if len(p.src.keys) == 1 {
+					f.fixes = s.dropFix(p, k)
+				}
+				out = append(out, f)
 			}
 		}
 	}

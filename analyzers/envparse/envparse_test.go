@@ -73,3 +73,9 @@ func TestRelated(t *testing.T) {
 		t.Errorf("saw %d of the %d findings", seen, len(want))
 	}
 }
+
+// TestFixes applies the suggested fixes of rule dropped and compares the
+// result with the golden files.
+func TestFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), envparse.New(envparse.Config{}), "fixes/...")
+}

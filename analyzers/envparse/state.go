@@ -59,6 +59,7 @@ type source struct {
 // A parseSite is a parse of an env value.
 type parseSite struct {
 	call    *ast.CallExpr
+	cur     inspector.Cursor // of call
 	parser  parser
 	src     *source
 	outcome outcome
@@ -575,7 +576,7 @@ func (s *state) sites(sc *scope) (parses []*parseSite, helpers []*helperCall) {
 			if src == nil {
 				continue
 			}
-			ps := &parseSite{call: call, parser: p, src: src, fallbackParam: -1}
+			ps := &parseSite{call: call, cur: c, parser: p, src: src, fallbackParam: -1}
 			s.classify(c, ps, sc)
 			parses = append(parses, ps)
 			continue
