@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
@@ -73,6 +74,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Run:              report.Wrap("envparse", c.run, cfg.Report),
 		RunDespiteErrors: true,
 		FactTypes:        []analysis.Fact{new(valueOf), new(silentDefault)},
+		ResultType:       reflect.TypeFor[*Result](),
 	}
 	a.Flags.BoolVar(&c.dropped, CategoryDropped, c.dropped, "report a parse of an env value whose error is dropped (set false to disable)")
 	a.Flags.BoolVar(&c.helper, CategoryHelper, c.helper, "report calls of helpers that return a default when the value does not parse (set false to disable)")
@@ -83,19 +85,20 @@ func New(cfg Config) *analysis.Analyzer {
 func on(b *bool) bool { return b == nil || *b }
 
 func (c *checker) run(pass *analysis.Pass) (any, error) {
+	res := new(Result)
 	if pass.TypesInfo == nil || pass.Pkg == nil || !c.relevant(pass) {
-		return nil, nil
+		return res, nil
 	}
 	graph, _ := pass.ResultOf[envgraph.Analyzer].(*envgraph.Graph)
 	li, _ := pass.ResultOf[lazyinspect.Analyzer].(*lazyinspect.Inspector)
 	if graph == nil || li == nil {
-		return nil, nil
+		return res, nil
 	}
 	s := newState(pass, graph, li.Get())
 	s.infer()
 	s.exportFacts()
 	if !c.dropped && !c.helper && !c.loader {
-		return nil, nil
+		return res, nil
 	}
 	findings := s.findings(c.dropped, c.helper)
 	if c.loader {
@@ -103,15 +106,16 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 			if s.inTest(lc.call) {
 				continue
 			}
-			findings = append(findings, finding{pos: lc.call.Pos(), end: lc.call.End(), keys: lc.keys, category: CategoryLoader, message: loaderMessage(lc)})
+			findings = append(findings, finding{pos: lc.call.Pos(), end: lc.call.End(), keys: lc.keys, category: CategoryLoader, message: loaderMessage(lc), by: lc.name, outcome: "leaves its field unset"})
 		}
 	}
 	if len(findings) == 0 {
-		return nil, nil
+		return res, nil
 	}
+	res.BadValues = badValues(findings)
 	lenient, err := c.lenientKeys(pass)
 	if err != nil {
-		return nil, err
+		return res, err
 	}
 	files := relpos.New(pass)
 	for _, f := range findings {
@@ -126,7 +130,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		}
 		pass.Report(d)
 	}
-	return nil, nil
+	return res, nil
 }
 
 // relevant reports whether the package may parse an env value: it is not
@@ -184,6 +188,37 @@ type finding struct {
 	site     string // file:line:col of related information, "" if none
 	siteMsg  string
 	fixes    []analysis.SuggestedFix
+	by       string // the parse, helper or loader: "strconv.Atoi"
+	outcome  string // what a bad value does: "runs as 0"
+}
+
+// A Result is what a bad value of each key does in the package, for the
+// inventory (envvet env): one entry per key of each finding of the rules,
+// in source order, whether or not the finding is reported (a key declared
+// on-bad-value: default, or a finding under //envvet:ignore, still runs
+// that way).
+type Result struct {
+	BadValues []BadValue
+}
+
+// A BadValue is one place where a bad value of Key does not stop the
+// program.
+type BadValue struct {
+	Key     string
+	Pos     token.Pos
+	Rule    string // dropped, helper or loader
+	By      string // the parse, helper or loader: "strconv.Atoi", "envutil.Int", "env.Parse"
+	Outcome string // "runs as 0", "runs as 25", "leaves its field unset"
+}
+
+func badValues(findings []finding) []BadValue {
+	var out []BadValue
+	for _, f := range findings {
+		for _, k := range f.keys {
+			out = append(out, BadValue{Key: k, Pos: f.pos, Rule: f.category, By: f.by, Outcome: f.outcome})
+		}
+	}
+	return out
 }
 
 // findings returns the package's findings, in source order.
@@ -198,6 +233,7 @@ func (s *state) findings(dropped, helper bool) []finding {
 				f := finding{
 					pos: p.call.Pos(), end: p.call.End(), keys: []string{k}, category: CategoryDropped,
 					message: fmt.Sprintf("env key %q is parsed by %s but the error is dropped: a bad value %s", k, p.parser.name, p.parser.bad),
+					by:      p.parser.name, outcome: p.parser.bad,
 				}
 				if len(p.src.keys) == 1 {
 					f.fixes = s.dropFix(p, k)
@@ -215,14 +251,15 @@ func (s *state) findings(dropped, helper bool) []finding {
 			if hc.fact.DefaultParam >= 0 && hc.fact.DefaultParam < len(hc.call.Args) {
 				runs = shortExpr(hc.call.Args[hc.fact.DefaultParam])
 			}
-			tail := "a bad value runs as " + runs
+			outcome := "runs as " + runs
 			if runs == "" {
-				tail = "a bad value runs as its fallback"
+				outcome = "runs as its fallback"
 			}
 			for _, k := range hc.keys {
 				out = append(out, finding{
 					pos: hc.call.Pos(), end: hc.call.End(), keys: []string{k}, category: CategoryHelper,
-					message: fmt.Sprintf("env key %q is parsed by %s, which ignores a parse error: %s", k, hc.name, tail),
+					message: fmt.Sprintf("env key %q is parsed by %s, which ignores a parse error: a bad value %s", k, hc.name, outcome),
+					by:      hc.name, outcome: outcome,
 					site:    hc.fact.Site,
 					siteMsg: fmt.Sprintf("%s returns a fallback when %s fails here", hc.fact.Func, hc.fact.Parser),
 				})

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/envvet/envvet/analyzers/envgraph"
+	"github.com/envvet/envvet/analyzers/envparse"
 	"github.com/envvet/envvet/internal/driver"
 	"github.com/envvet/envvet/internal/engine"
 	"github.com/envvet/envvet/internal/inventory"
@@ -110,7 +111,8 @@ func inventoryOf(patterns []string, o inventoryOptions) (inv *inventory.Inventor
 	part := driver.LoadPartial(initial)
 	part.PrintErrors(o.stderr)
 	o.opts.Incomplete = part.Unknown(all)
-	e, err := engine.New([]*analysis.Analyzer{envgraph.Analyzer})
+	parse := envparse.New(envparse.Config{})
+	e, err := engine.New([]*analysis.Analyzer{envgraph.Analyzer, parse})
 	if err != nil {
 		return nil, false, err
 	}
@@ -121,8 +123,14 @@ func inventoryOf(patterns []string, o inventoryOptions) (inv *inventory.Inventor
 
 	var cache manifest.Cache
 	var pkgs []inventory.Package
+	bad := make(map[*packages.Package][]envparse.BadValue)
 	for _, act := range res.Roots {
-		if part.Broken(act.Package) {
+		if r, ok := act.Result.(*envparse.Result); ok && act.Err == nil && r != nil {
+			bad[act.Package] = r.BadValues
+		}
+	}
+	for _, act := range res.Roots {
+		if part.Broken(act.Package) || act.Analyzer != envgraph.Analyzer {
 			continue
 		}
 		if act.Err != nil {
@@ -132,7 +140,7 @@ func inventoryOf(patterns []string, o inventoryOptions) (inv *inventory.Inventor
 		if !ok || strings.HasSuffix(act.Package.PkgPath, ".test") {
 			continue
 		}
-		p := inventory.Package{Path: act.Package.PkgPath, Fset: act.Package.Fset, Refs: g.Refs(), Program: g.Program()}
+		p := inventory.Package{Path: act.Package.PkgPath, Fset: act.Package.Fset, Refs: g.Refs(), Program: g.Program(), BadValues: bad[act.Package]}
 		if mod := act.Package.Module; mod != nil {
 			p.Module, p.Main = mod.Path, mod.Main
 		}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -35,18 +36,22 @@ func Write(w io.Writer, inv *Inventory, format string) error {
 }
 
 func writeText(w io.Writer, inv *Inventory) error {
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "KEY\tKIND\tDEFAULT\tREQUIRED\tDECLARED\tREFERENCE\tVIA")
+	var table strings.Builder
+	tw := tabwriter.NewWriter(&table, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "KEY\tKIND\tDEFAULT\tREQUIRED\tDECLARED\tREFERENCE\tVIA\tBAD VALUE")
 	for _, k := range inv.Keys {
 		for i, r := range k.Refs {
-			key, def, req, decl := "", "", "", ""
+			key, def, req, decl, bad := "", "", "", "", ""
 			if i == 0 {
-				key, def, req, decl = k.Key, show(k.Default, k.Secret), yes(k.Required), declared(k)
+				key, def, req, decl, bad = k.Key, show(k.Default, k.Secret), yes(k.Required), declared(k), badValue(k)
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", key, r.Kind, def, req, decl, r.Pos, via(r))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", key, r.Kind, def, req, decl, r.Pos, via(r), bad)
 		}
 	}
 	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if err := trimLines(w, table.String()); err != nil {
 		return err
 	}
 	if len(inv.Incomplete) > 0 {
@@ -74,8 +79,8 @@ func writeText(w io.Writer, inv *Inventory) error {
 }
 
 func writeMarkdown(w io.Writer, inv *Inventory) error {
-	fmt.Fprintln(w, "| Variable | Default | Required | Declared | Read at |")
-	fmt.Fprintln(w, "|---|---|---|---|---|")
+	fmt.Fprintln(w, "| Variable | Default | Required | Declared | Read at | Bad value |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|")
 	for _, k := range inv.Keys {
 		var at []string
 		for _, r := range k.Refs {
@@ -89,7 +94,11 @@ func writeMarkdown(w io.Writer, inv *Inventory) error {
 		if decl == "" {
 			decl = "**no**"
 		}
-		fmt.Fprintf(w, "| `%s` | %s | %s | %s | %s |\n", k.Key, def, yesNo(k.Required), decl, strings.Join(at, "<br>"))
+		bad := "—"
+		if len(k.BadValue) > 0 {
+			bad = mdEscape(badValue(k))
+		}
+		fmt.Fprintf(w, "| `%s` | %s | %s | %s | %s | %s |\n", k.Key, def, yesNo(k.Required), decl, strings.Join(at, "<br>"), bad)
 	}
 	return nil
 }
@@ -232,6 +241,34 @@ func prefixNote(p string) string {
 		return ""
 	}
 	return fmt.Sprintf(" (prefix %q)", p)
+}
+
+// trimLines writes text to w with the blanks that tabwriter pads an empty
+// last column with dropped.
+func trimLines(w io.Writer, text string) error {
+	var b strings.Builder
+	for line := range strings.Lines(text) {
+		body, nl := strings.CutSuffix(line, "\n")
+		b.WriteString(strings.TrimRight(body, " "))
+		if nl {
+			b.WriteString("\n")
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// badValue says what a bad value of k does where it does not stop the
+// program: "runs as 25 (envutil.Int)"; "" when nothing says so.
+func badValue(k Key) string {
+	var parts []string
+	for _, b := range k.BadValue {
+		part := b.Outcome + " (" + b.By + ")"
+		if !slices.Contains(parts, part) {
+			parts = append(parts, part)
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 func yes(b bool) string {

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/envvet/envvet/analyzers/envgraph"
+	"github.com/envvet/envvet/analyzers/envparse"
 	"github.com/envvet/envvet/internal/manifest"
 	"github.com/envvet/envvet/internal/wellknown"
 )
@@ -38,6 +39,17 @@ type Key struct {
 	Secret    bool    `json:"secret"`              // declared secret, or named like one
 	Declared  []Decl  `json:"declared"`            // where manifests declare it; empty when undeclared
 	WellKnown bool    `json:"wellKnown,omitempty"` // a process variable that needs no declaration
+	// BadValue lists, by position, where a value of the key that does not
+	// parse is not an error (envparse): it runs as zero or a default.
+	BadValue []BadValue `json:"badValue,omitempty"`
+}
+
+// A BadValue is a place where a bad value of a key runs on (envparse).
+type BadValue struct {
+	Pos     string `json:"pos"`
+	Rule    string `json:"rule"`    // envparse's rule: dropped, helper, loader
+	By      string `json:"by"`      // the parse, helper or loader: strconv.Atoi, envutil.Int, env.Parse
+	Outcome string `json:"outcome"` // runs as 0, runs as 25, leaves its field unset
 }
 
 // A Ref is one reference to a key.
@@ -78,13 +90,15 @@ type Site struct {
 
 // A Package is the input for one analyzed package.
 type Package struct {
-	Path     string
-	Module   string // module path; "" for the standard library
-	Main     bool   // in the main module
-	Dir      string
-	Fset     *token.FileSet
-	Refs     []envgraph.Ref
-	Manifest *manifest.Manifest // governing the package; nil when none
+	Path   string
+	Module string // module path; "" for the standard library
+	Main   bool   // in the main module
+	Dir    string
+	Fset   *token.FileSet
+	Refs   []envgraph.Ref
+	// BadValues are envparse's findings in the package (its Result).
+	BadValues []envparse.BadValue
+	Manifest  *manifest.Manifest // governing the package; nil when none
 	// Program is the whole program's view, for a main package (see
 	// envgraph.Graph.Program); nil otherwise.
 	Program *envgraph.Program
@@ -175,10 +189,14 @@ func Build(pkgs []Package, opts Options) *Inventory {
 				}
 			}
 		}
+		if listed {
+			addBadValues(keys, p, opts.Dir, seen)
+		}
 	}
 
 	for _, k := range keys {
 		slices.SortFunc(k.Refs, func(a, b Ref) int { return comparePos(a.Pos, b.Pos) })
+		slices.SortFunc(k.BadValue, func(a, b BadValue) int { return comparePos(a.Pos, b.Pos) })
 		for _, r := range k.Refs {
 			if r.Default != nil && k.Default == nil {
 				k.Default = r.Default
@@ -220,6 +238,24 @@ func Build(pkgs []Package, opts Options) *Inventory {
 		}
 	}
 	return inv
+}
+
+// addBadValues records p's envparse findings on the keys they name that
+// the program reads by name.
+func addBadValues(keys map[string]*Key, p Package, dir string, seen map[string]bool) {
+	for _, b := range p.BadValues {
+		k := keys[b.Key]
+		if k == nil {
+			continue
+		}
+		pos := position(p.Fset, b.Pos, dir)
+		id := "bad\x00" + pos + "\x00" + b.Key + "\x00" + b.Rule
+		if seen[id] {
+			continue // a test variant of the package
+		}
+		seen[id] = true
+		k.BadValue = append(k.BadValue, BadValue{Pos: pos, Rule: b.Rule, By: b.By, Outcome: b.Outcome})
+	}
 }
 
 func appendDecl(list []Decl, d Decl) []Decl {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/envvet/envvet/analyzers/envgraph"
+	"github.com/envvet/envvet/analyzers/envparse"
 	"github.com/envvet/envvet/internal/manifest"
 )
 
@@ -189,5 +190,51 @@ func TestUnreadAcrossPrograms(t *testing.T) {
 	// FEATURE_X: neither program reads it (their prefixes are empty).
 	if got := strings.Join(unread, " "); got != "FEATURE_X" {
 		t.Errorf("unread = %s, want FEATURE_X", got)
+	}
+}
+
+// TestBadValue checks that envparse's findings reach the keys they name,
+// once per position (test variants repeat a package), sorted, and show in
+// the text and markdown tables and in JSON; a key without one says
+// nothing about bad values.
+func TestBadValue(t *testing.T) {
+	pkgs, dir := fixture(t)
+	lib := pkgs[1]
+	at := lib.Refs[0].Pos
+	lib.BadValues = []envparse.BadValue{
+		{Key: "PORT", Pos: at, Rule: "helper", By: "envutil.Int", Outcome: "runs as 8080"},
+		{Key: "PORT", Pos: at, Rule: "helper", By: "envutil.Int", Outcome: "runs as 8080"},
+		{Key: "NOBODY_READS", Pos: at, Rule: "dropped", By: "strconv.Atoi", Outcome: "runs as 0"},
+	}
+	pkgs[1] = lib
+	inv := Build(pkgs, Options{Dir: dir})
+	for _, k := range inv.Keys {
+		switch k.Key {
+		case "PORT":
+			want := []BadValue{{Pos: "lib/lib.go:2:5", Rule: "helper", By: "envutil.Int", Outcome: "runs as 8080"}}
+			if len(k.BadValue) != 1 || k.BadValue[0] != want[0] {
+				t.Errorf("PORT bad values = %+v, want %+v", k.BadValue, want)
+			}
+		default:
+			if len(k.BadValue) > 0 {
+				t.Errorf("%s: bad values %+v, want none", k.Key, k.BadValue)
+			}
+		}
+	}
+	for format, want := range map[string]string{
+		"text":     "runs as 8080 (envutil.Int)\n",
+		"markdown": "| runs as 8080 (envutil.Int) |",
+		"json":     `"outcome": "runs as 8080"`,
+	} {
+		var buf bytes.Buffer
+		if err := Write(&buf, inv, format); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("%s output lacks %q:\n%s", format, want, buf.String())
+		}
+		if format == "json" && strings.Count(buf.String(), `"badValue"`) != 1 {
+			t.Errorf("json: badValue on keys without one:\n%s", buf.String())
+		}
 	}
 }
