@@ -124,7 +124,11 @@
 // returns the pool is not reported on its own: its caller decides.
 // Not reported: a pool that escapes the analysis, a pool that serves no
 // queries (only pinged, configured or closed), a pool opened in a _test.go
-// file or a test helper, a pool already reported by per-call, and a
+// file or a test helper (a function taking a testing type, or an
+// interface with a FailNow method), a pool opened or kept by the
+// program's own migrations (a package whose name starts with "migrat":
+// one statement after another, like the migration tools of the table), a
+// pool already reported by per-call, and a
 // one-shot pool (a CLI probe, a migration step, a version check): the
 // function that opens or receives it closes it, does not return it, uses
 // it only in its own package and in variables declared there, and no

@@ -3,6 +3,7 @@ package dbpool
 import (
 	"fmt"
 	"go/ast"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -10,7 +11,7 @@ import (
 // noLimitLocal reports a pool followed to its end in this package that
 // nothing limits (rule "nolimit"), at the call that opened or returned it.
 func (st *state) noLimitLocal(v *value, prog *program) {
-	if !st.c.noLimit || v.f.Limited || v.f.Escapes || v.perCall || st.inTest(v.call) || st.shortLived(v) || st.isEntOpen(v.fn) ||
+	if !st.c.noLimit || v.f.Limited || v.f.Escapes || v.perCall || st.inTest(v.call) || st.shortLived(v) || st.isEntOpen(v.fn) || isMigrationPkg(st.pass.Pkg.Path()) ||
 		st.slotsLimited(v.f.Slots, prog.all) || !used(v.f.Users, v.f.Slots, prog.all) {
 		return
 	}
@@ -27,14 +28,25 @@ func (st *state) noLimitLocal(v *value, prog *program) {
 // noLimitHeld reports a pool that another package opened into slots and
 // that nothing in the program limits.
 func (st *state) noLimitHeld(o heldOpen, prog *program) {
-	if !st.c.noLimit || st.slotsLimited(o.Slots, prog.all) || !used(o.Users, o.Slots, prog.all) {
+	if !st.c.noLimit || st.slotsLimited(o.Slots, prog.all) || !used(o.Users, o.Slots, prog.all) || isMigrationPkg(o.pkg) {
 		return
 	}
 	slot := prog.holder(o.Slots)
-	if slot == nil {
+	if slot == nil || isMigrationPkg(slot.PkgPath) {
 		return
 	}
 	st.reportHeld(slot, o.Pos, o.pkg, catNoLimit, fmt.Sprintf("pool opened by %s and kept in %s is never limited: nothing in the program calls SetMaxOpenConns on it; under load it opens connections without bound", o.Site, slot.Name), nil)
+}
+
+// isMigrationPkg reports whether path is a package of the program's own
+// schema migrations (its last element starts with "migrat": migrate,
+// migration, migrations, migrator). Like the migration tools of the
+// table, it runs one statement after another, at start-up or from a CLI:
+// a pool it opens or keeps is not one that load drives (spicedb's
+// internal/datastore/mysql/migrations keeps one in its MySQLDriver).
+func isMigrationPkg(path string) bool {
+	last := path[strings.LastIndex(path, "/")+1:]
+	return strings.HasPrefix(last, "migrat")
 }
 
 // used reports whether a pool serves queries: some package calls a query

@@ -1,0 +1,19 @@
+// Package store has the same shape for the service's own pool: reported.
+package store
+
+import "database/sql"
+
+type Store struct{ db *sql.DB }
+
+func New(dsn string) (*Store, error) {
+	db, err := sql.Open("mysql", dsn) // main wants `pool opened by sql.Open in store.New and kept in`
+	if err != nil {
+		return nil, err
+	}
+	return &Store{db: db}, nil
+}
+
+func (s *Store) Count() (n int, err error) {
+	err = s.db.QueryRow("SELECT count(*) FROM t").Scan(&n)
+	return n, err
+}
