@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/envvet/envvet/analyzers/ctxgo/internal/ctxsum"
+	"github.com/envvet/envvet/internal/relpos"
 )
 
 // cutShort reports, in fn, goroutines and keeper calls (functions with a
@@ -98,9 +99,9 @@ func cutShort(pass *analysis.Pass, sum *ctxsum.Result, fn function) {
 				continue
 			}
 			related := rootsRelated(pass, f, fn, found)
-			if g := keeperGo(pass, sum, sum.Decl(callee), args[0]); g != nil {
+			if g, ok := relpos.New(pass).PosString(sum.KeeperGo(pass.Fset, callee, args[0])); ok {
 				related = append(related, analysis.RelatedInformation{
-					Pos: g.Pos(), End: g.Call.Lparen,
+					Pos:     g,
 					Message: types.ExprString(n.Fun) + " starts the goroutine that keeps " + types.ExprString(n.Args[args[0]]) + " here",
 				})
 			}
@@ -236,78 +237,6 @@ func reportKeeper(pass *analysis.Pass, fn function, call *ast.CallExpr, args []i
 		}}
 	}
 	pass.Report(d)
-}
-
-// keeperGo returns the one go statement that keeps the context parameter
-// i of decl, a keeper of this package: a go statement of decl that uses
-// it, or, if decl has none, the one its single call to another keeper of
-// this package with it leads to (s.handleEvent(ctx) → s.dispatch(ctx) →
-// go s.notify(ctx)). Nil if there is none, or more than one.
-func keeperGo(pass *analysis.Pass, sum *ctxsum.Result, decl *ast.FuncDecl, i int) *ast.GoStmt {
-	for depth := 0; depth < 8 && decl != nil && decl.Body != nil; depth++ {
-		param := paramOf(pass, decl, i)
-		if param == nil {
-			return nil
-		}
-		var gos []*ast.GoStmt
-		var next []*ast.CallExpr
-		ast.Inspect(decl.Body, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.GoStmt:
-				if refersTo(pass.TypesInfo, n, param) {
-					gos = append(gos, n)
-				}
-				return false
-			case *ast.CallExpr:
-				if len(sum.Keeps(ctxsum.Callee(pass.TypesInfo, n))) > 0 && refersTo(pass.TypesInfo, n, param) {
-					next = append(next, n)
-				}
-			}
-			return true
-		})
-		switch {
-		case len(gos) == 1 && len(next) == 0:
-			return gos[0]
-		case len(gos) > 0 || len(next) != 1:
-			return nil
-		}
-		// Have: one call to a keeper with the parameter; follow it.
-		call := next[0]
-		callee := ctxsum.Callee(pass.TypesInfo, call)
-		i = -1
-		for _, k := range sum.Keeps(callee) {
-			if k < len(call.Args) && refersTo(pass.TypesInfo, call.Args[k], param) {
-				i = k
-			}
-		}
-		decl = sum.Decl(callee)
-	}
-	return nil
-}
-
-// paramOf returns the parameter at index i of decl, or nil.
-func paramOf(pass *analysis.Pass, decl *ast.FuncDecl, i int) *types.Var {
-	fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
-	if !ok || fn == nil {
-		return nil
-	}
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok || i < 0 || i >= sig.Params().Len() {
-		return nil
-	}
-	return sig.Params().At(i)
-}
-
-// refersTo reports whether n refers to v.
-func refersTo(info *types.Info, n ast.Node, v *types.Var) bool {
-	uses := false
-	ast.Inspect(n, func(m ast.Node) bool {
-		if id, ok := m.(*ast.Ident); ok && info.Uses[id] == v {
-			uses = true
-		}
-		return !uses
-	})
-	return uses
 }
 
 // ctxName names the context the goroutine receives, for the message.

@@ -62,3 +62,23 @@ func TestRelated(t *testing.T) {
 		}
 	}
 }
+
+// TestRelatedAcrossPackages checks that a keeper of another package names
+// the go statement that keeps the context, in its own file, from the
+// keepsCtx fact.
+func TestRelatedAcrossPackages(t *testing.T) {
+	results := analysistest.Run(t, analysistest.TestData(), ctxgo.New(ctxgo.Config{}), "relatedx")
+	var got []string
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			for _, ri := range d.Related {
+				p := r.Pass.Fset.Position(ri.Pos)
+				got = append(got, fmt.Sprintf("%s/%s:%d:%d: %s", filepath.Base(filepath.Dir(p.Filename)), filepath.Base(p.Filename), p.Line, p.Column, ri.Message))
+			}
+		}
+	}
+	want := "relatedlib/lib.go:14:2: h.N.Notify starts the goroutine that keeps r.Context() here"
+	if !slices.Contains(got, want) {
+		t.Errorf("related information %q lacks %q", got, want)
+	}
+}

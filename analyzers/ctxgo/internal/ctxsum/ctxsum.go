@@ -40,6 +40,12 @@ type keepsCtx struct {
 	Params []int
 	Names  []string
 	Until  []int
+	// Go holds, matching Params, the "file:line:col" of the one go
+	// statement that keeps the parameter (through the package's own
+	// keepers and the facts of others'), "" when there are several or it
+	// is not known: a caller in another package names it as related
+	// information.
+	Go []string
 }
 
 func (*keepsCtx) AFact() {}
@@ -97,9 +103,10 @@ type Result struct {
 	pkg    *types.Package
 	decls  map[*types.Func]*ast.FuncDecl
 	keeps  map[*types.Func][]int
-	kUntil map[*types.Func][]int // Until of keepsCtx facts, imported and local
-	watch  map[*types.Func][]int // imported watchesCtx facts
-	until  map[*types.Func][]int // imported runsUntilCtx facts
+	kUntil map[*types.Func][]int    // Until of keepsCtx facts, imported and local
+	kGo    map[*types.Func][]string // Go of imported keepsCtx facts
+	watch  map[*types.Func][]int    // imported watchesCtx facts
+	until  map[*types.Func][]int    // imported runsUntilCtx facts
 	// derives holds the derivesCtx parameter of imported functions (-1:
 	// analyzed, derives nothing); derived, that of local ones.
 	derives, derived map[*types.Func]int
@@ -140,6 +147,7 @@ func run(pass *analysis.Pass) (any, error) {
 		keeps:   make(map[*types.Func][]int),
 		watch:   make(map[*types.Func][]int),
 		kUntil:  make(map[*types.Func][]int),
+		kGo:     make(map[*types.Func][]string),
 		until:   make(map[*types.Func][]int),
 		derives: make(map[*types.Func]int),
 		derived: make(map[*types.Func]int),
@@ -195,6 +203,7 @@ func (r *Result) importFacts(pass *analysis.Pass) {
 			if pass.ImportObjectFact(fn, &f) && len(f.Params) > 0 {
 				r.keeps[fn] = f.Params
 				r.kUntil[fn] = f.Until
+				r.kGo[fn] = f.Go
 			}
 			var w watchesCtx
 			if pass.ImportObjectFact(fn, &w) {
@@ -303,6 +312,7 @@ func (r *Result) exportKeeps(pass *analysis.Pass, funcs []*types.Func) {
 		f := &keepsCtx{Params: ps, Until: r.kUntil[fn]}
 		for _, i := range ps {
 			f.Names = append(f.Names, sig.Params().At(i).Name())
+			f.Go = append(f.Go, r.KeeperGo(pass.Fset, fn, i))
 		}
 		pass.ExportObjectFact(fn, f)
 	}
