@@ -155,16 +155,7 @@ func soleGoroutine(info *types.Info, body *ast.BlockStmt, v *types.Var) *ast.GoS
 }
 
 func usesVar(info *types.Info, v *types.Var) func(ast.Node) bool {
-	return func(root ast.Node) bool {
-		found := false
-		ast.Inspect(root, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
-				found = true
-			}
-			return !found
-		})
-		return found
-	}
+	return func(root ast.Node) bool { return ctxsum.Mentions(info, root, v) }
 }
 
 // observesEnd reports whether root calls the Done or Err method of a

@@ -29,12 +29,12 @@ func (r *Result) KeeperGo(fset *token.FileSet, fn *types.Func, i int) string {
 		ast.Inspect(decl.Body, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.GoStmt:
-				if mentions(r.info, n, param) {
+				if Mentions(r.info, n, param) {
 					gos = append(gos, n)
 				}
 				return false
 			case *ast.CallExpr:
-				if len(r.Keeps(Callee(r.info, n))) > 0 && mentions(r.info, n, param) {
+				if len(r.Keeps(Callee(r.info, n))) > 0 && Mentions(r.info, n, param) {
 					next = append(next, n)
 				}
 			}
@@ -51,7 +51,7 @@ func (r *Result) KeeperGo(fset *token.FileSet, fn *types.Func, i int) string {
 		fn = Callee(r.info, call)
 		i = -1
 		for _, k := range r.Keeps(fn) {
-			if k < len(call.Args) && mentions(r.info, call.Args[k], param) {
+			if k < len(call.Args) && Mentions(r.info, call.Args[k], param) {
 				i = k
 			}
 		}
@@ -80,8 +80,8 @@ func paramAt(fn *types.Func, i int) *types.Var {
 	return sig.Params().At(i)
 }
 
-// mentions reports whether n refers to v.
-func mentions(info *types.Info, n ast.Node, v *types.Var) bool {
+// Mentions reports whether n refers to v (nested function literals included).
+func Mentions(info *types.Info, n ast.Node, v *types.Var) bool {
 	found := false
 	ast.Inspect(n, func(m ast.Node) bool {
 		if id, ok := m.(*ast.Ident); ok && info.Uses[id] == v {
