@@ -2,6 +2,8 @@
 package analyzers
 
 import (
+	"slices"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/envvet/envvet/analyzers/ctxgo"
@@ -55,8 +57,13 @@ func Suite(cfg Config) []*analysis.Analyzer {
 	return append(checks, directives.New(names))
 }
 
-// checks returns envvet's checks proper.
+// checks returns envvet's checks proper. envparse reads the manifests
+// that envkeys' manifest setting or flag names (on-bad-value), so both
+// see one list.
 func checks(cfg Config) []*analysis.Analyzer {
+	listed := slices.Clone(cfg.EnvKeys.Manifest)
+	cfg.EnvKeys.OnManifest = func(m []string) { listed = m }
+	cfg.EnvParse.Manifests = func() []string { return listed }
 	return []*analysis.Analyzer{
 		envkeys.New(cfg.EnvKeys),
 		nocgo.New(cfg.NoCgo),

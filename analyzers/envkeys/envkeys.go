@@ -53,6 +53,10 @@ type Config struct {
 	// Overlay supplies unsaved manifest contents (an editor's buffers);
 	// it has no flag or setting.
 	Overlay manifest.Overlay `json:"-"`
+	// OnManifest, if set, is told the manifest list when -manifest sets
+	// it, so that other checks of a suite read the same manifests; it has
+	// no flag or setting.
+	OnManifest func([]string) `json:"-"`
 }
 
 // Analyzer is envkeys with its default settings.
@@ -73,6 +77,9 @@ func New(cfg Config) *analysis.Analyzer {
 	}
 	a.Flags.Func("manifest", "comma-separated manifest files relative to the module root, replacing discovery (e.g. deploy/.env.example)", func(s string) error {
 		c.cfg.Manifest = passutil.SplitList(s)
+		if c.cfg.OnManifest != nil {
+			c.cfg.OnManifest(c.cfg.Manifest)
+		}
 		return nil
 	})
 	a.Flags.Func("allow", "comma-separated keys, or patterns (AWS_*, *_FILE), that need no declaration (e.g. AWS_*,CI)", func(s string) error {

@@ -79,6 +79,8 @@
 // own. The keys named are the struct fields' the env graph resolves.
 //
 // Findings in _test.go files are not reported. A key whose declaration
-// in envvet.yaml says on-bad-value: default is not reported; neither is
-// a finding under //envvet:ignore envparse <reason>.
+// in envvet.yaml says on-bad-value: default is not reported (in the
+// manifests discovered for the package, or, in envvet's suite, those that
+// envkeys' manifest setting names); neither is a finding under
+// //envvet:ignore envparse <reason>.
 package envparse

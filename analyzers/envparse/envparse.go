@@ -50,6 +50,10 @@ type Config struct {
 	// Overlay supplies unsaved manifest contents (an editor's buffers);
 	// it has no flag or setting.
 	Overlay manifest.Overlay `json:"-"`
+	// Manifests, if set, returns the manifest files that replace discovery
+	// (envkeys' manifest setting, shared by the suite); it has no flag or
+	// setting.
+	Manifests func() []string `json:"-"`
 }
 
 // Analyzer is envparse with its default settings: every rule on.
@@ -60,11 +64,12 @@ var Analyzer = New(Config{})
 type checker struct {
 	dropped, helper, loader bool
 	manifests               manifest.Cache
+	listed                  func() []string // Config.Manifests
 }
 
 // New returns a fresh envparse analyzer whose flags write into its own copy of cfg.
 func New(cfg Config) *analysis.Analyzer {
-	c := &checker{dropped: on(cfg.Dropped), helper: on(cfg.Helper), loader: on(cfg.Loader)}
+	c := &checker{dropped: on(cfg.Dropped), helper: on(cfg.Helper), loader: on(cfg.Loader), listed: cfg.Manifests}
 	c.manifests.Overlay = cfg.Overlay
 	a := &analysis.Analyzer{
 		Name:             "envparse",
@@ -166,7 +171,11 @@ func (c *checker) lenientKeys(pass *analysis.Pass) (map[string]bool, error) {
 	if dir == "" {
 		return nil, nil
 	}
-	m, err := c.manifests.ForDir(dir, nil)
+	var explicit []string
+	if c.listed != nil {
+		explicit = manifest.Resolve(dir, c.listed())
+	}
+	m, err := c.manifests.ForDir(dir, explicit)
 	if err != nil || m == nil {
 		return nil, err
 	}
