@@ -14,7 +14,9 @@ import (
 // recorder collects analysistest's complaints instead of failing.
 type recorder struct{ errs []string }
 
-func (r *recorder) Errorf(format string, args ...any) { r.errs = append(r.errs, fmt.Sprintf(format, args...)) }
+func (r *recorder) Errorf(format string, args ...any) {
+	r.errs = append(r.errs, fmt.Sprintf(format, args...))
+}
 
 // TestEnvParseReadsEnvKeysManifest checks that envparse honours
 // on-bad-value: default in the manifest that envkeys' -manifest flag
