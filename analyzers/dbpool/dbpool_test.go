@@ -146,7 +146,7 @@ func crossPrefix(e string) string {
 // chi, gRPC); libs (openers of sqlx, pgx stdlib, ent, and their wrappers);
 // oneshot (pools opened, used and closed in one function).
 func TestDefaults(t *testing.T) {
-	check(t, "shared", options{}, "owned", "injected", "percall", "percall/web", "nolimit", "typeparams", "illtyped", "routers", "libs", "oneshot", "entapp", "migrator")
+	check(t, "shared", options{}, "owned", "injected", "percall", "percall/web", "nolimit", "typeparams", "illtyped", "routers", "libs", "oneshot", "entapp", "migrator", "component")
 }
 
 func TestIsolate(t *testing.T) {

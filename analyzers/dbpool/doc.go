@@ -120,8 +120,12 @@
 // decided there too, and counts as limited when the field's package or
 // that package limits the field. A pool stored in a package variable, or
 // in a struct that leaves the function (returned by a constructor, passed
-// on), is decided by main with every package's facts. A library that
-// returns the pool is not reported on its own: its caller decides.
+// on), is decided by main with every package's facts, except a pool kept
+// only in unexported fields of the package's own struct types that no
+// function of the package returns: nothing outside the package can limit
+// it, so the package decides, with or without a main package (a
+// library's component that keeps its pool in its receiver). A library
+// that returns the pool is not reported on its own: its caller decides.
 // Not reported: a pool that escapes the analysis, a pool that serves no
 // queries (only pinged, configured or closed), a pool opened in a _test.go
 // file or a test helper (a function taking a testing type, or an

@@ -12,7 +12,7 @@ import (
 // nothing limits (rule "nolimit"), at the call that opened or returned it.
 func (st *state) noLimitLocal(v *value, prog *program) {
 	if !st.c.noLimit || v.f.Limited || v.f.Escapes || v.perCall || st.inTest(v.call) || st.shortLived(v) || st.isEntOpen(v.fn) || isMigrationPkg(st.pass.Pkg.Path()) ||
-		st.slotsLimited(v.f.Slots, prog.all) || !used(v.f.Users, v.f.Slots, prog.all) {
+		st.slotsLimited(v.f.Slots, prog.all) || !used(v.f.Users, v.f.Slots, prog.all) && !used(nil, v.f.Slots, st.slots) {
 		return
 	}
 	var related []analysis.RelatedInformation

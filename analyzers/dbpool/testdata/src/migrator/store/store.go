@@ -6,7 +6,7 @@ import "database/sql"
 type Store struct{ db *sql.DB }
 
 func New(dsn string) (*Store, error) {
-	db, err := sql.Open("mysql", dsn) // main wants `pool opened by sql.Open in store.New and kept in`
+	db, err := sql.Open("mysql", dsn) // want `pool opened by sql.Open in store.New is never limited`
 	if err != nil {
 		return nil, err
 	}
