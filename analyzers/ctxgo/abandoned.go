@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/envvet/envvet/analyzers/ctxgo/internal/ctxsum"
+	"github.com/envvet/envvet/internal/passutil"
 )
 
 // abandoned reports the forgotten sender (rule unobserved): fn makes an
@@ -404,7 +405,7 @@ func reportAbandoned(pass *analysis.Pass, fn function, ch madeChan, u chanUses, 
 			{Pos: u.leave.Pos(), End: u.leave.Colon, Message: who + " returns through this case without receiving from " + name},
 		},
 	}
-	if fileOf(pass, send.Pos()) != nil {
+	if passutil.FileOf(pass, send.Pos()) != nil {
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: send.Pos(), End: send.End(), Message: "the goroutine blocks here once nobody receives"})
 	}
 	if fixable {

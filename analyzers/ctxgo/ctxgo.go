@@ -13,6 +13,7 @@ import (
 	"github.com/envvet/envvet/analyzers/ctxgo/internal/ctxsum"
 	"github.com/envvet/envvet/internal/analysisdoc"
 	"github.com/envvet/envvet/internal/lazyinspect"
+	"github.com/envvet/envvet/internal/passutil"
 	"github.com/envvet/envvet/internal/report"
 )
 
@@ -130,22 +131,12 @@ func importsAny(pkg *types.Package, paths ...string) bool {
 	return false
 }
 
-// fileOf returns the file of pass that contains pos.
-func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
-	for _, f := range pass.Files {
-		if f.FileStart <= pos && pos < f.FileEnd {
-			return f
-		}
-	}
-	return nil
-}
-
 // withoutCancelName returns the name under which the file containing pos
 // refers to package context, if the file may use context.WithoutCancel
 // (its Go version is go1.21 or later, or unknown) and the name is not
 // shadowed at pos; ok is false otherwise.
 func withoutCancelName(pass *analysis.Pass, pos token.Pos) (string, bool) {
-	file := fileOf(pass, pos)
+	file := passutil.FileOf(pass, pos)
 	if file == nil {
 		return "", false
 	}

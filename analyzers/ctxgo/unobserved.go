@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/envvet/envvet/analyzers/ctxgo/internal/ctxsum"
+	"github.com/envvet/envvet/internal/passutil"
 )
 
 // unobserved reports the go statement at cur when a context is in scope
@@ -71,7 +72,7 @@ func unobserved(pass *analysis.Pass, sum *ctxsum.Result, cur inspector.Cursor) {
 			Message: blockingWhat(block) + " on every iteration of the loop, which has no exit",
 		})
 	}
-	if v := ctxVar; v != nil && fileOf(pass, v.Pos()) != nil {
+	if v := ctxVar; v != nil && passutil.FileOf(pass, v.Pos()) != nil {
 		related = append(related, analysis.RelatedInformation{
 			Pos: v.Pos(), End: v.Pos() + token.Pos(len(v.Name())),
 			Message: ctx + " is in scope here, but the goroutine never observes it",

@@ -170,10 +170,11 @@ type state struct {
 	sums        map[*types.Func]*summary
 	uses        map[*types.Var][]inspector.Cursor // uses of local variables
 	slots       map[string]*slotFact
-	owner       map[*types.Var]string // struct type name of a field
-	done        []*value              // opened pools that did not leave their function
-	holding     map[any]bool          // holders being followed (see holderEscapes)
-	rel         *relpos.Files         // resolves positions kept in facts
+	owner       map[*types.Var]string    // struct type name of a field
+	done        []*value                 // opened pools that did not leave their function
+	holding     map[any]bool             // holders being followed (see holderEscapes)
+	rel         *relpos.Files            // resolves positions kept in facts
+	ents        map[*types.Func]*entOpen // see localEntOpens
 }
 
 // A summary is what a function of this package does with pools.

@@ -22,6 +22,20 @@ func (f *entOpen) String() string { return "entOpen(" + f.Site + ")" }
 
 const entSQLOpen = "entgo.io/ent/dialect/sql.Open"
 
+// localEntOpens returns this package's generated ent Opens (usually none),
+// found on first use.
+func (st *state) localEntOpens() map[*types.Func]*entOpen {
+	if st.ents == nil {
+		st.ents = map[*types.Func]*entOpen{}
+		for fn, fd := range st.decls {
+			if f := st.entOpenOf(fn, fd); f != nil {
+				st.ents[fn] = f
+			}
+		}
+	}
+	return st.ents
+}
+
 // isEntOpen reports whether fd is a generated ent client's Open, whose
 // pool is reported at its callers (entClients), not where it opens it.
 func (st *state) isEntOpen(fd ast.Node) bool {
@@ -30,7 +44,7 @@ func (st *state) isEntOpen(fd ast.Node) bool {
 		return false
 	}
 	fn, ok := st.info.Defs[d.Name].(*types.Func)
-	return ok && st.entOpenOf(fn, d) != nil
+	return ok && st.localEntOpens()[fn] != nil
 }
 
 // entClients exports the entOpen fact of this package's generated Open,
@@ -39,12 +53,9 @@ func (st *state) isEntOpen(fd ast.Node) bool {
 // unless the calling function closes the client before the program
 // needs it again (a migration CLI).
 func (st *state) entClients() {
-	local := map[*types.Func]*entOpen{}
-	for fn, fd := range st.decls {
-		if f := st.entOpenOf(fn, fd); f != nil {
-			local[fn] = f
-			st.pass.ExportObjectFact(fn, f)
-		}
+	local := st.localEntOpens()
+	for fn, f := range local {
+		st.pass.ExportObjectFact(fn, f)
 	}
 	if !st.c.noLimit {
 		return

@@ -455,7 +455,7 @@ func (s *state) newFunc(n ast.Node, parent *funcInfo) *funcInfo {
 		ftype = n.Type
 		if fn, ok := s.info.Defs[n.Name].(*types.Func); ok && fn != nil {
 			fi.obj = fn
-			fi.name = funcName(fn)
+			fi.name = FuncName(fn)
 			fi.sig, _ = fn.Type().(*types.Signature)
 			s.byObj[fn] = fi
 		}
@@ -530,7 +530,7 @@ func embeddedIdent(e ast.Expr) *ast.Ident {
 }
 
 // funcName writes fn as Via does: pkg.Func or pkg.Type.Method.
-func funcName(fn *types.Func) string {
+func FuncName(fn *types.Func) string {
 	name := fn.Name()
 	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
 		t := sig.Recv().Type()

@@ -91,7 +91,7 @@ func (s *state) keyParams(call *ast.CallExpr) (name string, params []helperParam
 			return "", params
 		}
 		if h := s.helperOf(obj); h != nil {
-			return funcName(obj), h.Params
+			return FuncName(obj), h.Params
 		}
 	case *types.Var:
 		if fi := s.byObj[obj]; fi != nil && fi.helper != nil {
@@ -203,7 +203,7 @@ func (s *state) summarize(fi *funcInfo) *envHelper {
 				via = append([]string{name}, kp.Via...)
 				sites = append(sites, kp.Sites...)
 			} else if fn, ok := s.calleeFunc(call); ok {
-				reader = funcName(fn)
+				reader = FuncName(fn)
 			}
 			// One entry per key form of a parameter (a helper may read
 			// "APP_"+key and key); a write or unset wins over a read (a
@@ -340,7 +340,7 @@ func (s *state) forwardedLoads(fi *funcInfo) []loadSpec {
 		if h := s.calleeHelper(call); h != nil {
 			for _, l := range h.Loads {
 				if l.Index < len(call.Args) {
-					l.Via = append([]string{funcName(fn)}, l.Via...)
+					l.Via = append([]string{FuncName(fn)}, l.Via...)
 					add(call.Args[l.Index], l)
 				}
 			}

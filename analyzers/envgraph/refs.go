@@ -277,7 +277,7 @@ func (s *state) mappingHelper(e ast.Expr) (helperParam, []string, bool) {
 		}
 		if h := s.helperOf(obj); h != nil {
 			if p, ok := h.param(0); ok && p.Kind.IsRead() {
-				return p, append([]string{funcName(obj)}, p.Via...), true
+				return p, append([]string{FuncName(obj)}, p.Via...), true
 			}
 		}
 	case *types.Var:

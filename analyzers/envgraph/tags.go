@@ -40,7 +40,7 @@ func (s *state) emitTags(loader string, fields []tagField, at ast.Node, via []st
 		}
 		if load != nil {
 			if fn, ok := s.calleeFunc(load); ok {
-				r.LoadPos, r.LoadEnd, r.LoadFunc = load.Pos(), load.End(), funcName(fn)
+				r.LoadPos, r.LoadEnd, r.LoadFunc = load.Pos(), load.End(), FuncName(fn)
 			}
 		}
 		if node := s.fields[f.field]; node != nil && f.field.Pkg() == s.pass.Pkg {

@@ -9,6 +9,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/envvet/envvet/internal/passutil"
 )
 
 // dropFix returns a suggested fix for p, a parse of key whose error is
@@ -20,14 +22,14 @@ import (
 // statement's scope; fmt or log is imported, or can be, under its name.
 func (s *state) dropFix(p *parseSite, key string) []analysis.SuggestedFix {
 	stmt, blank := s.dropStmt(p)
-	if !stmt.Valid() || !inStmtList(stmt) || !s.ownLine(stmt.Node()) {
+	if !stmt.Valid() || stmtList(stmt.Parent().Node()) == nil || !s.ownLine(stmt.Node()) {
 		return nil
 	}
 	pkg, fail := s.failWith(stmt, key)
 	if fail == "" {
 		return nil
 	}
-	file := s.fileOf(stmt.Node().Pos())
+	file := passutil.FileOf(s.pass, stmt.Node().Pos())
 	qual, importEdits, ok := s.importName(file, stmt.Node().Pos(), pkg)
 	if !ok {
 		return nil
@@ -81,16 +83,6 @@ func (s *state) dropStmt(p *parseSite) (stmt inspector.Cursor, blank *ast.Ident)
 		}
 	}
 	return inspector.Cursor{}, nil
-}
-
-// inStmtList reports whether stmt sits in a list of statements (a block
-// or a case), where statements can follow it.
-func inStmtList(stmt inspector.Cursor) bool {
-	switch stmt.Parent().Node().(type) {
-	case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
-		return true
-	}
-	return false
 }
 
 // failWith returns the package the failing statement needs ("fmt" or
@@ -185,15 +177,6 @@ func (s *state) lineEnd(pos token.Pos) token.Pos {
 		return token.Pos(tf.Base() + tf.Size())
 	}
 	return tf.LineStart(line+1) - 1
-}
-
-func (s *state) fileOf(pos token.Pos) *ast.File {
-	for _, f := range s.pass.Files {
-		if f.FileStart <= pos && pos < f.FileEnd {
-			return f
-		}
-	}
-	return nil
 }
 
 // importName returns the name under which file refers to the standard

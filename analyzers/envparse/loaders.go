@@ -98,7 +98,7 @@ func (s *state) loaders(graph *envgraph.Graph) []loaderCall {
 			if path == "github.com/spf13/viper" && !viperEnv || path == "github.com/alecthomas/kong" && !kongEnv {
 				continue // no environment in sight: a config file's or the flags' business
 			}
-			p := &parseSite{call: call, parser: parser{name: funcName(fn), res: res}, fallbackParam: -1}
+			p := &parseSite{call: call, parser: parser{name: envgraph.FuncName(fn), res: res}, fallbackParam: -1}
 			s.classify(c, p, sc)
 			if p.outcome != outcomeDropped {
 				continue

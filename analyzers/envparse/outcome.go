@@ -267,17 +267,23 @@ func (s *state) compare(bin inspector.Cursor, sc *scope, p *parseSite) outcome {
 	return outcomeSilent
 }
 
+// stmtList returns the statements of n when it is a block or a case,
+// where statements can follow one another; nil otherwise.
+func stmtList(n ast.Node) []ast.Stmt {
+	switch b := n.(type) {
+	case *ast.BlockStmt:
+		return b.List
+	case *ast.CaseClause:
+		return b.Body
+	case *ast.CommClause:
+		return b.Body
+	}
+	return nil
+}
+
 // following returns the statements after the one at c in its block.
 func following(c inspector.Cursor) []ast.Stmt {
-	var list []ast.Stmt
-	switch b := c.Parent().Node().(type) {
-	case *ast.BlockStmt:
-		list = b.List
-	case *ast.CaseClause:
-		list = b.Body
-	case *ast.CommClause:
-		list = b.Body
-	}
+	list := stmtList(c.Parent().Node())
 	for i, st := range list {
 		if st == c.Node() {
 			return list[i+1:]

@@ -521,7 +521,7 @@ func (s *state) silentSummary(sc *scope) *silentDefault {
 			continue
 		}
 		f := &silentDefault{Param: p.src.param, DefaultParam: p.fallbackParam, Value: p.fallback, Parser: p.parser.name,
-			Func: funcName(sc.obj), Site: relpos.Format(s.pass.Fset, p.call.Pos())}
+			Func: envgraph.FuncName(sc.obj), Site: relpos.Format(s.pass.Fset, p.call.Pos())}
 		if p.outcome == outcomeDropped {
 			f.DefaultParam, f.Value = -1, p.parser.zeroText()
 		}
@@ -589,30 +589,11 @@ func (s *state) sites(sc *scope) (parses []*parseSite, helpers []*helperCall) {
 		if src == nil {
 			continue
 		}
-		h := &helperCall{call: call, fact: f, name: funcName(fn), keys: src.keys, param: src.param}
+		h := &helperCall{call: call, fact: f, name: envgraph.FuncName(fn), keys: src.keys, param: src.param}
 		if f.DefaultParam >= 0 && f.DefaultParam < len(call.Args) {
 			h.arg = call.Args[f.DefaultParam]
 		}
 		helpers = append(helpers, h)
 	}
 	return parses, helpers
-}
-
-// funcName returns fn's name as messages write it: package.Func or
-// package.Type.Method.
-func funcName(fn *types.Func) string {
-	name := fn.Name()
-	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
-		t := sig.Recv().Type()
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		if n, ok := t.(*types.Named); ok {
-			name = n.Obj().Name() + "." + name
-		}
-	}
-	if fn.Pkg() != nil {
-		name = fn.Pkg().Name() + "." + name
-	}
-	return name
 }

@@ -5,6 +5,7 @@ package passutil
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"os"
 	"path/filepath"
@@ -95,4 +96,14 @@ func Params(info *types.Info, ftype *ast.FuncType) map[*types.Var]int {
 		}
 	}
 	return params
+}
+
+// FileOf returns the file of pass that contains pos, nil if none does.
+func FileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
+	for _, f := range pass.Files {
+		if f.FileStart <= pos && pos < f.FileEnd {
+			return f
+		}
+	}
+	return nil
 }
