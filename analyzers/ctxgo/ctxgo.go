@@ -147,26 +147,6 @@ func withoutCancelName(pass *analysis.Pass, pos token.Pos) (string, bool) {
 	if version.IsValid(v) && version.Compare(v, "go1.21") < 0 {
 		return "", false
 	}
-	for _, imp := range file.Imports {
-		if imp.Path == nil || imp.Path.Value != `"context"` {
-			continue
-		}
-		name := "context"
-		if imp.Name != nil {
-			name = imp.Name.Name
-		}
-		if name == "_" || name == "." {
-			return "", false
-		}
-		scope := pass.Pkg.Scope().Innermost(pos)
-		if scope == nil {
-			return "", false
-		}
-		_, obj := scope.LookupParent(name, pos)
-		if pn, ok := obj.(*types.PkgName); ok && pn.Imported().Path() == "context" {
-			return name, true
-		}
-		return "", false
-	}
-	return "", false
+	name, _, ok := passutil.ImportName(pass, file, pos, "context")
+	return name, ok
 }

@@ -182,22 +182,13 @@ func (s *state) lineEnd(pos token.Pos) token.Pos {
 // importName returns the name under which file refers to the standard
 // package path at pos, and the edits that import it when the file does
 // not; ok is false when it cannot be named (imported as _ or ., or the
-// name is taken).
+// name is shadowed or taken).
 func (s *state) importName(file *ast.File, pos token.Pos, path string) (string, []analysis.TextEdit, bool) {
 	if file == nil {
 		return "", nil, false
 	}
-	for _, imp := range file.Imports {
-		if imp.Path == nil || imp.Path.Value != strconv.Quote(path) {
-			continue
-		}
-		if imp.Name == nil {
-			return path, nil, true
-		}
-		if imp.Name.Name == "_" || imp.Name.Name == "." {
-			return "", nil, false
-		}
-		return imp.Name.Name, nil, true
+	if name, imported, ok := passutil.ImportName(s.pass, file, pos, path); imported {
+		return name, nil, ok
 	}
 	if sc := s.pass.Pkg.Scope().Innermost(pos); sc != nil {
 		if _, obj := sc.LookupParent(path, pos); obj != nil {

@@ -9,6 +9,7 @@ import (
 	"go/types"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -106,4 +107,36 @@ func FileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
 		}
 	}
 	return nil
+}
+
+// ImportName returns the name under which file refers, at pos, to the
+// package it imports as path. imported is false when file does not
+// import path; ok is false when it does but the package cannot be named
+// at pos: imported as _ or ., or its name is shadowed there.
+func ImportName(pass *analysis.Pass, file *ast.File, pos token.Pos, path string) (name string, imported, ok bool) {
+	if file == nil {
+		return "", false, false
+	}
+	for _, imp := range file.Imports {
+		if imp.Path == nil || imp.Path.Value != strconv.Quote(path) {
+			continue
+		}
+		name = path[strings.LastIndex(path, "/")+1:]
+		if imp.Name != nil {
+			name = imp.Name.Name
+		}
+		if name == "_" || name == "." {
+			return "", true, false
+		}
+		scope := pass.Pkg.Scope().Innermost(pos)
+		if scope == nil {
+			return "", true, false
+		}
+		_, obj := scope.LookupParent(name, pos)
+		if pn, isPkg := obj.(*types.PkgName); isPkg && pn.Imported().Path() == path {
+			return name, true, true
+		}
+		return "", true, false
+	}
+	return "", false, false
 }

@@ -2,12 +2,15 @@ package passutil
 
 import (
 	"go/ast"
+	"go/importer"
 	"go/parser"
 	"go/token"
 	"go/types"
 	"maps"
 	"slices"
 	"testing"
+
+	"golang.org/x/tools/go/analysis"
 )
 
 func TestSplitList(t *testing.T) {
@@ -48,5 +51,60 @@ func TestParams(t *testing.T) {
 	}
 	if got := Params(info, nil); len(got) != 0 {
 		t.Errorf("Params(nil) = %v, want none", got)
+	}
+}
+
+// TestImportName checks the name of an import at a position: as written,
+// renamed, shadowed by a local, blank, and not imported at all.
+func TestImportName(t *testing.T) {
+	const src = `package p
+
+import (
+	ctx "context"
+	_ "embed"
+	"strings"
+)
+
+func f() {
+	_, _ = ctx.Background(), strings.ToUpper("")
+	strings := 1 // shadows the import below this line
+	_ = strings
+}
+`
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, err := (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{file}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pass := &analysis.Pass{Pkg: pkg, Files: []*ast.File{file}}
+	tf := fset.File(file.Pos())
+	body := tf.LineStart(10) // _, _ = ctx.Background(), strings.ToUpper("")
+	after := tf.LineStart(12)
+	for _, c := range []struct {
+		pos            token.Pos
+		path, name     string
+		imported, isOK bool
+	}{
+		{body, "context", "ctx", true, true},
+		{body, "strings", "strings", true, true},
+		{after, "strings", "", true, false},
+		{body, "embed", "", true, false},
+		{body, "fmt", "", false, false},
+	} {
+		name, imported, ok := ImportName(pass, file, c.pos, c.path)
+		if name != c.name || imported != c.imported || ok != c.isOK {
+			t.Errorf("ImportName(%s at line %d) = %q, %v, %v; want %q, %v, %v",
+				c.path, fset.Position(c.pos).Line, name, imported, ok, c.name, c.imported, c.isOK)
+		}
+	}
+	if got := FileOf(pass, body); got != file {
+		t.Errorf("FileOf = %v, want the file", got)
+	}
+	if got := FileOf(pass, token.NoPos); got != nil {
+		t.Errorf("FileOf(NoPos) = %v, want nil", got)
 	}
 }
