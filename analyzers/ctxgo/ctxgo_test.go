@@ -1,13 +1,14 @@
 package ctxgo_test
 
 import (
-	"flag"
 	"path/filepath"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/envvet/envvet/analyzers/ctxgo"
+	"github.com/envvet/envvet/internal/rulestest"
 )
 
 func Test(t *testing.T) {
@@ -33,18 +34,7 @@ func TestIllTyped(t *testing.T) {
 // TestFlags runs each rule's flag set to false on a scenario of its own,
 // where that rule's finding must be gone and the others' remain.
 func TestFlags(t *testing.T) {
-	tested := map[string]bool{}
-	ctxgo.New(ctxgo.Config{}).Flags.VisitAll(func(f *flag.Flag) {
-		a := ctxgo.New(ctxgo.Config{})
-		if err := a.Flags.Set(f.Name, "false"); err != nil {
-			t.Fatal(err)
-		}
-		analysistest.Run(t, analysistest.TestData(), a, "without-"+f.Name)
-		tested[f.Name] = true
-	})
-	if len(tested) != 3 {
-		t.Errorf("tested flags %v, want the three rules", tested)
-	}
+	rulestest.EachOff(t, func() *analysis.Analyzer { return ctxgo.New(ctxgo.Config{}) }, "cutshort", "unobserved", "handover")
 	// The same through Config, as golangci-lint settings arrive.
 	off := false
 	analysistest.Run(t, analysistest.TestData(), ctxgo.New(ctxgo.Config{CutShort: &off}), "without-cutshort")

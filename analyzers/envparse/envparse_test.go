@@ -1,15 +1,16 @@
 package envparse_test
 
 import (
-	"flag"
 	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/envvet/envvet/analyzers/envparse"
+	"github.com/envvet/envvet/internal/rulestest"
 )
 
 func Test(t *testing.T) {
@@ -24,18 +25,7 @@ func TestIllTyped(t *testing.T) {
 // TestFlags runs each rule's flag set to false on a scenario of its own,
 // where that rule's findings must be gone and the others' remain.
 func TestFlags(t *testing.T) {
-	tested := map[string]bool{}
-	envparse.New(envparse.Config{}).Flags.VisitAll(func(f *flag.Flag) {
-		a := envparse.New(envparse.Config{})
-		if err := a.Flags.Set(f.Name, "false"); err != nil {
-			t.Fatal(err)
-		}
-		analysistest.Run(t, analysistest.TestData(), a, "without-"+f.Name)
-		tested[f.Name] = true
-	})
-	if len(tested) != 3 {
-		t.Errorf("tested flags %v, want the three rules", tested)
-	}
+	rulestest.EachOff(t, func() *analysis.Analyzer { return envparse.New(envparse.Config{}) }, "dropped", "helper", "loader")
 	off := false
 	analysistest.Run(t, analysistest.TestData(), envparse.New(envparse.Config{Helper: &off}), "without-helper")
 }
