@@ -8,34 +8,51 @@ import (
 	"strconv"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/envvet/envvet/analyzers/ctxgo/internal/ctxsum"
 	"github.com/envvet/envvet/internal/passutil"
 )
 
-// abandoned reports the forgotten sender (rule unobserved): fn makes an
-// unbuffered channel, starts a goroutine that sends on it without a
-// select, and receives from it only in a select that may return through
-// another case (<-ctx.Done(), a timeout). Once fn has returned that way,
-// nobody receives, and the goroutine blocks on its send forever.
-func abandoned(pass *analysis.Pass, sum *ctxsum.Result, fn function) {
+// abandoned reports the forgotten sender (rule unobserved): a function
+// makes an unbuffered channel, starts a goroutine that sends on it
+// without a select, and receives from it only in a select that may return
+// through another case (<-ctx.Done(), a timeout). Once the function has
+// returned that way, nobody receives, and the goroutine blocks on its send
+// forever. The package's inspector finds the channels made; only the
+// functions that make one are walked.
+func abandoned(pass *analysis.Pass, sum *ctxsum.Result, in *inspector.Inspector) {
 	if pass.Pkg.Name() == "main" {
 		return // goroutines there commonly live as long as the process
 	}
-	for _, ch := range unbufferedChans(pass.TypesInfo, fn.body) {
-		u, ok := channelUses(pass.TypesInfo, fn.body, ch)
-		if !ok || u.leave == nil || len(u.gos) == 0 {
-			continue
-		}
-		s := senders{info: pass.TypesInfo, sum: sum, seen: map[paramRef]bool{}}
-		for _, g := range u.gos {
-			send := s.goroutineSends(g, ch.v)
-			if send == nil {
-				continue
+	for cur := range in.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+		for _, ch := range unbufferedMakes(pass.TypesInfo, cur.Node()) {
+			for enc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+				if fn := funcOf(pass, enc.Node()); fn.body != nil && !fn.isMain {
+					forgotten(pass, sum, fn, ch)
+				}
+				break // the innermost function made it
 			}
+		}
+	}
+}
+
+// forgotten reports the goroutine that sends on ch, made by fn, when fn
+// may return without receiving from it.
+func forgotten(pass *analysis.Pass, sum *ctxsum.Result, fn function, ch madeChan) {
+	if ch.v.Pos() < fn.body.Pos() || ch.v.Pos() >= fn.body.End() {
+		return // a variable of an enclosing function, assigned here
+	}
+	u, ok := channelUses(pass.TypesInfo, fn.body, ch)
+	if !ok || u.leave == nil || len(u.gos) == 0 {
+		return
+	}
+	s := senders{info: pass.TypesInfo, sum: sum, seen: map[paramRef]bool{}}
+	for _, g := range u.gos {
+		if send := s.goroutineSends(g, ch.v); send != nil {
 			fixable := len(u.gos) == 1 && !inLoopOf(fn.body, g) && oneSend(pass.TypesInfo, g, ch.v)
 			reportAbandoned(pass, fn, ch, u, g, send, fixable)
-			break // one report per channel
+			return // one report per channel
 		}
 	}
 }
@@ -46,39 +63,33 @@ type madeChan struct {
 	make *ast.CallExpr
 }
 
-// unbufferedChans returns the local variables of body (outside nested
-// literals) assigned an unbuffered channel by make, in source order.
-func unbufferedChans(info *types.Info, body *ast.BlockStmt) []madeChan {
-	var out []madeChan
-	add := func(lhs ast.Expr, rhs ast.Expr) {
-		id, ok := lhs.(*ast.Ident)
-		call, ok2 := ast.Unparen(rhs).(*ast.CallExpr)
-		if !ok || !ok2 || !isUnbufferedMake(info, call) {
-			return
+// unbufferedMakes returns the local variables that n, an assignment or a
+// var spec, assigns an unbuffered channel made by make.
+func unbufferedMakes(info *types.Info, n ast.Node) []madeChan {
+	var lhs, rhs []ast.Expr
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		lhs, rhs = n.Lhs, n.Rhs
+	case *ast.ValueSpec:
+		for _, name := range n.Names {
+			lhs = append(lhs, name)
 		}
-		if v, ok := info.ObjectOf(id).(*types.Var); ok && !v.IsField() && v.Pos() >= body.Pos() && v.Pos() < body.End() {
+		rhs = n.Values
+	}
+	if len(lhs) != len(rhs) {
+		return nil
+	}
+	var out []madeChan
+	for i := range lhs {
+		id, ok := lhs[i].(*ast.Ident)
+		call, ok2 := ast.Unparen(rhs[i]).(*ast.CallExpr)
+		if !ok || !ok2 || !isUnbufferedMake(info, call) {
+			continue
+		}
+		if v, ok := info.ObjectOf(id).(*types.Var); ok && !v.IsField() {
 			out = append(out, madeChan{v: v, make: call})
 		}
 	}
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.AssignStmt:
-			if len(n.Lhs) == len(n.Rhs) {
-				for i := range n.Lhs {
-					add(n.Lhs[i], n.Rhs[i])
-				}
-			}
-		case *ast.ValueSpec:
-			if len(n.Names) == len(n.Values) {
-				for i := range n.Names {
-					add(n.Names[i], n.Values[i])
-				}
-			}
-		}
-		return true
-	})
 	return out
 }
 

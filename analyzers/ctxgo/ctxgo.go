@@ -89,14 +89,12 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		if c.handover {
 			handover(pass, fn)
 		}
-		if c.unobserved {
-			abandoned(pass, sum, fn)
-		}
 	}
 	if c.unobserved {
 		for cur := range in.Root().Preorder((*ast.GoStmt)(nil)) {
 			unobserved(pass, sum, cur)
 		}
+		abandoned(pass, sum, in)
 	}
 	return nil, nil
 }
