@@ -25,8 +25,8 @@ func (s *state) dropFix(p *parseSite, key string) []analysis.SuggestedFix {
 	if !stmt.Valid() || stmtList(stmt.Parent().Node()) == nil || !s.ownLine(stmt.Node()) {
 		return nil
 	}
-	pkg, fail := s.failWith(stmt, key)
-	if fail == "" {
+	pkg, failIn := s.failWith(stmt, key)
+	if failIn == nil {
 		return nil
 	}
 	file := passutil.FileOf(s.pass, stmt.Node().Pos())
@@ -34,7 +34,7 @@ func (s *state) dropFix(p *parseSite, key string) []analysis.SuggestedFix {
 	if !ok {
 		return nil
 	}
-	fail = strings.ReplaceAll(fail, pkg+".", qual+".")
+	fail := failIn(qual)
 	indent := strings.Repeat("\t", s.pass.Fset.PositionFor(stmt.Node().Pos(), false).Column-1)
 	body := "\n" + indent + "\t" + fail + "\n" + indent + "}"
 	eol := s.lineEnd(stmt.Node().End()) // after a trailing comment
@@ -86,9 +86,9 @@ func (s *state) dropStmt(p *parseSite) (stmt inspector.Cursor, blank *ast.Ident)
 }
 
 // failWith returns the package the failing statement needs ("fmt" or
-// "log") and the statement, for the function around stmt; "" if there is
-// no safe one.
-func (s *state) failWith(stmt inspector.Cursor, key string) (pkg, fail string) {
+// "log") and the statement, given the name the file uses for that
+// package, for the function around stmt; nil if there is no safe one.
+func (s *state) failWith(stmt inspector.Cursor, key string) (pkg string, fail func(qual string) string) {
 	for enc := range stmt.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		var sig *types.Signature
 		switch f := enc.Node().(type) {
@@ -96,7 +96,7 @@ func (s *state) failWith(stmt inspector.Cursor, key string) (pkg, fail string) {
 			if fn, ok := s.info.Defs[f.Name].(*types.Func); ok {
 				sig, _ = fn.Type().(*types.Signature)
 				if f.Recv == nil && f.Name.Name == "main" && s.pass.Pkg.Name() == "main" {
-					return "log", "log.Fatalf(" + strconv.Quote(key+": %v") + ", err)"
+					return "log", func(q string) string { return q + ".Fatalf(" + strconv.Quote(key+": %v") + ", err)" }
 				}
 			}
 		case *ast.FuncLit:
@@ -105,24 +105,25 @@ func (s *state) failWith(stmt inspector.Cursor, key string) (pkg, fail string) {
 			}
 		}
 		if sig == nil || sig.Results().Len() == 0 {
-			return "", ""
+			return "", nil
 		}
 		res := sig.Results()
 		if !types.Identical(res.At(res.Len()-1).Type(), types.Universe.Lookup("error").Type()) {
-			return "", ""
+			return "", nil
 		}
 		var vals []string
 		for i := range res.Len() - 1 {
 			z := zeroLit(res.At(i).Type())
 			if z == "" {
-				return "", ""
+				return "", nil
 			}
 			vals = append(vals, z)
 		}
-		vals = append(vals, "fmt.Errorf("+strconv.Quote(key+": %w")+", err)")
-		return "fmt", "return " + strings.Join(vals, ", ")
+		return "fmt", func(q string) string {
+			return "return " + strings.Join(append(vals, q+".Errorf("+strconv.Quote(key+": %w")+", err)"), ", ")
+		}
 	}
-	return "", ""
+	return "", nil
 }
 
 // zeroLit returns a literal for the zero value of t, "" if there is none.
