@@ -78,6 +78,16 @@
 // has env tags; kong.Parse and the Must forms stop the program on their
 // own. The keys named are the struct fields' the env graph resolves.
 //
+// urfave/cli (v1, v2, v3) parses its flags' env values when the app runs,
+// and a bad one makes Run return an error before the app's action:
+//
+//	app.Run(os.Args) // the error of cli.App.Run is dropped: a bad value of env key "PORT" ends the run before the app's action, and the error is lost
+//
+// (*App).Run and RunContext (v1, v2) and (*Command).Run (v3) are reported
+// when a flag literal of the package that parses its value (not a string
+// or path flag) names constant env keys (EnvVar, EnvVars, Sources:
+// cli.EnvVars(...)); those keys are the ones named.
+//
 // Findings in _test.go files are not reported. A key whose declaration
 // in envvet.yaml says on-bad-value: default is not reported (in the
 // manifests discovered for the package, or, in envvet's suite, those that

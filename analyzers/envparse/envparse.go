@@ -34,7 +34,7 @@ const docURL = "https://github.com/envvet/envvet#envparse"
 const (
 	CategoryDropped = "dropped" // a parse of an env value whose error is dropped
 	CategoryHelper  = "helper"  // a call of a helper that silently defaults on a bad value
-	CategoryLoader  = "loader"  // a struct-tag loader or config unmarshaler whose error is dropped
+	CategoryLoader  = "loader"  // a struct-tag loader, config unmarshaler or urfave/cli run whose error is dropped
 )
 
 // Config is envparse's settings; JSON names = flag names
@@ -83,7 +83,7 @@ func New(cfg Config) *analysis.Analyzer {
 	}
 	a.Flags.BoolVar(&c.dropped, CategoryDropped, c.dropped, "report a parse of an env value whose error is dropped (set false to disable)")
 	a.Flags.BoolVar(&c.helper, CategoryHelper, c.helper, "report calls of helpers that return a default when the value does not parse (set false to disable)")
-	a.Flags.BoolVar(&c.loader, CategoryLoader, c.loader, "report env.Parse, envconfig.Process, viper.Unmarshal and kong parses whose error is dropped (set false to disable)")
+	a.Flags.BoolVar(&c.loader, CategoryLoader, c.loader, "report env.Parse, envconfig.Process, viper.Unmarshal, kong parses and urfave/cli runs whose error is dropped (set false to disable)")
 	return a
 }
 
@@ -111,7 +111,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 			if s.inTest(lc.call) {
 				continue
 			}
-			findings = append(findings, finding{pos: lc.call.Pos(), end: lc.call.End(), keys: lc.keys, category: CategoryLoader, message: loaderMessage(lc), by: lc.name, outcome: "leaves its field unset"})
+			findings = append(findings, finding{pos: lc.call.Pos(), end: lc.call.End(), keys: lc.keys, category: CategoryLoader, message: loaderMessage(lc), by: lc.name, outcome: lc.outcome()})
 		}
 	}
 	if len(findings) == 0 {

@@ -14,7 +14,7 @@ import (
 )
 
 func Test(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), envparse.New(envparse.Config{}), "a", "b", "envutil", "typeparams", "cgo", "lenient", "loaders")
+	analysistest.Run(t, analysistest.TestData(), envparse.New(envparse.Config{}), "a", "b", "envutil", "typeparams", "cgo", "lenient", "loaders", "urfave", "urfave2", "urfave3", "urfavestr")
 }
 
 // TestIllTyped runs envparse on code with type errors: it must not panic.

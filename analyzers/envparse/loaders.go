@@ -15,8 +15,9 @@ import (
 // whose error is dropped.
 type loaderCall struct {
 	call *ast.CallExpr
-	name string   // env.Parse, envconfig.Process, viper.Unmarshal, kong.Kong.Parse
+	name string   // env.Parse, envconfig.Process, viper.Unmarshal, kong.Kong.Parse, cli.App.Run
 	keys []string // the keys it loads, when the env graph knows them; sorted
+	cli  bool     // a urfave/cli run: a bad value skips the action, not a field
 }
 
 // loaderOf returns the index of fn's error result when fn loads the
@@ -43,6 +44,8 @@ func loaderOf(fn *types.Func) (res int, ok bool) {
 	case path == "github.com/alecthomas/kong":
 		sig, ok := fn.Type().(*types.Signature)
 		return 1, ok && sig.Recv() != nil && name == "Parse" // kong.Parse (no receiver) exits on its own
+	case isURFave(path):
+		return 0, isURFaveRun(fn)
 	}
 	return 0, false
 }
@@ -82,6 +85,7 @@ func (s *state) loaders(graph *envgraph.Graph) []loaderCall {
 		}
 	}
 	kongEnv := s.hasEnvTags()
+	var cliKeys map[string][]string // by urfave/cli import path
 	var out []loaderCall
 	for _, sc := range s.scopes {
 		for _, c := range sc.calls {
@@ -98,14 +102,25 @@ func (s *state) loaders(graph *envgraph.Graph) []loaderCall {
 			if path == "github.com/spf13/viper" && !viperEnv || path == "github.com/alecthomas/kong" && !kongEnv {
 				continue // no environment in sight: a config file's or the flags' business
 			}
+			if isURFave(path) {
+				if cliKeys == nil {
+					cliKeys = s.urfaveKeys()
+				}
+				if len(cliKeys[path]) == 0 {
+					continue // no flag of the package parses an env value
+				}
+			}
 			p := &parseSite{call: call, parser: parser{name: envgraph.FuncName(fn), res: res}, fallbackParam: -1}
 			s.classify(c, p, sc)
 			if p.outcome != outcomeDropped {
 				continue
 			}
 			lc := loaderCall{call: call, name: p.parser.name, keys: slices.Clone(tagKeys[fmt.Sprint(call.Pos())])}
-			if path == "github.com/spf13/viper" {
+			switch {
+			case path == "github.com/spf13/viper":
 				lc.keys = slices.Clone(viperKeys)
+			case isURFave(path):
+				lc.keys, lc.cli = slices.Clone(cliKeys[path]), true
 			}
 			slices.Sort(lc.keys)
 			out = append(out, lc)
@@ -118,7 +133,7 @@ func importsLoader(pkg *types.Package) bool {
 	for _, imp := range pkg.Imports() {
 		switch p := imp.Path(); {
 		case isCaarlos(p), p == "github.com/kelseyhightower/envconfig", p == "github.com/sethvargo/go-envconfig",
-			p == "github.com/spf13/viper", p == "github.com/alecthomas/kong":
+			p == "github.com/spf13/viper", p == "github.com/alecthomas/kong", isURFave(p):
 			return true
 		}
 	}
@@ -182,9 +197,20 @@ func reflectLookup(tag, key string) (string, bool) {
 	return "", false
 }
 
+// outcome is what a bad value does, for the inventory.
+func (lc loaderCall) outcome() string {
+	if lc.cli {
+		return "skips the app's action"
+	}
+	return "leaves its field unset"
+}
+
 // loaderMessage is the message of a loader call whose error is dropped.
 func loaderMessage(lc loaderCall) string {
-	const tail = "leaves its field unset and the program runs on"
+	tail := "leaves its field unset and the program runs on"
+	if lc.cli {
+		tail = "ends the run before the app's action, and the error is lost"
+	}
 	switch n := len(lc.keys); {
 	case n == 0:
 		return fmt.Sprintf("the error of %s is dropped: a bad env value %s", lc.name, tail)
