@@ -59,6 +59,7 @@ func run(pass *analysis.Pass) (any, error) {
 		s.index(pass.Files)
 		s.inferHelpers()
 		s.collectRefs()
+		s.dropLibraryLookups()
 	}
 	s.sortRefs()
 	s.fillPackageFact(fact)
@@ -97,6 +98,8 @@ type state struct {
 	variadic map[*types.Var]bool        // final ...string parameters
 	calls    []callSite
 	viper    []viperPrefixCall
+	libLits  []*ast.CompositeLit    // composite literals of a modelled library's types (urfave/cli flags)
+	libDone  map[*ast.CallExpr]bool // library calls already recorded through a composite literal
 
 	in           *lazyinspect.Inspector // the package's inspector, built on first use; nil if none
 	funcValues   []*ast.SelectorExpr    // os.Getenv-like selectors, called or not
@@ -213,7 +216,7 @@ func isEnvPackage(path string) bool {
 		"github.com/spf13/viper", "github.com/kelseyhightower/envconfig", "github.com/sethvargo/go-envconfig":
 		return true
 	}
-	return isCaarlosPath(path)
+	return isCaarlosPath(path) || configLib(path) != ""
 }
 
 // isCaarlosPath reports whether path is github.com/caarlos0/env or one of
@@ -319,6 +322,10 @@ func (s *state) index(files []*ast.File) {
 			}
 			for f := fn; f != nil; f = f.parent {
 				f.calls = append(f.calls, n)
+			}
+		case *ast.CompositeLit:
+			if s.isLibLit(n) {
+				s.libLits = append(s.libLits, n)
 			}
 		case *ast.ReturnStmt:
 			if fn := top(); fn != nil {
@@ -663,7 +670,7 @@ func countsAsEnviron(path string) bool {
 			return false
 		}
 	}
-	return true
+	return !inConfigLib(path)
 }
 
 // isStdPos reports whether pos lies in the standard library's source.

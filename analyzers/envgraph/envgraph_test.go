@@ -58,6 +58,9 @@ func describe(r envgraph.Ref) string {
 	if r.Field != "" {
 		b.WriteString(" field " + r.Field)
 	}
+	if r.Flag != "" {
+		b.WriteString(" flag " + r.Flag)
+	}
 	if r.Alt != "" {
 		fmt.Fprintf(&b, " alt %q", r.Alt)
 	}

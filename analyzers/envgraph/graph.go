@@ -51,6 +51,12 @@ const (
 	LoaderEnvconfig   = "envconfig"    // github.com/kelseyhightower/envconfig
 	LoaderGoEnvconfig = "go-envconfig" // github.com/sethvargo/go-envconfig
 	LoaderViper       = "viper"        // github.com/spf13/viper
+	LoaderUrfave      = "urfave/cli"   // github.com/urfave/cli (v1 to v3): a flag's env fallback
+	LoaderKong        = "kong"         // github.com/alecthomas/kong
+	LoaderCleanenv    = "cleanenv"     // github.com/ilyakaznacheev/cleanenv
+	LoaderFF          = "ff"           // github.com/peterbourgon/ff/v3: flags from prefixed env keys
+	LoaderKoanf       = "koanf"        // github.com/knadh/koanf env provider
+	LoaderGodotenv    = "godotenv"     // github.com/joho/godotenv: keys of a .env file the program loads
 )
 
 // A Ref is one reference to the environment in the current package.
@@ -97,6 +103,10 @@ type Ref struct {
 
 	// Field is the struct field ("Config.Port") for Kind Tag.
 	Field string
+
+	// Flag is the command-line flag ("port", without dashes) whose
+	// environment fallback Key is, for urfave/cli, kong and ff.
+	Flag string
 
 	// Passed is set on an Environ reference whose result is handed on to
 	// a child process unread (cmd.Env = append(os.Environ(), "X=1")).

@@ -11,6 +11,9 @@ import (
 // collectRefs turns every call of the package that references the
 // environment into Refs.
 func (s *state) collectRefs() {
+	for _, lit := range s.libLits {
+		s.libLitRefs(lit)
+	}
 	for _, site := range s.calls {
 		call := site.call
 		fn, _ := typeutil.Callee(s.info, call).(*types.Func)
@@ -22,6 +25,8 @@ func (s *state) collectRefs() {
 				continue
 			case path == "github.com/spf13/viper":
 				s.viperCall(site, fn)
+				continue
+			case configLib(path) != "" && s.libCall(site, fn):
 				continue
 			case isCaarlosPath(path), path == "github.com/kelseyhightower/envconfig", path == "github.com/sethvargo/go-envconfig":
 				if target, typ, spec, ok := s.loaderCall(call, fn); ok {

@@ -10,6 +10,8 @@ import (
 	"text/tabwriter"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/envvet/envvet/analyzers/envgraph"
 )
 
 // Formats are the names Write accepts.
@@ -223,10 +225,22 @@ func via(r Ref) string {
 	if r.Field != "" {
 		parts = append(parts, r.Field)
 	}
+	if r.Flag != "" {
+		parts = append(parts, flagName(r))
+	}
 	if r.Module != "" {
 		parts = append(parts, "in "+r.Module)
 	}
 	return strings.Join(parts, " ")
+}
+
+// flagName writes a reference's flag as its library spells it on the
+// command line: -name for ff (the flag package), --name otherwise.
+func flagName(r Ref) string {
+	if r.Loader == envgraph.LoaderFF {
+		return "-" + r.Flag
+	}
+	return "--" + r.Flag
 }
 
 func viaNote(r Ref) string {

@@ -63,6 +63,7 @@ type Ref struct {
 	Default  *string  `json:"default"`
 	Required bool     `json:"required"`
 	Field    string   `json:"field,omitempty"` // the struct field, for struct tags
+	Flag     string   `json:"flag,omitempty"`  // the command-line flag the key backs (urfave/cli, kong, ff)
 }
 
 // A Decl is a key's declaration in a manifest.
@@ -178,7 +179,7 @@ func Build(pkgs []Package, opts Options) *Inventory {
 				}
 				ref := Ref{
 					Pos: pos, Kind: r.Kind.String(), Via: r.Via, Package: p.Path, Module: module,
-					Loader: r.Loader, Required: r.Required, Field: r.Field,
+					Loader: r.Loader, Required: r.Required, Field: r.Field, Flag: r.Flag,
 				}
 				if r.HasDefault {
 					ref.Default = &r.Default

@@ -1,0 +1,86 @@
+package envgraph
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+)
+
+// configLib returns the Loader of the configuration library at path
+// whose declarations envgraph models (flag env fallbacks, env tags, env
+// providers), or "" when path is none of them.
+func configLib(path string) string {
+	switch path {
+	case "github.com/urfave/cli", "github.com/urfave/cli/v2", "github.com/urfave/cli/v3":
+		return LoaderUrfave
+	case "github.com/alecthomas/kong":
+		return LoaderKong
+	case "github.com/ilyakaznacheev/cleanenv":
+		return LoaderCleanenv
+	case "github.com/peterbourgon/ff/v3":
+		return LoaderFF
+	case "github.com/knadh/koanf/providers/env", "github.com/knadh/koanf/providers/env/v2":
+		return LoaderKoanf
+	case "github.com/joho/godotenv":
+		return LoaderGodotenv
+	}
+	return ""
+}
+
+// inConfigLib reports whether path is a package of a modelled
+// configuration library's module. The library looks up the keys its
+// callers declare, by name or by scanning the environment; the graph
+// records those keys at the declarations, so the library's own dynamic
+// reads and scans are not the program's.
+func inConfigLib(path string) bool {
+	for _, m := range []string{"github.com/urfave/cli", "github.com/alecthomas/kong", "github.com/ilyakaznacheev/cleanenv",
+		"github.com/peterbourgon/ff", "github.com/knadh/koanf", "github.com/joho/godotenv"} {
+		if path == m || strings.HasPrefix(path, m+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// dropLibraryLookups removes, in a package of a modelled library, the
+// references that stand for its callers' declarations: dynamic reads and
+// whole-environment scans.
+func (s *state) dropLibraryLookups() {
+	if !inConfigLib(s.pass.Pkg.Path()) {
+		return
+	}
+	kept := s.refs[:0]
+	for _, r := range s.refs {
+		if r.Dynamic || r.Kind == Environ || r.Kind == Prefix {
+			continue
+		}
+		kept = append(kept, r)
+	}
+	s.refs = kept
+}
+
+// isLibLit reports whether lit builds a value of a modelled library's type
+// whose fields name env keys: a urfave/cli flag.
+func (s *state) isLibLit(lit *ast.CompositeLit) bool {
+	tv, ok := s.info.Types[lit]
+	if !ok || tv.Type == nil {
+		return false
+	}
+	n, ok := types.Unalias(deref(tv.Type)).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && configLib(n.Obj().Pkg().Path()) == LoaderUrfave
+}
+
+// libLitRefs records the keys a library value's literal names.
+func (s *state) libLitRefs(lit *ast.CompositeLit) {
+	s.urfaveFlag(lit)
+}
+
+// libCall records the references of a call of a modelled library's
+// function; false when the call is none the graph models.
+func (s *state) libCall(site callSite, fn *types.Func) bool {
+	switch configLib(fn.Pkg().Path()) {
+	case LoaderUrfave:
+		return s.urfaveCall(site.call, fn)
+	}
+	return false
+}

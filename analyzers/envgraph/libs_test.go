@@ -1,0 +1,105 @@
+package envgraph_test
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/envvet/envvet/analyzers/envgraph"
+)
+
+// unreachable matches the go command's complaint when the module proxy
+// cannot be reached.
+var unreachable = regexp.MustCompile(`dial tcp|no such host|connection refused|network is unreachable|GOPROXY=off|i/o timeout`)
+
+// libsDir returns testdata/libs, a module whose packages use the real
+// configuration libraries, after fetching them into the module cache
+// (analysistest loads it with GOPROXY=off). It skips when the module
+// proxy is unreachable and the cache lacks them.
+func libsDir(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(analysistest.TestData(), "libs")
+	cmd := exec.Command("go", "mod", "download")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		if unreachable.Match(out) {
+			t.Skipf("module proxy unreachable, cannot fetch the libraries of testdata/libs: %s", out)
+		}
+		t.Fatalf("go mod download: %v\n%s", err, out)
+	}
+	return dir
+}
+
+// TestLibraries runs the graph on programs that declare their keys through
+// the real configuration libraries, fetched from the module proxy.
+func TestLibraries(t *testing.T) {
+	analysistest.Run(t, libsDir(t), refs, "./urfave2", "./urfave3")
+}
+
+// TestLibraryPrograms checks that a library's own lookups of the keys its
+// callers declare make the program read neither any key nor the whole
+// environment: a manifest key nothing declares stays unread.
+func TestLibraryPrograms(t *testing.T) {
+	var mu sync.Mutex
+	progs := make(map[string]*envgraph.Program)
+	record := &analysis.Analyzer{
+		Name:     "record",
+		Doc:      "record each main package's Program",
+		Requires: []*analysis.Analyzer{envgraph.Analyzer},
+		Run: func(pass *analysis.Pass) (any, error) {
+			if p := pass.ResultOf[envgraph.Analyzer].(*envgraph.Graph).Program(); p != nil {
+				mu.Lock()
+				progs[pass.Pkg.Path()] = p
+				mu.Unlock()
+			}
+			return nil, nil
+		},
+	}
+	analysistest.Run(wantsIgnored{t}, libsDir(t), record, "./urfave2", "./urfave3")
+	for _, tc := range []struct {
+		pkg  string
+		keys []string
+	}{
+		{"example.com/libs/urfave2", []string{"ADDR", "APP_ADDR", "APP_TIMEOUT", "APP_TOKEN", "APP_WORKERS", "DATABASE_URL", "TOKEN"}},
+		{"example.com/libs/urfave3", []string{"ADDR", "APP_ADDR", "APP_REGION", "APP_WORKERS"}},
+	} {
+		p := progs[tc.pkg]
+		if p == nil {
+			t.Errorf("%s: no Program", tc.pkg)
+			continue
+		}
+		for _, k := range tc.keys {
+			if !slices.Contains(p.Keys, k) {
+				t.Errorf("%s: Program.Keys = %v, missing %s", tc.pkg, p.Keys, k)
+			}
+		}
+		if len(p.Environ) > 0 || p.Reads("STALE_KEY") {
+			t.Errorf("%s: the program reads STALE_KEY (Environ %v, Prefixes %v)", tc.pkg, p.Environ, p.Prefixes)
+		}
+		for _, u := range p.Unprefixed {
+			if strings.HasPrefix(u, "github.com/") {
+				t.Errorf("%s: Program.Unprefixed = %v: a library's lookup counted as the program's", tc.pkg, p.Unprefixed)
+			}
+		}
+	}
+}
+
+// wantsIgnored passes on every error but the unmet // want comments of
+// the graph's test, which an analyzer reporting nothing leaves unmet.
+type wantsIgnored struct{ t *testing.T }
+
+func (w wantsIgnored) Errorf(format string, args ...any) {
+	if msg := fmt.Sprintf(format, args...); !strings.Contains(msg, "no diagnostic was reported matching") {
+		w.t.Error(msg)
+	}
+}

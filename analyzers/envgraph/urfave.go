@@ -1,0 +1,131 @@
+package envgraph
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+)
+
+// urfaveFlag records the keys of a urfave/cli flag literal: EnvVars
+// []string{...} (v2), EnvVar "A,B" (v1) or Sources: cli.EnvVars(...) (v3),
+// each at the string that names it, with the flag's Name, Value as
+// default and Required.
+func (s *state) urfaveFlag(lit *ast.CompositeLit) {
+	m := litFields(lit)
+	r := Ref{Kind: Lookup, Loader: LoaderUrfave}
+	r.Flag, _ = s.constString(m["Name"])
+	if v, ok := m["Value"]; ok {
+		r.Default, r.HasDefault = s.defaultValue(v)
+	}
+	r.Required, _ = s.constBool(m["Required"])
+	if e, ok := m["EnvVars"]; ok {
+		s.keyList(r, e)
+	}
+	if e, ok := m["EnvVar"]; ok {
+		s.urfaveV1Keys(r, e)
+	}
+	if e, ok := m["Sources"]; ok {
+		ast.Inspect(e, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			if fn, ok := s.calleeFunc(call); ok && s.urfaveSources(r, call, fn) {
+				if s.libDone == nil {
+					s.libDone = make(map[*ast.CallExpr]bool)
+				}
+				s.libDone[call] = true
+			}
+			return true
+		})
+	}
+}
+
+// keyList records a reference per element of e, a []string of keys: at
+// each element of a literal, else at e when its elements are constant;
+// a dynamic reference otherwise.
+func (s *state) keyList(r Ref, e ast.Expr) {
+	if tv, ok := s.info.Types[ast.Unparen(e)]; !ok || tv.IsNil() || !isStringSlice(tv.Type) {
+		return
+	}
+	if lit, ok := ast.Unparen(e).(*ast.CompositeLit); ok {
+		for _, elt := range lit.Elts {
+			s.keyAt(r, elt)
+		}
+		return
+	}
+	r.Pos, r.End = e.Pos(), e.End()
+	if keys, ok := s.listStrings(e, false, 0); ok {
+		for _, k := range sortedSet(keys) {
+			r.Key = k
+			s.add(r)
+		}
+		return
+	}
+	r.Dynamic, r.Expr = true, exprString(e)
+	s.add(r)
+}
+
+// keyAt records r with the key that e, a string, names.
+func (s *state) keyAt(r Ref, e ast.Expr) {
+	if tv, ok := s.info.Types[ast.Unparen(e)]; !ok || !isStringType(tv.Type) {
+		return
+	}
+	r.Pos, r.End = e.Pos(), e.End()
+	if k, ok := s.constString(e); ok {
+		if k = strings.TrimSpace(k); k != "" {
+			r.Key = k
+			s.add(r)
+		}
+		return
+	}
+	r.Dynamic, r.Expr, r.Prefix = true, exprString(e), s.constPrefix(e)
+	s.add(r)
+}
+
+// urfaveV1Keys records urfave/cli v1's EnvVar: "A, B", keys separated by
+// commas, tried in order.
+func (s *state) urfaveV1Keys(r Ref, e ast.Expr) {
+	v, ok := s.constString(e)
+	if !ok {
+		s.keyAt(r, e)
+		return
+	}
+	r.Pos, r.End = e.Pos(), e.End()
+	for k := range strings.SplitSeq(v, ",") {
+		if k = strings.TrimSpace(k); k != "" {
+			r.Key = k
+			s.add(r)
+		}
+	}
+}
+
+// urfaveSources records the keys of a urfave/cli v3 source: EnvVars(keys...)
+// or EnvVar(key); false for any other call.
+func (s *state) urfaveSources(r Ref, call *ast.CallExpr, fn *types.Func) bool {
+	if fn.Pkg() == nil || fn.Pkg().Path() != "github.com/urfave/cli/v3" {
+		return false
+	}
+	switch fn.Name() {
+	case "EnvVars", "EnvVar":
+	default:
+		return false
+	}
+	if call.Ellipsis.IsValid() && len(call.Args) > 0 {
+		s.keyList(r, call.Args[len(call.Args)-1])
+		return true
+	}
+	for _, a := range call.Args {
+		s.keyAt(r, a)
+	}
+	return true
+}
+
+// urfaveCall records cli.EnvVars and cli.EnvVar calls outside a flag
+// literal (a source chain built apart from its flag).
+func (s *state) urfaveCall(call *ast.CallExpr, fn *types.Func) bool {
+	if s.libDone[call] {
+		return true
+	}
+	return s.urfaveSources(Ref{Kind: Lookup, Loader: LoaderUrfave}, call, fn)
+}
