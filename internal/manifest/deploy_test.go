@@ -302,9 +302,9 @@ func TestSourcesErrors(t *testing.T) {
 		want  string            // error, with $ROOT for the directory
 	}{
 		{"unknown field", map[string]string{"envvet.yaml": "sources:\n  - compose: c.yaml\n    servce: api\n"},
-			`envvet.yaml:3:5: unknown field "servce" in source (want compose, kubernetes, dotenv, service or container)`},
+			`envvet.yaml:3:5: unknown field "servce" in source (want compose, kubernetes, dotenv, dockerfile, goreleaser, makefile, service or container)`},
 		{"no kind", map[string]string{"envvet.yaml": "sources:\n  - service: api\n"},
-			`envvet.yaml:2:5: a source needs one of compose, kubernetes or dotenv, giving the file's path`},
+			`envvet.yaml:2:5: a source needs one of compose, kubernetes, dotenv, dockerfile, goreleaser or makefile, giving the file's path`},
 		{"two kinds", map[string]string{"envvet.yaml": "sources:\n  - compose: c.yaml\n    dotenv: x.env\n"},
 			`envvet.yaml:3:5: a source has one kind: compose and dotenv both given`},
 		{"service of kubernetes", map[string]string{"envvet.yaml": "sources:\n  - kubernetes: k.yaml\n    service: api\n"},

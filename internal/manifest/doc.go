@@ -69,13 +69,14 @@
 // Default) or to null (no value).
 //
 // Under sources, each entry is a path, or a mapping with exactly one of
-// compose, kubernetes or dotenv (the path, which sets the kind) and
+// compose, kubernetes, dotenv, dockerfile, goreleaser or makefile (the
+// path, which sets the kind; see Release files) and
 // optionally service (compose only) or container (kubernetes only): a
 // name, or a list of names, selecting what declares; by default every
 // service or container does. Paths are relative to the envvet.yaml's
 // directory. A bare path's kind is detected by content as for files named
-// explicitly, except that it must be a Compose or Kubernetes file when its
-// name ends in .yaml or .yml. The envvet.yaml's own keys come first, then
+// explicitly (a release file by its name), except that it must be a
+// Compose or Kubernetes file when its name ends in .yaml or .yml. The envvet.yaml's own keys come first, then
 // each source's in order. A source that cannot be read, a service or
 // container that a selection names and the file lacks, and an unknown
 // field are errors at the entry in the envvet.yaml.
@@ -197,6 +198,45 @@
 // fs.ErrNotExist) works; for a source, the Error is positioned at its
 // entry in the envvet.yaml. An error in a deployment file is positioned
 // in that file. Load reports the first error and returns no Manifest.
+//
+// # Release files
+//
+// Teams state their build policy where they build: a Dockerfile, a
+// .goreleaser.yaml, a Makefile. These release files are recognized by
+// name (Dockerfile, Containerfile, x.Dockerfile, Dockerfile.x except
+// templates such as Dockerfile.tmpl; .goreleaser.yaml, .goreleaser.yml
+// and the same without the dot; Makefile, makefile, GNUmakefile, x.mk),
+// whether named explicitly or in sources:. ReleaseFiles lists those at a
+// module root (x.mk files excepted), and Cache.ReleaseVar reads a build
+// variable from them, so that a build policy holds with no manifest at
+// all. The only build variable they declare is CGO_ENABLED, with the
+// position of the text that sets it for the build:
+//
+//   - Dockerfile: the value that the commands running go build, go install
+//     or make see, in whichever stage they run (multi-stage builds: not the
+//     runtime stage's): an inline CGO_ENABLED=0 or env CGO_ENABLED=0
+//     before the command, export CGO_ENABLED=0 earlier in the RUN, or ENV
+//     or ARG in the stage or (ENV) in the stage it is built FROM; a global
+//     ARG counts where the stage declares the ARG again, as in Docker.
+//     Continuation lines, comment lines inside them, the escape parser
+//     directive, RUN flags (--mount=...), the exec form and heredocs
+//     (RUN <<EOF) are understood. The runtime keys of a Dockerfile are
+//     the ENV variables of its final stage (ARG values do not reach the
+//     running container), build variables excepted.
+//   - .goreleaser.yaml: each build's env: entry CGO_ENABLED=..., or else
+//     the top-level env:'s; builds with skip: true do not count.
+//   - Makefile: the value recipe lines running go build (or make) see: an
+//     inline CGO_ENABLED=0 (also as CGO_ENABLED=$(VAR) of a make variable),
+//     or an exported variable (export CGO_ENABLED=0, export CGO_ENABLED ?=
+//     0). Comment lines do not count; conditionals are not interpreted.
+//
+// When the builds of one file disagree, or a value is not known
+// statically (a template, a variable set on the command line), the file
+// declares no CGO_ENABLED; so does ReleaseVar when two files disagree.
+// A malformed Dockerfile (an unknown instruction, an instruction before
+// the first FROM other than ARG, an ENV that is not NAME=value, an
+// unterminated heredoc) or .goreleaser.yaml (invalid YAML, an env: that is
+// not a list of KEY=value) is an error with its position.
 //
 // # Unresolved declarations
 //

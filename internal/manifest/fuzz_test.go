@@ -170,3 +170,47 @@ func FuzzKubernetes(f *testing.F) {
 		checkParse(t, "k8s.yaml", data)
 	})
 }
+
+func FuzzDockerfile(f *testing.F) {
+	for _, s := range []string{
+		"FROM golang AS b\nENV CGO_ENABLED=0\nRUN go build .\nFROM alpine\nENV PORT=1\n",
+		"ARG CGO_ENABLED=0\nFROM x\nARG CGO_ENABLED\nRUN --mount=type=cache,target=/c \\\n  CGO_ENABLED=$CGO_ENABLED go build\n",
+		"# escape=`\nFROM x\nRUN go `\n  build\n",
+		"FROM x\nRUN <<-EOF\n\tCGO_ENABLED=0 go build\n\tEOF\n",
+		"FROM x\nRUN [\"go\", \"build\"]\nENV A B C\nENV X=\"${Y:-1}\" Z='q'\n",
+		"FROM x\nRUN export CGO_ENABLED=0 && (cd a; go build) | tee $(echo\n",
+		"FORM x\n", "ENV A=1\n", "FROM x\nRUN <<EOF\n", "FROM x\nENV A=\"\\\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkParse(t, "Dockerfile", data)
+	})
+}
+
+func FuzzMakefile(f *testing.F) {
+	for _, s := range []string{
+		"export CGO_ENABLED ?= 0\nb:\n\tgo build\n",
+		"CGO := 0\nb:\n\t@CGO_ENABLED=$(CGO) go build \\\n\t  ./...\n",
+		"# CGO_ENABLED=0 go build\nb:\n\t-env CGO_ENABLED=${X go build\n",
+		"export\nexport A B\nA += $(\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkParse(t, "Makefile", data)
+	})
+}
+
+func FuzzGoreleaser(f *testing.F) {
+	for _, s := range []string{
+		"env: [CGO_ENABLED=0]\nbuilds:\n  - env: [CGO_ENABLED=1]\n  - skip: true\n",
+		"builds: [{env: ['CGO_ENABLED={{ .Env.X }}']}]\n",
+		"env: x\n", "builds: 1\n", "- a\n", "builds: [1]\n", "env: [[a]]\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkParse(t, ".goreleaser.yaml", data)
+	})
+}

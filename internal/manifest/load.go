@@ -109,6 +109,14 @@ func (l *loader) parse(path string, data []byte) error {
 	if err != nil {
 		return err
 	}
+	if kind := releaseKind(path); kind != "" {
+		keys, build, err := parseRelease(kind, path, data)
+		if err != nil {
+			return err
+		}
+		l.addKeys(keys, build)
+		return nil
+	}
 	if !isYAML(path) {
 		keys, build, err := parseDotenv(path, data, false)
 		if err != nil {
@@ -172,6 +180,18 @@ func (l *loader) source(manifest string, s sourceSpec) error {
 		return err
 	}
 	kind := s.kind
+	if kind == "" {
+		kind = releaseKind(path)
+	}
+	switch kind {
+	case "dockerfile", "goreleaser", "makefile":
+		keys, build, err := parseRelease(kind, path, data)
+		if err != nil {
+			return err
+		}
+		l.addKeys(keys, build)
+		return nil
+	}
 	if kind == "dotenv" || kind == "" && !isYAML(path) {
 		keys, build, err := parseDotenv(path, data, false)
 		if err != nil {

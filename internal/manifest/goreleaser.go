@@ -1,0 +1,95 @@
+package manifest
+
+import (
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// parseGoreleaser parses a .goreleaser.yaml. Its only declaration is the
+// build variable CGO_ENABLED, as every build that sets it sets it: a
+// build's env: entry overrides the top-level env: (both lists of
+// KEY=value). Builds with skip: true do not count. Values with templates
+// ({{ .Env.X }}) are not known statically, and builds that disagree set
+// no policy.
+func parseGoreleaser(file string, data []byte) (build []Key, err error) {
+	docs, err := decodeStream(file, data)
+	if err != nil || len(docs) == 0 {
+		return nil, err
+	}
+	top := docs[0]
+	if top.Kind != yaml.MappingNode {
+		return nil, errorf(file, top.Line, top.Column, "a .goreleaser.yaml is a mapping, not %s", describe(top))
+	}
+	global, err := goreleaserEnv(file, lookup(top, "env"))
+	if err != nil {
+		return nil, err
+	}
+	var runs []buildRun
+	builds := lookup(top, "builds")
+	if builds == nil || isNull(builds) {
+		s, ok := global["CGO_ENABLED"]
+		runs = append(runs, buildRun{cgo: s, set: ok}) // the default build
+	} else if builds.Kind != yaml.SequenceNode {
+		return nil, errorf(file, builds.Line, builds.Column, "builds must be a list, not %s", describe(builds))
+	}
+	for _, b := range seqItems(builds) {
+		if b.Kind != yaml.MappingNode {
+			return nil, errorf(file, b.Line, b.Column, "a build must be a mapping, not %s", describe(b))
+		}
+		if skip := lookup(b, "skip"); skip != nil && skip.Value == "true" {
+			continue
+		}
+		env, err := goreleaserEnv(file, lookup(b, "env"))
+		if err != nil {
+			return nil, err
+		}
+		s, ok := env["CGO_ENABLED"]
+		if !ok {
+			s, ok = global["CGO_ENABLED"]
+		}
+		runs = append(runs, buildRun{cgo: s, set: ok})
+	}
+	if k, ok := agreedCGO(runs); ok {
+		return []Key{k}, nil
+	}
+	return nil, nil
+}
+
+func seqItems(n *yaml.Node) []*yaml.Node {
+	if n == nil || n.Kind != yaml.SequenceNode {
+		return nil
+	}
+	var out []*yaml.Node
+	for _, item := range n.Content {
+		if item = resolve(item); item != nil {
+			out = append(out, item)
+		}
+	}
+	return out
+}
+
+// goreleaserEnv reads an env: list of KEY=value strings.
+func goreleaserEnv(file string, n *yaml.Node) (map[string]setting, error) {
+	env := make(map[string]setting)
+	if n == nil || isNull(n) {
+		return env, nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		return nil, errorf(file, n.Line, n.Column, "env must be a list of KEY=value, not %s", describe(n))
+	}
+	for _, e := range seqItems(n) {
+		if e.Kind != yaml.ScalarNode {
+			return nil, errorf(file, e.Line, e.Column, "env must be a list of KEY=value, not of %s", describe(e))
+		}
+		name, val, ok := strings.Cut(e.Value, "=")
+		if !ok || !validName(name) {
+			return nil, errorf(file, e.Line, e.Column, "env entry %q is not KEY=value", clip(e.Value))
+		}
+		if strings.Contains(val, "{{") {
+			val = "$?" // a template: not known statically
+		}
+		env[name] = setting{val: val, file: file, line: e.Line, col: e.Column}
+	}
+	return env, nil
+}
