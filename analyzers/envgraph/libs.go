@@ -81,6 +81,8 @@ func (s *state) libCall(site callSite, fn *types.Func) bool {
 	switch configLib(fn.Pkg().Path()) {
 	case LoaderUrfave:
 		return s.urfaveCall(site.call, fn)
+	case LoaderKong:
+		return s.kongCall(site.call, fn)
 	}
 	return false
 }

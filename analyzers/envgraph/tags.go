@@ -26,6 +26,7 @@ type tagField struct {
 	hasDef   bool
 	required bool
 	dynamic  string // the non-constant prefix expression, when the key is not constant
+	flag     string // the command-line flag the key backs (kong)
 }
 
 // emitTags records the fields' references: at the field when it is
@@ -35,7 +36,7 @@ func (s *state) emitTags(loader string, fields []tagField, at ast.Node, via []st
 	for _, f := range fields {
 		r := Ref{
 			Kind: Tag, Loader: loader, Key: f.key, Alt: f.alt, Field: f.path, Via: via,
-			Default: f.def, HasDefault: f.hasDef, Required: f.required,
+			Default: f.def, HasDefault: f.hasDef, Required: f.required, Flag: f.flag,
 			Pos: at.Pos(), End: at.End(),
 		}
 		if load != nil {

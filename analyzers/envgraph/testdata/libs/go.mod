@@ -3,6 +3,7 @@ module example.com/libs
 go 1.26
 
 require (
+	github.com/alecthomas/kong v1.17.0
 	github.com/urfave/cli/v2 v2.27.7
 	github.com/urfave/cli/v3 v3.14.0
 )
