@@ -83,6 +83,8 @@ func (s *state) libCall(site callSite, fn *types.Func) bool {
 		return s.urfaveCall(site.call, fn)
 	case LoaderKong:
 		return s.kongCall(site.call, fn)
+	case LoaderCleanenv:
+		return s.cleanenvCall(site.call, fn)
 	}
 	return false
 }

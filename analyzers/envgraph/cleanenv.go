@@ -1,0 +1,74 @@
+package envgraph
+
+import (
+	"go/ast"
+	"go/types"
+	"reflect"
+	"strings"
+)
+
+// cleanenvCall records the keys cleanenv reads for the struct given to
+// ReadEnv(&cfg), ReadConfig(path, &cfg) or UpdateEnv(&cfg).
+func (s *state) cleanenvCall(call *ast.CallExpr, fn *types.Func) bool {
+	var target ast.Expr
+	switch fn.Name() {
+	case "ReadEnv", "UpdateEnv":
+		if len(call.Args) == 1 {
+			target = call.Args[0]
+		}
+	case "ReadConfig":
+		if len(call.Args) == 2 {
+			target = call.Args[1]
+		}
+	default:
+		return false
+	}
+	if target == nil {
+		return true
+	}
+	st, root := s.structOf(target)
+	if st == nil {
+		return true
+	}
+	var fields []tagField
+	s.walkCleanenv(st, root, "", fn.Name() == "UpdateEnv", 0, &fields)
+	s.emitTags(LoaderCleanenv, fields, target, nil, call)
+	return true
+}
+
+// walkCleanenv follows cleanenv's readStructMetadata: a nested struct
+// field (not a pointer, not time.Time or url.URL) adds its env-prefix to
+// its fields' keys; env:"A,B" lists keys tried in order.
+func (s *state) walkCleanenv(st *types.Struct, path, prefix string, update bool, depth int, out *[]tagField) {
+	if depth > maxNesting {
+		return
+	}
+	for i := range st.NumFields() {
+		f := st.Field(i)
+		if !f.Exported() {
+			continue
+		}
+		tag := reflect.StructTag(st.Tag(i))
+		fpath := path + "." + f.Name()
+		if inner, ok := types.Unalias(f.Type()).Underlying().(*types.Struct); ok && !s.isStd(f.Type()) {
+			s.walkCleanenv(inner, fpath, prefix+tag.Get("env-prefix"), update, depth+1, out)
+			continue
+		}
+		if _, upd := tag.Lookup("env-upd"); update && !upd {
+			continue
+		}
+		envs, ok := tag.Lookup("env")
+		if !ok || envs == "" {
+			continue
+		}
+		tf := tagField{field: f, path: fpath}
+		tf.def, tf.hasDef = tag.Lookup("env-default")
+		_, tf.required = tag.Lookup("env-required")
+		for _, k := range strings.Split(envs, ",") {
+			if k != "" {
+				tf.key = prefix + k
+				*out = append(*out, tf)
+			}
+		}
+	}
+}

@@ -1,0 +1,35 @@
+package main
+
+import (
+	"time"
+
+	"github.com/ilyakaznacheev/cleanenv"
+)
+
+type Database struct {
+	Host string `yaml:"host" env:"HOST" env-default:"localhost"` // want `struct tag "DB_HOST" default "localhost" field Config.DB.Host loader cleanenv`
+	Pass string `env:"PASSWORD" env-required:"true"`             // want `struct tag "DB_PASSWORD" required field Config.DB.Pass loader cleanenv`
+}
+
+type Config struct {
+	Port    int           `env:"PORT,HTTP_PORT" env-default:"8080"` // want `struct tag "PORT" default "8080" field Config.Port loader cleanenv` `struct tag "HTTP_PORT" default "8080" field Config.Port loader cleanenv`
+	Timeout time.Duration `env:"TIMEOUT" env-upd:""`                // want `struct tag "TIMEOUT" field Config.Timeout loader cleanenv`
+	Started time.Time     `env:"STARTED" env-layout:"2006-01-02"`   // want `struct tag "STARTED" field Config.Started loader cleanenv`
+	DB      Database      `env-prefix:"DB_"`
+	// No env tag: filled from the file only.
+	Name string `yaml:"name"`
+}
+
+type Reload struct {
+	Level string `env:"LEVEL" env-upd:""` // want `struct tag "LEVEL" field Reload.Level loader cleanenv`
+	Fixed string `env:"FIXED"`
+}
+
+func main() {
+	var cfg Config
+	_ = cleanenv.ReadConfig("config.yml", &cfg)
+	var r Reload
+	_ = cleanenv.UpdateEnv(&r)
+	// Usage reads no key.
+	_ = cleanenv.Usage(&cfg, nil)
+}
