@@ -25,11 +25,12 @@ func abandoned(pass *analysis.Pass, sum *ctxsum.Result, in *inspector.Inspector)
 	if pass.Pkg.Name() == "main" {
 		return // goroutines there commonly live as long as the process
 	}
+	lits := &funcLits{in: in, info: pass.TypesInfo}
 	for cur := range in.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
 		for _, ch := range unbufferedMakes(pass.TypesInfo, cur.Node()) {
 			for enc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 				if fn := funcOf(pass, enc.Node()); fn.body != nil && !fn.isMain {
-					forgotten(pass, sum, fn, ch)
+					forgotten(pass, sum, lits, fn, ch)
 				}
 				break // the innermost function made it
 			}
@@ -39,7 +40,7 @@ func abandoned(pass *analysis.Pass, sum *ctxsum.Result, in *inspector.Inspector)
 
 // forgotten reports the goroutine that sends on ch, made by fn, when fn
 // may return without receiving from it.
-func forgotten(pass *analysis.Pass, sum *ctxsum.Result, fn function, ch madeChan) {
+func forgotten(pass *analysis.Pass, sum *ctxsum.Result, lits *funcLits, fn function, ch madeChan) {
 	if ch.v.Pos() < fn.body.Pos() || ch.v.Pos() >= fn.body.End() {
 		return // a variable of an enclosing function, assigned here
 	}
@@ -47,7 +48,7 @@ func forgotten(pass *analysis.Pass, sum *ctxsum.Result, fn function, ch madeChan
 	if !ok || u.leave == nil || len(u.gos) == 0 {
 		return
 	}
-	s := senders{info: pass.TypesInfo, sum: sum, seen: map[paramRef]bool{}}
+	s := senders{info: pass.TypesInfo, sum: sum, lits: lits, seen: map[paramRef]bool{}}
 	for _, g := range u.gos {
 		if send := s.goroutineSends(g, ch.v); send != nil {
 			fixable := len(u.gos) == 1 && !inLoopOf(fn.body, g) && oneSend(pass.TypesInfo, g, ch.v)
@@ -269,16 +270,19 @@ func leavingClause(sel *ast.SelectStmt, recv *ast.CommClause) *ast.CommClause {
 }
 
 // senders finds blocking sends on a channel in goroutines and, through
-// the package's own functions, in their callees.
+// the package's own functions and function literals, in their callees.
 type senders struct {
 	info *types.Info
 	sum  *ctxsum.Result
+	lits *funcLits
 	seen map[paramRef]bool
 }
 
+// A parameter of a function (fn) or of a function literal (lit).
 type paramRef struct {
-	fn *types.Func
-	i  int
+	fn  *types.Func
+	lit *ast.FuncLit
+	i   int
 }
 
 // goroutineSends returns a send on ch, outside a select that offers
@@ -294,17 +298,16 @@ func (s *senders) goroutineSends(g *ast.GoStmt, ch *types.Var) ast.Node {
 // ch is an argument.
 func (s *senders) argSends(call *ast.CallExpr, ch *types.Var) ast.Node {
 	callee := ctxsum.Callee(s.info, call)
+	if callee == nil {
+		return s.valueSends(call, ch)
+	}
 	decl := s.sum.Decl(callee)
 	if decl == nil {
 		return nil
 	}
 	sig := callee.Origin().Type().(*types.Signature)
-	for i, a := range call.Args {
-		id, ok := ast.Unparen(a).(*ast.Ident)
-		if !ok || s.info.ObjectOf(id) != ch || i >= sig.Params().Len() || sig.Variadic() && i == sig.Params().Len()-1 {
-			continue
-		}
-		key := paramRef{callee.Origin(), i}
+	for _, i := range chanArgs(s.info, call, sig, ch) {
+		key := paramRef{fn: callee.Origin(), i: i}
 		if s.seen[key] {
 			continue
 		}
@@ -314,6 +317,85 @@ func (s *senders) argSends(call *ast.CallExpr, ch *types.Var) ast.Node {
 		}
 	}
 	return nil
+}
+
+// valueSends returns a blocking send on ch by a function value that call
+// calls with ch as an argument (go request(ctx, resultChan), where request
+// is a parameter, variable or field of function type): the function
+// literals of the package whose signature is that of the value are what it
+// may hold, and any of them that sends on its channel parameter without a
+// select blocks once nobody receives.
+func (s *senders) valueSends(call *ast.CallExpr, ch *types.Var) ast.Node {
+	tv, ok := s.info.Types[call.Fun]
+	if !ok || tv.IsType() || tv.Type == nil {
+		return nil // a conversion, or untyped
+	}
+	sig, ok := tv.Type.Underlying().(*types.Signature)
+	if !ok {
+		return nil
+	}
+	idx := chanArgs(s.info, call, sig, ch)
+	if len(idx) == 0 {
+		return nil
+	}
+	for _, lit := range s.lits.withSignature(sig) {
+		byIndex := map[int]*types.Var{}
+		for p, i := range passutil.Params(s.info, lit.Type) {
+			byIndex[i] = p
+		}
+		for _, i := range idx {
+			key := paramRef{lit: lit, i: i}
+			if byIndex[i] == nil || s.seen[key] {
+				continue
+			}
+			s.seen[key] = true
+			if send := s.sendsIn(lit.Body, byIndex[i]); send != nil {
+				return send
+			}
+		}
+	}
+	return nil
+}
+
+// chanArgs returns the indexes of the arguments of call, a call of a
+// function of signature sig, that are ch itself (not its variadic part).
+func chanArgs(info *types.Info, call *ast.CallExpr, sig *types.Signature, ch *types.Var) []int {
+	var out []int
+	for i, a := range call.Args {
+		id, ok := ast.Unparen(a).(*ast.Ident)
+		if !ok || info.ObjectOf(id) != ch || i >= sig.Params().Len() || sig.Variadic() && i == sig.Params().Len()-1 {
+			continue
+		}
+		out = append(out, i)
+	}
+	return out
+}
+
+// funcLits lists the function literals of the package, in source order,
+// the first time a function value's bodies are asked for.
+type funcLits struct {
+	in   *inspector.Inspector
+	info *types.Info
+	all  []*ast.FuncLit
+	done bool
+}
+
+// withSignature returns the function literals whose type is identical to
+// sig: the bodies a function value of that signature may run.
+func (l *funcLits) withSignature(sig *types.Signature) []*ast.FuncLit {
+	if !l.done {
+		l.done = true
+		for cur := range l.in.Root().Preorder((*ast.FuncLit)(nil)) {
+			l.all = append(l.all, cur.Node().(*ast.FuncLit))
+		}
+	}
+	var out []*ast.FuncLit
+	for _, lit := range l.all {
+		if tv, ok := l.info.Types[lit]; ok && tv.Type != nil && types.Identical(tv.Type, sig) {
+			out = append(out, lit)
+		}
+	}
+	return out
 }
 
 // sendsIn returns the first blocking send on ch in body, directly or
