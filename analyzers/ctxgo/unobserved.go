@@ -47,6 +47,9 @@ func unobserved(pass *analysis.Pass, sum *ctxsum.Result, cur inspector.Cursor) {
 		// It refers to a context: does it leave its loop when it ends?
 		if !processLifetime(info, cur) {
 			spin(pass, sum, cur, ftype, body)
+			if lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit); ok && pass.Pkg.Name() != "main" {
+				blindWait(pass, cur, lit)
+			}
 		}
 		return
 	}
