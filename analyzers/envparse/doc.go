@@ -62,7 +62,12 @@
 // error on (a wrap), nor logs (a Print, Info, Warn, Warning or Error
 // function or method: a logged fallback is not silent). The object fact silentDefault
 // carries such helpers, and the helpers that call them with their own key
-// parameter, to every package.
+// parameter, to every package. A helper may take its parse as an argument,
+// a func(string) (T, error) it calls with the value
+// (getOrDefault(key, def, strconv.Atoi)): a call that hands it one of the
+// parses above, or a function of the helper's package that parses its
+// argument with one, is a call of a silent helper; a call that hands it
+// anything else (a check that fails only on "") is not.
 //
 // # Loaders whose error is dropped
 //

@@ -78,7 +78,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Requires:         []*analysis.Analyzer{envgraph.Analyzer, lazyinspect.Analyzer},
 		Run:              report.Wrap("envparse", c.run, cfg.Report),
 		RunDespiteErrors: true,
-		FactTypes:        []analysis.Fact{new(valueOf), new(silentDefault)},
+		FactTypes:        []analysis.Fact{new(valueOf), new(silentDefault), new(parsesArg)},
 		ResultType:       reflect.TypeFor[*Result](),
 	}
 	a.Flags.BoolVar(&c.dropped, CategoryDropped, c.dropped, "report a parse of an env value whose error is dropped (set false to disable)")
@@ -253,7 +253,7 @@ func (s *state) findings(dropped, helper bool) []finding {
 	}
 	if helper {
 		for _, hc := range s.helperCalls {
-			if len(hc.keys) == 0 || s.inTest(hc.call) {
+			if len(hc.keys) == 0 || hc.parserArg > 0 || s.inTest(hc.call) {
 				continue
 			}
 			runs := hc.fact.Value

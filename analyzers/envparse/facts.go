@@ -22,15 +22,22 @@ type silentDefault struct {
 	Param        int    // the key parameter
 	DefaultParam int    // the parameter a bad value runs as; -1 when none
 	Value        string // what a bad value runs as when DefaultParam < 0 ("0"); "" when unknown
-	Parser       string // the parse whose error is ignored ("strconv.Atoi")
-	Func         string // the helper that holds the parse, package.Func
-	Site         string // file:line:col of that parse
+	Parser       string // the parse whose error is ignored ("strconv.Atoi"); "" when ParserArg > 0
+	// ParserArg is 1 + the index of the parameter that holds the parse, a
+	// func(string) (T, error) that each caller hands in
+	// (getOrDefault(key, def, strconv.Atoi)); 0 when the parse is fixed.
+	ParserArg int
+	Func      string // the helper that holds the parse, package.Func
+	Site      string // file:line:col of that parse
 }
 
 func (*silentDefault) AFact() {}
 
 func (f *silentDefault) String() string {
 	s := fmt.Sprintf("silentDefault(%d %s", f.Param, f.Parser)
+	if f.ParserArg > 0 {
+		s = fmt.Sprintf("silentDefault(%d parser=%d", f.Param, f.ParserArg-1)
+	}
 	switch {
 	case f.DefaultParam >= 0:
 		s += fmt.Sprintf(" default=%d", f.DefaultParam)
@@ -39,3 +46,13 @@ func (f *silentDefault) String() string {
 	}
 	return s + ")"
 }
+
+// parsesArg is the object fact on a func(string) (T, error) that parses
+// its argument with Parser (lego's env.ParseSecond, strconv.Atoi with a
+// range check): a parse that a helper taking its parse as an argument may
+// be handed from another package.
+type parsesArg struct{ Parser string }
+
+func (*parsesArg) AFact() {}
+
+func (f *parsesArg) String() string { return "parsesArg(" + f.Parser + ")" }

@@ -28,6 +28,7 @@ type state struct {
 
 	values  map[*types.Func]*valueOf       // imported valueOf facts, nil when none
 	silents map[*types.Func]*silentDefault // imported silentDefault facts, nil when none
+	parsers map[*types.Func]*parsesArg     // imported parsesArg facts, nil when none
 
 	parses      []*parseSite
 	helperCalls []*helperCall
@@ -67,6 +68,7 @@ type parseSite struct {
 	// index fallbackParam, else the text fallback ("" when unknown).
 	fallbackParam int
 	fallback      string
+	parserArg     int // 1 + the enclosing function's parameter that is the parse; 0 when parser is fixed
 }
 
 // A helperCall is a call of a helper that silently defaults.
@@ -77,6 +79,9 @@ type helperCall struct {
 	keys  []string // the constant keys given to it
 	param int      // the enclosing function's key parameter given to it; -1 if none
 	arg   ast.Expr // the argument given as the helper's default, nil if none
+	// parserArg is 1 + the enclosing function's parameter handed to a
+	// helper whose parse is an argument; 0 when fact names the parse.
+	parserArg int
 }
 
 func newState(pass *analysis.Pass, graph *envgraph.Graph, in *inspector.Inspector) *state {
@@ -86,6 +91,7 @@ func newState(pass *analysis.Pass, graph *envgraph.Graph, in *inspector.Inspecto
 		byObj:   make(map[*types.Func]*scope),
 		values:  make(map[*types.Func]*valueOf),
 		silents: make(map[*types.Func]*silentDefault),
+		parsers: make(map[*types.Func]*parsesArg),
 	}
 	for _, r := range graph.Refs() {
 		if (r.Kind == envgraph.Read || r.Kind == envgraph.Lookup) && !r.Dynamic && r.Key != "" && r.Pos.IsValid() {
@@ -223,6 +229,9 @@ func (s *state) exportFacts() {
 		if sc.silent != nil {
 			s.pass.ExportObjectFact(sc.obj, sc.silent)
 		}
+		if name := s.parsesParam(sc); name != "" && isParseFunc(sc.obj.Type()) {
+			s.pass.ExportObjectFact(sc.obj, &parsesArg{Parser: name})
+		}
 	}
 }
 
@@ -351,6 +360,9 @@ func (s *state) keyOf(arg ast.Expr, sc *scope) *source {
 		if r.End == arg.End() && !slices.Contains(keys, r.Key) {
 			keys = append(keys, r.Key)
 		}
+	}
+	if k := s.constString(arg); k != "" && slices.Contains(keys, k) {
+		keys = []string{k} // the others are keys the helper derives (k+"_FILE"), not the value it parses
 	}
 	if len(keys) > 0 {
 		slices.Sort(keys)
@@ -521,7 +533,7 @@ func (s *state) silentSummary(sc *scope) *silentDefault {
 			continue
 		}
 		f := &silentDefault{Param: p.src.param, DefaultParam: p.fallbackParam, Value: p.fallback, Parser: p.parser.name,
-			Func: envgraph.FuncName(sc.obj), Site: relpos.Format(s.pass.Fset, p.call.Pos())}
+			Func: envgraph.FuncName(sc.obj), Site: relpos.Format(s.pass.Fset, p.call.Pos()), ParserArg: p.parserArg}
 		if p.outcome == outcomeDropped {
 			f.DefaultParam, f.Value = -1, p.parser.zeroText()
 		}
@@ -532,7 +544,7 @@ func (s *state) silentSummary(sc *scope) *silentDefault {
 		if h.param < 0 || first != nil && at < h.call.Pos() {
 			continue
 		}
-		f := &silentDefault{Param: h.param, DefaultParam: -1, Value: h.fact.Value, Parser: h.fact.Parser, Func: h.fact.Func, Site: h.fact.Site}
+		f := &silentDefault{Param: h.param, DefaultParam: -1, Value: h.fact.Value, Parser: h.fact.Parser, Func: h.fact.Func, Site: h.fact.Site, ParserArg: h.parserArg}
 		if h.arg != nil {
 			if i, ok := s.paramOf(h.arg, sc, 0); ok && isIdent(h.arg) {
 				f.DefaultParam, f.Value = i, ""
@@ -564,6 +576,10 @@ func sameSilent(a, b *silentDefault) bool {
 func (s *state) sites(sc *scope) (parses []*parseSite, helpers []*helperCall) {
 	for _, c := range sc.calls {
 		call := c.Node().(*ast.CallExpr)
+		if ps := s.paramParse(c, sc); ps != nil {
+			parses = append(parses, ps)
+			continue
+		}
 		fn := s.callee(call)
 		if fn == nil {
 			continue
@@ -590,6 +606,9 @@ func (s *state) sites(sc *scope) (parses []*parseSite, helpers []*helperCall) {
 			continue
 		}
 		h := &helperCall{call: call, fact: f, name: envgraph.FuncName(fn), keys: src.keys, param: src.param}
+		if f.ParserArg > 0 && !s.bindParser(h, sc) {
+			continue // the parse handed in is not one: a string check, an unknown function
+		}
 		if f.DefaultParam >= 0 && f.DefaultParam < len(call.Args) {
 			h.arg = call.Args[f.DefaultParam]
 		}
