@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 	"reflect"
+	"slices"
 	"strings"
 )
 
@@ -64,11 +65,23 @@ func (s *state) walkCleanenv(st *types.Struct, path, prefix string, update bool,
 		tf := tagField{field: f, path: fpath}
 		tf.def, tf.hasDef = tag.Lookup("env-default")
 		_, tf.required = tag.Lookup("env-required")
-		for _, k := range strings.Split(envs, ",") {
-			if k != "" {
-				tf.key = prefix + k
-				*out = append(*out, tf)
-			}
+		appendGroup(out, tf, prefix, strings.Split(envs, ","))
+	}
+}
+
+// appendGroup appends tf once for each of keys, tried in order, prefixed.
+func appendGroup(out *[]tagField, tf tagField, prefix string, keys []string) {
+	for _, k := range keys {
+		if k != "" && !slices.Contains(tf.group, prefix+k) {
+			tf.group = append(tf.group, prefix+k)
 		}
+	}
+	group := tf.group
+	if len(group) < 2 {
+		tf.group = nil
+	}
+	for _, k := range group {
+		tf.key = k
+		*out = append(*out, tf)
 	}
 }

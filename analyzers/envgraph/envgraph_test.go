@@ -61,6 +61,9 @@ func describe(r envgraph.Ref) string {
 	if r.Flag != "" {
 		b.WriteString(" flag " + r.Flag)
 	}
+	if len(r.Group) > 0 {
+		b.WriteString(" group " + strings.Join(r.Group, ","))
+	}
 	if r.Alt != "" {
 		fmt.Fprintf(&b, " alt %q", r.Alt)
 	}

@@ -115,6 +115,12 @@ type Ref struct {
 	// Alt is the second key a loader tries when Key is unset: envconfig
 	// (kelseyhightower) looks up the upper-cased tag without its prefix.
 	Alt string
+
+	// Group lists, in order, every key of a declaration that names several
+	// keys tried in turn until one is set (urfave/cli EnvVars, kong and
+	// cleanenv env:"A,B"), Key included; nil for a declaration of one key.
+	// Setting any of them will do.
+	Group []string
 }
 
 // A Graph is envgraph's result for one package.

@@ -96,10 +96,7 @@ func (s *state) walkKong(st *types.Struct, path string, spec kongSpec, depth int
 		case len(envs) == 1 && envs[0] == "-":
 			continue
 		case len(envs) > 0:
-			for _, e := range envs {
-				tf.key = inner.envPrefix + e
-				*out = append(*out, tf)
-			}
+			appendGroup(out, tf, inner.envPrefix, envs)
 		case spec.envars && !arg && name != "help":
 			tf.key = kongEnvar(spec.prefix, name)
 			if spec.dynamic != "" {

@@ -25,8 +25,9 @@ type tagField struct {
 	def      string
 	hasDef   bool
 	required bool
-	dynamic  string // the non-constant prefix expression, when the key is not constant
-	flag     string // the command-line flag the key backs (kong)
+	dynamic  string   // the non-constant prefix expression, when the key is not constant
+	flag     string   // the command-line flag the key backs (kong)
+	group    []string // the keys of a field that names several, in order
 }
 
 // emitTags records the fields' references: at the field when it is
@@ -36,7 +37,7 @@ func (s *state) emitTags(loader string, fields []tagField, at ast.Node, via []st
 	for _, f := range fields {
 		r := Ref{
 			Kind: Tag, Loader: loader, Key: f.key, Alt: f.alt, Field: f.path, Via: via,
-			Default: f.def, HasDefault: f.hasDef, Required: f.required, Flag: f.flag,
+			Default: f.def, HasDefault: f.hasDef, Required: f.required, Flag: f.flag, Group: f.group,
 			Pos: at.Pos(), End: at.End(),
 		}
 		if load != nil {

@@ -3,6 +3,7 @@ package envgraph
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
 )
 
@@ -49,38 +50,66 @@ func (s *state) keyList(r Ref, e ast.Expr) {
 		return
 	}
 	if lit, ok := ast.Unparen(e).(*ast.CompositeLit); ok {
-		for _, elt := range lit.Elts {
-			s.keyAt(r, elt)
-		}
+		s.keysAt(r, lit.Elts)
 		return
 	}
 	r.Pos, r.End = e.Pos(), e.End()
 	if keys, ok := s.listStrings(e, false, 0); ok {
-		for _, k := range sortedSet(keys) {
-			r.Key = k
-			s.add(r)
-		}
+		s.addGroup(r, keys)
 		return
 	}
 	r.Dynamic, r.Expr = true, exprString(e)
 	s.add(r)
 }
 
-// keyAt records r with the key that e, a string, names.
-func (s *state) keyAt(r Ref, e ast.Expr) {
-	if tv, ok := s.info.Types[ast.Unparen(e)]; !ok || !isStringType(tv.Type) {
-		return
-	}
-	r.Pos, r.End = e.Pos(), e.End()
-	if k, ok := s.constString(e); ok {
-		if k = strings.TrimSpace(k); k != "" {
-			r.Key = k
-			s.add(r)
+// keysAt records r with the keys that es, strings tried in order, name,
+// each at its expression.
+func (s *state) keysAt(r Ref, es []ast.Expr) {
+	var refs []Ref
+	for _, e := range es {
+		if tv, ok := s.info.Types[ast.Unparen(e)]; !ok || !isStringType(tv.Type) {
+			continue
 		}
-		return
+		r := r
+		r.Pos, r.End = e.Pos(), e.End()
+		if k, ok := s.constString(e); ok {
+			if r.Key = strings.TrimSpace(k); r.Key != "" {
+				refs = append(refs, r)
+			}
+			continue
+		}
+		r.Dynamic, r.Expr, r.Prefix = true, exprString(e), s.constPrefix(e)
+		refs = append(refs, r)
 	}
-	r.Dynamic, r.Expr, r.Prefix = true, exprString(e), s.constPrefix(e)
-	s.add(r)
+	var group []string
+	for _, r := range refs {
+		if !r.Dynamic && len(refs) > 1 {
+			group = append(group, r.Key)
+		}
+	}
+	for _, r := range refs {
+		if !r.Dynamic {
+			r.Group = group
+		}
+		s.add(r)
+	}
+}
+
+// addGroup records r once for each of keys, tried in order.
+func (s *state) addGroup(r Ref, keys []string) {
+	var group []string
+	for _, k := range keys {
+		if k = strings.TrimSpace(k); k != "" && !slices.Contains(group, k) {
+			group = append(group, k)
+		}
+	}
+	for _, k := range group {
+		r.Key = k
+		if len(group) > 1 {
+			r.Group = group
+		}
+		s.add(r)
+	}
 }
 
 // urfaveV1Keys records urfave/cli v1's EnvVar: "A, B", keys separated by
@@ -88,16 +117,11 @@ func (s *state) keyAt(r Ref, e ast.Expr) {
 func (s *state) urfaveV1Keys(r Ref, e ast.Expr) {
 	v, ok := s.constString(e)
 	if !ok {
-		s.keyAt(r, e)
+		s.keysAt(r, []ast.Expr{e})
 		return
 	}
 	r.Pos, r.End = e.Pos(), e.End()
-	for k := range strings.SplitSeq(v, ",") {
-		if k = strings.TrimSpace(k); k != "" {
-			r.Key = k
-			s.add(r)
-		}
-	}
+	s.addGroup(r, strings.Split(v, ","))
 }
 
 // urfaveSources records the keys of a urfave/cli v3 source: EnvVars(keys...)
@@ -115,9 +139,7 @@ func (s *state) urfaveSources(r Ref, call *ast.CallExpr, fn *types.Func) bool {
 		s.keyList(r, call.Args[len(call.Args)-1])
 		return true
 	}
-	for _, a := range call.Args {
-		s.keyAt(r, a)
-	}
+	s.keysAt(r, call.Args)
 	return true
 }
 

@@ -219,10 +219,20 @@ func (c *checker) checkReads(pass *analysis.Pass, graph *envgraph.Graph, m *mani
 		if ref.Alt != "" && (declared(m, ref.Alt) || wellknown.Allowed(ref.Alt, c.cfg.Allow)) {
 			continue
 		}
+		// A flag or field naming several keys reads the first one set:
+		// declaring any will do, and the first one stands for them all.
+		if len(ref.Group) > 1 && (ref.Key != ref.Group[0] || slices.ContainsFunc(ref.Group, func(k string) bool {
+			return declared(m, k) || wellknown.Allowed(k, c.cfg.Allow)
+		})) {
+			continue
+		}
 		d := analysis.Diagnostic{Pos: ref.Pos, End: ref.End, Category: CategoryUndeclared}
 		msg := fmt.Sprintf("env key %q is not declared in %s", ref.Key, m.DisplayName())
-		if ref.Alt != "" {
+		switch {
+		case ref.Alt != "":
 			msg = fmt.Sprintf("env key %q (or %q) is not declared in %s", ref.Key, ref.Alt, m.DisplayName())
+		case len(ref.Group) > 1:
+			msg = fmt.Sprintf("env key %q (or %s) is not declared in %s", ref.Key, quoteAll(ref.Group[1:]), m.DisplayName())
 		}
 		if guess := closest(ref.Key, m.Keys); guess != "" {
 			msg += fmt.Sprintf("; did you mean %q?", guess)
@@ -389,4 +399,13 @@ func unquote(s string) string {
 		return ""
 	}
 	return u
+}
+
+// quoteAll writes keys quoted, separated by commas.
+func quoteAll(keys []string) string {
+	q := make([]string, len(keys))
+	for i, k := range keys {
+		q[i] = strconv.Quote(k)
+	}
+	return strings.Join(q, ", ")
 }

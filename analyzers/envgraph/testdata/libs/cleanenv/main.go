@@ -12,7 +12,7 @@ type Database struct {
 }
 
 type Config struct {
-	Port    int           `env:"PORT,HTTP_PORT" env-default:"8080"` // want `struct tag "PORT" default "8080" field Config.Port loader cleanenv` `struct tag "HTTP_PORT" default "8080" field Config.Port loader cleanenv`
+	Port    int           `env:"PORT,HTTP_PORT" env-default:"8080"` // want `struct tag "PORT" default "8080" field Config.Port group PORT,HTTP_PORT loader cleanenv` `struct tag "HTTP_PORT" default "8080" field Config.Port group PORT,HTTP_PORT loader cleanenv`
 	Timeout time.Duration `env:"TIMEOUT" env-upd:""`                // want `struct tag "TIMEOUT" field Config.Timeout loader cleanenv`
 	Started time.Time     `env:"STARTED" env-layout:"2006-01-02"`   // want `struct tag "STARTED" field Config.Started loader cleanenv`
 	DB      Database      `env-prefix:"DB_"`

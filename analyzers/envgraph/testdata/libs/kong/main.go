@@ -8,7 +8,7 @@ type DB struct {
 }
 
 type Serve struct {
-	Port int `env:"PORT,HTTP_PORT" default:"8080"` // want `struct tag "PORT" default "8080" field CLI.Serve.Port flag port loader kong` `struct tag "HTTP_PORT" default "8080" field CLI.Serve.Port flag port loader kong`
+	Port int `env:"PORT,HTTP_PORT" default:"8080"` // want `struct tag "PORT" default "8080" field CLI.Serve.Port flag port group PORT,HTTP_PORT loader kong` `struct tag "HTTP_PORT" default "8080" field CLI.Serve.Port flag port group PORT,HTTP_PORT loader kong`
 }
 
 type CLI struct {

@@ -13,7 +13,7 @@ func main() {
 			&cli.StringFlag{
 				Name:    "addr",
 				Value:   ":8080",
-				Sources: cli.EnvVars("APP_ADDR", "ADDR"), // want `lookup "APP_ADDR" default ":8080" flag addr loader urfave/cli` `lookup "ADDR" default ":8080" flag addr loader urfave/cli`
+				Sources: cli.EnvVars("APP_ADDR", "ADDR"), // want `lookup "APP_ADDR" default ":8080" flag addr group APP_ADDR,ADDR loader urfave/cli` `lookup "ADDR" default ":8080" flag addr group APP_ADDR,ADDR loader urfave/cli`
 			},
 			&cli.IntFlag{Name: "workers", Required: true, Sources: cli.NewValueSourceChain(cli.EnvVar("APP_WORKERS"), cli.File("/etc/workers"))}, // want `lookup "APP_WORKERS" required flag workers loader urfave/cli`
 			// No Sources: a command-line flag only.

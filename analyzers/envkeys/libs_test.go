@@ -1,0 +1,71 @@
+package envkeys_test
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/envvet/envvet/analyzers/envkeys"
+)
+
+// TestLibraries checks programs that declare their keys through real
+// configuration libraries (testdata/libs, fetched from the module proxy):
+// a flag naming several keys needs one declared, and the library's own
+// lookups do not make every declared key read.
+func TestLibraries(t *testing.T) {
+	dir := filepath.Join(analysistest.TestData(), "libs")
+	download := exec.Command("go", "mod", "download")
+	download.Dir = dir
+	download.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+	if out, err := download.CombinedOutput(); err != nil {
+		if regexp.MustCompile(`dial tcp|no such host|connection refused|network is unreachable|i/o timeout`).Match(out) {
+			t.Skipf("module proxy unreachable, cannot fetch the libraries of testdata/libs: %s", out)
+		}
+		t.Fatalf("go mod download: %v\n%s", err, out)
+	}
+	for _, tc := range []struct {
+		pkg    string
+		unread []string
+	}{
+		{"urfave", []string{`urfave/.env.example:2:1: env key "APP_PORT" is declared in .env.example but never read`,
+			`urfave/.env.example:3:1: env key "STALE_KEY" is declared in .env.example but never read`}},
+		// APP_REGION is unread: the program reads the misspelt APP_REGOIN.
+		{"kong", []string{`kong/.env.example:3:1: env key "APP_REGION" is declared in .env.example but never read`,
+			`kong/.env.example:4:1: env key "APP_STALE" is declared in .env.example but never read`}},
+	} {
+		t.Run(tc.pkg, func(t *testing.T) {
+			rec := &recorder{}
+			results := analysistest.Run(rec, dir, envkeys.New(envkeys.Config{}), "./"+tc.pkg)
+			for _, e := range rec.errors {
+				// The // want comments of the Go files must match; the
+				// manifest's diagnostics are checked below.
+				if !strings.Contains(e, ".env.example:") {
+					t.Error(e)
+				}
+			}
+			abs, _ := filepath.Abs(dir)
+			var got []string
+			for _, r := range results {
+				for _, d := range r.Diagnostics {
+					p := r.Pass.Fset.Position(d.Pos)
+					if strings.HasSuffix(p.Filename, ".go") {
+						continue
+					}
+					rel, _ := filepath.Rel(abs, p.Filename)
+					got = append(got, fmt.Sprintf("%s:%d:%d: %s", filepath.ToSlash(rel), p.Line, p.Column, d.Message))
+				}
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tc.unread) {
+				t.Errorf("manifest diagnostics:\n%q\nwant\n%q", got, tc.unread)
+			}
+		})
+	}
+}
