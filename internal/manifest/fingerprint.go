@@ -18,7 +18,8 @@ import (
 // manifest edit then invalidates cached results.
 //
 // The files hashed are those under the root whose base name is in
-// FileNames or starts with ".env", skipping vendor, testdata and
+// FileNames or starts with ".env", and the release files (see
+// ReleaseFiles) of module roots, skipping vendor, testdata and
 // node_modules directories and hidden directories. The root is the
 // nearest directory at or above dir holding go.mod, and directories of
 // nested modules (with their own go.mod) are skipped. In a workspace
@@ -67,7 +68,7 @@ func Fingerprint(dir string, extra []string) (string, error) {
 			}
 			return nil
 		}
-		if isManifestName(name) {
+		if isManifestName(name) || isRootRelease(path) {
 			files = append(files, path)
 		}
 		return nil
@@ -159,4 +160,15 @@ func workspaceRoot(abs string) string {
 // environment file next to one.
 func isManifestName(name string) bool {
 	return slices.Contains(FileNames, name) || strings.HasPrefix(name, ".env")
+}
+
+// isRootRelease reports whether path is a release file at a module root,
+// where ReleaseFiles finds it.
+func isRootRelease(path string) bool {
+	name := filepath.Base(path)
+	if releaseKind(name) == "" || strings.HasSuffix(strings.ToLower(name), ".mk") {
+		return false
+	}
+	ok, _ := isFile(filepath.Join(filepath.Dir(path), "go.mod"))
+	return ok
 }

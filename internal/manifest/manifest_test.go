@@ -312,7 +312,7 @@ func TestFingerprint(t *testing.T) {
 	}
 
 	// Unrelated or skipped files do not change it.
-	for _, f := range []string{"README.md", "svc/main.go", "vendor/x/.env.example", "testdata/.env.example", "node_modules/.env", ".git/.env.example", "nested/.env.example", "svc/deep/not.env.other", "svc/new.go"} {
+	for _, f := range []string{"README.md", "svc/main.go", "vendor/x/.env.example", "testdata/.env.example", "node_modules/.env", ".git/.env.example", "nested/.env.example", "svc/deep/not.env.other", "svc/new.go", "svc/Dockerfile", "nested/Makefile"} {
 		write(f, "changed\n")
 		if got := fp(); got != base {
 			t.Errorf("editing %s changed the fingerprint", f)
@@ -320,7 +320,8 @@ func TestFingerprint(t *testing.T) {
 	}
 
 	// Manifests do, and so does any .env* file.
-	for _, f := range []string{".env.example", "svc/envvet.yaml", "svc/deep/.env.local", "svc/deep/.env.sample", "other/envvet.yml"} {
+	// So do the release files at the module root.
+	for _, f := range []string{".env.example", "svc/envvet.yaml", "svc/deep/.env.local", "svc/deep/.env.sample", "other/envvet.yml", "Dockerfile", ".goreleaser.yaml", "Makefile"} {
 		if err := os.MkdirAll(filepath.Dir(filepath.Join(root, f)), 0o777); err != nil {
 			t.Fatal(err)
 		}

@@ -100,10 +100,11 @@ func (c *Cache) ReleaseVar(dir, name string) (p Policy, found bool, err error) {
 	if err != nil || len(files) == 0 {
 		return Policy{}, false, err
 	}
+	agree := true
 	for _, f := range files {
 		m, err := c.ForDir(dir, []string{f})
 		if err != nil {
-			return Policy{}, false, err
+			return Policy{}, false, err // every file is read, so that a malformed one is always an error
 		}
 		k, ok := m.BuildVar(name)
 		switch {
@@ -111,9 +112,27 @@ func (c *Cache) ReleaseVar(dir, name string) (p Policy, found bool, err error) {
 		case !found:
 			p.Key, found = k, true
 		case strings.TrimSpace(k.Default) != strings.TrimSpace(p.Key.Default):
-			return Policy{}, false, nil // the release files disagree
+			agree = false
 		}
+	}
+	if !agree {
+		return Policy{}, false, nil
 	}
 	p.Root = filepath.Dir(files[0])
 	return p, found, nil
+}
+
+// IsReleaseFile reports whether path names a release file by its name
+// (see ReleaseFiles): its declarations are positioned build settings
+// rather than a manifest's.
+func IsReleaseFile(path string) bool { return releaseKind(path) != "" }
+
+// ModuleRoot returns the nearest directory at or above dir that contains
+// go.mod, or "".
+func ModuleRoot(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	return moduleRoot(abs)
 }
