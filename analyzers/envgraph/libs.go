@@ -17,7 +17,7 @@ func configLib(path string) string {
 		return LoaderKong
 	case "github.com/ilyakaznacheev/cleanenv":
 		return LoaderCleanenv
-	case "github.com/peterbourgon/ff/v3":
+	case "github.com/peterbourgon/ff/v3", "github.com/peterbourgon/ff/v3/ffcli":
 		return LoaderFF
 	case "github.com/knadh/koanf/providers/env", "github.com/knadh/koanf/providers/env/v2":
 		return LoaderKoanf
@@ -67,11 +67,25 @@ func (s *state) isLibLit(lit *ast.CompositeLit) bool {
 		return false
 	}
 	n, ok := types.Unalias(deref(tv.Type)).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && configLib(n.Obj().Pkg().Path()) == LoaderUrfave
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	switch path := n.Obj().Pkg().Path(); {
+	case configLib(path) == LoaderUrfave:
+		return true
+	case path == "github.com/peterbourgon/ff/v3/ffcli":
+		return n.Obj().Name() == "Command"
+	}
+	return false
 }
 
 // libLitRefs records the keys a library value's literal names.
 func (s *state) libLitRefs(lit *ast.CompositeLit) {
+	tv := s.info.Types[lit]
+	if n, ok := types.Unalias(deref(tv.Type)).(*types.Named); ok && n.Obj().Pkg().Path() == "github.com/peterbourgon/ff/v3/ffcli" {
+		s.ffCommand(lit)
+		return
+	}
 	s.urfaveFlag(lit)
 }
 
@@ -85,6 +99,8 @@ func (s *state) libCall(site callSite, fn *types.Func) bool {
 		return s.kongCall(site.call, fn)
 	case LoaderCleanenv:
 		return s.cleanenvCall(site.call, fn)
+	case LoaderFF:
+		return s.ffCall(site.call, fn)
 	}
 	return false
 }

@@ -5,6 +5,7 @@ go 1.26
 require (
 	github.com/alecthomas/kong v1.17.0
 	github.com/ilyakaznacheev/cleanenv v1.5.0
+	github.com/peterbourgon/ff/v3 v3.4.0
 	github.com/urfave/cli/v2 v2.27.7
 	github.com/urfave/cli/v3 v3.14.0
 )

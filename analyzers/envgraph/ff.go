@@ -1,0 +1,199 @@
+package envgraph
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+)
+
+// An ffParse is a flag set that ff reads from the environment: ff.Parse
+// with WithEnvVars or WithEnvVarPrefix, or an ffcli.Command with them.
+type ffParse struct {
+	fs      ast.Expr // the *flag.FlagSet
+	prefix  string   // the WithEnvVarPrefix prefix, when constant
+	dynamic string   // its expression, when not constant
+	load    *ast.CallExpr
+}
+
+// ffCall records the keys ff.Parse(fs, args, options...) reads.
+func (s *state) ffCall(call *ast.CallExpr, fn *types.Func) bool {
+	if fn.Name() != "Parse" || fn.Pkg().Path() != "github.com/peterbourgon/ff/v3" {
+		return false
+	}
+	if len(call.Args) < 2 || call.Ellipsis.IsValid() {
+		return true
+	}
+	if p, ok := s.ffOptions(call.Args[2:]); ok {
+		p.fs, p.load = call.Args[0], call
+		s.ffFlags(p)
+	}
+	return true
+}
+
+// ffCommand records the keys of an ffcli.Command literal whose Options
+// read the environment, for the flags of its FlagSet.
+func (s *state) ffCommand(lit *ast.CompositeLit) {
+	m := litFields(lit)
+	fs, opts := m["FlagSet"], m["Options"]
+	if fs == nil || opts == nil {
+		return
+	}
+	list, ok := ast.Unparen(opts).(*ast.CompositeLit)
+	if !ok {
+		return
+	}
+	if p, ok := s.ffOptions(list.Elts); ok {
+		p.fs = fs
+		s.ffFlags(p)
+	}
+}
+
+// ffOptions reports whether the options read the environment, and with
+// which prefix.
+func (s *state) ffOptions(opts []ast.Expr) (ffParse, bool) {
+	var p ffParse
+	env := false
+	for _, o := range opts {
+		c, ok := ast.Unparen(o).(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		f, ok := s.calleeFunc(c)
+		if !ok || f.Pkg() == nil || f.Pkg().Path() != "github.com/peterbourgon/ff/v3" {
+			continue
+		}
+		switch {
+		case f.Name() == "WithEnvVars":
+			env = true
+		case f.Name() == "WithEnvVarPrefix" && len(c.Args) == 1:
+			env = true
+			if v, ok := s.constString(c.Args[0]); ok {
+				p.prefix, p.dynamic = v, ""
+			} else {
+				p.dynamic = exprString(c.Args[0])
+			}
+		}
+	}
+	return p, env
+}
+
+// ffFlags records a reference for each flag defined on p.fs in the
+// package, at the flag's name: PREFIX_NAME, the name upper-cased with
+// "-", "." and "/" turned into "_".
+func (s *state) ffFlags(p ffParse) {
+	for _, site := range s.calls {
+		name, def, ok := s.flagDef(site.call, p.fs)
+		if !ok {
+			continue
+		}
+		flag, ok := s.constString(name)
+		if !ok {
+			continue
+		}
+		key := strings.NewReplacer("-", "_", ".", "_", "/", "_").Replace(strings.ToUpper(flag))
+		r := Ref{Kind: Read, Loader: LoaderFF, Flag: flag, Pos: name.Pos(), End: name.End()}
+		switch {
+		case p.dynamic != "":
+			r.Dynamic, r.Expr = true, p.dynamic+` + "_`+key+`"`
+		case p.prefix != "":
+			r.Key = strings.ToUpper(p.prefix) + "_" + key
+		default:
+			r.Key = key
+		}
+		if def != nil {
+			r.Default, r.HasDefault = s.defaultValue(def)
+		}
+		if p.load != nil {
+			r.LoadPos, r.LoadEnd, r.LoadFunc = p.load.Pos(), p.load.End(), "ff.Parse"
+		}
+		s.add(r)
+	}
+}
+
+// flagDef reports whether call defines a flag on fs (fs.String("name",
+// "default", "usage"), fs.IntVar(&v, "name", 1, "usage"), fs.Func(...);
+// the flag package's functions when fs is flag.CommandLine), with the
+// expressions of its name and default (nil when it has none).
+func (s *state) flagDef(call *ast.CallExpr, fs ast.Expr) (name, def ast.Expr, ok bool) {
+	fn, ok := s.calleeFunc(call)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "flag" {
+		return nil, nil, false
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil {
+		return nil, nil, false
+	}
+	if sig.Recv() != nil {
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || !s.sameValue(sel.X, fs) {
+			return nil, nil, false
+		}
+	} else if !s.isCommandLine(fs) {
+		return nil, nil, false
+	}
+	n := fn.Name()
+	first := 0 // the name's index: String(name, value, usage)
+	switch {
+	case n == "Var" || n == "TextVar" || strings.HasSuffix(n, "Var"):
+		first = 1 // StringVar(p, name, value, usage), Var(value, name, usage)
+	case n == "Func" || n == "BoolFunc" || isFlagValueFunc(n):
+	default:
+		return nil, nil, false
+	}
+	if first >= len(call.Args) {
+		return nil, nil, false
+	}
+	name = call.Args[first]
+	if n != "Var" && n != "Func" && n != "BoolFunc" && first+1 < len(call.Args)-1 {
+		def = call.Args[first+1]
+	}
+	return name, def, true
+}
+
+// isFlagValueFunc reports whether name is one of the flag package's
+// functions that define a flag and return a pointer to its value.
+func isFlagValueFunc(name string) bool {
+	switch name {
+	case "String", "Int", "Int64", "Uint", "Uint64", "Bool", "Float64", "Duration":
+		return true
+	}
+	return false
+}
+
+// sameValue reports whether a and b denote the same variable or field:
+// the same object, or the same selector on the same object.
+func (s *state) sameValue(a, b ast.Expr) bool {
+	a, b = ast.Unparen(a), ast.Unparen(b)
+	if ua, ok := a.(*ast.UnaryExpr); ok {
+		a = ast.Unparen(ua.X)
+	}
+	if ub, ok := b.(*ast.UnaryExpr); ok {
+		b = ast.Unparen(ub.X)
+	}
+	switch a := a.(type) {
+	case *ast.Ident:
+		b, ok := b.(*ast.Ident)
+		return ok && s.objOf(a) != nil && s.objOf(a) == s.objOf(b)
+	case *ast.SelectorExpr:
+		b, ok := b.(*ast.SelectorExpr)
+		return ok && s.objOf(a.Sel) != nil && s.objOf(a.Sel) == s.objOf(b.Sel) && s.sameValue(a.X, b.X)
+	}
+	return false
+}
+
+func (s *state) objOf(id *ast.Ident) types.Object {
+	if obj := s.info.Uses[id]; obj != nil {
+		return obj
+	}
+	return s.info.Defs[id]
+}
+
+// isCommandLine reports whether e is flag.CommandLine.
+func (s *state) isCommandLine(e ast.Expr) bool {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	v, ok := s.info.Uses[sel.Sel].(*types.Var)
+	return ok && v.Pkg() != nil && v.Pkg().Path() == "flag" && v.Name() == "CommandLine"
+}
