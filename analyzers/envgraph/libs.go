@@ -101,6 +101,8 @@ func (s *state) libCall(site callSite, fn *types.Func) bool {
 		return s.cleanenvCall(site.call, fn)
 	case LoaderFF:
 		return s.ffCall(site.call, fn)
+	case LoaderKoanf:
+		return s.koanfCall(site.call, fn)
 	}
 	return false
 }
