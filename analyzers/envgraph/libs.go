@@ -103,6 +103,8 @@ func (s *state) libCall(site callSite, fn *types.Func) bool {
 		return s.ffCall(site.call, fn)
 	case LoaderKoanf:
 		return s.koanfCall(site.call, fn)
+	case LoaderGodotenv:
+		return s.godotenvCall(site.call, fn)
 	}
 	return false
 }

@@ -43,7 +43,7 @@ func libsDir(t *testing.T) string {
 // TestLibraries runs the graph on programs that declare their keys through
 // the real configuration libraries, fetched from the module proxy.
 func TestLibraries(t *testing.T) {
-	analysistest.Run(t, libsDir(t), refs, "./urfave2", "./urfave3", "./kong", "./kongenvars", "./cleanenv", "./ff", "./ffcli", "./koanf")
+	analysistest.Run(t, libsDir(t), refs, "./urfave2", "./urfave3", "./kong", "./kongenvars", "./cleanenv", "./ff", "./ffcli", "./koanf", "./godotenv")
 }
 
 // TestLibraryPrograms checks that a library's own lookups of the keys its
@@ -65,7 +65,7 @@ func TestLibraryPrograms(t *testing.T) {
 			return nil, nil
 		},
 	}
-	analysistest.Run(wantsIgnored{t}, libsDir(t), record, "./urfave2", "./urfave3", "./kong", "./kongenvars", "./cleanenv", "./ff", "./ffcli", "./koanf")
+	analysistest.Run(wantsIgnored{t}, libsDir(t), record, "./urfave2", "./urfave3", "./kong", "./kongenvars", "./cleanenv", "./ff", "./ffcli", "./koanf", "./godotenv")
 	for _, tc := range []struct {
 		pkg  string
 		keys []string
