@@ -34,7 +34,7 @@ const (
 // ≡ golangci "cutshort: false"). A nil field means the rule's default: on.
 type Config struct {
 	CutShort   *bool `json:"cutshort"`   // rule 1: a goroutine works with a context cancelled when the function returns
-	Unobserved *bool `json:"unobserved"` // rule 2: a goroutine loops forever on blocking work, never observing ctx, or spins once ctx ends
+	Unobserved *bool `json:"unobserved"` // rule 2: a goroutine loops forever on blocking work, never observing ctx, spins once ctx ends, waits blind to ctx, or sends to a receiver that left
 	Handover   *bool `json:"handover"`   // rule 3: a cancel func handed to a goroutine that does not call it on every path
 
 	// Report adjusts reporting for drivers; it has no flag or setting.
@@ -64,7 +64,7 @@ func New(cfg Config) *analysis.Analyzer {
 		RunDespiteErrors: true,
 	}
 	a.Flags.BoolVar(&c.cutShort, catCutShort, c.cutShort, "report a context cancelled at return that reaches a goroutine outliving the function (set false to disable)")
-	a.Flags.BoolVar(&c.unobserved, catUnobserved, c.unobserved, "report a goroutine that loops forever on blocking work and never observes a context in scope, spins once the context it passes on is cancelled, or blocks sending to a receiver that may have returned (set false to disable)")
+	a.Flags.BoolVar(&c.unobserved, catUnobserved, c.unobserved, "report a goroutine that loops forever on blocking work and never observes a context in scope, spins once the context it passes on is cancelled, waits in a select blind to the context it then works with, or blocks sending to a receiver that may have returned (set false to disable)")
 	a.Flags.BoolVar(&c.handover, catHandover, c.handover, "report a cancel function handed to a goroutine that does not call it on every path (set false to disable)")
 	return a
 }

@@ -12,11 +12,11 @@ import (
 )
 
 func Test(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), ctxgo.New(ctxgo.Config{}), "a", "b", "cutshort", "frameworks", "unobserved", "abandoned", "handover", "typeparams", "mainpkg", "cgo")
+	analysistest.Run(t, analysistest.TestData(), ctxgo.New(ctxgo.Config{}), "a", "b", "cutshort", "frameworks", "twirpsvc", "unobserved", "abandoned", "handover", "typeparams", "mainpkg", "cgo")
 }
 
 func TestFixes(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), ctxgo.New(ctxgo.Config{}), "fix", "b", "cutshort", "frameworks", "abandoned")
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), ctxgo.New(ctxgo.Config{}), "fix", "b", "cutshort", "frameworks", "twirpsvc", "abandoned")
 }
 
 // TestOldGo checks that no fix is offered where the module's Go version

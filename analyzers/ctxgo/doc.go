@@ -29,12 +29,23 @@
 //     *gin.Context), c.Request().Context() in an echo handler (one
 //     echo.Context). The frameworks are a table in ctxsum (one entry each);
 //     fiber is not in it, as its UserContext() is context.Background()
-//     unless set and its Context() is not cancelled at return;
-//   - the context parameter of a gRPC or Connect service method: a method
-//     whose first parameter is a context.Context, of a struct embedding the
-//     generated Unimplemented...Server or Unimplemented...Handler type
-//     that declares a method of the same name (the RPC ends when it
-//     returns);
+//     unless set and its Context() is not cancelled at return. Nor is a
+//     *gin.Context used as a context.Context itself (go work(c) or
+//     go work(c.Copy())): its Done() is nil and its Err() nil unless the
+//     engine sets ContextWithFallback, which ctxgo cannot see from the
+//     handler, so by default it never ends; passing c itself to a
+//     goroutine is a different bug (gin reuses c once the handler
+//     returns, c.Copy() is the documented remedy), not a cancelled
+//     context;
+//   - the context parameter of a gRPC, Connect or Twirp service method: a
+//     method whose first parameter is a context.Context, of a struct
+//     embedding the generated Unimplemented...Server or
+//     Unimplemented...Handler type that declares a method of the same
+//     name, or of a type implementing a Twirp service interface I of an
+//     imported package that declares func NewIServer(I, ...) TwirpServer
+//     (an interface with ServeHTTP), I having a method of that name (the
+//     RPC ends when it returns; Twirp's generated ServeHTTP calls the
+//     method with the request's context);
 //   - a context derived from one of these with context.WithValue or
 //     With{Cancel,Timeout,Deadline}[Cause], or a local variable holding one
 //     (the last assignment before the use, in an enclosing block, decides;
@@ -208,6 +219,35 @@
 //		case <-ctx.Done():
 //			return 0, ctx.Err()
 //		}
+//	}
+//
+// The forgotten sender's goroutine may also run a function value (go
+// request(ctx, ch), where request is a parameter, variable or field of
+// function type): its bodies are taken to be the function literals of the
+// package whose signature is the value's, and one of them that sends on
+// the channel parameter outside a select is enough. A value with no literal
+// of its signature in the package is left alone.
+//
+// The rule also reports a goroutine that waits blind: a go func literal
+// (outside package main) whose first blocking statement is a select with
+// two or more cases, no default, each receiving from a field (c.ready,
+// s.closed: no call such as ctx.Done() or time.After(d), no timer or
+// ticker channel, no local channel or parameter, which the enclosing
+// function may close or take from ctx.Done()), and which then, in a case
+// or after the select, passes a context of the enclosing function that can
+// be cancelled (as for the spinning loop) to a call. When that context is
+// cancelled while the goroutine waits, it keeps waiting for an event that
+// may never come (a session never initialized, a client never closed).
+//
+//	func (c *Client) Start(ctx context.Context) error {
+//		go func() { // diagnostic: the goroutine started here waits for c.initialized or c.closed in a select (line 3) without a case for ctx.Done(), then works with ctx, so when ctx is cancelled first it keeps waiting; add case <-ctx.Done()
+//			select {
+//			case <-c.initialized:
+//				c.listen(ctx)
+//			case <-c.closed:
+//			}
+//		}()
+//		return nil
 //	}
 //
 // # Rule handover: a cancel function handed to a goroutine and lost

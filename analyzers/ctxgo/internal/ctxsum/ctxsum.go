@@ -112,6 +112,7 @@ type Result struct {
 	derives, derived map[*types.Func]int
 	runs             map[paramKey]uint8
 	work             map[paramKey]uint8
+	twirp            []*types.Interface // service interfaces of imported Twirp packages
 	frozen           bool
 }
 
@@ -176,6 +177,7 @@ func run(pass *analysis.Pass) (any, error) {
 			funcs = append(funcs, fn)
 		}
 	}
+	r.twirp = twirpServices(pass.Pkg)
 	r.importFacts(pass)
 	r.exportDerives(pass, funcs)
 	r.exportParamFacts(pass, funcs)

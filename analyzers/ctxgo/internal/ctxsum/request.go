@@ -111,12 +111,14 @@ func isNamedOrPtr(t types.Type, path, name string) bool {
 	return isNamed(t, path, name) || isPtrTo(t, path, name)
 }
 
-// RPCContext returns the context parameter of decl when decl is a gRPC or
-// Connect service method, whose context ends when the RPC returns: a
-// method whose first parameter is a context.Context, of a struct type that
-// embeds the generated Unimplemented...Server (grpc-go) or
-// Unimplemented...Handler (connect-go) type, which declares a method of
-// the same name. Nil otherwise.
+// RPCContext returns the context parameter of decl when decl is a gRPC,
+// Connect or Twirp service method, whose context ends when the RPC
+// returns: a method whose first parameter is a context.Context, of a
+// struct type that embeds the generated Unimplemented...Server (grpc-go)
+// or Unimplemented...Handler (connect-go) type, which declares a method of
+// the same name, or of a type that implements a Twirp service interface
+// of an imported package (twirpServices) with a method of that name. Nil
+// otherwise.
 func (r *Result) RPCContext(decl *ast.FuncDecl) *types.Var {
 	if decl == nil || decl.Recv == nil {
 		return nil
@@ -146,7 +148,75 @@ func (r *Result) RPCContext(decl *ast.FuncDecl) *types.Var {
 			return sig.Params().At(0)
 		}
 	}
+	if r.isTwirpMethod(fn, sig.Recv().Type()) {
+		return sig.Params().At(0)
+	}
 	return nil
+}
+
+// isTwirpMethod reports whether fn, a method of recv, implements a method
+// of a Twirp service interface (twirpServices) that recv implements.
+func (r *Result) isTwirpMethod(fn *types.Func, recv types.Type) bool {
+	if _, ok := types.Unalias(recv).(*types.Pointer); !ok {
+		recv = types.NewPointer(recv)
+	}
+	for _, iface := range r.twirp {
+		for m := range iface.Methods() {
+			if m.Name() == fn.Name() && types.Implements(recv, iface) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// twirpServices returns the service interfaces of the Twirp packages pkg
+// imports: an interface I of a package that declares func NewIServer(I,
+// ...) TwirpServer, where TwirpServer is an interface of that package with
+// a ServeHTTP method (the generated server calls the service's methods with
+// the request's context, which ends when ServeHTTP returns). In the order
+// of pkg's imports and of their names.
+func twirpServices(pkg *types.Package) []*types.Interface {
+	var out []*types.Interface
+	for _, imp := range pkg.Imports() {
+		scope := imp.Scope()
+		for _, name := range scope.Names() {
+			fn, ok := scope.Lookup(name).(*types.Func)
+			if !ok || !strings.HasPrefix(name, "New") || !strings.HasSuffix(name, "Server") {
+				continue
+			}
+			if iface := twirpConstructor(fn); iface != nil {
+				out = append(out, iface)
+			}
+		}
+	}
+	return out
+}
+
+// twirpConstructor returns I when fn is func NewIServer(svc I, ...)
+// TwirpServer of a generated Twirp package; nil otherwise.
+func twirpConstructor(fn *types.Func) *types.Interface {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Params().Len() == 0 || sig.Results().Len() != 1 {
+		return nil
+	}
+	svc, ok := types.Unalias(sig.Params().At(0).Type()).(*types.Named)
+	if !ok || fn.Name() != "New"+svc.Obj().Name()+"Server" {
+		return nil
+	}
+	res, ok := types.Unalias(sig.Results().At(0).Type()).(*types.Named)
+	if !ok || res.Obj().Name() != "TwirpServer" || res.Obj().Pkg() != fn.Pkg() {
+		return nil
+	}
+	handler, ok := res.Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	if obj, _, _ := types.LookupFieldOrMethod(handler, false, fn.Pkg(), "ServeHTTP"); obj == nil {
+		return nil
+	}
+	iface, _ := svc.Underlying().(*types.Interface)
+	return iface
 }
 
 // isUnimplemented reports whether t (or what it points to) is a named
