@@ -476,3 +476,33 @@ func RepoRoot(dir string) string {
 		d = parent
 	}
 }
+
+// Root returns the root that Write should resolve paths against for
+// findings in the modules at dirs: the common ancestor of their
+// RepoRoots, so that one run over several modules (a go.work workspace,
+// or module patterns from a parent directory) gives every file a
+// relative URI. In a checkout that is the repository root; without one,
+// the closest directory holding all the modules. It returns "" for no
+// dirs.
+func Root(dirs []string) string {
+	root := ""
+	for _, d := range dirs {
+		r := RepoRoot(d)
+		if abs, err := filepath.Abs(r); err == nil {
+			r = abs
+		}
+		if root == "" {
+			root = r
+		}
+		for !isWithin(root, r) {
+			root = filepath.Dir(root)
+		}
+	}
+	return root
+}
+
+// isWithin reports whether path is dir or below it.
+func isWithin(dir, path string) bool {
+	_, ok := relInside(dir, path)
+	return ok
+}
