@@ -26,12 +26,16 @@ func writeSARIF(w io.Writer, analyzers []*analysis.Analyzer, findings []Finding,
 	if err != nil {
 		return err
 	}
+	var modules []string
 	for _, f := range findings {
 		if f.Package != nil && f.Package.Module != nil && f.Package.Module.Main && f.Package.Module.Dir != "" {
-			// Code scanning resolves paths against the repository root.
-			root = sarif.RepoRoot(f.Package.Module.Dir)
-			break
+			modules = append(modules, f.Package.Module.Dir)
 		}
+	}
+	if r := sarif.Root(modules); r != "" {
+		// Code scanning resolves paths against the repository root; a
+		// run over several modules needs the root of them all.
+		root = r
 	}
 	rules := make(map[string]sarif.Rule)
 	for _, a := range analyzers {
