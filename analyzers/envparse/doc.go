@@ -36,7 +36,10 @@
 // is never read after the parse. An error that is read in any way
 // (returned, wrapped, logged, compared with nil) is not dropped; an
 // inline fallback (if err != nil { n = 10 }) is a decision this rule
-// leaves alone.
+// leaves alone. A parse whose error is dropped in the init of an if
+// whose else branch parses the same value again (if b, _ :=
+// strconv.ParseBool(s); b {...} else if n, _ := strconv.Atoi(s); ...) only
+// hands a value that fails on: the last parse of the chain is reported.
 //
 // A suggested fix stops on the bad value where that is safe: the error is
 // _ in a := on a line of its own (it becomes err, followed by if err !=

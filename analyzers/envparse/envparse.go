@@ -235,7 +235,7 @@ func (s *state) findings(dropped, helper bool) []finding {
 	var out []finding
 	if dropped {
 		for _, p := range s.parses {
-			if p.outcome != outcomeDropped || len(p.src.keys) == 0 || s.inTest(p.call) {
+			if p.outcome != outcomeDropped || len(p.src.keys) == 0 || s.inTest(p.call) || s.handsOn(p) {
 				continue
 			}
 			for _, k := range p.src.keys {
