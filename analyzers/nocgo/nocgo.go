@@ -221,7 +221,7 @@ type cause struct {
 	spec    *ast.ImportSpec
 	path    string // import path of the imported package
 	fact    usesCgo
-	covered bool // already reported in the same module
+	covered bool // already reported in the same module (both without module information under nogo)
 }
 
 // importCauses returns the imports of the package that bring in cgo, in
@@ -266,7 +266,7 @@ func (c *checker) importCauses(pass *analysis.Pass) []cause {
 				spec:    spec,
 				path:    path,
 				fact:    fact,
-				covered: fact.Reported && pass.Module != nil && pass.Module.Path != "" && fact.Module == pass.Module.Path,
+				covered: fact.Reported && fact.Module == modulePath(pass.Module),
 			})
 		}
 	}
