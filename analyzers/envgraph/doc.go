@@ -57,10 +57,32 @@
 // PrefixLookuper). viper.BindEnv names are references, SetEnvPrefix with
 // AutomaticEnv a prefix reference.
 //
+// Configuration libraries that name keys in flags and tags are modelled
+// too, each reference at the string or field that names the key, with
+// the library in Ref.Loader, the flag in Ref.Flag and, when a declaration
+// names several keys tried in turn, all of them in Ref.Group:
+// github.com/urfave/cli flags (v2 EnvVars: []string{...}, v1 EnvVar "A,B",
+// v3 Sources: cli.EnvVars(...) and cli.EnvVar in a NewValueSourceChain),
+// with Value as default and Required; github.com/alecthomas/kong grammars
+// given to kong.Parse, New or Must (env:"A,B", envprefix, embed and cmd
+// structs, default, required, and with kong.DefaultEnvars(prefix) the key
+// kong derives from each flag's name); github.com/ilyakaznacheev/cleanenv
+// ReadEnv, ReadConfig and UpdateEnv (env:"A,B", env-default, env-required,
+// env-prefix of nested structs); github.com/peterbourgon/ff/v3 (ff.Parse
+// or an ffcli.Command with WithEnvVars or WithEnvVarPrefix: each flag
+// defined on the flag set reads PREFIX_NAME); the env provider of
+// github.com/knadh/koanf (a prefix reference, or the whole environment
+// without a prefix); and github.com/joho/godotenv.Load and Overload,
+// which write the keys of the .env files they name (read beside the
+// package or at its module root) with the file's values: inputs of the
+// program, not declarations. Those libraries' own lookups of the keys
+// their callers name are not dynamic reads or scans of the program.
+//
 // Each package exports a package fact (envPackage) with the keys it reads,
 // its dynamic prefixes and whether it scans the whole environment, so that
 // a main package's Graph.Program sees the environment of the whole
 // program, dependencies included. An os.Environ() handed on to a child
 // process (cmd.Env = append(os.Environ(), ...)) does not count as a scan,
-// nor does one in the standard library, golang.org/x/sys or the loaders.
+// nor does one in the standard library, golang.org/x/sys, the loaders or
+// the configuration libraries above.
 package envgraph

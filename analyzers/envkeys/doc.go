@@ -20,11 +20,18 @@
 // Every read whose key is a constant is checked: os.Getenv, os.LookupEnv,
 // syscall.Getenv, each $KEY of a constant os.ExpandEnv template, calls of
 // helpers that pass their parameter to such a read (in any package), the
-// fields of structs loaded by caarlos0/env, envconfig and go-envconfig,
-// and viper.BindEnv. The diagnostic sits at the key argument, the struct
-// field or the template, and names the helper chain:
+// fields of structs loaded by caarlos0/env, envconfig, go-envconfig,
+// kong and cleanenv, viper.BindEnv, the env keys of urfave/cli flags, and
+// the keys ff derives from flag names. The diagnostic sits at the key
+// argument, the struct field or the template, and names the helper chain:
 //
 //	env key "SMTP_TIMEOUT_MS" is not declared in .env.example (read via envutil.Int → envutil.Get)
+//
+// A flag or field that names several keys, tried in turn until one is
+// set (EnvVars: []string{"APP_TOKEN", "TOKEN"}, env:"PORT,HTTP_PORT"),
+// needs one of them declared, and is reported once, at the first:
+//
+//	env key "APP_TOKEN" (or "TOKEN") is not declared in .env.example
 //
 // When a declared key is one or two edits away, the diagnostic asks "did
 // you mean" and, where the key is a string literal at the reference,
