@@ -238,3 +238,30 @@ func TestBadValue(t *testing.T) {
 		}
 	}
 }
+
+// TestFlags checks that a key a command-line flag falls back to names
+// its library and flag in VIA, and that its default reaches .env.example.
+func TestFlags(t *testing.T) {
+	pkgs, dir := fixture(t)
+	main := pkgs[0].Fset.File(pkgs[0].Refs[0].Pos)
+	pkgs[0].Refs = append(pkgs[0].Refs,
+		envgraph.Ref{Key: "APP_ADDR", Kind: envgraph.Lookup, Pos: main.LineStart(9) + 4, Loader: envgraph.LoaderUrfave,
+			Flag: "addr", Default: ":8080", HasDefault: true, Group: []string{"APP_ADDR", "ADDR"}},
+		envgraph.Ref{Key: "APP_HTTP_ADDR", Kind: envgraph.Read, Pos: main.LineStart(10) + 4, Loader: envgraph.LoaderFF, Flag: "http-addr"})
+	inv := Build(pkgs, Options{Dir: dir})
+	for format, want := range map[string][]string{
+		"text":   {"urfave/cli --addr", "ff -http-addr"},
+		"dotenv": {"APP_ADDR=:8080", "# lookup at main.go:9:5 (urfave/cli --addr)", "APP_HTTP_ADDR="},
+		"json":   {`"flag": "addr"`},
+	} {
+		var buf bytes.Buffer
+		if err := Write(&buf, inv, format); err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range want {
+			if !strings.Contains(buf.String(), w) {
+				t.Errorf("%s output lacks %q:\n%s", format, w, buf.String())
+			}
+		}
+	}
+}
