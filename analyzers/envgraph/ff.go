@@ -20,10 +20,17 @@ func (s *state) ffCall(call *ast.CallExpr, fn *types.Func) bool {
 	if fn.Name() != "Parse" || fn.Pkg().Path() != "github.com/peterbourgon/ff/v3" {
 		return false
 	}
-	if len(call.Args) < 2 || call.Ellipsis.IsValid() {
+	if len(call.Args) < 2 {
 		return true
 	}
-	if p, ok := s.ffOptions(call.Args[2:]); ok {
+	opts := call.Args[2:]
+	if call.Ellipsis.IsValid() {
+		if len(opts) != 1 {
+			return true
+		}
+		opts = s.optionList(opts[0])
+	}
+	if p, ok := s.ffOptions(opts); ok {
 		p.fs, p.load = call.Args[0], call
 		s.ffFlags(p)
 	}
@@ -196,4 +203,29 @@ func (s *state) isCommandLine(e ast.Expr) bool {
 	}
 	v, ok := s.info.Uses[sel.Sel].(*types.Var)
 	return ok && v.Pkg() != nil && v.Pkg().Path() == "flag" && v.Name() == "CommandLine"
+}
+
+// optionList returns the elements of an option slice given as opts...:
+// every element of the literals and appends assigned to it in the package
+// (ffopt := []ff.Option{...}; ffopt = append(ffopt, ...)).
+func (s *state) optionList(e ast.Expr) []ast.Expr {
+	if lit, ok := ast.Unparen(e).(*ast.CompositeLit); ok {
+		return lit.Elts
+	}
+	v := s.varOf(e)
+	if v == nil {
+		return nil
+	}
+	var out []ast.Expr
+	for _, set := range s.sets[v] {
+		switch x := ast.Unparen(set.value).(type) {
+		case *ast.CompositeLit:
+			out = append(out, x.Elts...)
+		case *ast.CallExpr:
+			if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok && id.Name == "append" && len(x.Args) > 1 && !x.Ellipsis.IsValid() {
+				out = append(out, x.Args[1:]...)
+			}
+		}
+	}
+	return out
 }

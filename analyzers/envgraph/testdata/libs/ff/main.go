@@ -21,4 +21,16 @@ func main() {
 	_ = ff.Parse(fs, os.Args[1:], ff.WithEnvVarPrefix("app"))
 	_ = addr
 	_ = ff.Parse(other, os.Args[1:])
+	sliced()
+}
+
+// sliced gives ff.Parse its options as a slice built in steps.
+func sliced() {
+	var user string
+	flag.StringVar(&user, "user", "me", "") // want `read "SLICED_USER" default "me" flag user loader ff`
+	opts := []ff.Option{ff.WithConfigFileFlag("config")}
+	if len(os.Args) > 2 {
+		opts = append(opts, ff.WithEnvVarPrefix("SLICED"))
+	}
+	_ = ff.Parse(flag.CommandLine, os.Args[1:], opts...)
 }
