@@ -31,6 +31,7 @@ func (s *state) cleanenvCall(call *ast.CallExpr, fn *types.Func) bool {
 	if st == nil {
 		return true
 	}
+	root = rootName(target, root)
 	var fields []tagField
 	s.walkCleanenv(st, root, "", fn.Name() == "UpdateEnv", 0, &fields)
 	s.emitTags(LoaderCleanenv, fields, target, nil, call)

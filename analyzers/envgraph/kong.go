@@ -49,6 +49,7 @@ func (s *state) kongCall(call *ast.CallExpr, fn *types.Func) bool {
 	if st == nil {
 		return true
 	}
+	root = rootName(call.Args[0], root)
 	var fields []tagField
 	s.walkKong(st, root, spec, 0, &fields)
 	s.emitTags(LoaderKong, fields, call.Args[0], nil, call)

@@ -108,3 +108,19 @@ func (s *state) libCall(site callSite, fn *types.Func) bool {
 	}
 	return false
 }
+
+// rootName names the root of a field path: the struct type's name, or,
+// for an unnamed struct type (var Cli struct{...}), the variable's.
+func rootName(target ast.Expr, root string) string {
+	if root != "struct" {
+		return root
+	}
+	e := ast.Unparen(target)
+	if u, ok := e.(*ast.UnaryExpr); ok {
+		e = ast.Unparen(u.X)
+	}
+	if id, ok := e.(*ast.Ident); ok {
+		return id.Name
+	}
+	return root
+}

@@ -10,8 +10,14 @@ type CLI struct {
 	File     string `arg:"" optional:""`
 }
 
+// An unnamed struct type: the fields are named after the variable.
+var Globals struct {
+	Level string `env:"LEVEL"` // want `struct tag "LEVEL" field Globals.Level flag level loader kong`
+}
+
 func main() {
 	var cli CLI
 	k := kong.Must(&cli, kong.DefaultEnvars("app"))
 	_ = k
+	_ = kong.Parse(&Globals)
 }
