@@ -78,7 +78,7 @@ func describe(r envgraph.Ref) string {
 
 func TestRefs(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), refs,
-		"direct", "expand", "goosecmd", "helpers", "keylists", "tags", "viperuse", "illtyped")
+		"direct", "expand", "goosecmd", "helpers", "keylists", "tags", "viperuse", "illtyped", "urfave1")
 }
 
 func TestFacts(t *testing.T) {
