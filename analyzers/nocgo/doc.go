@@ -19,11 +19,23 @@
 // Use a pure-Go package instead, or allow the package explicitly.
 //
 // The policy: cgo must be off when the manifest found for the package
-// (envvet.yaml's build: section, or a dotenv example file such as
-// .env.example, found by walking up from the package directory to the
+// (envvet.yaml's build: section or sources:, or a dotenv example file such
+// as .env.example, found by walking up from the package directory to the
 // module root; or the files given with -nocgo.manifest) declares
-// CGO_ENABLED=0, or when -nocgo.enforce is set. With no policy, nocgo
-// reports nothing. -nocgo.allow names import path patterns (as for go
+// CGO_ENABLED=0, or when -nocgo.enforce is set. When the manifest does
+// not declare CGO_ENABLED (or there is none) and no -nocgo.manifest is
+// given, the release files at the module root decide: a Dockerfile or
+// Containerfile whose go build runs with CGO_ENABLED=0 (ENV, ARG, or
+// inline in the RUN of the stage that builds; the runtime stage does not
+// count), a .goreleaser.yaml whose builds have CGO_ENABLED=0 in env:, or
+// a Makefile recipe CGO_ENABLED=0 go build. The message then names the
+// file and line that set it:
+//
+//	import _ "github.com/mattn/go-sqlite3" // diagnostic: github.com/mattn/go-sqlite3 uses cgo (import "C" in sqlite3.go), but CGO_ENABLED=0 is set in Dockerfile:12
+//
+// Release files that disagree (a Dockerfile building with cgo off and a
+// .goreleaser.yaml with cgo on), or builds within one file that do, set
+// no policy. With no policy, nocgo reports nothing. -nocgo.allow names import path patterns (as for go
 // list: "example.com/db/...", or "./internal/db" relative to the root of
 // the package's module) of packages that may use cgo; their use is not
 // reported, neither in them nor in their importers.

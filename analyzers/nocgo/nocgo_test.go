@@ -35,6 +35,8 @@ func scenarios(t *testing.T) []scenario {
 		{dir: "allow", flags: map[string]string{"allow": "example.org/cgolib, ./allowed/..."}},
 		{dir: "enforce", flags: map[string]string{"enforce": "true"}},
 		{dir: "explicit", flags: map[string]string{"manifest": explicit}},
+		{dir: "dockerfile"},
+		{dir: "dockerfileoff"},
 	}
 }
 

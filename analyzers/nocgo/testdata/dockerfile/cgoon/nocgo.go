@@ -1,0 +1,6 @@
+//go:build !cgo
+
+package cgoon
+
+// One is the fallback that CGO_ENABLED=0 selects.
+func One() int { return 1 }
