@@ -302,15 +302,15 @@ func TestSourcesErrors(t *testing.T) {
 		want  string            // error, with $ROOT for the directory
 	}{
 		{"unknown field", map[string]string{"envvet.yaml": "sources:\n  - compose: c.yaml\n    servce: api\n"},
-			`envvet.yaml:3:5: unknown field "servce" in source (want compose, kubernetes, dotenv, dockerfile, goreleaser, makefile, service or container)`},
+			`envvet.yaml:3:5: unknown field "servce" in source (want compose, kubernetes, kustomize, dotenv, dockerfile, goreleaser, makefile, service or container)`},
 		{"no kind", map[string]string{"envvet.yaml": "sources:\n  - service: api\n"},
-			`envvet.yaml:2:5: a source needs one of compose, kubernetes, dotenv, dockerfile, goreleaser or makefile, giving the file's path`},
+			`envvet.yaml:2:5: a source needs one of compose, kubernetes, kustomize, dotenv, dockerfile, goreleaser or makefile, giving the file's path`},
 		{"two kinds", map[string]string{"envvet.yaml": "sources:\n  - compose: c.yaml\n    dotenv: x.env\n"},
 			`envvet.yaml:3:5: a source has one kind: compose and dotenv both given`},
 		{"service of kubernetes", map[string]string{"envvet.yaml": "sources:\n  - kubernetes: k.yaml\n    service: api\n"},
 			`envvet.yaml:3:14: service applies to compose sources, not kubernetes`},
 		{"container of compose", map[string]string{"envvet.yaml": "sources:\n  - compose: c.yaml\n    container: api\n"},
-			`envvet.yaml:3:16: container applies to kubernetes sources, not compose`},
+			`envvet.yaml:3:16: container applies to kubernetes and kustomize sources, not compose`},
 		{"service and container", map[string]string{"envvet.yaml": "sources:\n  - compose: c.yaml\n    service: a\n    container: b\n"},
 			`envvet.yaml:4:5: a source selects by service or by container, not both`},
 		{"sources mapping", map[string]string{"envvet.yaml": "sources:\n  compose: c.yaml\n"},

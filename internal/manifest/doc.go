@@ -69,9 +69,11 @@
 // Default) or to null (no value).
 //
 // Under sources, each entry is a path, or a mapping with exactly one of
-// compose, kubernetes, dotenv, dockerfile, goreleaser or makefile (the
-// path, which sets the kind; see Release files) and
-// optionally service (compose only) or container (kubernetes only): a
+// compose, kubernetes, kustomize, dotenv, dockerfile, goreleaser or
+// makefile (the path, which sets the kind; see Kustomize and Release
+// files) and
+// optionally service (compose only) or container (kubernetes and
+// kustomize only): a
 // name, or a list of names, selecting what declares; by default every
 // service or container does. Paths are relative to the envvet.yaml's
 // directory. A bare path's kind is detected by content as for files named
@@ -198,6 +200,22 @@
 // fs.ErrNotExist) works; for a source, the Error is positioned at its
 // entry in the envvet.yaml. An error in a deployment file is positioned
 // in that file. Load reports the first error and returns no Manifest.
+//
+// # Kustomize
+//
+// A source {kustomize: deploy/overlays/prod} (a directory holding a
+// kustomization.yaml) is rendered with the kustomize library
+// (sigs.k8s.io/kustomize/api's krusty, on the disk's files; no kustomize
+// binary, no remote bases) and read as Kubernetes YAML, container:
+// selecting as for a kubernetes source: configMapGenerator and
+// secretGenerator literals and env files, patches, envFrom and valueFrom
+// all count as kustomize build applies them. Each key is positioned back
+// in the file that declares it, overlay first: a ConfigMap or Secret key
+// at its generator literal in a kustomization.yaml, its line in a
+// generator env file, or its key in a resource or patch; a container's
+// env entry at its "name: KEY" line in a patch or resource. A key found
+// in none of them is positioned at the top kustomization.yaml. A render
+// error is an error at the source's entry in the envvet.yaml.
 //
 // # Release files
 //

@@ -165,6 +165,9 @@ func (l *loader) source(manifest string, s sourceSpec) error {
 		l.unresolved(manifest, s.line, s.col, "source %s is not read by Parse", s.path)
 		return nil
 	}
+	if s.kind == "kustomize" {
+		return l.kustomize(manifest, s, path)
+	}
 	data, err := l.readFile(path)
 	if err != nil {
 		e := &Error{File: manifest, Line: s.line, Col: s.col, Msg: "cannot read source " + s.path, Err: err}

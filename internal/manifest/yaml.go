@@ -216,7 +216,7 @@ func (p *yamlParser) top(n *yaml.Node) error {
 
 // A sourceSpec is one entry of envvet.yaml's sources: list.
 type sourceSpec struct {
-	kind      string // "compose", "kubernetes", "dotenv", "dockerfile", "goreleaser", "makefile", or "" to detect by name and content
+	kind      string // "compose", "kubernetes", "dotenv", "dockerfile", "goreleaser", "makefile", "kustomize", or "" to detect by name and content
 	path      string // as written, relative to the envvet.yaml
 	line, col int    // of the path in the envvet.yaml
 	sel       []string
@@ -225,7 +225,7 @@ type sourceSpec struct {
 	selCol    int
 }
 
-const sourceFields = "compose, kubernetes, dotenv, dockerfile, goreleaser, makefile, service or container"
+const sourceFields = "compose, kubernetes, kustomize, dotenv, dockerfile, goreleaser, makefile, service or container"
 
 // sourceList parses sources:, a list whose entries are a path (the kind
 // detected by content) or a mapping such as {compose: path, service: api}.
@@ -268,7 +268,7 @@ func (p *yamlParser) source(item *yaml.Node) (sourceSpec, error) {
 	for _, f := range fields {
 		field, v := f[0], f[1]
 		switch field.Value {
-		case "compose", "kubernetes", "dotenv", "dockerfile", "goreleaser", "makefile":
+		case "compose", "kubernetes", "kustomize", "dotenv", "dockerfile", "goreleaser", "makefile":
 			if s.kind != "" {
 				return s, p.errorf(field, "a source has one kind: %s and %s both given", s.kind, field.Value)
 			}
@@ -302,11 +302,11 @@ func (p *yamlParser) source(item *yaml.Node) (sourceSpec, error) {
 	}
 	switch {
 	case s.kind == "":
-		return s, p.errorf(item, "a source needs one of compose, kubernetes, dotenv, dockerfile, goreleaser or makefile, giving the file's path")
+		return s, p.errorf(item, "a source needs one of compose, kubernetes, kustomize, dotenv, dockerfile, goreleaser or makefile, giving the file's path")
 	case s.selField == "service" && s.kind != "compose":
 		return s, errorf(p.file, s.selLine, s.selCol, "service applies to compose sources, not %s", s.kind)
-	case s.selField == "container" && s.kind != "kubernetes":
-		return s, errorf(p.file, s.selLine, s.selCol, "container applies to kubernetes sources, not %s", s.kind)
+	case s.selField == "container" && s.kind != "kubernetes" && s.kind != "kustomize":
+		return s, errorf(p.file, s.selLine, s.selCol, "container applies to kubernetes and kustomize sources, not %s", s.kind)
 	}
 	return s, nil
 }
