@@ -92,9 +92,10 @@
 //	app.Run(os.Args) // the error of cli.App.Run is dropped: a bad value of env key "PORT" ends the run before the app's action, and the error is lost
 //
 // (*App).Run and RunContext (v1, v2) and (*Command).Run (v3) are reported
-// when a flag literal of the package that parses its value (not a string
-// or path flag) names constant env keys (EnvVar, EnvVars, Sources:
-// cli.EnvVars(...)); those keys are the ones named.
+// when a flag literal that parses its value (not a string or path flag)
+// names constant env keys (EnvVar, EnvVars, Sources: cli.EnvVars(...)) in
+// the package or in another package of its module (a package fact,
+// urfaveFlags, carries them); those keys are the ones named.
 //
 // Findings in _test.go files are not reported. A key whose declaration
 // in envvet.yaml says on-bad-value: default is not reported (in the

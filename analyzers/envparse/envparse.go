@@ -78,7 +78,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Requires:         []*analysis.Analyzer{envgraph.Analyzer, lazyinspect.Analyzer},
 		Run:              report.Wrap("envparse", c.run, cfg.Report),
 		RunDespiteErrors: true,
-		FactTypes:        []analysis.Fact{new(valueOf), new(silentDefault), new(parsesArg)},
+		FactTypes:        []analysis.Fact{new(valueOf), new(silentDefault), new(parsesArg), new(urfaveFlags)},
 		ResultType:       reflect.TypeFor[*Result](),
 	}
 	a.Flags.BoolVar(&c.dropped, CategoryDropped, c.dropped, "report a parse of an env value whose error is dropped (set false to disable)")

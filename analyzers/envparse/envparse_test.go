@@ -14,7 +14,7 @@ import (
 )
 
 func Test(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), envparse.New(envparse.Config{}), "a", "b", "envutil", "typeparams", "cgo", "lenient", "loaders", "urfave", "urfave2", "urfave3", "urfavestr", "parserarg", "parserarguse")
+	analysistest.Run(t, analysistest.TestData(), envparse.New(envparse.Config{}), "a", "b", "envutil", "typeparams", "cgo", "lenient", "loaders", "urfave", "urfave2", "urfave3", "urfavestr", "parserarg", "parserarguse", "urfaveflags", "urfavemain")
 }
 
 // TestIllTyped runs envparse on code with type errors: it must not panic.

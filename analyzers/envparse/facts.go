@@ -3,6 +3,7 @@ package envparse
 import (
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // valueOf is the object fact on a *types.Func whose first result, a
@@ -56,3 +57,30 @@ type parsesArg struct{ Parser string }
 func (*parsesArg) AFact() {}
 
 func (f *parsesArg) String() string { return "parsesArg(" + f.Parser + ")" }
+
+// urfaveFlags is the package fact of a package whose urfave/cli flag
+// literals parse the values of env keys (Keys, sorted), for the flags of
+// the urfave/cli import path Path: main runs an app whose flags another
+// package of the module declares.
+type urfaveFlags struct {
+	Sets []urfaveKeySet
+}
+
+type urfaveKeySet struct {
+	Path string
+	Keys []string
+}
+
+func (*urfaveFlags) AFact() {}
+
+func (f *urfaveFlags) String() string {
+	var b strings.Builder
+	b.WriteString("urfaveFlags(")
+	for i, set := range f.Sets {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(set.Path + ": " + strings.Join(set.Keys, ","))
+	}
+	return b.String() + ")"
+}

@@ -104,7 +104,7 @@ func (s *state) loaders(graph *envgraph.Graph) []loaderCall {
 			}
 			if isURFave(path) {
 				if cliKeys == nil {
-					cliKeys = s.urfaveKeys()
+					cliKeys = s.programURFaveKeys()
 				}
 				if len(cliKeys[path]) == 0 {
 					continue // no flag of the package parses an env value

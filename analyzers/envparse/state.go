@@ -217,8 +217,10 @@ func (s *state) markEnv() {
 	}
 }
 
-// exportFacts exports the facts of the package's helpers.
+// exportFacts exports the facts of the package's helpers, and the keys
+// of its urfave/cli flags.
 func (s *state) exportFacts() {
+	s.exportURFave()
 	for _, sc := range s.scopes {
 		if sc.obj == nil || sc.obj.Pkg() != s.pass.Pkg {
 			continue

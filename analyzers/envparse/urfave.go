@@ -163,3 +163,57 @@ func (s *state) constString(e ast.Expr) string {
 	}
 	return constant.StringVal(tv.Value)
 }
+
+// exportURFave exports the package's urfave/cli flag keys as a package
+// fact, when it has any.
+func (s *state) exportURFave() {
+	if !importsURFave(s.pass.Pkg) {
+		return
+	}
+	keys := s.urfaveKeys()
+	var f urfaveFlags
+	for path, ks := range keys {
+		ks = slices.Clone(ks)
+		slices.Sort(ks)
+		f.Sets = append(f.Sets, urfaveKeySet{Path: path, Keys: ks})
+	}
+	if len(f.Sets) == 0 {
+		return
+	}
+	slices.SortFunc(f.Sets, func(a, b urfaveKeySet) int { return strings.Compare(a.Path, b.Path) })
+	s.pass.ExportPackageFact(&f)
+}
+
+func importsURFave(pkg *types.Package) bool {
+	return slices.ContainsFunc(pkg.Imports(), func(p *types.Package) bool { return isURFave(p.Path()) })
+}
+
+// programURFaveKeys returns urfaveKeys of the package together with the
+// keys of the urfave/cli flags that other packages of its module declare
+// (in a program without module information, of any package it depends
+// on): flags that an app run here is likely built from.
+func (s *state) programURFaveKeys() map[string][]string {
+	out := s.urfaveKeys()
+	mod := ""
+	if s.pass.Module != nil {
+		mod = s.pass.Module.Path
+	}
+	for _, pf := range s.pass.AllPackageFacts() {
+		f, ok := pf.Fact.(*urfaveFlags)
+		if !ok || pf.Package == s.pass.Pkg || mod != "" && !inModule(pf.Package.Path(), mod) {
+			continue
+		}
+		for _, set := range f.Sets {
+			for _, k := range set.Keys {
+				if !slices.Contains(out[set.Path], k) {
+					out[set.Path] = append(out[set.Path], k)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func inModule(pkg, mod string) bool {
+	return pkg == mod || strings.HasPrefix(pkg, mod+"/")
+}

@@ -1,3 +1,5 @@
+// want package:"urfaveFlags\\(github.com/urfave/cli: APP_PORT,APP_TIMEOUT,PORT\\)"
+
 // Package urfave holds the loader rule's urfave/cli v1 cases: an app
 // whose flags read the environment, run with its error dropped, beside
 // the negative twins that check it.

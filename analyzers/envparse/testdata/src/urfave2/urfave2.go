@@ -1,3 +1,5 @@
+// want package:"urfaveFlags\\(github.com/urfave/cli/v2: APP_DEBUG,DEBUG,WORKERS\\)"
+
 // Package urfave2 holds the loader rule's urfave/cli v2 cases.
 package urfave2
 

@@ -1,3 +1,5 @@
+// want package:"urfaveFlags\\(github.com/urfave/cli/v3: PORT,TIMEOUT\\)"
+
 // Package urfave3 holds the loader rule's urfave/cli v3 cases.
 package urfave3
 
