@@ -24,6 +24,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/unitchecker"
 
+	"github.com/envvet/envvet/analyzers"
 	"github.com/envvet/envvet/analyzers/ctxgo"
 	"github.com/envvet/envvet/analyzers/dbpool"
 	"github.com/envvet/envvet/analyzers/directives"
@@ -62,6 +63,22 @@ func TestMain(m *testing.M) {
 func TestValidate(t *testing.T) {
 	if err := analysis.Validate(nogoAnalyzers()); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestDirectivesKnowEveryCheck checks that the package-level directives
+// analyzer, which nogo links instead of the suite's, accepts every check
+// of the suite: a name missing from directives.Checks would make each
+// "//envvet:ignore <check> <reason>" for that check a finding under nogo.
+func TestDirectivesKnowEveryCheck(t *testing.T) {
+	var names []string
+	for _, a := range analyzers.Suite(analyzers.Config{}) {
+		if a.Name != directives.Analyzer.Name {
+			names = append(names, a.Name)
+		}
+	}
+	if !slices.Equal(directives.Checks, names) {
+		t.Errorf("directives.Checks = %q, want the suite's checks %q", directives.Checks, names)
 	}
 }
 
