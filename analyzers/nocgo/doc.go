@@ -33,8 +33,11 @@
 //
 //	import _ "github.com/mattn/go-sqlite3" // diagnostic: github.com/mattn/go-sqlite3 uses cgo (import "C" in sqlite3.go), but CGO_ENABLED=0 is set in Dockerfile:12
 //
-// Release files that disagree (a Dockerfile building with cgo off and a
-// .goreleaser.yaml with cgo on), or builds within one file that do, set
+// The most specific release file decides: .goreleaser.yaml, else the
+// Dockerfiles, else the Makefiles. Builds within the deciding file that
+// disagree or leave CGO_ENABLED to the default (a goreleaser build of
+// another binary with no env:), and release files that set different
+// values (a Dockerfile with cgo off, a .goreleaser.yaml with cgo on), set
 // no policy. With no policy, nocgo reports nothing. -nocgo.allow names import path patterns (as for go
 // list: "example.com/db/...", or "./internal/db" relative to the root of
 // the package's module) of packages that may use cgo; their use is not

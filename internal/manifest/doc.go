@@ -248,9 +248,14 @@
 //     or an exported variable (export CGO_ENABLED=0, export CGO_ENABLED ?=
 //     0). Comment lines do not count; conditionals are not interpreted.
 //
-// When the builds of one file disagree, or a value is not known
-// statically (a template, a variable set on the command line), the file
-// declares no CGO_ENABLED; so does ReleaseVar when two files disagree.
+// When the builds of one file disagree, a value is not known statically
+// (a template, a variable set on the command line), or a go build leaves
+// CGO_ENABLED to the toolchain's default, the file declares CGO_ENABLED
+// with no value, positioned at its first build. ReleaseVar lets the most
+// specific configuration decide: .goreleaser.yaml if one declares it, else
+// the Dockerfiles, else the Makefiles (whose plain go build targets are
+// often developers'); files of the deciding kind that declare no value,
+// or two files with different values, give no policy.
 // A malformed Dockerfile (an unknown instruction, an instruction before
 // the first FROM other than ARG, an ENV that is not NAME=value, an
 // unterminated heredoc) or .goreleaser.yaml (invalid YAML, an env: that is

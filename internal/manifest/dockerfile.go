@@ -67,23 +67,23 @@ func parseDockerfile(file string, data []byte) (keys, build []Key, err error) {
 	return keys, build, nil
 }
 
-// agreedCGO returns CGO_ENABLED as the builds that set it set it, when
-// they all agree on a value known statically.
+// agreedCGO returns CGO_ENABLED as the builds set it. When they all set
+// it to the same value known statically, the Key has that value (and the
+// position of the first setting); when they disagree, a value is not
+// known, or a go build leaves it to the toolchain's default (cgo on where
+// a C compiler is), the Key has no value (HasDefault is false), so that
+// no policy follows from the file nor from other release files. With no
+// build at all, there is no Key.
 func agreedCGO(builds []buildRun) (Key, bool) {
-	var first *setting
-	for i := range builds {
-		b := &builds[i]
-		if !b.set {
-			continue
-		}
-		if first == nil {
-			first = &b.cgo
-		} else if strings.TrimSpace(b.cgo.val) != strings.TrimSpace(first.val) {
-			return Key{}, false
-		}
-	}
-	if first == nil || strings.HasPrefix(first.val, "$?") {
+	if len(builds) == 0 {
 		return Key{}, false
+	}
+	first, at := builds[0].cgo, builds[0].at
+	unknown := Key{Name: "CGO_ENABLED", File: at.file, Line: at.line, Col: at.col}
+	for _, b := range builds {
+		if !b.set || strings.HasPrefix(b.cgo.val, "$?") || strings.TrimSpace(b.cgo.val) != strings.TrimSpace(first.val) {
+			return unknown, true
+		}
 	}
 	return Key{Name: "CGO_ENABLED", File: first.file, Line: first.line, Col: first.col, Default: first.val, HasDefault: first.val != ""}, true
 }
@@ -362,9 +362,12 @@ func (d *dockerfile) run(in instruction, st *stage) {
 			for i, a := range argv {
 				words[i] = word{val: a, off: from}
 			}
-			if isBuild(words) {
-				s, ok := vars["CGO_ENABLED"]
-				d.builds = append(d.builds, buildRun{cgo: s, set: ok})
+			if build, isMake := isBuild(words); build {
+				if s, ok := vars["CGO_ENABLED"]; ok || !isMake {
+					at := setting{file: d.file}
+					at.line, at.col = in.t.pos(from)
+					d.builds = append(d.builds, buildRun{cgo: s, set: ok, at: at})
+				}
 			}
 			return
 		}

@@ -7,11 +7,11 @@ import (
 )
 
 // parseGoreleaser parses a .goreleaser.yaml. Its only declaration is the
-// build variable CGO_ENABLED, as every build that sets it sets it: a
-// build's env: entry overrides the top-level env: (both lists of
+// build variable CGO_ENABLED, when every build sets it to the same value:
+// a build's env: entry overrides the top-level env: (both lists of
 // KEY=value). Builds with skip: true do not count. Values with templates
-// ({{ .Env.X }}) are not known statically, and builds that disagree set
-// no policy.
+// ({{ .Env.X }}) are not known statically; builds that disagree, or one
+// that leaves CGO_ENABLED to the default, set no policy.
 func parseGoreleaser(file string, data []byte) (build []Key, err error) {
 	docs, err := decodeStream(file, data)
 	if err != nil || len(docs) == 0 {
@@ -29,7 +29,8 @@ func parseGoreleaser(file string, data []byte) (build []Key, err error) {
 	builds := lookup(top, "builds")
 	if builds == nil || isNull(builds) {
 		s, ok := global["CGO_ENABLED"]
-		runs = append(runs, buildRun{cgo: s, set: ok}) // the default build
+		at := setting{file: file, line: top.Line, col: top.Column}
+		runs = append(runs, buildRun{cgo: s, set: ok, at: at}) // the default build
 	} else if builds.Kind != yaml.SequenceNode {
 		return nil, errorf(file, builds.Line, builds.Column, "builds must be a list, not %s", describe(builds))
 	}
@@ -48,7 +49,7 @@ func parseGoreleaser(file string, data []byte) (build []Key, err error) {
 		if !ok {
 			s, ok = global["CGO_ENABLED"]
 		}
-		runs = append(runs, buildRun{cgo: s, set: ok})
+		runs = append(runs, buildRun{cgo: s, set: ok, at: setting{file: file, line: b.Line, col: b.Column}})
 	}
 	if k, ok := agreedCGO(runs); ok {
 		return []Key{k}, nil

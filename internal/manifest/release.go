@@ -93,33 +93,50 @@ type Policy struct {
 }
 
 // ReleaseVar returns the build variable name as the release files of the
-// module containing dir set it (see ReleaseFiles): found is false when
-// none sets it, or when two disagree. Each file is read through the cache.
+// module containing dir set it (see ReleaseFiles). The most specific
+// release configuration decides: the .goreleaser.yaml files if one sets
+// it, else the Dockerfiles, else the Makefiles (which also hold
+// developers' plain go build targets); found is false when the files of
+// that kind disagree or leave it unknown, when any two files set it to
+// different known values, or when none sets it. Each file is read
+// through the cache, and every one is read, so that a malformed one is
+// always an error.
 func (c *Cache) ReleaseVar(dir, name string) (p Policy, found bool, err error) {
 	files, err := ReleaseFiles(dir)
 	if err != nil || len(files) == 0 {
 		return Policy{}, false, err
 	}
-	agree := true
+	byKind := make(map[string][]Key)
+	known := make(map[string]bool) // the known values, trimmed
 	for _, f := range files {
 		m, err := c.ForDir(dir, []string{f})
 		if err != nil {
-			return Policy{}, false, err // every file is read, so that a malformed one is always an error
+			return Policy{}, false, err
 		}
-		k, ok := m.BuildVar(name)
-		switch {
-		case !ok:
-		case !found:
-			p.Key, found = k, true
-		case strings.TrimSpace(k.Default) != strings.TrimSpace(p.Key.Default):
-			agree = false
+		if k, ok := m.BuildVar(name); ok {
+			kind := releaseKind(f)
+			byKind[kind] = append(byKind[kind], k)
+			if k.HasDefault {
+				known[strings.TrimSpace(k.Default)] = true
+			}
 		}
 	}
-	if !agree {
-		return Policy{}, false, nil
+	if len(known) > 1 {
+		return Policy{}, false, nil // explicit disagreement: 0 in one file, 1 in another
 	}
-	p.Root = filepath.Dir(files[0])
-	return p, found, nil
+	for _, kind := range []string{"goreleaser", "dockerfile", "makefile"} {
+		keys := byKind[kind]
+		if len(keys) == 0 {
+			continue
+		}
+		for _, k := range keys {
+			if !k.HasDefault {
+				return Policy{}, false, nil // its builds disagree or keep the default
+			}
+		}
+		return Policy{Key: keys[0], Root: filepath.Dir(files[0])}, true, nil
+	}
+	return Policy{}, false, nil
 }
 
 // IsReleaseFile reports whether path names a release file by its name

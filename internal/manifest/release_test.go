@@ -15,7 +15,7 @@ import (
 func TestRelease(t *testing.T) {
 	for _, tc := range []struct {
 		name, file, data string
-		cgo              string   // "value@line:col" of CGO_ENABLED, or ""
+		cgo              string   // "value@line:col" of CGO_ENABLED ("?@..." when unknown), or "" with no build
 		keys             []string // runtime keys
 	}{
 		{"multistage", "Dockerfile", "FROM golang:1.26 AS build\nENV CGO_ENABLED=0\nRUN go build -o /app .\n\nFROM alpine\nENV PORT=8080\nARG VERSION\nCOPY --from=build /app /app\n",
@@ -31,21 +31,25 @@ func TestRelease(t *testing.T) {
 		{"global ARG redeclared", "Dockerfile", "ARG CGO_ENABLED=0\nFROM golang AS b\nARG CGO_ENABLED\nRUN go build .\n",
 			"0@1:5", nil},
 		{"global ARG not redeclared", "Dockerfile", "ARG CGO_ENABLED=0\nFROM golang AS b\nRUN go build .\n",
-			"", nil},
+			"?@3:5", nil},
 		{"inherited stage", "Dockerfile", "FROM golang AS base\nENV CGO_ENABLED=0\nFROM base AS b\nRUN go build .\nFROM b\n",
 			"0@2:5", []string{}},
 		{"env command and go test", "Dockerfile", "FROM golang\nRUN CGO_ENABLED=1 go test -race ./... && env CGO_ENABLED=0 go build .\n",
 			"0@2:46", nil},
 		{"commented out", "Dockerfile", "FROM golang\n# RUN CGO_ENABLED=0 go build .\nRUN go build .\n",
-			"", nil},
+			"?@3:5", nil},
 		{"heredoc", "Dockerfile", "FROM golang\nRUN <<EOF\nset -e\nCGO_ENABLED=0 go build -o /app .\nEOF\nENV A=1\n",
 			"0@4:1", []string{"A"}},
 		{"stages disagree", "Dockerfile", "FROM golang AS a\nRUN CGO_ENABLED=0 go build .\nFROM golang AS b\nRUN CGO_ENABLED=1 go build ./cmd/x\n",
-			"", nil},
+			"?@2:19", nil},
 		{"legacy ENV and variables", "Dockerfile", "FROM golang\nARG CGO=0\nENV CGO_ENABLED ${CGO}\nRUN go build .\n",
 			"0@3:5", nil},
-		{"escape directive", "Dockerfile", "# escape=`\nFROM golang\nRUN go build `\n  .\nENV CGO_ENABLED=0\nRUN go install .\n",
-			"0@5:5", nil},
+		{"escape directive", "Dockerfile", "# escape=`\nFROM golang\nENV CGO_ENABLED=0\nRUN go build `\n  .\nRUN go install .\n",
+			"0@3:5", nil},
+		{"a build left to the default", "Dockerfile", "FROM golang AS a\nRUN CGO_ENABLED=0 go build ./cmd/cli\nFROM golang AS b\nRUN go build ./cmd/web\n",
+			"?@2:19", nil},
+		{"tool install and make", "Dockerfile", "FROM golang\nRUN go install github.com/go-delve/delve/cmd/dlv@latest && make deps\nRUN CGO_ENABLED=0 make build\n",
+			"0@3:5", nil},
 		{"exec form", "Dockerfile", "FROM golang\nENV CGO_ENABLED=0\nRUN [\"go\", \"build\", \".\"]\n",
 			"0@2:5", nil},
 		{"goreleaser top level", ".goreleaser.yaml", "env:\n  - CGO_ENABLED=0\nbuilds:\n  - main: ./cmd/app\n",
@@ -53,19 +57,23 @@ func TestRelease(t *testing.T) {
 		{"goreleaser build overrides", ".goreleaser.yml", "env:\n  - CGO_ENABLED=0\nbuilds:\n  - env: [CGO_ENABLED=1]\n",
 			"1@4:11", nil},
 		{"goreleaser builds disagree", "goreleaser.yaml", "env: [CGO_ENABLED=0]\nbuilds:\n  - id: a\n  - id: b\n    env: [CGO_ENABLED=1]\n",
-			"", nil},
+			"?@3:5", nil},
 		{"goreleaser skipped build", ".goreleaser.yaml", "builds:\n  - env: [CGO_ENABLED=0]\n  - skip: true\n    env: [CGO_ENABLED=1]\n",
 			"0@2:11", nil},
+		{"goreleaser build left to the default", ".goreleaser.yaml", "builds:\n  - id: cli\n    env: [CGO_ENABLED=0]\n  - id: web\n",
+			"?@2:5", nil},
 		{"goreleaser template", ".goreleaser.yaml", "builds:\n  - env: ['CGO_ENABLED={{ .Env.CGO }}']\n",
-			"", nil},
+			"?@2:5", nil},
 		{"makefile recipe", "Makefile", "build:\n\t@CGO_ENABLED=0 go build -o bin/app ./cmd/app\n",
 			"0@2:3", nil},
+		{"makefile recipe left to the default", "Makefile", "build:\n\tCGO_ENABLED=0 go build ./cmd/cli\n\tgo build ./cmd/web\n",
+			"?@2:16", nil},
 		{"makefile comment", "Makefile", "# CGO_ENABLED=0 go build\nbuild:\n\tgo build ./...\n",
-			"", nil},
+			"?@3:2", nil},
 		{"makefile export", "GNUmakefile", "export CGO_ENABLED ?= 0\nbuild:\n\tgo build ./...\n",
 			"0@1:8", nil},
 		{"makefile variable not exported", "Makefile", "CGO_ENABLED ?= 0\nbuild:\n\tgo build ./...\n",
-			"", nil},
+			"?@3:2", nil},
 		{"makefile variable passed", "Makefile", "CGO_ENABLED ?= 0\nbuild:\n\tCGO_ENABLED=$(CGO_ENABLED) go build ./...\n",
 			"0@3:2", nil},
 	} {
@@ -76,7 +84,11 @@ func TestRelease(t *testing.T) {
 			}
 			got := ""
 			if k, ok := m.BuildVar("CGO_ENABLED"); ok {
-				got = k.Default + "@" + strings.TrimPrefix(k.Pos(), tc.file+":")
+				val := k.Default
+				if !k.HasDefault {
+					val = "?" // builds that disagree or leave it to the default
+				}
+				got = val + "@" + strings.TrimPrefix(k.Pos(), tc.file+":")
 				if k.File != tc.file {
 					t.Errorf("CGO_ENABLED declared in %s, want %s", k.File, tc.file)
 				}
@@ -134,7 +146,7 @@ func TestReleaseFiles(t *testing.T) {
 	write("go.mod", "module example.com/m\n")
 	write("Dockerfile", "FROM golang AS b\nRUN CGO_ENABLED=0 go build -o /app .\nFROM scratch\nENV PORT=1\n")
 	write("Dockerfile.tmpl", "{{ template }}\n")
-	write("Makefile", "build:\n\tgo build .\n")
+	write("Makefile", "build:\n\tCGO_ENABLED=0 go build .\n")
 	write("cmd/app/main.go", "package main\n")
 	files, err := manifest.ReleaseFiles(filepath.Join(root, "cmd", "app"))
 	if err != nil {
@@ -147,6 +159,18 @@ func TestReleaseFiles(t *testing.T) {
 	p, ok, err := c.ReleaseVar(filepath.Join(root, "cmd", "app"), "CGO_ENABLED")
 	if err != nil || !ok || p.Key.Default != "0" || p.Key.Line != 2 || p.Root != root {
 		t.Fatalf("ReleaseVar = %+v, %v, %v", p, ok, err)
+	}
+
+	// A Makefile with a plain go build (a developer's target) does not
+	// lift the Dockerfile's policy: the more specific file decides.
+	write("Makefile", "build:\n\tgo build .\n")
+	if p, ok, err := c.ReleaseVar(root, "CGO_ENABLED"); err != nil || !ok || p.Key.Line != 2 {
+		t.Fatalf("ReleaseVar with a dev Makefile = %+v, %v, %v", p, ok, err)
+	}
+	// A goreleaser config whose second build keeps the default: it decides, no policy.
+	write(".goreleaser.yaml", "builds:\n  - env: [CGO_ENABLED=0]\n  - main: ./cmd/web\n")
+	if p, ok, err := c.ReleaseVar(root, "CGO_ENABLED"); err != nil || ok {
+		t.Fatalf("ReleaseVar with a default goreleaser build = %+v, %v, %v", p, ok, err)
 	}
 
 	// A goreleaser config that builds with cgo on: the files disagree.

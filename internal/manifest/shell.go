@@ -149,6 +149,7 @@ type setting struct {
 type buildRun struct {
 	cgo setting
 	set bool
+	at  setting // the build command's position (val unused)
 }
 
 // shellBuilds returns the build commands of the script t.s[from:], run
@@ -180,14 +181,19 @@ func shellBuilds(t *srcText, from int, file string, env map[string]setting, expa
 			}
 			i += assignments(t, file, cmd[i:], local, expand)
 		}
-		if !isBuild(cmd[i:]) {
+		build, isMake := isBuild(cmd[i:])
+		if !build {
 			continue
 		}
 		s, ok := local["CGO_ENABLED"]
 		if !ok {
 			s, ok = env["CGO_ENABLED"]
 		}
-		out = append(out, buildRun{cgo: s, set: ok})
+		if ok || !isMake { // make without CGO_ENABLED: its Makefile decides
+			at := setting{file: file}
+			at.line, at.col = t.pos(cmd[i].off)
+			out = append(out, buildRun{cgo: s, set: ok, at: at})
+		}
 	}
 	return out
 }
@@ -212,23 +218,36 @@ func assignments(t *srcText, file string, cmd []word, vars map[string]setting, e
 	return len(cmd)
 }
 
-// isBuild reports whether cmd runs go build, go install or make.
-func isBuild(cmd []word) bool {
+// isBuild reports whether cmd builds the program: go build, go install
+// of a local package (not go install pkg@version, which installs a tool),
+// or make (isMake).
+func isBuild(cmd []word) (build, isMake bool) {
 	if len(cmd) == 0 {
-		return false
+		return false, false
 	}
 	switch name := cmd[0].val[strings.LastIndexByte(cmd[0].val, '/')+1:]; name {
 	case "make", "gmake":
-		return true
+		return true, true
 	case "go":
-		for _, w := range cmd[1:] {
+		for i, w := range cmd[1:] {
 			if strings.HasPrefix(w.val, "-") {
 				continue // go -C dir build is rare; flags before the verb are skipped
 			}
-			return w.val == "build" || w.val == "install"
+			switch w.val {
+			case "build":
+				return true, false
+			case "install":
+				for _, a := range cmd[i+2:] {
+					if strings.Contains(a.val, "@") {
+						return false, false
+					}
+				}
+				return true, false
+			}
+			return false, false
 		}
 	}
-	return false
+	return false, false
 }
 
 func cloneEnv(env map[string]setting) map[string]setting {
