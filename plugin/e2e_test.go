@@ -156,8 +156,8 @@ func firstLine(b []byte) string {
 }
 
 // The modules the tests lint, relative to the repository root: the
-// example service, and a small module with a finding of every check (the
-// example has findings of envkeys only).
+// example service (a finding of every check but directives), and a small
+// module with a finding of every check.
 const (
 	exampleModule   = "example"
 	allChecksModule = "plugin/testdata/allchecks"

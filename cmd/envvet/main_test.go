@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"errors"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -100,4 +102,63 @@ func copyDir(src, dst string) error {
 func isFile(name string) bool {
 	fi, err := os.Stat(name)
 	return err == nil && !fi.IsDir()
+}
+
+// readmeRoot stands for the repository's directory in the README's output
+// of the first command: envvet prints absolute paths.
+const readmeRoot = "/home/you/envvet"
+
+// TestReadmeFirstRun runs the README's first command (envvet ./... in the
+// example directory) and compares what it prints, byte for byte, with the
+// output block that follows the command in the README, the repository's
+// directory written as readmeRoot.
+func TestReadmeFirstRun(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the go command; skipped in -short mode")
+	}
+	want, err := readmeFirstRun(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	envvet, err := exec.LookPath("envvet") // testscript.Main put the test binary there
+	if err != nil {
+		t.Fatal(err)
+	}
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(envvet, "./...")
+	cmd.Dir = filepath.Join(root, "example")
+	cmd.Env = append(os.Environ(), "GOWORK=off")
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	err = cmd.Run()
+	if ee := (*exec.ExitError)(nil); !errors.As(err, &ee) || ee.ExitCode() != 3 {
+		t.Errorf("envvet ./... in example: %v, want exit status 3 (findings)", err)
+	}
+	got := strings.ReplaceAll(out.String(), root+string(filepath.Separator), readmeRoot+"/")
+	if got != want {
+		t.Errorf("README.md's output of the first command is out of date; it should read:\n%s", got)
+	}
+}
+
+// readmeFirstRun returns the contents of the README's fenced block that
+// follows the block holding the first command.
+func readmeFirstRun(readme string) (string, error) {
+	data, err := os.ReadFile(readme)
+	if err != nil {
+		return "", err
+	}
+	const command = "(cd example && ../bin/envvet ./...)\n```\n"
+	_, rest, ok := strings.Cut(string(data), command)
+	if !ok {
+		return "", errors.New("README.md: no block with the first command " + command)
+	}
+	_, rest, ok = strings.Cut(rest, "\n```\n")
+	block, _, closed := strings.Cut(rest, "\n```\n")
+	if !ok || !closed {
+		return "", errors.New("README.md: no output block after the first command")
+	}
+	return block + "\n", nil
 }

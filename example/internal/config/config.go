@@ -14,6 +14,7 @@ type Config struct {
 	// The manifest has no HTTP_WRITE_TIMEOUT: deployments leave it unset.
 	WriteTimeout time.Duration `env:"HTTP_WRITE_TIMEOUT" envDefault:"10s"`
 	DB           DB            `envPrefix:"DB_"`
+	ReportsDB    string        `env:"REPORTS_DB" envDefault:"/var/lib/shop/reports.db"`
 }
 
 // DB holds the database settings, read with the DB_ prefix.

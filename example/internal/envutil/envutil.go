@@ -16,6 +16,8 @@ func Get(key, def string) string {
 }
 
 // Int returns key as an int, or def when it is unset or malformed.
+// Wrong: a malformed value (SMTP_PORT=58 7) runs as def without a word;
+// an unset key may default, a bad one should stop the program.
 func Int(key string, def int) int {
 	n, err := strconv.Atoi(Get(key, ""))
 	if err != nil {
