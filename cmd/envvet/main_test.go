@@ -2,19 +2,22 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
-// TestMain lets the test binary act as the envvet command inside scripts,
-// so that scripts drive the real main, standalone and as go vet's tool.
+// TestMain lets the test binary act as the envvet command (found on PATH
+// as "envvet"), so that a test can drive the real main as built by go test,
+// with the race detector when go test has it on.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){"envvet": main})
 }
@@ -22,30 +25,49 @@ func TestMain(m *testing.M) {
 // TestScripts runs the end-to-end scripts in testdata/script. Each builds
 // a small module and runs envvet on it standalone and under
 // go vet -vettool=$ENVVET.
+//
+// The scripts run one envvet, built once with go build from this package
+// (see buildEnvvet): under go test -race, the test binary analyzes three
+// times slower, and every script runs envvet several times on programs
+// that import the standard library. TestReadmeFirstRun still runs the test
+// binary itself, race detector and all, on the example with every check.
 func TestScripts(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end scripts run the go command; skipped in -short mode")
 	}
+	bin := buildEnvvet(t)
 	testscript.Run(t, testscript.Params{
-		Dir:   filepath.Join("testdata", "script"),
-		Setup: setupGoEnv,
-		Cmds:  map[string]func(*testscript.TestScript, bool, []string){"cmpwork": cmpWork},
+		Dir: filepath.Join("testdata", "script"),
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("PATH", bin+string(filepath.ListSeparator)+env.Getenv("PATH"))
+			return setupGoEnv(env)
+		},
+		Cmds: map[string]func(*testscript.TestScript, bool, []string){"cmpwork": cmpWork},
 	})
+}
+
+// buildEnvvet builds this package's command with go build into a
+// directory of its own, removed after the test, and returns the directory.
+func buildEnvvet(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	cmd := exec.Command("go", "build", "-o", filepath.Join(dir, "envvet"), ".")
+	cmd.Env = append(os.Environ(), "GOWORK=off")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build ./cmd/envvet: %v\n%s", err, out)
+	}
+	return dir
 }
 
 // setupGoEnv gives scripts the go command's caches and proxy settings, so
 // that builds reuse the machine's caches and modules come from the proxy,
 // and sets ENVVET to the path of the envvet command for -vettool.
 func setupGoEnv(env *testscript.Env) error {
-	for _, v := range []string{"GOCACHE", "GOMODCACHE", "GOPROXY", "GOSUMDB", "GONOSUMDB", "GOPRIVATE", "GOFLAGS", "CGO_ENABLED"} {
-		val := os.Getenv(v)
-		if val == "" {
-			out, err := exec.Command("go", "env", v).Output()
-			if err != nil {
-				return err
-			}
-			val = strings.TrimSpace(string(out))
-		}
+	vars, err := goEnv()
+	if err != nil {
+		return err
+	}
+	for v, val := range vars {
 		env.Setenv(v, val)
 	}
 	env.Setenv("GOTOOLCHAIN", "local")
@@ -61,6 +83,26 @@ func setupGoEnv(env *testscript.Env) error {
 	}
 	return nil
 }
+
+// goEnv returns the go command's settings that scripts inherit, asking
+// the go command once per test binary.
+var goEnv = sync.OnceValues(func() (map[string]string, error) {
+	names := []string{"GOCACHE", "GOMODCACHE", "GOPROXY", "GOSUMDB", "GONOSUMDB", "GOPRIVATE", "GOFLAGS", "CGO_ENABLED"}
+	out, err := exec.Command("go", append([]string{"env", "-json"}, names...)...).Output()
+	if err != nil {
+		return nil, err
+	}
+	vars := make(map[string]string)
+	if err := json.Unmarshal(out, &vars); err != nil {
+		return nil, err
+	}
+	for _, v := range names {
+		if val := os.Getenv(v); val != "" {
+			vars[v] = val
+		}
+	}
+	return vars, nil
+})
 
 // cmpWork compares the file got (or stdout) with the file want after
 // writing the script's work directory as $WORK in got. Unlike cmpenv, it
