@@ -79,7 +79,10 @@
 // fresh pool (one it keeps nowhere: a helper that caches its pool in a
 // map, variable or field is not an opener), when the innermost function around the call runs once per
 // request, or the call is in the body of a for or range loop of that
-// function, and the pool stays local to that request or iteration. The
+// function, and the pool stays local to that request or iteration. A
+// function literal called where it is written (go func() { ... }(),
+// defer func() { ... }()) runs once each time its statement does, so the
+// loop or handler around that statement counts for the calls in it. The
 // functions that run once per request are a table: net/http handlers
 // (func(http.ResponseWriter, *http.Request), ServeHTTP methods, handler
 // literals, http.HandlerFunc conversions, chi and gorilla/mux routes), gin

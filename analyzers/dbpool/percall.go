@@ -133,7 +133,28 @@ func (st *state) where(cur inspector.Cursor) (desc string, scope ast.Node, isLoo
 			return fmt.Sprintf("every request in the %s literal on line %d", noun, st.pass.Fset.Position(fn.Pos()).Line), fn, false
 		}
 	}
+	if call, ok := calledInPlace(cur, fn); ok {
+		return st.where(call) // go func() { ... }() runs where it is started
+	}
 	return "", nil, false
+}
+
+// calledInPlace returns the call of fn, the innermost function around
+// cur, when fn is a literal that the call itself runs (func() { ... }(),
+// and so go func() { ... }() and defer func() { ... }()): its body runs
+// once each time the statement holding the call runs, so a loop or a
+// handler around that statement is cur's too.
+func calledInPlace(cur inspector.Cursor, fn ast.Node) (inspector.Cursor, bool) {
+	lit, ok := fn.(*ast.FuncLit)
+	if !ok {
+		return inspector.Cursor{}, false
+	}
+	for c := range cur.Enclosing((*ast.FuncLit)(nil)) {
+		if c.Node() == lit {
+			return c.Parent(), c.ParentEdgeKind() == edge.CallExpr_Fun
+		}
+	}
+	return inspector.Cursor{}, false
 }
 
 // perCall reports a pool opened in a handler or a loop and kept local to it.
