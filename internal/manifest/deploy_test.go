@@ -423,7 +423,9 @@ services:
 		t.Fatal(err)
 	}
 	diff(t, "Keys", ats(m.Keys), []string{`compose.yaml:2:3 A="1"`, `compose.yaml:9:7 B="3"`, `compose.yaml:4:16 L="1"`})
-	// A billion laughs is an error, not a hang: by breadth ...
+	// A billion laughs is an error, not a hang (the parser stops at a bound
+	// on expanded entries, so the exact error proves it stopped early): by
+	// breadth ...
 	laughs := func(levels, fan int) string {
 		var b strings.Builder
 		b.WriteString("a0: &a0 {X: 1}\n")
@@ -433,16 +435,12 @@ services:
 		fmt.Fprintf(&b, "services:\n  s:\n    environment: *a%d\n", levels)
 		return b.String()
 	}
-	start := time.Now()
 	if _, err := manifest.Parse("compose.yaml", []byte(laughs(5, 64))); err == nil || err.Error() != "compose.yaml: YAML aliases expand to more than 1048576 entries" {
 		t.Errorf("billion laughs: err = %v", err)
 	}
 	// ... and by depth.
 	if _, err := manifest.Parse("compose.yaml", []byte(laughs(30, 1))); err == nil || err.Error() != "compose.yaml:20:6: merge keys (<<) nest more than 10 deep" {
 		t.Errorf("deep merges: err = %v", err)
-	}
-	if d := time.Since(start); d > 5*time.Second {
-		t.Errorf("billion laughs took %v", d)
 	}
 }
 
