@@ -166,9 +166,13 @@ func rootsRelated(pass *analysis.Pass, f *ctxsum.Flow, fn function, roots []ast.
 				Message: "the context of " + types.ExprString(call.Fun) + " is cancelled here, by the deferred " + cancel + ", when " + fn.name + " returns",
 			})
 		} else if f.IsRequestContext(call, call.Pos()) {
+			handler := "the handler " + fn.name
+			if _, lit := fn.node.(*ast.FuncLit); lit {
+				handler = "the handler, " + fn.name + ","
+			}
 			out = append(out, analysis.RelatedInformation{
 				Pos: call.Pos(), End: call.End(),
-				Message: types.ExprString(call) + " is the request's context, cancelled when the handler " + fn.name + " returns",
+				Message: types.ExprString(call) + " is the request's context, cancelled when " + handler + " returns",
 			})
 		}
 	}
