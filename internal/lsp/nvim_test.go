@@ -51,11 +51,11 @@ func TestNeovim(t *testing.T) {
 		t.Fatalf("nvim: %v\n%s\nserver log:\n%s", runErr, nvimOut, logText)
 	}
 	for _, want := range []string{
-		`diag 26:24 envvet envkeys env key "SMTP_FORM" is not declared in .env.example; did you mean "SMTP_FROM"? (read via envutil.Get)`,
-		`diag 27:38 envvet envkeys env key "SMTP_TIMEOUT_MS" is not declared in .env.example (read via envutil.Int → envutil.Get)`,
+		`diag 26:21 envvet envkeys env key "SMTP_FORM" is not declared in .env.example; did you mean "SMTP_FROM"? (read via envutil.Get)`,
+		`diag 29:38 envvet envkeys env key "SMTP_TIMEOUT_MS" is not declared in .env.example (read via envutil.Int → envutil.Get)`,
 		`action quickfix Replace "SMTP_FORM" with "SMTP_FROM"`,
 		`action quickfix Declare SMTP_FORM in .env.example`,
-		`line26 		from:    envutil.Get("SMTP_FROM", "shop@localhost"),`,
+		`line26 		from: envutil.Get("SMTP_FROM", "shop@localhost"),`,
 		`typo-cleared true`,
 		`action quickfix Declare SMTP_TIMEOUT_MS in .env.example`,
 		`env-last SMTP_TIMEOUT_MS=`,

@@ -32,7 +32,7 @@ local function main()
   -- The quick fix on the SMTP_FORM typo (line 26).
   local params = {
     textDocument = { uri = vim.uri_from_bufnr(buf) },
-    range = { start = { line = 25, character = 30 }, ["end"] = { line = 25, character = 30 } },
+    range = { start = { line = 25, character = 24 }, ["end"] = { line = 25, character = 24 } },
     context = { diagnostics = {} },
   }
   local resp = vim.lsp.buf_request_sync(buf, "textDocument/codeAction", params, 60000)
@@ -55,8 +55,8 @@ local function main()
   say("typo-cleared " .. tostring(gone))
   for _, d in ipairs(diags()) do say(string.format("after %d:%d %s", d.lnum + 1, d.col + 1, d.message)) end
 
-  -- Declare SMTP_TIMEOUT_MS (line 27) in .env.example.
-  params.range = { start = { line = 26, character = 40 }, ["end"] = { line = 26, character = 40 } }
+  -- Declare SMTP_TIMEOUT_MS (line 29) in .env.example.
+  params.range = { start = { line = 28, character = 40 }, ["end"] = { line = 28, character = 40 } }
   resp = vim.lsp.buf_request_sync(buf, "textDocument/codeAction", params, 60000)
   actions = (resp and resp[id] and resp[id].result) or {}
   for _, a in ipairs(actions) do
