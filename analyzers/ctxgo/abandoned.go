@@ -67,16 +67,7 @@ type madeChan struct {
 // unbufferedMakes returns the local variables that n, an assignment or a
 // var spec, assigns an unbuffered channel made by make.
 func unbufferedMakes(info *types.Info, n ast.Node) []madeChan {
-	var lhs, rhs []ast.Expr
-	switch n := n.(type) {
-	case *ast.AssignStmt:
-		lhs, rhs = n.Lhs, n.Rhs
-	case *ast.ValueSpec:
-		for _, name := range n.Names {
-			lhs = append(lhs, name)
-		}
-		rhs = n.Values
-	}
+	lhs, rhs := passutil.AssignSides(n)
 	if len(lhs) != len(rhs) {
 		return nil
 	}

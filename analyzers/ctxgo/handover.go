@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/envvet/envvet/analyzers/ctxgo/internal/ctxsum"
+	"github.com/envvet/envvet/internal/passutil"
 )
 
 // handover reports, in fn, each cancel function of a context.With... call
@@ -24,19 +25,11 @@ func handover(pass *analysis.Pass, fn function) {
 		if _, ok := n.(*ast.FuncLit); ok {
 			return false
 		}
-		var lhs []ast.Expr
-		var rhs ast.Expr
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			if len(n.Lhs) == 2 && len(n.Rhs) == 1 {
-				lhs, rhs = n.Lhs, n.Rhs[0]
-			}
-		case *ast.ValueSpec:
-			if len(n.Names) == 2 && len(n.Values) == 1 {
-				lhs, rhs = []ast.Expr{n.Names[0], n.Names[1]}, n.Values[0]
-			}
+		lhs, rhs := passutil.AssignSides(n)
+		if len(lhs) != 2 || len(rhs) != 1 {
+			return true
 		}
-		call, ok := ast.Unparen(rhs).(*ast.CallExpr)
+		call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
 		if !ok || !ctxsum.IsCancelable(info, call) {
 			return true
 		}

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/envvet/envvet/internal/passutil"
 )
 
 // An outcome is what the code does with a parse's report of a bad value.
@@ -34,14 +36,9 @@ func (s *state) classify(c inspector.Cursor, p *parseSite, sc *scope) {
 	case *ast.ExprStmt:
 		p.outcome = outcomeDropped
 		return
-	case *ast.AssignStmt:
-		target = resultTarget(n.Lhs, n.Rhs, call, p.parser.res)
-	case *ast.ValueSpec:
-		var lhs []ast.Expr
-		for _, name := range n.Names {
-			lhs = append(lhs, name)
-		}
-		target = resultTarget(lhs, n.Values, call, p.parser.res)
+	case *ast.AssignStmt, *ast.ValueSpec:
+		lhs, rhs := passutil.AssignSides(n)
+		target = resultTarget(lhs, rhs, call, p.parser.res)
 	case *ast.BinaryExpr:
 		// if json.Unmarshal(b, &v) != nil { ... }
 		if p.parser.res == 0 && !p.parser.nilCheck {

@@ -431,16 +431,7 @@ func isPassThrough(fn *types.Func) bool {
 func (s *state) computeVars(sc *scope) {
 	for range 2 {
 		for _, n := range sc.assign {
-			var lhs, rhs []ast.Expr
-			switch n := n.(type) {
-			case *ast.AssignStmt:
-				lhs, rhs = n.Lhs, n.Rhs
-			case *ast.ValueSpec:
-				for _, name := range n.Names {
-					lhs = append(lhs, name)
-				}
-				rhs = n.Values
-			}
+			lhs, rhs := passutil.AssignSides(n)
 			switch {
 			case len(lhs) == len(rhs):
 				for i := range lhs {

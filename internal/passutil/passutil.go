@@ -140,3 +140,19 @@ func ImportName(pass *analysis.Pass, file *ast.File, pos token.Pos, path string)
 	}
 	return "", false, false
 }
+
+// AssignSides returns the left and right sides of n, an assignment or a
+// var spec (whose names are its left side); nil, nil for any other node.
+func AssignSides(n ast.Node) (lhs, rhs []ast.Expr) {
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		return n.Lhs, n.Rhs
+	case *ast.ValueSpec:
+		lhs = make([]ast.Expr, len(n.Names))
+		for i, name := range n.Names {
+			lhs[i] = name
+		}
+		return lhs, n.Values
+	}
+	return nil, nil
+}

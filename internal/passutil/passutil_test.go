@@ -1,6 +1,7 @@
 package passutil
 
 import (
+	"fmt"
 	"go/ast"
 	"go/importer"
 	"go/parser"
@@ -106,5 +107,22 @@ func f() {
 	}
 	if got := FileOf(pass, token.NoPos); got != nil {
 		t.Errorf("FileOf(NoPos) = %v, want nil", got)
+	}
+}
+
+func TestAssignSides(t *testing.T) {
+	f, err := parser.ParseFile(token.NewFileSet(), "a.go", "package a\nvar a, b = 1, 2\nfunc f() { c, d := 3, 4; _, _ = c, d; f() }\n", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	ast.Inspect(f, func(n ast.Node) bool {
+		if lhs, rhs := AssignSides(n); lhs != nil {
+			got = append(got, fmt.Sprintf("%d=%d %s", len(lhs), len(rhs), lhs[0].(*ast.Ident).Name))
+		}
+		return true
+	})
+	if want := []string{"2=2 a", "2=2 c", "2=2 _"}; !slices.Equal(got, want) {
+		t.Errorf("AssignSides: got %q, want %q", got, want)
 	}
 }
