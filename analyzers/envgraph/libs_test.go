@@ -2,10 +2,7 @@ package envgraph_test
 
 import (
 	"fmt"
-	"os"
-	"os/exec"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -15,28 +12,15 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/envvet/envvet/analyzers/envgraph"
+	"github.com/envvet/envvet/internal/modtest"
 )
-
-// unreachable matches the go command's complaint when the module proxy
-// cannot be reached.
-var unreachable = regexp.MustCompile(`dial tcp|no such host|connection refused|network is unreachable|GOPROXY=off|i/o timeout`)
 
 // libsDir returns testdata/libs, a module whose packages use the real
 // configuration libraries, after fetching them into the module cache
-// (analysistest loads it with GOPROXY=off). It skips when the module
-// proxy is unreachable and the cache lacks them.
+// (analysistest loads it with GOPROXY=off).
 func libsDir(t *testing.T) string {
-	t.Helper()
 	dir := filepath.Join(analysistest.TestData(), "libs")
-	cmd := exec.Command("go", "mod", "download")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		if unreachable.Match(out) {
-			t.Skipf("module proxy unreachable, cannot fetch the libraries of testdata/libs: %s", out)
-		}
-		t.Fatalf("go mod download: %v\n%s", err, out)
-	}
+	modtest.Download(t, dir)
 	return dir
 }
 

@@ -2,10 +2,7 @@ package envkeys_test
 
 import (
 	"fmt"
-	"os"
-	"os/exec"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -13,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/envvet/envvet/analyzers/envkeys"
+	"github.com/envvet/envvet/internal/modtest"
 )
 
 // TestLibraries checks programs that declare their keys through real
@@ -21,15 +19,7 @@ import (
 // lookups do not make every declared key read.
 func TestLibraries(t *testing.T) {
 	dir := filepath.Join(analysistest.TestData(), "libs")
-	download := exec.Command("go", "mod", "download")
-	download.Dir = dir
-	download.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
-	if out, err := download.CombinedOutput(); err != nil {
-		if regexp.MustCompile(`dial tcp|no such host|connection refused|network is unreachable|i/o timeout`).Match(out) {
-			t.Skipf("module proxy unreachable, cannot fetch the libraries of testdata/libs: %s", out)
-		}
-		t.Fatalf("go mod download: %v\n%s", err, out)
-	}
+	modtest.Download(t, dir)
 	for _, tc := range []struct {
 		pkg    string
 		unread []string
