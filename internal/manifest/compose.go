@@ -82,7 +82,7 @@ func (l *loader) composeEnv(w *walker, service string, env *yaml.Node) error {
 			if !validName(k.Value) {
 				continue // not a variable a program reads by name
 			}
-			key := Key{Name: k.Value, File: w.file, Line: k.Line, Col: textCol(k)}
+			key := Key{Name: k.Value, File: w.file, Line: k.Line, Col: textCol(k), Origin: Origin{Kind: OriginService, Name: service}}
 			if !isNull(v) {
 				if v.Kind != yaml.ScalarNode {
 					return w.errorf(v, "the value of %s in the environment of service %s must be a scalar, not %s", k.Value, service, describe(v))
@@ -104,7 +104,7 @@ func (l *loader) composeEnv(w *walker, service string, env *yaml.Node) error {
 			if !validName(name) {
 				continue
 			}
-			key := Key{Name: name, File: w.file, Line: it.Line, Col: textCol(it)}
+			key := Key{Name: name, File: w.file, Line: it.Line, Col: textCol(it), Origin: Origin{Kind: OriginService, Name: service}}
 			if hasValue {
 				key.Default, key.HasDefault = value, value != ""
 			}

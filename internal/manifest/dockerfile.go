@@ -327,7 +327,7 @@ func (d *dockerfile) env(in instruction, st *stage) error {
 		}
 		s := setting{file: d.file, val: d.expand(val, st), line: line, col: col}
 		st.env[name] = s
-		k := Key{Name: name, File: d.file, Line: line, Col: col}
+		k := Key{Name: name, File: d.file, Line: line, Col: col, Origin: Origin{Kind: OriginDockerfile}}
 		if s.val != "" && s.val != "$?" {
 			k.Default, k.HasDefault = s.val, true
 		}

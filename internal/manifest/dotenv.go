@@ -151,6 +151,10 @@ func parseDotenv(file string, data []byte, envFile bool) (keys, build []Key, err
 			Col:        col,
 			Default:    value,
 			HasDefault: value != "",
+			Origin:     Origin{Kind: OriginDotenv},
+		}
+		if envFile {
+			k.Origin.Kind = OriginEnvFile
 		}
 		if len(comments) > 0 {
 			k.Description = strings.Join(comments, " ")

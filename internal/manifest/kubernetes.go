@@ -130,7 +130,7 @@ func (k *kubeWalker) data(n *yaml.Node, kind, name, ns string, secret bool, sect
 			return err
 		}
 		for _, p := range pairs {
-			key := Key{Name: p[0].Value, File: k.file, Line: p[0].Line, Col: textCol(p[0]), Secret: secret}
+			key := Key{Name: p[0].Value, File: k.file, Line: p[0].Line, Col: textCol(p[0]), Secret: secret, Origin: Origin{Kind: kind, Name: name}}
 			if s == "data" && !secret && p[1].Kind == yaml.ScalarNode && !isNull(p[1]) {
 				key.Default, key.HasDefault = p[1].Value, p[1].Value != ""
 			}
@@ -270,7 +270,7 @@ func (k *kubeWalker) envVar(container string, e *yaml.Node, expanded map[string]
 	if !validName(n.Value) {
 		return nil
 	}
-	key := Key{Name: n.Value, File: k.file, Line: n.Line, Col: textCol(n)}
+	key := Key{Name: n.Value, File: k.file, Line: n.Line, Col: textCol(n), Origin: Origin{Kind: OriginContainer, Name: container}}
 	v, err := k.field(e, "value")
 	if err != nil {
 		return err

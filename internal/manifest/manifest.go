@@ -25,6 +25,7 @@ type Key struct {
 	HasDefault  bool
 	Secret      bool
 	Deprecated  string // the deprecation note; "" when not deprecated
+	Origin      Origin // what kind of file gives the value (see Origin)
 
 	// Expanded reports that the deployment itself uses the key: the
 	// Kubernetes container it is declared for refers to it as $(KEY) in
