@@ -583,7 +583,7 @@ func TestDetectTravis(t *testing.T) {
 	// A list of services is no Compose file: this is an envvet.yaml with
 	// unknown fields.
 	_, err := manifest.Parse(".travis.yml", []byte("language: go\nservices:\n  - docker\n"))
-	if err == nil || err.Error() != `.travis.yml:1:1: unknown field "language" (want keys, build, sources or dbpool)` {
+	if err == nil || err.Error() != `.travis.yml:1:1: unknown field "language" (want keys, build, sources, environments or dbpool)` {
 		t.Errorf("err = %v", err)
 	}
 }

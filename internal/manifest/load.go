@@ -25,6 +25,7 @@ type loader struct {
 	decls   []decl       // in declaration order
 	objects []kubeObject // ConfigMaps and Secrets of every Kubernetes file
 	isolate []string     // Manifest.Isolate
+	envs    []Environment
 }
 
 // A decl is one entry of the merged declaration sequence: a key, an
@@ -137,16 +138,21 @@ func (l *loader) parse(path string, data []byte) error {
 		_, err := l.compose(path, docs, nil)
 		return err
 	}
-	keys, build, sources, isolate, err := parseYAML(path, data)
+	y, err := parseYAML(path, data)
 	if err != nil {
 		return err
 	}
-	l.addKeys(keys, build)
-	if l.isolate == nil && len(isolate) > 0 {
-		l.isolate = isolate // the first envvet.yaml that sets it counts
+	l.addKeys(y.keys, y.build)
+	if l.isolate == nil && len(y.isolate) > 0 {
+		l.isolate = y.isolate // the first envvet.yaml that sets it counts
 	}
-	for _, s := range sources {
+	for _, s := range y.sources {
 		if err := l.source(path, s); err != nil {
+			return err
+		}
+	}
+	for _, e := range y.envs {
+		if err := l.environment(path, e); err != nil {
 			return err
 		}
 	}
@@ -236,7 +242,7 @@ func (l *loader) source(manifest string, s sourceSpec) error {
 
 // finish expands envFrom references and merges the declarations.
 func (l *loader) finish() *Manifest {
-	m := &Manifest{Files: l.files, Isolate: l.isolate}
+	m := &Manifest{Files: l.files, Isolate: l.isolate, Environments: l.envs}
 	type place struct {
 		name, file string
 		line, col  int

@@ -94,6 +94,11 @@ type Manifest struct {
 	// not empty, Keys may lack keys that the deployment does set, so a
 	// check should not claim that a read key is undeclared with certainty.
 	Unresolved []Unresolved
+	// Environments are envvet.yaml's environments: (dev, staging, prod),
+	// in file order, each with the keys its own sources set; see
+	// Environment. Their keys are also in Keys (or Shadowed), and their
+	// files in Files.
+	Environments []Environment
 	// Isolate is the dbpool check's isolation patterns from envvet.yaml's
 	// dbpool: section (import path patterns whose packages must not share
 	// a pool); the -dbpool.isolate flag overrides it.

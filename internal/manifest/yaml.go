@@ -13,16 +13,16 @@ import (
 
 // parseYAML parses an envvet.yaml file; see the package documentation
 // for its schema.
-func parseYAML(file string, data []byte) (keys, build []Key, sources []sourceSpec, isolate []string, err error) {
+func parseYAML(file string, data []byte) (*yamlParser, error) {
+	p := &yamlParser{file: file}
 	doc, err := decodeYAML(file, data)
 	if err != nil || doc == nil {
-		return nil, nil, nil, nil, err
+		return p, err
 	}
-	p := yamlParser{file: file}
 	if err := p.top(doc); err != nil {
-		return nil, nil, nil, nil, err
+		return nil, err
 	}
-	return p.keys, p.build, p.sources, p.isolate, nil
+	return p, nil
 }
 
 // decodeYAML returns the single document's top node, nil for an empty file.
@@ -126,6 +126,7 @@ type yamlParser struct {
 	build   []Key
 	sources []sourceSpec
 	isolate []string // dbpool.isolate
+	envs    []envSpec
 }
 
 func (p *yamlParser) errorf(n *yaml.Node, format string, args ...any) *Error {
@@ -204,8 +205,10 @@ func (p *yamlParser) top(n *yaml.Node) error {
 			p.sources, err = p.sourceList(v)
 		case "dbpool":
 			p.isolate, err = p.dbpool(v)
+		case "environments":
+			p.envs, err = p.environments(v)
 		default:
-			err = p.errorf(name, "unknown field %q (want keys, build, sources or dbpool)", name.Value)
+			err = p.errorf(name, "unknown field %q (want keys, build, sources, environments or dbpool)", name.Value)
 		}
 		if err != nil {
 			return err
@@ -504,4 +507,87 @@ func (p *yamlParser) ignore(key, n *yaml.Node) ([]Ignore, error) {
 		out = append(out, Ignore{Check: f[0].Value, Reason: reason.Value})
 	}
 	return out, nil
+}
+
+// environments parses the environments: section, a mapping from an
+// environment's name to its sources: a list of entries as in sources:,
+// or a mapping with sources: (the one field an environment has).
+//
+//	environments:
+//	  dev:
+//	    - compose: docker-compose.yml
+//	      service: api
+//	  prod:
+//	    sources:
+//	      - kustomize: deploy/overlays/prod
+func (p *yamlParser) environments(n *yaml.Node) ([]envSpec, error) {
+	if isNull(n) {
+		return nil, nil
+	}
+	if n.Kind != yaml.MappingNode {
+		return nil, p.errorf(n, "environments must be a mapping from environment names to lists of sources, not %s", describe(n))
+	}
+	entries, err := p.pairs(n, "environments")
+	if err != nil {
+		return nil, err
+	}
+	var out []envSpec
+	for _, e := range entries {
+		name, v := e[0], e[1]
+		if !validEnvName(name.Value) {
+			return nil, p.errorf(name, "invalid environment name %q (want letters, digits, _, - and .)", clip(name.Value))
+		}
+		list, err := p.envSources(name, v)
+		if err != nil {
+			return nil, err
+		}
+		sources, err := p.sourceList(list)
+		if err != nil {
+			return nil, err
+		}
+		if len(sources) == 0 {
+			return nil, p.errorf(name, "environment %s has no sources", name.Value)
+		}
+		out = append(out, envSpec{name: name.Value, line: name.Line, col: name.Column, sources: sources})
+	}
+	return out, nil
+}
+
+// envSources returns the list of sources of the environment name, whose
+// value is v: the list itself, or the sources: field of a mapping.
+func (p *yamlParser) envSources(name, v *yaml.Node) (*yaml.Node, error) {
+	if v.Kind != yaml.MappingNode {
+		if v.Kind != yaml.SequenceNode && !isNull(v) {
+			return nil, p.errorf(v, "environment %s must be a list of sources, not %s", name.Value, describe(v))
+		}
+		return v, nil
+	}
+	fields, err := p.pairs(v, "environment "+name.Value)
+	if err != nil {
+		return nil, err
+	}
+	list := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: name.Line, Column: name.Column}
+	for _, f := range fields {
+		if f[0].Value != "sources" {
+			return nil, p.errorf(f[0], "unknown field %q in environment %s (want sources)", f[0].Value, name.Value)
+		}
+		list = f[1]
+	}
+	return list, nil
+}
+
+// validEnvName reports whether s can name an environment: letters,
+// digits, _, - and ., not empty.
+func validEnvName(s string) bool {
+	if s == "" || len(s) > 100 {
+		return false
+	}
+	for _, c := range s {
+		switch {
+		case c == '_', c == '-', c == '.', 'A' <= c && c <= 'Z', 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		default:
+			return false
+		}
+	}
+	return true
 }
