@@ -20,6 +20,9 @@ func (l *loader) kustomize(manifest string, s sourceSpec, dir string) error {
 	for _, f := range tree.files {
 		l.readFile(f) // recorded as dependencies, so that an edit is seen
 	}
+	for _, f := range tree.envFiles {
+		l.readFile(f) // generator env files declare keys too
+	}
 	out, err := renderKustomize(dir)
 	if err != nil {
 		return errorf(manifest, s.line, s.col, "cannot render kustomize %s: %s", s.path, strings.TrimSpace(err.Error()))
