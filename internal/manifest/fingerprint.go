@@ -3,6 +3,7 @@ package manifest
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"hash"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -15,7 +16,8 @@ import (
 // manifest of a package of the module containing dir, plus each path in
 // extra (explicitly named manifests). The envvet command prints it in its
 // -V=full build ID: go vet keys its result cache by the tool's ID, so a
-// manifest edit then invalidates cached results.
+// manifest edit then invalidates cached results. The golangci-lint plugin
+// puts it into an analyzer name, which golangci-lint's cache key holds.
 //
 // The files hashed are those under the root whose base name is in
 // FileNames or starts with ".env", and the release files (see
@@ -30,7 +32,11 @@ import (
 // are hashed too. So are the files that the YAML manifests among these
 // and the extra files depend on: the deployment files that an
 // envvet.yaml's sources: name, and the env_file entries of Compose files.
-// Missing or unreadable files hash as such rather than failing. The
+// Missing or unreadable files hash as such rather than failing.
+//
+// Each file is hashed under its path relative to the root, slash-separated,
+// never its absolute path: the same checkout in another directory (another
+// CI machine) has the same fingerprint, so a shared cache serves it. The
 // result is a hex string.
 func Fingerprint(dir string, extra []string) (string, error) {
 	abs, err := filepath.Abs(dir)
@@ -44,6 +50,33 @@ func Fingerprint(dir string, extra []string) (string, error) {
 	} else if root == "" {
 		root = abs
 	}
+	files := manifestFiles(root, skipNested)
+	if mod == "" && skipNested {
+		files = append(files, candidatesAbove(root)...)
+	}
+	slices.Sort(files)
+	h := fileHasher{Hash: sha256.New(), root: root}
+	for _, f := range files {
+		h.write("file", f)
+	}
+	var absExtra []string
+	for _, f := range extra {
+		if !filepath.IsAbs(f) {
+			if a, err := filepath.Abs(f); err == nil {
+				f = a
+			}
+		}
+		absExtra = append(absExtra, f)
+		h.write("extra", f)
+	}
+	for _, f := range sourceFiles(append(files, absExtra...)) {
+		h.write("source", f)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// manifestFiles returns the manifests and root release files under root.
+func manifestFiles(root string, skipNested bool) []string {
 	var files []string
 	_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -73,54 +106,32 @@ func Fingerprint(dir string, extra []string) (string, error) {
 		}
 		return nil
 	})
-	// Discovery above the root (no go.mod): the candidates it would see.
-	if mod == "" && skipNested {
-		for d := filepath.Dir(root); ; d = filepath.Dir(d) {
-			for _, name := range FileNames {
-				files = append(files, filepath.Join(d, name))
-			}
-			if filepath.Dir(d) == d {
-				break
-			}
+	return files
+}
+
+// candidatesAbove returns the manifests Discover would look for above
+// root (only when there is no go.mod).
+func candidatesAbove(root string) []string {
+	var files []string
+	for d := filepath.Dir(root); ; d = filepath.Dir(d) {
+		for _, name := range FileNames {
+			files = append(files, filepath.Join(d, name))
+		}
+		if filepath.Dir(d) == d {
+			return files
 		}
 	}
-	slices.Sort(files)
-	h := sha256.New()
-	write := func(kind, path string) {
-		data, err := os.ReadFile(path)
-		var state string
-		switch {
-		case err == nil:
-			state = strconv.Itoa(len(data))
-		case os.IsNotExist(err):
-			state = "absent"
-		default:
-			state = "error"
-		}
-		h.Write([]byte(kind + "\x00" + path + "\x00" + state + "\x00"))
-		h.Write(data)
-		h.Write([]byte{0})
-	}
-	for _, f := range files {
-		write("file", f)
-	}
-	var absExtra []string
-	for _, f := range extra {
-		if !filepath.IsAbs(f) {
-			if a, err := filepath.Abs(f); err == nil {
-				f = a
-			}
-		}
-		absExtra = append(absExtra, f)
-		write("extra", f)
-	}
-	// Deployment files named by sources: and env_file:.
+}
+
+// sourceFiles returns, sorted, the deployment files that the YAML files
+// among files name (sources:, env_file:), except files themselves.
+func sourceFiles(files []string) []string {
 	hashed := make(map[string]bool)
-	for _, f := range append(files, absExtra...) {
+	for _, f := range files {
 		hashed[f] = true
 	}
 	var deps []string
-	for _, f := range append(files, absExtra...) {
+	for _, f := range files {
 		if !isYAML(f) {
 			continue
 		}
@@ -133,10 +144,41 @@ func Fingerprint(dir string, extra []string) (string, error) {
 		}
 	}
 	slices.Sort(deps)
-	for _, f := range deps {
-		write("source", f)
+	return deps
+}
+
+// A fileHasher hashes files under their paths relative to root.
+type fileHasher struct {
+	hash.Hash
+	root string
+}
+
+// write hashes the kind, the portable path, the state and the content of
+// the file at path.
+func (h fileHasher) write(kind, path string) {
+	data, err := os.ReadFile(path)
+	var state string
+	switch {
+	case err == nil:
+		state = strconv.Itoa(len(data))
+	case os.IsNotExist(err):
+		state = "absent"
+	default:
+		state = "error"
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	h.Write([]byte(kind + "\x00" + portablePath(h.root, path) + "\x00" + state + "\x00"))
+	h.Write(data)
+	h.Write([]byte{0})
+}
+
+// portablePath returns path relative to root, slash-separated ("../x"
+// when outside it), or path itself when there is no relative path (another
+// volume).
+func portablePath(root, path string) string {
+	if rel, err := filepath.Rel(root, path); err == nil {
+		return filepath.ToSlash(rel)
+	}
+	return filepath.ToSlash(path)
 }
 
 // workspaceRoot returns the directory of the go.work file that governs
