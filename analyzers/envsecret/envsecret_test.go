@@ -1,0 +1,127 @@
+package envsecret_test
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/envvet/envvet/analyzers/envsecret"
+	"github.com/envvet/envvet/internal/report"
+)
+
+// TestFiles checks the diagnostics, which are positioned in manifests
+// that analysistest's // want comments cannot reach, for every kind of
+// file: each scenario holds reported values and their negative twins.
+func TestFiles(t *testing.T) {
+	for _, tc := range []struct {
+		pkg  string
+		want []string
+	}{
+		// Reported: a password, a session secret and a DSN with a password
+		// in a ConfigMap, a GitHub token as a container's value:. Not: a
+		// URL without a password, changeme, "", a length, a TTL, a boolean,
+		// ${VAR}, a Secret's stringData, $(VAR), valueFrom, the dev
+		// default postgres, a path.
+		{"k8s", []string{
+			`k8s/deploy.yaml:6:3: configmap: secret env key "DB_PASSWORD" (its name ends in _PASSWORD) has a literal value in ConfigMap app-config (deploy.yaml); move it to a Secret`,
+			`k8s/deploy.yaml:7:3: configmap: secret env key "SESSION_SECRET" (its name ends in _SECRET) has a literal value in ConfigMap app-config (deploy.yaml); move it to a Secret`,
+			`k8s/deploy.yaml:8:3: configmap: secret env key "DATABASE_URL" (its value is a URL with a password) has a literal value in ConfigMap app-config (deploy.yaml); move it to a Secret`,
+			`k8s/deploy.yaml:35:21: container: secret env key "GITHUB_TOKEN" (its name ends in _TOKEN) has a literal value in the env of container api (deploy.yaml); use valueFrom.secretKeyRef`,
+		}},
+		// Compose is mostly a local stack: only real-looking credentials
+		// are reported (an sk- key, a DSN whose password is generated, a
+		// Slack token in list form). Not: mysecretpassword, a short typed
+		// password, postgres:postgres, ${VAR}, redis.
+		{"compose", []string{
+			`compose/docker-compose.yml:7:7: compose: secret env key "OPENAI_API_KEY" (its name ends in _API_KEY) has a value that looks like a real credential in the environment of service api (docker-compose.yml); interpolate it (${OPENAI_API_KEY}) or use Compose secrets`,
+			`compose/docker-compose.yml:9:7: compose: secret env key "SENTRY_DSN" (its value is a URL with a password) has a value that looks like a real credential in the environment of service api (docker-compose.yml); interpolate it (${SENTRY_DSN}) or use Compose secrets`,
+			`compose/docker-compose.yml:14:9: compose: secret env key "SLACK_TOKEN" (its name ends in _TOKEN) has a value that looks like a real credential in the environment of service worker (docker-compose.yml); interpolate it (${SLACK_TOKEN}) or use Compose secrets`,
+		}},
+		// A dotenv example: a live Stripe key and a generated encryption
+		// key. Not: postgres, a local DSN, change-me-in-production, empty,
+		// zeros.
+		{"dotenv", []string{
+			`dotenv/.env.example:5:1: dotenv: secret env key "STRIPE_API_KEY" (its name ends in _API_KEY) has a value that looks like a real credential in .env.example; commit a placeholder and keep the real value out of git`,
+			`dotenv/.env.example:7:1: dotenv: secret env key "ENCRYPTION_KEY" (its name is ENCRYPTION_KEY) has a value that looks like a real credential in .env.example; commit a placeholder and keep the real value out of git`,
+		}},
+		// A Dockerfile's ENV. Not: an empty password, LOG_LEVEL.
+		{"docker", []string{
+			`docker/Dockerfile:7:5: dockerfile: secret env key "API_TOKEN" (its name ends in _TOKEN) has a literal value in an ENV of Dockerfile, which bakes it into the image; pass it at run time`,
+		}},
+		// secret: true in envvet.yaml makes DB_CREDENTIALS a secret.
+		// Not: LICENSE_KEY (ignore: in envvet.yaml), ADMIN_TOKEN (# envvet:ignore
+		// above it), HOST (no secret).
+		{"marked", []string{
+			`marked/deploy.yaml:10:17: container: secret env key "DB_CREDENTIALS" (it is declared as a secret) has a literal value in the env of container api (deploy.yaml); use valueFrom.secretKeyRef`,
+			`marked/deploy.yaml:17:17: container: secret env key "ROOT_TOKEN" (its name ends in _TOKEN) has a literal value in the env of container api (deploy.yaml); use valueFrom.secretKeyRef`,
+		}},
+		// A library shares its program's manifest: nothing is reported.
+		{"lib", nil},
+	} {
+		t.Run(tc.pkg, func(t *testing.T) {
+			got := diagnostics(t, envsecret.New(envsecret.Config{}), tc.pkg)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}
+
+func diagnostics(t *testing.T, a *analysis.Analyzer, pkg string) []string {
+	t.Helper()
+	rec := &recorder{}
+	results := analysistest.Run(rec, analysistest.TestData(), a, pkg)
+	for _, e := range rec.errors {
+		if !strings.Contains(e, "unexpected diagnostic") {
+			t.Error(e)
+		}
+	}
+	src, _ := filepath.Abs(filepath.Join(analysistest.TestData(), "src"))
+	var out []string
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			p := r.Pass.Fset.Position(d.Pos)
+			rel, _ := filepath.Rel(src, p.Filename)
+			out = append(out, fmt.Sprintf("%s:%d:%d: %s: %s", filepath.ToSlash(rel), p.Line, p.Column, d.Category, d.Message))
+		}
+	}
+	return out
+}
+
+// recorder is an analysistest.Testing that records errors instead of
+// failing, so that diagnostics outside Go files can be checked by hand.
+type recorder struct{ errors []string }
+
+func (r *recorder) Errorf(format string, args ...any) {
+	r.errors = append(r.errors, fmt.Sprintf(format, args...))
+}
+
+// TestKeepSuppressed checks that a driver showing suppressed findings
+// (SARIF) gets the two suppressed in marked, each with its reason.
+func TestKeepSuppressed(t *testing.T) {
+	a := envsecret.New(envsecret.Config{Report: report.Options{KeepSuppressed: true}})
+	var got []string
+	for _, d := range diagnosticList(t, a, "marked") {
+		if strings.HasPrefix(d.Category, report.SuppressedPrefix) && len(d.Related) > 0 {
+			got = append(got, d.Related[0].Message)
+		}
+	}
+	want := []string{"the community edition's public key", "rotated weekly by the CI job that renders this file"}
+	if !slices.Equal(got, want) {
+		t.Errorf("suppressed reasons: got %q, want %q", got, want)
+	}
+}
+
+func diagnosticList(t *testing.T, a *analysis.Analyzer, pkg string) []analysis.Diagnostic {
+	t.Helper()
+	var out []analysis.Diagnostic
+	for _, r := range analysistest.Run(&recorder{}, analysistest.TestData(), a, pkg) {
+		out = append(out, r.Diagnostics...)
+	}
+	return out
+}

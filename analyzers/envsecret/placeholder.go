@@ -1,0 +1,104 @@
+package envsecret
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// placeholderWords are words whose presence in a value says it stands
+// for the real one: changeme, your-api-key, example, dummy. A value
+// containing an English word such as "password" or "secret" is a made-up
+// one too (mysecretpassword, supersecret), as is a development default
+// (postgres, root, admin).
+var placeholderWords = []string{
+	"change", "replace", "your", "example", "sample", "dummy", "placeholder",
+	"fake", "xxx", "todo", "fixme", "insert", "redacted", "test", "demo",
+	"local", "default", "none", "null", "password", "passwd", "secret",
+	"token", "notset", "unset", "empty", "generate", "random", "qwerty",
+	"letmein", "admin", "guest", "postgres", "mysql", "mongo", "redis",
+	"rabbit", "minio", "keycloak",
+}
+
+// shortWords mark a made-up value only as words of their own (my-key,
+// dev_pass, foo) or at its start: inside a generated string they occur by
+// chance.
+var shortWords = []string{"dev", "foo", "bar", "baz", "my", "root", "user", "here", "abc", "pass"}
+
+// referencePrefixes start values that name where the secret is kept,
+// not the secret: a file, a secret manager's path.
+var referencePrefixes = []string{
+	"/", "./", "../", "~/", "file:", "vault:", "arn:aws:secretsmanager:", "arn:aws:ssm:",
+	"projects/", "sm://", "gcp:", "awssm:", "ssm:", "op://", "ref+", "secretref:", "akv://",
+}
+
+// placeholder reports whether v, the value of key name, stands for a
+// secret rather than being one: empty, a reference ($VAR, ${VAR}, $(VAR),
+// {{ .Values.x }}, <token>, a path or secret manager reference), one
+// character repeated (xxxx, ****), a number or boolean, a made-up value
+// (changeme, your-token, example, dev defaults such as postgres), the
+// key's own name, or shorter than 6 characters.
+func placeholder(v, name string) bool {
+	v = strings.TrimSpace(v)
+	low := strings.ToLower(v)
+	switch {
+	case len(v) < 6,
+		strings.ContainsAny(v, "$<>{}"),
+		repeated(v),
+		isNumberOrBool(low),
+		low == strings.ToLower(name):
+		return true
+	}
+	for _, p := range referencePrefixes {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	for _, w := range placeholderWords {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	return hasShortWord(low)
+}
+
+// hasShortWord reports whether low starts with one of shortWords or holds
+// one between separators (not digits: in a generated string, letters
+// between digits are words by chance).
+func hasShortWord(low string) bool {
+	words := strings.FieldsFunc(low, func(r rune) bool {
+		return !('a' <= r && r <= 'z' || '0' <= r && r <= '9')
+	})
+	for _, w := range shortWords {
+		if strings.HasPrefix(low, w) || slices.Contains(words, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// repeated reports whether v is one character repeated, or one
+// character between separators (x-x-x, 0000-0000).
+func repeated(v string) bool {
+	var first rune
+	for _, r := range v {
+		if r == '-' || r == '_' || r == '.' || r == ' ' {
+			continue
+		}
+		if first == 0 {
+			first = r
+		} else if r != first {
+			return false
+		}
+	}
+	return true
+}
+
+func isNumberOrBool(low string) bool {
+	switch low {
+	case "true", "false", "yes", "no", "on", "off", "enabled", "disabled":
+		return true
+	}
+	_, err := strconv.ParseFloat(low, 64)
+	return err == nil
+}
