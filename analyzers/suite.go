@@ -11,6 +11,7 @@ import (
 	"github.com/envvet/envvet/analyzers/directives"
 	"github.com/envvet/envvet/analyzers/envkeys"
 	"github.com/envvet/envvet/analyzers/envparse"
+	"github.com/envvet/envvet/analyzers/envsecret"
 	"github.com/envvet/envvet/analyzers/nocgo"
 	"github.com/envvet/envvet/internal/manifest"
 	"github.com/envvet/envvet/internal/report"
@@ -25,6 +26,8 @@ type Config struct {
 	DBPool   dbpool.Config   `json:"dbpool"`
 	CtxGo    ctxgo.Config    `json:"ctxgo"`
 	EnvParse envparse.Config `json:"envparse"`
+	// EnvSecret has no user setting; it is here for Report and Overlay.
+	EnvSecret envsecret.Config `json:"-"`
 
 	// Report adjusts every check's reporting for the driver (see
 	// internal/report.Options); it is no user setting.
@@ -49,6 +52,8 @@ func Suite(cfg Config) []*analysis.Analyzer {
 	cfg.DBPool.Overlay = cfg.Overlay
 	cfg.NoCgo.Overlay = cfg.Overlay
 	cfg.EnvParse.Overlay = cfg.Overlay
+	cfg.EnvSecret.Report = cfg.Report
+	cfg.EnvSecret.Overlay = cfg.Overlay
 	checks := checks(cfg)
 	names := make([]string, len(checks))
 	for i, a := range checks {
@@ -57,19 +62,21 @@ func Suite(cfg Config) []*analysis.Analyzer {
 	return append(checks, directives.New(names))
 }
 
-// checks returns envvet's checks proper. envparse reads the manifests
-// that envkeys' manifest setting or flag names (on-bad-value), so both
-// see one list.
+// checks returns envvet's checks proper. envparse and envsecret read the
+// manifests that envkeys' manifest setting or flag names (on-bad-value,
+// literal secrets), so all three see one list.
 func checks(cfg Config) []*analysis.Analyzer {
 	listed := slices.Clone(cfg.EnvKeys.Manifest)
 	cfg.EnvKeys.OnManifest = func(m []string) { listed = m }
 	cfg.EnvParse.Manifests = func() []string { return listed }
+	cfg.EnvSecret.Manifests = func() []string { return listed }
 	return []*analysis.Analyzer{
 		envkeys.New(cfg.EnvKeys),
 		nocgo.New(cfg.NoCgo),
 		dbpool.New(cfg.DBPool),
 		ctxgo.New(cfg.CtxGo),
 		envparse.New(cfg.EnvParse),
+		envsecret.New(cfg.EnvSecret),
 	}
 }
 
