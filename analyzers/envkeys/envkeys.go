@@ -125,6 +125,7 @@ func (c *checker) check(pass *analysis.Pass) (*Result, error) {
 		return nil, nil // nothing declared, nothing to compare
 	}
 	c.checkReads(pass, graph, m)
+	c.checkEnvironments(pass, graph, m)
 	prog := graph.Program()
 	if prog == nil || passutil.IsTestMain(pass) {
 		return nil, nil
