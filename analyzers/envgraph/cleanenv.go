@@ -63,7 +63,7 @@ func (s *state) walkCleanenv(st *types.Struct, path, prefix string, update bool,
 		if !ok || envs == "" {
 			continue
 		}
-		tf := tagField{field: f, path: fpath}
+		tf := tagField{field: f, path: fpath, typ: fieldType(f, tag.Get("env-separator"), ",")}
 		tf.def, tf.hasDef = tag.Lookup("env-default")
 		_, tf.required = tag.Lookup("env-required")
 		appendGroup(out, tf, prefix, strings.Split(envs, ","))

@@ -50,6 +50,9 @@ func run(pass *analysis.Pass) (any, error) {
 		called:   make(map[ast.Expr]bool),
 		sets:     make(map[*types.Var][]varSet),
 		okOf:     make(map[*types.Var]*types.Var),
+
+		parseCall: make(map[*ast.CallExpr]bool),
+		compared:  make(map[*types.Var][]string),
 	}
 	fact := new(envPackage)
 	if s.info != nil && pass.Pkg != nil && s.relevant(fact) && s.usesEnv() {
@@ -59,6 +62,7 @@ func run(pass *analysis.Pass) (any, error) {
 		s.index(pass.Files)
 		s.inferHelpers()
 		s.collectRefs()
+		s.typeRefs()
 		s.dropLibraryLookups()
 	}
 	s.sortRefs()
@@ -97,9 +101,14 @@ type state struct {
 	ranges   map[*types.Var]rangeVar    // variables defined by a range clause
 	variadic map[*types.Var]bool        // final ...string parameters
 	calls    []callSite
-	viper    []viperPrefixCall
-	libLits  []*ast.CompositeLit    // composite literals of a modelled library's types (urfave/cli flags)
-	libDone  map[*ast.CallExpr]bool // library calls already recorded through a composite literal
+	// parseCalls are the calls whose selector may name a parse (see
+	// isParserName), parseCall the same as a set.
+	parseCalls []*ast.CallExpr
+	parseCall  map[*ast.CallExpr]bool
+	compared   map[*types.Var][]string // string constants a variable is compared with (see noteCompared)
+	viper      []viperPrefixCall
+	libLits    []*ast.CompositeLit    // composite literals of a modelled library's types (urfave/cli flags)
+	libDone    map[*ast.CallExpr]bool // library calls already recorded through a composite literal
 
 	in           *lazyinspect.Inspector // the package's inspector, built on first use; nil if none
 	funcValues   []*ast.SelectorExpr    // os.Getenv-like selectors, called or not
@@ -304,6 +313,10 @@ func (s *state) index(files []*ast.File) {
 				s.called[ast.Unparen(n.Args[1])] = true // os.Expand's mapping: see expandCall
 			}
 			s.calls = append(s.calls, callSite{n, fn})
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && isParserName(sel.Sel.Name) {
+				s.parseCalls = append(s.parseCalls, n)
+				s.parseCall[n] = true
+			}
 			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && id.Name == "copy" && len(n.Args) == 2 {
 				if _, ok := s.info.Uses[id].(*types.Builtin); ok {
 					if v := s.baseVar(n.Args[0]); v != nil {
@@ -372,6 +385,19 @@ func (s *state) index(files []*ast.File) {
 					s.defs[v] = n.Values[i]
 					if lit, ok := ast.Unparen(n.Values[i]).(*ast.FuncLit); ok {
 						bindings = append(bindings, binding{lit, v})
+					}
+				}
+			}
+		case *ast.BinaryExpr:
+			if n.Op == token.EQL || n.Op == token.NEQ {
+				s.noteCompared(n.X, n.Y)
+				s.noteCompared(n.Y, n.X)
+			}
+		case *ast.SwitchStmt:
+			if n.Tag != nil && n.Body != nil {
+				for _, st := range n.Body.List {
+					if cc, ok := st.(*ast.CaseClause); ok {
+						s.noteCompared(n.Tag, cc.List...)
 					}
 				}
 			}
@@ -610,6 +636,9 @@ func (s *state) fillPackageFact(f *envPackage) {
 		if r.Kind.IsRead() && r.Alt != "" {
 			f.Keys = append(f.Keys, r.Alt)
 		}
+		if r.Kind.IsRead() && r.Key != "" && !r.Dynamic && r.Type.Known() {
+			f.Types = append(f.Types, KeyType{Key: r.Key, Type: r.Type, At: s.site(posNode(r.Pos))})
+		}
 	}
 	for _, fi := range s.order {
 		if fn, ok := fi.obj.(*types.Func); ok && fi.helper != nil && fn.Exported() {
@@ -623,7 +652,14 @@ func (s *state) fillPackageFact(f *envPackage) {
 	}
 	f.Keys = sortedSet(f.Keys)
 	f.Prefixes = sortedSet(f.Prefixes)
+	f.Types = sortKeyTypes(f.Types)
 }
+
+// posNode is a node that starts at pos, for site.
+type posNode token.Pos
+
+func (p posNode) Pos() token.Pos { return token.Pos(p) }
+func (p posNode) End() token.Pos { return token.Pos(p) }
 
 func sortedSet(xs []string) []string {
 	slices.Sort(xs)
@@ -636,6 +672,7 @@ func (s *state) program(self *envPackage) *Program {
 	merge := func(path string, f *envPackage) {
 		p.Keys = append(p.Keys, f.Keys...)
 		p.Prefixes = append(p.Prefixes, f.Prefixes...)
+		p.Types = append(p.Types, f.Types...)
 		if f.Environ && !f.Std && countsAsEnviron(path) {
 			p.Environ = append(p.Environ, path)
 		}
@@ -655,6 +692,7 @@ func (s *state) program(self *envPackage) *Program {
 	p.Prefixes = sortedSet(p.Prefixes)
 	p.Environ = sortedSet(p.Environ)
 	p.Unprefixed = sortedSet(p.Unprefixed)
+	p.Types = sortKeyTypes(p.Types)
 	return p
 }
 

@@ -44,6 +44,11 @@ type helperParam struct {
 	DefaultParam    int
 	ConstDefault    string
 	HasConstDefault bool
+
+	// Type is what the helper, or a helper below it, parses the value
+	// as; Mixed is set when its parses disagree (Type is then unknown).
+	Type  Type
+	Mixed bool
 }
 
 func (*envHelper) AFact() {}
@@ -86,6 +91,9 @@ func (p helperParam) String() string {
 	if len(p.Via) > 0 {
 		b.WriteString(" via " + strings.Join(p.Via, ","))
 	}
+	if p.Type.Known() {
+		b.WriteString(" type=" + p.Type.String())
+	}
 	if p.DefaultParam >= 0 {
 		fmt.Fprintf(&b, " %d:default", p.DefaultParam)
 	} else if p.HasConstDefault {
@@ -116,6 +124,9 @@ type envPackage struct {
 	// Helpers is set when this package or one it imports declares an
 	// exported helper, so that importers cannot take the fast path.
 	Helpers bool
+	// Types lists the reads whose value has a known type, sorted by key
+	// and site.
+	Types []KeyType
 }
 
 func (*envPackage) AFact() {}
@@ -139,6 +150,9 @@ func (f *envPackage) String() string {
 	}
 	if f.Helpers {
 		parts = append(parts, "helpers")
+	}
+	for _, t := range f.Types {
+		parts = append(parts, t.Key+":"+t.Type.String())
 	}
 	return "envPackage(" + strings.Join(parts, " ") + ")"
 }

@@ -121,6 +121,14 @@ type Ref struct {
 	// cleanenv env:"A,B"), Key included; nil for a declaration of one key.
 	// Setting any of them will do.
 	Group []string
+
+	// Type is the form the program expects the value in: the parse
+	// applied to it (strconv.Atoi, time.ParseDuration, ...) directly,
+	// through a variable or through helpers, the type of a struct-tag
+	// loader's field, or of a library flag (urfave/cli IntFlag). Unknown
+	// (the zero Type) when the value is used as a string, or parsed in
+	// ways that disagree.
+	Type Type
 }
 
 // A Graph is envgraph's result for one package.
@@ -157,6 +165,47 @@ type Program struct {
 	// SetEnvPrefix), sorted. Reads does not consult it: such a read could
 	// be any key, and a check must decide for itself what that means.
 	Unprefixed []string
+	// Types lists every read of the program whose value has a known
+	// type, sorted by key, then by site.
+	Types []KeyType
+}
+
+// A KeyType is the type one read of a key expects its value in, and
+// where that read is.
+type KeyType struct {
+	Key  string
+	Type Type
+	At   Site
+}
+
+// TypesOf returns the reads of key with a known type, in site order.
+func (p *Program) TypesOf(key string) []KeyType {
+	if p == nil {
+		return nil
+	}
+	i, _ := slices.BinarySearchFunc(p.Types, key, func(t KeyType, k string) int { return strings.Compare(t.Key, k) })
+	j := i
+	for j < len(p.Types) && p.Types[j].Key == key {
+		j++
+	}
+	return p.Types[i:j]
+}
+
+// sortKeyTypes sorts ts by key and site and drops duplicates.
+func sortKeyTypes(ts []KeyType) []KeyType {
+	slices.SortFunc(ts, func(a, b KeyType) int {
+		if c := strings.Compare(a.Key, b.Key); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.At.File, b.At.File); c != 0 {
+			return c
+		}
+		if a.At.Line != b.At.Line {
+			return a.At.Line - b.At.Line
+		}
+		return a.At.Col - b.At.Col
+	})
+	return slices.CompactFunc(ts, func(a, b KeyType) bool { return a.Key == b.Key && a.At == b.At })
 }
 
 // Reads reports whether the program may read key: it reads it by name,

@@ -222,6 +222,8 @@ func (s *state) summarize(fi *funcInfo) *envHelper {
 				Upper:        form.upper,
 				Loader:       kp.Loader,
 				DefaultParam: -1,
+				Type:         kp.Type,
+				Mixed:        kp.Mixed,
 			}
 			hp.Via = via
 			if sites[0].IsValid() {
@@ -250,6 +252,12 @@ func (s *state) summarize(fi *funcInfo) *envHelper {
 				if len(old.Sites) == 0 {
 					old.Sites = nil
 				}
+				// A chain that parses and one that does not: the value's
+				// form depends on the path taken, so it stays unknown.
+				if hp.Mixed || old.Type.Known() != hp.Type.Known() {
+					old.Type, old.Mixed = Type{}, true
+				}
+				old.mergeType(hp.Type)
 				if old.DefaultParam != hp.DefaultParam || old.HasConstDefault != hp.HasConstDefault || old.ConstDefault != hp.ConstDefault {
 					old.DefaultParam, old.HasConstDefault, old.ConstDefault = -1, false, "" // the chains disagree
 				}
@@ -270,6 +278,7 @@ func (s *state) summarize(fi *funcInfo) *envHelper {
 	if len(params) == 0 {
 		return &envHelper{Loads: loads}
 	}
+	s.paramTypes(fi, params)
 	keys := make(map[int]bool)
 	for _, p := range params {
 		keys[p.Index] = true

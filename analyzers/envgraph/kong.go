@@ -87,7 +87,7 @@ func (s *state) walkKong(st *types.Struct, path string, spec kongSpec, depth int
 			name = strings.ToLower(strings.Join(kongCamel(f.Name()), "-"))
 		}
 		name = inner.flagPrefix + name
-		tf := tagField{field: f, path: fpath, flag: name}
+		tf := tagField{field: f, path: fpath, flag: name, typ: kongType(f, tag)}
 		tf.def, tf.hasDef = tag.Lookup("default")
 		_, required := tag.Lookup("required")
 		_, optional := tag.Lookup("optional")

@@ -121,6 +121,10 @@ func (s *state) keyCall(site callSite) {
 			r.Via = append([]string(nil), p.Via...)
 		}
 		s.setDefault(&r, p, call)
+		r.Type = p.Type
+		if !r.Type.Known() && name != "" {
+			r.Type = s.genericType(call, name)
+		}
 		key, ok := s.constString(arg)
 		if ok && !(call.Ellipsis.IsValid() && arg == call.Args[len(call.Args)-1]) {
 			r.Key = helperForm(p).apply(key)
@@ -173,6 +177,7 @@ func (s *state) listRefs(site callSite, name string, p helperParam, arg ast.Expr
 		r.Via = append([]string(nil), p.Via...)
 	}
 	s.setDefault(&r, p, site.call)
+	r.Type = p.Type
 	if tv, ok := s.info.Types[ast.Unparen(arg)]; !ok || tv.IsNil() || !isStringSlice(tv.Type) {
 		return // no keys, or ill-typed: helper(&dst, 1)
 	}

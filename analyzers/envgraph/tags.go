@@ -28,6 +28,7 @@ type tagField struct {
 	dynamic  string   // the non-constant prefix expression, when the key is not constant
 	flag     string   // the command-line flag the key backs (kong)
 	group    []string // the keys of a field that names several, in order
+	typ      Type     // what the loader parses the field's value as
 }
 
 // emitTags records the fields' references: at the field when it is
@@ -38,7 +39,11 @@ func (s *state) emitTags(loader string, fields []tagField, at ast.Node, via []st
 		r := Ref{
 			Kind: Tag, Loader: loader, Key: f.key, Alt: f.alt, Field: f.path, Via: via,
 			Default: f.def, HasDefault: f.hasDef, Required: f.required, Flag: f.flag, Group: f.group,
-			Pos: at.Pos(), End: at.End(),
+			Pos: at.Pos(), End: at.End(), Type: f.typ,
+		}
+		if r.Type.Known() {
+			r.Type.By = loader + " field " + f.path
+			r.Type.Site = s.objSite(f.field)
 		}
 		if load != nil {
 			if fn, ok := s.calleeFunc(load); ok {
@@ -305,7 +310,7 @@ func (s *state) walkCaarlos(st *types.Struct, path string, opts loadSpec, depth 
 			continue
 		}
 		if own != "" {
-			tf := tagField{field: f, path: fpath, key: opts.Prefix + own}
+			tf := tagField{field: f, path: fpath, key: opts.Prefix + own, typ: fieldType(f, tag.Get("envSeparator"), ",")}
 			tf.def, tf.hasDef = tag.Lookup(opts.DefaultTag)
 			tf.required = (opts.Required && !tf.hasDef) || hasOption(options, "required") || hasOption(options, "notEmpty")
 			if opts.Dynamic != "" {
@@ -430,7 +435,7 @@ func (s *state) walkKelsey(st *types.Struct, path, prefix string, depth int, out
 			s.walkKelsey(inner, fpath, innerPrefix, depth+1, out)
 			continue
 		}
-		tf := tagField{field: f, path: fpath, key: key, alt: alt}
+		tf := tagField{field: f, path: fpath, key: key, alt: alt, typ: fieldType(f, "", ",")}
 		tf.def = tag.Get("default")
 		tf.hasDef = tf.def != ""
 		tf.required = isTrue(tag.Get("required")) && !tf.hasDef
@@ -580,7 +585,7 @@ func (s *state) walkSethvargo(st *types.Struct, path, prefix string, required bo
 				return
 			}
 			*out = append(*out, tagField{field: f, path: fpath, key: prefix + key,
-				def: opts.def, hasDef: opts.hasDef, required: req && !opts.hasDef})
+				def: opts.def, hasDef: opts.hasDef, required: req && !opts.hasDef, typ: fieldType(f, opts.delimiter, ",")})
 		}
 		if inner, ok := ft.Underlying().(*types.Struct); ok {
 			emit()
@@ -594,10 +599,11 @@ func (s *state) walkSethvargo(st *types.Struct, path, prefix string, required bo
 }
 
 type sethvargoOpts struct {
-	required bool
-	def      string
-	hasDef   bool
-	prefix   string
+	required  bool
+	def       string
+	hasDef    bool
+	prefix    string
+	delimiter string // of a slice's elements
 }
 
 // sethvargoTag parses `env:"KEY, required, default=x, prefix=APP_"`. A
@@ -623,8 +629,9 @@ func sethvargoTag(tag string) (string, sethvargoOpts, bool) {
 			opts.required = true
 		case strings.HasPrefix(strings.ToLower(o), "prefix="):
 			opts.prefix = o[len("prefix="):]
-		case word == "overwrite", word == "noinit", word == "decodeunset",
-			strings.HasPrefix(word, "delimiter="), strings.HasPrefix(word, "separator="):
+		case strings.HasPrefix(word, "delimiter="):
+			opts.delimiter = o[len("delimiter="):]
+		case word == "overwrite", word == "noinit", word == "decodeunset", strings.HasPrefix(word, "separator="):
 		default:
 			return "", opts, false // the library rejects the tag
 		}

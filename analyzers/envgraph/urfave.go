@@ -19,6 +19,7 @@ func (s *state) urfaveFlag(lit *ast.CompositeLit) {
 		r.Default, r.HasDefault = s.defaultValue(v)
 	}
 	r.Required, _ = s.constBool(m["Required"])
+	r.Type = urfaveType(lit, s.site(lit))
 	if e, ok := m["EnvVars"]; ok {
 		s.keyList(r, e)
 	}
@@ -150,4 +151,45 @@ func (s *state) urfaveCall(call *ast.CallExpr, fn *types.Func) bool {
 		return true
 	}
 	return s.urfaveSources(Ref{Kind: Lookup, Loader: LoaderUrfave}, call, fn)
+}
+
+// urfaveType returns the type a urfave/cli flag literal (cli.IntFlag{...},
+// v1 to v3) parses its env value as: ParseInt and ParseUint with base 0,
+// ParseFloat, ParseBool, ParseDuration, and slices split at commas.
+func urfaveType(lit *ast.CompositeLit, at Site) Type {
+	var name string
+	switch t := ast.Unparen(lit.Type).(type) {
+	case *ast.SelectorExpr:
+		name = t.Sel.Name
+	case *ast.Ident:
+		name = t.Name
+	}
+	elem, slice := strings.CutSuffix(strings.TrimSuffix(name, "Flag"), "Slice")
+	var t Type
+	switch elem {
+	case "Int", "Int64":
+		t = Type{Kind: TypeInt, Bits: 64}
+	case "Int32":
+		t = Type{Kind: TypeInt, Bits: 32}
+	case "Uint", "Uint64":
+		t = Type{Kind: TypeUint, Bits: 64}
+	case "Uint32":
+		t = Type{Kind: TypeUint, Bits: 32}
+	case "Float64", "Float":
+		t = Type{Kind: TypeFloat, Bits: 64}
+	case "Bool":
+		t = Type{Kind: TypeBool}
+	case "Duration":
+		t = Type{Kind: TypeDuration}
+	default:
+		return Type{}
+	}
+	if slice {
+		if t.Kind == TypeBool || t.Kind == TypeDuration {
+			return Type{}
+		}
+		t.Sep = ","
+	}
+	t.By, t.Site = "urfave/cli "+name, at
+	return t
 }

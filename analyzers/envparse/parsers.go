@@ -1,6 +1,10 @@
 package envparse
 
-import "go/types"
+import (
+	"go/types"
+
+	"github.com/envvet/envvet/analyzers/envgraph"
+)
 
 // A parser is a function that parses a string and reports a bad one.
 type parser struct {
@@ -13,37 +17,14 @@ type parser struct {
 	bad      string // what a bad value does when the error is dropped
 }
 
-// parserOf returns the parse that fn is, if any.
+// parserOf returns the parse that fn is, if any, from the table envgraph
+// keeps for the types of references.
 func parserOf(fn *types.Func) (parser, bool) {
-	if fn == nil || fn.Pkg() == nil {
+	p, ok := envgraph.ParserOf(fn)
+	if !ok {
 		return parser{}, false
 	}
-	if sig, ok := fn.Type().(*types.Signature); !ok || sig.Recv() != nil {
-		return parser{}, false
-	}
-	switch fn.Pkg().Path() + "." + fn.Name() {
-	case "strconv.Atoi", "strconv.ParseInt", "strconv.ParseUint", "strconv.ParseFloat":
-		return parser{name: "strconv." + fn.Name(), res: 1, bad: "runs as 0"}, true
-	case "strconv.ParseBool":
-		return parser{name: "strconv.ParseBool", res: 1, bad: "runs as false"}, true
-	case "time.ParseDuration":
-		return parser{name: "time.ParseDuration", res: 1, bad: "runs as 0s"}, true
-	case "time.Parse":
-		return parser{name: "time.Parse", arg: 1, res: 1, bad: "runs as the zero time"}, true
-	case "net/url.Parse", "net/url.ParseRequestURI":
-		return parser{name: "url." + fn.Name(), res: 1, bad: "runs as a nil *url.URL"}, true
-	case "net.ParseIP":
-		return parser{name: "net.ParseIP", nilCheck: true, bad: "runs as a nil net.IP"}, true
-	case "net.ParseCIDR":
-		return parser{name: "net.ParseCIDR", res: 2, bad: "runs as a nil *net.IPNet"}, true
-	case "net/netip.ParseAddr", "net/netip.ParsePrefix", "net/netip.ParseAddrPort":
-		return parser{name: "netip." + fn.Name(), res: 1, bad: "runs as the zero " + "netip." + fn.Name()[len("Parse"):]}, true
-	case "encoding/json.Unmarshal":
-		return parser{name: "json.Unmarshal", res: 0, bad: "leaves the target as it was"}, true
-	case "github.com/dustin/go-humanize.ParseBytes":
-		return parser{name: "humanize.ParseBytes", res: 1, bad: "runs as 0"}, true
-	}
-	return parser{}, false
+	return parser{name: p.Name, arg: p.Arg, res: p.Res, nilCheck: p.NilCheck, bad: p.Bad}, true
 }
 
 // zeroText returns what a bad value runs as through p when its error is

@@ -10,7 +10,7 @@ import (
 )
 
 // Int is declared before Get: the fixpoint resolves it anyway.
-func Int(key string, def int) int { // want Int:`envHelper\(0:key/lookup via envutil.Get 1:default\)`
+func Int(key string, def int) int { // want Int:`envHelper\(0:key/lookup via envutil.Get type=int 1:default\)`
 	n, err := strconv.Atoi(Get(key, strconv.Itoa(def)))
 	if err != nil {
 		return def
@@ -32,7 +32,7 @@ func String(key string) string { // want String:`envHelper\(0:key/lookup via env
 }
 
 // Duration parses a duration with a default.
-func Duration(key string, def time.Duration) time.Duration { // want Duration:`envHelper\(0:key/read 1:default\)`
+func Duration(key string, def time.Duration) time.Duration { // want Duration:`envHelper\(0:key/read type=duration 1:default\)`
 	v := os.Getenv(key)
 	if v == "" {
 		return def
@@ -200,7 +200,7 @@ func Suffixed(key, sep string) string { // want Suffixed:`envHelper\(0:key/read\
 
 // Port parses Get(key, ""), which is "" when key is unset, and returns def
 // when that fails: def is the default.
-func Port(key string, def int) int { // want Port:`envHelper\(0:key/lookup via envutil.Get 1:default\)`
+func Port(key string, def int) int { // want Port:`envHelper\(0:key/lookup via envutil.Get type=int 1:default\)`
 	n, err := strconv.Atoi(Get(key, ""))
 	if err != nil {
 		return def
@@ -210,7 +210,7 @@ func Port(key string, def int) int { // want Port:`envHelper\(0:key/lookup via e
 
 // Workers parses Get(key, "4"): an unset key reads as 4, def only covers a
 // malformed value.
-func Workers(key string, def int) int { // want Workers:`envHelper\(0:key/lookup via envutil.Get default="4"\)`
+func Workers(key string, def int) int { // want Workers:`envHelper\(0:key/lookup via envutil.Get type=int default="4"\)`
 	n, err := strconv.Atoi(Get(key, "4"))
 	if err != nil {
 		return def

@@ -1,0 +1,293 @@
+package envgraph
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+)
+
+// isParserName reports whether a call's selector may name one of
+// ParserOf's functions: a cheap filter for index.
+func isParserName(name string) bool {
+	switch name {
+	case "Atoi", "ParseInt", "ParseUint", "ParseFloat", "ParseBool", "ParseDuration", "Parse",
+		"ParseRequestURI", "ParseIP", "ParseCIDR", "ParseAddr", "ParsePrefix", "ParseAddrPort", "Unmarshal":
+		return true
+	}
+	return false
+}
+
+// parseType returns the type that call, a parse, expects its value in, and
+// the argument holding the value; false when call parses in a form envvet
+// cannot check (time.Parse) or with a base or bit size that is not constant.
+func (s *state) parseType(call *ast.CallExpr) (Type, ast.Expr, bool) {
+	fn, ok := s.calleeFunc(call)
+	if !ok {
+		return Type{}, nil, false
+	}
+	p, ok := ParserOf(fn)
+	if !ok || !p.Type.Known() || p.Arg >= len(call.Args) {
+		return Type{}, nil, false
+	}
+	t := p.Type
+	switch p.Name {
+	case "strconv.ParseInt", "strconv.ParseUint":
+		base, ok1 := s.constInt(call.Args, 1)
+		bits, ok2 := s.constInt(call.Args, 2)
+		if !ok1 || !ok2 {
+			return Type{}, nil, false
+		}
+		t.Base, t.Bits = base, bits
+	case "strconv.ParseFloat":
+		bits, ok := s.constInt(call.Args, 1)
+		if !ok {
+			return Type{}, nil, false
+		}
+		t.Bits = bits
+	}
+	t.By, t.Site = p.Name, s.site(call)
+	return t, call.Args[p.Arg], true
+}
+
+// constInt returns args[i] as a constant int.
+func (s *state) constInt(args []ast.Expr, i int) (int, bool) {
+	if i >= len(args) {
+		return 0, false
+	}
+	tv, ok := s.info.Types[args[i]]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return 0, false
+	}
+	n, ok := constant.Int64Val(tv.Value)
+	return int(n), ok && n >= 0 && n <= 64
+}
+
+// valueSources returns the calls whose result e is: the env read or
+// helper call itself, through parentheses, []byte(v), strings.TrimSpace and
+// the like, and local variables (every value assigned to them).
+func (s *state) valueSources(e ast.Expr, depth int, vars *[]*types.Var) []*ast.CallExpr {
+	if depth > maxDepth {
+		return nil
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		if tv, ok := s.info.Types[e.Fun]; ok && tv.IsType() {
+			if len(e.Args) == 1 {
+				return s.valueSources(e.Args[0], depth+1, vars)
+			}
+			return nil
+		}
+		if fn, ok := s.calleeFunc(e); ok && fn.Pkg() != nil && fn.Pkg().Path() == "strings" && len(e.Args) > 0 {
+			switch fn.Name() {
+			case "TrimSpace", "ToLower", "ToUpper", "Trim", "TrimPrefix", "TrimSuffix", "TrimLeft", "TrimRight":
+				return s.valueSources(e.Args[0], depth+1, vars)
+			}
+			return nil
+		}
+		if s.returnsValue(e) {
+			return []*ast.CallExpr{e}
+		}
+	case *ast.Ident:
+		v := s.varOf(e)
+		if v == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+			return nil // only local variables: a package one may be set anywhere
+		}
+		*vars = append(*vars, v)
+		var out []*ast.CallExpr
+		for _, set := range s.sets[v] {
+			if as, ok := set.stmt.(*ast.AssignStmt); ok && len(as.Lhs) > len(as.Rhs) && s.varOf(as.Lhs[0]) != v {
+				continue // ok in v, ok := os.LookupEnv(k)
+			}
+			out = append(out, s.valueSources(set.value, depth+1, vars)...)
+		}
+		return out
+	}
+	return nil
+}
+
+// returnsValue reports whether call reads a key and returns its value, a
+// string, first: os.Getenv, os.LookupEnv, or a helper returning a string.
+func (s *state) returnsValue(call *ast.CallExpr) bool {
+	_, kps := s.keyParams(call)
+	if !slices.ContainsFunc(kps, func(p helperParam) bool { return p.Kind == Read || p.Kind == Lookup }) {
+		return false
+	}
+	tv, ok := s.info.Types[call]
+	if !ok || tv.Type == nil {
+		return false
+	}
+	t := tv.Type
+	if tup, ok := t.(*types.Tuple); ok {
+		if tup.Len() == 0 {
+			return false
+		}
+		t = tup.At(0).Type()
+	}
+	return isStringType(t)
+}
+
+// typeRefs gives each read of the package the type its value is parsed
+// as, where a parse of the package takes it (directly or through a local
+// variable). A read parsed in two forms that differ keeps no type.
+func (s *state) typeRefs() {
+	if len(s.parseCalls) == 0 {
+		return
+	}
+	at := make(map[[2]token.Pos][]int)
+	for i, r := range s.refs {
+		if (r.Kind == Read || r.Kind == Lookup) && !r.Dynamic {
+			at[[2]token.Pos{r.Pos, r.End}] = append(at[[2]token.Pos{r.Pos, r.End}], i)
+		}
+	}
+	mixed := make(map[int]bool)
+	for _, pc := range s.parseCalls {
+		t, arg, ok := s.parseType(pc)
+		if !ok {
+			continue
+		}
+		var vars []*types.Var
+		srcs := s.valueSources(arg, 0, &vars)
+		t.Also = s.alsoAccepted(vars)
+		for _, src := range srcs {
+			for _, a := range src.Args {
+				for _, i := range at[[2]token.Pos{a.Pos(), a.End()}] {
+					r := &s.refs[i]
+					switch {
+					case mixed[i]:
+					case !r.Type.Known():
+						r.Type = t
+					case !sameForm(r.Type, t):
+						r.Type, mixed[i] = Type{}, true
+					}
+				}
+			}
+		}
+	}
+}
+
+// paramTypes sets the Type of each of fi's key parameters whose value fi
+// parses: func Int(key string, def int) int { v := os.Getenv(key); n, err
+// := strconv.Atoi(v); ... }.
+func (s *state) paramTypes(fi *funcInfo, params []helperParam) {
+	for _, call := range fi.calls {
+		if !s.parseCall[call] {
+			continue
+		}
+		t, arg, ok := s.parseType(call)
+		if !ok {
+			continue
+		}
+		var vars []*types.Var
+		srcs := s.valueSources(arg, 0, &vars)
+		t.Also = s.alsoAccepted(vars)
+		for _, src := range srcs {
+			_, kps := s.keyParams(src)
+			for _, kp := range kps {
+				form, ok := s.forwardedKey(src, kp, fi)
+				if !ok {
+					continue
+				}
+				for i := range params {
+					p := &params[i]
+					if p.Index == form.param && p.Prefix == form.prefix && p.Suffix == form.suffix && p.Upper == form.upper {
+						p.mergeType(t)
+					}
+				}
+			}
+		}
+	}
+}
+
+// mergeType records that p's value is parsed as t; two forms that differ
+// leave it unknown (Mixed).
+func (p *helperParam) mergeType(t Type) {
+	switch {
+	case p.Mixed || !t.Known():
+	case !p.Type.Known():
+		p.Type = t
+	case !sameForm(p.Type, t):
+		p.Type, p.Mixed = Type{}, true
+	}
+}
+
+// sameForm reports whether t and u accept the same values.
+func sameForm(t, u Type) bool {
+	return t.Kind == u.Kind && t.Bits == u.Bits && slices.Equal(t.Also, u.Also) && t.Base == u.Base && t.Sep == u.Sep && slices.Equal(t.Enum, u.Enum)
+}
+
+// genericType returns the type of a call of a generic helper whose result
+// is its type parameter: get[int]("K", 4) reads an integer.
+func (s *state) genericType(call *ast.CallExpr, name string) Type {
+	fn, ok := s.calleeFunc(call)
+	if !ok {
+		return Type{}
+	}
+	sig, ok := fn.Origin().Type().(*types.Signature)
+	if !ok || sig.TypeParams().Len() == 0 || sig.Results().Len() == 0 {
+		return Type{}
+	}
+	if _, ok := types.Unalias(sig.Results().At(0).Type()).(*types.TypeParam); !ok {
+		return Type{}
+	}
+	tv, ok := s.info.Types[call]
+	if !ok || tv.Type == nil {
+		return Type{}
+	}
+	rt := tv.Type
+	if tup, ok := rt.(*types.Tuple); ok {
+		rt = tup.At(0).Type()
+	}
+	t := basicType(rt, "")
+	if !t.Known() {
+		return Type{}
+	}
+	if t.Kind == TypeInt || t.Kind == TypeUint {
+		t.Base = 0
+	}
+	t.By = name + "[" + types.TypeString(rt, (*types.Package).Name) + "]"
+	t.Site = s.site(call)
+	return t
+}
+
+// alsoAccepted returns the string constants that vars are compared with
+// (v == "auto", switch v { case "off": }), sorted: values the program
+// handles before or instead of parsing.
+func (s *state) alsoAccepted(vars []*types.Var) []string {
+	var out []string
+	for _, v := range vars {
+		out = append(out, s.compared[v]...)
+	}
+	return sortedSet(out)
+}
+
+// noteCompared records, for a comparison x == y (or !=) or a switch tag x
+// with case values ys, the string constants a local variable is compared
+// with, through strings.ToLower and the like.
+func (s *state) noteCompared(x ast.Expr, ys ...ast.Expr) {
+	v := s.comparedVar(x, 0)
+	if v == nil {
+		return
+	}
+	for _, y := range ys {
+		if tv, ok := s.info.Types[y]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+			if c := constant.StringVal(tv.Value); c != "" {
+				s.compared[v] = append(s.compared[v], c)
+			}
+		}
+	}
+}
+
+func (s *state) comparedVar(x ast.Expr, depth int) *types.Var {
+	if depth > maxDepth {
+		return nil
+	}
+	if call, ok := ast.Unparen(x).(*ast.CallExpr); ok && len(call.Args) > 0 {
+		if fn, ok := s.calleeFunc(call); ok && fn.Pkg() != nil && fn.Pkg().Path() == "strings" {
+			return s.comparedVar(call.Args[0], depth+1)
+		}
+		return nil
+	}
+	return s.varOf(x)
+}
