@@ -70,7 +70,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:     "envkeys",
 		Doc:      analysisdoc.MustExtract(doc, "envkeys"),
 		URL:      docURL,
-		Requires: []*analysis.Analyzer{envgraph.Analyzer, lazyinspect.Analyzer},
+		Requires: []*analysis.Analyzer{envgraph.Analyzer, lazyinspect.Analyzer, fallbackAnalyzer},
 		Run:      report.Wrap("envkeys", c.run, cfg.Report),
 		// Result is set only for main packages that share their manifest.
 		ResultType: reflect.TypeFor[*Result](),
@@ -199,6 +199,7 @@ func UnreadMessage(k manifest.Key) string {
 func (c *checker) checkReads(pass *analysis.Pass, graph *envgraph.Graph, m *manifest.Manifest) {
 	var lits map[token.Pos]*ast.BasicLit // built on first use
 	sites := &siteFiles{files: relpos.New(pass)}
+	fb := newFallbackIndex(pass, graph.Refs(), func(k string) bool { return declared(m, k) || wellknown.Allowed(k, c.cfg.Allow) })
 	for _, ref := range graph.Refs() {
 		if !ref.Kind.IsRead() || !ref.Pos.IsValid() {
 			continue
@@ -218,6 +219,10 @@ func (c *checker) checkReads(pass *analysis.Pass, graph *envgraph.Graph, m *mani
 		}
 		// envconfig also tries the un-prefixed name: declaring either will do.
 		if ref.Alt != "" && (declared(m, ref.Alt) || wellknown.Allowed(ref.Alt, c.cfg.Allow)) {
+			continue
+		}
+		// A key read only when a declared key is unset is a legacy alias.
+		if fb.excused(ref) {
 			continue
 		}
 		// A flag or field naming several keys reads the first one set:
