@@ -40,14 +40,16 @@ func Write(w io.Writer, inv *Inventory, format string) error {
 func writeText(w io.Writer, inv *Inventory) error {
 	var table strings.Builder
 	tw := tabwriter.NewWriter(&table, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "KEY\tKIND\tDEFAULT\tREQUIRED\tDECLARED\tREFERENCE\tVIA\tBAD VALUE")
+	fmt.Fprintf(tw, "KEY\tKIND\tDEFAULT\tREQUIRED\tDECLARED\t%sREFERENCE\tVIA\tBAD VALUE\n", envHeader(inv, "\t"))
 	for _, k := range inv.Keys {
 		for i, r := range k.Refs {
 			key, def, req, decl, bad := "", "", "", "", ""
+			envs := strings.Repeat("\t", len(inv.Environments))
 			if i == 0 {
 				key, def, req, decl, bad = k.Key, show(k.Default, k.Secret), yes(k.Required), declared(k), badValue(k)
+				envs = envCells(k, "\t", false)
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", key, r.Kind, def, req, decl, r.Pos, via(r), bad)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s%s\t%s\t%s\n", key, r.Kind, def, req, decl, envs, r.Pos, via(r), bad)
 		}
 	}
 	if err := tw.Flush(); err != nil {
@@ -81,8 +83,8 @@ func writeText(w io.Writer, inv *Inventory) error {
 }
 
 func writeMarkdown(w io.Writer, inv *Inventory) error {
-	fmt.Fprintln(w, "| Variable | Default | Required | Declared | Read at | Bad value |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|")
+	fmt.Fprintf(w, "| Variable | Default | Required | Declared | %sRead at | Bad value |\n", envHeader(inv, " | "))
+	fmt.Fprintf(w, "|---|---|---|---|%s---|---|\n", strings.Repeat("---|", len(inv.Environments)))
 	for _, k := range inv.Keys {
 		var at []string
 		for _, r := range k.Refs {
@@ -100,7 +102,7 @@ func writeMarkdown(w io.Writer, inv *Inventory) error {
 		if len(k.BadValue) > 0 {
 			bad = mdEscape(badValue(k))
 		}
-		fmt.Fprintf(w, "| `%s` | %s | %s | %s | %s | %s |\n", k.Key, def, yesNo(k.Required), decl, strings.Join(at, "<br>"), bad)
+		fmt.Fprintf(w, "| `%s` | %s | %s | %s | %s%s | %s |\n", k.Key, def, yesNo(k.Required), decl, envCells(k, " | ", true), strings.Join(at, "<br>"), bad)
 	}
 	return nil
 }

@@ -24,6 +24,9 @@ type Inventory struct {
 	Unread  []Decl    `json:"unread"`  // declared keys that nothing reads, in manifest order; null when Incomplete
 	Dynamic []Dynamic `json:"dynamic"` // reads of keys that are not constants, by position
 	Environ []Site    `json:"environ"` // whole-environment scans (os.Environ, os.Clearenv), by position
+	// Environments names the environments of the manifests' envvet.yaml
+	// environments: sections, in order; each Key's Env follows it.
+	Environments []string `json:"environments,omitempty"`
 	// Incomplete lists the packages that did not type-check, sorted: their
 	// references are not listed, and since one of them may read any
 	// declared key, Unread is not computed (null).
@@ -42,6 +45,9 @@ type Key struct {
 	// BadValue lists, by position, where a value of the key that does not
 	// parse is not an error (envparse): it runs as zero or a default.
 	BadValue []BadValue `json:"badValue,omitempty"`
+	// Env says what each environment (Inventory.Environments) does with
+	// the key; values of secret keys are left out.
+	Env []EnvValue `json:"env,omitempty"`
 }
 
 // A BadValue is a place where a bad value of a key runs on (envparse).
@@ -214,6 +220,7 @@ func Build(pkgs []Package, opts Options) *Inventory {
 		inv.Keys = append(inv.Keys, *k)
 	}
 	slices.SortFunc(inv.Keys, func(a, b Key) int { return cmp.Compare(a.Key, b.Key) })
+	addEnvironments(inv, sortedManifests(manifests), opts.Dir)
 	slices.SortFunc(inv.Dynamic, func(a, b Dynamic) int { return comparePos(a.Pos, b.Pos) })
 	slices.SortFunc(inv.Environ, func(a, b Site) int { return comparePos(a.Pos, b.Pos) })
 
