@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -152,15 +153,18 @@ func (m *Manifest) Declarations(name string) []Key {
 	return out
 }
 
-// DisplayName returns the base names of m's files joined with ", ", for
-// messages such as `env key "X" is not declared in .env.example`.
+// DisplayName returns the base names of m's files joined with ", ", each
+// name once (an environment's overlays all hold a kustomization.yaml),
+// for messages such as `env key "X" is not declared in .env.example`.
 func (m *Manifest) DisplayName() string {
 	if m == nil {
 		return ""
 	}
-	names := make([]string, len(m.Files))
-	for i, f := range m.Files {
-		names[i] = filepath.Base(f)
+	var names []string
+	for _, f := range m.Files {
+		if b := filepath.Base(f); !slices.Contains(names, b) {
+			names = append(names, b)
+		}
 	}
 	return strings.Join(names, ", ")
 }
