@@ -71,6 +71,9 @@ func run(pass *analysis.Pass) (any, error) {
 		pass.ExportPackageFact(fact)
 	}
 	g := &Graph{refs: s.refs}
+	if len(fact.Types) > 0 {
+		g.imported = s.importedTypes()
+	}
 	if pass.Pkg != nil && pass.Pkg.Name() == "main" && !passutil.IsTestMain(pass) {
 		g.program = s.program(fact)
 	}
@@ -694,6 +697,18 @@ func (s *state) program(self *envPackage) *Program {
 	p.Unprefixed = sortedSet(p.Unprefixed)
 	p.Types = sortKeyTypes(p.Types)
 	return p
+}
+
+// importedTypes returns the typed reads of every package the package
+// imports, transitively.
+func (s *state) importedTypes() []KeyType {
+	var out []KeyType
+	for _, pf := range s.pass.AllPackageFacts() {
+		if f, ok := pf.Fact.(*envPackage); ok && pf.Package != s.pass.Pkg {
+			out = append(out, f.Types...)
+		}
+	}
+	return sortKeyTypes(out)
 }
 
 // countsAsEnviron reports whether a call of os.Environ in the package at

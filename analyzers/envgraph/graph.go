@@ -133,8 +133,9 @@ type Ref struct {
 
 // A Graph is envgraph's result for one package.
 type Graph struct {
-	refs    []Ref
-	program *Program
+	refs     []Ref
+	program  *Program
+	imported []KeyType
 }
 
 // Refs returns the package's references in source order.
@@ -229,3 +230,9 @@ func (p *Program) Reads(key string) bool {
 	}
 	return false
 }
+
+// ImportedTypes returns the typed reads of the packages this package
+// imports, transitively, sorted by key and site. It is computed only for
+// packages that have typed reads of their own (nil otherwise), so that a
+// check can compare the two.
+func (g *Graph) ImportedTypes() []KeyType { return g.imported }

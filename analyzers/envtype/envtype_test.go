@@ -1,0 +1,88 @@
+package envtype_test
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/envvet/envvet/analyzers/envtype"
+	"github.com/envvet/envvet/internal/report"
+)
+
+func TestConflict(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), envtype.New(envtype.Config{}), "conflict")
+}
+
+// TestValues checks the diagnostics positioned in manifests, which
+// analysistest's // want comments cannot reach.
+func TestValues(t *testing.T) {
+	for _, tc := range []struct {
+		pkg  string
+		keep bool
+		want []string
+	}{
+		{"values", false, []string{
+			`values/.env.example:10:1: LISTEN_IP="localhost" is not an IP address (netip.ParseAddr in analyzers/envtype/testdata/src/values/main.go:24:11)`,
+			`values/.env.example:13:1: DB_PASSWORD (value not shown: secret) is not an unsigned integer (strconv.ParseUint in analyzers/envtype/testdata/src/values/main.go:30:15)`,
+			`values/.env.example:2:1: QUEUE_POLL_MS="500ms" is not an integer (strconv.Atoi in analyzers/envtype/testdata/src/values/main.go:16:13)`,
+			`values/.env.example:4:1: REQUEST_TIMEOUT="30" is not a duration (time.ParseDuration in analyzers/envtype/testdata/src/values/main.go:18:16)`,
+			`values/.env.example:6:1: DEBUG="yes" is not a boolean (strconv.ParseBool in analyzers/envtype/testdata/src/values/main.go:20:14)`,
+		}},
+		{"k8s", false, []string{
+			`k8s/deploy.yaml:14:21: WORKERS="four" is not an integer (strconv.Atoi in analyzers/envtype/testdata/src/k8s/main.go:11:16)`,
+		}},
+		{"ignored", false, []string{
+			`ignored/envvet.yaml:6:3: TRACE="on" is not a boolean (strconv.ParseBool in analyzers/envtype/testdata/src/ignored/main.go:12:14)`,
+		}},
+		{"ignored", true, []string{
+			`ignored/envvet.yaml:2:3: DEBUG="yes" is not a boolean (strconv.ParseBool in analyzers/envtype/testdata/src/ignored/main.go:11:14)`,
+			`ignored/envvet.yaml:6:3: TRACE="on" is not a boolean (strconv.ParseBool in analyzers/envtype/testdata/src/ignored/main.go:12:14)`,
+		}},
+	} {
+		t.Run(fmt.Sprint(tc.pkg, tc.keep), func(t *testing.T) {
+			a := envtype.New(envtype.Config{Report: report.Options{KeepSuppressed: tc.keep}})
+			got := diagnostics(t, a, tc.pkg)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got  %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// diagnostics runs a on pkg and returns its diagnostics as
+// "path:line:col: message", with paths relative to testdata/src, failing
+// the test on any error other than a mismatch with // want comments.
+func diagnostics(t *testing.T, a *analysis.Analyzer, pkg string) []string {
+	t.Helper()
+	rec := &recorder{}
+	results := analysistest.Run(rec, analysistest.TestData(), a, pkg)
+	for _, e := range rec.errors {
+		if !strings.Contains(e, "unexpected diagnostic") && !strings.Contains(e, "no diagnostic was reported") {
+			t.Error(e)
+		}
+	}
+	src, _ := filepath.Abs(filepath.Join(analysistest.TestData(), "src"))
+	var out []string
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			p := r.Pass.Fset.Position(d.Pos)
+			rel, _ := filepath.Rel(src, p.Filename)
+			out = append(out, fmt.Sprintf("%s:%d:%d: %s", filepath.ToSlash(rel), p.Line, p.Column, d.Message))
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// recorder is an analysistest.Testing that records errors instead of
+// failing, so that diagnostics outside Go files can be checked by hand.
+type recorder struct{ errors []string }
+
+func (r *recorder) Errorf(format string, args ...any) {
+	r.errors = append(r.errors, fmt.Sprintf(format, args...))
+}
