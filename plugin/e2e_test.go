@@ -21,6 +21,7 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -294,6 +295,13 @@ func runGolangciRaw(t *testing.T, gcl, dir string) (stdout, stderr []byte, code 
 
 func runGolangciCache(t *testing.T, gcl, dir, cache string) (stdout, stderr []byte, code int) {
 	t.Helper()
+	return runGolangciEnv(t, gcl, dir, cache)
+}
+
+// runGolangciEnv runs golangci-lint with the given cache and environment
+// additions.
+func runGolangciEnv(t *testing.T, gcl, dir, cache string, env ...string) (stdout, stderr []byte, code int) {
+	t.Helper()
 	cmd := exec.Command(gcl, "run",
 		// Other golangci-lint runs on this machine hold its global lock.
 		"--allow-parallel-runners",
@@ -301,7 +309,7 @@ func runGolangciCache(t *testing.T, gcl, dir, cache string) (stdout, stderr []by
 		"--max-issues-per-linter=0", "--max-same-issues=0", "--uniq-by-line=false",
 		"./...")
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOLANGCI_LINT_CACHE="+cache)
+	cmd.Env = append(append(os.Environ(), "GOWORK=off", "GOLANGCI_LINT_CACHE="+cache), env...)
 	var o, e bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &o, &e
 	err := cmd.Run()
@@ -780,46 +788,82 @@ func TestGolangciLintUnknownSetting(t *testing.T) {
 	}
 }
 
-// TestGolangciLintCacheIgnoresManifests pins a documented difference:
-// golangci-lint keys its cache of issues by a package's Go files, its
-// dependencies and its config, not by the manifest the checks read. After
-// a manifest edit, a warm cache serves the old findings until
-// "golangci-lint cache clean". If this test fails, golangci-lint has
-// started to notice: update plugin/README-section.md.
-func TestGolangciLintCacheIgnoresManifests(t *testing.T) {
+// TestGolangciLintCacheSeesManifests edits the manifest between runs
+// that keep golangci-lint's cache: each run must report what a run with
+// an empty cache reports, and a run after no edit must come from the
+// cache. golangci-lint keys cached issues by the Go files, the config and
+// the analyzers' names, so the plugins' manifest stamp (plugin/stamp.go)
+// is what makes the edit a miss.
+func TestGolangciLintCacheSeesManifests(t *testing.T) {
 	gcl, _ := binaries(t)
 	dir := fixture(t, exampleModule)
 	writeConfig(t, dir, nil)
 	cache := t.TempDir()
-	before := parseGolangciCache(t, gcl, dir, cache)
-	i := slices.IndexFunc(before, func(f finding) bool {
+	before, analyzed := runGolangciCached(t, gcl, dir, cache)
+	undeclared := slices.IndexFunc(before, func(f finding) bool {
 		return f.Check == "envkeys" && strings.Contains(f.Message, "is not declared in")
 	})
-	if i < 0 {
-		t.Skip("no undeclared key on the example module to declare")
+	policy := slices.IndexFunc(before, func(f finding) bool {
+		return f.Check == "nocgo" && strings.Contains(f.Message, "CGO_ENABLED=0 is declared in .env.example")
+	})
+	if undeclared < 0 || policy < 0 || analyzed == 0 {
+		t.Fatalf("the example needs an undeclared key and a cgo finding under .env.example's CGO_ENABLED=0 (analyzed %d packages):\n%v", analyzed, before)
 	}
-	key, _, _ := strings.Cut(strings.TrimPrefix(before[i].Message, "env key \""), "\"")
-	manifest := filepath.Join(dir, ".env.example")
-	data, err := os.ReadFile(manifest)
+	key, _, _ := strings.Cut(strings.TrimPrefix(before[undeclared].Message, "env key \""), "\"")
+
+	// Declare the key and drop the cgo policy: both findings go.
+	path := filepath.Join(dir, ".env.example")
+	orig, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(manifest, fmt.Appendf(data, "\n%s=x\n", key), 0o644); err != nil {
+	edited := strings.Replace(string(orig), "\nCGO_ENABLED=0", "\n# CGO_ENABLED=0", 1) + "\n" + key + "=x\n"
+	if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	fresh := runGolangci(t, gcl, dir)
-	if slices.Contains(fresh, before[i]) {
-		t.Fatalf("declaring %s in .env.example did not remove %s even with a fresh cache", key, before[i])
+	warm, analyzed := runGolangciCached(t, gcl, dir, cache)
+	for _, gone := range []finding{before[undeclared], before[policy]} {
+		if slices.Contains(warm, gone) {
+			t.Errorf("after the manifest edit, the warm cache still reports %s", gone)
+		}
 	}
-	if warm := parseGolangciCache(t, gcl, dir, cache); !slices.Contains(warm, before[i]) {
-		t.Errorf("golangci-lint's warm cache noticed the manifest edit: update plugin/README-section.md")
-	} else {
-		t.Logf("as documented, the warm cache still reports %s", before[i])
+	if analyzed == 0 {
+		t.Errorf("after the manifest edit, every package came from the cache")
+	}
+	assertSame(t, "warm cache after the edit vs empty cache", warm, runGolangci(t, gcl, dir))
+
+	// No edit: everything comes from the cache.
+	if again, analyzed := runGolangciCached(t, gcl, dir, cache); analyzed != 0 || !slices.Equal(again, warm) {
+		t.Errorf("a second run after the edit analyzed %d packages and reported %d findings, want 0 and %d", analyzed, len(again), len(warm))
+	}
+
+	// Undoing the edit brings back the first run's entries.
+	if err := os.WriteFile(path, orig, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if undone, analyzed := runGolangciCached(t, gcl, dir, cache); analyzed != 0 || !slices.Equal(undone, before) {
+		t.Errorf("after undoing the edit: analyzed %d packages, findings equal the first run's: %v; want 0 and true", analyzed, slices.Equal(undone, before))
 	}
 }
 
-func parseGolangciCache(t *testing.T, gcl, dir, cache string) []finding {
+// runGolangciCached runs golangci-lint with the given cache and returns its
+// findings and the number of packages it analyzed rather than took from
+// the cache.
+func runGolangciCached(t *testing.T, gcl, dir, cache string) ([]finding, int) {
 	t.Helper()
-	stdout, stderr, code := runGolangciCache(t, gcl, dir, cache)
-	return parseGolangci(t, dir, stdout, stderr, code)
+	stdout, stderr, code := runGolangciEnv(t, gcl, dir, cache, "GL_DEBUG=goanalysis/issues/cache")
+	m := analyzingRE.FindAllSubmatch(stderr, -1)
+	if len(m) == 0 {
+		t.Fatalf("golangci-lint's issues cache log says nothing about the packages analyzed:\n%s", stderr)
+	}
+	n := 0
+	for _, sub := range m {
+		k, _ := strconv.Atoi(string(sub[1]))
+		n += k
+	}
+	return parseGolangci(t, dir, stdout, stderr, code), n
 }
+
+// analyzingRE matches golangci-lint's GL_DEBUG=goanalysis/issues/cache
+// summary (pkg/goanalysis/runners_cache.go).
+var analyzingRE = regexp.MustCompile(`Loaded \d+ issues from cache in \S+, analyzing (\d+)/\d+ packages`)

@@ -15,8 +15,11 @@
 // `ignore` under envkeys is the flag -envkeys.ignore. Unknown keys are an
 // error that names the key.
 //
-// The package has no logic of its own: the analyzers come from
-// analyzers.Suite, as in cmd/envvet.
+// The analyzers come from analyzers.Suite, as in cmd/envvet. Each plugin
+// adds one analyzer of its own, a stamp that reports nothing and whose
+// name carries the manifests' fingerprint: golangci-lint's cache keys
+// cached issues by analyzer names, so a manifest edit is a cache miss
+// (see manifestStamp).
 package plugin
 
 import (
@@ -104,11 +107,17 @@ type plugin struct {
 	cfg   analyzers.Config
 }
 
-// BuildAnalyzers returns the plugin's check, taken from a fresh suite.
+// BuildAnalyzers returns the plugin's check, taken from a fresh suite,
+// and the manifest stamp that makes golangci-lint's cache see manifest
+// edits (see manifestStamp).
 func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 	for _, a := range analyzers.Suite(p.cfg) {
 		if a.Name == p.check {
-			return []*analysis.Analyzer{a}, nil
+			stamp, err := manifestStamp(p.cfg)
+			if err != nil {
+				return nil, fmt.Errorf("envvet check %s: %w", p.check, err)
+			}
+			return []*analysis.Analyzer{a, stamp}, nil
 		}
 	}
 	return nil, fmt.Errorf("envvet has no check %s", p.check)

@@ -52,8 +52,8 @@ func TestPlugins(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s with settings %#v: %v", name, settings, err)
 			}
-			if len(as) != 1 || as[0].Name != name {
-				t.Fatalf("%s: built %v, want the one check %s", name, as, name)
+			if len(as) != 2 || as[0].Name != name || !strings.HasPrefix(as[1].Name, "envvetmanifests_") {
+				t.Fatalf("%s: built %v, want the check %s and a manifest stamp", name, as, name)
 			}
 			if err := analysis.Validate(as); err != nil {
 				t.Errorf("%s: %v", name, err)
