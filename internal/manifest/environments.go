@@ -102,7 +102,7 @@ func (l *loader) environment(manifest string, e envSpec) error {
 	m := sub.finish()
 	env := Environment{
 		Name: e.name, File: manifest, Line: e.line, Col: e.col,
-		At:   envPosition(manifest, e),
+		At:   envPosition(manifest, e, l.read),
 		Keys: m.Keys, Build: m.Build, Unresolved: m.Unresolved,
 	}
 	l.envs = append(l.envs, env)
@@ -122,13 +122,14 @@ func (l *loader) readEnvironment(sub *loader, manifest string, e envSpec) error 
 	return nil
 }
 
-// envPosition returns Environment.At for e.
-func envPosition(manifest string, e envSpec) Position {
+// envPosition returns Environment.At for e; it looks for the
+// kustomization file only when read is set (Load, not Parse).
+func envPosition(manifest string, e envSpec, read bool) Position {
 	if len(e.sources) == 0 {
 		return Position{manifest, e.line, e.col}
 	}
 	s := e.sources[0]
-	if s.kind == "kustomize" {
+	if s.kind == "kustomize" && read {
 		dir := relativeTo(manifest, s.path)
 		for _, name := range kustFileNames {
 			if ok, _ := isFile(filepath.Join(dir, name)); ok {

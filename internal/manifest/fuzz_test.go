@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -45,6 +46,7 @@ func checkParse(t *testing.T, file string, data []byte) {
 			t.Fatalf("bad shadowed key %+v for %q", k, data)
 		}
 	}
+	checkEnvironments(t, file, data, m, lines)
 	seen := make(map[string]bool)
 	for _, list := range [][]manifest.Key{m.Keys, m.Build} {
 		for _, k := range list {
@@ -107,6 +109,15 @@ func FuzzYAML(f *testing.F) {
 		"build:\n  CGO_ENABLED: [0]\n",
 		"keys:\n  <<: {A: {}}\n",
 		"\uFEFFkeys:\r\n  A:\r\n",
+		exampleEnvironments,
+		"environments:\n  dev: [.env.dev]\n  prod:\n    sources:\n      - kubernetes: k8s.yaml\n        container: [api]\n",
+		"environments: {dev: ~}\n",
+		"environments:\n  dev: &s [a.env]\n  prod: *s\n",
+		"environments:\n  dev: {sources: [a.env], sources: [b.env]}\n",
+		"environments:\n  dev: {files: [a.env]}\n",
+		"environments:\n  \"\": [a.env]\n",
+		"environments: [dev]\n",
+		"environments:\n  dev: [{compose: c.yml, kubernetes: k.yaml}]\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -213,4 +224,44 @@ func FuzzGoreleaser(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkParse(t, ".goreleaser.yaml", data)
 	})
+}
+
+// exampleEnvironments is an envvet.yaml with every form of environments:.
+const exampleEnvironments = `keys:
+  PAY_DB_NAME: {required: true}
+environments:
+  dev:
+    - compose: docker-compose.yml
+      service: pay
+  staging:
+    sources:
+      - kustomize: deploy/overlays/staging
+        container: pay
+  prod:
+    - kustomize: deploy/overlays/prod
+    - dotenv: deploy/prod.env
+    - deploy/k8s/worker.yaml
+`
+
+// checkEnvironments checks the invariants of Parse's environments: each
+// is named validly and positioned in file, holds no key (Parse reads no
+// source) and lists each source as unresolved, which the manifest lists
+// too.
+func checkEnvironments(t *testing.T, file string, data []byte, m *manifest.Manifest, lines int) {
+	t.Helper()
+	seen := make(map[string]bool)
+	for _, e := range m.Environments {
+		if e.Name == "" || seen[e.Name] || e.File != file || e.Line < 1 || e.Line > lines || e.Col < 1 {
+			t.Fatalf("bad environment %+v for %q", e, data)
+		}
+		seen[e.Name] = true
+		if e.At.File != file || e.At.Line < 1 || e.At.Line > lines || len(e.Keys) != 0 || len(e.Unresolved) == 0 {
+			t.Fatalf("environment %+v for %q: want no keys, its sources unresolved, At in the file", e, data)
+		}
+		for _, u := range e.Unresolved {
+			if !slices.Contains(m.Unresolved, u) {
+				t.Fatalf("environment %s: unresolved %v missing from the manifest's", e.Name, u)
+			}
+		}
+	}
 }
