@@ -12,6 +12,7 @@ import (
 	"github.com/envvet/envvet/analyzers/envkeys"
 	"github.com/envvet/envvet/analyzers/envparse"
 	"github.com/envvet/envvet/analyzers/envsecret"
+	"github.com/envvet/envvet/analyzers/envtype"
 	"github.com/envvet/envvet/analyzers/nocgo"
 	"github.com/envvet/envvet/internal/manifest"
 	"github.com/envvet/envvet/internal/report"
@@ -26,6 +27,8 @@ type Config struct {
 	DBPool   dbpool.Config   `json:"dbpool"`
 	CtxGo    ctxgo.Config    `json:"ctxgo"`
 	EnvParse envparse.Config `json:"envparse"`
+	// EnvType has no user setting; it is here for Report and Overlay.
+	EnvType envtype.Config `json:"-"`
 	// EnvSecret has no user setting; it is here for Report and Overlay.
 	EnvSecret envsecret.Config `json:"-"`
 
@@ -54,6 +57,8 @@ func Suite(cfg Config) []*analysis.Analyzer {
 	cfg.EnvParse.Overlay = cfg.Overlay
 	cfg.EnvSecret.Report = cfg.Report
 	cfg.EnvSecret.Overlay = cfg.Overlay
+	cfg.EnvType.Report = cfg.Report
+	cfg.EnvType.Overlay = cfg.Overlay
 	checks := checks(cfg)
 	names := make([]string, len(checks))
 	for i, a := range checks {
@@ -70,6 +75,7 @@ func checks(cfg Config) []*analysis.Analyzer {
 	cfg.EnvKeys.OnManifest = func(m []string) { listed = m }
 	cfg.EnvParse.Manifests = func() []string { return listed }
 	cfg.EnvSecret.Manifests = func() []string { return listed }
+	cfg.EnvType.Manifests = func() []string { return listed }
 	return []*analysis.Analyzer{
 		envkeys.New(cfg.EnvKeys),
 		nocgo.New(cfg.NoCgo),
@@ -77,6 +83,7 @@ func checks(cfg Config) []*analysis.Analyzer {
 		ctxgo.New(cfg.CtxGo),
 		envparse.New(cfg.EnvParse),
 		envsecret.New(cfg.EnvSecret),
+		envtype.New(cfg.EnvType),
 	}
 }
 
