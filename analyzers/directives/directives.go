@@ -15,7 +15,7 @@ var doc string
 // Checks are the names a directive may use by default: envvet's checks,
 // in the suite's order (analyzers.Suite builds its own list; this one
 // serves the package-level Analyzer, which Bazel's nogo links).
-var Checks = []string{"envkeys", "nocgo", "dbpool", "ctxgo", "envparse", "envsecret"}
+var Checks = []string{"envkeys", "nocgo", "dbpool", "ctxgo", "envparse", "envsecret", "envtype"}
 
 // Analyzer reports malformed directives, accepting the names in Checks.
 var Analyzer = New(Checks)
