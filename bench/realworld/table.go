@@ -63,6 +63,10 @@ var rules = map[string]map[string]string{
 		"helper":  "helper",
 		"loader":  "loader",
 	},
+	"envtype": {
+		"value":    "value",
+		"conflict": "conflict",
+	},
 }
 
 // ruleNames maps a category back to the rule name the output uses (the
@@ -92,7 +96,7 @@ func canonicalRule(check, rule string) string {
 }
 
 // knownChecks lists the checks that have tables, in output order.
-var knownChecks = []string{"envkeys", "nocgo", "ctxgo", "dbpool", "envparse"}
+var knownChecks = []string{"envkeys", "nocgo", "ctxgo", "dbpool", "envparse", "envtype"}
 
 // A Row is one site of a verdict table.
 type Row struct {
