@@ -52,6 +52,7 @@ var rules = map[string]map[string]string{
 	"nocgo": {
 		"direct": "direct",
 		"import": "import",
+		"stub":   "stub",
 	},
 	"envkeys": {
 		"undeclared": "undeclared",
