@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -109,44 +110,77 @@ func relative(site envgraph.Site, root, dir string) string {
 	return site.String()
 }
 
+// A decl is one declaration with a value, and the environment it belongs
+// to ("" outside envvet.yaml's environments:).
+type decl struct {
+	key  manifest.Key
+	envs []string // the environments whose sources read the file, in order
+}
+
+// decls returns every declaration of m: each environment's first, so that
+// a file an environment reads is reported naming it, then the manifest's
+// own, each position once.
+func decls(m *manifest.Manifest) []decl {
+	var out []decl
+	at := make(map[string]int)
+	add := func(keys []manifest.Key, env string) {
+		for _, k := range keys {
+			i, seen := at[k.Pos()]
+			if !seen {
+				at[k.Pos()] = len(out)
+				out = append(out, decl{key: k})
+				i = len(out) - 1
+			}
+			if env != "" && !slices.Contains(out[i].envs, env) {
+				out[i].envs = append(out[i].envs, env)
+			}
+		}
+	}
+	for _, e := range m.Environments {
+		add(e.Keys, e.Name)
+	}
+	add(m.Keys, "")
+	add(m.Shadowed, "")
+	return out
+}
+
 // checkValues reports each literal value of a declaration that a read of
 // the program does not accept.
 func (c *checker) checkValues(pass *analysis.Pass, prog *envgraph.Program, m *manifest.Manifest, root string) {
 	files := make(map[string]*token.File)
-	for _, list := range [][]manifest.Key{m.Keys, m.Shadowed} {
-		for _, k := range list {
-			if !k.HasDefault || isPlaceholder(k.Default) {
-				continue
-			}
-			kt, ok := rejecting(prog.TypesOf(k.Name), k.Default)
-			if !ok {
-				continue
-			}
-			tf, seen := files[k.File]
-			if !seen {
-				tf = addFile(pass.Fset, k.File)
-				files[k.File] = tf
-			}
-			if tf == nil || k.Line < 1 || k.Line > tf.LineCount() {
-				continue
-			}
-			pos := tf.LineStart(k.Line)
-			if k.Col > 1 {
-				pos += token.Pos(k.Col - 1)
-			}
-			d := analysis.Diagnostic{Pos: pos, Category: CategoryValue, Message: valueMessage(k, kt, root)}
-			if !c.first(k.Pos() + d.Message) {
-				continue
-			}
-			if reason, ok := k.Ignored("envtype"); ok {
-				if !c.keep {
-					continue
-				}
-				d.Category = report.SuppressedPrefix + d.Category
-				d.Related = []analysis.RelatedInformation{{Pos: pos, Message: reason}}
-			}
-			pass.Report(d)
+	for _, dl := range decls(m) {
+		k := dl.key
+		if !k.HasDefault || isPlaceholder(k.Default) {
+			continue
 		}
+		kt, ok := rejecting(prog.TypesOf(k.Name), k.Default)
+		if !ok {
+			continue
+		}
+		tf, seen := files[k.File]
+		if !seen {
+			tf = addFile(pass.Fset, k.File)
+			files[k.File] = tf
+		}
+		if tf == nil || k.Line < 1 || k.Line > tf.LineCount() {
+			continue
+		}
+		pos := tf.LineStart(k.Line)
+		if k.Col > 1 {
+			pos += token.Pos(k.Col - 1)
+		}
+		d := analysis.Diagnostic{Pos: pos, Category: CategoryValue, Message: valueMessage(k, dl.envs, kt, root)}
+		if !c.first(k.Pos() + d.Message) {
+			continue
+		}
+		if reason, ok := k.Ignored("envtype"); ok {
+			if !c.keep {
+				continue
+			}
+			d.Category = report.SuppressedPrefix + d.Category
+			d.Related = []analysis.RelatedInformation{{Pos: pos, Message: reason}}
+		}
+		pass.Report(d)
 	}
 }
 
@@ -163,10 +197,17 @@ func rejecting(kts []envgraph.KeyType, v string) (envgraph.KeyType, bool) {
 // valueMessage writes QUEUE_POLL_MS="500ms" is not an integer
 // (strconv.Atoi in internal/queue/poll.go:31:21), the value left out for
 // a secret.
-func valueMessage(k manifest.Key, kt envgraph.KeyType, root string) string {
+func valueMessage(k manifest.Key, envs []string, kt envgraph.KeyType, root string) string {
 	what := fmt.Sprintf("%s=%q", k.Name, k.Default)
 	if k.Secret || looksSecret(k.Name) {
 		what = k.Name + " (value not shown: secret)"
+	}
+	switch len(envs) {
+	case 0:
+	case 1:
+		what += " in environment " + envs[0]
+	default:
+		what += " in environments " + strings.Join(envs, ", ")
 	}
 	at := kt.Type.Site
 	if !at.IsValid() {

@@ -36,6 +36,10 @@ func TestValues(t *testing.T) {
 		{"k8s", false, []string{
 			`k8s/deploy.yaml:14:21: WORKERS="four" is not an integer (strconv.Atoi in analyzers/envtype/testdata/src/k8s/main.go:11:16)`,
 		}},
+		{"envs", false, []string{
+			`envs/deploy/common.env:2:1: WORKERS="four" in environments qa, prod is not an integer (strconv.Atoi in analyzers/envtype/testdata/src/envs/main.go:12:16)`,
+			`envs/deploy/qa.env:1:1: QUEUE_POLL_MS="500ms" in environment qa is not an integer (strconv.Atoi in analyzers/envtype/testdata/src/envs/main.go:11:13)`,
+		}},
 		{"ignored", false, []string{
 			`ignored/envvet.yaml:6:3: TRACE="on" is not a boolean (strconv.ParseBool in analyzers/envtype/testdata/src/ignored/main.go:12:14)`,
 		}},
