@@ -60,6 +60,11 @@ func TestFiles(t *testing.T) {
 			`marked/deploy.yaml:10:17: container: secret env key "DB_CREDENTIALS" (it is declared as a secret) has a literal value in the env of container api (deploy.yaml); use valueFrom.secretKeyRef`,
 			`marked/deploy.yaml:17:17: container: secret env key "ROOT_TOKEN" (its name ends in _TOKEN) has a literal value in the env of container api (deploy.yaml); use valueFrom.secretKeyRef`,
 		}},
+		// kustomize's configMapGenerator literal, positioned in the
+		// kustomization. Not: replace-me, a secretGenerator literal.
+		{"kustom", []string{
+			`kustom/deploy/kustomization.yaml:6:9: configmap: secret env key "API_TOKEN" (its name ends in _TOKEN) has a literal value in ConfigMap app-config (kustomization.yaml); move it to a Secret`,
+		}},
 		// A library shares its program's manifest: nothing is reported.
 		{"lib", nil},
 	} {

@@ -3,6 +3,7 @@ package envsecret
 import (
 	"fmt"
 	"path/filepath"
+	"regexp"
 
 	"github.com/envvet/envvet/internal/manifest"
 )
@@ -125,7 +126,7 @@ func (f finding) message() string {
 	var where, advice string
 	switch k.Origin.Kind {
 	case manifest.OriginConfigMap:
-		where = fmt.Sprintf("in ConfigMap %s (%s)", k.Origin.Name, base)
+		where = fmt.Sprintf("in ConfigMap %s (%s)", generatedRE.ReplaceAllString(k.Origin.Name, ""), base)
 		advice = "move it to a Secret"
 	case manifest.OriginContainer:
 		where = fmt.Sprintf("in the env of container %s (%s)", k.Origin.Name, base)
@@ -146,6 +147,10 @@ func (f finding) message() string {
 	}
 	return fmt.Sprintf("secret env key %q (%s) has %s %s; %s", k.Name, f.why, what, where, advice)
 }
+
+// generatedRE matches the hash suffix kustomize's generators append to a
+// ConfigMap's name, which the user's files do not spell.
+var generatedRE = regexp.MustCompile(`-[bcdfghkmt2-9]{10}$`)
 
 func strict(origin string) bool {
 	s, _ := strictness(origin)
