@@ -62,4 +62,22 @@
 // of them: each main package returns the keys its program does not read
 // (a Result), and envvet reports the keys that none reads, provided every
 // main package sharing the manifest was analyzed.
+//
+// # Environments
+//
+// When envvet.yaml names environments (environments: dev, staging, prod,
+// each with its own sources), each is checked on its own. A key that a
+// loader requires (env:"X,required") or that envvet.yaml declares
+// required: true is reported once per environment that does not set it,
+// at the environment's overlay (its first kustomization.yaml) or else at
+// its entry in envvet.yaml:
+//
+//	deploy/overlays/prod/kustomization.yaml:1:1: env key "PAY_DB_NAME" is required by config.DB.Name but environment prod does not set it
+//
+// A key read without a default is reported only for an environment that
+// leaves it unset while every other environment, and at least two, set
+// it; a key that some environments leave unset is optional. Defaults in
+// the code or the manifest, os.LookupEnv, test files, and environments
+// with an envFrom that envvet cannot resolve are not reported. The keys
+// environments set are declarations for the checks above.
 package envkeys

@@ -58,6 +58,7 @@ var rules = map[string]map[string]string{
 		"undeclared": "undeclared",
 		"unread":     "unread",
 		"dynamic":    "dynamic",
+		"unset":      "unset",
 	},
 	"envparse": {
 		"dropped": "dropped",

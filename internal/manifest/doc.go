@@ -23,7 +23,8 @@
 //
 // # envvet.yaml
 //
-// A YAML mapping with three optional sections:
+// A YAML mapping with these optional sections (and environments:, see
+// Environments):
 //
 //	# keys the program reads
 //	keys:
@@ -91,6 +92,31 @@
 // one with only comments, declares nothing. Anchors and aliases work as
 // in YAML; merge keys (<<) do not in an envvet.yaml (they do in Compose
 // files).
+//
+// # Environments
+//
+// An envvet.yaml may also have an environments: section, a mapping from
+// an environment's name (letters, digits, _, - and .) to its sources: a
+// list of entries of the same forms as sources:, or a mapping whose one
+// field, sources:, is that list.
+//
+//	environments:
+//	  dev:
+//	    - compose: docker-compose.yml
+//	      service: api
+//	  prod:
+//	    - kustomize: deploy/overlays/prod
+//	      container: api
+//
+// Each environment is read on its own, as a manifest of its sources alone
+// (an envFrom resolves against its own ConfigMaps and Secrets), into
+// Manifest.Environments: its Keys (with the values set, as Default), its
+// Build variables and its Unresolved declarations. The keys of every
+// environment are declarations of the whole manifest too, after the
+// envvet.yaml's keys and sources (a key that only an environment sets is
+// declared), and the files they come from are in Files. An environment
+// with no sources, an unknown field, an invalid name, and every error a
+// source can have are errors at their position in the envvet.yaml.
 //
 // # Docker Compose files
 //
