@@ -59,7 +59,7 @@ func TestBadTables(t *testing.T) {
 		`testdata/bad/ctxgo.tsv:4: warning: example.com/a has fix-before rows but no fix-after row in this table`,
 		`testdata/bad/ctxgo.tsv:18: warning: example.com/b has fix-before rows but no fix-after row in this table`,
 		`testdata/bad/envkeys.tsv:1: the first line must be the header "module\tversion\tfile\tline\tverdict\tkind\trule\twhy\tsource"`,
-		`testdata/bad/lint.tsv:1: unknown check "lint" (a table is <check>.tsv, check one of envkeys, nocgo, ctxgo, dbpool, envparse, envtype)`,
+		`testdata/bad/lint.tsv:1: unknown check "lint" (a table is <check>.tsv, check one of envkeys, nocgo, ctxgo, dbpool, envparse, envtype, envsecret)`,
 		`testdata/bad/ctxgo.modules.tsv:3: duplicate settings for example.com/a@v1.0.0 (line 2)`,
 		`testdata/bad/ctxgo.modules.tsv:4: dir "/abs": must be relative to the module root`,
 		`testdata/bad/ctxgo.modules.tsv:4: flag "json" does not start with -`,

@@ -65,6 +65,13 @@ var rules = map[string]map[string]string{
 		"helper":  "helper",
 		"loader":  "loader",
 	},
+	"envsecret": {
+		"configmap":  "configmap",
+		"container":  "container",
+		"dockerfile": "dockerfile",
+		"compose":    "compose",
+		"dotenv":     "dotenv",
+	},
 	"envtype": {
 		"value":    "value",
 		"conflict": "conflict",
@@ -98,7 +105,7 @@ func canonicalRule(check, rule string) string {
 }
 
 // knownChecks lists the checks that have tables, in output order.
-var knownChecks = []string{"envkeys", "nocgo", "ctxgo", "dbpool", "envparse", "envtype"}
+var knownChecks = []string{"envkeys", "nocgo", "ctxgo", "dbpool", "envparse", "envtype", "envsecret"}
 
 // A Row is one site of a verdict table.
 type Row struct {
