@@ -114,3 +114,35 @@ func TestEnvironmentErrors(t *testing.T) {
 func writeFile(name, content string) error {
 	return os.WriteFile(name, []byte(content), 0o666)
 }
+
+// TestEnvironmentDependencies checks that an edit of an environment's
+// file is seen by the go vet fingerprint and by the Cache.
+func TestEnvironmentDependencies(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"go.mod":          "module example.com/m\n",
+		"envvet.yaml":     "environments:\n  prod: [deploy/prod.env]\n",
+		"deploy/prod.env": "A=1\n",
+	})
+	before, err := manifest.Fingerprint(root, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c manifest.Cache
+	m, err := c.ForDir(root, nil)
+	if err != nil || !m.Environment("prod").Sets("A") {
+		t.Fatalf("ForDir: %v, %v", m, err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "deploy", "prod.env"), []byte("A=1\nBB=2\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	after, err := manifest.Fingerprint(root, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if before == after {
+		t.Errorf("Fingerprint did not change with an environment's file")
+	}
+	if m, err := c.ForDir(root, nil); err != nil || !m.Environment("prod").Sets("BB") {
+		t.Errorf("Cache did not re-read the environment's file: %v", err)
+	}
+}
