@@ -31,7 +31,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:              run,
 	RunDespiteErrors: true,
 	ResultType:       reflect.TypeFor[*Graph](),
-	FactTypes:        []analysis.Fact{new(envHelper), new(envPackage)},
+	FactTypes:        []analysis.Fact{new(envHelper), new(envPackage), new(viperGlobal)},
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -62,6 +62,8 @@ func run(pass *analysis.Pass) (any, error) {
 		s.index(pass.Files)
 		s.inferHelpers()
 		s.collectRefs()
+		s.viperFold()
+		s.koanfFold()
 		s.typeRefs()
 		s.dropLibraryLookups()
 	}
@@ -70,6 +72,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if pass.Pkg != nil && !fact.empty() {
 		pass.ExportPackageFact(fact)
 	}
+	s.exportViper()
 	g := &Graph{refs: s.refs}
 	if len(fact.Types) > 0 {
 		g.imported = s.importedTypes()
@@ -110,6 +113,7 @@ type state struct {
 	parseCall  map[*ast.CallExpr]bool
 	compared   map[*types.Var][]string // string constants a variable is compared with (see noteCompared)
 	viper      []viperPrefixCall
+	vk         *viperKeys             // viper instances and the keys asked of them (viperFold)
 	libLits    []*ast.CompositeLit    // composite literals of a modelled library's types (urfave/cli flags)
 	libDone    map[*ast.CallExpr]bool // library calls already recorded through a composite literal
 
@@ -624,6 +628,8 @@ func (s *state) fillPackageFact(f *envPackage) {
 		switch {
 		case r.Kind == Environ:
 			f.Environ = f.Environ || !r.Passed
+		case s.viperFolded(r):
+			continue // the keys asked decide (viperProgram)
 		case r.Dynamic || r.Kind == Prefix:
 			if !r.Kind.IsRead() && r.Kind != Prefix {
 				continue
@@ -691,6 +697,7 @@ func (s *state) program(self *envPackage) *Program {
 		}
 		merge(pf.Package.Path(), f)
 	}
+	s.viperProgram(p)
 	p.Keys = sortedSet(p.Keys)
 	p.Prefixes = sortedSet(p.Prefixes)
 	p.Environ = sortedSet(p.Environ)

@@ -15,9 +15,11 @@ func main() {
 		return strings.ReplaceAll(strings.ToLower(strings.TrimPrefix(s, "APP_")), "_", ".")
 	}), nil)
 	_ = k.Load(envv2.Provider(".", envv2.Opt{Prefix: "SHOP_"}), nil) // want `prefix "SHOP_" loader koanf`
-	_ = k.Load(env.Provider("", ".", nil), nil)                       // want `whole environment loader koanf`
-	_ = k.Load(env.Provider(os.Args[0], ".", nil), nil)               // want `prefix dynamic os.Args\[0\] loader koanf`
+	_ = k.Load(env.Provider("", ".", nil), nil)                      // want `whole environment loader koanf`
+	_ = k.Load(env.Provider(os.Args[0], ".", nil), nil)              // want `prefix dynamic os.Args\[0\] loader koanf`
 	// A list of the program's own: not the environment.
 	_ = k.Load(envv2.Provider(".", envv2.Opt{EnvironFunc: func() []string { return nil }}), nil)
-	_ = k.String("server.port")
+	_ = k.String("server.port") // want `bind "APP_SERVER_PORT" loader koanf`
+	// A key not known here: every provider may load any key it reads.
+	_ = k.String(os.Args[1])
 }

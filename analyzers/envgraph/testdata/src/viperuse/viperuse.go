@@ -13,7 +13,7 @@ func global() {
 	_ = viper.BindEnv("port")                             // want `bind "APP_PORT" loader viper`
 	_ = viper.BindEnv("db.url", "DATABASE_URL", "DB_URL") // want `bind "DATABASE_URL" loader viper` `bind "DB_URL" loader viper`
 	viper.MustBindEnv("log-level")                        // want `bind "APP_LOG-LEVEL" loader viper`
-	_ = viper.GetString("not_env")
+	_ = viper.GetString("not_env")                        // want `bind "APP_NOT_ENV" loader viper`
 }
 
 func instance() {
@@ -21,10 +21,11 @@ func instance() {
 	v := viper.New()
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_", "-", "_"))
 	_ = v.BindEnv("server.port") // want `bind "SERVER_PORT" loader viper`
-	v.AutomaticEnv()             // want `prefix dynamic  loader viper`
-	_ = v.BindEnv("x", name)     // want `bind dynamic name loader viper`
-	_ = v.BindEnv(name)          // want `bind dynamic name loader viper`
-	_ = v.GetString("server.port")
+	// Every key asked of v is known: AutomaticEnv reads those.
+	v.AutomaticEnv()
+	_ = v.BindEnv("x", name)       // want `bind dynamic name loader viper`
+	_ = v.BindEnv(name)            // want `bind dynamic name loader viper`
+	_ = v.GetString("server.port") // want `bind "SERVER_PORT" loader viper`
 }
 
 type server struct{ v *viper.Viper }

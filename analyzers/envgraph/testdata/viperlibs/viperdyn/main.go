@@ -1,0 +1,17 @@
+// Command viperdyn asks viper for a key it computes: any SHOP_ key may be
+// read.
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/spf13/viper"
+)
+
+func main() {
+	viper.SetEnvPrefix("shop")
+	viper.AutomaticEnv()                     // want `prefix prefix "SHOP_" loader viper`
+	fmt.Println(viper.GetString("port"))     // want `bind "SHOP_PORT" loader viper`
+	fmt.Println(viper.GetString(os.Args[1])) // the key is not known
+}

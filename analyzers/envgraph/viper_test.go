@@ -1,0 +1,83 @@
+package envgraph_test
+
+import (
+	"path/filepath"
+	"slices"
+	"sync"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/envvet/envvet/analyzers/envgraph"
+	"github.com/envvet/envvet/internal/modtest"
+)
+
+// viperDir returns testdata/viperlibs, a module whose programs use the
+// real viper (and koanf), after fetching them into the module cache.
+func viperDir(t *testing.T) string {
+	dir := filepath.Join(analysistest.TestData(), "viperlibs")
+	modtest.Download(t, dir)
+	return dir
+}
+
+var viperPkgs = []string{"./viperglobal", "./viperdyn", "./vipercross/...", "./viperlocal", "./viperescape", "./koanfv1", "./koanfv2", "./koanfopen"}
+
+// TestViper checks the references of the keys asked of viper and koanf
+// instances, and that a prefix makes the program read the keys it asks
+// for, not every key with the prefix, unless some key asked is not known.
+// One load of the module serves both: type-checking viper is dear.
+func TestViper(t *testing.T) {
+	var mu sync.Mutex
+	progs := make(map[string]*envgraph.Program)
+	a := &analysis.Analyzer{
+		Name:     "refs",
+		Doc:      "report envgraph's references and record each main package's Program",
+		Requires: []*analysis.Analyzer{envgraph.Analyzer},
+		Run: func(pass *analysis.Pass) (any, error) {
+			g := pass.ResultOf[envgraph.Analyzer].(*envgraph.Graph)
+			for _, r := range g.Refs() {
+				pass.Report(analysis.Diagnostic{Pos: r.Pos, End: r.End, Message: describe(r)})
+			}
+			if p := g.Program(); p != nil {
+				mu.Lock()
+				progs[pass.Pkg.Path()] = p
+				mu.Unlock()
+			}
+			return nil, nil
+		},
+	}
+	analysistest.Run(t, viperDir(t), a, viperPkgs...)
+	for _, tc := range []struct {
+		pkg          string
+		read, unread []string
+	}{
+		{"example.com/viperlibs/viperglobal", []string{"SHOP_HTTP_PORT", "SHOP_LOG_LEVEL", "SHOP_SMTP_HOST", "SHOP_TLS_CERT"}, []string{"SHOP_MODE", "SHOP_STALE"}},
+		{"example.com/viperlibs/viperdyn", []string{"SHOP_PORT", "SHOP_STALE"}, []string{"STALE"}},
+		{"example.com/viperlibs/vipercross", []string{"SHOP_DB_HOST", "SHOP_HTTP_ADDR"}, []string{"SHOP_STALE", "SHOP_DB_PORT"}},
+		{"example.com/viperlibs/viperlocal", []string{"API_NAME", "API_DB_HOST", "API_DB_TIMEOUT", "API_LABELS_TEAM", "API_DEBUG"}, []string{"API_INTERNAL", "API_SECRET", "API_STALE"}},
+		{"example.com/viperlibs/viperescape", []string{"API_PORT", "API_STALE"}, []string{"STALE"}},
+		{"example.com/viperlibs/koanfv1", []string{"APP_DB_HOST", "APP_DB_PORT", "APP_TAGS_TEAM", "APP_LOG_LEVEL", "APP_DEBUG"}, []string{"APP_STALE", "APP_DB"}},
+		{"example.com/viperlibs/koanfv2", []string{"CACHE_URL", "SHOP_STALE"}, []string{"CACHE_STALE"}},
+		{"example.com/viperlibs/koanfopen", []string{"APP_STALE", "CACHE_STALE"}, []string{"STALE"}},
+	} {
+		p := progs[tc.pkg]
+		if p == nil {
+			t.Errorf("%s: no Program", tc.pkg)
+			continue
+		}
+		for _, k := range tc.read {
+			if !p.Reads(k) {
+				t.Errorf("%s: the program does not read %s (Keys %v, Prefixes %v)", tc.pkg, k, p.Keys, p.Prefixes)
+			}
+		}
+		for _, k := range tc.unread {
+			if p.Reads(k) {
+				t.Errorf("%s: the program reads %s (Keys %v, Prefixes %v, Environ %v)", tc.pkg, k, p.Keys, p.Prefixes, p.Environ)
+			}
+		}
+		if slices.Contains(p.Unprefixed, tc.pkg) {
+			t.Errorf("%s: Unprefixed = %v", tc.pkg, p.Unprefixed)
+		}
+	}
+}

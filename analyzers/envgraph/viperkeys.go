@@ -1,0 +1,303 @@
+package envgraph
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// viper's AutomaticEnv makes every key the program asks an instance for
+// (Get*, IsSet, UnmarshalKey, BindPFlag, the fields of an Unmarshal
+// target) read the env key replace(upper(prefix + "_" + key)). When the
+// keys asked of an instance are all known, the AutomaticEnv call reads
+// exactly those keys, not every key with the prefix: viperFold turns it
+// into one reference per key asked. The global instance is shared by
+// every package, so a package only records what it asks of it in its
+// viperGlobal fact, and the main package's Program decides (viperProgram).
+
+// viperKeys is what viperFold learns about the package's viper instances.
+type viperKeys struct {
+	uses   map[*types.Var]*viperUse // instances bound to a variable of the package
+	global viperUse                 // the global instance
+	folded map[token.Pos]bool       // AutomaticEnv calls of the global instance whose keys viperProgram decides
+	fact   viperGlobal
+}
+
+// A viperUse is what the package does with one viper instance.
+type viperUse struct {
+	asks     []viperAsk
+	defaults map[string]string // SetDefault values by lower-case key
+	auto     []callSite        // AutomaticEnv calls
+	open     bool              // asks for keys it cannot name (Get(k), AllSettings, Sub, ...)
+}
+
+// A viperAsk is a key the program asks an instance for.
+type viperAsk struct {
+	key      string // viper's key, lower case
+	sub      bool   // the whole subtree under key (a map or interface field)
+	fold     bool   // the key matches in any case (a struct field's)
+	pos, end token.Pos
+	flag     string // BindPFlag's flag
+	field    string // the Unmarshal target's field
+}
+
+// viperOpeners are the calls after which an instance may be asked any
+// key: its settings as a whole, a sub-tree instance, the settings written
+// out.
+var viperOpeners = []string{"AllSettings", "AllKeys", "Sub", "GetViper", "WriteConfig", "WriteConfigAs",
+	"SafeWriteConfig", "SafeWriteConfigAs", "WriteConfigTo"}
+
+// viperFold records the keys asked of each viper instance and turns the
+// AutomaticEnv calls whose keys are known into references to those keys.
+func (s *state) viperFold() {
+	if s.pass.Pkg.Path() == "github.com/spf13/viper" {
+		return
+	}
+	vk := &viperKeys{uses: make(map[*types.Var]*viperUse), folded: make(map[token.Pos]bool)}
+	s.vk = vk
+	for _, site := range s.calls {
+		fn, ok := s.calleeFunc(site.call)
+		if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "github.com/spf13/viper" {
+			continue
+		}
+		u := s.viperInstance(site.call, fn)
+		if u == nil {
+			continue
+		}
+		s.viperAsks(u, site, fn)
+	}
+	s.viperFoldUse(&vk.global, true)
+	for _, u := range vk.uses {
+		s.viperFoldUse(u, false)
+	}
+	for _, a := range vk.global.asks {
+		k := a.key
+		if a.sub {
+			k += "*"
+		}
+		vk.fact.Asks = append(vk.fact.Asks, k)
+	}
+	vk.fact.Asks = sortedSet(vk.fact.Asks)
+	vk.fact.Open = vk.global.open
+}
+
+// viperInstance returns the instance a viper call uses: the global one
+// for a function of the package, an instance bound to a variable whose
+// every use is a method call, nil for any other.
+func (s *state) viperInstance(call *ast.CallExpr, fn *types.Func) *viperUse {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return nil
+	}
+	if sig.Recv() == nil {
+		if fn.Name() == "GetViper" {
+			s.vk.global.open = true // the global instance, handed on
+		}
+		return &s.vk.global
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := s.info.Uses[id].(*types.Var)
+	if !ok || v == nil {
+		return nil
+	}
+	if u, ok := s.vk.uses[v]; ok {
+		return u
+	}
+	if !s.closedViper(id, v) {
+		return nil
+	}
+	u := &viperUse{}
+	s.vk.uses[v] = u
+	return u
+}
+
+// closedViper reports whether v, which id uses, is a variable of the
+// package assigned once from viper.New() and used only to call methods:
+// the package sees everything asked of it.
+func (s *state) closedViper(id *ast.Ident, v *types.Var) bool {
+	def, ok := ast.Unparen(s.singleDef(id, 0)).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	if fn, ok := s.calleeFunc(def); !ok || !isViperFunc(fn, "New") {
+		return false
+	}
+	uses, recv := 0, 0
+	for use, obj := range s.info.Uses {
+		if obj == v && use != nil {
+			uses++
+		}
+	}
+	for _, site := range s.calls {
+		if sel, ok := ast.Unparen(site.call.Fun).(*ast.SelectorExpr); ok {
+			if x, ok := ast.Unparen(sel.X).(*ast.Ident); ok && s.info.Uses[x] == v {
+				recv++
+			}
+		}
+	}
+	return uses == recv
+}
+
+// viperAsks records what a call of fn on instance u asks for.
+func (s *state) viperAsks(u *viperUse, site callSite, fn *types.Func) {
+	call := site.call
+	name := fn.Name()
+	switch {
+	case name == "AutomaticEnv":
+		u.auto = append(u.auto, site)
+	case name == "SetDefault" && len(call.Args) == 2:
+		if k, ok := s.constString(call.Args[0]); ok {
+			if v, ok := s.defaultValue(call.Args[1]); ok {
+				if u.defaults == nil {
+					u.defaults = make(map[string]string)
+				}
+				u.defaults[strings.ToLower(k)] = v
+			}
+		}
+	case name == "BindPFlag" && len(call.Args) == 2:
+		s.viperAskKey(u, call.Args[0], s.pflagName(call.Args[1]))
+	case name == "Unmarshal" || name == "UnmarshalExact":
+		if len(call.Args) == 0 || !s.viperStructAsks(u, call) {
+			u.open = true
+		}
+	case name == "UnmarshalKey" || name == "IsSet" || strings.HasPrefix(name, "Get") && name != "GetViper":
+		if len(call.Args) > 0 {
+			s.viperAskKey(u, call.Args[0], "")
+		}
+	case isViperFunc(fn, viperOpeners...):
+		u.open = true
+	}
+}
+
+// viperAskKey records the key e names, or opens u when e is not constant.
+func (s *state) viperAskKey(u *viperUse, e ast.Expr, flag string) {
+	k, ok := s.constString(e)
+	if !ok {
+		u.open = true
+		return
+	}
+	u.asks = append(u.asks, viperAsk{key: strings.ToLower(k), pos: e.Pos(), end: e.End(), flag: flag})
+}
+
+// pflagName returns the flag name of cmd.Flags().Lookup("name"), "" when
+// e is something else.
+func (s *state) pflagName(e ast.Expr) string {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return ""
+	}
+	if fn, ok := s.calleeFunc(call); !ok || fn.Name() != "Lookup" || fn.Pkg() == nil || fn.Pkg().Path() != "github.com/spf13/pflag" {
+		return ""
+	}
+	name, _ := s.constString(call.Args[0])
+	return name
+}
+
+// viperFoldUse adds a reference for each key asked of an instance with
+// AutomaticEnv whose prefix and key replacer are known. A local instance
+// whose asks are all known reads only those: its prefix reference goes.
+// The global one's is left to viperProgram, which sees every package.
+func (s *state) viperFoldUse(u *viperUse, global bool) {
+	env, ok := s.viperEnvOf(u)
+	if !ok {
+		return
+	}
+	for _, a := range u.asks {
+		if r, ok := s.viperAskRef(u, a, env); ok {
+			s.add(r)
+		}
+	}
+	switch {
+	case global && !u.open:
+		for _, site := range u.auto {
+			s.vk.folded[site.call.Pos()] = true
+		}
+		s.vk.fact.Envs = append(s.vk.fact.Envs, env)
+	case !global && !u.open:
+		s.dropViperPrefix(u)
+	}
+}
+
+// viperEnvOf returns the one prefix and key replacer with which u reads
+// the environment; false when it does not, or they are not known.
+func (s *state) viperEnvOf(u *viperUse) (viperEnv, bool) {
+	var env viperEnv
+	for i, site := range u.auto {
+		fn, _ := s.calleeFunc(site.call)
+		prefix, found, known := s.viperSetting("SetEnvPrefix", site, fn)
+		if found && !known {
+			return viperEnv{}, false
+		}
+		pairs, rfound, rknown := s.viperSetting("SetEnvKeyReplacer", site, fn)
+		if rfound && !rknown {
+			return viperEnv{}, false
+		}
+		e := viperEnv{Prefix: prefix}
+		if rfound {
+			e.Pairs = strings.Split(pairs, "\x00")
+		}
+		if i > 0 && !env.equal(e) {
+			return viperEnv{}, false
+		}
+		env = e
+	}
+	return env, len(u.auto) > 0
+}
+
+// viperAskRef is the reference of a key asked of an instance that reads
+// the environment as env says; false when the env key is no name a shell
+// can set (APP_HTTP.PORT, without a key replacer): such a key is a config
+// file's, and no manifest declares it.
+func (s *state) viperAskRef(u *viperUse, a viperAsk, env viperEnv) (Ref, bool) {
+	r := Ref{Kind: Bind, Loader: LoaderViper, Pos: a.pos, End: a.end, Flag: a.flag, Field: a.field}
+	if a.sub {
+		r.Kind, r.Dynamic, r.Prefix, r.Expr = Prefix, true, env.key(a.key), a.key+".*"
+		return r, true
+	}
+	r.Key = env.key(a.key)
+	if d, ok := u.defaults[a.key]; ok {
+		r.Default, r.HasDefault = d, true
+	}
+	return r, isEnvName(r.Key)
+}
+
+// isEnvName reports whether key is a name a shell can set: letters,
+// digits and underscores, not starting with a digit.
+func isEnvName(key string) bool {
+	for i, c := range key {
+		if c != '_' && !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || i > 0 && '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return key != ""
+}
+
+// dropViperPrefix removes the prefix references of u's AutomaticEnv calls.
+func (s *state) dropViperPrefix(u *viperUse) {
+	at := make(map[token.Pos]bool)
+	for _, site := range u.auto {
+		at[site.call.Pos()] = true
+	}
+	kept := s.refs[:0]
+	for _, r := range s.refs {
+		if r.Kind == Prefix && r.Loader == LoaderViper && at[r.Pos] {
+			continue
+		}
+		kept = append(kept, r)
+	}
+	s.refs = kept
+}
+
+// viperFolded reports whether r is the prefix reference of a global
+// AutomaticEnv whose keys viperProgram decides.
+func (s *state) viperFolded(r Ref) bool {
+	return s.vk != nil && r.Kind == Prefix && r.Loader == LoaderViper && s.vk.folded[r.Pos]
+}
