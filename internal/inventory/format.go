@@ -15,7 +15,7 @@ import (
 )
 
 // Formats are the names Write accepts.
-var Formats = []string{"text", "json", "markdown", "dotenv", "yaml"}
+var Formats = []string{"text", "json", "markdown", "dotenv", "yaml", "schema"}
 
 // Write writes inv to w in format.
 func Write(w io.Writer, inv *Inventory, format string) error {
@@ -31,6 +31,8 @@ func Write(w io.Writer, inv *Inventory, format string) error {
 		return writeMarkdown(w, inv)
 	case "dotenv":
 		return writeDotenv(w, inv)
+	case "schema":
+		return writeSchema(w, inv)
 	case "yaml":
 		return writeYAML(w, inv)
 	}

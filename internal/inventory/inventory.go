@@ -48,6 +48,10 @@ type Key struct {
 	// Env says what each environment (Inventory.Environments) does with
 	// the key; values of secret keys are left out.
 	Env []EnvValue `json:"env,omitempty"`
+	// Types are the forms the reads expect the value in, each once, and
+	// Description the manifest's; both serve -format=schema only.
+	Types       []envgraph.Type `json:"-"`
+	Description string          `json:"-"`
 }
 
 // A BadValue is a place where a bad value of a key runs on (envparse).
@@ -191,6 +195,7 @@ func Build(pkgs []Package, opts Options) *Inventory {
 					ref.Default = &r.Default
 				}
 				k.Refs = append(k.Refs, ref)
+				k.addType(r.Type)
 				for _, d := range p.Manifest.Declarations(r.Key) {
 					k.Declared = appendDecl(k.Declared, Decl{File: rel(d.File, opts.Dir), Line: d.Line})
 				}
@@ -215,6 +220,9 @@ func Build(pkgs []Package, opts Options) *Inventory {
 			if d, ok := m.Lookup(k.Key); ok {
 				k.Required = k.Required || d.Required
 				k.Secret = k.Secret || d.Secret
+				if k.Description == "" {
+					k.Description = d.Description
+				}
 			}
 		}
 		inv.Keys = append(inv.Keys, *k)
