@@ -96,6 +96,7 @@ func TestEnvironmentErrors(t *testing.T) {
 		{"environments:\n  dev:\n    - dotenv: missing.env\n", "envvet.yaml:3:15: cannot read source missing.env: no such file"},
 		{"environments:\n  dev:\n    - {dotenv: dev.env, colour: red}\n", `envvet.yaml:3:25: unknown field "colour" in source (want ` + "compose, kubernetes, kustomize, dotenv, dockerfile, goreleaser, makefile, service or container)"},
 		{"environments:\n  prod:\n    - kustomize: overlays/bad\n", "envvet.yaml:3:18: cannot render kustomize overlays/bad: "},
+		{"environments:\n  prod:\n    - kustomize: overlays/none\n", "envvet.yaml:3:18: cannot read source overlays/none: no such directory"},
 		{"environment:\n  dev: [dev.env]\n", `envvet.yaml:1:1: unknown field "environment" (want keys, build, sources, environments or dbpool)`},
 	}
 	t.Chdir(root)

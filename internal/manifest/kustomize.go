@@ -15,6 +15,10 @@ import (
 // declares it (see kustTree.origin); a render error is an error at the
 // source's entry in the envvet.yaml.
 func (l *loader) kustomize(manifest string, s sourceSpec, dir string) error {
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		l.readFile(filepath.Join(dir, kustFileNames[0])) // a dependency: creating it fixes the manifest
+		return errorf(manifest, s.line, s.col, "cannot read source %s: no such directory", s.path)
+	}
 	tree := &kustTree{literals: map[string]Key{}, seen: map[string]bool{}}
 	tree.walk(dir, 0)
 	for _, f := range tree.files {
