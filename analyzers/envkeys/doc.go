@@ -33,6 +33,20 @@
 //
 //	env key "APP_TOKEN" (or "TOKEN") is not declared in .env.example
 //
+// A key read only when another key is unset is a legacy alias: it needs
+// no declaration when that other key is declared, since the deployment
+// sets the key the program reads first.
+//
+//	token := os.Getenv("API_TOKEN")
+//	if token == "" {
+//		token = os.Getenv("TOKEN") // not reported when API_TOKEN is declared
+//	}
+//
+// The same holds after if v != "" { return v }, for the later arguments
+// of cmp.Or, and for helpers of any package that try a first key and then
+// others (lego's env.GetOneWithFallback). When the first key is not
+// declared either, both are reported.
+//
 // When a declared key is one or two edits away, the diagnostic asks "did
 // you mean" and, where the key is a string literal at the reference,
 // offers a fix that replaces it.
