@@ -34,7 +34,7 @@ import (
 var fallbackAnalyzer = &analysis.Analyzer{
 	Name:       "envfallback",
 	Doc:        "find calls made only when an earlier call returned an empty string",
-	Requires:   []*analysis.Analyzer{lazyinspect.Analyzer},
+	Requires:   []*analysis.Analyzer{envgraph.Analyzer, lazyinspect.Analyzer},
 	Run:        runFallback,
 	ResultType: reflect.TypeFor[*fallbacks](),
 	FactTypes:  []analysis.Fact{new(fallbackCalls)},
@@ -70,7 +70,7 @@ type fallbacks struct {
 
 func runFallback(pass *analysis.Pass) (any, error) {
 	res := &fallbacks{pairs: make(map[fallbackPair]bool), sites: make(map[envgraph.Site]bool)}
-	if !inGOROOT(pass) {
+	if !inGOROOT(pass) && mayReadEnv(pass) {
 		local := scanFallbacks(pass)
 		if len(local) > 0 {
 			pass.ExportPackageFact(&fallbackCalls{Pairs: local})
@@ -83,6 +83,21 @@ func runFallback(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return res, nil
+}
+
+// mayReadEnv reports whether the package has references to the
+// environment or imports os or syscall: the others have no fallback
+// worth an inspector (lazyinspect builds one on first use).
+func mayReadEnv(pass *analysis.Pass) bool {
+	if g, ok := pass.ResultOf[envgraph.Analyzer].(*envgraph.Graph); ok && len(g.Refs()) > 0 {
+		return true
+	}
+	for _, imp := range pass.Pkg.Imports() {
+		if p := imp.Path(); p == "os" || p == "syscall" {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *fallbacks) add(pairs []fallbackPair) {
