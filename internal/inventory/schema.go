@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/envvet/envvet/analyzers/envgraph"
@@ -136,16 +137,18 @@ func intPattern(t envgraph.Type) string {
 	return `^` + sign + `[0-9]+$`
 }
 
-// intRange returns the smallest and largest values of t's bit size.
-func intRange(t envgraph.Type) (lo, hi float64) {
+// intRange returns the smallest and largest values of t's bit size,
+// exactly (a float64 would round 2^63-1 up).
+func intRange(t envgraph.Type) (lo, hi json.Number) {
 	bits := t.Bits
-	if bits == 0 {
+	if bits <= 0 || bits > 64 {
 		bits = 64
 	}
 	if t.Kind == envgraph.TypeUint {
-		return 0, math.Pow(2, float64(bits)) - 1
+		return "0", json.Number(strconv.FormatUint(math.MaxUint64>>(64-bits), 10))
 	}
-	return -math.Pow(2, float64(bits-1)), math.Pow(2, float64(bits-1)) - 1
+	max := int64(math.MaxInt64 >> (64 - bits))
+	return json.Number(strconv.FormatInt(-max-1, 10)), json.Number(strconv.FormatInt(max, 10))
 }
 
 // addType records that a read of k expects its value in form t, once.
