@@ -55,6 +55,19 @@
 //     that package did not report the cause itself (each cause is reported
 //     once, where it can be fixed).
 //
+// A stub is reported too: a package of the program that keeps its cgo
+// code in a file built only with cgo (//go:build cgo, no import "C" of
+// its own) and has, for the build without it, a !cgo file that declares
+// the same functions and fails with an error naming cgo (errors.New,
+// fmt.Errorf, panic, log.Fatal). The CGO_ENABLED=0 build succeeds and the
+// program fails at run time. It is reported at the cgo-only file's build
+// constraint, with the stub's message (category "stub"):
+//
+//	//go:build cgo // diagnostic: sqlite.go is built only with cgo, and CGO_ENABLED=0 is set in Dockerfile:12: New, NewVariant then come from the stub sqlite_nocgo.go, which fails at run time ("this binary is built without CGO, sqlite is disabled")
+//
+// A !cgo file that works without cgo (a pure-Go version), that only skips
+// tests, or that declares other functions is not a stub.
+//
 // Standard-library packages are never a cause, except plugin: net and
 // os/user fall back to pure Go when cgo is off, and runtime/cgo is the
 // support package that every cgo package imports; plugin has no
@@ -62,7 +75,8 @@
 // reported like a cgo package. Imports in files that are built only with
 // cgo on (//go:build cgo, or the cgo files themselves) are not causes
 // either: with cgo off they are not there, which is how packages such as
-// github.com/ebitengine/purego do without cgo. Nor are imports in
+// github.com/ebitengine/purego do without cgo (unless the package's !cgo
+// side is a stub, above). Nor are imports in
 // _test.go files: tests are not part of the released binary. A
 // third-party package with import "C" is reported even if it has a !cgo
 // fallback of its own, since nocgo cannot tell a working fallback from a

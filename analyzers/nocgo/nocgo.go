@@ -155,7 +155,11 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		return nil, err
 	}
 	causes := c.importCauses(pass)
-	if len(direct) == 0 && len(causes) == 0 {
+	var st *stub
+	if len(direct) == 0 {
+		st = findStub(pass) // with import "C" of its own, direct says it all
+	}
+	if len(direct) == 0 && len(causes) == 0 && st == nil {
 		return nil, nil
 	}
 	if c.allowed(pass.Pkg.Path(), pass.Module) {
@@ -186,10 +190,15 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	fact.Reported = fact.Reported || allCovered
-	pass.ExportPackageFact(fact)
+	if len(direct) > 0 || len(causes) > 0 {
+		pass.ExportPackageFact(fact) // a stub alone is reported here, not by importers
+	}
 
 	if !pol.on {
 		return nil, nil
+	}
+	if st != nil {
+		pass.Report(analysis.Diagnostic{Pos: st.pos, Category: "stub", Message: st.describe(pol)})
 	}
 	for _, d := range direct {
 		pass.Report(analysis.Diagnostic{

@@ -1,0 +1,22 @@
+// want +2 `store.go is built only with cgo, and CGO_ENABLED=0 is declared in .env.example: Open, Store.Get then come from the stub store_nocgo.go, which fails at run time \("store: this binary is built without cgo, sqlite is disabled"\)`
+
+//go:build cgo
+
+// Package stubbed keeps its sqlite driver in a file built only with cgo,
+// and a stub for the build without it, as kine v0.6.0 did.
+package stubbed
+
+import "database/sql"
+
+type Store struct{ db *sql.DB }
+
+func Open(dsn string) (*Store, error) {
+	db, err := sql.Open("sqlite3", dsn)
+	return &Store{db: db}, err
+}
+
+func (s *Store) Get(key string) (string, error) {
+	var v string
+	err := s.db.QueryRow("SELECT v FROM kv WHERE k = ?", key).Scan(&v)
+	return v, err
+}
