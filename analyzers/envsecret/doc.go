@@ -50,10 +50,11 @@
 // value ($VAR, ${VAR}, $(VAR), {{ .Values.x }}, <token>, a path, a secret
 // manager reference such as vault: or arn:aws:secretsmanager:); is one
 // character repeated (xxxx, ****); is a number or a boolean; is the key's
-// own name; or contains a word that marks a made-up value (changeme,
-// your-..., example, dummy, test, dev, local, default, a word such as
-// password or secret, a development default such as postgres, root or
-// admin).
+// own name; is a plain lower-case name (operator, zaphod: a Secret's
+// name, or a development default); or contains a word that marks a
+// made-up value (changeme, your-..., example, dummy, test, dev, local,
+// default, a word such as password or secret, also spelt Passw0rd or
+// s3cret, a development default such as postgres, root or admin).
 //
 // A Kubernetes Secret's data and stringData are not reported: the key is
 // kept as a Secret, and whether a Secret manifest may be committed (a

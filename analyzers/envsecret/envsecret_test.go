@@ -26,7 +26,8 @@ func TestFiles(t *testing.T) {
 		// in a ConfigMap, a GitHub token as a container's value:. Not: a
 		// URL without a password, changeme, "", a length, a TTL, a boolean,
 		// ${VAR}, a Secret's stringData, $(VAR), valueFrom, the dev
-		// default postgres, a path.
+		// default postgres, a path, a Secret's
+		// name (operator-state).
 		{"k8s", []string{
 			`k8s/deploy.yaml:6:3: configmap: secret env key "DB_PASSWORD" (its name ends in _PASSWORD) has a literal value in ConfigMap app-config (deploy.yaml); move it to a Secret`,
 			`k8s/deploy.yaml:7:3: configmap: secret env key "SESSION_SECRET" (its name ends in _SECRET) has a literal value in ConfigMap app-config (deploy.yaml); move it to a Secret`,

@@ -57,7 +57,7 @@ func strictness(origin string) (strict, ok bool) {
 // placeholder (for a strict origin) or does not look real (otherwise).
 func secretValue(m *manifest.Manifest, k manifest.Key, strict bool) string {
 	if pw, ok := urlPassword(k.Default); ok {
-		if !placeholder(pw, k.Name) && (strict || realistic(pw)) {
+		if !placeholder(pw, k.Name) && !identifier(pw) && (strict || realistic(pw)) {
 			return "its value is a URL with a password"
 		}
 		return "" // the password is the URL's only secret
@@ -66,7 +66,7 @@ func secretValue(m *manifest.Manifest, k manifest.Key, strict bool) string {
 	if why == "" && marked(m, k.Name) {
 		why = "it is declared as a secret"
 	}
-	if why == "" || placeholder(k.Default, k.Name) || !strict && !realistic(k.Default) {
+	if why == "" || placeholder(k.Default, k.Name) || identifier(k.Default) || !strict && !realistic(k.Default) {
 		return ""
 	}
 	return why

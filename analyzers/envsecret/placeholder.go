@@ -59,7 +59,33 @@ func placeholder(v, name string) bool {
 			return true
 		}
 	}
+	unleet := leet.Replace(low)
+	for _, w := range leetWords {
+		if strings.Contains(unleet, w) {
+			return true
+		}
+	}
 	return hasShortWord(low)
+}
+
+// leetWords are the words of typed passwords that are looked for with
+// digits and signs read as letters (Passw0rd, s3cr3t, @dmin). Shorter or
+// rarer words are not: in a generated string, digits spell them by chance.
+var leetWords = []string{"password", "passwd", "secret", "admin", "changeme", "letmein"}
+
+// leet undoes the digits and signs that stand for letters.
+var leet = strings.NewReplacer("0", "o", "1", "i", "3", "e", "4", "a", "5", "s", "7", "t", "@", "a", "$", "s")
+
+// identifier reports whether v is a plain name (lower-case letters and
+// -, _ or .): a Secret's name, a user name, a development default
+// (operator, nagios, zaphod), not a credential someone generated.
+func identifier(v string) bool {
+	for _, r := range v {
+		if !('a' <= r && r <= 'z' || r == '-' || r == '_' || r == '.') {
+			return false
+		}
+	}
+	return true
 }
 
 // hasShortWord reports whether low starts with one of shortWords or holds

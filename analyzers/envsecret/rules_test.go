@@ -38,6 +38,7 @@ func TestPlaceholder(t *testing.T) {
 		"postgres":                 true,
 		"vault:secret/data/db#pw":  true,
 		"/run/secrets/db":          true,
+		"MSSQLServer-Passw0rd":     true,
 		"Zq3v9LmPx2Tb":             false,
 		"sk-proj-Abc9dEf8gHi7jKl6": false, // "abc" between digits is chance
 		"k7HsQ2pLx9VbN4mR":         false,
