@@ -92,6 +92,7 @@
 // leaves it unset while every other environment, and at least two, set
 // it; a key that some environments leave unset is optional. Defaults in
 // the code or the manifest, os.LookupEnv, test files, and environments
-// with an envFrom that envvet cannot resolve are not reported. The keys
-// environments set are declarations for the checks above.
+// with an envFrom that envvet cannot resolve are not reported, nor is a
+// key whose envvet.yaml declaration has ignore: {envkeys: reason}. The
+// keys environments set are declarations for the checks above.
 package envkeys

@@ -10,6 +10,7 @@ import (
 
 	"github.com/envvet/envvet/analyzers/envgraph"
 	"github.com/envvet/envvet/internal/manifest"
+	"github.com/envvet/envvet/internal/report"
 	"github.com/envvet/envvet/internal/wellknown"
 )
 
@@ -61,11 +62,20 @@ func (c *checker) checkEnvironments(pass *analysis.Pass, graph *envgraph.Graph, 
 			if !ok {
 				continue
 			}
-			pass.Report(analysis.Diagnostic{
+			d := analysis.Diagnostic{
 				Pos: pos, Category: CategoryUnset,
 				Message: unsetMessage(n, e.Name, others),
 				Related: []analysis.RelatedInformation{{Pos: n.ref.Pos, End: n.ref.End, Message: "read here"}},
-			})
+			}
+			if reason, ok := keyIgnored(m, n.keys); ok {
+				// envvet.yaml's ignore: field on the key.
+				if !c.cfg.Report.KeepSuppressed {
+					continue
+				}
+				d.Category = report.SuppressedPrefix + d.Category
+				d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, Message: reason})
+			}
+			pass.Report(d)
 		}
 	}
 }
@@ -259,4 +269,17 @@ func envPos(pass *analysis.Pass, files map[string]*token.File, at manifest.Posit
 		pos += token.Pos(at.Col - 1)
 	}
 	return pos, true
+}
+
+// keyIgnored returns the reason of envvet.yaml's ignore: {envkeys: ...}
+// on a declaration of one of keys outside the environments.
+func keyIgnored(m *manifest.Manifest, keys []string) (string, bool) {
+	for _, name := range keys {
+		for _, k := range m.Declarations(name) {
+			if reason, ok := k.Ignored("envkeys"); ok && !inEnvironment(m, k) {
+				return reason, true
+			}
+		}
+	}
+	return "", false
 }

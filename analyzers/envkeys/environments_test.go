@@ -2,9 +2,11 @@ package envkeys_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/envvet/envvet/analyzers/envkeys"
+	"github.com/envvet/envvet/internal/report"
 )
 
 // TestEnvironments checks the keys each environment of envvet.yaml's
@@ -23,5 +25,17 @@ func TestEnvironments(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+// TestEnvironmentsIgnored checks that the ignore: field suppresses
+// REPORT_URL's findings, which KeepSuppressed keeps (for SARIF).
+func TestEnvironmentsIgnored(t *testing.T) {
+	got := diagnostics(t, envkeys.New(envkeys.Config{Report: report.Options{KeepSuppressed: true}}), "environments")
+	for _, env := range []string{"staging", "prod"} {
+		want := `env key "REPORT_URL" is declared required in envvet.yaml and read by environments.Report, but environment ` + env + ` does not set it`
+		if !slices.ContainsFunc(got, func(s string) bool { return strings.HasSuffix(s, want) }) {
+			t.Errorf("kept suppressed findings %q lack %q", got, want)
+		}
 	}
 }

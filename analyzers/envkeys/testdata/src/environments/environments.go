@@ -29,6 +29,12 @@ func Audit() string {
 	return os.Getenv("AUDIT_URL")
 }
 
+// Report reads a key envvet.yaml declares required, with an ignore: for
+// envkeys: staging and prod do not set it, and nothing is reported.
+func Report() string {
+	return os.Getenv("REPORT_URL")
+}
+
 func Flags() (string, bool, bool) {
 	// No default, set by dev and staging, not by prod: forgotten.
 	flags := os.Getenv("FEATURE_FLAGS")
