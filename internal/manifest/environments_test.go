@@ -147,3 +147,16 @@ func TestEnvironmentDependencies(t *testing.T) {
 		t.Errorf("Cache did not re-read the environment's file: %v", err)
 	}
 }
+
+// TestDisplayName checks that DisplayName names each base name once and
+// counts those past the fourth.
+func TestDisplayName(t *testing.T) {
+	m := &manifest.Manifest{Files: []string{"envvet.yaml", "a/kustomization.yaml", "b/kustomization.yaml", "d.yaml"}}
+	if got, want := m.DisplayName(), "envvet.yaml, kustomization.yaml, d.yaml"; got != want {
+		t.Errorf("DisplayName = %q, want %q", got, want)
+	}
+	m.Files = append(m.Files, "e.yaml", "f.yaml", "g.yaml")
+	if got, want := m.DisplayName(), "envvet.yaml, kustomization.yaml, d.yaml, e.yaml and 2 more files"; got != want {
+		t.Errorf("DisplayName = %q, want %q", got, want)
+	}
+}

@@ -155,7 +155,8 @@ func (m *Manifest) Declarations(name string) []Key {
 
 // DisplayName returns the base names of m's files joined with ", ", each
 // name once (an environment's overlays all hold a kustomization.yaml),
-// for messages such as `env key "X" is not declared in .env.example`.
+// the fifth and later ones counted ("a, b, c, d and 3 more files"), for
+// messages such as `env key "X" is not declared in .env.example`.
 func (m *Manifest) DisplayName() string {
 	if m == nil {
 		return ""
@@ -166,8 +167,16 @@ func (m *Manifest) DisplayName() string {
 			names = append(names, b)
 		}
 	}
+	// A kustomize tree reads every resource (namespace.yaml, rbac.yaml,
+	// ...): past a few names, a count says enough.
+	if n := len(names); n > maxDisplayNames {
+		return strings.Join(names[:maxDisplayNames-1], ", ") + fmt.Sprintf(" and %d more files", n-maxDisplayNames+1)
+	}
 	return strings.Join(names, ", ")
 }
+
+// maxDisplayNames is the most file names DisplayName lists.
+const maxDisplayNames = 5
 
 func find(keys []Key, name string) (Key, bool) {
 	for _, k := range keys {
