@@ -53,6 +53,7 @@ func run(pass *analysis.Pass) (any, error) {
 
 		parseCall: make(map[*ast.CallExpr]bool),
 		compared:  make(map[*types.Var][]string),
+		uses:      make(map[*types.Var][]useSite),
 	}
 	fact := new(envPackage)
 	if s.info != nil && pass.Pkg != nil && s.relevant(fact) && s.usesEnv() {
@@ -111,7 +112,8 @@ type state struct {
 	// isParserName), parseCall the same as a set.
 	parseCalls []*ast.CallExpr
 	parseCall  map[*ast.CallExpr]bool
-	compared   map[*types.Var][]string // string constants a variable is compared with (see noteCompared)
+	compared   map[*types.Var][]string  // string constants a variable is compared with (see noteCompared)
+	uses       map[*types.Var][]useSite // the uses of local string variables, with their parents
 	viper      []viperPrefixCall
 	vk         *viperKeys             // viper instances and the keys asked of them (viperFold)
 	libLits    []*ast.CompositeLit    // composite literals of a modelled library's types (urfave/cli flags)
@@ -342,6 +344,10 @@ func (s *state) index(files []*ast.File) {
 			}
 			for f := fn; f != nil; f = f.parent {
 				f.calls = append(f.calls, n)
+			}
+		case *ast.Ident:
+			if v, ok := s.info.Uses[n].(*types.Var); ok && v != nil && len(path) > 1 && isLocalString(v) {
+				s.uses[v] = append(s.uses[v], useSite{n, path[len(path)-2]})
 			}
 		case *ast.CompositeLit:
 			if s.isLibLit(n) {

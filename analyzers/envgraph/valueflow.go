@@ -91,16 +91,26 @@ func (s *state) valueSources(e ast.Expr, depth int, vars *[]*types.Var) []*ast.C
 		}
 	case *ast.Ident:
 		v := s.varOf(e)
-		if v == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		if v == nil || !isLocalString(v) {
 			return nil // only local variables: a package one may be set anywhere
+		}
+		if slices.Contains(*vars, v) {
+			return nil
 		}
 		*vars = append(*vars, v)
 		var out []*ast.CallExpr
 		for _, set := range s.sets[v] {
 			if as, ok := set.stmt.(*ast.AssignStmt); ok && len(as.Lhs) > len(as.Rhs) && s.varOf(as.Lhs[0]) != v {
-				continue // ok in v, ok := os.LookupEnv(k)
+				return nil // hostport in scheme, hostport, ok := strings.Cut(s, "://")
 			}
-			out = append(out, s.valueSources(set.value, depth+1, vars)...)
+			if tv, ok := s.info.Types[set.value]; ok && tv.Value != nil {
+				continue // a constant default
+			}
+			sub := s.valueSources(set.value, depth+1, vars)
+			if len(sub) == 0 {
+				return nil // also set from something other than the environment
+			}
+			out = append(out, sub...)
 		}
 		return out
 	}
@@ -149,6 +159,9 @@ func (s *state) typeRefs() {
 		}
 		var vars []*types.Var
 		srcs := s.valueSources(arg, 0, &vars)
+		if !s.onlyParsed(vars, pc) {
+			continue
+		}
 		t.Also = s.alsoAccepted(vars)
 		for _, src := range srcs {
 			for _, a := range src.Args {
@@ -181,6 +194,9 @@ func (s *state) paramTypes(fi *funcInfo, params []helperParam) {
 		}
 		var vars []*types.Var
 		srcs := s.valueSources(arg, 0, &vars)
+		if !s.onlyParsed(vars, call) {
+			continue
+		}
 		t.Also = s.alsoAccepted(vars)
 		for _, src := range srcs {
 			_, kps := s.keyParams(src)
@@ -290,4 +306,87 @@ func (s *state) comparedVar(x ast.Expr, depth int) *types.Var {
 		return nil
 	}
 	return s.varOf(x)
+}
+
+// A useSite is a use of a variable and the node enclosing it.
+type useSite struct {
+	id     *ast.Ident
+	parent ast.Node
+}
+
+// isLocalString reports whether v is a string variable local to a function.
+func isLocalString(v *types.Var) bool {
+	return v.Pkg() != nil && v.Parent() != nil && v.Parent() != v.Pkg().Scope() && isStringType(v.Type())
+}
+
+// onlyParsed reports whether the variables holding a value are used for
+// nothing but the parse: compared, measured, logged, passed from one to
+// the next or set. A value also used as it is (host = hostport when
+// net.ParseIP fails) may be meant in another form, so its parse says
+// nothing of the values the program accepts.
+func (s *state) onlyParsed(vars []*types.Var, parse *ast.CallExpr) bool {
+	for _, v := range vars {
+		for _, u := range s.uses[v] {
+			if u.id.Pos() >= parse.Pos() && u.id.End() <= parse.End() {
+				continue
+			}
+			if !s.harmlessUse(u, vars) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// harmlessUse reports whether u is a use that does not take the value
+// as meaningful in some form other than the parse's.
+func (s *state) harmlessUse(u useSite, vars []*types.Var) bool {
+	switch p := u.parent.(type) {
+	case *ast.BinaryExpr:
+		return p.Op == token.EQL || p.Op == token.NEQ
+	case *ast.SwitchStmt:
+		return p.Tag == ast.Expr(u.id)
+	case *ast.AssignStmt:
+		if slices.Contains(p.Lhs, ast.Expr(u.id)) {
+			return true // a set
+		}
+		for i, r := range p.Rhs {
+			if r == ast.Expr(u.id) && i < len(p.Lhs) && slices.Contains(vars, s.varOf(p.Lhs[i])) {
+				return true // passed on to the next variable holding the value
+			}
+		}
+	case *ast.CallExpr:
+		return s.harmlessCall(p)
+	}
+	return false
+}
+
+// harmlessCall reports whether call only measures, compares or logs its
+// arguments: len, strings.HasPrefix and the like, fmt, log, errors and
+// logger methods.
+func (s *state) harmlessCall(call *ast.CallExpr) bool {
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "len" {
+		_, builtin := s.info.Uses[id].(*types.Builtin)
+		return builtin
+	}
+	fn, ok := s.calleeFunc(call)
+	if !ok {
+		return false
+	}
+	if fn.Pkg() != nil {
+		switch fn.Pkg().Path() {
+		case "fmt", "log", "log/slog", "errors":
+			return true
+		case "strings":
+			switch fn.Name() {
+			case "HasPrefix", "HasSuffix", "Contains", "EqualFold":
+				return true
+			}
+		}
+	}
+	switch fn.Name() {
+	case "Printf", "Errorf", "Fatalf", "Panicf", "Warnf", "Infof", "Debugf", "Error", "Warn", "Info", "Debug", "Fatal", "Print", "Println", "Str":
+		return true
+	}
+	return false
 }

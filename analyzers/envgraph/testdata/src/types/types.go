@@ -4,6 +4,8 @@ package types
 
 import (
 	"encoding/json"
+	"log"
+	"net"
 	"net/netip"
 	"os"
 	"strconv"
@@ -48,6 +50,26 @@ func throughVariables() {
 		_, _ = strconv.Atoi(both)
 	}
 }
+
+// The value is also used as it is: a host name when it is no IP, so
+// the parse does not say what the program accepts.
+func fallbacks() {
+	host := os.Getenv("T_HOST") // want `read "T_HOST"$`
+	if ip := net.ParseIP(host); ip == nil {
+		lookup(host)
+	}
+	// Set from something besides the environment: no type either.
+	scheme, hostport, _ := strings.Cut(os.Getenv("T_URL"), "://") // want `read "T_URL"$`
+	_, _ = netip.ParseAddrPort(hostport)
+	_ = scheme
+	// Logged and compared: still only parsed.
+	v := os.Getenv("T_LOGGED") // want `read "T_LOGGED" type int by strconv.Atoi`
+	if _, err := strconv.Atoi(v); err != nil && len(v) > 0 {
+		log.Fatalf("T_LOGGED=%q is not a number", v)
+	}
+}
+
+func lookup(string) {}
 
 func throughHelpers() {
 	_ = typehelp.Int("T_HELPER", 3)                  // want `read "T_HELPER" via typehelp.Int default "3" type int by strconv.Atoi`
