@@ -90,7 +90,8 @@ func (t Type) String() string {
 	return s
 }
 
-// Describe says what a value must be: "an integer", "a list of durations".
+// Describe says what a value must be: "an integer", "a ","-separated list
+// in which each element is a duration".
 func (t Type) Describe() string {
 	var one string
 	switch t.Kind {
@@ -128,7 +129,7 @@ func (t Type) Describe() string {
 		return "a value of the expected form"
 	}
 	if t.Sep != "" {
-		return fmt.Sprintf("a list (separated by %q) of which each element is %s", t.Sep, one)
+		return fmt.Sprintf("a %q-separated list in which each element is %s", t.Sep, one)
 	}
 	return one
 }

@@ -40,6 +40,11 @@ func TestValues(t *testing.T) {
 			`envs/deploy/common.env:2:1: WORKERS="four" in environments qa, prod is not an integer (strconv.Atoi in analyzers/envtype/testdata/src/envs/main.go:12:16)`,
 			`envs/deploy/qa.env:1:1: QUEUE_POLL_MS="500ms" in environment qa is not an integer (strconv.Atoi in analyzers/envtype/testdata/src/envs/main.go:11:13)`,
 		}},
+		{"loaders", false, []string{
+			`loaders/.env.example:3:1: APP_TIMEOUT="30" is not a duration (caarlos0/env field config.Timeout in analyzers/envtype/testdata/src/loaders/main.go:16:2)`,
+			`loaders/.env.example:4:1: APP_RATIOS="0.5;x" is not a ";"-separated list in which each element is a number (caarlos0/env field config.Ratios in analyzers/envtype/testdata/src/loaders/main.go:17:2)`,
+			`loaders/.env.example:6:1: APP_WORKERS="many" is not an integer (urfave/cli IntFlag in analyzers/envtype/testdata/src/loaders/main.go:28:2)`,
+		}},
 		{"ignored", false, []string{
 			`ignored/envvet.yaml:6:3: TRACE="on" is not a boolean (strconv.ParseBool in analyzers/envtype/testdata/src/ignored/main.go:12:14)`,
 		}},

@@ -2,7 +2,6 @@ package inventory
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
 	"math"
 	"strconv"
@@ -91,7 +90,7 @@ func keySchema(k Key) map[string]any {
 // typeSchema is the subschema of a value of type t.
 func typeSchema(t envgraph.Type) map[string]any {
 	if t.Sep != "" {
-		return map[string]any{"type": "string", "description": fmt.Sprintf("%s, separated by %q", t.Describe(), t.Sep)}
+		return map[string]any{"type": "string", "description": t.Describe()}
 	}
 	var s map[string]any
 	switch t.Kind {
