@@ -34,10 +34,19 @@ type listed struct {
 // nogoFindings analyzes every package of the module in dir and its
 // dependencies, standard library included, one process per package: the
 // dependencies only for their facts, the module's packages for findings.
-// It returns the findings as findings does.
-func nogoFindings(t *testing.T, dir string) []string {
+// nogo is the nogo binary (see buildNogo). The facts files of standard
+// packages go to std, shared by the modules of a test: a standard
+// package whose facts are there already is not analyzed again (its
+// facts depend only on it and its imports, all standard; Bazel caches
+// the nogo action of a package the same way). It returns the findings as
+// findings does.
+func nogoFindings(t *testing.T, dir, nogo, std string) []string {
 	pkgs := listDeps(t, dir)
-	work := t.TempDir()
+	vetx := vetxFiles(pkgs, t.TempDir(), std)
+	standard := make(map[string]bool, len(pkgs))
+	for _, p := range pkgs {
+		standard[p.ImportPath] = p.Standard
+	}
 	done := make(map[string]chan struct{}, len(pkgs))
 	for _, p := range pkgs {
 		done[p.ImportPath] = make(chan struct{})
@@ -56,10 +65,13 @@ func nogoFindings(t *testing.T, dir string) []string {
 					<-ch
 				}
 			}
+			if _, err := os.Stat(vetx[p.ImportPath]); err == nil && p.Standard && p.DepOnly {
+				return // analyzed for another module of the test
+			}
 			slot <- struct{}{}
 			defer func() { <-slot }()
-			cfg := vetConfig(p, work, pkgs)
-			stderr, err := runNogo(dir, cfg)
+			cfg := vetConfig(p, vetx, standard)
+			stderr, err := runNogo(nogo, dir, cfg)
 			mu.Lock()
 			defer mu.Unlock()
 			out.Write(stderr)
@@ -92,10 +104,26 @@ func listDeps(t *testing.T, dir string) []listed {
 	return pkgs
 }
 
+// vetxFiles maps each package of pkgs to its facts file: in std for a
+// standard package, in work for the others.
+func vetxFiles(pkgs []listed, work, std string) map[string]string {
+	files := make(map[string]string, len(pkgs))
+	for _, p := range pkgs {
+		dir := work
+		if p.Standard {
+			dir = std
+		}
+		files[p.ImportPath] = filepath.Join(dir, fmt.Sprintf("%s.vetx", strings.ReplaceAll(p.ImportPath, "/", "%")))
+	}
+	return files
+}
+
 // vetConfig is the unitchecker config of package p: its files,
-// how its imports resolve, the facts files of its imports and where to
-// write its own. Module information is left out, as nogo leaves it out.
-func vetConfig(p listed, work string, pkgs []listed) *unitchecker.Config {
+// how its imports resolve (standard: which packages are standard), the
+// facts files of its imports (vetx, see vetxFiles) and where to write
+// its own. Module information is left
+// out, as nogo leaves it out.
+func vetConfig(p listed, vetx map[string]string, standard map[string]bool) *unitchecker.Config {
 	cfg := &unitchecker.Config{
 		ID:           p.ImportPath,
 		Compiler:     "gc",
@@ -108,20 +136,16 @@ func vetConfig(p listed, work string, pkgs []listed) *unitchecker.Config {
 		Standard:     map[string]bool{},
 		PackageVetx:  map[string]string{},
 		VetxOnly:     p.DepOnly,
-		VetxOutput:   vetxFile(work, p.ImportPath),
+		VetxOutput:   vetx[p.ImportPath],
 	}
 	if p.Module != nil && p.Module.GoVersion != "" {
 		cfg.GoVersion = "go" + p.Module.GoVersion
 	}
-	std := map[string]bool{}
-	for _, q := range pkgs {
-		std[q.ImportPath] = q.Standard
-	}
 	for _, imp := range p.Imports {
 		cfg.ImportMap[imp] = imp
-		cfg.Standard[imp] = std[imp]
+		cfg.Standard[imp] = standard[imp]
 		if imp != "unsafe" {
-			cfg.PackageVetx[imp] = vetxFile(work, imp)
+			cfg.PackageVetx[imp] = vetx[imp]
 		}
 	}
 	for from, to := range p.ImportMap {
@@ -130,11 +154,11 @@ func vetConfig(p listed, work string, pkgs []listed) *unitchecker.Config {
 	return cfg
 }
 
-// runNogo writes cfg beside its facts file and runs this test binary on
-// it, with no arguments, as nogo's binary, in the module's root (nogo
-// runs in Bazel's execution root). It returns the binary's standard
-// error.
-func runNogo(dir string, cfg *unitchecker.Config) ([]byte, error) {
+// runNogo writes cfg beside its facts file and runs the nogo binary (this
+// package's test binary, see TestMain) on it, with no arguments, in the
+// module's root (nogo runs in Bazel's execution root). It returns the
+// binary's standard error.
+func runNogo(nogo, dir string, cfg *unitchecker.Config) ([]byte, error) {
 	data, err := json.Marshal(cfg)
 	if err != nil {
 		return nil, err
@@ -143,17 +167,13 @@ func runNogo(dir string, cfg *unitchecker.Config) ([]byte, error) {
 	if err := os.WriteFile(file, data, 0o644); err != nil {
 		return nil, err
 	}
-	cmd := exec.Command(os.Args[0])
+	cmd := exec.Command(nogo)
 	cmd.Dir = dir
 	cmd.Env = append(goEnv(), configEnv+"="+file)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	err = cmd.Run()
 	return stderr.Bytes(), err
-}
-
-func vetxFile(work, path string) string {
-	return filepath.Join(work, fmt.Sprintf("%s.vetx", strings.ReplaceAll(path, "/", "%")))
 }
 
 func abs(dir string, files []string) []string {

@@ -93,8 +93,11 @@ func TestNogoMatchesVet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	envvet := filepath.Join(t.TempDir(), "envvet")
+	bin := t.TempDir()
+	envvet := filepath.Join(bin, "envvet")
 	goCmd(t, root, "build", "-o", envvet, "./cmd/envvet")
+	nogo := buildNogo(t, bin)
+	std := t.TempDir() // the standard packages' facts, for both modules
 	for _, mod := range []string{"plugin/testdata/allchecks", "example"} {
 		t.Run(filepath.Base(mod), func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "m")
@@ -103,12 +106,26 @@ func TestNogoMatchesVet(t *testing.T) {
 			if len(want) == 0 {
 				t.Fatal("go vet -vettool=envvet found nothing: the module no longer exercises the checks")
 			}
-			got := nogoFindings(t, dir)
+			got := nogoFindings(t, dir, nogo, std)
 			if !slices.Equal(got, want) {
 				t.Errorf("nogo-style run differs from go vet:\n--- nogo\n%s\n--- go vet\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 			}
 		})
 	}
+}
+
+// buildNogo builds this package's test binary again with go test -c,
+// without the race detector, into dir and returns its path: it is the
+// nogo binary (see TestMain) that analyzes every package of the program,
+// the standard library included, one process each, and under go test
+// -race the test binary itself would analyze three times slower. Its
+// analyzers are compiled from the same sources, and its dependencies come
+// from the build cache that building envvet filled.
+func buildNogo(t *testing.T, dir string) string {
+	t.Helper()
+	nogo := filepath.Join(dir, "nogo.test")
+	goCmd(t, ".", "test", "-c", "-o", nogo, ".")
+	return nogo
 }
 
 // vetFindings returns go vet -vettool=envvet's output lines in dir, the
