@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"strconv"
+	"time"
 
 	"example.com/allchecks/internal/api"
 	"example.com/allchecks/internal/orders"
@@ -26,6 +27,18 @@ func main() {
 	// A bad value runs as 0 workers (envparse reports it).
 	workers, _ := strconv.Atoi(os.Getenv("APP_WORKERS"))
 	log.Print(workers)
+
+	// One key read as a number and as a duration: no value satisfies
+	// both (envtype reports the second read).
+	retries, err := strconv.Atoi(os.Getenv("APP_RETRY"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	backoff, err := time.ParseDuration(os.Getenv("APP_RETRY"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	log.Print(retries, backoff, os.Getenv("APP_API_KEY"))
 
 	if err := store.Open(os.Getenv("DB_DSN")); err != nil {
 		log.Fatal(err)
