@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 )
 
@@ -163,14 +164,28 @@ func (s *state) viperAsks(u *viperUse, site callSite, fn *types.Func) {
 			}
 		}
 	case name == "BindPFlag" && len(call.Args) == 2:
-		s.viperAskKey(u, call.Args[0], s.pflagName(call.Args[1]))
+		// A flag bound under a key not known here is read only when
+		// that key is asked for.
+		if k, ok := s.constString(call.Args[0]); ok {
+			u.asks = append(u.asks, viperAsk{key: strings.ToLower(k), pos: call.Args[0].Pos(), end: call.Args[0].End(),
+				flag: s.pflagName(call.Args[1])})
+		}
+	case name == "BindEnv" || name == "MustBindEnv":
+		// Env names not known here (a helper's BindEnv(input...)): they
+		// may be any keys with the prefix.
+		if call.Ellipsis.IsValid() || slices.ContainsFunc(call.Args, func(a ast.Expr) bool {
+			_, ok := s.constString(a)
+			return !ok
+		}) {
+			u.open = true
+		}
 	case name == "Unmarshal" || name == "UnmarshalExact":
 		if len(call.Args) == 0 || !s.viperStructAsks(u, call) {
 			u.open = true
 		}
 	case name == "UnmarshalKey" || name == "IsSet" || strings.HasPrefix(name, "Get") && name != "GetViper":
 		if len(call.Args) > 0 {
-			s.viperAskKey(u, call.Args[0], "")
+			s.viperAskKey(u, call.Args[0])
 		}
 	case isViperFunc(fn, viperOpeners...):
 		u.open = true
@@ -178,13 +193,13 @@ func (s *state) viperAsks(u *viperUse, site callSite, fn *types.Func) {
 }
 
 // viperAskKey records the key e names, or opens u when e is not constant.
-func (s *state) viperAskKey(u *viperUse, e ast.Expr, flag string) {
+func (s *state) viperAskKey(u *viperUse, e ast.Expr) {
 	k, ok := s.constString(e)
 	if !ok {
 		u.open = true
 		return
 	}
-	u.asks = append(u.asks, viperAsk{key: strings.ToLower(k), pos: e.Pos(), end: e.End(), flag: flag})
+	u.asks = append(u.asks, viperAsk{key: strings.ToLower(k), pos: e.Pos(), end: e.End()})
 }
 
 // pflagName returns the flag name of cmd.Flags().Lookup("name"), "" when

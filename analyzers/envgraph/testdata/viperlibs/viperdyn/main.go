@@ -15,3 +15,6 @@ func main() {
 	fmt.Println(viper.GetString("port"))     // want `bind "SHOP_PORT" loader viper`
 	fmt.Println(viper.GetString(os.Args[1])) // the key is not known
 }
+
+// bindFlag binds a flag under a key its callers name: no read by itself.
+func bindFlag(key string) { _ = viper.BindPFlag(key, nil) }

@@ -15,5 +15,8 @@ func Load() {
 	viper.AutomaticEnv() // want `prefix prefix "SHOP_" loader viper`
 }
 
+// bindFlag binds a flag under a key its callers name: no read by itself.
+func bindFlag(key string) { _ = viper.BindPFlag(key, nil) }
+
 // Addr is the address to listen on.
 func Addr() string { return viper.GetString("http.addr") } // want `bind "SHOP_HTTP_ADDR" loader viper`
