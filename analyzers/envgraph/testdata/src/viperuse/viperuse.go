@@ -21,8 +21,8 @@ func instance() {
 	v := viper.New()
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_", "-", "_"))
 	_ = v.BindEnv("server.port") // want `bind "SERVER_PORT" loader viper`
-	// Every key asked of v is known: AutomaticEnv reads those.
-	v.AutomaticEnv()
+	// v binds env names not known here: AutomaticEnv may read any key.
+	v.AutomaticEnv()               // want `prefix dynamic  loader viper`
 	_ = v.BindEnv("x", name)       // want `bind dynamic name loader viper`
 	_ = v.BindEnv(name)            // want `bind dynamic name loader viper`
 	_ = v.GetString("server.port") // want `bind "SERVER_PORT" loader viper`
