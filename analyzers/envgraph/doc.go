@@ -54,8 +54,20 @@
 // and env:"-"), github.com/kelseyhightower/envconfig (prefix, split_words,
 // default, required, ignored, and the un-prefixed Alt key) or
 // github.com/sethvargo/go-envconfig (default=, required, prefix= and
-// PrefixLookuper). viper.BindEnv names are references, SetEnvPrefix with
-// AutomaticEnv a prefix reference.
+// PrefixLookuper). viper.BindEnv names are references. With AutomaticEnv
+// (and SetEnvPrefix, SetEnvKeyReplacer when constant), each key the
+// program asks a viper instance for (Get*, IsSet, UnmarshalKey, BindPFlag
+// with the flag, the fields of an Unmarshal target by mapstructure name,
+// nested structs as dotted keys, SetDefault as default) is a reference to
+// the env key viper reads, PREFIX_ + upper(key) through the replacer;
+// keys no shell can set (APP_HTTP.PORT) are left out. When every key
+// asked of the instance is known, AutomaticEnv reads only those: for a
+// viper.New() bound to a variable used only to call methods, in the
+// package; for the global instance, in the main package's Program,
+// through a package fact of the keys each package asks (viperGlobal).
+// A key not known (Get(k), AllSettings, Sub, GetViper, Unmarshal into a
+// map, BindEnv of names not known), or an instance handed on, keeps the
+// prefix reference: any key with the prefix may be read.
 //
 // Configuration libraries that name keys in flags and tags are modelled
 // too, each reference at the string or field that names the key, with
@@ -72,7 +84,12 @@
 // or an ffcli.Command with WithEnvVars or WithEnvVarPrefix: each flag
 // defined on the flag set reads PREFIX_NAME); the env provider of
 // github.com/knadh/koanf (a prefix reference, or the whole environment
-// without a prefix); and github.com/joho/godotenv.Load and Overload,
+// without a prefix; when its transform is a composition of TrimPrefix,
+// ToLower, ToUpper, Replace(-1) and ReplaceAll and the instance from
+// koanf.New is used only in the package, each key asked of it, by k.String
+// and the like or as a field of k.Unmarshal's target, is a reference to
+// the one env key loaded under that name, APP_DB_HOST for "db.host", and
+// the prefix reference goes when all are known); and github.com/joho/godotenv.Load and Overload,
 // which write the keys of the .env files they name (read beside the
 // package or at its module root) with the file's values: inputs of the
 // program, not declarations. Those libraries' own lookups of the keys
