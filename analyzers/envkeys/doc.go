@@ -47,6 +47,14 @@
 // others (lego's env.GetOneWithFallback). When the first key is not
 // declared either, both are reported.
 //
+// When the manifest is made of deployment files only (Kubernetes,
+// Kustomize, Compose, Dockerfile) and no file documents the program's
+// keys (no dotenv file such as .env.example, no envvet.yaml keys:), a
+// read with a default in the code is an optional setting the deployment
+// leaves to that default, and is not reported; a read without a default
+// is. A key a deployment sets under a misspelt name is still found, as
+// declared but never read.
+//
 // When a declared key is one or two edits away, the diagnostic asks "did
 // you mean" and, where the key is a string literal at the reference,
 // offers a fix that replaces it.

@@ -225,6 +225,10 @@ func (c *checker) checkReads(pass *analysis.Pass, graph *envgraph.Graph, m *mani
 		if fb.excused(ref) {
 			continue
 		}
+		// An optional setting a deployment-only manifest leaves to the code.
+		if optional(ref, m) {
+			continue
+		}
 		// A flag or field naming several keys reads the first one set:
 		// declaring any will do, and the first one stands for them all.
 		if len(ref.Group) > 1 && (ref.Key != ref.Group[0] || slices.ContainsFunc(ref.Group, func(k string) bool {

@@ -9,3 +9,17 @@ func main() {
 	_ = os.Getenv("LOG_LEVEL")
 	_ = os.Getenv("DB_PASSWORD") // want `env key "DB_PASSWORD" is not declared in envvet.yaml, deploy.yaml, unless it comes from what envvet cannot read: envFrom secretRef "db-credentials" is not defined in the sources \(deploy.yaml:19\)`
 }
+
+// getenv reads key, or def when it is unset.
+func getenv(key, def string) string {
+	if v, ok := os.LookupEnv(key); ok {
+		return v
+	}
+	return def
+}
+
+// cacheTTL is an optional setting: the deployment leaves it to the
+// default, and no file documents the keys, so it is not reported.
+// The negative twin: the same read with a .env.example is reported (in
+// package a, SMTP_RETRIES).
+func cacheTTL() string { return getenv("CACHE_TTL", "5m") }
