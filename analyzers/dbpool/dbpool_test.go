@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -146,7 +147,29 @@ func crossPrefix(e string) string {
 // chi, gRPC); libs (openers of sqlx, pgx stdlib, ent, and their wrappers);
 // oneshot (pools opened, used and closed in one function).
 func TestDefaults(t *testing.T) {
-	check(t, "shared", options{}, "owned", "injected", "percall", "percall/web", "nolimit", "typeparams", "illtyped", "routers", "libs", "oneshot", "entapp", "migrator", "component")
+	defaults(t)
+}
+
+// defaultRun holds the results of TestDefaults' run, which the tests of
+// related information read too: loading the scenarios, the standard
+// library included, from source under the race detector is most of this
+// package's test time.
+var defaultRun struct {
+	sync.Mutex
+	results []*analysistest.Result
+}
+
+// defaults checks the scenarios of the default settings in one load, as
+// TestDefaults does, the first time it is called, and returns the
+// results.
+func defaults(t *testing.T) []*analysistest.Result {
+	t.Helper()
+	defaultRun.Lock()
+	defer defaultRun.Unlock()
+	if defaultRun.results == nil {
+		defaultRun.results = check(t, "shared", options{}, "owned", "injected", "percall", "percall/web", "nolimit", "typeparams", "illtyped", "routers", "libs", "oneshot", "entapp", "migrator", "component")
+	}
+	return defaultRun.results
 }
 
 func TestIsolate(t *testing.T) {

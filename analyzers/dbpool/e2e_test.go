@@ -24,6 +24,23 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
+// buildTool builds this package's test binary again with go test -c,
+// without the race detector, and returns its path: the checker of the
+// end-to-end test (see TestMain). Under go test -race the test binary
+// itself would analyze the standard library's packages, every one of
+// them under go vet and again standalone, three times slower; the
+// analyzer is compiled from the same sources either way.
+func buildTool(t *testing.T) string {
+	t.Helper()
+	exe := filepath.Join(t.TempDir(), "dbpool.test")
+	cmd := exec.Command("go", "test", "-c", "-o", exe, ".")
+	cmd.Env = append(os.Environ(), "GOWORK=off")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go test -c: %v\n%s", err, out)
+	}
+	return exe
+}
+
 var diagLine = regexp.MustCompile(`^(?:\./)?(\S+\.go):(\d+)(?::\d+)?: (.*)$`)
 
 // TestEndToEnd runs dbpool on a multi-package service module under both
@@ -35,10 +52,7 @@ func TestEndToEnd(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and vets a module")
 	}
-	exe, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
+	exe := buildTool(t)
 	src, err := filepath.Abs("testdata/e2e")
 	if err != nil {
 		t.Fatal(err)

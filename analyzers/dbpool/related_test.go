@@ -10,16 +10,19 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
-// related runs dbpool on dir/... and returns, for each diagnostic whose
-// message contains one of subjects, its related information as
+// related returns, for each diagnostic of dbpool with the default
+// settings in the packages dir/... (from TestDefaults' run, see defaults)
+// whose message contains one of subjects, its related information as
 // "file:line:col: message" (paths relative to testdata/src), failing on
 // an invalid position.
 func related(t *testing.T, dir string, subjects ...string) map[string][]string {
 	t.Helper()
-	results := check(t, dir, options{})
 	src := filepath.Join(analysistest.TestData(), "src") + string(filepath.Separator)
 	out := map[string][]string{}
-	for _, r := range results {
+	for _, r := range defaults(t) {
+		if path := r.Action.Package.PkgPath; path != dir && !strings.HasPrefix(path, dir+"/") {
+			continue
+		}
 		fset := r.Action.Package.Fset
 		for _, d := range r.Action.Diagnostics {
 			for _, s := range subjects {
