@@ -32,5 +32,10 @@ func New() *Mailer {
 
 // Send sends one message.
 func (m *Mailer) Send(to, body string) error {
-	return smtp.SendMail(m.addr, nil, m.from, []string{to}, []byte(body))
+	return smtp.SendMail(m.addr, m.auth(), m.from, []string{to}, []byte(body))
+}
+
+// auth returns the relay's credentials.
+func (m *Mailer) auth() smtp.Auth {
+	return smtp.CRAMMD5Auth(envutil.Get("SMTP_USER", "shop"), envutil.Get("SMTP_PASSWORD", ""))
 }
