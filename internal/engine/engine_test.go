@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -32,6 +33,40 @@ func load(t *testing.T, dir string, patterns ...string) []*packages.Package {
 		t.Fatal("packages have errors")
 	}
 	return pkgs
+}
+
+// example holds the example module's packages (./..., with tests),
+// loaded once for the tests that only read them: neither the checker nor
+// the engine without Options.Release changes a package, and loading the
+// example from source under the race detector is most of these tests'
+// time.
+var example struct {
+	sync.Mutex
+	pkgs []*packages.Package
+}
+
+// loadExample returns the example's packages whose path is one of paths,
+// or all of them when paths is empty.
+func loadExample(t *testing.T, paths ...string) []*packages.Package {
+	t.Helper()
+	example.Lock()
+	defer example.Unlock()
+	if example.pkgs == nil {
+		example.pkgs = load(t, "../../example", "./...")
+	}
+	if len(paths) == 0 {
+		return example.pkgs
+	}
+	var out []*packages.Package
+	for _, p := range example.pkgs {
+		if slices.Contains(paths, p.PkgPath) {
+			out = append(out, p)
+		}
+	}
+	if len(out) == 0 {
+		t.Fatalf("no package %q in the example", paths)
+	}
+	return out
 }
 
 // summary is an order-free rendering of a run's root actions.
@@ -82,7 +117,7 @@ func fromEngine(r *engine.Result) []string {
 // the findings and errors must be the same.
 func TestSameAsChecker(t *testing.T) {
 	suite := append(analyzers.Suite(analyzers.Config{}), printf.Analyzer)
-	g, err := checker.Analyze(suite, load(t, "../../example", "./..."), nil)
+	g, err := checker.Analyze(suite, loadExample(t), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +130,12 @@ func TestSameAsChecker(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		pkgs := load(t, "../../example", "./...")
+		// The release run drops the syntax and type information of
+		// dependencies: it gets packages of its own.
+		pkgs := loadExample(t)
+		if release {
+			pkgs = load(t, "../../example", "./...")
+		}
 		r, err := e.Run(context.Background(), pkgs, engine.Options{Release: release})
 		if err != nil {
 			t.Fatal(err)
@@ -118,7 +158,7 @@ func TestReuse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pkgs := load(t, "../../example", "./cmd/shop")
+	pkgs := loadExample(t, "example.com/shop/cmd/shop")
 	first, err := e.Run(context.Background(), pkgs, engine.Options{Reuse: true})
 	if err != nil {
 		t.Fatal(err)
@@ -167,7 +207,7 @@ func TestCancel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pkgs := load(t, "../../example", "./cmd/shop")
+	pkgs := loadExample(t, "example.com/shop/cmd/shop")
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, err := e.Run(ctx, pkgs, engine.Options{Reuse: true}); !errors.Is(err, context.Canceled) {
