@@ -50,38 +50,30 @@ func newAnalyzer(t *testing.T, flags map[string]string) *analysis.Analyzer {
 	return a
 }
 
-// TestCgoOn checks every scenario, as analysistest sees it with cgo on:
-// the import "C" lines are in cgo-processed files mapped back through
-// //line, so their // want comments are read.
-func TestCgoOn(t *testing.T) {
-	needCC(t)
-	t.Setenv("CGO_ENABLED", "1")
-	for _, sc := range scenarios(t) {
-		t.Run(sc.dir, func(t *testing.T) {
-			dir := filepath.Join(analysistest.TestData(), sc.dir)
-			results := analysistest.Run(t, dir, newAnalyzer(t, sc.flags), "example.com/app/...")
-			checkOff(t, results, false)
-		})
-	}
-}
-
-// TestCgoOff checks every scenario with cgo off. The cgo files are then
-// ignored files, where analysistest reads no // want comments: the
-// diagnostics at their import "C" lines come out as "unexpected". So the
-// run is recorded, those errors are checked by hand, and the diagnostics
-// must be the same as with cgo on.
-func TestCgoOff(t *testing.T) {
-	needCC(t) // to compare with the cgo-on run
+// TestCgo checks every scenario twice, with cgo on and with cgo off.
+//
+// With cgo on, as analysistest sees it, the import "C" lines are in
+// cgo-processed files mapped back through //line, so their // want
+// comments are read.
+//
+// With cgo off, the cgo files are ignored files, where analysistest reads
+// no // want comments: the diagnostics at their import "C" lines come out
+// as "unexpected". So that run is recorded, those errors are checked by
+// hand, and the diagnostics must be the same as with cgo on.
+func TestCgo(t *testing.T) {
+	needCC(t) // for the cgo-on run, and to compare with it
 	for _, sc := range scenarios(t) {
 		t.Run(sc.dir, func(t *testing.T) {
 			dir := filepath.Join(analysistest.TestData(), sc.dir)
 
 			t.Setenv("CGO_ENABLED", "1")
-			on := diagnostics(analysistest.Run(t, dir, newAnalyzer(t, sc.flags), "example.com/app/..."), dir)
+			results := analysistest.Run(t, dir, newAnalyzer(t, sc.flags), "example.com/app/...")
+			checkOff(t, results, false)
+			on := diagnostics(results, dir)
 
 			t.Setenv("CGO_ENABLED", "0")
 			rec := new(recorder)
-			results := analysistest.Run(rec, dir, newAnalyzer(t, sc.flags), "example.com/app/...")
+			results = analysistest.Run(rec, dir, newAnalyzer(t, sc.flags), "example.com/app/...")
 			off := diagnostics(results, dir)
 			checkOff(t, results, true)
 			t.Logf("cgo off: %d diagnostics:\n\t%s\nrecorded:\n\t%s", len(off), strings.Join(off, "\n\t"), strings.Join(rec.errors, "\n\t"))
