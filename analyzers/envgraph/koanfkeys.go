@@ -219,7 +219,7 @@ func (s *state) koanfFoldProvider(u *koanfUse, p callSite) {
 		if a.sub {
 			key += u.delim
 		}
-		env, ok := t.invert(key, a.fold)
+		env, alt, ok := t.invert(key, a.fold)
 		if !ok {
 			return // the key may be loaded from a name not found here
 		}
@@ -227,6 +227,9 @@ func (s *state) koanfFoldProvider(u *koanfUse, p callSite) {
 			continue // no shell sets it: a config file's key
 		}
 		r := Ref{Kind: Bind, Loader: LoaderKoanf, Key: env, Pos: a.pos, End: a.end, Field: a.field}
+		if isEnvName(alt) {
+			r.Alt = alt
+		}
 		if a.sub {
 			r = Ref{Kind: Prefix, Loader: LoaderKoanf, Dynamic: true, Prefix: env, Expr: key + "*", Pos: a.pos, End: a.end, Field: a.field}
 		}

@@ -188,9 +188,11 @@ func (t koanfTransform) apply(env string) string {
 
 // invert returns the env key loaded under key (upper case when the
 // transform leaves the case alone and fold says the key matches in any
-// case); false when no env key with the prefix is.
-func (t koanfTransform) invert(key string, fold bool) (string, bool) {
-	env := key
+// case); false when no env key with the prefix is. When the transform
+// ignores the case of what follows the prefix (ToLower), alt is the same
+// key in lower case: APP_db__host as well as APP_DB__HOST.
+func (t koanfTransform) invert(key string, fold bool) (env, alt string, ok bool) {
+	env = key
 	for i := len(t.steps) - 1; i >= 0; i-- {
 		st := t.steps[i]
 		switch st.op {
@@ -200,7 +202,7 @@ func (t koanfTransform) invert(key string, fold bool) (string, bool) {
 			env = strings.ToUpper(env)
 		case "replace":
 			if st.with == "" {
-				return "", false
+				return "", "", false
 			}
 			env = strings.ReplaceAll(env, st.with, st.arg)
 		}
@@ -208,9 +210,19 @@ func (t koanfTransform) invert(key string, fold bool) (string, bool) {
 	if fold {
 		env = strings.ToUpper(env)
 	}
-	got := t.apply(env)
-	if !strings.HasPrefix(env, t.prefix) || got != key && !(fold && strings.EqualFold(got, key)) {
-		return "", false
+	if !t.loads(env, key, fold) {
+		return "", "", false
 	}
-	return env, true
+	if rest, ok := strings.CutPrefix(env, t.prefix); ok {
+		if lower := t.prefix + strings.ToLower(rest); lower != env && t.loads(lower, key, fold) {
+			alt = lower
+		}
+	}
+	return env, alt, true
+}
+
+// loads reports whether the env key env is loaded under key.
+func (t koanfTransform) loads(env, key string, fold bool) bool {
+	got := t.apply(env)
+	return strings.HasPrefix(env, t.prefix) && (got == key || fold && strings.EqualFold(got, key))
 }

@@ -58,7 +58,7 @@ func TestViper(t *testing.T) {
 		{"example.com/viperlibs/viperlocal", []string{"API_NAME", "API_DB_HOST", "API_DB_TIMEOUT", "API_LABELS_TEAM", "API_DEBUG"}, []string{"API_INTERNAL", "API_SECRET", "API_STALE"}},
 		{"example.com/viperlibs/viperescape", []string{"API_PORT", "API_STALE"}, []string{"STALE"}},
 		{"example.com/viperlibs/viperbind", []string{"SHOP_PORT", "SHOP_DB_MAX_CONNS"}, []string{"STALE"}},
-		{"example.com/viperlibs/koanfv1", []string{"APP_DB_HOST", "APP_DB_PORT", "APP_TAGS_TEAM", "APP_LOG_LEVEL", "APP_DEBUG"}, []string{"APP_STALE", "APP_DB"}},
+		{"example.com/viperlibs/koanfv1", []string{"APP_DB_HOST", "APP_db_host", "APP_DB_PORT", "APP_TAGS_TEAM", "APP_LOG_LEVEL", "APP_DEBUG"}, []string{"APP_STALE", "APP_DB"}},
 		{"example.com/viperlibs/koanfv2", []string{"CACHE_URL", "SHOP_STALE"}, []string{"CACHE_STALE"}},
 		{"example.com/viperlibs/koanfopen", []string{"APP_STALE", "CACHE_STALE"}, []string{"STALE"}},
 	} {

@@ -19,7 +19,7 @@ func main() {
 	_ = k.Load(env.Provider(os.Args[0], ".", nil), nil)              // want `prefix dynamic os.Args\[0\] loader koanf`
 	// A list of the program's own: not the environment.
 	_ = k.Load(envv2.Provider(".", envv2.Opt{EnvironFunc: func() []string { return nil }}), nil)
-	_ = k.String("server.port") // want `bind "APP_SERVER_PORT" loader koanf`
+	_ = k.String("server.port") // want `bind "APP_SERVER_PORT" alt "APP_server_port" loader koanf`
 	// A key not known here: every provider may load any key it reads.
 	_ = k.String(os.Args[1])
 }

@@ -15,7 +15,7 @@ func main() {
 	_ = k.Load(env.Provider("APP_", ".", func(s string) string { // want `prefix "APP_" loader koanf`
 		return strings.ToLower(strings.TrimPrefix(s, "APP_"))
 	}), nil)
-	fmt.Println(k.String("port"), k.All()) // want `bind "APP_PORT" loader koanf`
+	fmt.Println(k.String("port"), k.All()) // want `bind "APP_PORT" alt "APP_port" loader koanf`
 
 	c := koanf.New(".")
 	_ = c.Load(env.Provider("CACHE_", ".", func(s string) string { // want `prefix "CACHE_" loader koanf`

@@ -13,8 +13,8 @@ import (
 
 type Config struct {
 	DB struct {
-		Host string `koanf:"host"` // want `bind "APP_DB_HOST" field Config.DB.Host loader koanf`
-		Port int    // want `bind "APP_DB_PORT" field Config.DB.Port loader koanf`
+		Host string `koanf:"host"` // want `bind "APP_DB_HOST" field Config.DB.Host alt "APP_db_host" loader koanf`
+		Port int    // want `bind "APP_DB_PORT" field Config.DB.Port alt "APP_db_port" loader koanf`
 	} `koanf:"db"`
 	Tags map[string]string `koanf:"tags"` // want `prefix dynamic tags.\* prefix "APP_TAGS_" field Config.Tags loader koanf`
 }
@@ -28,6 +28,6 @@ func main() {
 	}), nil)
 	var cfg Config
 	_ = k.Unmarshal("", &cfg)
-	fmt.Println(k.String("log.level"), k.Bool("debug")) // want `bind "APP_LOG_LEVEL" loader koanf` `bind "APP_DEBUG" loader koanf`
-	fmt.Println(k.Int("db.max.conns"))                  // want `bind "APP_DB_MAX_CONNS" loader koanf`
+	fmt.Println(k.String("log.level"), k.Bool("debug")) // want `bind "APP_LOG_LEVEL" alt "APP_log_level" loader koanf` `bind "APP_DEBUG" alt "APP_debug" loader koanf`
+	fmt.Println(k.Int("db.max.conns"))                  // want `bind "APP_DB_MAX_CONNS" alt "APP_db_max_conns" loader koanf`
 }

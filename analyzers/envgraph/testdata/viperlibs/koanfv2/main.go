@@ -25,5 +25,5 @@ func main() {
 			return strings.ReplaceAll(strings.ToLower(k), "_", "."), v
 		},
 	}), nil)
-	fmt.Println(k.String("cache.url")) // want `bind "CACHE_URL" loader koanf`
+	fmt.Println(k.String("cache.url")) // want `bind "CACHE_URL" alt "CACHE_url" loader koanf`
 }
