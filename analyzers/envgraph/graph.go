@@ -116,6 +116,13 @@ type Ref struct {
 	// (kelseyhightower) looks up the upper-cased tag without its prefix.
 	Alt string
 
+	// Override is set on the env key of a key asked of a configuration
+	// library (viper.GetString("http.port") under AutomaticEnv, koanf's
+	// env provider): the value may as well come from a config file or a
+	// default, and the environment only overrides it, so a manifest need
+	// not declare it. The key still counts as read.
+	Override bool
+
 	// Group lists, in order, every key of a declaration that names several
 	// keys tried in turn until one is set (urfave/cli EnvVars, kong and
 	// cleanenv env:"A,B"), Key included; nil for a declaration of one key.

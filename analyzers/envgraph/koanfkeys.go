@@ -226,7 +226,7 @@ func (s *state) koanfFoldProvider(u *koanfUse, p callSite) {
 		if !isEnvName(env) && !a.sub {
 			continue // no shell sets it: a config file's key
 		}
-		r := Ref{Kind: Bind, Loader: LoaderKoanf, Key: env, Pos: a.pos, End: a.end, Field: a.field}
+		r := Ref{Kind: Bind, Loader: LoaderKoanf, Key: env, Pos: a.pos, End: a.end, Field: a.field, Override: true}
 		if isEnvName(alt) {
 			r.Alt = alt
 		}

@@ -272,7 +272,7 @@ func (s *state) viperEnvOf(u *viperUse) (viperEnv, bool) {
 // can set (APP_HTTP.PORT, without a key replacer): such a key is a config
 // file's, and no manifest declares it.
 func (s *state) viperAskRef(u *viperUse, a viperAsk, env viperEnv) (Ref, bool) {
-	r := Ref{Kind: Bind, Loader: LoaderViper, Pos: a.pos, End: a.end, Flag: a.flag, Field: a.field}
+	r := Ref{Kind: Bind, Loader: LoaderViper, Pos: a.pos, End: a.end, Flag: a.flag, Field: a.field, Override: true}
 	if a.sub {
 		r.Kind, r.Dynamic, r.Prefix, r.Expr = Prefix, true, env.key(a.key), a.key+".*"
 		return r, true

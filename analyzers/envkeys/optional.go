@@ -15,8 +15,12 @@ import (
 // documented nowhere is still reported, and so is a read without a
 // default, whose value the deployment must give. A misspelt key that a
 // deployment sets is still found, as declared but never read.
+//
+// A key asked of a configuration library that lets the environment
+// override its config file (viper's AutomaticEnv, koanf's env provider)
+// is optional whatever the manifest: the file may set it.
 func optional(ref envgraph.Ref, m *manifest.Manifest) bool {
-	return ref.HasDefault && !documents(m)
+	return ref.Override || ref.HasDefault && !documents(m)
 }
 
 // documents reports whether m holds a declaration from a file that lists

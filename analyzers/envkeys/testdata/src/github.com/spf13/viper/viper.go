@@ -10,3 +10,4 @@ func AutomaticEnv()                            {}
 func (v *Viper) BindEnv(input ...string) error { return nil }
 func (v *Viper) SetEnvPrefix(in string)        {}
 func (v *Viper) AutomaticEnv()                 {}
+func GetString(key string) string              { return "" }
