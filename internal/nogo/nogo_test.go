@@ -30,6 +30,8 @@ import (
 	"github.com/envvet/envvet/analyzers/directives"
 	"github.com/envvet/envvet/analyzers/envkeys"
 	"github.com/envvet/envvet/analyzers/envparse"
+	"github.com/envvet/envvet/analyzers/envsecret"
+	"github.com/envvet/envvet/analyzers/envtype"
 	"github.com/envvet/envvet/analyzers/nocgo"
 )
 
@@ -46,6 +48,8 @@ func nogoAnalyzers() []*analysis.Analyzer {
 		directives.Analyzer,
 		envkeys.Analyzer,
 		envparse.Analyzer,
+		envsecret.Analyzer,
+		envtype.Analyzer,
 		nocgo.Analyzer,
 	}
 }
