@@ -42,16 +42,16 @@ func Write(w io.Writer, inv *Inventory, format string) error {
 func writeText(w io.Writer, inv *Inventory) error {
 	var table strings.Builder
 	tw := tabwriter.NewWriter(&table, 0, 4, 2, ' ', 0)
-	fmt.Fprintf(tw, "KEY\tKIND\tDEFAULT\tREQUIRED\tDECLARED\t%sREFERENCE\tVIA\tBAD VALUE\n", envHeader(inv, "\t"))
+	fmt.Fprintf(tw, "KEY\tKIND\tTYPE\tDEFAULT\tREQUIRED\tDECLARED\t%sREFERENCE\tVIA\tBAD VALUE\n", envHeader(inv, "\t"))
 	for _, k := range inv.Keys {
 		for i, r := range k.Refs {
-			key, def, req, decl, bad := "", "", "", "", ""
+			key, typ, def, req, decl, bad := "", "", "", "", "", ""
 			envs := strings.Repeat("\t", len(inv.Environments))
 			if i == 0 {
-				key, def, req, decl, bad = k.Key, show(k.Default, k.Secret), yes(k.Required), declared(k), badValue(k)
+				key, typ, def, req, decl, bad = k.Key, strings.Join(k.Type, ", "), show(k.Default, k.Secret), yes(k.Required), declared(k), badValue(k)
 				envs = envCells(k, "\t", false)
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s%s\t%s\t%s\n", key, r.Kind, def, req, decl, envs, r.Pos, via(r), bad)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s%s\t%s\t%s\n", key, r.Kind, typ, def, req, decl, envs, r.Pos, via(r), bad)
 		}
 	}
 	if err := tw.Flush(); err != nil {
@@ -85,8 +85,8 @@ func writeText(w io.Writer, inv *Inventory) error {
 }
 
 func writeMarkdown(w io.Writer, inv *Inventory) error {
-	fmt.Fprintf(w, "| Variable | Default | Required | Declared | %sRead at | Bad value |\n", envHeader(inv, " | "))
-	fmt.Fprintf(w, "|---|---|---|---|%s---|---|\n", strings.Repeat("---|", len(inv.Environments)))
+	fmt.Fprintf(w, "| Variable | Type | Default | Required | Declared | %sRead at | Bad value |\n", envHeader(inv, " | "))
+	fmt.Fprintf(w, "|---|---|---|---|---|%s---|---|\n", strings.Repeat("---|", len(inv.Environments)))
 	for _, k := range inv.Keys {
 		var at []string
 		for _, r := range k.Refs {
@@ -104,7 +104,11 @@ func writeMarkdown(w io.Writer, inv *Inventory) error {
 		if len(k.BadValue) > 0 {
 			bad = mdEscape(badValue(k))
 		}
-		fmt.Fprintf(w, "| `%s` | %s | %s | %s | %s%s | %s |\n", k.Key, def, yesNo(k.Required), decl, envCells(k, " | ", true), strings.Join(at, "<br>"), bad)
+		typ := "—"
+		if len(k.Type) > 0 {
+			typ = "`" + mdEscape(strings.Join(k.Type, ", ")) + "`"
+		}
+		fmt.Fprintf(w, "| `%s` | %s | %s | %s | %s | %s%s | %s |\n", k.Key, typ, def, yesNo(k.Required), decl, envCells(k, " | ", true), strings.Join(at, "<br>"), bad)
 	}
 	return nil
 }

@@ -48,8 +48,12 @@ type Key struct {
 	// Env says what each environment (Inventory.Environments) does with
 	// the key; values of secret keys are left out.
 	Env []EnvValue `json:"env,omitempty"`
-	// Types are the forms the reads expect the value in, each once, and
-	// Description the manifest's; both serve -format=schema only.
+	// Type lists the forms the reads expect the value in (envgraph.Type's
+	// String: int, uint16, duration, []int, enum(a|b), ...), each once, in
+	// the order of the reads; empty when every read takes it as a string.
+	Type []string `json:"type,omitempty"`
+	// Types are the same forms in full, and Description the manifest's;
+	// both serve -format=schema only.
 	Types       []envgraph.Type `json:"-"`
 	Description string          `json:"-"`
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -161,4 +162,7 @@ func (k *Key) addType(t envgraph.Type) {
 		}
 	}
 	k.Types = append(k.Types, t)
+	if !slices.Contains(k.Type, t.String()) {
+		k.Type = append(k.Type, t.String())
+	}
 }
