@@ -34,6 +34,14 @@ func (s *state) cleanenvCall(call *ast.CallExpr, fn *types.Func) bool {
 	root = rootName(target, root)
 	var fields []tagField
 	s.walkCleanenv(st, root, "", fn.Name() == "UpdateEnv", 0, &fields)
+	if fn.Name() == "ReadConfig" {
+		// ReadConfig parses the file first and lets the environment
+		// override it; env-required fails only when neither sets the
+		// field. So the environment need not set these keys.
+		for i := range fields {
+			fields[i].override, fields[i].required = true, false
+		}
+	}
 	s.emitTags(LoaderCleanenv, fields, target, nil, call)
 	return true
 }

@@ -60,7 +60,7 @@ func TestLibraryPrograms(t *testing.T) {
 		{"example.com/libs/kongenvars", []string{"APP_HTTP_ADDR", "APP_S_3_BUCKET", "TOKEN"}},
 		{"example.com/libs/ff", []string{"APP_DEBUG", "APP_HTTP_ADDR", "APP_LOG_INTERVAL", "APP_TAG"}},
 		{"example.com/libs/ffcli", []string{"TOKEN"}},
-		{"example.com/libs/cleanenv", []string{"DB_HOST", "DB_PASSWORD", "HTTP_PORT", "LEVEL", "PORT", "STARTED", "TIMEOUT"}},
+		{"example.com/libs/cleanenv", []string{"DB_HOST", "DB_PASSWORD", "HTTP_PORT", "LEVEL", "PORT", "STARTED", "TIMEOUT", "TOKEN"}},
 	} {
 		p := progs[tc.pkg]
 		if p == nil {

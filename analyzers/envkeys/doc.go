@@ -55,9 +55,10 @@
 // is. A key a deployment sets under a misspelt name is still found, as
 // declared but never read. A key asked of a configuration library that
 // lets the environment override its config file (viper.GetString("http.port")
-// under AutomaticEnv, koanf's env provider) needs no declaration either,
-// whatever the manifest: the file may set it. It still counts as read, and
-// an explicit viper.BindEnv("db.url", "DATABASE_URL") is still reported.
+// under AutomaticEnv, koanf's env provider, the fields of cleanenv's
+// ReadConfig) needs no declaration either, whatever the manifest: the
+// file may set it. It still counts as read, and an explicit
+// viper.BindEnv("db.url", "DATABASE_URL") is still reported.
 //
 // When a declared key is one or two edits away, the diagnostic asks "did
 // you mean" and, where the key is a string literal at the reference,

@@ -8,7 +8,7 @@ import (
 
 type Database struct {
 	Host string `yaml:"host" env:"HOST" env-default:"localhost"` // want `struct tag "DB_HOST" default "localhost" field Config.DB.Host loader cleanenv`
-	Pass string `env:"PASSWORD" env-required:"true"`             // want `struct tag "DB_PASSWORD" required field Config.DB.Pass loader cleanenv`
+	Pass string `env:"PASSWORD" env-required:"true"`             // want `struct tag "DB_PASSWORD" field Config.DB.Pass loader cleanenv`
 }
 
 type Config struct {
@@ -20,6 +20,12 @@ type Config struct {
 	Name string `yaml:"name"`
 }
 
+// Env is read from the environment alone: env-required fails when the
+// key is unset (the twin of Config.DB.Pass, which ReadConfig's file may set).
+type Env struct {
+	Token string `env:"TOKEN" env-required:"true"` // want `struct tag "TOKEN" required field Env.Token loader cleanenv`
+}
+
 type Reload struct {
 	Level string `env:"LEVEL" env-upd:""` // want `struct tag "LEVEL" field Reload.Level loader cleanenv`
 	Fixed string `env:"FIXED"`
@@ -28,6 +34,8 @@ type Reload struct {
 func main() {
 	var cfg Config
 	_ = cleanenv.ReadConfig("config.yml", &cfg)
+	var e Env
+	_ = cleanenv.ReadEnv(&e)
 	var r Reload
 	_ = cleanenv.UpdateEnv(&r)
 	// Usage reads no key.
