@@ -32,12 +32,14 @@ import (
 // package and, through a package fact, of every package it imports, so
 // that envkeys can tell a deprecated alias from a key the program needs.
 var fallbackAnalyzer = &analysis.Analyzer{
-	Name:       "envfallback",
-	Doc:        "find calls made only when an earlier call returned an empty string",
-	Requires:   []*analysis.Analyzer{envgraph.Analyzer, lazyinspect.Analyzer},
-	Run:        runFallback,
-	ResultType: reflect.TypeFor[*fallbacks](),
-	FactTypes:  []analysis.Fact{new(fallbackCalls)},
+	Name:     "envfallback",
+	Doc:      "find calls made only when an earlier call returned an empty string",
+	Requires: []*analysis.Analyzer{envgraph.Analyzer, lazyinspect.Analyzer},
+	// A broken package must not silence envkeys for the whole program.
+	RunDespiteErrors: true,
+	Run:              runFallback,
+	ResultType:       reflect.TypeFor[*fallbacks](),
+	FactTypes:        []analysis.Fact{new(fallbackCalls)},
 }
 
 // A fallbackPair says that the call at Fallback runs only when the call
