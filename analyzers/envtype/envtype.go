@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -45,20 +44,19 @@ type Config struct {
 var Analyzer = New(Config{})
 
 // A checker is one envtype instance: the manifest cache every package
-// it analyzes shares, and the manifest findings already reported (two
-// programs sharing a manifest would report each twice).
+// it analyzes shares. It keeps no findings between passes: a driver or an
+// editor runs it again on the same packages and must get the same
+// findings (two programs sharing a manifest each report them; the
+// standalone driver and golangci-lint print a finding once).
 type checker struct {
 	manifests manifest.Cache
 	listed    func() []string
 	keep      bool
-
-	mu   sync.Mutex
-	done map[string]bool
 }
 
 // New returns a fresh envtype analyzer.
 func New(cfg Config) *analysis.Analyzer {
-	c := &checker{listed: cfg.Manifests, keep: cfg.Report.KeepSuppressed, done: make(map[string]bool)}
+	c := &checker{listed: cfg.Manifests, keep: cfg.Report.KeepSuppressed}
 	c.manifests.Overlay = cfg.Overlay
 	return &analysis.Analyzer{
 		Name:             "envtype",
@@ -170,9 +168,6 @@ func (c *checker) checkValues(pass *analysis.Pass, prog *envgraph.Program, m *ma
 			pos += token.Pos(k.Col - 1)
 		}
 		d := analysis.Diagnostic{Pos: pos, Category: CategoryValue, Message: valueMessage(k, dl.envs, kt, root)}
-		if !c.first(k.Pos() + d.Message) {
-			continue
-		}
 		if reason, ok := k.Ignored("envtype"); ok {
 			if !c.keep {
 				continue
@@ -218,17 +213,6 @@ func valueMessage(k manifest.Key, envs []string, kt envgraph.KeyType, root strin
 		where += " in " + relative(at, root, filepath.Dir(k.File))
 	}
 	return fmt.Sprintf("%s is not %s (%s)", what, kt.Type.Describe(), where)
-}
-
-// first reports whether key is seen for the first time by this checker.
-func (c *checker) first(key string) bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.done[key] {
-		return false
-	}
-	c.done[key] = true
-	return true
 }
 
 // isPlaceholder reports whether v stands for a value set elsewhere:
