@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/envvet/envvet/internal/relpos"
 	"github.com/envvet/envvet/analyzers/envgraph"
 	"github.com/envvet/envvet/internal/manifest"
 	"github.com/envvet/envvet/internal/report"
@@ -44,7 +45,7 @@ func (c *checker) checkEnvironments(pass *analysis.Pass, graph *envgraph.Graph, 
 		return
 	}
 	needs := c.needs(pass, graph, m)
-	files := make(map[string]*token.File)
+	files := relpos.New(pass)
 	for i := range m.Environments {
 		e := &m.Environments[i]
 		if len(e.Unresolved) > 0 {
@@ -58,7 +59,7 @@ func (c *checker) checkEnvironments(pass *analysis.Pass, graph *envgraph.Graph, 
 			if !n.required && (len(others) < 2 || !all) {
 				continue
 			}
-			pos, ok := envPos(pass, files, e.At)
+			pos, ok := files.Decl(e.At.File, e.At.Line, e.At.Col)
 			if !ok {
 				continue
 			}
@@ -251,24 +252,6 @@ func funcName(fd *ast.FuncDecl) string {
 
 func isTestFile(pass *analysis.Pass, pos token.Pos) bool {
 	return strings.HasSuffix(pass.Fset.Position(pos).Filename, "_test.go")
-}
-
-// envPos returns the position of at in the pass's FileSet, adding its
-// file (a manifest or kustomization) on first use.
-func envPos(pass *analysis.Pass, files map[string]*token.File, at manifest.Position) (token.Pos, bool) {
-	tf, ok := files[at.File]
-	if !ok {
-		tf = addFile(pass.Fset, at.File)
-		files[at.File] = tf
-	}
-	if tf == nil || at.Line < 1 || at.Line > tf.LineCount() {
-		return token.NoPos, false
-	}
-	pos := tf.LineStart(at.Line)
-	if at.Col > 1 && at.Col-1 < tf.Size()-tf.Offset(pos) {
-		pos += token.Pos(at.Col - 1)
-	}
-	return pos, true
 }
 
 // keyIgnored returns the reason of envvet.yaml's ignore: {envkeys: ...}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
-	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -277,19 +276,11 @@ func (c *checker) unread(prog *envgraph.Program, m *manifest.Manifest) []manifes
 
 // reportUnread reports each unread key on its line in the manifest.
 func (c *checker) reportUnread(pass *analysis.Pass, keys []manifest.Key) {
-	files := make(map[string]*token.File)
+	files := relpos.New(pass)
 	for _, k := range keys {
-		tf, ok := files[k.File]
+		pos, ok := files.Decl(k.File, k.Line, k.Col)
 		if !ok {
-			tf = addFile(pass.Fset, k.File)
-			files[k.File] = tf
-		}
-		if tf == nil || k.Line < 1 || k.Line > tf.LineCount() {
 			continue
-		}
-		pos := tf.LineStart(k.Line)
-		if k.Col > 1 {
-			pos += token.Pos(k.Col - 1)
 		}
 		d := analysis.Diagnostic{Pos: pos, Category: CategoryUnread, Message: UnreadMessage(k)}
 		if reason, ok := k.Ignored("envkeys"); ok {
@@ -302,18 +293,6 @@ func (c *checker) reportUnread(pass *analysis.Pass, keys []manifest.Key) {
 		}
 		pass.Report(d)
 	}
-}
-
-// addFile adds the manifest file name to fset so that diagnostics can be
-// positioned in it, as passes/asmdecl does for assembly files.
-func addFile(fset *token.FileSet, name string) *token.File {
-	content, err := os.ReadFile(name)
-	if err != nil {
-		return nil
-	}
-	tf := fset.AddFile(name, -1, len(content))
-	tf.SetLinesForContent(content)
-	return tf
 }
 
 // scope returns the directory whose main packages share manifest m: the

@@ -2,14 +2,13 @@ package envsecret
 
 import (
 	_ "embed"
-	"go/token"
-	"os"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/envvet/envvet/internal/analysisdoc"
 	"github.com/envvet/envvet/internal/manifest"
 	"github.com/envvet/envvet/internal/passutil"
+	"github.com/envvet/envvet/internal/relpos"
 	"github.com/envvet/envvet/internal/report"
 )
 
@@ -70,7 +69,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	if err != nil || m == nil {
 		return nil, err // a broken manifest stops the run: file:line: what is wrong
 	}
-	files := make(map[string]*token.File)
+	files := relpos.New(pass)
 	for _, f := range findings(m) {
 		c.report(pass, files, f)
 	}
@@ -79,18 +78,10 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 
 // report reports f on its key's line in the manifest, unless envvet.yaml's
 // ignore: field suppresses envsecret for the key.
-func (c *checker) report(pass *analysis.Pass, files map[string]*token.File, f finding) {
-	tf, ok := files[f.key.File]
+func (c *checker) report(pass *analysis.Pass, files *relpos.Files, f finding) {
+	pos, ok := files.Decl(f.key.File, f.key.Line, f.key.Col)
 	if !ok {
-		tf = addFile(pass.Fset, f.key.File)
-		files[f.key.File] = tf
-	}
-	if tf == nil || f.key.Line < 1 || f.key.Line > tf.LineCount() {
 		return
-	}
-	pos := tf.LineStart(f.key.Line)
-	if f.key.Col > 1 && int(pos)+f.key.Col-1 < tf.Base()+tf.Size() {
-		pos += token.Pos(f.key.Col - 1)
 	}
 	d := analysis.Diagnostic{Pos: pos, Category: f.category(), Message: f.message()}
 	if f.ignored != "" {
@@ -101,16 +92,4 @@ func (c *checker) report(pass *analysis.Pass, files map[string]*token.File, f fi
 		d.Related = []analysis.RelatedInformation{{Pos: pos, Message: f.ignored}}
 	}
 	pass.Report(d)
-}
-
-// addFile adds the manifest file name to fset so that diagnostics can be
-// positioned in it, as passes/asmdecl does for assembly files.
-func addFile(fset *token.FileSet, name string) *token.File {
-	content, err := os.ReadFile(name)
-	if err != nil {
-		return nil
-	}
-	tf := fset.AddFile(name, -1, len(content))
-	tf.SetLinesForContent(content)
-	return tf
 }

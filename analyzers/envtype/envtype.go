@@ -3,8 +3,6 @@ package envtype
 import (
 	_ "embed"
 	"fmt"
-	"go/token"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -15,6 +13,7 @@ import (
 	"github.com/envvet/envvet/internal/analysisdoc"
 	"github.com/envvet/envvet/internal/manifest"
 	"github.com/envvet/envvet/internal/passutil"
+	"github.com/envvet/envvet/internal/relpos"
 	"github.com/envvet/envvet/internal/report"
 )
 
@@ -145,7 +144,7 @@ func decls(m *manifest.Manifest) []decl {
 // checkValues reports each literal value of a declaration that a read of
 // the program does not accept.
 func (c *checker) checkValues(pass *analysis.Pass, prog *envgraph.Program, m *manifest.Manifest, root string) {
-	files := make(map[string]*token.File)
+	files := relpos.New(pass)
 	for _, dl := range decls(m) {
 		k := dl.key
 		if !k.HasDefault || isPlaceholder(k.Default) {
@@ -155,17 +154,9 @@ func (c *checker) checkValues(pass *analysis.Pass, prog *envgraph.Program, m *ma
 		if !ok {
 			continue
 		}
-		tf, seen := files[k.File]
-		if !seen {
-			tf = addFile(pass.Fset, k.File)
-			files[k.File] = tf
-		}
-		if tf == nil || k.Line < 1 || k.Line > tf.LineCount() {
+		pos, ok := files.Decl(k.File, k.Line, k.Col)
+		if !ok {
 			continue
-		}
-		pos := tf.LineStart(k.Line)
-		if k.Col > 1 {
-			pos += token.Pos(k.Col - 1)
 		}
 		d := analysis.Diagnostic{Pos: pos, Category: CategoryValue, Message: valueMessage(k, dl.envs, kt, root)}
 		if reason, ok := k.Ignored("envtype"); ok {
@@ -232,16 +223,4 @@ func looksSecret(name string) bool {
 		}
 	}
 	return false
-}
-
-// addFile adds the manifest file name to fset so that diagnostics can be
-// positioned in it, as passes/asmdecl does for assembly files.
-func addFile(fset *token.FileSet, name string) *token.File {
-	content, err := os.ReadFile(name)
-	if err != nil {
-		return nil
-	}
-	tf := fset.AddFile(name, -1, len(content))
-	tf.SetLinesForContent(content)
-	return tf
 }

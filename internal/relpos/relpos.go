@@ -107,6 +107,29 @@ func (f *Files) Pos(file string, line, col int) (token.Pos, bool) {
 	if !strings.HasSuffix(file, ".go") {
 		return token.NoPos, false
 	}
+	return PosIn(f.add(file), line, col)
+}
+
+// Decl returns the position of line:col of file, a file of declarations
+// (a manifest, a kustomization, a Dockerfile) rather than Go source: the
+// file is read and added to the FileSet on first use. A column of 1 or
+// less, or past the file's end, gives the line's start; a file that
+// cannot be read, or a line it does not have, resolves to nothing.
+func (f *Files) Decl(file string, line, col int) (token.Pos, bool) {
+	tf := f.add(file)
+	if tf == nil || line < 1 || line > tf.LineCount() {
+		return token.NoPos, false
+	}
+	pos := tf.LineStart(line)
+	if col > 1 && int(pos)+col-1 < tf.Base()+tf.Size() {
+		pos += token.Pos(col - 1)
+	}
+	return pos, true
+}
+
+// add returns the token.File of file, read from disk and added to the
+// FileSet on first use; nil when it cannot be read.
+func (f *Files) add(file string) *token.File {
 	tf, ok := f.added[file]
 	if !ok {
 		if content, err := os.ReadFile(file); err == nil {
@@ -118,7 +141,7 @@ func (f *Files) Pos(file string, line, col int) (token.Pos, bool) {
 		}
 		f.added[file] = tf
 	}
-	return PosIn(tf, line, col)
+	return tf
 }
 
 // PosString returns the position of a "file:line:col" made by Format.
