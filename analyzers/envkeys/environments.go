@@ -4,13 +4,14 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/envvet/envvet/internal/relpos"
 	"github.com/envvet/envvet/analyzers/envgraph"
 	"github.com/envvet/envvet/internal/manifest"
+	"github.com/envvet/envvet/internal/relpos"
 	"github.com/envvet/envvet/internal/report"
 	"github.com/envvet/envvet/internal/wellknown"
 )
@@ -219,35 +220,14 @@ func requirer(pass *analysis.Pass, ref envgraph.Ref) string {
 		}
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && fd.Pos() <= ref.Pos && ref.Pos < fd.End() {
-				return pass.Pkg.Name() + "." + funcName(fd)
+				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					return envgraph.FuncName(fn)
+				}
+				return pass.Pkg.Name() + "." + fd.Name.Name
 			}
 		}
 	}
 	return "package " + pass.Pkg.Name()
-}
-
-// funcName returns Func, or Type.Method for a method.
-func funcName(fd *ast.FuncDecl) string {
-	if fd.Recv == nil || len(fd.Recv.List) == 0 {
-		return fd.Name.Name
-	}
-	t := fd.Recv.List[0].Type
-	for {
-		switch x := t.(type) {
-		case *ast.StarExpr:
-			t = x.X
-			continue
-		case *ast.IndexExpr:
-			t = x.X
-			continue
-		case *ast.IndexListExpr:
-			t = x.X
-			continue
-		case *ast.Ident:
-			return x.Name + "." + fd.Name.Name
-		}
-		return fd.Name.Name
-	}
 }
 
 func isTestFile(pass *analysis.Pass, pos token.Pos) bool {
