@@ -1,17 +1,16 @@
 package envkeys_test
 
 import (
-	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/envvet/envvet/analyzers/envkeys"
 	"github.com/envvet/envvet/internal/manifest"
+	"github.com/envvet/envvet/internal/rulestest"
 )
 
 func TestReads(t *testing.T) {
@@ -31,7 +30,7 @@ func TestAllow(t *testing.T) {
 	if err := a.Flags.Set("allow", "SMTP_*,CACHE_SIZE"); err != nil {
 		t.Fatal(err)
 	}
-	got := diagnostics(t, a, "b")
+	got := rulestest.Diagnostics(t, a, "b")
 	if len(got) != 0 {
 		t.Errorf("with -allow=SMTP_*,CACHE_SIZE: got %q, want no diagnostics", got)
 	}
@@ -61,7 +60,7 @@ func TestUnread(t *testing.T) {
 		{"stale/plugins", nil},
 	} {
 		t.Run(tc.pkg, func(t *testing.T) {
-			got := diagnostics(t, envkeys.New(envkeys.Config{}), tc.pkg)
+			got := rulestest.Diagnostics(t, envkeys.New(envkeys.Config{}), tc.pkg)
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("got %q\nwant %q", got, tc.want)
 			}
@@ -78,7 +77,7 @@ func TestExplicitManifest(t *testing.T) {
 	if err := a.Flags.Set("manifest", manifest); err != nil {
 		t.Fatal(err)
 	}
-	got := diagnostics(t, a, "stale")
+	got := rulestest.Diagnostics(t, a, "stale")
 	want := []string{
 		`stale/main.go:11:16: env key "READ_KEY" is not declared in .env.example`,
 		`stale/main.go:12:15: env key "PLUGIN_ALPHA" is not declared in .env.example (read via plugins.Load)`,
@@ -89,45 +88,12 @@ func TestExplicitManifest(t *testing.T) {
 }
 
 func TestBadManifest(t *testing.T) {
-	rec := &recorder{}
+	rec := &rulestest.Recorder{}
 	analysistest.Run(rec, analysistest.TestData(), envkeys.New(envkeys.Config{}), "badmanifest")
 	want := "badmanifest/.env.example:2"
-	if !slices.ContainsFunc(rec.errors, func(e string) bool { return strings.Contains(e, want) }) {
-		t.Errorf("a malformed manifest gave errors %q, want one naming %s", rec.errors, want)
+	if !slices.ContainsFunc(rec.Errors, func(e string) bool { return strings.Contains(e, want) }) {
+		t.Errorf("a malformed manifest gave errors %q, want one naming %s", rec.Errors, want)
 	}
-}
-
-// diagnostics runs a on pkg and returns its diagnostics as
-// "path:line:col: message", with paths relative to testdata/src, failing
-// the test on any error other than a mismatch with // want comments.
-func diagnostics(t *testing.T, a *analysis.Analyzer, pkg string) []string {
-	t.Helper()
-	rec := &recorder{}
-	results := analysistest.Run(rec, analysistest.TestData(), a, pkg)
-	for _, e := range rec.errors {
-		if !strings.Contains(e, "unexpected diagnostic") && !strings.Contains(e, "no diagnostic was reported") {
-			t.Error(e)
-		}
-	}
-	src, _ := filepath.Abs(filepath.Join(analysistest.TestData(), "src"))
-	var out []string
-	for _, r := range results {
-		for _, d := range r.Diagnostics {
-			p := r.Pass.Fset.Position(d.Pos)
-			rel, _ := filepath.Rel(src, p.Filename)
-			out = append(out, fmt.Sprintf("%s:%d:%d: %s", filepath.ToSlash(rel), p.Line, p.Column, d.Message))
-		}
-	}
-	slices.Sort(out)
-	return out
-}
-
-// recorder is an analysistest.Testing that records errors instead of
-// failing, so that diagnostics outside Go files can be checked by hand.
-type recorder struct{ errors []string }
-
-func (r *recorder) Errorf(format string, args ...any) {
-	r.errors = append(r.errors, fmt.Sprintf(format, args...))
 }
 
 func TestSharedUnread(t *testing.T) {
@@ -154,7 +120,7 @@ func TestSharedUnread(t *testing.T) {
 // TestTwoMainsResult checks that a main package sharing its manifest
 // reports nothing unread but returns what its program does not read.
 func TestTwoMainsResult(t *testing.T) {
-	rec := &recorder{}
+	rec := &rulestest.Recorder{}
 	results := analysistest.Run(rec, analysistest.TestData(), envkeys.New(envkeys.Config{}), "twomains/cmd/one")
 	for _, r := range results {
 		res, ok := r.Result.(*envkeys.Result)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/envvet/envvet/analyzers/envkeys"
 	"github.com/envvet/envvet/internal/modtest"
+	"github.com/envvet/envvet/internal/rulestest"
 )
 
 // TestLibraries checks programs that declare their keys through real
@@ -31,9 +32,9 @@ func TestLibraries(t *testing.T) {
 			`kong/.env.example:4:1: env key "APP_STALE" is declared in .env.example but never read`}},
 	} {
 		t.Run(tc.pkg, func(t *testing.T) {
-			rec := &recorder{}
+			rec := &rulestest.Recorder{}
 			results := analysistest.Run(rec, dir, envkeys.New(envkeys.Config{}), "./"+tc.pkg)
-			for _, e := range rec.errors {
+			for _, e := range rec.Errors {
 				// The // want comments of the Go files must match; the
 				// manifest's diagnostics are checked below.
 				if !strings.Contains(e, ".env.example:") {

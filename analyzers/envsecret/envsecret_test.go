@@ -12,6 +12,7 @@ import (
 
 	"github.com/envvet/envvet/analyzers/envsecret"
 	"github.com/envvet/envvet/internal/report"
+	"github.com/envvet/envvet/internal/rulestest"
 )
 
 // TestFiles checks the diagnostics, which are positioned in manifests
@@ -80,9 +81,9 @@ func TestFiles(t *testing.T) {
 
 func diagnostics(t *testing.T, a *analysis.Analyzer, pkg string) []string {
 	t.Helper()
-	rec := &recorder{}
+	rec := &rulestest.Recorder{}
 	results := analysistest.Run(rec, analysistest.TestData(), a, pkg)
-	for _, e := range rec.errors {
+	for _, e := range rec.Errors {
 		if !strings.Contains(e, "unexpected diagnostic") {
 			t.Error(e)
 		}
@@ -97,14 +98,6 @@ func diagnostics(t *testing.T, a *analysis.Analyzer, pkg string) []string {
 		}
 	}
 	return out
-}
-
-// recorder is an analysistest.Testing that records errors instead of
-// failing, so that diagnostics outside Go files can be checked by hand.
-type recorder struct{ errors []string }
-
-func (r *recorder) Errorf(format string, args ...any) {
-	r.errors = append(r.errors, fmt.Sprintf(format, args...))
 }
 
 // TestKeepSuppressed checks that a driver showing suppressed findings
@@ -126,7 +119,7 @@ func TestKeepSuppressed(t *testing.T) {
 func diagnosticList(t *testing.T, a *analysis.Analyzer, pkg string) []analysis.Diagnostic {
 	t.Helper()
 	var out []analysis.Diagnostic
-	for _, r := range analysistest.Run(&recorder{}, analysistest.TestData(), a, pkg) {
+	for _, r := range analysistest.Run(&rulestest.Recorder{}, analysistest.TestData(), a, pkg) {
 		out = append(out, r.Diagnostics...)
 	}
 	return out

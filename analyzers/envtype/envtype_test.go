@@ -2,16 +2,14 @@ package envtype_test
 
 import (
 	"fmt"
-	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/envvet/envvet/analyzers/envtype"
 	"github.com/envvet/envvet/internal/report"
+	"github.com/envvet/envvet/internal/rulestest"
 )
 
 func TestConflict(t *testing.T) {
@@ -55,43 +53,10 @@ func TestValues(t *testing.T) {
 	} {
 		t.Run(fmt.Sprint(tc.pkg, tc.keep), func(t *testing.T) {
 			a := envtype.New(envtype.Config{Report: report.Options{KeepSuppressed: tc.keep}})
-			got := diagnostics(t, a, tc.pkg)
+			got := rulestest.Diagnostics(t, a, tc.pkg)
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("got  %q\nwant %q", got, tc.want)
 			}
 		})
 	}
-}
-
-// diagnostics runs a on pkg and returns its diagnostics as
-// "path:line:col: message", with paths relative to testdata/src, failing
-// the test on any error other than a mismatch with // want comments.
-func diagnostics(t *testing.T, a *analysis.Analyzer, pkg string) []string {
-	t.Helper()
-	rec := &recorder{}
-	results := analysistest.Run(rec, analysistest.TestData(), a, pkg)
-	for _, e := range rec.errors {
-		if !strings.Contains(e, "unexpected diagnostic") && !strings.Contains(e, "no diagnostic was reported") {
-			t.Error(e)
-		}
-	}
-	src, _ := filepath.Abs(filepath.Join(analysistest.TestData(), "src"))
-	var out []string
-	for _, r := range results {
-		for _, d := range r.Diagnostics {
-			p := r.Pass.Fset.Position(d.Pos)
-			rel, _ := filepath.Rel(src, p.Filename)
-			out = append(out, fmt.Sprintf("%s:%d:%d: %s", filepath.ToSlash(rel), p.Line, p.Column, d.Message))
-		}
-	}
-	slices.Sort(out)
-	return out
-}
-
-// recorder is an analysistest.Testing that records errors instead of
-// failing, so that diagnostics outside Go files can be checked by hand.
-type recorder struct{ errors []string }
-
-func (r *recorder) Errorf(format string, args ...any) {
-	r.errors = append(r.errors, fmt.Sprintf(format, args...))
 }
