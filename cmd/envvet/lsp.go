@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 
 	"github.com/envvet/envvet/internal/lsp"
 )
@@ -18,9 +19,16 @@ func runLSP(args []string, stderr io.Writer) int {
 	fs := flag.NewFlagSet("envvet lsp", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	logfile := fs.String("logfile", "", "append a trace of the server's work to this file")
+	// Hidden flags for bench/lsp: the delay between an edit and its
+	// analysis, and a CPU profile of the whole session.
+	debounce := fs.Duration("debounce", lsp.DefaultDebounce, "")
+	cpuprofile := fs.String("cpuprofile", "", "")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "Usage: envvet lsp [-logfile file]\n\nenvvet lsp is a language server for editors: it speaks LSP on stdin and stdout.\n\nFlags:\n")
-		fs.PrintDefaults()
+		shown := flag.NewFlagSet("", flag.ContinueOnError)
+		shown.SetOutput(stderr)
+		shown.Var(fs.Lookup("logfile").Value, "logfile", fs.Lookup("logfile").Usage)
+		shown.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -32,7 +40,21 @@ func runLSP(args []string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "envvet lsp: unexpected arguments %q\n", fs.Args())
 		return 2
 	}
-	opts := lsp.Options{}
+	opts := lsp.Options{Debounce: *debounce}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "envvet lsp: %v\n", err)
+			return 1
+		}
+		defer func() {
+			pprof.StopCPUProfile()
+			f.Close()
+		}()
+	}
 	if *logfile != "" {
 		f, err := os.OpenFile(*logfile, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
 		if err != nil {
