@@ -263,211 +263,281 @@ func isCaarlosPath(path string) bool {
 // and struct fields. It walks the files itself rather than building an
 // inspector that most packages would use for this one walk only.
 func (s *state) index(files []*ast.File) {
-	var stack []*funcInfo
-	top := func() *funcInfo {
-		if len(stack) == 0 {
-			return nil
-		}
-		return stack[len(stack)-1]
-	}
-	type binding struct {
-		lit *ast.FuncLit
-		v   *types.Var
-	}
-	var bindings []binding
-	var path []ast.Node // from the file down to the node visited
-	// visit sees every node in preorder (push) and again after its
-	// children (!push); it ignores the kinds it does not switch on.
-	visit := func(n ast.Node, push bool) bool {
-		switch n := n.(type) {
-		case *ast.FuncDecl, *ast.FuncLit:
-			if !push {
-				if len(stack) > 0 {
-					stack = stack[:len(stack)-1]
-				}
-				return true
-			}
-			if d, ok := n.(*ast.FuncDecl); ok && d.Body == nil {
-				stack = append(stack, &funcInfo{node: n}) // keep push/pop balanced
-				return true
-			}
-			fi := s.newFunc(n, top())
-			stack = append(stack, fi)
-			return true
-		}
-		if !push {
-			return true
-		}
-		switch n := n.(type) {
-		case *ast.SelectorExpr:
-			if n.Sel.Name == "Getenv" || n.Sel.Name == "LookupEnv" {
-				s.funcValues = append(s.funcValues, n)
-			}
-		case *ast.CallExpr:
-			fn := top()
-			s.called[ast.Unparen(n.Fun)] = true
-			if isEnvironName(n.Fun) {
-				// path ends with n; passedOn needs its parents, and the
-				// inspector is too dear to build for them alone.
-				anc := make([]ast.Node, 0, maxDepth)
-				for i := len(path) - 2; i >= 0 && len(anc) < maxDepth; i-- {
-					anc = append(anc, path[i])
-				}
-				if s.environAnc == nil {
-					s.environAnc = make(map[*ast.CallExpr][]ast.Node)
-				}
-				s.environAnc[n] = anc
-			}
-			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Expand" && len(n.Args) == 2 {
-				s.called[ast.Unparen(n.Args[1])] = true // os.Expand's mapping: see expandCall
-			}
-			s.calls = append(s.calls, callSite{n, fn})
-			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && isParserName(sel.Sel.Name) {
-				s.parseCalls = append(s.parseCalls, n)
-				s.parseCall[n] = true
-			}
-			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && id.Name == "copy" && len(n.Args) == 2 {
-				if _, ok := s.info.Uses[id].(*types.Builtin); ok {
-					if v := s.baseVar(n.Args[0]); v != nil {
-						s.writes[v]++ // copy(keys, other) writes keys
-					}
-				}
-			}
-			if len(n.Args) == 2 {
-				// os.Expand(s, func(name string) string { ... }): the literal is
-				// a helper whose parameter is each name of s.
-				if lit, ok := ast.Unparen(n.Args[1]).(*ast.FuncLit); ok {
-					if f, ok := s.calleeFunc(n); ok && f.Name() == "Expand" && f.Pkg() != nil && f.Pkg().Path() == "os" {
-						s.mappings[lit] = true
-					}
-				}
-			}
-			for f := fn; f != nil; f = f.parent {
-				f.calls = append(f.calls, n)
-			}
-		case *ast.Ident:
-			if v, ok := s.info.Uses[n].(*types.Var); ok && v != nil && len(path) > 1 && isLocalString(v) {
-				s.uses[v] = append(s.uses[v], useSite{n, path[len(path)-2]})
-			}
-		case *ast.CompositeLit:
-			if s.isLibLit(n) {
-				s.libLits = append(s.libLits, n)
-			}
-		case *ast.ReturnStmt:
-			if fn := top(); fn != nil {
-				fn.returns = append(fn.returns, n)
-			}
-		case *ast.AssignStmt:
-			if len(n.Lhs) == 2 && len(n.Rhs) == 1 && n.Tok == token.DEFINE {
-				if v, ok := s.varOf(n.Lhs[0]), s.varOf(n.Lhs[1]); v != nil && ok != nil {
-					s.okOf[v] = ok
-				}
-			}
-			for i, lhs := range n.Lhs {
-				v := s.varOf(lhs)
-				if v == nil {
-					// keys[i] = k writes keys.
-					if b := s.baseVar(lhs); b != nil {
-						s.writes[b]++
-					}
-					continue
-				}
-				s.writes[v]++
-				switch {
-				case len(n.Lhs) == len(n.Rhs):
-					s.sets[v] = append(s.sets[v], varSet{n.Rhs[i], n})
-				case len(n.Rhs) == 1:
-					s.sets[v] = append(s.sets[v], varSet{n.Rhs[0], n})
-				}
-				if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
-					s.defs[v] = n.Rhs[i]
-					if lit, ok := ast.Unparen(n.Rhs[i]).(*ast.FuncLit); ok {
-						bindings = append(bindings, binding{lit, v})
-					}
-				}
-			}
-		case *ast.ValueSpec:
-			for i, name := range n.Names {
-				v, _ := s.info.Defs[name].(*types.Var)
-				if v == nil {
-					continue
-				}
-				s.writes[v]++
-				if len(n.Values) == len(n.Names) {
-					s.sets[v] = append(s.sets[v], varSet{n.Values[i], n})
-					s.defs[v] = n.Values[i]
-					if lit, ok := ast.Unparen(n.Values[i]).(*ast.FuncLit); ok {
-						bindings = append(bindings, binding{lit, v})
-					}
-				}
-			}
-		case *ast.BinaryExpr:
-			if n.Op == token.EQL || n.Op == token.NEQ {
-				s.noteCompared(n.X, n.Y)
-				s.noteCompared(n.Y, n.X)
-			}
-		case *ast.SwitchStmt:
-			if n.Tag != nil && n.Body != nil {
-				for _, st := range n.Body.List {
-					if cc, ok := st.(*ast.CaseClause); ok {
-						s.noteCompared(n.Tag, cc.List...)
-					}
-				}
-			}
-		case *ast.IncDecStmt:
-			if v := s.baseVar(n.X); v != nil {
-				s.writes[v]++
-			}
-		case *ast.UnaryExpr:
-			if n.Op == token.AND {
-				if v := s.baseVar(n.X); v != nil {
-					s.writes[v] += 100 // address taken (of it or an element): anything may write it
-				}
-			}
-		case *ast.RangeStmt:
-			for i, e := range []ast.Expr{n.Key, n.Value} {
-				if v := s.varOf(e); v != nil {
-					s.writes[v]++
-					if n.Tok == token.DEFINE {
-						s.ranges[v] = rangeVar{x: n.X, key: i == 0}
-					}
-				}
-			}
-		case *ast.StructType:
-			if n.Fields == nil {
-				return true
-			}
-			for _, f := range n.Fields.List {
-				for _, name := range f.Names {
-					if v, ok := s.info.Defs[name].(*types.Var); ok && v != nil {
-						s.fields[v] = f
-					}
-				}
-				if len(f.Names) == 0 {
-					if id := embeddedIdent(f.Type); id != nil {
-						if v, ok := s.info.Defs[id].(*types.Var); ok && v != nil {
-							s.fields[v] = f
-						}
-					}
-				}
-			}
-		}
-		return true
-	}
+	x := &indexer{s: s}
 	for _, f := range files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			if n == nil {
-				n, path = path[len(path)-1], path[:len(path)-1]
-				visit(n, false)
+				n, x.path = x.path[len(x.path)-1], x.path[:len(x.path)-1]
+				x.leave(n)
 				return true
 			}
-			path = append(path, n)
-			visit(n, true)
+			x.path = append(x.path, n)
+			x.visit(n)
 			return true
 		})
 	}
-	// A literal bound to a variable that is never reassigned is callable
-	// by the variable's name.
+	s.bindLiterals(x.bindings)
+}
+
+// An indexer is index's walk: the functions enclosing the node visited,
+// innermost last, the path from the file down to it, and the function
+// literals bound to a variable at their definition.
+type indexer struct {
+	s        *state
+	stack    []*funcInfo
+	path     []ast.Node
+	bindings []binding
+}
+
+// A binding is a function literal defining a variable: f := func() {...}.
+type binding struct {
+	lit *ast.FuncLit
+	v   *types.Var
+}
+
+// top returns the innermost function enclosing the node visited.
+func (x *indexer) top() *funcInfo {
+	if len(x.stack) == 0 {
+		return nil
+	}
+	return x.stack[len(x.stack)-1]
+}
+
+// leave is called after n's children: it closes a function.
+func (x *indexer) leave(n ast.Node) {
+	switch n.(type) {
+	case *ast.FuncDecl, *ast.FuncLit:
+		if len(x.stack) > 0 {
+			x.stack = x.stack[:len(x.stack)-1]
+		}
+	}
+}
+
+// visit sees every node in preorder; it ignores the kinds it does not
+// switch on.
+func (x *indexer) visit(n ast.Node) {
+	s := x.s
+	switch n := n.(type) {
+	case *ast.FuncDecl:
+		if n.Body == nil {
+			x.stack = append(x.stack, &funcInfo{node: n}) // keep push/pop balanced
+			return
+		}
+		x.stack = append(x.stack, s.newFunc(n, x.top()))
+	case *ast.FuncLit:
+		x.stack = append(x.stack, s.newFunc(n, x.top()))
+	case *ast.SelectorExpr:
+		if n.Sel.Name == "Getenv" || n.Sel.Name == "LookupEnv" {
+			s.funcValues = append(s.funcValues, n)
+		}
+	case *ast.CallExpr:
+		x.call(n)
+	case *ast.Ident:
+		if v, ok := s.info.Uses[n].(*types.Var); ok && v != nil && len(x.path) > 1 && isLocalString(v) {
+			s.uses[v] = append(s.uses[v], useSite{n, x.path[len(x.path)-2]})
+		}
+	case *ast.CompositeLit:
+		if s.isLibLit(n) {
+			s.libLits = append(s.libLits, n)
+		}
+	case *ast.ReturnStmt:
+		if fn := x.top(); fn != nil {
+			fn.returns = append(fn.returns, n)
+		}
+	case *ast.AssignStmt:
+		x.assign(n)
+	case *ast.ValueSpec:
+		x.valueSpec(n)
+	case *ast.BinaryExpr, *ast.SwitchStmt:
+		s.noteComparison(n)
+	case *ast.IncDecStmt, *ast.UnaryExpr, *ast.RangeStmt:
+		s.noteWrite(n)
+	case *ast.StructType:
+		s.indexFields(n)
+	}
+}
+
+// call records a call: in s.calls and in every enclosing function, with
+// what the later passes look up by call (Environ's ancestors, os.Expand's
+// mapping, parse calls, copy's destination).
+func (x *indexer) call(n *ast.CallExpr) {
+	s := x.s
+	fn := x.top()
+	s.called[ast.Unparen(n.Fun)] = true
+	if isEnvironName(n.Fun) {
+		x.noteEnviron(n)
+	}
+	sel, isSel := ast.Unparen(n.Fun).(*ast.SelectorExpr)
+	if isSel && sel.Sel.Name == "Expand" && len(n.Args) == 2 {
+		s.called[ast.Unparen(n.Args[1])] = true // os.Expand's mapping: see expandCall
+	}
+	s.calls = append(s.calls, callSite{n, fn})
+	if isSel && isParserName(sel.Sel.Name) {
+		s.parseCalls = append(s.parseCalls, n)
+		s.parseCall[n] = true
+	}
+	if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && id.Name == "copy" && len(n.Args) == 2 {
+		if _, ok := s.info.Uses[id].(*types.Builtin); ok {
+			if v := s.baseVar(n.Args[0]); v != nil {
+				s.writes[v]++ // copy(keys, other) writes keys
+			}
+		}
+	}
+	if len(n.Args) == 2 {
+		// os.Expand(s, func(name string) string { ... }): the literal is
+		// a helper whose parameter is each name of s.
+		if lit, ok := ast.Unparen(n.Args[1]).(*ast.FuncLit); ok {
+			if f, ok := s.calleeFunc(n); ok && f.Name() == "Expand" && f.Pkg() != nil && f.Pkg().Path() == "os" {
+				s.mappings[lit] = true
+			}
+		}
+	}
+	for f := fn; f != nil; f = f.parent {
+		f.calls = append(f.calls, n)
+	}
+}
+
+// noteEnviron keeps the maxDepth nodes enclosing a call of Environ,
+// innermost first: passedOn needs them, and the inspector is too dear to
+// build for them alone. The path ends with the call.
+func (x *indexer) noteEnviron(n *ast.CallExpr) {
+	anc := make([]ast.Node, 0, maxDepth)
+	for i := len(x.path) - 2; i >= 0 && len(anc) < maxDepth; i-- {
+		anc = append(anc, x.path[i])
+	}
+	if x.s.environAnc == nil {
+		x.s.environAnc = make(map[*ast.CallExpr][]ast.Node)
+	}
+	x.s.environAnc[n] = anc
+}
+
+// assign records what an assignment writes: the count of writes, the
+// values set, v and ok of v, ok := f(...), and literals bound to v.
+func (x *indexer) assign(n *ast.AssignStmt) {
+	s := x.s
+	if len(n.Lhs) == 2 && len(n.Rhs) == 1 && n.Tok == token.DEFINE {
+		if v, ok := s.varOf(n.Lhs[0]), s.varOf(n.Lhs[1]); v != nil && ok != nil {
+			s.okOf[v] = ok
+		}
+	}
+	for i, lhs := range n.Lhs {
+		v := s.varOf(lhs)
+		if v == nil {
+			// keys[i] = k writes keys.
+			if b := s.baseVar(lhs); b != nil {
+				s.writes[b]++
+			}
+			continue
+		}
+		s.writes[v]++
+		switch {
+		case len(n.Lhs) == len(n.Rhs):
+			s.sets[v] = append(s.sets[v], varSet{n.Rhs[i], n})
+		case len(n.Rhs) == 1:
+			s.sets[v] = append(s.sets[v], varSet{n.Rhs[0], n})
+		}
+		if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
+			s.defs[v] = n.Rhs[i]
+			x.bind(n.Rhs[i], v)
+		}
+	}
+}
+
+// valueSpec records what a var declaration writes, like assign.
+func (x *indexer) valueSpec(n *ast.ValueSpec) {
+	s := x.s
+	for i, name := range n.Names {
+		v, _ := s.info.Defs[name].(*types.Var)
+		if v == nil {
+			continue
+		}
+		s.writes[v]++
+		if len(n.Values) == len(n.Names) {
+			s.sets[v] = append(s.sets[v], varSet{n.Values[i], n})
+			s.defs[v] = n.Values[i]
+			x.bind(n.Values[i], v)
+		}
+	}
+}
+
+// bind notes value as bound to v when it is a function literal.
+func (x *indexer) bind(value ast.Expr, v *types.Var) {
+	if lit, ok := ast.Unparen(value).(*ast.FuncLit); ok {
+		x.bindings = append(x.bindings, binding{lit, v})
+	}
+}
+
+// noteComparison records the constants a variable is compared with, in
+// x == c, x != c and the cases of switch x.
+func (s *state) noteComparison(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.BinaryExpr:
+		if n.Op == token.EQL || n.Op == token.NEQ {
+			s.noteCompared(n.X, n.Y)
+			s.noteCompared(n.Y, n.X)
+		}
+	case *ast.SwitchStmt:
+		if n.Tag != nil && n.Body != nil {
+			for _, st := range n.Body.List {
+				if cc, ok := st.(*ast.CaseClause); ok {
+					s.noteCompared(n.Tag, cc.List...)
+				}
+			}
+		}
+	}
+}
+
+// noteWrite counts the writes of v++, &v (anything may write it) and the
+// variables of a range clause.
+func (s *state) noteWrite(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.IncDecStmt:
+		if v := s.baseVar(n.X); v != nil {
+			s.writes[v]++
+		}
+	case *ast.UnaryExpr:
+		if n.Op == token.AND {
+			if v := s.baseVar(n.X); v != nil {
+				s.writes[v] += 100 // address taken (of it or an element): anything may write it
+			}
+		}
+	case *ast.RangeStmt:
+		for i, e := range []ast.Expr{n.Key, n.Value} {
+			if v := s.varOf(e); v != nil {
+				s.writes[v]++
+				if n.Tok == token.DEFINE {
+					s.ranges[v] = rangeVar{x: n.X, key: i == 0}
+				}
+			}
+		}
+	}
+}
+
+// indexFields records the declaring node of each field of a struct type,
+// embedded fields included.
+func (s *state) indexFields(n *ast.StructType) {
+	if n.Fields == nil {
+		return
+	}
+	for _, f := range n.Fields.List {
+		for _, name := range f.Names {
+			if v, ok := s.info.Defs[name].(*types.Var); ok && v != nil {
+				s.fields[v] = f
+			}
+		}
+		if len(f.Names) == 0 {
+			if id := embeddedIdent(f.Type); id != nil {
+				if v, ok := s.info.Defs[id].(*types.Var); ok && v != nil {
+					s.fields[v] = f
+				}
+			}
+		}
+	}
+}
+
+// bindLiterals makes a literal bound to a variable that is never
+// reassigned callable by the variable's name.
+func (s *state) bindLiterals(bindings []binding) {
 	for _, b := range bindings {
 		if s.writes[b.v] != 1 {
 			continue

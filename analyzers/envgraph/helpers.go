@@ -189,85 +189,7 @@ func hasStringParam(sig *types.Signature) bool {
 // summarize computes fi's helper summary from the calls in its body, nil if
 // none of its parameters reaches an env reference.
 func (s *state) summarize(fi *funcInfo) *envHelper {
-	var params []helperParam
-	for _, call := range fi.calls {
-		name, kps := s.keyParams(call)
-		for _, kp := range kps {
-			form, ok := s.forwardedKey(call, kp, fi)
-			if !ok {
-				continue
-			}
-			var via []string
-			sites, reader := []Site{s.site(call)}, kp.Reader
-			if name != "" {
-				via = append([]string{name}, kp.Via...)
-				sites = append(sites, kp.Sites...)
-			} else if fn, ok := s.calleeFunc(call); ok {
-				reader = FuncName(fn)
-			}
-			// One entry per key form of a parameter (a helper may read
-			// "APP_"+key and key); a write or unset wins over a read (a
-			// setenv helper that saves the old value first is about
-			// writing); two chains to the same key keep what they share.
-			at := slices.IndexFunc(params, func(p helperParam) bool {
-				return p.Index == form.param && p.Prefix == form.prefix && p.Suffix == form.suffix && p.Upper == form.upper
-			})
-			hp := helperParam{
-				Index:        form.param,
-				Variadic:     form.variadic,
-				List:         form.list,
-				Kind:         kp.Kind,
-				Prefix:       form.prefix,
-				Suffix:       form.suffix,
-				Upper:        form.upper,
-				Loader:       kp.Loader,
-				DefaultParam: -1,
-				Type:         kp.Type,
-				Mixed:        kp.Mixed,
-			}
-			hp.Via = via
-			if sites[0].IsValid() {
-				hp.Sites, hp.Reader = sites, reader
-			}
-			if kp.DefaultParam >= 0 && kp.DefaultParam < len(call.Args) {
-				darg := call.Args[kp.DefaultParam]
-				if i, ok := s.paramUse(darg, fi.params); ok {
-					hp.DefaultParam = i
-				} else if v, ok := s.defaultValue(darg); ok {
-					hp.ConstDefault, hp.HasConstDefault = v, true
-				}
-			} else if kp.HasConstDefault {
-				hp.ConstDefault, hp.HasConstDefault = kp.ConstDefault, true
-			}
-			if at >= 0 && !(params[at].Kind.IsRead() && (kp.Kind == Write || kp.Kind == Unset)) {
-				old := &params[at]
-				old.Via = commonPrefix(old.Via, via)
-				old.Sites = commonPrefix(old.Sites, hp.Sites)
-				if len(old.Sites) > len(old.Via)+1 {
-					old.Sites = old.Sites[:len(old.Via)+1]
-				}
-				if old.Reader != hp.Reader || len(old.Sites) < len(old.Via)+1 {
-					old.Reader = ""
-				}
-				if len(old.Sites) == 0 {
-					old.Sites = nil
-				}
-				// A chain that parses and one that does not: the value's
-				// form depends on the path taken, so it stays unknown.
-				if hp.Mixed || old.Type.Known() != hp.Type.Known() {
-					old.Type, old.Mixed = Type{}, true
-				}
-				old.mergeType(hp.Type)
-				if old.DefaultParam != hp.DefaultParam || old.HasConstDefault != hp.HasConstDefault || old.ConstDefault != hp.ConstDefault {
-					old.DefaultParam, old.HasConstDefault, old.ConstDefault = -1, false, "" // the chains disagree
-				}
-			} else if at >= 0 {
-				params[at] = hp
-			} else {
-				params = append(params, hp)
-			}
-		}
-	}
+	params := s.forwardedParams(fi)
 	var loads []loadSpec
 	if s.loaders {
 		loads = s.forwardedLoads(fi)
@@ -279,23 +201,140 @@ func (s *state) summarize(fi *funcInfo) *envHelper {
 		return &envHelper{Loads: loads}
 	}
 	s.paramTypes(fi, params)
+	s.returnedDefault(fi, params)
+	sortHelperParams(params)
+	return &envHelper{Params: params, Loads: loads}
+}
+
+// forwardedParams returns fi's key parameters: one entry per key form of
+// a parameter that a call in fi gives to a key parameter (a helper may
+// read "APP_"+key and key).
+func (s *state) forwardedParams(fi *funcInfo) []helperParam {
+	var params []helperParam
+	for _, call := range fi.calls {
+		name, kps := s.keyParams(call)
+		for _, kp := range kps {
+			form, ok := s.forwardedKey(call, kp, fi)
+			if !ok {
+				continue
+			}
+			params = addParam(params, s.forwardedParam(fi, call, name, kp, form))
+		}
+	}
+	return params
+}
+
+// forwardedParam is the key parameter of fi that the call gives (as form)
+// to kp, the key parameter of the callee; name is the callee's name when
+// it is a helper.
+func (s *state) forwardedParam(fi *funcInfo, call *ast.CallExpr, name string, kp helperParam, form keyForm) helperParam {
+	var via []string
+	sites, reader := []Site{s.site(call)}, kp.Reader
+	if name != "" {
+		via = append([]string{name}, kp.Via...)
+		sites = append(sites, kp.Sites...)
+	} else if fn, ok := s.calleeFunc(call); ok {
+		reader = FuncName(fn)
+	}
+	hp := helperParam{
+		Index:        form.param,
+		Variadic:     form.variadic,
+		List:         form.list,
+		Kind:         kp.Kind,
+		Prefix:       form.prefix,
+		Suffix:       form.suffix,
+		Upper:        form.upper,
+		Loader:       kp.Loader,
+		DefaultParam: -1,
+		Type:         kp.Type,
+		Mixed:        kp.Mixed,
+	}
+	hp.Via = via
+	if sites[0].IsValid() {
+		hp.Sites, hp.Reader = sites, reader
+	}
+	if kp.DefaultParam >= 0 && kp.DefaultParam < len(call.Args) {
+		darg := call.Args[kp.DefaultParam]
+		if i, ok := s.paramUse(darg, fi.params); ok {
+			hp.DefaultParam = i
+		} else if v, ok := s.defaultValue(darg); ok {
+			hp.ConstDefault, hp.HasConstDefault = v, true
+		}
+	} else if kp.HasConstDefault {
+		hp.ConstDefault, hp.HasConstDefault = kp.ConstDefault, true
+	}
+	return hp
+}
+
+// addParam adds hp to params, or merges it into the entry of the same
+// parameter and key form: a write or unset wins over a read (a setenv
+// helper that saves the old value first is about writing); two chains to
+// the same key keep what they share.
+func addParam(params []helperParam, hp helperParam) []helperParam {
+	at := slices.IndexFunc(params, func(p helperParam) bool {
+		return p.Index == hp.Index && p.Prefix == hp.Prefix && p.Suffix == hp.Suffix && p.Upper == hp.Upper
+	})
+	switch {
+	case at < 0:
+		return append(params, hp)
+	case params[at].Kind.IsRead() && (hp.Kind == Write || hp.Kind == Unset):
+		params[at] = hp
+	default:
+		params[at].merge(hp)
+	}
+	return params
+}
+
+// merge keeps in p what p and hp, two chains to the same key, share.
+func (p *helperParam) merge(hp helperParam) {
+	p.Via = commonPrefix(p.Via, hp.Via)
+	p.Sites = commonPrefix(p.Sites, hp.Sites)
+	if len(p.Sites) > len(p.Via)+1 {
+		p.Sites = p.Sites[:len(p.Via)+1]
+	}
+	if p.Reader != hp.Reader || len(p.Sites) < len(p.Via)+1 {
+		p.Reader = ""
+	}
+	if len(p.Sites) == 0 {
+		p.Sites = nil
+	}
+	// A chain that parses and one that does not: the value's form depends
+	// on the path taken, so it stays unknown.
+	if hp.Mixed || p.Type.Known() != hp.Type.Known() {
+		p.Type, p.Mixed = Type{}, true
+	}
+	p.mergeType(hp.Type)
+	if p.DefaultParam != hp.DefaultParam || p.HasConstDefault != hp.HasConstDefault || p.ConstDefault != hp.ConstDefault {
+		p.DefaultParam, p.HasConstDefault, p.ConstDefault = -1, false, "" // the chains disagree
+	}
+}
+
+// returnedDefault gives the read parameters the parameter fi returns
+// when the key is unset, if any. The helper's own default wins over the
+// "" an inner call is given to mean unset: Int(key, def) parsing
+// Get(key, "") returns def when key is unset. A non-empty inner constant
+// stays: it is what an unset key reads as, def only covers a malformed
+// value.
+func (s *state) returnedDefault(fi *funcInfo, params []helperParam) {
 	keys := make(map[int]bool)
 	for _, p := range params {
 		keys[p.Index] = true
 	}
-	if d, ok := s.returnedParam(fi, keys); ok {
-		// The helper's own default wins over the "" an inner call is
-		// given to mean unset: Int(key, def) parsing Get(key, "") returns
-		// def when key is unset. A non-empty inner constant stays: it is
-		// what an unset key reads as, def only covers a malformed value.
-		for i := range params {
-			p := &params[i]
-			if !p.Kind.IsRead() || p.DefaultParam >= 0 || p.HasConstDefault && p.ConstDefault != "" {
-				continue
-			}
-			p.DefaultParam, p.HasConstDefault, p.ConstDefault = d, false, ""
-		}
+	d, ok := s.returnedParam(fi, keys)
+	if !ok {
+		return
 	}
+	for i := range params {
+		p := &params[i]
+		if !p.Kind.IsRead() || p.DefaultParam >= 0 || p.HasConstDefault && p.ConstDefault != "" {
+			continue
+		}
+		p.DefaultParam, p.HasConstDefault, p.ConstDefault = d, false, ""
+	}
+}
+
+// sortHelperParams orders params by parameter, then key form.
+func sortHelperParams(params []helperParam) {
 	slices.SortStableFunc(params, func(a, b helperParam) int {
 		if a.Index != b.Index {
 			return a.Index - b.Index
@@ -314,7 +353,6 @@ func (s *state) summarize(fi *funcInfo) *envHelper {
 		}
 		return 0
 	})
-	return &envHelper{Params: params, Loads: loads}
 }
 
 // forwardedLoads returns the loader parse calls in fi whose struct is one
