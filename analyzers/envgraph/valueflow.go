@@ -46,9 +46,44 @@ func (s *state) parseType(call *ast.CallExpr) (Type, ast.Expr, bool) {
 			return Type{}, nil, false
 		}
 		t.Bits = bits
+	case "json.Unmarshal":
+		t.Shape = s.jsonShape(call.Args)
 	}
 	t.By, t.Site = p.Name, s.site(call)
 	return t, call.Args[p.Arg], true
+}
+
+// jsonShape returns the JSON value json.Unmarshal(data, &v) needs for v:
+// "array" for a slice or array, "object" for a map or struct, "" for
+// anything else (an interface, a type that unmarshals itself, a []byte).
+func (s *state) jsonShape(args []ast.Expr) string {
+	if len(args) < 2 {
+		return ""
+	}
+	tv, ok := s.info.Types[args[1]]
+	if !ok || tv.Type == nil {
+		return ""
+	}
+	p, ok := tv.Type.Underlying().(*types.Pointer)
+	if !ok {
+		return ""
+	}
+	t := p.Elem()
+	if hasMethod(t, "UnmarshalJSON", "UnmarshalText") {
+		return ""
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		if b, ok := u.Elem().Underlying().(*types.Basic); ok && b.Kind() == types.Byte {
+			return "" // base64 in a JSON string
+		}
+		return "array"
+	case *types.Array:
+		return "array"
+	case *types.Map, *types.Struct:
+		return "object"
+	}
+	return ""
 }
 
 // constInt returns args[i] as a constant int.
@@ -64,10 +99,18 @@ func (s *state) constInt(args []ast.Expr, i int) (int, bool) {
 	return int(n), ok && n >= 0 && n <= 64
 }
 
+// A flow is what valueSources met between a value and its reads: the
+// local variables holding it, and what was done to it on the way.
+type flow struct {
+	vars []*types.Var
+	fold bool // strings.ToLower or ToUpper
+	cut  bool // strings.Trim, TrimPrefix and the like: a part of the value
+}
+
 // valueSources returns the calls whose result e is: the env read or
 // helper call itself, through parentheses, []byte(v), strings.TrimSpace and
 // the like, and local variables (every value assigned to them).
-func (s *state) valueSources(e ast.Expr, depth int, vars *[]*types.Var) []*ast.CallExpr {
+func (s *state) valueSources(e ast.Expr, depth int, fl *flow) []*ast.CallExpr {
 	if depth > maxDepth {
 		return nil
 	}
@@ -75,16 +118,21 @@ func (s *state) valueSources(e ast.Expr, depth int, vars *[]*types.Var) []*ast.C
 	case *ast.CallExpr:
 		if tv, ok := s.info.Types[e.Fun]; ok && tv.IsType() {
 			if len(e.Args) == 1 {
-				return s.valueSources(e.Args[0], depth+1, vars)
+				return s.valueSources(e.Args[0], depth+1, fl)
 			}
 			return nil
 		}
 		if fn, ok := s.calleeFunc(e); ok && fn.Pkg() != nil && fn.Pkg().Path() == "strings" && len(e.Args) > 0 {
 			switch fn.Name() {
-			case "TrimSpace", "ToLower", "ToUpper", "Trim", "TrimPrefix", "TrimSuffix", "TrimLeft", "TrimRight":
-				return s.valueSources(e.Args[0], depth+1, vars)
+			case "ToLower", "ToUpper":
+				fl.fold = true
+			case "Trim", "TrimPrefix", "TrimSuffix", "TrimLeft", "TrimRight":
+				fl.cut = true
+			case "TrimSpace":
+			default:
+				return nil
 			}
-			return nil
+			return s.valueSources(e.Args[0], depth+1, fl)
 		}
 		if s.returnsValue(e) {
 			return []*ast.CallExpr{e}
@@ -94,10 +142,10 @@ func (s *state) valueSources(e ast.Expr, depth int, vars *[]*types.Var) []*ast.C
 		if v == nil || !isLocalString(v) {
 			return nil // only local variables: a package one may be set anywhere
 		}
-		if slices.Contains(*vars, v) {
+		if slices.Contains(fl.vars, v) {
 			return nil
 		}
-		*vars = append(*vars, v)
+		fl.vars = append(fl.vars, v)
 		var out []*ast.CallExpr
 		for _, set := range s.sets[v] {
 			if as, ok := set.stmt.(*ast.AssignStmt); ok && len(as.Lhs) > len(as.Rhs) && s.varOf(as.Lhs[0]) != v {
@@ -106,7 +154,7 @@ func (s *state) valueSources(e ast.Expr, depth int, vars *[]*types.Var) []*ast.C
 			if tv, ok := s.info.Types[set.value]; ok && tv.Value != nil {
 				continue // a constant default
 			}
-			sub := s.valueSources(set.value, depth+1, vars)
+			sub := s.valueSources(set.value, depth+1, fl)
 			if len(sub) == 0 {
 				return nil // also set from something other than the environment
 			}
@@ -139,30 +187,25 @@ func (s *state) returnsValue(call *ast.CallExpr) bool {
 }
 
 // typeRefs gives each read of the package the type its value is parsed
-// as, where a parse of the package takes it (directly or through a local
-// variable). A read parsed in two forms that differ keeps no type.
+// as, or the value set it must be one of, where a parse or a value set
+// of the package takes it (directly or through a local variable). A read
+// taken in two forms that differ keeps no type.
 func (s *state) typeRefs() {
-	if len(s.parseCalls) == 0 {
-		return
-	}
 	at := make(map[[2]token.Pos][]int)
 	for i, r := range s.refs {
 		if (r.Kind == Read || r.Kind == Lookup) && !r.Dynamic {
 			at[[2]token.Pos{r.Pos, r.End}] = append(at[[2]token.Pos{r.Pos, r.End}], i)
 		}
 	}
+	if len(at) == 0 {
+		return
+	}
 	mixed := make(map[int]bool)
-	for _, pc := range s.parseCalls {
-		t, arg, ok := s.parseType(pc)
+	for _, use := range s.typedUses(s.parseCalls, s.readingFuncs(at)) {
+		t, srcs, ok := s.useSources(use)
 		if !ok {
 			continue
 		}
-		var vars []*types.Var
-		srcs := s.valueSources(arg, 0, &vars)
-		if !s.onlyParsed(vars, pc) {
-			continue
-		}
-		t.Also = s.alsoAccepted(vars)
 		for _, src := range srcs {
 			for _, a := range src.Args {
 				for _, i := range at[[2]token.Pos{a.Pos(), a.End()}] {
@@ -180,24 +223,72 @@ func (s *state) typeRefs() {
 	}
 }
 
-// paramTypes sets the Type of each of fi's key parameters whose value fi
-// parses: func Int(key string, def int) int { v := os.Getenv(key); n, err
-// := strconv.Atoi(v); ... }.
-func (s *state) paramTypes(fi *funcInfo, params []helperParam) {
-	for _, call := range fi.calls {
+// typedUses returns the uses of the parse calls among calls and the value
+// sets of funcs.
+func (s *state) typedUses(calls []*ast.CallExpr, funcs []ast.Node) []typedUse {
+	var out []typedUse
+	for _, call := range calls {
 		if !s.parseCall[call] {
 			continue
 		}
-		t, arg, ok := s.parseType(call)
+		if t, arg, ok := s.parseType(call); ok {
+			out = append(out, typedUse{t: t, arg: arg, span: [2]token.Pos{call.Pos(), call.End()}})
+		}
+	}
+	for _, fn := range funcs {
+		out = append(out, s.valueSets(fn)...)
+	}
+	return out
+}
+
+// useSources returns the type use takes its value in, with the values
+// the program tests for before, and the calls the value comes from;
+// false when the value is also used in another form, or reaches a value
+// set in part.
+func (s *state) useSources(use typedUse) (Type, []*ast.CallExpr, bool) {
+	var fl flow
+	srcs := s.valueSources(use.arg, 0, &fl)
+	if len(srcs) == 0 || !s.onlyParsed(fl.vars, use.span) {
+		return Type{}, nil, false
+	}
+	t := use.t
+	if use.set {
+		var ok bool
+		if t, ok = setType(t, &fl); !ok || s.widens(fl.vars, use.span) {
+			return Type{}, nil, false
+		}
+	}
+	t.Also = s.alsoAccepted(fl.vars, t.Enum)
+	return t, srcs, true
+}
+
+// readingFuncs returns the outermost functions of the package that hold
+// one of the reads at: those whose value sets typeRefs looks for.
+func (s *state) readingFuncs(at map[[2]token.Pos][]int) []ast.Node {
+	var out []ast.Node
+	for _, fi := range s.order {
+		if fi.parent != nil || fi.node == nil {
+			continue
+		}
+		for k := range at {
+			if fi.node.Pos() <= k[0] && k[1] <= fi.node.End() {
+				out = append(out, fi.node)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// paramTypes sets the Type of each of fi's key parameters whose value fi
+// parses, or compares with a value set: func Int(key string, def int)
+// int { v := os.Getenv(key); n, err := strconv.Atoi(v); ... }.
+func (s *state) paramTypes(fi *funcInfo, params []helperParam) {
+	for _, use := range s.typedUses(fi.calls, []ast.Node{fi.node}) {
+		t, srcs, ok := s.useSources(use)
 		if !ok {
 			continue
 		}
-		var vars []*types.Var
-		srcs := s.valueSources(arg, 0, &vars)
-		if !s.onlyParsed(vars, call) {
-			continue
-		}
-		t.Also = s.alsoAccepted(vars)
 		for _, src := range srcs {
 			_, kps := s.keyParams(src)
 			for _, kp := range kps {
@@ -270,10 +361,14 @@ func (s *state) genericType(call *ast.CallExpr, name string) Type {
 // alsoAccepted returns the string constants that vars are compared with
 // (v == "auto", switch v { case "off": }), sorted: values the program
 // handles before or instead of parsing.
-func (s *state) alsoAccepted(vars []*types.Var) []string {
+func (s *state) alsoAccepted(vars []*types.Var, enum []string) []string {
 	var out []string
 	for _, v := range vars {
-		out = append(out, s.compared[v]...)
+		for _, c := range s.compared[v] {
+			if !slices.Contains(enum, c) {
+				out = append(out, c)
+			}
+		}
 	}
 	return sortedSet(out)
 }
@@ -324,10 +419,10 @@ func isLocalString(v *types.Var) bool {
 // the next or set. A value also used as it is (host = hostport when
 // net.ParseIP fails) may be meant in another form, so its parse says
 // nothing of the values the program accepts.
-func (s *state) onlyParsed(vars []*types.Var, parse *ast.CallExpr) bool {
+func (s *state) onlyParsed(vars []*types.Var, span [2]token.Pos) bool {
 	for _, v := range vars {
 		for _, u := range s.uses[v] {
-			if u.id.Pos() >= parse.Pos() && u.id.End() <= parse.End() {
+			if u.id.Pos() >= span[0] && u.id.End() <= span[1] {
 				continue
 			}
 			if !s.harmlessUse(u, vars) {

@@ -56,6 +56,13 @@ type Type struct {
 	Base int
 	// Enum lists the values a TypeEnum accepts, sorted.
 	Enum []string
+	// Fold is set when a TypeEnum compares in any case: the program
+	// lower- or upper-cases the value before it compares (Enum then holds
+	// the folded forms).
+	Fold bool
+	// Shape is the JSON value a TypeJSON must be: "array" (a slice
+	// target), "object" (a map or struct target); "" for any JSON.
+	Shape string
 	// Sep is set when the value is a list whose elements, split by Sep,
 	// each parse as Kind (a []int field of caarlos0/env: ",").
 	Sep string
@@ -83,6 +90,10 @@ func (t Type) String() string {
 		}
 	case TypeEnum:
 		s = "enum(" + strings.Join(t.Enum, "|") + ")"
+	case TypeJSON:
+		if t.Shape != "" {
+			s += "-" + t.Shape
+		}
 	}
 	if t.Sep != "" {
 		s = "[]" + s
@@ -123,8 +134,14 @@ func (t Type) Describe() string {
 		one = "an IP address and port"
 	case TypeJSON:
 		one = "JSON"
+		if t.Shape != "" {
+			one = "a JSON " + t.Shape
+		}
 	case TypeEnum:
-		one = "one of " + strings.Join(t.Enum, ", ")
+		one = "one of " + quoteAll(t.Enum)
+		if t.Fold {
+			one += " (in any case)"
+		}
 	default:
 		return "a value of the expected form"
 	}
@@ -188,11 +205,34 @@ func (t Type) Accepts(v string) bool {
 	case TypeAddrPort:
 		_, err = netip.ParseAddrPort(v)
 	case TypeJSON:
-		return json.Valid([]byte(v))
+		return json.Valid([]byte(v)) && hasShape(v, t.Shape)
 	case TypeEnum:
-		return slices.Contains(t.Enum, v)
+		return slices.Contains(t.Enum, v) || t.Fold && slices.ContainsFunc(t.Enum, func(e string) bool { return strings.EqualFold(e, v) })
 	}
 	return err == nil
+}
+
+// hasShape reports whether v, valid JSON, is a value json.Unmarshal
+// stores in a target of the shape: an array (a slice), an object (a map,
+// a struct), or null (which leaves either as it is).
+func hasShape(v, shape string) bool {
+	v = strings.TrimLeft(v, " \t\r\n")
+	switch shape {
+	case "array":
+		return strings.HasPrefix(v, "[") || strings.HasPrefix(v, "null")
+	case "object":
+		return strings.HasPrefix(v, "{") || strings.HasPrefix(v, "null")
+	}
+	return true
+}
+
+// quoteAll writes vs quoted and comma-separated: "json", "text".
+func quoteAll(vs []string) string {
+	q := make([]string, len(vs))
+	for i, v := range vs {
+		q[i] = strconv.Quote(v)
+	}
+	return strings.Join(q, ", ")
 }
 
 // Compatible reports whether every value t accepts that u rejects is

@@ -8,17 +8,24 @@
 // The env graph knows the form the program expects each key in: the parse
 // applied to the value (strconv.Atoi, ParseInt and ParseUint with their bit
 // size, ParseFloat, ParseBool, time.ParseDuration, url.Parse, net.ParseIP,
-// netip.ParseAddr and ParsePrefix, json.Unmarshal), directly, through
-// variables or through helpers in any package (a generic get[int]("K", 4)
-// reads an integer), the type of a struct-tag loader's field (caarlos0/env,
-// both envconfig libraries, cleanenv, kong with enum:"a,b"), or the type of
-// a urfave/cli flag. The declarations know each literal value: dotenv
-// examples, Compose environment:, Kubernetes value:, Kustomize literals and
-// env files, Dockerfile ENV. A value that the program's parse rejects makes
+// netip.ParseAddr and ParsePrefix, json.Unmarshal, into a slice a JSON
+// array, into a map or struct an object), directly, through variables or
+// through helpers in any package (a generic get[int]("K", 4) reads an
+// integer), the type of a struct-tag loader's field (caarlos0/env, both
+// envconfig libraries, cleanenv, kong with enum:"a,b"), or the type of a
+// urfave/cli flag. A value set is a type too: a switch on the value whose
+// cases are constants and whose default fails (returns an error, panics,
+// exits, log.Fatal), or a lookup v, ok := m[value] in a map literal whose
+// miss fails; a value lower- or upper-cased before is compared in any case,
+// and a default that falls back accepts every value. The declarations
+// know each literal value: dotenv examples, Compose environment:,
+// Kubernetes value:, Kustomize literals and env files, Dockerfile ENV. A
+// value that the program's parse rejects makes
 // the program fail at start-up, or, with a silent default, run with a value
 // nobody chose:
 //
 //	QUEUE_POLL_MS=500ms // diagnostic: QUEUE_POLL_MS="500ms" is not an integer (strconv.Atoi in internal/queue/poll.go:31:21)
+//	LOG_FORMAT=jsn      // diagnostic: LOG_FORMAT="jsn" is not one of "json", "text" (switch in internal/log/log.go:12:2)
 //
 // The finding is reported at the declaration's line, once for every file
 // that declares the key. The value of a secret key (secret: true in

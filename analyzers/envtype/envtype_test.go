@@ -43,6 +43,11 @@ func TestValues(t *testing.T) {
 			`loaders/.env.example:4:1: APP_RATIOS="0.5;x" is not a ";"-separated list in which each element is a number (caarlos0/env field config.Ratios in analyzers/envtype/testdata/src/loaders/main.go:17:2)`,
 			`loaders/.env.example:6:1: APP_WORKERS="many" is not an integer (urfave/cli IntFlag in analyzers/envtype/testdata/src/loaders/main.go:28:2)`,
 		}},
+		{"valuesets", false, []string{
+			`valuesets/deploy/prod.env:1:1: LOG_FORMAT="jsn" in environment prod is not one of "json", "text" (switch in analyzers/envtype/testdata/src/valuesets/internal/logx/logx.go:13:2)`,
+			`valuesets/deploy/prod.env:4:1: STORE="Redis" in environment prod is not one of "memory", "redis" (switch in analyzers/envtype/testdata/src/valuesets/main.go:19:2)`,
+			`valuesets/deploy/prod.env:6:1: ALLOWED_HOSTS="example.com,www.example.com" in environment prod is not a JSON array (json.Unmarshal in analyzers/envtype/testdata/src/valuesets/main.go:30:6)`,
+		}},
 		{"ignored", false, []string{
 			`ignored/envvet.yaml:6:3: TRACE="on" is not a boolean (strconv.ParseBool in analyzers/envtype/testdata/src/ignored/main.go:12:14)`,
 		}},

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/envvet/envvet/analyzers/envgraph"
 )
@@ -114,6 +115,11 @@ func typeSchema(t envgraph.Type) map[string]any {
 		s = map[string]any{"type": "string", "anyOf": []any{map[string]any{"format": "ipv4"}, map[string]any{"format": "ipv6"}}}
 	case envgraph.TypeEnum:
 		s = map[string]any{"type": "string", "enum": t.Enum}
+		if t.Fold {
+			s = map[string]any{"type": "string", "pattern": foldPattern(t.Enum)}
+		}
+	case envgraph.TypeJSON:
+		s = jsonSchema(t)
 	default:
 		s = map[string]any{"type": "string", "description": t.Describe()}
 	}
@@ -122,6 +128,46 @@ func typeSchema(t envgraph.Type) map[string]any {
 		s = map[string]any{"anyOf": []any{s, map[string]any{"type": "string", "enum": t.Also}}}
 	}
 	return s
+}
+
+// foldPattern matches the values of enum in any case: ^(json|text)$ with
+// each letter a class of its two cases ([jJ][sS][oO][nN]), as JSON
+// Schema's ECMA-262 patterns have no case-insensitive flag.
+func foldPattern(enum []string) string {
+	alts := make([]string, len(enum))
+	for i, v := range enum {
+		var b strings.Builder
+		for _, r := range v {
+			lo, up := unicode.ToLower(r), unicode.ToUpper(r)
+			switch {
+			case lo != up:
+				b.WriteString("[" + string(lo) + string(up) + "]")
+			case strings.ContainsRune(`\^$.|?*+()[]{}/-`, r):
+				b.WriteString(`\` + string(r))
+			default:
+				b.WriteRune(r)
+			}
+		}
+		alts[i] = b.String()
+	}
+	return "^(" + strings.Join(alts, "|") + ")$"
+}
+
+// jsonSchema is the subschema of a value json.Unmarshal reads: in a
+// values file, the JSON value itself or a string holding it; a shape
+// (an array for a slice, an object for a map or struct) is checked on
+// both, null being accepted as json.Unmarshal does.
+func jsonSchema(t envgraph.Type) map[string]any {
+	desc := t.Describe()
+	switch t.Shape {
+	case "array", "object":
+		open := map[string]string{"array": `\[`, "object": `\{`}[t.Shape]
+		return map[string]any{"description": desc, "anyOf": []any{
+			map[string]any{"type": []string{t.Shape, "null"}},
+			map[string]any{"type": "string", "pattern": `^\s*(` + open + `|null\s*$)`},
+		}}
+	}
+	return map[string]any{"description": desc}
 }
 
 // intPattern is the pattern of an integer written as a string: decimal,

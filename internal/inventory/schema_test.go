@@ -23,6 +23,8 @@ func TestSchemaValidates(t *testing.T) {
 		{Key: "CACHE", Types: []envgraph.Type{{Kind: envgraph.TypeInt, Base: 10, Also: []string{"auto"}}}},
 		{Key: "RATE", Types: []envgraph.Type{{Kind: envgraph.TypeFloat, Bits: 64}}},
 		{Key: "HOST", Description: "the host name"},
+		{Key: "LEVEL", Types: []envgraph.Type{{Kind: envgraph.TypeEnum, Enum: []string{"debug", "info"}, Fold: true, By: "map lookup"}}},
+		{Key: "HOSTS", Types: []envgraph.Type{{Kind: envgraph.TypeJSON, Shape: "array"}}},
 	}}
 	var buf bytes.Buffer
 	if err := writeSchema(&buf, inv); err != nil {
@@ -56,6 +58,11 @@ func TestSchemaValidates(t *testing.T) {
 		{`{"TIMEOUT": "30s", "MODE": "slow"}`, false},
 		{`{"TIMEOUT": "30s", "CACHE": "off"}`, false},
 		{`{"TIMEOUT": "30s", "RATE": "half"}`, false},
+		{`{"TIMEOUT": "30s", "LEVEL": "INFO", "HOSTS": ["a", "b"]}`, true}, // LEVEL is compared in lower case
+		{`{"TIMEOUT": "30s", "LEVEL": "Debug", "HOSTS": "[\"a\"]"}`, true},
+		{`{"TIMEOUT": "30s", "LEVEL": "trace"}`, false},
+		{`{"TIMEOUT": "30s", "HOSTS": "a,b"}`, false}, // not a JSON array
+		{`{"TIMEOUT": "30s", "HOSTS": {"a": 1}}`, false},
 	} {
 		v, err := jsonschema.UnmarshalJSON(strings.NewReader(tc.values))
 		if err != nil {
@@ -75,8 +82,11 @@ func TestSchemaValidates(t *testing.T) {
 // TestSchemaMatchesAccepts checks the schema's integer and duration
 // patterns against the parse itself, value by value.
 func TestSchemaMatchesAccepts(t *testing.T) {
-	types := []envgraph.Type{{Kind: envgraph.TypeInt, Base: 10}, {Kind: envgraph.TypeInt}, {Kind: envgraph.TypeDuration}, {Kind: envgraph.TypeBool}}
-	values := []string{"0", "10", "-3", "+4", "0x1F", "08", "1_000", "1s", "1.5h", "-2m3s", ".5s", "30", "true", "T", "yes", "", "1e3"}
+	types := []envgraph.Type{{Kind: envgraph.TypeInt, Base: 10}, {Kind: envgraph.TypeInt}, {Kind: envgraph.TypeDuration}, {Kind: envgraph.TypeBool},
+		{Kind: envgraph.TypeEnum, Enum: []string{"json", "text", "1s"}}, {Kind: envgraph.TypeEnum, Enum: []string{"json", "true", "a.b"}, Fold: true},
+		{Kind: envgraph.TypeJSON, Shape: "array"}, {Kind: envgraph.TypeJSON, Shape: "object"}}
+	values := []string{"0", "10", "-3", "+4", "0x1F", "08", "1_000", "1s", "1.5h", "-2m3s", ".5s", "30", "true", "T", "yes", "", "1e3",
+		"json", "JSON", "Text", "TRUE", "a.b", "aXb", "[1]", "[]", " [\"x\"]", "{}", `{"a":1}`, "null", "a,b"}
 	for _, typ := range types {
 		inv := &Inventory{Keys: []Key{{Key: "K", Types: []envgraph.Type{typ}}}}
 		var buf bytes.Buffer

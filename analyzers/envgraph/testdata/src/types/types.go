@@ -24,7 +24,7 @@ func direct() {
 	_, _ = strconv.ParseBool(strings.TrimSpace(os.Getenv("T_BOOL"))) // want `read "T_BOOL" type bool by strconv.ParseBool`
 	_, _ = netip.ParseAddr(os.Getenv("T_ADDR"))                      // want `read "T_ADDR" type addr by netip.ParseAddr`
 	var cfg map[string]int
-	_ = json.Unmarshal([]byte(os.Getenv("T_JSON")), &cfg) // want `read "T_JSON" type json by json.Unmarshal`
+	_ = json.Unmarshal([]byte(os.Getenv("T_JSON")), &cfg) // want `read "T_JSON" type json-object by json.Unmarshal`
 	_ = os.Getenv("T_STRING")                             // want `read "T_STRING"$`
 	_, _ = time.Parse(time.RFC3339, os.Getenv("T_TIME"))  // want `read "T_TIME"$`
 	bits := 32

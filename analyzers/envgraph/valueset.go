@@ -1,0 +1,304 @@
+package envgraph
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+)
+
+// A typedUse is a place that takes an env value in one form: a parse
+// (the call, and the argument holding the value) or a value set (the
+// switch or the map lookup, and the value it compares).
+type typedUse struct {
+	t   Type
+	arg ast.Expr
+	// span holds the use: uses of the value's variables inside it are
+	// the use's own (the switch's cases may log or return the value).
+	span [2]token.Pos
+	set  bool // a value set: the value flows through case folding
+}
+
+// valueSets returns the value sets of the function node n, closures
+// included: places that accept a fixed list of string constants and fail
+// on any other value.
+//
+//	switch os.Getenv("LOG_FORMAT") { case "json", "text": ...; default: return fmt.Errorf(...) }
+//	lvl, ok := levels[os.Getenv("LOG_LEVEL")]; if !ok { log.Fatalf(...) }
+func (s *state) valueSets(n ast.Node) []typedUse {
+	var out []typedUse
+	ast.Inspect(n, func(n ast.Node) bool {
+		var list []ast.Stmt
+		switch n := n.(type) {
+		case *ast.BlockStmt:
+			list = n.List
+		case *ast.CaseClause:
+			list = n.Body
+		case *ast.CommClause:
+			list = n.Body
+		default:
+			return true
+		}
+		for i, st := range list {
+			if u, ok := s.stmtSet(st, list[i+1:]); ok {
+				out = append(out, u)
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// stmtSet returns the value set of st, a statement followed by after.
+func (s *state) stmtSet(st ast.Stmt, after []ast.Stmt) (typedUse, bool) {
+	switch st := st.(type) {
+	case *ast.SwitchStmt:
+		return s.switchSet(st, after)
+	case *ast.AssignStmt:
+		// Have: x, ok := m[v]; then if !ok { fail }.
+		if len(after) > 0 {
+			if ifs, ok := after[0].(*ast.IfStmt); ok && ifs.Init == nil {
+				return s.lookupSet(st, ifs, after[1:])
+			}
+		}
+	case *ast.IfStmt:
+		// Have: if x, ok := m[v]; !ok { fail }.
+		if as, ok := st.Init.(*ast.AssignStmt); ok {
+			return s.lookupSet(as, st, after)
+		}
+	}
+	return typedUse{}, false
+}
+
+// switchSet returns the set of a switch on a value whose cases are all
+// string constants and which fails on any other value: its default
+// fails, or it has none, every case returns, and the statement after the
+// switch fails.
+func (s *state) switchSet(sw *ast.SwitchStmt, after []ast.Stmt) (typedUse, bool) {
+	if sw.Tag == nil || sw.Body == nil || !s.isString(sw.Tag) {
+		return typedUse{}, false
+	}
+	var vals []string
+	var def *ast.CaseClause
+	returns := true
+	for _, st := range sw.Body.List {
+		cc, ok := st.(*ast.CaseClause)
+		if !ok {
+			return typedUse{}, false
+		}
+		if cc.List == nil {
+			def = cc
+			continue
+		}
+		for _, e := range cc.List {
+			c, ok := s.constString(e)
+			if !ok {
+				return typedUse{}, false // a non-constant case: any value may match
+			}
+			vals = append(vals, c)
+		}
+		returns = returns && len(cc.Body) > 0 && s.terminates(cc.Body[len(cc.Body)-1])
+	}
+	switch {
+	case !slices.ContainsFunc(vals, func(v string) bool { return v != "" }):
+		return typedUse{}, false // only case "": the set says nothing of a value
+	case def != nil && !s.fails(def.Body):
+		return typedUse{}, false // a default that falls back: every value is accepted
+	case def == nil && !(returns && s.fails(after)):
+		return typedUse{}, false
+	}
+	t := Type{Kind: TypeEnum, Enum: sortedSet(vals), By: "switch", Site: s.site(sw)}
+	return typedUse{t: t, arg: sw.Tag, span: [2]token.Pos{sw.Pos(), sw.End()}, set: true}, true
+}
+
+// lookupSet returns the set of x, ok := m[v] (as) whose miss fails: ifs
+// tests !ok and fails, or tests ok, returns, and after fails. m is a map
+// literal with string constant keys, or a variable set once to one.
+func (s *state) lookupSet(as *ast.AssignStmt, ifs *ast.IfStmt, after []ast.Stmt) (typedUse, bool) {
+	if len(as.Lhs) != 2 || len(as.Rhs) != 1 {
+		return typedUse{}, false
+	}
+	ix, ok := ast.Unparen(as.Rhs[0]).(*ast.IndexExpr)
+	okVar := s.varOf(as.Lhs[1])
+	if !ok || okVar == nil || !s.isString(ix.Index) {
+		return typedUse{}, false
+	}
+	keys, ok := s.mapKeys(ix.X)
+	if !ok {
+		return typedUse{}, false
+	}
+	neg, ok := s.testsOK(ifs.Cond, okVar)
+	switch {
+	case !ok || ifs.Else != nil:
+		return typedUse{}, false
+	case neg && !s.fails(ifs.Body.List):
+		return typedUse{}, false
+	case !neg && !(len(ifs.Body.List) > 0 && s.terminates(ifs.Body.List[len(ifs.Body.List)-1]) && s.fails(after)):
+		return typedUse{}, false
+	}
+	t := Type{Kind: TypeEnum, Enum: keys, By: "map lookup", Site: s.site(ix)}
+	return typedUse{t: t, arg: ix.Index, span: [2]token.Pos{as.Pos(), ifs.End()}, set: true}, true
+}
+
+// testsOK reports whether cond is ok or !ok (neg), ok the variable v.
+func (s *state) testsOK(cond ast.Expr, v *types.Var) (neg, ok bool) {
+	if u, isNot := ast.Unparen(cond).(*ast.UnaryExpr); isNot && u.Op == token.NOT {
+		return true, s.varOf(u.X) == v
+	}
+	return false, s.varOf(cond) == v
+}
+
+// mapKeys returns the keys of the map m, sorted: a composite literal
+// whose keys are all string constants, or a variable defined as one and
+// never written again.
+func (s *state) mapKeys(m ast.Expr) ([]string, bool) {
+	if v := s.varOf(m); v != nil {
+		def, ok := s.defs[v]
+		if !ok || s.writes[v] != 1 {
+			return nil, false
+		}
+		m = def
+	}
+	lit, ok := ast.Unparen(m).(*ast.CompositeLit)
+	if !ok || len(lit.Elts) == 0 {
+		return nil, false
+	}
+	if tv, ok := s.info.Types[lit]; !ok || tv.Type == nil {
+		return nil, false
+	} else if mt, ok := tv.Type.Underlying().(*types.Map); !ok || !isStringType(mt.Key()) {
+		return nil, false
+	}
+	var keys []string
+	for _, e := range lit.Elts {
+		kv, ok := e.(*ast.KeyValueExpr)
+		if !ok {
+			return nil, false
+		}
+		k, ok := s.constString(kv.Key)
+		if !ok {
+			return nil, false
+		}
+		keys = append(keys, k)
+	}
+	return sortedSet(keys), true
+}
+
+// fails reports whether stmts, run in order, always end in a failure: a
+// return of an error that is not nil, panic, os.Exit, log.Fatal and the
+// like. A statement that may branch (if, for, a nested switch) before
+// the failure makes it uncertain: false.
+func (s *state) fails(stmts []ast.Stmt) bool {
+	for _, st := range stmts {
+		switch st := st.(type) {
+		case *ast.ReturnStmt:
+			return s.returnsError(st)
+		case *ast.ExprStmt:
+			if call, ok := ast.Unparen(st.X).(*ast.CallExpr); ok && s.isFatal(call) {
+				return true
+			}
+		case *ast.AssignStmt, *ast.DeclStmt, *ast.IncDecStmt, *ast.EmptyStmt:
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// terminates reports whether st leaves the function: a return, or a call
+// that fails.
+func (s *state) terminates(st ast.Stmt) bool {
+	switch st := st.(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.ExprStmt:
+		call, ok := ast.Unparen(st.X).(*ast.CallExpr)
+		return ok && s.isFatal(call)
+	}
+	return false
+}
+
+// returnsError reports whether ret returns an error that cannot be nil:
+// its last result is a call (fmt.Errorf, errors.New), a package-level
+// variable (ErrBadFormat) or an error value built in place (&Error{}).
+// A local variable (return err) may be nil.
+func (s *state) returnsError(ret *ast.ReturnStmt) bool {
+	if len(ret.Results) == 0 {
+		return false
+	}
+	last := ast.Unparen(ret.Results[len(ret.Results)-1])
+	tv, ok := s.info.Types[last]
+	if !ok || tv.Type == nil || tv.IsNil() || !types.Implements(tv.Type, errorType) {
+		return false
+	}
+	switch e := last.(type) {
+	case *ast.CallExpr:
+		return !tv.IsType()
+	case *ast.UnaryExpr, *ast.CompositeLit:
+		return true
+	case *ast.Ident, *ast.SelectorExpr:
+		id, ok := e.(*ast.Ident)
+		if sel, isSel := e.(*ast.SelectorExpr); isSel {
+			id, ok = sel.Sel, true
+		}
+		v, isVar := s.info.Uses[id].(*types.Var)
+		return ok && isVar && v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+	}
+	return false
+}
+
+var errorType = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+
+// isFatal reports whether call ends the program or the goroutine with a
+// failure: panic, os.Exit, and functions or methods named Fatal, Fatalf,
+// Fatalln, Panic, Panicf, Panicln (log, logrus, klog; zap's Fatalw).
+func (s *state) isFatal(call *ast.CallExpr) bool {
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "panic" {
+		_, builtin := s.info.Uses[id].(*types.Builtin)
+		return builtin
+	}
+	fn, ok := s.calleeFunc(call)
+	if !ok {
+		return false
+	}
+	if fn.Name() == "Exit" && fn.Pkg() != nil && fn.Pkg().Path() == "os" {
+		return true
+	}
+	return slices.Contains([]string{"Fatal", "Fatalf", "Fatalln", "Fatalw", "Panic", "Panicf", "Panicln", "Panicw"}, fn.Name())
+}
+
+// isString reports whether e is of a string type.
+func (s *state) isString(e ast.Expr) bool {
+	tv, ok := s.info.Types[e]
+	return ok && isStringType(tv.Type)
+}
+
+// setType adapts t, a value set, to the flow of the value to it: a value
+// lower- or upper-cased on the way is compared in any case; one cut
+// (strings.TrimPrefix, Trim with a cut set) is compared in part, and so
+// accepts values envvet cannot list.
+func setType(t Type, fl *flow) (Type, bool) {
+	if fl.cut {
+		return Type{}, false
+	}
+	t.Fold = fl.fold
+	return t, true
+}
+
+// widens reports whether a variable holding the value is tested outside
+// span in a way that may let values the set does not list go another way
+// before it: a prefix, a substring, a compare in any case.
+func (s *state) widens(vars []*types.Var, span [2]token.Pos) bool {
+	for _, v := range vars {
+		for _, u := range s.uses[v] {
+			if u.id.Pos() >= span[0] && u.id.End() <= span[1] {
+				continue
+			}
+			if call, ok := u.parent.(*ast.CallExpr); ok {
+				if fn, ok := s.calleeFunc(call); ok && fn.Pkg() != nil && fn.Pkg().Path() == "strings" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
