@@ -1,0 +1,158 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"path/filepath"
+	"runtime"
+	"syscall"
+	"time"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// A floor is the cost of type-checking the edited package alone.
+type floor struct {
+	pkgPath string
+	files   int
+	imports int
+	cold    time.Duration // go/packages load of the package alone
+	samples []sample      // parse + type-check, dependencies in memory
+}
+
+// measureFloor loads the package of path alone (its dependencies from
+// export data, as go vet's unitchecker sees them; timed with the build
+// cache warm), then parses and
+// type-checks it n times, each time with the text of the server's edit i,
+// against the same imported packages: what an editor that keeps the
+// dependencies in memory cannot avoid doing on an edit.
+func measureFloor(root, path string, n int) (*floor, error) {
+	cfg := &packages.Config{
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
+			packages.NeedTypes | packages.NeedTypesSizes | packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule,
+		Dir: root,
+	}
+	// The first load compiles the dependencies' export data into the
+	// build cache; the second is timed.
+	var pkgs []*packages.Package
+	var start time.Time
+	for range 2 {
+		start = time.Now()
+		var err error
+		if pkgs, err = packages.Load(cfg, "file="+path); err != nil {
+			return nil, err
+		}
+	}
+	if len(pkgs) != 1 || pkgs[0].Types == nil {
+		return nil, fmt.Errorf("%s: want one package, got %d", path, len(pkgs))
+	}
+	p := pkgs[0]
+	if len(p.Errors) > 0 {
+		return nil, fmt.Errorf("%s: %v", p.PkgPath, p.Errors[0])
+	}
+	fl := &floor{pkgPath: p.PkgPath, files: len(p.CompiledGoFiles), imports: len(p.Types.Imports()), cold: time.Since(start)}
+	imports := make(map[string]*types.Package)
+	for _, imp := range p.Types.Imports() {
+		imports[imp.Path()] = imp
+	}
+	orig, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	for i := 1; i <= n; i++ {
+		s, err := typeCheck(p, imports, path, edited(orig, i))
+		if err != nil {
+			return nil, err
+		}
+		fl.samples = append(fl.samples, s)
+	}
+	return fl, nil
+}
+
+// typeCheck parses p's files (path with the text src) and type-checks
+// them against imports, recording every types.Info map the analyzers
+// need, and returns its cost.
+func typeCheck(p *packages.Package, imports map[string]*types.Package, path string, src []byte) (sample, error) {
+	runtime.GC() // no collection of the previous round's garbage in this one
+	c0, t0 := cpuTime(), time.Now()
+	fset := token.NewFileSet()
+	var files []*ast.File
+	for _, name := range p.CompiledGoFiles {
+		var text any
+		if filepath.Clean(name) == path {
+			text = src
+		}
+		f, err := parser.ParseFile(fset, name, text, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			return sample{}, err
+		}
+		files = append(files, f)
+	}
+	info := &types.Info{
+		Types:        make(map[ast.Expr]types.TypeAndValue),
+		Defs:         make(map[*ast.Ident]types.Object),
+		Uses:         make(map[*ast.Ident]types.Object),
+		Implicits:    make(map[ast.Node]types.Object),
+		Instances:    make(map[*ast.Ident]types.Instance),
+		Scopes:       make(map[ast.Node]*types.Scope),
+		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
+		FileVersions: make(map[*ast.File]string),
+	}
+	var firstErr error
+	cfg := &types.Config{
+		Importer: importerFunc(func(path string) (*types.Package, error) {
+			if path == "unsafe" {
+				return types.Unsafe, nil
+			}
+			if imp, ok := imports[path]; ok {
+				return imp, nil
+			}
+			return nil, fmt.Errorf("no import %q", path)
+		}),
+		Sizes: p.TypesSizes,
+		Error: func(err error) {
+			if firstErr == nil {
+				firstErr = err
+			}
+		},
+	}
+	if p.Module != nil && p.Module.GoVersion != "" {
+		cfg.GoVersion = "go" + p.Module.GoVersion
+	}
+	_, _ = cfg.Check(p.PkgPath, fset, files, info)
+	s := sample{wall: time.Since(t0), cpu: cpuTime() - c0}
+	return s, firstErr
+}
+
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+// cpuTime returns the CPU time (user+system) of this process so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// edited returns src with edit i applied: the package clause's line
+// gets a comment naming the edit, so every edit is a new text and no
+// line moves.
+func edited(src []byte, i int) []byte {
+	lines := bytes.SplitAfter(src, []byte("\n"))
+	for j, l := range lines {
+		if bytes.HasPrefix(l, []byte("package ")) {
+			nl := bytes.TrimRight(l, "\n")
+			lines[j] = fmt.Appendf(nil, "%s // edit %d\n", nl, i)
+			break
+		}
+	}
+	return bytes.Join(lines, nil)
+}

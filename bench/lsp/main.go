@@ -1,0 +1,111 @@
+// Command lsp measures envvet's editor latency (issue 21): it drives the
+// real "envvet lsp" binary over stdio with LSP JSON-RPC (initialize,
+// didOpen of one file, then one-line didChange edits of it) and times each
+// edit from didChange to the publishDiagnostics of that file's new
+// version, against the floor measured in the same run: parsing and
+// type-checking the edited package alone, its dependencies already in
+// memory (decoded once from export data, as an editor keeps them).
+//
+//	go run ./bench/lsp -envvet BIN -dir MODULE -file REL/PATH.go [-edits 20]
+//
+// bench/lsp/run runs it on the default corpus. Timing is wall clock and
+// the server's CPU time (utime+stime from /proc) per edit; the floor's
+// CPU is this process's (getrusage) per type-check.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
+)
+
+func main() {
+	envvet := flag.String("envvet", "envvet", "the envvet binary")
+	dir := flag.String("dir", ".", "the module's root directory")
+	file := flag.String("file", "", "the Go file to edit, relative to -dir")
+	edits := flag.Int("edits", 20, "number of didChange edits")
+	debounce := flag.Duration("debounce", time.Millisecond, "the server's delay between an edit and its analysis (-debounce of envvet lsp); the default 300ms is added to what an editor user waits")
+	cpuprofile := flag.String("cpuprofile", "", "write the server's CPU profile to this file")
+	logfile := flag.String("logfile", "", "the server's -logfile")
+	flag.Parse()
+	if *file == "" || flag.NArg() > 0 {
+		flag.Usage()
+		os.Exit(2)
+	}
+	root, err := filepath.Abs(*dir)
+	if err != nil {
+		fatal(err)
+	}
+	path := filepath.Join(root, filepath.FromSlash(*file))
+	fl, err := measureFloor(root, path, *edits)
+	if err != nil {
+		fatal(fmt.Errorf("floor: %v", err))
+	}
+	args := []string{"lsp", "-debounce=" + debounce.String()}
+	if *cpuprofile != "" {
+		args = append(args, "-cpuprofile="+*cpuprofile)
+	}
+	run, err := measureServer(*envvet, args, root, path, *edits, *logfile)
+	if err != nil {
+		fatal(fmt.Errorf("server: %v", err))
+	}
+	report(*file, fl, run, *debounce)
+}
+
+func fatal(err error) {
+	fmt.Fprintf(os.Stderr, "bench/lsp: %v\n", err)
+	os.Exit(1)
+}
+
+// A sample is one timed operation: wall clock and CPU time.
+type sample struct{ wall, cpu time.Duration }
+
+// quantile returns the q-quantile (nearest rank) of the samples' field f.
+func quantile(s []sample, q float64, f func(sample) time.Duration) time.Duration {
+	if len(s) == 0 {
+		return 0
+	}
+	v := make([]time.Duration, len(s))
+	for i, x := range s {
+		v[i] = f(x)
+	}
+	slices.Sort(v)
+	i := int(q*float64(len(v))+0.999999) - 1
+	return v[max(0, min(i, len(v)-1))]
+}
+
+func wallOf(s sample) time.Duration { return s.wall }
+func cpuOf(s sample) time.Duration  { return s.cpu }
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.1f", float64(d)/float64(time.Millisecond)) }
+
+func ratio(a, b time.Duration) string {
+	if b <= 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.2f", float64(a)/float64(b))
+}
+
+// report prints the figures of one file's run.
+func report(file string, fl *floor, run *serverRun, debounce time.Duration) {
+	fmt.Printf("file %s: package %s, %d files, %d imports; server loaded %d packages to analyze\n",
+		file, fl.pkgPath, fl.files, fl.imports, run.loaded)
+	fmt.Printf("first diagnostics after didOpen: wall %s ms, server cpu %s ms, server peak rss %d MiB\n",
+		ms(run.first.wall), ms(run.first.cpu), run.peakRSS>>20)
+	fmt.Printf("floor, cold: go/packages load of the package alone (go list -export, deps from export data): wall %s ms\n", ms(fl.cold))
+	fmt.Printf("%-40s %8s %8s %8s %8s\n", "ms", "wall_p50", "wall_p95", "cpu_p50", "cpu_p95")
+	row := func(name string, s []sample) {
+		fmt.Printf("%-40s %8s %8s %8s %8s\n", name,
+			ms(quantile(s, 0.5, wallOf)), ms(quantile(s, 0.95, wallOf)),
+			ms(quantile(s, 0.5, cpuOf)), ms(quantile(s, 0.95, cpuOf)))
+	}
+	row(fmt.Sprintf("didChange->publish (%d edits)", len(run.edits)), run.edits)
+	row("floor: parse+type-check the package", fl.samples)
+	fmt.Printf("latency/floor p50: wall %s  cpu %s   (debounce %v included in wall; an editor user also waits the default %v)\n",
+		ratio(quantile(run.edits, 0.5, wallOf), quantile(fl.samples, 0.5, wallOf)),
+		ratio(quantile(run.edits, 0.5, cpuOf), quantile(fl.samples, 0.5, cpuOf)),
+		debounce, 300*time.Millisecond)
+}
