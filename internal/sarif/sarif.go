@@ -7,12 +7,12 @@
 // its rule's id and index, its message, its location, related locations
 // (with ids and messages), fixes, a partial fingerprint and, for a finding
 // an //envvet:ignore directive suppressed, an inSource suppression with the
-// directive's reason. The log is built with github.com/owenrumney/go-sarif
-// (v3, package v210/sarif); that library writes every array property it
-// knows, empty or not, and the SARIF defaults (-1) of properties such as
-// rank, byteOffset and charOffset, so the log is longer than a
-// hand-written one but valid against the SARIF 2.1.0 schema
-// (see testdata/SCHEMA.md).
+// directive's reason. The log has the shape github.com/owenrumney/go-sarif
+// (v3, package v210/sarif) gives it, the library it was first built with
+// (see log.go): every array property that library knows, empty or not, and
+// the SARIF defaults (-1) of properties such as rank, byteOffset and
+// charOffset, so the log is longer than a hand-written one but valid
+// against the SARIF 2.1.0 schema (see testdata/SCHEMA.md).
 //
 // # Paths
 //
@@ -61,8 +61,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-
-	v210 "github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 )
 
 // SchemaURI is the $schema of the logs Write emits: the OASIS SARIF 2.1.0
@@ -158,7 +156,7 @@ func Write(w io.Writer, tool Tool, root string, rules []Rule, results []Result, 
 	}
 	wr := &writer{root: root, files: newFileCache()}
 
-	driver := v210.NewToolComponent()
+	driver := newToolComponent()
 	driver.Name = ptr(tool.Name)
 	if tool.Version != "" {
 		driver.Version = ptr(tool.Version)
@@ -172,9 +170,9 @@ func Write(w io.Writer, tool Tool, root string, rules []Rule, results []Result, 
 		if _, dup := index[r.ID]; dup {
 			return fmt.Errorf("sarif: rule %q is listed twice", r.ID)
 		}
-		level := cmp.Or(r.Level, v210.LevelWarning)
+		level := cmp.Or(r.Level, levelWarning)
 		switch level {
-		case v210.LevelError, v210.LevelWarning, v210.LevelNote:
+		case levelError, levelWarning, levelNote:
 		default:
 			return fmt.Errorf("sarif: rule %q has level %q, want error, warning or note", r.ID, r.Level)
 		}
@@ -182,13 +180,12 @@ func Write(w io.Writer, tool Tool, root string, rules []Rule, results []Result, 
 		driver.Rules = append(driver.Rules, descriptor(r, level))
 	}
 
-	run := v210.NewRun()
-	run.Tool = v210.NewTool()
-	run.Tool.Driver = driver
-	run.ColumnKind = ptr("utf16CodeUnits")
-	base := v210.NewArtifactLocation()
+	rn := newRun()
+	rn.Tool = newTool(driver)
+	rn.ColumnKind = ptr("utf16CodeUnits")
+	base := newArtifactLocation()
 	base.URI = ptr(dirURI(root))
-	run.OriginalUriBaseIds = map[string]v210.ArtifactLocation{SrcRoot: *base}
+	rn.OriginalURIBaseIDs = map[string]artifactLocation{SrcRoot: *base}
 
 	fps := make(map[string]int) // fingerprint hash → results so far
 	for i, res := range results {
@@ -196,11 +193,11 @@ func Write(w io.Writer, tool Tool, root string, rules []Rule, results []Result, 
 		if !ok {
 			return fmt.Errorf("sarif: result %d (%s) has rule %q, which is not among the rules", i, res.Message, res.RuleID)
 		}
-		r := v210.NewResult()
+		r := newResult()
 		r.RuleID = ptr(res.RuleID)
 		r.RuleIndex = ruleIndex
 		r.Level = levels[res.RuleID]
-		r.Message = v210.NewTextMessage(res.Message)
+		r.Message = textMessage(res.Message)
 		if loc := wr.location(res.Location, 0); loc != nil {
 			r.Locations = append(r.Locations, loc)
 		}
@@ -218,34 +215,31 @@ func Write(w io.Writer, tool Tool, root string, rules []Rule, results []Result, 
 		fps[h]++
 		r.PartialFingerprints = map[string]string{FingerprintKey: fmt.Sprintf("%s:%d", h, fps[h])}
 		if res.Suppressed != nil {
-			s := v210.NewSuppression()
-			s.Kind = ptr("inSource")
+			s := &suppression{Kind: ptr("inSource")}
 			if res.Suppressed.Justification != "" {
 				s.Justification = ptr(res.Suppressed.Justification)
 			}
-			r.Suppressions = []*v210.Suppression{s}
+			r.Suppressions = []*suppression{s}
 		}
-		run.Results = append(run.Results, r)
+		rn.Results = append(rn.Results, r)
 	}
 
 	if inv != nil {
-		run.AddInvocation(wr.invocation(inv))
+		rn.Invocations = append(rn.Invocations, wr.invocation(inv))
 	}
 
-	log := v210.NewReport()
-	log.Schema = SchemaURI
-	log.AddRun(run)
+	l := &log{Schema: SchemaURI, Version: "2.1.0", Runs: []*run{rn}}
 	// Report.PrettyWrite would do, but it writes no final newline and
 	// escapes <, > and & in messages; encode it ourselves.
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	return enc.Encode(log)
+	return enc.Encode(l)
 }
 
 // descriptor returns r as a reportingDescriptor with the given default level.
-func descriptor(r Rule, level string) *v210.ReportingDescriptor {
-	d := v210.NewRule(r.ID)
+func descriptor(r Rule, level string) *reportingDescriptor {
+	d := &reportingDescriptor{ID: ptr(r.ID)}
 	short := cmp.Or(strings.TrimSpace(r.Short), r.ID)
 	full := cmp.Or(strings.TrimSpace(r.Full), short)
 	d.ShortDescription = text(clip(short))
@@ -256,15 +250,12 @@ func descriptor(r Rule, level string) *v210.ReportingDescriptor {
 		help += "\n\nSee " + r.HelpURI
 	}
 	d.Help = text(help) // GitHub requires help.text
-	d.DefaultConfiguration = v210.NewReportingConfiguration()
-	d.DefaultConfiguration.Level = level
+	d.DefaultConfiguration = &reportingConfiguration{Enabled: true, Level: level, Rank: -1}
 	return d
 }
 
-func text(s string) *v210.MultiformatMessageString {
-	m := v210.NewMultiformatMessageString()
-	m.Text = ptr(s)
-	return m
+func text(s string) *multiformatMessageString {
+	return &multiformatMessageString{Text: ptr(s)}
 }
 
 // clip shortens s to at most maxDescription characters, cutting at the
@@ -293,45 +284,42 @@ type writer struct {
 
 // location returns loc as a SARIF location with the given id (0 for a
 // result's own location), or nil if loc names no file.
-func (wr *writer) location(loc Location, id int) *v210.Location {
+func (wr *writer) location(loc Location, id int) *location {
 	if loc.File == "" {
 		return nil
 	}
-	pl := v210.NewPhysicalLocation()
-	pl.ArtifactLocation = wr.artifact(loc.File)
-	pl.Region = wr.region(loc.File, loc.Line, loc.Col, loc.EndLine, loc.EndCol, false)
-	l := v210.NewLocationWithPhysicalLocation(pl)
-	l.ID = id
+	pl := &physicalLocation{
+		ArtifactLocation: wr.artifact(loc.File),
+		Region:           wr.region(loc.File, loc.Line, loc.Col, loc.EndLine, loc.EndCol, false),
+	}
+	l := &location{ID: id, PhysicalLocation: pl}
 	if loc.Message != "" {
-		l.Message = v210.NewTextMessage(loc.Message)
+		l.Message = textMessage(loc.Message)
 	}
 	return l
 }
 
 // invocation returns inv as a SARIF invocation.
-func (wr *writer) invocation(inv *Invocation) *v210.Invocation {
-	in := v210.NewInvocation()
-	in.ExecutionSuccessful = ptr(len(inv.Errors) == 0)
+func (wr *writer) invocation(inv *Invocation) *invocation {
+	in := &invocation{ExecutionSuccessful: ptr(len(inv.Errors) == 0), ToolExecutionNotifications: []*notification{}}
 	add := func(ns []Notification, level string) {
 		for _, n := range ns {
-			sn := v210.NewNotification()
-			sn.Level = level
-			sn.Message = v210.NewTextMessage(n.Message)
+			sn := &notification{Level: level, Locations: []*location{}, Message: textMessage(n.Message)}
 			if loc := wr.location(n.Location, 0); loc != nil {
 				sn.Locations = append(sn.Locations, loc)
 			}
 			in.ToolExecutionNotifications = append(in.ToolExecutionNotifications, sn)
 		}
 	}
-	add(inv.Errors, v210.LevelError)
-	add(inv.Notes, v210.LevelNote)
+	add(inv.Errors, levelError)
+	add(inv.Notes, levelNote)
 	return in
 }
 
 // artifact returns the artifactLocation of file: relative to the root with
 // uriBaseId %SRCROOT% when it is inside the root, else an absolute file URI.
-func (wr *writer) artifact(file string) *v210.ArtifactLocation {
-	a := v210.NewArtifactLocation()
+func (wr *writer) artifact(file string) *artifactLocation {
+	a := newArtifactLocation()
 	if rel, ok := wr.rel(file); ok {
 		a.URI = ptr((&url.URL{Path: rel}).EscapedPath())
 		a.URIBaseID = ptr(SrcRoot)
@@ -373,11 +361,11 @@ func relInside(root, file string) (string, bool) {
 // columns in UTF-16 code units, or nil if line is unknown. An unknown end
 // ends the region at the end of its start line. For a fix's deleted
 // region (edit), an unknown end is the start: an insertion.
-func (wr *writer) region(file string, line, col, endLine, endCol int, edit bool) *v210.Region {
+func (wr *writer) region(file string, line, col, endLine, endCol int, edit bool) *region {
 	if line <= 0 {
 		return nil
 	}
-	r := v210.NewRegion()
+	r := newRegion()
 	r.StartLine = ptr(line)
 	if col > 0 {
 		r.StartColumn = ptr(wr.files.column(file, line, col))
@@ -399,33 +387,30 @@ func (wr *writer) region(file string, line, col, endLine, endCol int, edit bool)
 
 // fix returns f as a SARIF fix: one artifactChange per file, in the order
 // the files first appear, each with its replacements in the given order.
-func (wr *writer) fix(f Fix) *v210.Fix {
-	fx := v210.NewFix()
+func (wr *writer) fix(f Fix) *fix {
+	fx := &fix{}
 	if f.Description != "" {
-		fx.Description = v210.NewTextMessage(f.Description)
+		fx.Description = textMessage(f.Description)
 	}
-	changes := make(map[string]*v210.ArtifactChange)
+	changes := make(map[string]*artifactChange)
 	for _, e := range f.Edits {
 		ch := changes[e.File]
 		if ch == nil {
-			ch = v210.NewArtifactChange()
-			ch.ArtifactLocation = wr.artifact(e.File)
+			ch = &artifactChange{ArtifactLocation: wr.artifact(e.File)}
 			changes[e.File] = ch
 			fx.ArtifactChanges = append(fx.ArtifactChanges, ch)
 		}
-		rep := v210.NewReplacement()
+		rep := &replacement{}
 		rep.DeletedRegion = wr.region(e.File, e.Line, e.Col, e.EndLine, e.EndCol, true)
 		if rep.DeletedRegion == nil {
-			rep.DeletedRegion = v210.NewRegion() // unknown place: keep the object valid
+			rep.DeletedRegion = newRegion() // unknown place: keep the object valid
 			rep.DeletedRegion.StartLine = ptr(1)
 			rep.DeletedRegion.StartColumn = ptr(1)
 			rep.DeletedRegion.EndLine = ptr(1)
 			rep.DeletedRegion.EndColumn = ptr(1)
 		}
 		if e.NewText != "" {
-			c := v210.NewArtifactContent()
-			c.Text = ptr(e.NewText)
-			rep.InsertedContent = c
+			rep.InsertedContent = &artifactContent{Text: ptr(e.NewText)}
 		}
 		ch.Replacements = append(ch.Replacements, rep)
 	}
