@@ -7,16 +7,13 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
-
-	"github.com/envvet/envvet/analyzers/ctxgo"
 )
 
-// TestRelated checks the related information of each rule's findings:
+// testRelated checks the related information of each rule's findings:
 // where the context ends and where the goroutine works with it (cutshort),
 // the goroutine and its use of cancel (handover), the blocking work and the
 // context in scope (unobserved).
-func TestRelated(t *testing.T) {
-	results := analysistest.Run(t, analysistest.TestData(), ctxgo.New(ctxgo.Config{}), "related")
+func testRelated(t *testing.T, results []*analysistest.Result) {
 	got := make(map[int][]string) // finding's line → "line:col: message"
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
@@ -63,11 +60,10 @@ func TestRelated(t *testing.T) {
 	}
 }
 
-// TestRelatedAcrossPackages checks that a keeper of another package names
+// testRelatedAcrossPackages checks that a keeper of another package names
 // the go statement that keeps the context, in its own file, from the
 // keepsCtx fact.
-func TestRelatedAcrossPackages(t *testing.T) {
-	results := analysistest.Run(t, analysistest.TestData(), ctxgo.New(ctxgo.Config{}), "relatedx")
+func testRelatedAcrossPackages(t *testing.T, results []*analysistest.Result) {
 	var got []string
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
