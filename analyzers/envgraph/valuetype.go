@@ -411,9 +411,13 @@ func fieldType(f *types.Var, sep, def string) Type {
 	return t
 }
 
-// kongType is fieldType for kong, with enum:"a,b" a value set.
+// kongType is fieldType for kong, with enum:"a,b" a value set; an enum
+// holding a ${var} that kong interpolates from its Vars (FerretDB's
+// enum:"${enum_mode}") is unknown.
 func kongType(f *types.Var, tag reflect.StructTag) Type {
-	if enum, ok := tag.Lookup("enum"); ok && enum != "" && isStringType(deref(f.Type())) {
+	if enum, ok := tag.Lookup("enum"); ok && strings.Contains(enum, "${") {
+		return Type{}
+	} else if ok && enum != "" && isStringType(deref(f.Type())) {
 		var vals []string
 		for _, v := range strings.Split(enum, ",") {
 			vals = append(vals, strings.TrimSpace(v))

@@ -48,6 +48,9 @@ func TestValues(t *testing.T) {
 			`valuesets/deploy/prod.env:4:1: STORE="Redis" in environment prod is not one of "memory", "redis" (switch in analyzers/envtype/testdata/src/valuesets/main.go:19:2)`,
 			`valuesets/deploy/prod.env:6:1: ALLOWED_HOSTS="example.com,www.example.com" in environment prod is not a JSON array (json.Unmarshal in analyzers/envtype/testdata/src/valuesets/main.go:30:6)`,
 		}},
+		{"kongenum", false, []string{
+			`kongenum/.env.example:1:1: LOG_FORMAT="jsn" is not one of "json", "text" (kong field cli.Format in analyzers/envtype/testdata/src/kongenum/main.go:9:2)`,
+		}},
 		{"ignored", false, []string{
 			`ignored/envvet.yaml:6:3: TRACE="on" is not a boolean (strconv.ParseBool in analyzers/envtype/testdata/src/ignored/main.go:12:14)`,
 		}},
