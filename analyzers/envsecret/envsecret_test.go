@@ -19,7 +19,7 @@ import (
 // that analysistest's // want comments cannot reach, for every kind of
 // file: each scenario holds reported values and their negative twins.
 func TestFiles(t *testing.T) {
-	for _, tc := range []struct {
+	cases := []struct {
 		pkg  string
 		want []string
 	}{
@@ -69,32 +69,42 @@ func TestFiles(t *testing.T) {
 		}},
 		// A library shares its program's manifest: nothing is reported.
 		{"lib", nil},
-	} {
+	}
+	var pkgs []string
+	for _, tc := range cases {
+		pkgs = append(pkgs, tc.pkg)
+	}
+	got := diagnostics(t, envsecret.New(envsecret.Config{}), pkgs...)
+	for _, tc := range cases {
 		t.Run(tc.pkg, func(t *testing.T) {
-			got := diagnostics(t, envsecret.New(envsecret.Config{}), tc.pkg)
-			if !slices.Equal(got, tc.want) {
+			if got := got[tc.pkg]; !slices.Equal(got, tc.want) {
 				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
 			}
 		})
 	}
 }
 
-func diagnostics(t *testing.T, a *analysis.Analyzer, pkg string) []string {
+// diagnostics runs a on the packages in one load (analysistest
+// type-checks what they import from source on each Run) and returns each
+// package's diagnostics as "path:line:col: category: message", paths
+// relative to testdata/src.
+func diagnostics(t *testing.T, a *analysis.Analyzer, pkgs ...string) map[string][]string {
 	t.Helper()
 	rec := &rulestest.Recorder{}
-	results := analysistest.Run(rec, analysistest.TestData(), a, pkg)
+	results := analysistest.Run(rec, analysistest.TestData(), a, pkgs...)
 	for _, e := range rec.Errors {
 		if !strings.Contains(e, "unexpected diagnostic") {
 			t.Error(e)
 		}
 	}
 	src, _ := filepath.Abs(filepath.Join(analysistest.TestData(), "src"))
-	var out []string
+	out := make(map[string][]string)
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
 			p := r.Pass.Fset.Position(d.Pos)
 			rel, _ := filepath.Rel(src, p.Filename)
-			out = append(out, fmt.Sprintf("%s:%d:%d: %s: %s", filepath.ToSlash(rel), p.Line, p.Column, d.Category, d.Message))
+			path := r.Pass.Pkg.Path()
+			out[path] = append(out[path], fmt.Sprintf("%s:%d:%d: %s: %s", filepath.ToSlash(rel), p.Line, p.Column, d.Category, d.Message))
 		}
 	}
 	return out
