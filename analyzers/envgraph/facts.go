@@ -20,7 +20,11 @@ type helperParam struct {
 	Index    int
 	Kind     Kind // the reference the key reaches
 	Variadic bool // the ...string parameter: every argument from Index on is a key
-	List     bool // a []string parameter: every element of the argument is a key
+	// Skip is, for a Variadic parameter, how many of its first arguments
+	// are not keys: 1 for bind(input ...string) calling
+	// viper.BindEnv(input...), whose first argument is viper's key.
+	Skip int
+	List bool // a []string parameter: every element of the argument is a key
 
 	// The key read is Prefix + key + Suffix, upper-cased first when Upper.
 	Prefix, Suffix string
@@ -67,6 +71,8 @@ func (f *envHelper) String() string {
 func (p helperParam) String() string {
 	var b strings.Builder
 	switch {
+	case p.Variadic && p.Skip > 0:
+		fmt.Fprintf(&b, "%d:keys[%d:].../%s", p.Index, p.Skip, p.Kind)
 	case p.Variadic:
 		fmt.Fprintf(&b, "%d:keys.../%s", p.Index, p.Kind)
 	case p.List:

@@ -176,6 +176,21 @@ type Program struct {
 	// Types lists every read of the program whose value has a known
 	// type, sorted by key, then by site.
 	Types []KeyType
+	// Asked lists the keys that packages without an AutomaticEnv of
+	// their own ask the global viper instance for, as env keys under
+	// the program's AutomaticEnv settings, sorted by key, then site; nil
+	// when some package asks for keys it cannot name. Those packages
+	// hold no reference to them (Keys has them all the same).
+	Asked []Asked
+}
+
+// An Asked is a key asked of the global viper instance, where, and by
+// which package.
+type Asked struct {
+	Key     string // the env key
+	Viper   string // viper's key, lower case
+	At      Site
+	Package string
 }
 
 // A KeyType is the type one read of a key expects its value in, and

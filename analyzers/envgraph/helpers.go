@@ -85,6 +85,10 @@ func (s *state) keyParams(call *ast.CallExpr) (name string, params []helperParam
 			return "", []helperParam{{Index: 0, Kind: k, Loader: LoaderOS, DefaultParam: -1}}
 		}
 		if isViperFunc(obj, "BindEnv", "MustBindEnv") {
+			if call.Ellipsis.IsValid() {
+				// BindEnv(input...): the names follow viper's key, input[0].
+				return "", []helperParam{{Index: 0, Variadic: true, Skip: 1, Kind: Bind, Loader: LoaderViper, DefaultParam: -1}}
+			}
 			for i := 1; i < len(call.Args); i++ {
 				params = append(params, helperParam{Index: i, Kind: Bind, Loader: LoaderViper, DefaultParam: -1})
 			}
@@ -240,6 +244,7 @@ func (s *state) forwardedParam(fi *funcInfo, call *ast.CallExpr, name string, kp
 		Index:        form.param,
 		Variadic:     form.variadic,
 		List:         form.list,
+		Skip:         form.skip,
 		Kind:         kp.Kind,
 		Prefix:       form.prefix,
 		Suffix:       form.suffix,
@@ -420,11 +425,11 @@ func (s *state) forwardedKey(call *ast.CallExpr, kp helperParam, fi *funcInfo) (
 		}
 		return keyForm{}, false
 	}
-	last := kp.Index
+	first, last := kp.Index, kp.Index
 	if kp.Variadic {
-		last = len(call.Args) - 1
+		first, last = kp.Index+kp.Skip, len(call.Args)-1
 	}
-	for i := kp.Index; i <= last; i++ {
+	for i := first; i <= last; i++ {
 		if form, ok := s.paramKey(call.Args[i], fi.params); ok {
 			return compose(kp, form), true
 		}

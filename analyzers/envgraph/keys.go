@@ -120,6 +120,7 @@ type keyForm struct {
 	upper          bool
 	variadic       bool // param is a ...string parameter whose elements are the keys
 	list           bool // param is a []string parameter whose elements are the keys
+	skip           int  // for variadic and list: the elements before the keys (see helperParam.Skip)
 }
 
 // apply returns the key that form computes from the argument arg.
@@ -140,6 +141,9 @@ func compose(inner helperParam, outer keyForm) keyForm {
 	}
 	outer.prefix = inner.Prefix + outer.prefix
 	outer.suffix += inner.Suffix
+	if outer.variadic || outer.list {
+		outer.skip = inner.Skip // inner(keys...) hands the whole list on
+	}
 	return outer
 }
 

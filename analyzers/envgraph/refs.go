@@ -104,7 +104,7 @@ func (s *state) keyCall(site callSite) {
 			s.listRefs(site, name, p, call.Args[len(call.Args)-1], "...")
 			continue
 		}
-		for _, a := range call.Args[p.Index:] {
+		for _, a := range call.Args[min(p.Index+p.Skip, len(call.Args)):] {
 			args = append(args, keyArg{p, a})
 		}
 	}
@@ -182,6 +182,7 @@ func (s *state) listRefs(site callSite, name string, p helperParam, arg ast.Expr
 		return // no keys, or ill-typed: helper(&dst, 1)
 	}
 	if keys, ok := s.listStrings(arg, false, 0); ok {
+		keys = keys[min(p.Skip, len(keys)):] // bind(input...): input[0] is no key
 		for _, k := range sortedSet(keys) {
 			r.Key = helperForm(p).apply(k)
 			s.add(r)

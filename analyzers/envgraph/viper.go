@@ -30,9 +30,10 @@ func (s *state) viperCall(site callSite, fn *types.Func) {
 			return
 		}
 		if call.Ellipsis.IsValid() {
-			last := call.Args[len(call.Args)-1]
-			s.add(Ref{Kind: Bind, Loader: LoaderViper, Pos: last.Pos(), End: last.End(),
-				Dynamic: true, Expr: exprString(last)})
+			// BindEnv(input...), BindEnv(key, names...): the list's
+			// names after viper's key (keyParams); a helper's callers
+			// name them.
+			s.keyCall(site)
 			return
 		}
 		replace, replaceKnown := s.viperReplacer(site, fn)

@@ -1,8 +1,10 @@
 package envgraph_test
 
 import (
+	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -21,7 +23,7 @@ func viperDir(t *testing.T) string {
 	return dir
 }
 
-var viperPkgs = []string{"./viperglobal", "./viperdyn", "./vipercross/...", "./viperlocal", "./viperescape", "./viperbind", "./koanfv1", "./koanfv2", "./koanfopen"}
+var viperPkgs = []string{"./viperglobal", "./viperdyn", "./vipercross/...", "./viperlocal", "./viperescape", "./viperbind", "./viperbindopen", "./koanfv1", "./koanfv2", "./koanfopen"}
 
 // TestViper checks the references of the keys asked of viper and koanf
 // instances, and that a prefix makes the program read the keys it asks
@@ -57,7 +59,8 @@ func TestViper(t *testing.T) {
 		{"example.com/viperlibs/vipercross", []string{"SHOP_DB_HOST", "SHOP_HTTP_ADDR"}, []string{"SHOP_STALE", "SHOP_DB_PORT"}},
 		{"example.com/viperlibs/viperlocal", []string{"API_NAME", "API_DB_HOST", "API_DB_TIMEOUT", "API_LABELS_TEAM", "API_DEBUG"}, []string{"API_INTERNAL", "API_SECRET", "API_STALE"}},
 		{"example.com/viperlibs/viperescape", []string{"API_PORT", "API_STALE"}, []string{"STALE"}},
-		{"example.com/viperlibs/viperbind", []string{"SHOP_PORT", "SHOP_DB_MAX_CONNS"}, []string{"STALE"}},
+		{"example.com/viperlibs/viperbind", []string{"SHOP_PORT", "SHOP_DB_MAX_CONNS", "SHOP_AS", "SHOP_DB_MIN", "DB_MIN", "SHOP_DB_IDLE"}, []string{"STALE", "SHOP_STALE", "SHOP_DB_MAX", "DB_MAX_CONNS"}},
+		{"example.com/viperlibs/viperbindopen", []string{"SHOP_PORT", "SHOP_STALE"}, []string{"STALE"}},
 		{"example.com/viperlibs/koanfv1", []string{"APP_DB_HOST", "APP_db_host", "APP_DB_PORT", "APP_TAGS_TEAM", "APP_LOG_LEVEL", "APP_DEBUG"}, []string{"APP_STALE", "APP_DB"}},
 		{"example.com/viperlibs/koanfv2", []string{"CACHE_URL", "SHOP_STALE"}, []string{"CACHE_STALE"}},
 		{"example.com/viperlibs/koanfopen", []string{"APP_STALE", "CACHE_STALE"}, []string{"STALE"}},
@@ -77,8 +80,22 @@ func TestViper(t *testing.T) {
 				t.Errorf("%s: the program reads %s (Keys %v, Prefixes %v, Environ %v)", tc.pkg, k, p.Keys, p.Prefixes, p.Environ)
 			}
 		}
-		// viperbind binds names not known: Unprefixed, as before.
-		if slices.Contains(p.Unprefixed, tc.pkg) && tc.pkg != "example.com/viperlibs/viperbind" {
+		// vipercross's main asks db.host without an AutomaticEnv of its
+		// own: only the program can name the env key (config folds its
+		// own asks); an open instance names none.
+		var asked []string
+		for _, a := range p.Asked {
+			asked = append(asked, fmt.Sprintf("%s %s %s:%d", a.Key, a.Package, filepath.Base(a.At.File), a.At.Line))
+		}
+		want := ""
+		if tc.pkg == "example.com/viperlibs/vipercross" {
+			want = "SHOP_DB_HOST example.com/viperlibs/vipercross main.go:15"
+		}
+		if got := strings.Join(asked, "; "); got != want {
+			t.Errorf("%s: Asked = %q, want %q", tc.pkg, got, want)
+		}
+		// viperbindopen binds names not known: Unprefixed, as before.
+		if slices.Contains(p.Unprefixed, tc.pkg) && tc.pkg != "example.com/viperlibs/viperbindopen" {
 			t.Errorf("%s: Unprefixed = %v", tc.pkg, p.Unprefixed)
 		}
 	}

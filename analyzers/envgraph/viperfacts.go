@@ -1,6 +1,7 @@
 package envgraph
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,6 +15,16 @@ type viperGlobal struct {
 	Asks []string   // viper keys, lower case; "key*" for the subtree under key
 	Open bool       // it asks for keys it cannot name (Get(k), AllSettings, GetViper, ...)
 	Envs []viperEnv // the settings of its AutomaticEnv calls, when known and the package asks no key it cannot name
+	// At locates the keys of Asks when the package itself turns none
+	// into references (it calls no AutomaticEnv of its own): the program's
+	// lists them (Program.Asked). Sorted by key, then site.
+	At []viperSite
+}
+
+// A viperSite is where a package asks the global instance for a key.
+type viperSite struct {
+	Key string // as in viperGlobal.Asks
+	At  Site
 }
 
 // A viperEnv is how an instance with AutomaticEnv turns a key into an
@@ -67,6 +78,10 @@ func (s *state) exportViper() {
 		return strings.Compare(a.Prefix+"\x00"+strings.Join(a.Pairs, "\x00"), b.Prefix+"\x00"+strings.Join(b.Pairs, "\x00"))
 	})
 	f.Envs = slices.CompactFunc(f.Envs, viperEnv.equal)
+	slices.SortFunc(f.At, func(a, b viperSite) int {
+		return cmp.Or(strings.Compare(a.Key, b.Key), strings.Compare(a.At.File, b.At.File), a.At.Line-b.At.Line, a.At.Col-b.At.Col)
+	})
+	f.At = slices.Compact(f.At)
 	s.pass.ExportPackageFact(&f)
 }
 
@@ -77,21 +92,28 @@ func (s *state) exportViper() {
 func (s *state) viperProgram(p *Program) {
 	var envs []viperEnv
 	var asks []string
+	var at []Asked
 	open := false
-	add := func(f *viperGlobal) {
+	add := func(path string, f *viperGlobal) {
 		envs = append(envs, f.Envs...)
 		asks = append(asks, f.Asks...)
 		if f.Open {
 			open = true
 		}
+		for _, a := range f.At {
+			at = append(at, Asked{Key: a.Key, At: a.At, Package: path})
+		}
 	}
 	if s.vk != nil {
-		add(&s.vk.fact)
+		add(s.pass.Pkg.Path(), &s.vk.fact)
 	}
 	for _, pf := range s.pass.AllPackageFacts() {
 		if f, ok := pf.Fact.(*viperGlobal); ok && pf.Package != nil && pf.Package != s.pass.Pkg {
-			add(f)
+			add(pf.Package.Path(), f)
 		}
+	}
+	if !open {
+		p.Asked = viperAsked(envs, at)
 	}
 	for _, e := range envs {
 		if open {
@@ -110,4 +132,25 @@ func (s *state) viperProgram(p *Program) {
 			}
 		}
 	}
+}
+
+// viperAsked returns the env keys that the global instance's AutomaticEnv
+// settings envs read for the asks at, one per setting and site; a subtree
+// ask names no key.
+func viperAsked(envs []viperEnv, at []Asked) []Asked {
+	var out []Asked
+	for _, e := range envs {
+		for _, a := range at {
+			if strings.HasSuffix(a.Key, "*") {
+				continue
+			}
+			if k := e.key(a.Key); isEnvName(k) {
+				out = append(out, Asked{Key: k, Viper: a.Key, At: a.At, Package: a.Package})
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b Asked) int {
+		return cmp.Or(strings.Compare(a.Key, b.Key), strings.Compare(a.At.File, b.At.File), a.At.Line-b.At.Line, a.At.Col-b.At.Col)
+	})
+	return slices.Compact(out)
 }

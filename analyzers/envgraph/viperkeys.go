@@ -72,12 +72,16 @@ func (s *state) viperFold() {
 	for _, u := range vk.uses {
 		s.viperFoldUse(u, false)
 	}
+	_, folds := s.viperEnvOf(&vk.global)
 	for _, a := range vk.global.asks {
 		k := a.key
 		if a.sub {
 			k += "*"
 		}
 		vk.fact.Asks = append(vk.fact.Asks, k)
+		if at := s.site(posNode(a.pos)); !folds && at.IsValid() {
+			vk.fact.At = append(vk.fact.At, viperSite{Key: k, At: at})
+		}
 	}
 	vk.fact.Asks = sortedSet(vk.fact.Asks)
 	vk.fact.Open = vk.global.open
@@ -171,12 +175,7 @@ func (s *state) viperAsks(u *viperUse, site callSite, fn *types.Func) {
 				flag: s.pflagName(call.Args[1])})
 		}
 	case name == "BindEnv" || name == "MustBindEnv":
-		// Env names not known here (a helper's BindEnv(input...)): they
-		// may be any keys with the prefix.
-		if call.Ellipsis.IsValid() || slices.ContainsFunc(call.Args, func(a ast.Expr) bool {
-			_, ok := s.constString(a)
-			return !ok
-		}) {
+		if s.viperBindOpens(site) {
 			u.open = true
 		}
 	case name == "Unmarshal" || name == "UnmarshalExact":
@@ -190,6 +189,31 @@ func (s *state) viperAsks(u *viperUse, site callSite, fn *types.Func) {
 	case isViperFunc(fn, viperOpeners...):
 		u.open = true
 	}
+}
+
+// viperBindOpens reports whether a BindEnv call binds env names not known
+// here, which may be any keys with the prefix: BindEnv(k) of a k not
+// constant, BindEnv(k, name) of a name not constant, BindEnv(names...) of
+// a list not known. A helper's BindEnv(input...), or BindEnv(k, name) of
+// its key parameter, does not: its callers name them (keyCall).
+func (s *state) viperBindOpens(site callSite) bool {
+	call := site.call
+	if len(call.Args) == 0 {
+		return false
+	}
+	if call.Ellipsis.IsValid() {
+		a := call.Args[len(call.Args)-1]
+		_, ok := s.listStrings(a, false, 0)
+		return !ok && !s.isDefinition(site, a)
+	}
+	names := call.Args[1:]
+	if len(call.Args) == 1 {
+		names = call.Args
+	}
+	return slices.ContainsFunc(names, func(a ast.Expr) bool {
+		_, ok := s.constString(a)
+		return !ok && !s.isDefinition(site, a)
+	})
 }
 
 // viperAskKey records the key e names, or opens u when e is not constant.

@@ -1,5 +1,6 @@
-// Command viperbind binds env names through a helper envvet does not see
-// through: they may be any keys, so any SHOP_ key may be read.
+// Command viperbind binds env names through helpers around
+// viper.BindEnv(input...): the names are their callers' arguments after
+// viper's key, so only those and the keys asked are read.
 package main
 
 import (
@@ -9,14 +10,30 @@ import (
 )
 
 func mustBindEnv(input ...string) {
-	if err := viper.BindEnv(input...); err != nil { // want `bind dynamic input loader viper`
+	if err := viper.BindEnv(input...); err != nil {
 		panic(err)
+	}
+}
+
+// bindAs binds its caller's env name under a viper key of its own.
+func bindAs(name string) {
+	mustBindEnv("as", name)
+}
+
+// bindNames binds key to each of names.
+func bindNames(key string, names ...string) {
+	for _, n := range names {
+		viper.MustBindEnv(key, n)
 	}
 }
 
 func main() {
 	viper.SetEnvPrefix("shop")
-	viper.AutomaticEnv() // want `prefix prefix "SHOP_" loader viper`
-	mustBindEnv("db.max", "SHOP_DB_MAX_CONNS")
+	viper.AutomaticEnv()                         // want `prefix prefix "SHOP_" loader viper`
+	mustBindEnv("db.max", "SHOP_DB_MAX_CONNS")   // want `bind "SHOP_DB_MAX_CONNS" via main.mustBindEnv loader viper`
+	bindAs("SHOP_AS")                            // want `bind "SHOP_AS" via main.bindAs → main.mustBindEnv loader viper`
+	bindNames("db.min", "SHOP_DB_MIN", "DB_MIN") // want `bind "SHOP_DB_MIN" via main.bindNames loader viper` `bind "DB_MIN" via main.bindNames loader viper`
+	pool := []string{"db.idle", "SHOP_DB_IDLE"}
+	mustBindEnv(pool...)              // want `bind "SHOP_DB_IDLE" via main.mustBindEnv loader viper`
 	fmt.Println(viper.GetInt("port")) // want `bind "SHOP_PORT" loader viper`
 }
