@@ -9,6 +9,7 @@ import (
 	"go/token"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/envvet/envvet/analyzers/envgraph"
@@ -210,6 +211,7 @@ func Build(pkgs []Package, opts Options) *Inventory {
 		}
 	}
 
+	addAsked(keys, pkgs, opts, seen)
 	for _, k := range keys {
 		slices.SortFunc(k.Refs, func(a, b Ref) int { return comparePos(a.Pos, b.Pos) })
 		slices.SortFunc(k.BadValue, func(a, b BadValue) int { return comparePos(a.Pos, b.Pos) })
@@ -258,6 +260,49 @@ func Build(pkgs []Package, opts Options) *Inventory {
 		}
 	}
 	return inv
+}
+
+// addAsked records the keys that packages without an AutomaticEnv of
+// their own ask the global viper instance for, as each program's
+// AutomaticEnv settings read them (envgraph.Program.Asked): those
+// packages hold no reference to them.
+func addAsked(keys map[string]*Key, pkgs []Package, opts Options, seen map[string]bool) {
+	byPath := make(map[string]Package)
+	for _, p := range pkgs {
+		if _, ok := byPath[p.Path]; !ok {
+			byPath[p.Path] = p
+		}
+	}
+	for _, prog := range pkgs {
+		if prog.Program == nil {
+			continue
+		}
+		for _, a := range prog.Program.Asked {
+			p, ok := byPath[a.Package]
+			if !ok || p.Module == "" || !(p.Main || opts.Deps) {
+				continue
+			}
+			pos := rel(a.At.File, opts.Dir) + ":" + strconv.Itoa(a.At.Line) + ":" + strconv.Itoa(a.At.Col)
+			id := pos + "\x00" + envgraph.Bind.String() + "\x00" + a.Key + "\x00"
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			k := keys[a.Key]
+			if k == nil {
+				k = &Key{Key: a.Key, Refs: []Ref{}, Declared: []Decl{}, WellKnown: wellknown.Allowed(a.Key, nil)}
+				keys[a.Key] = k
+			}
+			module := ""
+			if !p.Main {
+				module = p.Module
+			}
+			k.Refs = append(k.Refs, Ref{Pos: pos, Kind: envgraph.Bind.String(), Package: a.Package, Module: module, Loader: envgraph.LoaderViper})
+			for _, d := range p.Manifest.Declarations(a.Key) {
+				k.Declared = appendDecl(k.Declared, Decl{File: rel(d.File, opts.Dir), Line: d.Line})
+			}
+		}
+	}
 }
 
 // addBadValues records p's envparse findings on the keys they name that

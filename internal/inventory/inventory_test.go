@@ -265,3 +265,29 @@ func TestFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestViperAsked checks that the keys a package asks the global viper
+// instance for, without an AutomaticEnv of its own, are listed with the
+// package's site (envgraph.Program.Asked), once however many programs
+// share it, and that a dependency's are left out without Deps.
+func TestViperAsked(t *testing.T) {
+	pkgs, dir := fixture(t)
+	asked := []envgraph.Asked{
+		{Key: "APP_DB_HOST", Viper: "db.host", At: envgraph.Site{File: filepath.Join(dir, "lib/lib.go"), Line: 9, Col: 5}, Package: "example.com/app/lib"},
+		{Key: "APP_DEP", Viper: "dep", At: envgraph.Site{File: filepath.Join(dir, "dep.go"), Line: 3, Col: 5}, Package: "github.com/dep/dep"},
+	}
+	pkgs[0].Program = &envgraph.Program{Keys: []string{"APP_DB_HOST", "APP_DEP", "PORT"}, Asked: asked}
+	pkgs[1].Program = &envgraph.Program{Keys: []string{"APP_DB_HOST"}, Asked: asked[:1]}
+	inv := Build(pkgs, Options{Dir: dir})
+	var got []string
+	for _, k := range inv.Keys {
+		for _, r := range k.Refs {
+			if r.Loader == envgraph.LoaderViper {
+				got = append(got, k.Key+" "+r.Pos+" "+r.Kind+" "+r.Package)
+			}
+		}
+	}
+	if want := "APP_DB_HOST lib/lib.go:9:5 bind example.com/app/lib"; strings.Join(got, "; ") != want {
+		t.Errorf("viper refs = %q, want %q", got, want)
+	}
+}
