@@ -27,7 +27,7 @@ func libsDir(t *testing.T) string {
 // TestLibraries runs the graph on programs that declare their keys through
 // the real configuration libraries, fetched from the module proxy.
 func TestLibraries(t *testing.T) {
-	analysistest.Run(t, libsDir(t), refs, "./urfave2", "./urfave3", "./kong", "./kongenvars", "./cleanenv", "./ff", "./ffcli", "./koanf", "./godotenv")
+	analysistest.Run(t, libsDir(t), refs, "./urfave1", "./urfave2", "./urfave3", "./kong", "./kongenvars", "./cleanenv", "./ff", "./ffcli", "./koanf", "./godotenv")
 }
 
 // TestLibraryPrograms checks that a library's own lookups of the keys its
@@ -49,11 +49,12 @@ func TestLibraryPrograms(t *testing.T) {
 			return nil, nil
 		},
 	}
-	analysistest.Run(wantsIgnored{t}, libsDir(t), record, "./urfave2", "./urfave3", "./kong", "./kongenvars", "./cleanenv", "./ff", "./ffcli", "./koanf", "./godotenv")
+	analysistest.Run(wantsIgnored{t}, libsDir(t), record, "./urfave1", "./urfave2", "./urfave3", "./kong", "./kongenvars", "./cleanenv", "./ff", "./ffcli", "./koanf", "./godotenv")
 	for _, tc := range []struct {
 		pkg  string
 		keys []string
 	}{
+		{"example.com/libs/urfave1", []string{"ADDR", "APP_ADDR", "APP_DEBUG", "APP_WORKERS"}},
 		{"example.com/libs/urfave2", []string{"ADDR", "APP_ADDR", "APP_TIMEOUT", "APP_TOKEN", "APP_WORKERS", "DATABASE_URL", "TOKEN"}},
 		{"example.com/libs/urfave3", []string{"ADDR", "APP_ADDR", "APP_REGION", "APP_WORKERS"}},
 		{"example.com/libs/kong", []string{"APP_DEBUG", "DB_HOST", "DB_PASSWORD", "HTTP_PORT", "LOG_LEVEL", "PORT"}},
