@@ -66,6 +66,7 @@ func (s *state) stmtSet(st ast.Stmt, after []ast.Stmt) (typedUse, bool) {
 		if as, ok := st.Init.(*ast.AssignStmt); ok {
 			return s.lookupSet(as, st, after)
 		}
+		return s.ifChainSet(st, after)
 	}
 	return typedUse{}, false
 }
@@ -100,8 +101,8 @@ func (s *state) switchSet(sw *ast.SwitchStmt, after []ast.Stmt) (typedUse, bool)
 		returns = returns && len(cc.Body) > 0 && s.terminates(cc.Body[len(cc.Body)-1])
 	}
 	switch {
-	case !slices.ContainsFunc(vals, func(v string) bool { return v != "" }):
-		return typedUse{}, false // only case "": the set says nothing of a value
+	case !isSet(vals):
+		return typedUse{}, false
 	case def != nil && !s.fails(def.Body):
 		return typedUse{}, false // a default that falls back: every value is accepted
 	case def == nil && !(returns && s.fails(after)):
@@ -109,6 +110,78 @@ func (s *state) switchSet(sw *ast.SwitchStmt, after []ast.Stmt) (typedUse, bool)
 	}
 	t := Type{Kind: TypeEnum, Enum: sortedSet(vals), By: "switch", Site: s.site(sw)}
 	return typedUse{t: t, arg: sw.Tag, span: [2]token.Pos{sw.Pos(), sw.End()}, set: true}, true
+}
+
+// isSet reports whether vals, a switch's or an if chain's constants,
+// name at least two values besides "": one value (if v == "true" {
+// return nil }; return errOff) is a test more often than a list of
+// accepted values, and "" is no value.
+func isSet(vals []string) bool {
+	n := 0
+	for _, v := range sortedSet(slices.Clone(vals)) {
+		if v != "" {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// ifChainSet returns the set of an if-else chain comparing one value with
+// string constants, every branch returning, that fails on any other
+// value: its final else fails, or it has none and after fails.
+//
+//	if v == "json" { return j, nil } else if v == "text" || v == "plain" { return t, nil }
+//	return nil, fmt.Errorf("unknown format %q", v)
+func (s *state) ifChainSet(ifs *ast.IfStmt, after []ast.Stmt) (typedUse, bool) {
+	var x ast.Expr
+	var vals []string
+	for cur := ifs; cur != nil; {
+		cx, cv, ok := s.equalities(cur.Cond, 0)
+		n := len(cur.Body.List)
+		if !ok || cur.Init != nil || x != nil && types.ExprString(x) != types.ExprString(cx) || n == 0 || !s.terminates(cur.Body.List[n-1]) {
+			return typedUse{}, false
+		}
+		x, vals = cx, append(vals, cv...)
+		switch e := cur.Else.(type) {
+		case *ast.IfStmt:
+			cur = e
+			continue
+		case *ast.BlockStmt:
+			after = e.List
+		}
+		cur = nil
+	}
+	if !isSet(vals) || !s.fails(after) || !s.isString(x) {
+		return typedUse{}, false
+	}
+	t := Type{Kind: TypeEnum, Enum: sortedSet(vals), By: "if chain", Site: s.site(ifs)}
+	return typedUse{t: t, arg: x, span: [2]token.Pos{ifs.Pos(), ifs.End()}, set: true}, true
+}
+
+// equalities returns x and the constants of cond, x == "a" or a || of
+// such comparisons of the same x.
+func (s *state) equalities(cond ast.Expr, depth int) (ast.Expr, []string, bool) {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || depth > maxDepth {
+		return nil, nil, false
+	}
+	switch b.Op {
+	case token.LOR:
+		x, xs, ok1 := s.equalities(b.X, depth+1)
+		y, ys, ok2 := s.equalities(b.Y, depth+1)
+		if !ok1 || !ok2 || types.ExprString(x) != types.ExprString(y) {
+			return nil, nil, false
+		}
+		return x, append(xs, ys...), true
+	case token.EQL:
+		if c, ok := s.constString(b.Y); ok {
+			return b.X, []string{c}, true
+		}
+		if c, ok := s.constString(b.X); ok {
+			return b.Y, []string{c}, true
+		}
+	}
+	return nil, nil, false
 }
 
 // lookupSet returns the set of x, ok := m[v] (as) whose miss fails: ifs

@@ -14,8 +14,9 @@
 // integer), the type of a struct-tag loader's field (caarlos0/env, both
 // envconfig libraries, cleanenv, kong with enum:"a,b"), or the type of a
 // urfave/cli flag. A value set is a type too: a switch on the value whose
-// cases are constants and whose default fails (returns an error, panics,
-// exits, log.Fatal), or a lookup v, ok := m[value] in a map literal whose
+// cases are two constants or more and whose default fails (returns an
+// error, panics, exits, log.Fatal), the same as an if-else chain whose
+// branches return, or a lookup v, ok := m[value] in a map literal whose
 // miss fails; a value lower- or upper-cased before is compared in any case,
 // and a default that falls back accepts every value. The declarations
 // know each literal value: dotenv examples, Compose environment:,

@@ -32,18 +32,18 @@ func switches() error {
 	default:
 		return fmt.Errorf("S_VAR=%q", mode)
 	}
-	switch os.Getenv("S_ERRVAR") { // want `read "S_ERRVAR" type enum\(x\) by switch`
-	case "x":
+	switch os.Getenv("S_ERRVAR") { // want `read "S_ERRVAR" type enum\(x\|y\) by switch`
+	case "x", "y":
 	default:
 		return errFormat
 	}
-	switch os.Getenv("S_PANIC") { // want `read "S_PANIC" type enum\(on\) by switch`
-	case "on":
+	switch os.Getenv("S_PANIC") { // want `read "S_PANIC" type enum\(off\|on\) by switch`
+	case "on", "off":
 	default:
 		panic("S_PANIC")
 	}
-	switch os.Getenv("S_EXIT") { // want `read "S_EXIT" type enum\(on\) by switch`
-	case "on":
+	switch os.Getenv("S_EXIT") { // want `read "S_EXIT" type enum\(off\|on\) by switch`
+	case "on", "off":
 	default:
 		fmt.Fprintln(os.Stderr, "bad S_EXIT")
 		os.Exit(2)
@@ -68,23 +68,30 @@ func switchTwins(other string) error {
 		return errFormat
 	}
 	switch strings.TrimPrefix(os.Getenv("S_CUT"), "x-") { // want `read "S_CUT"$`
-	case "a":
+	case "a", "b":
+	default:
+		return errFormat
+	}
+	// One value is a test (is it on?) more often than a list.
+	switch os.Getenv("S_ONE") { // want `read "S_ONE"$`
+	case "true":
+		return nil
 	default:
 		return errFormat
 	}
 	switch os.Getenv("S_EMPTYONLY") { // want `read "S_EMPTYONLY"$`
-	case "":
+	case "", "x":
 	default:
 		return errFormat
 	}
 	var err error
 	switch os.Getenv("S_NILERR") { // want `read "S_NILERR"$`
-	case "a":
+	case "a", "b":
 	default:
 		return err
 	}
 	switch os.Getenv("S_MAYBE") { // want `read "S_MAYBE"$`
-	case "a":
+	case "a", "b":
 	default:
 		if other != "" {
 			return nil
@@ -96,7 +103,7 @@ func switchTwins(other string) error {
 		return nil
 	}
 	switch p {
-	case "a":
+	case "a", "b":
 	default:
 		return errFormat
 	}
@@ -171,4 +178,44 @@ func unmarshal() {
 	_ = json.Unmarshal([]byte(os.Getenv("S_JSON_ANY")), &anyv) // want `read "S_JSON_ANY" type json by json.Unmarshal`
 	var raw []byte
 	_ = json.Unmarshal([]byte(os.Getenv("S_JSON_BYTES")), &raw) // want `read "S_JSON_BYTES" type json by json.Unmarshal`
+}
+
+// An if chain whose branches all return and whose end fails.
+func ifChain() (int, error) {
+	f := os.Getenv("S_IFCHAIN") // want `read "S_IFCHAIN" type enum\(json\|plain\|text\) by if chain`
+	if f == "json" {
+		return 1, nil
+	} else if f == "text" || f == "plain" {
+		return 2, nil
+	}
+	return 0, fmt.Errorf("S_IFCHAIN=%q", f)
+}
+
+func ifChainElse() int {
+	if os.Getenv("S_IFELSE") == "a" { // want `read "S_IFELSE"$`
+		return 1
+	} else if os.Getenv("S_IFELSE") == "b" { // want `read "S_IFELSE" type enum\(a\|b\) by if chain`
+		return 2
+	} else {
+		panic("S_IFELSE")
+	}
+}
+
+func ifChainTwins() (int, error) {
+	if os.Getenv("S_IFONE") == "true" { // want `read "S_IFONE"$`
+		return 1, nil
+	}
+	v := os.Getenv("S_IFFALL") // want `read "S_IFFALL"$`
+	if v == "a" {
+		fmt.Println("a")
+	} else if v == "b" {
+		return 2, nil
+	}
+	w := os.Getenv("S_IFOTHER") // want `read "S_IFOTHER"$`
+	if w == "a" {
+		return 1, nil
+	} else if v == "b" {
+		return 2, nil
+	}
+	return 0, errFormat
 }
