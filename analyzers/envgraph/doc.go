@@ -80,9 +80,10 @@
 // structs, default, required, and with kong.DefaultEnvars(prefix) the key
 // kong derives from each flag's name); github.com/ilyakaznacheev/cleanenv
 // ReadEnv, ReadConfig and UpdateEnv (env:"A,B", env-default, env-required,
-// env-prefix of nested structs); github.com/peterbourgon/ff/v3 (ff.Parse
-// or an ffcli.Command with WithEnvVars or WithEnvVarPrefix: each flag
-// defined on the flag set reads PREFIX_NAME); the env provider of
+// env-prefix of nested structs); github.com/peterbourgon/ff/v3 and v4
+// (ff.Parse, or v3's ffcli.Command, with WithEnvVars or WithEnvVarPrefix:
+// each flag defined on the flag set reads PREFIX_NAME, and a v4 flag's
+// short name PREFIX_N, its Ref.Alt); the env provider of
 // github.com/knadh/koanf (a prefix reference, or the whole environment
 // without a prefix; when its transform is a composition of TrimPrefix,
 // ToLower, ToUpper, Replace(-1) and ReplaceAll and the instance from

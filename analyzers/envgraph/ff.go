@@ -2,8 +2,10 @@ package envgraph
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/types"
 	"strings"
+	"unicode/utf8"
 )
 
 // An ffParse is a flag set that ff reads from the environment: ff.Parse
@@ -17,7 +19,7 @@ type ffParse struct {
 
 // ffCall records the keys ff.Parse(fs, args, options...) reads.
 func (s *state) ffCall(call *ast.CallExpr, fn *types.Func) bool {
-	if fn.Name() != "Parse" || fn.Pkg().Path() != "github.com/peterbourgon/ff/v3" {
+	if fn.Name() != "Parse" || !isFFPath(fn.Pkg().Path()) {
 		return false
 	}
 	if len(call.Args) < 2 {
@@ -66,7 +68,7 @@ func (s *state) ffOptions(opts []ast.Expr) (ffParse, bool) {
 			continue
 		}
 		f, ok := s.calleeFunc(c)
-		if !ok || f.Pkg() == nil || f.Pkg().Path() != "github.com/peterbourgon/ff/v3" {
+		if !ok || f.Pkg() == nil || !isFFPath(f.Pkg().Path()) {
 			continue
 		}
 		switch {
@@ -89,11 +91,7 @@ func (s *state) ffOptions(opts []ast.Expr) (ffParse, bool) {
 // "-", "." and "/" turned into "_".
 func (s *state) ffFlags(p ffParse) {
 	for _, site := range s.calls {
-		name, def, ok := s.flagDef(site.call, p.fs)
-		if !ok {
-			continue
-		}
-		flag, ok := s.constString(name)
+		name, flag, short, def, ok := s.ffFlagDef(site.call, p.fs)
 		if !ok {
 			continue
 		}
@@ -104,8 +102,14 @@ func (s *state) ffFlags(p ffParse) {
 			r.Dynamic, r.Expr = true, p.dynamic+` + "_`+key+`"`
 		case p.prefix != "":
 			r.Key = strings.ToUpper(p.prefix) + "_" + key
+			if short != "" {
+				r.Alt = strings.ToUpper(p.prefix) + "_" + strings.ToUpper(short)
+			}
 		default:
 			r.Key = key
+			if short != "" {
+				r.Alt = strings.ToUpper(short)
+			}
 		}
 		if def != nil {
 			r.Default, r.HasDefault = s.defaultValue(def)
@@ -115,6 +119,57 @@ func (s *state) ffFlags(p ffParse) {
 		}
 		s.add(r)
 	}
+}
+
+// isFFPath reports whether path is ff's v3 or v4 package.
+func isFFPath(path string) bool {
+	return path == "github.com/peterbourgon/ff/v3" || path == "github.com/peterbourgon/ff/v4"
+}
+
+// ffFlagDef reports whether call defines a flag on fs: a flag package
+// definition (flagDef), or a method of ff v4's *ff.FlagSet, whose long
+// name, short name and default are its parameters long, short and def
+// (fs.String('a', "addr", ":80", "usage"), fs.IntLong("port", 80, "")).
+// flag is the constant name, short the short name when there is a long
+// one too; a flag with a short name only is named by it. ff v4 reads the
+// env key of each name.
+func (s *state) ffFlagDef(call *ast.CallExpr, fs ast.Expr) (name ast.Expr, flag, short string, def ast.Expr, ok bool) {
+	fn, ok := s.calleeFunc(call)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "github.com/peterbourgon/ff/v4" {
+		name, def, ok = s.flagDef(call, fs)
+		if ok {
+			flag, ok = s.constString(name)
+		}
+		return name, flag, "", def, ok
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if sig == nil || sig.Recv() == nil || !isSel || !s.sameValue(sel.X, fs) || len(call.Args) < sig.Params().Len()-1 {
+		return nil, "", "", nil, false
+	}
+	var shortArg ast.Expr
+	for i := range min(sig.Params().Len(), len(call.Args)) {
+		switch sig.Params().At(i).Name() {
+		case "long":
+			name = call.Args[i]
+		case "short":
+			shortArg = call.Args[i]
+		case "def":
+			def = call.Args[i]
+		}
+	}
+	if shortArg != nil {
+		if tv, ok := s.info.Types[shortArg]; ok && tv.Value != nil && tv.Value.Kind() == constant.Int {
+			if r, ok := constant.Int64Val(tv.Value); ok && r > 0 && r < utf8.MaxRune {
+				short = string(rune(r))
+			}
+		}
+	}
+	if name == nil {
+		return shortArg, short, "", def, short != ""
+	}
+	flag, ok = s.constString(name)
+	return name, flag, short, def, ok
 }
 
 // flagDef reports whether call defines a flag on fs (fs.String("name",

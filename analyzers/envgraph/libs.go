@@ -17,7 +17,7 @@ func configLib(path string) string {
 		return LoaderKong
 	case "github.com/ilyakaznacheev/cleanenv":
 		return LoaderCleanenv
-	case "github.com/peterbourgon/ff/v3", "github.com/peterbourgon/ff/v3/ffcli":
+	case "github.com/peterbourgon/ff/v3", "github.com/peterbourgon/ff/v3/ffcli", "github.com/peterbourgon/ff/v4":
 		return LoaderFF
 	case "github.com/knadh/koanf/providers/env", "github.com/knadh/koanf/providers/env/v2":
 		return LoaderKoanf
