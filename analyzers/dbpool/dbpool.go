@@ -171,6 +171,7 @@ type state struct {
 	uses        map[*types.Var][]inspector.Cursor // uses of local variables
 	slots       map[string]*slotFact
 	owner       map[*types.Var]string    // struct type name of a field
+	lostSlots   map[string]bool          // slots a read of which escapes (see ownedHere)
 	done        []*value                 // opened pools that did not leave their function
 	holding     map[any]bool             // holders being followed (see holderEscapes)
 	rel         *relpos.Files            // resolves positions kept in facts
@@ -231,6 +232,8 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		slots:   map[string]*slotFact{},
 		owner:   map[*types.Var]string{},
 		holding: map[any]bool{},
+
+		lostSlots: map[string]bool{},
 	}
 	if st.info == nil {
 		return nil, nil

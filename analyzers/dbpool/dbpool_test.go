@@ -167,7 +167,7 @@ func defaults(t *testing.T) []*analysistest.Result {
 	defaultRun.Lock()
 	defer defaultRun.Unlock()
 	if defaultRun.results == nil {
-		defaultRun.results = check(t, "shared", options{}, "owned", "injected", "percall", "percall/web", "nolimit", "typeparams", "illtyped", "routers", "libs", "oneshot", "entapp", "migrator", "component")
+		defaultRun.results = check(t, "shared", options{}, "owned", "injected", "percall", "percall/web", "nolimit", "typeparams", "illtyped", "routers", "libs", "oneshot", "entapp", "migrator", "component", "component/cleanup")
 	}
 	return defaultRun.results
 }

@@ -27,7 +27,11 @@
 // package variables, function parameters and results, across packages
 // with facts. Where it loses the pool (stored in a map or slice, passed
 // to a function value, an interface method, a variadic or a generic
-// parameter), it stays quiet.
+// parameter), it stays quiet. A pool stored in a field, or passed as a
+// parameter, whose type is an interface of the module with no
+// SetMaxOpenConns and no method returning a pool (a querier of
+// ExecContext and QueryContext) is not lost: the code behind it queries
+// the pool and cannot limit it.
 //
 // Every finding is positioned in the module being analyzed: at the call
 // that opens the pool (or the call of the module's helper that returns
@@ -124,10 +128,13 @@
 // that package limits the field. A pool stored in a package variable, or
 // in a struct that leaves the function (returned by a constructor, passed
 // on), is decided by main with every package's facts, except a pool kept
-// only in unexported fields of the package's own struct types that no
-// function of the package returns: nothing outside the package can limit
-// it, so the package decides, with or without a main package (a
-// library's component that keeps its pool in its receiver). A library
+// only in fields of the package's own struct types, each field or its
+// type unexported, that no function other packages can call returns (an
+// exported method of an unexported type counts only when an interface
+// of the package names it) and that no read hands to code dbpool cannot
+// follow: nothing outside the package can limit it, so the package
+// decides, with or without a main package (a library's component that
+// keeps its pool in its receiver). A library
 // that returns the pool is not reported on its own: its caller decides.
 // Not reported: a pool that escapes the analysis, a pool that serves no
 // queries (only pinged, configured or closed), a pool opened in a _test.go

@@ -403,6 +403,10 @@ func (st *state) argument(cc inspector.Cursor, idx int, v *value) {
 		st.classify(cc, v) // a conversion: the same pool
 		return
 	}
+	if p := st.narrowParam(call, idx); p != nil {
+		v.use(p.Path()) // it queries the pool and cannot limit it
+		return
+	}
 	callee := typeutil.StaticCallee(st.info, call)
 	if callee == nil {
 		v.use(pkg) // a builtin such as append, a func value or an interface method
@@ -491,12 +495,18 @@ func (st *state) store(lhs ast.Expr, v *value) {
 	v.f.Escapes, v.stored = true, true
 }
 
-// storeField classifies a store of v's pool into struct field f.
+// storeField classifies a store of v's pool into struct field f: a slot
+// when f is a pool, a use by f's package when f is a narrow interface
+// (see narrowInterface), lost otherwise.
 func (st *state) storeField(f *types.Var, v *value) {
 	v.stored = true
 	v.use(st.pass.Pkg.Path())
 	if slot := st.slotOfField(f); slot != nil && isPoolType(f.Type()) {
 		v.f.Slots = addAll(v.f.Slots, slot.Key)
+		return
+	}
+	if st.narrowInterface(f.Type()) {
+		v.use(f.Pkg().Path()) // it queries the pool and cannot limit it
 		return
 	}
 	v.f.Escapes = true

@@ -128,6 +128,9 @@ func (st *state) mergeRead(slot *slotFact, v *value, at ast.Node) {
 		}
 	}
 	slot.Users = addAll(slot.Users, v.f.Users...)
+	if v.f.Escapes {
+		st.lostSlots[slot.Key] = true
+	}
 	if v.f.Limited {
 		slot.Limited = true
 		slot.Max = max(slot.Max, v.f.Max)
@@ -302,31 +305,6 @@ func (st *state) slotsLimited(keys []string, all map[string]*slotFact) bool {
 // where its path ends.
 func (st *state) deferred(f fate) bool {
 	return (st.hasVarSlot(f.Slots) || f.Held && len(f.Slots) > 0) && !st.ownedHere(f.Slots)
-}
-
-// ownedHere reports whether every slot of keys is an unexported field of
-// a struct type of this package that no function of the package returns:
-// only this package can reach the pool to limit it, so this package
-// decides, whether or not a main package ever sees it (a library's
-// component that keeps its pool in a receiver: dapr's sqliteDBAccess.db).
-func (st *state) ownedHere(keys []string) bool {
-	if len(keys) == 0 {
-		return false
-	}
-	for _, k := range keys {
-		s := st.slotByKey(k)
-		if s == nil || s.Field == "" || token.IsExported(s.Field) || s.PkgPath != st.pass.Pkg.Path() {
-			return false
-		}
-		for _, sum := range st.sums {
-			for _, r := range sum.results {
-				if r.Slot == k {
-					return false // an accessor hands it out
-				}
-			}
-		}
-	}
-	return true
 }
 
 // hasVarSlot reports whether any of keys is a package variable (or
