@@ -33,12 +33,14 @@ var koanfAskers = []string{"Get", "Exists", "String", "Strings", "StringMap", "S
 // koanfOpeners hand out the whole tree or a part of it.
 var koanfOpeners = []string{"All", "Raw", "Keys", "KeyMap", "Print", "Sprint", "Cut", "Slices", "Copy"}
 
-// koanfFold records the keys asked of each koanf instance of the package
-// and folds its env providers' transforms.
+// koanfFold records the keys asked of each koanf instance of the package,
+// directly or through the parameters it is handed to, and folds its env
+// providers' transforms.
 func (s *state) koanfFold() {
 	if strings.HasPrefix(s.pass.Pkg.Path(), "github.com/knadh/koanf") {
 		return
 	}
+	h := s.koanfParams()
 	uses := make(map[*types.Var]*koanfUse)
 	var order []*koanfUse
 	for _, site := range s.calls {
@@ -50,21 +52,45 @@ func (s *state) koanfFold() {
 		if v == nil {
 			continue
 		}
-		u, ok := uses[v]
-		if !ok {
-			u = s.koanfInstance(id, v)
-			uses[v] = u
+		for _, a := range h.roots(v, id) {
+			u, ok := uses[a.v]
+			if !ok {
+				u = s.koanfInstance(a.id, a.v, h)
+				uses[a.v] = u
+				if u != nil {
+					order = append(order, u)
+				}
+			}
 			if u != nil {
-				order = append(order, u)
+				s.koanfAsks(u, site, fn)
 			}
 		}
-		if u != nil {
-			s.koanfAsks(u, site, fn)
+	}
+	s.koanfOpenEscaped(h, uses)
+	shared := make(map[*ast.CallExpr]bool) // providers of an open instance keep their prefix
+	for _, u := range order {
+		for _, p := range u.envs {
+			shared[p.call] = shared[p.call] || u.open
 		}
 	}
 	for _, u := range order {
 		for _, p := range u.envs {
-			s.koanfFoldProvider(u, p)
+			s.koanfFoldProvider(u, p, shared[p.call])
+		}
+	}
+}
+
+// koanfOpenEscaped marks open the instances handed to a parameter that
+// lets them go elsewhere (a struct field, another package's function).
+func (s *state) koanfOpenEscaped(h koanfHandOffs, uses map[*types.Var]*koanfUse) {
+	for p := range h.params {
+		if !s.escapes(p, h) {
+			continue
+		}
+		for _, a := range h.roots(p, nil) {
+			if u := uses[a.v]; u != nil {
+				u.open = true
+			}
 		}
 	}
 }
@@ -91,15 +117,18 @@ func (s *state) recvVar(call *ast.CallExpr) (*types.Var, *ast.Ident) {
 }
 
 // koanfInstance returns a new koanfUse when v is a variable of the package
-// assigned once from koanf.New(delim) and used only to call methods; nil
-// otherwise.
-func (s *state) koanfInstance(id *ast.Ident, v *types.Var) *koanfUse {
+// assigned once from koanf.New(delim) and used only to call methods or
+// handed to the package's functions; nil otherwise.
+func (s *state) koanfInstance(id *ast.Ident, v *types.Var, h koanfHandOffs) *koanfUse {
+	if id == nil {
+		return nil
+	}
 	def, ok := ast.Unparen(s.singleDef(id, 0)).(*ast.CallExpr)
 	if !ok || len(def.Args) != 1 {
 		return nil
 	}
 	fn, ok := s.calleeFunc(def)
-	if !ok || !isKoanfPath(fn.Pkg()) || fn.Name() != "New" || !s.onlyReceiver(v) {
+	if !ok || !isKoanfPath(fn.Pkg()) || fn.Name() != "New" || s.escapes(v, h) {
 		return nil
 	}
 	delim, ok := s.constString(def.Args[0])
@@ -107,23 +136,6 @@ func (s *state) koanfInstance(id *ast.Ident, v *types.Var) *koanfUse {
 		return nil
 	}
 	return &koanfUse{delim: delim}
-}
-
-// onlyReceiver reports whether every use of v is as the receiver of a
-// method call: the package sees all that is done with it.
-func (s *state) onlyReceiver(v *types.Var) bool {
-	uses, recv := 0, 0
-	for use, obj := range s.info.Uses {
-		if obj == v && use != nil {
-			uses++
-		}
-	}
-	for _, site := range s.calls {
-		if w, _ := s.recvVar(site.call); w == v {
-			recv++
-		}
-	}
-	return uses == recv
 }
 
 // koanfAsks records what a call of fn on instance u asks for.
@@ -207,8 +219,9 @@ func (s *state) koanfStructAsks(u *koanfUse, call *ast.CallExpr) bool {
 
 // koanfFoldProvider adds the env key of each key asked of u that the env
 // provider p may load, when p's transform can be inverted; when every key
-// asked is known, p reads only those, and its prefix reference goes.
-func (s *state) koanfFoldProvider(u *koanfUse, p callSite) {
+// asked is known, p reads only those, and its prefix reference goes
+// unless keep says another instance it loads into is open.
+func (s *state) koanfFoldProvider(u *koanfUse, p callSite, keep bool) {
 	t, ok := s.koanfTransform(p.call)
 	if !ok || t.delim != u.delim {
 		return
@@ -238,7 +251,7 @@ func (s *state) koanfFoldProvider(u *koanfUse, p callSite) {
 	for _, r := range refs {
 		s.add(r)
 	}
-	if u.open {
+	if u.open || keep {
 		return
 	}
 	kept := s.refs[:0]
