@@ -23,7 +23,7 @@ func viperDir(t *testing.T) string {
 	return dir
 }
 
-var viperPkgs = []string{"./viperglobal", "./viperdyn", "./vipercross/...", "./viperlocal", "./viperescape", "./viperbind", "./viperbindopen", "./koanfv1", "./koanfv2", "./koanfopen"}
+var viperPkgs = []string{"./viperglobal", "./viperdyn", "./vipercross/...", "./viperlocal", "./viperescape", "./viperbind", "./viperbindopen", "./koanfv1", "./koanfv2", "./koanfopen", "./koanfhanded", "./koanfhandedopen", "./koanffile"}
 
 // TestViper checks the references of the keys asked of viper and koanf
 // instances, and that a prefix makes the program read the keys it asks
@@ -64,6 +64,9 @@ func TestViper(t *testing.T) {
 		{"example.com/viperlibs/koanfv1", []string{"APP_DB_HOST", "APP_db_host", "APP_DB_PORT", "APP_TAGS_TEAM", "APP_LOG_LEVEL", "APP_DEBUG"}, []string{"APP_STALE", "APP_DB"}},
 		{"example.com/viperlibs/koanfv2", []string{"CACHE_URL", "SHOP_STALE"}, []string{"CACHE_STALE"}},
 		{"example.com/viperlibs/koanfopen", []string{"APP_STALE", "CACHE_STALE"}, []string{"STALE"}},
+		{"example.com/viperlibs/koanfhanded", []string{"APP_DB__HOST", "APP_DB__PORT", "APP_APP__ADDRESS", "APP_APP__CHECK_UPDATES"}, []string{"APP_STALE", "APP_DB_HOST"}},
+		{"example.com/viperlibs/koanfhandedopen", []string{"APP_STALE", "CACHE_URL", "CACHE_STALE"}, []string{"STALE"}},
+		{"example.com/viperlibs/koanffile", nil, []string{"DB_HOST", "DB__HOST", "APP_DB__HOST"}},
 	} {
 		p := progs[tc.pkg]
 		if p == nil {
