@@ -31,6 +31,7 @@ type koanfHandOffs struct {
 func (s *state) koanfParams() koanfHandOffs {
 	h := koanfHandOffs{params: make(map[*types.Var][]koanfArg), passed: make(map[*types.Var]int)}
 	for _, site := range s.calls {
+		s.koanfFlagArg(site.call, h)
 		sig, ok := s.ownCallee(site.call)
 		if !ok {
 			continue
@@ -53,6 +54,22 @@ func (s *state) koanfParams() koanfHandOffs {
 		}
 	}
 	return h
+}
+
+// koanfFlagArg counts as held an instance handed to posflag's providers:
+// they only ask it whether a flag's key Exists.
+func (s *state) koanfFlagArg(call *ast.CallExpr, h koanfHandOffs) {
+	fn, ok := s.calleeFunc(call)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "github.com/knadh/koanf/providers/posflag" || len(call.Args) < 3 {
+		return
+	}
+	id, ok := ast.Unparen(call.Args[2]).(*ast.Ident)
+	if !ok {
+		return
+	}
+	if v, ok := s.info.Uses[id].(*types.Var); ok && v != nil && isKoanfPtr(v.Type()) {
+		h.passed[v]++
+	}
 }
 
 // ownCallee returns the signature of the function or concrete method of

@@ -9,13 +9,24 @@ import (
 	"strings"
 
 	"github.com/knadh/koanf/providers/env"
+	"github.com/knadh/koanf/providers/posflag"
 	"github.com/knadh/koanf/v2"
+	"github.com/spf13/pflag"
 )
 
 var ko = koanf.New(".")
 
 func init() {
+	initFlags(ko)
 	loadEnv(ko)
+}
+
+// initFlags hands ko to posflag, which only asks whether a flag's key
+// exists: no key it cannot name.
+func initFlags(k *koanf.Koanf) {
+	f := pflag.NewFlagSet("config", pflag.ContinueOnError)
+	f.Bool("install", false, "set up the database")
+	_ = k.Load(posflag.Provider(f, ".", k), nil)
 }
 
 func loadEnv(k *koanf.Koanf) {
