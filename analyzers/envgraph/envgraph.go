@@ -74,7 +74,7 @@ func run(pass *analysis.Pass) (any, error) {
 		pass.ExportPackageFact(fact)
 	}
 	s.exportViper()
-	g := &Graph{refs: s.refs}
+	g := &Graph{refs: s.refs, helpers: s.declaresHelpers()}
 	if len(fact.Types) > 0 {
 		g.imported = s.importedTypes()
 	}

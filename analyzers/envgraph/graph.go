@@ -143,10 +143,16 @@ type Graph struct {
 	refs     []Ref
 	program  *Program
 	imported []KeyType
+	helpers  bool
 }
 
 // Refs returns the package's references in source order.
 func (g *Graph) Refs() []Ref { return g.refs }
+
+// DeclaresHelpers reports whether the package declares an env helper,
+// exported or not: a function, method or closure some Ref.Steps may pass
+// through.
+func (g *Graph) DeclaresHelpers() bool { return g.helpers }
 
 // Program returns the whole program's view of the environment, as seen
 // from this package and everything it imports, transitively. It is computed

@@ -173,6 +173,17 @@ func (s *state) inferHelpers() {
 	}
 }
 
+// declaresHelpers reports whether inferHelpers found a helper in the
+// package.
+func (s *state) declaresHelpers() bool {
+	for _, fi := range s.order {
+		if fi.helper != nil {
+			return true
+		}
+	}
+	return false
+}
+
 func hasStringParam(sig *types.Signature) bool {
 	if sig == nil {
 		return false
