@@ -307,6 +307,11 @@ func (s *server) load(ctx context.Context, g *modGraph, snap *snapshot, overlay 
 			delete(s.loads, g.root)
 			return nil, fmt.Errorf("loading packages of %s: %v", g.root, err)
 		}
+		// The generated main of a test binary is no file of the user's,
+		// no check reports there, and nothing imports it: analyzing it
+		// (and type-checking it again after each edit of the package)
+		// only costs time.
+		pkgs = slices.DeleteFunc(pkgs, isTestMain)
 		st, err := newLoadState(key, pkgs, overlay, s.suite)
 		if err != nil {
 			delete(s.loads, g.root)
@@ -316,6 +321,20 @@ func (s *server) load(ctx context.Context, g *modGraph, snap *snapshot, overlay 
 		s.log.Printf("loaded %s in %v", key, time.Since(start))
 		return pkgs, nil
 	}
+}
+
+// isTestMain reports whether p is the main package go test generates for
+// a test binary ("p.test"), whose only file is in the build cache.
+func isTestMain(p *packages.Package) bool {
+	if p.Name != "main" || !strings.HasSuffix(p.PkgPath, ".test") || len(p.CompiledGoFiles) == 0 {
+		return false
+	}
+	for _, f := range p.CompiledGoFiles {
+		if strings.HasSuffix(f, ".go") && !strings.HasSuffix(f, "_testmain.go") {
+			return false // a file of the module: a package path ending in .test
+		}
+	}
+	return true
 }
 
 // publish sends res's diagnostics, and clears those of files that no
