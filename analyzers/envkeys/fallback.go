@@ -87,19 +87,15 @@ func runFallback(pass *analysis.Pass) (any, error) {
 	return res, nil
 }
 
-// mayReadEnv reports whether the package has references to the
-// environment or imports os or syscall: the others have no fallback
-// worth an inspector (lazyinspect builds one on first use).
+// mayReadEnv reports whether the package may hold a pair that matters:
+// a pair counts only when its Fallback is the call of one of the
+// package's references (fallbackIndex.candidate) or a Step of a helper
+// chain, a call inside a helper. A package with neither references nor
+// helpers (most that import os or syscall) needs no inspector
+// (lazyinspect builds one on first use).
 func mayReadEnv(pass *analysis.Pass) bool {
-	if g, ok := pass.ResultOf[envgraph.Analyzer].(*envgraph.Graph); ok && len(g.Refs()) > 0 {
-		return true
-	}
-	for _, imp := range pass.Pkg.Imports() {
-		if p := imp.Path(); p == "os" || p == "syscall" {
-			return true
-		}
-	}
-	return false
+	g, ok := pass.ResultOf[envgraph.Analyzer].(*envgraph.Graph)
+	return ok && (len(g.Refs()) > 0 || g.DeclaresHelpers())
 }
 
 func (r *fallbacks) add(pairs []fallbackPair) {
