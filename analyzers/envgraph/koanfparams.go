@@ -76,8 +76,8 @@ func (s *state) koanfFlagArg(call *ast.CallExpr, h koanfHandOffs) {
 // the package that call calls, its generic origin for an instance.
 func (s *state) ownCallee(call *ast.CallExpr) (*types.Signature, bool) {
 	fn, ok := s.calleeFunc(call)
-	if !ok || fn.Pkg() != s.pass.Pkg {
-		return nil, false
+	if !ok || fn.Pkg() != s.pass.Pkg || s.isMethodExpr(call.Fun) {
+		return nil, false // a method expression's arguments start with the receiver
 	}
 	sig, ok := fn.Origin().Type().(*types.Signature)
 	if !ok || sig.Params() == nil {
@@ -87,6 +87,16 @@ func (s *state) ownCallee(call *ast.CallExpr) (*types.Signature, bool) {
 		return nil, false // any implementation may be called
 	}
 	return sig, true
+}
+
+// isMethodExpr reports whether fun is a method expression, T.m.
+func (s *state) isMethodExpr(fun ast.Expr) bool {
+	sel, ok := ast.Unparen(fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	x, ok := s.info.Selections[sel]
+	return ok && x.Kind() == types.MethodExpr
 }
 
 // isKoanfPtr reports whether t is *koanf.Koanf.

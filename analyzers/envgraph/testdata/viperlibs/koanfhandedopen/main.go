@@ -1,6 +1,7 @@
 // Command koanfhandedopen hands its koanf instances to functions, but one
 // loads keys under names no fold can invert and the other is stored away
-// by the function it is handed to: any APP_ or CACHE_ key may be read.
+// by the function it is handed to, and a third is handed to a method
+// expression: any APP_, CACHE_ or QUEUE_ key may be read.
 package main
 
 import (
@@ -26,6 +27,17 @@ func keep(a *app, k *koanf.Koanf) string {
 	return k.String("url") // want `bind "CACHE_URL" alt "CACHE_url" loader koanf`
 }
 
+type srv struct{}
+
+// name is called as a method expression: its arguments start with the
+// receiver, so q lands in a, not b.
+func (srv) name(a, b *koanf.Koanf) string {
+	if b != nil {
+		return b.String("other")
+	}
+	return a.String("name")
+}
+
 func main() {
 	_ = ko.Load(env.Provider("APP_", ".", func(s string) string { // want `prefix "APP_" loader koanf`
 		return strings.Title(strings.TrimPrefix(s, "APP_"))
@@ -38,4 +50,10 @@ func main() {
 	}), nil)
 	var a app
 	fmt.Println(keep(&a, c), a.cache.String("ttl"))
+
+	q := koanf.New(".")
+	_ = q.Load(env.Provider("QUEUE_", ".", func(s string) string { // want `prefix "QUEUE_" loader koanf`
+		return strings.ToLower(strings.TrimPrefix(s, "QUEUE_"))
+	}), nil)
+	fmt.Println(srv.name(srv{}, q, nil))
 }
