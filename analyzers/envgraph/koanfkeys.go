@@ -117,8 +117,9 @@ func (s *state) recvVar(call *ast.CallExpr) (*types.Var, *ast.Ident) {
 }
 
 // koanfInstance returns a new koanfUse when v is a variable of the package
-// assigned once from koanf.New(delim) and used only to call methods or
-// handed to the package's functions; nil otherwise.
+// assigned once from koanf.New(delim), nil otherwise; open when v goes
+// elsewhere than a method call's receiver or the package's functions (a
+// function value, another package): the keys asked here are still read.
 func (s *state) koanfInstance(id *ast.Ident, v *types.Var, h koanfHandOffs) *koanfUse {
 	if id == nil {
 		return nil
@@ -128,14 +129,14 @@ func (s *state) koanfInstance(id *ast.Ident, v *types.Var, h koanfHandOffs) *koa
 		return nil
 	}
 	fn, ok := s.calleeFunc(def)
-	if !ok || !isKoanfPath(fn.Pkg()) || fn.Name() != "New" || s.escapes(v, h) {
+	if !ok || !isKoanfPath(fn.Pkg()) || fn.Name() != "New" {
 		return nil
 	}
 	delim, ok := s.constString(def.Args[0])
 	if !ok {
 		return nil
 	}
-	return &koanfUse{delim: delim}
+	return &koanfUse{delim: delim, open: s.escapes(v, h)}
 }
 
 // koanfAsks records what a call of fn on instance u asks for.

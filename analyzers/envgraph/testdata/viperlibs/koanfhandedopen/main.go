@@ -1,7 +1,8 @@
 // Command koanfhandedopen hands its koanf instances to functions, but one
 // loads keys under names no fold can invert and the other is stored away
 // by the function it is handed to, and a third is handed to a method
-// expression: any APP_, CACHE_ or QUEUE_ key may be read.
+// expression; the fourth goes to fmt: any APP_, CACHE_, QUEUE_ or DB_ key
+// may be read.
 package main
 
 import (
@@ -56,4 +57,10 @@ func main() {
 		return strings.ToLower(strings.TrimPrefix(s, "QUEUE_"))
 	}), nil)
 	fmt.Println(srv.name(srv{}, q, nil))
+
+	d := koanf.New(".")
+	_ = d.Load(env.Provider("DB_", ".", func(s string) string { // want `prefix "DB_" loader koanf`
+		return strings.ToLower(strings.TrimPrefix(s, "DB_"))
+	}), nil)
+	fmt.Println(d.String("host"), d) // want `bind "DB_HOST" alt "DB_host" loader koanf`
 }
