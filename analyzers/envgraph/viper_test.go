@@ -65,7 +65,7 @@ func TestViper(t *testing.T) {
 		{"example.com/viperlibs/koanfv2", []string{"CACHE_URL", "SHOP_STALE"}, []string{"CACHE_STALE"}},
 		{"example.com/viperlibs/koanfopen", []string{"APP_STALE", "CACHE_STALE"}, []string{"STALE"}},
 		{"example.com/viperlibs/koanfhanded", []string{"APP_DB__HOST", "APP_DB__PORT", "APP_APP__ADDRESS", "APP_APP__CHECK_UPDATES"}, []string{"APP_STALE", "APP_DB_HOST"}},
-		{"example.com/viperlibs/koanfhandedopen", []string{"APP_STALE", "CACHE_URL", "CACHE_STALE", "QUEUE_NAME"}, []string{"STALE"}},
+		{"example.com/viperlibs/koanfhandedopen", []string{"APP_STALE", "CACHE_URL", "CACHE_STALE", "QUEUE_NAME", "DB_HOST", "DB_STALE"}, []string{"STALE"}},
 		{"example.com/viperlibs/koanffile", nil, []string{"DB_HOST", "DB__HOST", "APP_DB__HOST"}},
 	} {
 		p := progs[tc.pkg]
