@@ -63,8 +63,8 @@ func (f *fallbackCalls) String() string {
 	return "fallbackCalls(" + strings.Join(parts, ", ") + ")"
 }
 
-// fallbacks is fallbackAnalyzer's result: the pairs of the package and
-// of its dependencies.
+// fallbacks is fallbackAnalyzer's result: the pairs of the package and,
+// when it has references to ask about, of its dependencies.
 type fallbacks struct {
 	pairs map[fallbackPair]bool
 	sites map[envgraph.Site]bool // every Fallback of pairs
@@ -78,6 +78,9 @@ func runFallback(pass *analysis.Pass) (any, error) {
 			pass.ExportPackageFact(&fallbackCalls{Pairs: local})
 		}
 		res.add(local)
+	}
+	if g, ok := pass.ResultOf[envgraph.Analyzer].(*envgraph.Graph); !ok || len(g.Refs()) == 0 {
+		return res, nil // envkeys asks about this package's references only
 	}
 	for _, pf := range pass.AllPackageFacts() {
 		if f, ok := pf.Fact.(*fallbackCalls); ok {
