@@ -376,11 +376,9 @@ func (x *indexer) call(n *ast.CallExpr) {
 		s.parseCalls = append(s.parseCalls, n)
 		s.parseCall[n] = true
 	}
-	if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && id.Name == "copy" && len(n.Args) == 2 {
-		if _, ok := s.info.Uses[id].(*types.Builtin); ok {
-			if v := s.baseVar(n.Args[0]); v != nil {
-				s.writes[v]++ // copy(keys, other) writes keys
-			}
+	if len(n.Args) == 2 && s.callsBuiltin(n, "copy") {
+		if v := s.baseVar(n.Args[0]); v != nil {
+			s.writes[v]++ // copy(keys, other) writes keys
 		}
 	}
 	if len(n.Args) == 2 {
@@ -622,6 +620,17 @@ func (s *state) baseVar(e ast.Expr) *types.Var {
 		}
 	}
 	return nil
+}
+
+// callsBuiltin reports whether call calls the predeclared function name,
+// not a function or variable of the program that shadows it.
+func (s *state) callsBuiltin(call *ast.CallExpr, name string) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok || id.Name != name {
+		return false
+	}
+	_, ok = s.info.Uses[id].(*types.Builtin)
+	return ok
 }
 
 func embeddedIdent(e ast.Expr) *ast.Ident {

@@ -648,11 +648,7 @@ func (s *state) emptyCompare(x, y ast.Expr, v *types.Var) bool {
 	}
 	val := tv.Value
 	if call, ok := ast.Unparen(x).(*ast.CallExpr); ok && len(call.Args) == 1 {
-		id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-		if !ok || id.Name != "len" {
-			return false
-		}
-		if _, ok := s.info.Uses[id].(*types.Builtin); !ok {
+		if !s.callsBuiltin(call, "len") {
 			return false
 		}
 		return s.varOf(call.Args[0]) == v && val.Kind() == constant.Int && constant.Sign(val) == 0

@@ -365,11 +365,7 @@ func (s *state) passedOn(call *ast.CallExpr) bool {
 		case *ast.ParenExpr:
 		case *ast.CallExpr:
 			// append(os.Environ(), ...) or append(env, os.Environ()...)
-			id, ok := ast.Unparen(p.Fun).(*ast.Ident)
-			if !ok || id.Name != "append" {
-				return false
-			}
-			if _, ok := s.info.Uses[id].(*types.Builtin); !ok {
+			if !s.callsBuiltin(p, "append") {
 				return false
 			}
 		case *ast.KeyValueExpr:

@@ -460,9 +460,8 @@ func (s *state) harmlessUse(u useSite, vars []*types.Var) bool {
 // arguments: len, strings.HasPrefix and the like, fmt, log, errors and
 // logger methods.
 func (s *state) harmlessCall(call *ast.CallExpr) bool {
-	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "len" {
-		_, builtin := s.info.Uses[id].(*types.Builtin)
-		return builtin
+	if s.callsBuiltin(call, "len") {
+		return true
 	}
 	fn, ok := s.calleeFunc(call)
 	if !ok {

@@ -325,9 +325,8 @@ var errorType = types.Universe.Lookup("error").Type().Underlying().(*types.Inter
 // failure: panic, os.Exit, and functions or methods named Fatal, Fatalf,
 // Fatalln, Panic, Panicf, Panicln (log, logrus, klog; zap's Fatalw).
 func (s *state) isFatal(call *ast.CallExpr) bool {
-	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "panic" {
-		_, builtin := s.info.Uses[id].(*types.Builtin)
-		return builtin
+	if s.callsBuiltin(call, "panic") {
+		return true
 	}
 	fn, ok := s.calleeFunc(call)
 	if !ok {
