@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/envvet/envvet/internal/lsp"
 )
 
 // A floor is the cost of type-checking the edited package alone.
@@ -93,16 +95,7 @@ func typeCheck(p *packages.Package, imports map[string]*types.Package, path stri
 		}
 		files = append(files, f)
 	}
-	info := &types.Info{
-		Types:        make(map[ast.Expr]types.TypeAndValue),
-		Defs:         make(map[*ast.Ident]types.Object),
-		Uses:         make(map[*ast.Ident]types.Object),
-		Implicits:    make(map[ast.Node]types.Object),
-		Instances:    make(map[*ast.Ident]types.Instance),
-		Scopes:       make(map[ast.Node]*types.Scope),
-		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
-		FileVersions: make(map[*ast.File]string),
-	}
+	info := lsp.NewTypesInfo()
 	var firstErr error
 	cfg := &types.Config{
 		Importer: importerFunc(func(path string) (*types.Package, error) {

@@ -244,16 +244,7 @@ func recheck(p *packages.Package, newSyntax map[string]*ast.File, broken map[str
 		}
 	}
 	q.TypeErrors = nil
-	q.TypesInfo = &types.Info{
-		Types:        make(map[ast.Expr]types.TypeAndValue),
-		Defs:         make(map[*ast.Ident]types.Object),
-		Uses:         make(map[*ast.Ident]types.Object),
-		Implicits:    make(map[ast.Node]types.Object),
-		Instances:    make(map[*ast.Ident]types.Instance),
-		Scopes:       make(map[ast.Node]*types.Scope),
-		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
-		FileVersions: make(map[*ast.File]string),
-	}
+	q.TypesInfo = NewTypesInfo()
 	q.Types = types.NewPackage(p.PkgPath, p.Name)
 	cfg := &types.Config{
 		Importer: importerFunc(func(path string) (*types.Package, error) {
@@ -312,4 +303,21 @@ func sameImports(a, b *ast.File) bool {
 		return out
 	}
 	return slices.Equal(paths(a), paths(b))
+}
+
+// NewTypesInfo returns the types.Info the server fills when it
+// type-checks an edited package: every map go/analysis passes may read.
+// bench/lsp's floor type-checks with the same, so that the two do the
+// same work.
+func NewTypesInfo() *types.Info {
+	return &types.Info{
+		Types:        make(map[ast.Expr]types.TypeAndValue),
+		Defs:         make(map[*ast.Ident]types.Object),
+		Uses:         make(map[*ast.Ident]types.Object),
+		Implicits:    make(map[ast.Node]types.Object),
+		Instances:    make(map[*ast.Ident]types.Instance),
+		Scopes:       make(map[ast.Node]*types.Scope),
+		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
+		FileVersions: make(map[*ast.File]string),
+	}
 }
