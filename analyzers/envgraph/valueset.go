@@ -5,6 +5,8 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+
+	"github.com/envvet/envvet/internal/passutil"
 )
 
 // A typedUse is a place that takes an env value in one form: a parse
@@ -335,7 +337,7 @@ func (s *state) isFatal(call *ast.CallExpr) bool {
 	if fn.Name() == "Exit" && fn.Pkg() != nil && fn.Pkg().Path() == "os" {
 		return true
 	}
-	return slices.Contains([]string{"Fatal", "Fatalf", "Fatalln", "Fatalw", "Panic", "Panicf", "Panicln", "Panicw"}, fn.Name())
+	return passutil.FatalName(fn.Name())
 }
 
 // isString reports whether e is of a string type.

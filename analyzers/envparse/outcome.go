@@ -343,10 +343,10 @@ func isFailCall(info *types.Info, call *ast.CallExpr) bool {
 		return false
 	}
 	switch name {
-	case "Fatal", "Fatalf", "Fatalln", "Fatalw", "Panic", "Panicf", "Panicln", "Panicw", "Exit", "Exitf", "FatalContext", "DPanic", "DPanicf", "Must", "MustParse":
+	case "Exit", "Exitf", "FatalContext", "DPanic", "DPanicf", "Must", "MustParse":
 		return true
 	}
-	return false
+	return passutil.FatalName(name)
 }
 
 // isLogCall reports whether call logs at a level someone reads: a

@@ -156,3 +156,16 @@ func AssignSides(n ast.Node) (lhs, rhs []ast.Expr) {
 	}
 	return nil, nil
 }
+
+// FatalName reports whether name is that of a logging function or method
+// that ends the program or panics after it logs: Fatal, Fatalf, Fatalln,
+// Panic, Panicf, Panicln (log, logrus, klog) and zap's sugared Fatalw and
+// Panicw. Checks that recognize more ways to fail (os.Exit, Must) test
+// those on their own.
+func FatalName(name string) bool {
+	switch name {
+	case "Fatal", "Fatalf", "Fatalln", "Fatalw", "Panic", "Panicf", "Panicln", "Panicw":
+		return true
+	}
+	return false
+}

@@ -126,3 +126,15 @@ func TestAssignSides(t *testing.T) {
 		t.Errorf("AssignSides: got %q, want %q", got, want)
 	}
 }
+
+func TestFatalName(t *testing.T) {
+	for name, want := range map[string]bool{
+		"Fatal": true, "Fatalf": true, "Fatalln": true, "Fatalw": true,
+		"Panic": true, "Panicf": true, "Panicln": true, "Panicw": true,
+		"Print": false, "Error": false, "Errorf": false, "Exit": false, "fatal": false, "Must": false,
+	} {
+		if got := FatalName(name); got != want {
+			t.Errorf("FatalName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
