@@ -99,6 +99,24 @@ func isKoanfPath(p *types.Package) bool {
 	return p != nil && (p.Path() == "github.com/knadh/koanf/v2" || p.Path() == "github.com/knadh/koanf")
 }
 
+// onlyReceiver reports whether every use of v is the receiver of a method
+// call (v.M(...)) or one of the held uses the caller knows to be safe:
+// then the package sees everything done with the instance v holds.
+func (s *state) onlyReceiver(v *types.Var, held int) bool {
+	uses := 0
+	for use, obj := range s.info.Uses {
+		if obj == v && use != nil {
+			uses++
+		}
+	}
+	for _, site := range s.calls {
+		if w, _ := s.recvVar(site.call); w == v {
+			held++
+		}
+	}
+	return uses == held
+}
+
 // recvVar returns the variable a method call's receiver names.
 func (s *state) recvVar(call *ast.CallExpr) (*types.Var, *ast.Ident) {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)

@@ -137,16 +137,5 @@ func (h koanfHandOffs) roots(v *types.Var, id *ast.Ident) []koanfArg {
 // escapes reports whether v is used other than as the receiver of a
 // method call or as an argument handed to a parameter of the package.
 func (s *state) escapes(v *types.Var, h koanfHandOffs) bool {
-	uses, held := 0, h.passed[v]
-	for use, obj := range s.info.Uses {
-		if obj == v && use != nil {
-			uses++
-		}
-	}
-	for _, site := range s.calls {
-		if w, _ := s.recvVar(site.call); w == v {
-			held++
-		}
-	}
-	return uses != held
+	return !s.onlyReceiver(v, h.passed[v])
 }

@@ -135,20 +135,7 @@ func (s *state) closedViper(id *ast.Ident, v *types.Var) bool {
 	if fn, ok := s.calleeFunc(def); !ok || !isViperFunc(fn, "New") {
 		return false
 	}
-	uses, recv := 0, 0
-	for use, obj := range s.info.Uses {
-		if obj == v && use != nil {
-			uses++
-		}
-	}
-	for _, site := range s.calls {
-		if sel, ok := ast.Unparen(site.call.Fun).(*ast.SelectorExpr); ok {
-			if x, ok := ast.Unparen(sel.X).(*ast.Ident); ok && s.info.Uses[x] == v {
-				recv++
-			}
-		}
-	}
-	return uses == recv
+	return s.onlyReceiver(v, 0)
 }
 
 // viperAsks records what a call of fn on instance u asks for.
