@@ -61,9 +61,11 @@ var rules = map[string]map[string]string{
 		"unset":      "unset",
 	},
 	"envparse": {
-		"dropped": "dropped",
-		"helper":  "helper",
-		"loader":  "loader",
+		"dropped":  "dropped",
+		"helper":   "helper",
+		"loader":   "loader",
+		"fallback": "fallback",
+		"inverted": "inverted",
 	},
 	"envsecret": {
 		"configmap":  "configmap",
