@@ -13,6 +13,8 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/envvet/envvet/internal/modtest"
 )
 
 // TestMain lets the test binary act as the envvet command (found on PATH
@@ -26,16 +28,18 @@ func TestMain(m *testing.M) {
 // a small module and runs envvet on it standalone and under
 // go vet -vettool=$ENVVET.
 //
-// The scripts run one envvet, built once with go build from this package
-// (see buildEnvvet): under go test -race, the test binary analyzes three
-// times slower, and every script runs envvet several times on programs
-// that import the standard library. TestReadmeFirstRun still runs the test
-// binary itself, race detector and all, on the example with every check.
+// The scripts run modtest.Envvet's envvet, built without the race
+// detector and without cgo, as the README installs it for go vet: under
+// go test -race, the test binary analyzes three times slower, and every
+// script runs envvet several times on programs that import the standard
+// library, most of them under go vet, which starts envvet once per
+// package. TestReadmeFirstRun still runs the test binary itself, race
+// detector, cgo and all, on the example with every check.
 func TestScripts(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end scripts run the go command; skipped in -short mode")
 	}
-	bin := buildEnvvet(t)
+	bin := filepath.Dir(modtest.Envvet(t))
 	testscript.Run(t, testscript.Params{
 		Dir: filepath.Join("testdata", "script"),
 		Setup: func(env *testscript.Env) error {
@@ -44,19 +48,6 @@ func TestScripts(t *testing.T) {
 		},
 		Cmds: map[string]func(*testscript.TestScript, bool, []string){"cmpwork": cmpWork},
 	})
-}
-
-// buildEnvvet builds this package's command with go build into a
-// directory of its own, removed after the test, and returns the directory.
-func buildEnvvet(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	cmd := exec.Command("go", "build", "-o", filepath.Join(dir, "envvet"), ".")
-	cmd.Env = append(os.Environ(), "GOWORK=off")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build ./cmd/envvet: %v\n%s", err, out)
-	}
-	return dir
 }
 
 // setupGoEnv gives scripts the go command's caches and proxy settings, so
