@@ -7,7 +7,6 @@ import (
 
 	"github.com/envvet/envvet/analyzers/envkeys"
 	"github.com/envvet/envvet/internal/report"
-	"github.com/envvet/envvet/internal/rulestest"
 )
 
 // TestEnvironments checks the keys each environment of envvet.yaml's
@@ -18,7 +17,7 @@ import (
 // TRACE (os.LookupEnv), and the ext environment, whose envFrom of an
 // undefined Secret may set anything.
 func TestEnvironments(t *testing.T) {
-	got := rulestest.Diagnostics(t, envkeys.New(envkeys.Config{}), "environments")
+	got := defaults.Diagnostics(t, "environments")
 	want := []string{
 		`environments/overlays/prod/kustomization.yaml:1:1: env key "FEATURE_FLAGS" is read without a default by environments.Flags but environment prod does not set it (dev, staging do)`,
 		`environments/overlays/prod/kustomization.yaml:1:1: env key "PAY_DB_NAME" is required by environments.DB.Name but environment prod does not set it`,
@@ -32,7 +31,7 @@ func TestEnvironments(t *testing.T) {
 // TestEnvironmentsIgnored checks that the ignore: field suppresses
 // REPORT_URL's findings, which KeepSuppressed keeps (for SARIF).
 func TestEnvironmentsIgnored(t *testing.T) {
-	got := rulestest.Diagnostics(t, envkeys.New(envkeys.Config{Report: report.Options{KeepSuppressed: true}}), "environments")
+	got := defaults.Analyze(t, envkeys.New(envkeys.Config{Report: report.Options{KeepSuppressed: true}}), "environments")
 	for _, env := range []string{"staging", "prod"} {
 		want := `env key "REPORT_URL" is declared required in envvet.yaml and read by environments.Report, but environment ` + env + ` does not set it`
 		if !slices.ContainsFunc(got, func(s string) bool { return strings.HasSuffix(s, want) }) {

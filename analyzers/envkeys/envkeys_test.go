@@ -13,8 +13,17 @@ import (
 	"github.com/envvet/envvet/internal/rulestest"
 )
 
+// defaults is the run of envkeys with the default settings over the
+// scenarios of every test that uses them: analysistest loads the
+// scenarios, and the standard library they import, from source on each
+// Run, which costs more than the analysis. RunWithSuggestedFixes checks
+// the golden files of a; the other scenarios offer no fixes.
+var defaults = rulestest.NewShared(analysistest.TestData(), envkeys.New(envkeys.Config{}), true,
+	"a", "b", "fallback", "viperask", "related",
+	"stale", "environ", "twomains/cmd/one", "k8s", "yamlignore", "stale/plugins", "environments", "badmanifest")
+
 func TestReads(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), envkeys.New(envkeys.Config{}), "a", "b")
+	defaults.Check(t, "a", "b")
 }
 
 func TestDynamic(t *testing.T) {
@@ -30,7 +39,7 @@ func TestAllow(t *testing.T) {
 	if err := a.Flags.Set("allow", "SMTP_*,CACHE_SIZE"); err != nil {
 		t.Fatal(err)
 	}
-	got := rulestest.Diagnostics(t, a, "b")
+	got := defaults.Analyze(t, a, "b")
 	if len(got) != 0 {
 		t.Errorf("with -allow=SMTP_*,CACHE_SIZE: got %q, want no diagnostics", got)
 	}
@@ -60,7 +69,7 @@ func TestUnread(t *testing.T) {
 		{"stale/plugins", nil},
 	} {
 		t.Run(tc.pkg, func(t *testing.T) {
-			got := rulestest.Diagnostics(t, envkeys.New(envkeys.Config{}), tc.pkg)
+			got := defaults.Diagnostics(t, tc.pkg)
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("got %q\nwant %q", got, tc.want)
 			}
@@ -77,7 +86,7 @@ func TestExplicitManifest(t *testing.T) {
 	if err := a.Flags.Set("manifest", manifest); err != nil {
 		t.Fatal(err)
 	}
-	got := rulestest.Diagnostics(t, a, "stale")
+	got := defaults.Analyze(t, a, "stale")
 	want := []string{
 		`stale/main.go:11:16: env key "READ_KEY" is not declared in .env.example`,
 		`stale/main.go:12:15: env key "PLUGIN_ALPHA" is not declared in .env.example (read via plugins.Load)`,
@@ -88,11 +97,10 @@ func TestExplicitManifest(t *testing.T) {
 }
 
 func TestBadManifest(t *testing.T) {
-	rec := &rulestest.Recorder{}
-	analysistest.Run(rec, analysistest.TestData(), envkeys.New(envkeys.Config{}), "badmanifest")
+	errs := defaults.Errors("badmanifest")
 	want := "badmanifest/.env.example:2"
-	if !slices.ContainsFunc(rec.Errors, func(e string) bool { return strings.Contains(e, want) }) {
-		t.Errorf("a malformed manifest gave errors %q, want one naming %s", rec.Errors, want)
+	if !slices.ContainsFunc(errs, func(e string) bool { return strings.Contains(e, want) }) {
+		t.Errorf("a malformed manifest gave errors %q, want one naming %s", errs, want)
 	}
 }
 
@@ -120,8 +128,10 @@ func TestSharedUnread(t *testing.T) {
 // TestTwoMainsResult checks that a main package sharing its manifest
 // reports nothing unread but returns what its program does not read.
 func TestTwoMainsResult(t *testing.T) {
-	rec := &rulestest.Recorder{}
-	results := analysistest.Run(rec, analysistest.TestData(), envkeys.New(envkeys.Config{}), "twomains/cmd/one")
+	results := defaults.Results("twomains/cmd/one")
+	if len(results) == 0 {
+		t.Fatal("no result for twomains/cmd/one")
+	}
 	for _, r := range results {
 		res, ok := r.Result.(*envkeys.Result)
 		if !ok || res == nil {

@@ -21,6 +21,8 @@ import (
 func TestLibraries(t *testing.T) {
 	dir := filepath.Join(analysistest.TestData(), "libs")
 	modtest.Download(t, dir)
+	// One load for both programs (see defaults).
+	run := rulestest.NewShared(dir, envkeys.New(envkeys.Config{}), false, "./urfave", "./kong")
 	for _, tc := range []struct {
 		pkg    string
 		unread []string
@@ -32,9 +34,8 @@ func TestLibraries(t *testing.T) {
 			`kong/.env.example:4:1: env key "APP_STALE" is declared in .env.example but never read`}},
 	} {
 		t.Run(tc.pkg, func(t *testing.T) {
-			rec := &rulestest.Recorder{}
-			results := analysistest.Run(rec, dir, envkeys.New(envkeys.Config{}), "./"+tc.pkg)
-			for _, e := range rec.Errors {
+			pkg := "example.com/libs/" + tc.pkg
+			for _, e := range run.Errors(pkg) {
 				// The // want comments of the Go files must match; the
 				// manifest's diagnostics are checked below.
 				if !strings.Contains(e, ".env.example:") {
@@ -43,6 +44,10 @@ func TestLibraries(t *testing.T) {
 			}
 			abs, _ := filepath.Abs(dir)
 			var got []string
+			results := run.Results(pkg)
+			if len(results) == 0 {
+				t.Fatalf("no result for %s", pkg)
+			}
 			for _, r := range results {
 				for _, d := range r.Diagnostics {
 					p := r.Pass.Fset.Position(d.Pos)

@@ -8,15 +8,13 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
-
-	"github.com/envvet/envvet/analyzers/envkeys"
 )
 
 // TestRelated checks the related information of undeclared keys: one
 // entry per helper of the chain, in this package or an imported one, and
 // the loader call of a struct field.
 func TestRelated(t *testing.T) {
-	results := analysistest.Run(t, analysistest.TestData(), envkeys.New(envkeys.Config{}), "related")
+	results := defaults.Check(t, "related")
 	src, _ := filepath.Abs(filepath.Join(analysistest.TestData(), "src"))
 	got := make(map[string][]string) // key → "file:line:col: message"
 	for _, r := range results {

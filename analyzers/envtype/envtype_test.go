@@ -12,8 +12,15 @@ import (
 	"github.com/envvet/envvet/internal/rulestest"
 )
 
+// defaults is the run of envtype with the default settings over every
+// scenario, in one load: analysistest loads the scenarios, and the
+// standard library they import, from source on each Run, which costs
+// more than the analysis.
+var defaults = rulestest.NewShared(analysistest.TestData(), envtype.New(envtype.Config{}), false,
+	"conflict", "values", "k8s", "envs", "loaders", "valuesets", "kongenum", "ignored")
+
 func TestConflict(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), envtype.New(envtype.Config{}), "conflict")
+	defaults.Check(t, "conflict")
 }
 
 // TestValues checks the diagnostics positioned in manifests, which
@@ -60,8 +67,12 @@ func TestValues(t *testing.T) {
 		}},
 	} {
 		t.Run(fmt.Sprint(tc.pkg, tc.keep), func(t *testing.T) {
-			a := envtype.New(envtype.Config{Report: report.Options{KeepSuppressed: tc.keep}})
-			got := rulestest.Diagnostics(t, a, tc.pkg)
+			var got []string
+			if tc.keep {
+				got = defaults.Analyze(t, envtype.New(envtype.Config{Report: report.Options{KeepSuppressed: true}}), tc.pkg)
+			} else {
+				got = defaults.Diagnostics(t, tc.pkg)
+			}
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("got  %q\nwant %q", got, tc.want)
 			}
