@@ -81,9 +81,11 @@
 // kong derives from each flag's name); github.com/ilyakaznacheev/cleanenv
 // ReadEnv, ReadConfig and UpdateEnv (env:"A,B", env-default, env-required,
 // env-prefix of nested structs); github.com/peterbourgon/ff/v3 and v4
-// (ff.Parse, or v3's ffcli.Command, with WithEnvVars or WithEnvVarPrefix:
-// each flag defined on the flag set reads PREFIX_NAME, and a v4 flag's
-// short name PREFIX_N, its Ref.Alt); the env provider of
+// (ff.Parse, v3's ffcli.Command, or v4's Command.Parse and ParseAndRun,
+// with WithEnvVars or WithEnvVarPrefix: each flag defined on the flag set
+// reads PREFIX_NAME, and a v4 flag's short name PREFIX_N, its Ref.Alt; a
+// v4 command parses the flag sets of the subcommands the package links
+// to it through Subcommands with the same options); the env provider of
 // github.com/knadh/koanf (a prefix reference, or the whole environment
 // without a prefix; when its transform is a composition of TrimPrefix,
 // ToLower, ToUpper, Replace(-1) and ReplaceAll and the instance from

@@ -1,6 +1,7 @@
 package envgraph
 
 import (
+	"cmp"
 	"go/ast"
 	"go/constant"
 	"go/types"
@@ -15,10 +16,15 @@ type ffParse struct {
 	prefix  string   // the WithEnvVarPrefix prefix, when constant
 	dynamic string   // its expression, when not constant
 	load    *ast.CallExpr
+	// loadFunc names the function load calls: ff.Parse when empty.
+	loadFunc string
 }
 
 // ffCall records the keys ff.Parse(fs, args, options...) reads.
 func (s *state) ffCall(call *ast.CallExpr, fn *types.Func) bool {
+	if isFFCommandMethod(fn) {
+		return s.ffCommandCall(call, fn)
+	}
 	if fn.Name() != "Parse" || !isFFPath(fn.Pkg().Path()) {
 		return false
 	}
@@ -115,7 +121,7 @@ func (s *state) ffFlags(p ffParse) {
 			r.Default, r.HasDefault = s.defaultValue(def)
 		}
 		if p.load != nil {
-			r.LoadPos, r.LoadEnd, r.LoadFunc = p.load.Pos(), p.load.End(), "ff.Parse"
+			r.LoadPos, r.LoadEnd, r.LoadFunc = p.load.Pos(), p.load.End(), cmp.Or(p.loadFunc, "ff.Parse")
 		}
 		s.add(r)
 	}
