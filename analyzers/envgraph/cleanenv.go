@@ -34,10 +34,11 @@ func (s *state) cleanenvCall(call *ast.CallExpr, fn *types.Func) bool {
 	root = rootName(target, root)
 	var fields []tagField
 	s.walkCleanenv(st, root, "", fn.Name() == "UpdateEnv", 0, &fields)
-	if fn.Name() == "ReadConfig" {
+	if fn.Name() == "ReadConfig" || s.cleanenvFileRead(target) {
 		// ReadConfig parses the file first and lets the environment
 		// override it; env-required fails only when neither sets the
-		// field. So the environment need not set these keys.
+		// field. So the environment need not set these keys, nor those
+		// ReadEnv reads into a struct ReadConfig filled.
 		for i := range fields {
 			fields[i].override, fields[i].required = true, false
 		}
@@ -71,7 +72,7 @@ func (s *state) walkCleanenv(st *types.Struct, path, prefix string, update bool,
 		if !ok || envs == "" {
 			continue
 		}
-		tf := tagField{field: f, path: fpath, typ: fieldType(f, tag.Get("env-separator"), ",")}
+		tf := tagField{field: f, path: fpath, typ: fieldType(f, tag.Get("env-separator"), ","), desc: tag.Get("env-description")}
 		tf.def, tf.hasDef = tag.Lookup("env-default")
 		_, tf.required = tag.Lookup("env-required")
 		appendGroup(out, tf, prefix, strings.Split(envs, ","))
@@ -93,4 +94,21 @@ func appendGroup(out *[]tagField, tf tagField, prefix string, keys []string) {
 		tf.key = k
 		*out = append(*out, tf)
 	}
+}
+
+// cleanenvFileRead reports whether target, the struct given to ReadEnv or
+// UpdateEnv, is given to cleanenv.ReadConfig too (cfg := &Config{};
+// cleanenv.ReadConfig(path, cfg); cleanenv.ReadEnv(cfg)): a field the
+// file sets is not zero, so env-required does not fail without its key.
+func (s *state) cleanenvFileRead(target ast.Expr) bool {
+	for _, site := range s.calls {
+		c := site.call
+		if len(c.Args) != 2 || !s.sameValue(c.Args[1], target) {
+			continue
+		}
+		if fn, ok := s.calleeFunc(c); ok && fn.Pkg() != nil && configLib(fn.Pkg().Path()) == LoaderCleanenv && fn.Name() == "ReadConfig" {
+			return true
+		}
+	}
+	return false
 }

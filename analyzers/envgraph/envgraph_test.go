@@ -70,6 +70,9 @@ func describe(r envgraph.Ref) string {
 	if r.Passed {
 		b.WriteString(" passed")
 	}
+	if r.Description != "" {
+		fmt.Fprintf(&b, " desc %q", r.Description)
+	}
 	if r.Loader != envgraph.LoaderOS {
 		b.WriteString(" loader " + r.Loader)
 	}

@@ -129,6 +129,10 @@ type Ref struct {
 	// Setting any of them will do.
 	Group []string
 
+	// Description is what the declaration says the key is for
+	// (cleanenv's env-description); "" when it says nothing.
+	Description string
+
 	// Type is the form the program expects the value in: the parse
 	// applied to it (strconv.Atoi, time.ParseDuration, ...) directly,
 	// through a variable or through helpers, the type of a struct-tag

@@ -30,6 +30,7 @@ type tagField struct {
 	group    []string // the keys of a field that names several, in order
 	typ      Type     // what the loader parses the field's value as
 	override bool     // a config file read first may set it (Ref.Override)
+	desc     string   // Ref.Description
 }
 
 // emitTags records the fields' references: at the field when it is
@@ -40,7 +41,7 @@ func (s *state) emitTags(loader string, fields []tagField, at ast.Node, via []st
 		r := Ref{
 			Kind: Tag, Loader: loader, Key: f.key, Alt: f.alt, Field: f.path, Via: via,
 			Default: f.def, HasDefault: f.hasDef, Required: f.required, Flag: f.flag, Group: f.group,
-			Pos: at.Pos(), End: at.End(), Type: f.typ, Override: f.override,
+			Pos: at.Pos(), End: at.End(), Type: f.typ, Override: f.override, Description: f.desc,
 		}
 		if r.Type.Known() {
 			r.Type.By = loader + " field " + f.path

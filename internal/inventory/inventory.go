@@ -53,8 +53,9 @@ type Key struct {
 	// String: int, uint16, duration, []int, enum(a|b), ...), each once, in
 	// the order of the reads; empty when every read takes it as a string.
 	Type []string `json:"type,omitempty"`
-	// Types are the same forms in full, and Description the manifest's;
-	// both serve -format=schema only.
+	// Types are the same forms in full, and Description the manifest's,
+	// else the code's (cleanenv's env-description); both serve
+	// -format=schema only.
 	Types       []envgraph.Type `json:"-"`
 	Description string          `json:"-"`
 }
@@ -139,6 +140,7 @@ func Build(pkgs []Package, opts Options) *Inventory {
 	inv := &Inventory{Keys: []Key{}, Unread: []Decl{}, Dynamic: []Dynamic{}, Environ: []Site{}}
 	keys := make(map[string]*Key)
 	read := make(map[string]bool)
+	descs := make(map[string]string) // the first description a declaration in the code gives
 	var prefixes []string
 	environ := false
 	manifests := make(map[*manifest.Manifest]bool)
@@ -192,6 +194,9 @@ func Build(pkgs []Package, opts Options) *Inventory {
 					k = &Key{Key: r.Key, Refs: []Ref{}, Declared: []Decl{}, WellKnown: wellknown.Allowed(r.Key, nil)}
 					keys[r.Key] = k
 				}
+				if descs[r.Key] == "" {
+					descs[r.Key] = r.Description
+				}
 				ref := Ref{
 					Pos: pos, Kind: r.Kind.String(), Via: r.Via, Package: p.Path, Module: module,
 					Loader: r.Loader, Required: r.Required, Field: r.Field, Flag: r.Flag,
@@ -230,6 +235,9 @@ func Build(pkgs []Package, opts Options) *Inventory {
 					k.Description = d.Description
 				}
 			}
+		}
+		if k.Description == "" {
+			k.Description = descs[k.Key] // the manifest's comes first
 		}
 		inv.Keys = append(inv.Keys, *k)
 	}

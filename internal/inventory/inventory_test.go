@@ -291,3 +291,32 @@ func TestViperAsked(t *testing.T) {
 		t.Errorf("viper refs = %q, want %q", got, want)
 	}
 }
+
+// TestCodeDescription checks that a key's description comes from its
+// manifest, else from the declaration in the code (cleanenv's
+// env-description), and shows in the schema.
+func TestCodeDescription(t *testing.T) {
+	pkgs, dir := fixture(t)
+	main := pkgs[0].Fset.File(pkgs[0].Refs[0].Pos)
+	pkgs[0].Refs = append(pkgs[0].Refs,
+		envgraph.Ref{Key: "DB_HOST", Kind: envgraph.Tag, Pos: main.LineStart(11) + 4, Loader: envgraph.LoaderCleanenv,
+			Field: "Config.DB.Host", Description: "database host"},
+		envgraph.Ref{Key: "DB_PORT", Kind: envgraph.Tag, Pos: main.LineStart(12) + 4, Loader: envgraph.LoaderCleanenv,
+			Field: "Config.DB.Port", Description: "the code's port"})
+	pkgs[0].Manifest.Keys = append(pkgs[0].Manifest.Keys, manifest.Key{Name: "DB_PORT", Description: "the port the manifest documents"})
+	inv := Build(pkgs, Options{Dir: dir})
+	got := make(map[string]string)
+	for _, k := range inv.Keys {
+		got[k.Key] = k.Description
+	}
+	if got["DB_HOST"] != "database host" || got["DB_PORT"] != "the port the manifest documents" || got["PORT"] != "" {
+		t.Errorf("descriptions = %q, want DB_HOST's from the code, DB_PORT's from the manifest and none for PORT", got)
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, inv, "schema"); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), `"description": "database host\nread at main.go:11:5"`) {
+		t.Errorf("the schema lacks DB_HOST's description:\n%s", buf.String())
+	}
+}

@@ -7,7 +7,7 @@ import (
 )
 
 type Database struct {
-	Host string `yaml:"host" env:"HOST" env-default:"localhost"` // want `struct tag "DB_HOST" default "localhost" field Config.DB.Host loader cleanenv`
+	Host string `yaml:"host" env:"HOST" env-default:"localhost" env-description:"database host"` // want `struct tag "DB_HOST" default "localhost" field Config.DB.Host desc "database host" loader cleanenv`
 	Pass string `env:"PASSWORD" env-required:"true"`             // want `struct tag "DB_PASSWORD" field Config.DB.Pass loader cleanenv`
 }
 
@@ -40,4 +40,23 @@ func main() {
 	_ = cleanenv.UpdateEnv(&r)
 	// Usage reads no key.
 	_ = cleanenv.Usage(&cfg, nil)
+	_, _ = both()
+}
+
+// Both is read from a file and then from the environment: a field the
+// file sets is not zero, so ReadEnv's env-required does not fail, and the
+// environment need not set the key (the twin of Env.Token).
+type Both struct {
+	Name string `env:"APP_NAME" env-required:"true"` // want `struct tag "APP_NAME" field Both.Name loader cleanenv`
+}
+
+func both() (*Both, error) {
+	cfg := &Both{}
+	if err := cleanenv.ReadConfig("config.yml", cfg); err != nil {
+		return nil, err
+	}
+	if err := cleanenv.ReadEnv(cfg); err != nil {
+		return nil, err
+	}
+	return cfg, nil
 }
