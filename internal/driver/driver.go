@@ -174,11 +174,7 @@ func Run(analyzers []*analysis.Analyzer, patterns []string, o *Options, stdout, 
 // analyzer failed, whose errors it prints). The packages that load and
 // type-check are analyzed whatever the state of the others.
 func Analyze(analyzers []*analysis.Analyzer, patterns []string, o *Options, stderr io.Writer) ([]Finding, *engine.Result, *Partial, int) {
-	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Tests: o.Tests}
-	if o.Tags != "" {
-		cfg.BuildFlags = []string{"-tags=" + o.Tags}
-	}
-	pkgs, err := packages.Load(cfg, patterns...)
+	pkgs, err := packages.Load(loadConfig(o), patterns...)
 	if err != nil {
 		fmt.Fprintf(stderr, "envvet: %v\n", err)
 		return nil, nil, nil, ExitError
@@ -187,6 +183,22 @@ func Analyze(analyzers []*analysis.Analyzer, patterns []string, o *Options, stde
 		fmt.Fprintf(stderr, "envvet: no packages match %s\n", strings.Join(patterns, " "))
 		return nil, nil, nil, ExitError
 	}
+	return analyzeLoaded(analyzers, pkgs, o, stderr)
+}
+
+// loadConfig is how Analyze loads packages.
+func loadConfig(o *Options) *packages.Config {
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Tests: o.Tests}
+	if o.Tags != "" {
+		cfg.BuildFlags = []string{"-tags=" + o.Tags}
+	}
+	return cfg
+}
+
+// analyzeLoaded is Analyze after the load: pkgs are the roots that
+// loadConfig(o) loaded. (TestPartial hands it the packages that the x/tools
+// checker analyzed first: one load for both.)
+func analyzeLoaded(analyzers []*analysis.Analyzer, pkgs []*packages.Package, o *Options, stderr io.Writer) ([]Finding, *engine.Result, *Partial, int) {
 	// A package that does not load or type-check is reported and
 	// skipped; the others are analyzed (see partial).
 	part := LoadPartial(pkgs)
