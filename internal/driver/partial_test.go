@@ -71,8 +71,17 @@ func TestPartial(t *testing.T) {
 			}
 			suite := analyzers.Suite(analyzers.Config{})
 
+			// One load for both, the checker first: it leaves the packages
+			// as they are, and the driver releases them as it goes.
+			o := &Options{Tests: true}
+			pkgs, err := packages.Load(loadConfig(o), "./...")
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, skipped, errs := runChecker(t, suite, pkgs)
+
 			var stderr bytes.Buffer
-			findings, _, part, code := Analyze(suite, []string{"./..."}, &Options{Tests: true}, &stderr)
+			findings, _, part, code := analyzeLoaded(suite, pkgs, o, &stderr)
 			if code != ExitError {
 				t.Errorf("exit code %d, want %d", code, ExitError)
 			}
@@ -80,8 +89,6 @@ func TestPartial(t *testing.T) {
 			for _, f := range findings {
 				got = append(got, rel(dir, f.Posn.String())+": "+f.Diag.Message)
 			}
-
-			want, skipped, errs := runChecker(t, suite)
 
 			// The same errors, each once.
 			var printed []string
@@ -135,17 +142,13 @@ func TestPartial(t *testing.T) {
 	}
 }
 
-// runChecker loads ./... as the x/tools checker does and analyzes it with
+// runChecker analyzes pkgs, loaded as the x/tools checker loads ./...
+// (LoadAllSyntax, tests included, as the driver does), with
 // checker.Analyze. It returns the root findings of the actions that
 // succeeded, the packages skipped for errors, and the load errors as
 // packages.PrintErrors prints them, with absolute paths.
-func runChecker(t *testing.T, suite []*analysis.Analyzer) (findings, skipped, errs []string) {
+func runChecker(t *testing.T, suite []*analysis.Analyzer, pkgs []*packages.Package) (findings, skipped, errs []string) {
 	t.Helper()
-	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Tests: true}
-	pkgs, err := packages.Load(cfg, "./...")
-	if err != nil {
-		t.Fatal(err)
-	}
 	wd, _ := filepath.Abs(".")
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
