@@ -69,6 +69,10 @@ type Options struct {
 	// Reuse skips dependency packages whose facts the engine holds from a
 	// previous run (same *types.Package, every fact analyzer succeeded).
 	Reuse bool
+	// Cached reports the roots whose actions the caller kept from a
+	// previous run: with Reuse, such a root is skipped as a dependency
+	// would be, and Result.Roots has no action for it.
+	Cached func(*packages.Package) bool
 }
 
 // An Action is one analyzer's run on one package.
@@ -86,7 +90,8 @@ func (act *Action) String() string { return act.Analyzer.Name + "@" + act.Packag
 // A Result is what a run produced.
 type Result struct {
 	// Roots has one action per requested analyzer and root package, in
-	// that order (analyzers outer), as checker.Graph.Roots.
+	// that order (analyzers outer), as checker.Graph.Roots; none for the
+	// roots skipped as Options.Cached.
 	Roots []*Action
 	// Failed lists the actions on dependency packages that failed, by
 	// package ID and analyzer name.
@@ -206,7 +211,7 @@ func (e *Engine) Run(ctx context.Context, roots []*packages.Package, opts Option
 			live[n.pkg.Types] = true
 		}
 		pf := e.facts[n.pkg.Types]
-		n.skip = opts.Reuse && !n.root && pf != nil && pf.complete
+		n.skip = opts.Reuse && (!n.root || opts.Cached != nil && opts.Cached(n.pkg)) && pf != nil && pf.complete
 		for _, imp := range n.imports {
 			n.skip = n.skip && imp.skip
 		}
@@ -265,7 +270,9 @@ func (e *Engine) Run(ctx context.Context, roots []*packages.Package, opts Option
 
 	for _, a := range e.analyzers {
 		for _, p := range roots {
-			res.Roots = append(res.Roots, nodes[p].acts[a])
+			if n := nodes[p]; !n.skip {
+				res.Roots = append(res.Roots, n.acts[a])
+			}
 		}
 	}
 	for _, n := range all {

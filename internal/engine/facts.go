@@ -28,6 +28,25 @@ func newPkgFacts() *pkgFacts {
 	return &pkgFacts{objs: make(map[objectKey]analysis.Fact), pkg: make(map[reflect.Type]analysis.Fact)}
 }
 
+// Facts returns the object facts and the package facts the engine holds
+// for pkg, in no particular order, and whether every analyzer with facts
+// succeeded on it; ok is false when it holds none (pkg was not analyzed,
+// or its facts were forgotten). A caller compares two versions of a
+// package with it; it must not modify the facts.
+func (e *Engine) Facts(pkg *types.Package) (objs []analysis.ObjectFact, pkgFacts []analysis.Fact, complete, ok bool) {
+	pf := e.pkgFacts(pkg)
+	if pf == nil {
+		return nil, nil, false, false
+	}
+	for k, f := range pf.objs {
+		objs = append(objs, analysis.ObjectFact{Object: k.obj, Fact: f})
+	}
+	for _, f := range pf.pkg {
+		pkgFacts = append(pkgFacts, f)
+	}
+	return objs, pkgFacts, pf.complete, true
+}
+
 // pkgFacts returns the facts of pkg, nil if the engine has none.
 func (e *Engine) pkgFacts(pkg *types.Package) *pkgFacts {
 	if pkg == nil {
