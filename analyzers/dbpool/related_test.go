@@ -19,7 +19,7 @@ func related(t *testing.T, dir string, subjects ...string) map[string][]string {
 	t.Helper()
 	src := filepath.Join(analysistest.TestData(), "src") + string(filepath.Separator)
 	out := map[string][]string{}
-	for _, r := range defaults(t) {
+	for _, r := range defaults(t).results {
 		if path := r.Action.Package.PkgPath; path != dir && !strings.HasPrefix(path, dir+"/") {
 			continue
 		}
