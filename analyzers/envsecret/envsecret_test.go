@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/envvet/envvet/analyzers/envsecret"
@@ -70,41 +69,42 @@ func TestFiles(t *testing.T) {
 		// A library shares its program's manifest: nothing is reported.
 		{"lib", nil},
 	}
-	var pkgs []string
-	for _, tc := range cases {
-		pkgs = append(pkgs, tc.pkg)
-	}
-	got := diagnostics(t, envsecret.New(envsecret.Config{}), pkgs...)
 	for _, tc := range cases {
 		t.Run(tc.pkg, func(t *testing.T) {
-			if got := got[tc.pkg]; !slices.Equal(got, tc.want) {
+			if got := diagnostics(t, tc.pkg); !slices.Equal(got, tc.want) {
 				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
 			}
 		})
 	}
 }
 
-// diagnostics runs a on the packages in one load (analysistest
-// type-checks what they import from source on each Run) and returns each
-// package's diagnostics as "path:line:col: category: message", paths
-// relative to testdata/src.
-func diagnostics(t *testing.T, a *analysis.Analyzer, pkgs ...string) map[string][]string {
+// defaults is the run of envsecret with the default settings over every
+// scenario, in one load: analysistest type-checks what they import from
+// source on each Run.
+var defaults = rulestest.NewShared(analysistest.TestData(), envsecret.New(envsecret.Config{}), false,
+	"k8s", "compose", "dotenv", "docker", "marked", "kustom", "lib")
+
+// diagnostics returns pkg's diagnostics in the default run as
+// "path:line:col: category: message", paths relative to testdata/src,
+// failing t on any complaint but a diagnostic without a // want comment.
+func diagnostics(t *testing.T, pkg string) []string {
 	t.Helper()
-	rec := &rulestest.Recorder{}
-	results := analysistest.Run(rec, analysistest.TestData(), a, pkgs...)
-	for _, e := range rec.Errors {
+	for _, e := range defaults.Errors(pkg) {
 		if !strings.Contains(e, "unexpected diagnostic") {
 			t.Error(e)
 		}
 	}
 	src, _ := filepath.Abs(filepath.Join(analysistest.TestData(), "src"))
-	out := make(map[string][]string)
+	results := defaults.Results(pkg)
+	if len(results) == 0 {
+		t.Fatalf("package %s is not in the default run", pkg)
+	}
+	var out []string
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
 			p := r.Pass.Fset.Position(d.Pos)
 			rel, _ := filepath.Rel(src, p.Filename)
-			path := r.Pass.Pkg.Path()
-			out[path] = append(out[path], fmt.Sprintf("%s:%d:%d: %s: %s", filepath.ToSlash(rel), p.Line, p.Column, d.Category, d.Message))
+			out = append(out, fmt.Sprintf("%s:%d:%d: %s: %s", filepath.ToSlash(rel), p.Line, p.Column, d.Category, d.Message))
 		}
 	}
 	return out
@@ -115,22 +115,15 @@ func diagnostics(t *testing.T, a *analysis.Analyzer, pkgs ...string) map[string]
 func TestKeepSuppressed(t *testing.T) {
 	a := envsecret.New(envsecret.Config{Report: report.Options{KeepSuppressed: true}})
 	var got []string
-	for _, d := range diagnosticList(t, a, "marked") {
-		if strings.HasPrefix(d.Category, report.SuppressedPrefix) && len(d.Related) > 0 {
-			got = append(got, d.Related[0].Message)
+	for _, act := range defaults.AnalyzeActions(t, a, "marked") {
+		for _, d := range act.Diagnostics {
+			if strings.HasPrefix(d.Category, report.SuppressedPrefix) && len(d.Related) > 0 {
+				got = append(got, d.Related[0].Message)
+			}
 		}
 	}
 	want := []string{"the community edition's public key", "rotated weekly by the CI job that renders this file"}
 	if !slices.Equal(got, want) {
 		t.Errorf("suppressed reasons: got %q, want %q", got, want)
 	}
-}
-
-func diagnosticList(t *testing.T, a *analysis.Analyzer, pkg string) []analysis.Diagnostic {
-	t.Helper()
-	var out []analysis.Diagnostic
-	for _, r := range analysistest.Run(&rulestest.Recorder{}, analysistest.TestData(), a, pkg) {
-		out = append(out, r.Diagnostics...)
-	}
-	return out
 }
