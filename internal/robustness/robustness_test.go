@@ -260,6 +260,9 @@ func TestBrokenPackages(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// One load for both runs: the Go files are the same, and the
+	// manifests are read when the suite runs, not when packages load.
+	pkgs, nerr := load(t, dir)
 	for _, manifest := range []string{"broken", "valid"} {
 		t.Run(manifest+"-manifest", func(t *testing.T) {
 			yaml := filepath.Join(dir, "envvet.yaml")
@@ -268,12 +271,15 @@ func TestBrokenPackages(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			run(t, dir)
+			run(t, pkgs, nerr)
 		})
 	}
 }
 
-func run(t *testing.T, dir string) {
+// load loads the broken packages of dir, with their tests, and returns
+// them with the number of their errors (and their dependencies').
+func load(t *testing.T, dir string) ([]*packages.Package, int) {
+	t.Helper()
 	cfg := &packages.Config{
 		Mode:  packages.LoadAllSyntax,
 		Dir:   dir,
@@ -289,7 +295,13 @@ func run(t *testing.T, dir string) {
 	if nerr == 0 {
 		t.Fatal("the broken packages loaded without errors: the test tests nothing")
 	}
+	return pkgs, nerr
+}
 
+// run analyzes pkgs with the whole suite, every analyzer forced to run
+// despite errors, and fails on any panic recorded.
+func run(t *testing.T, pkgs []*packages.Package, nerr int) {
+	t.Helper()
 	suite := analyzers.Suite(analyzers.Config{})
 	forceDespiteErrors(suite)
 	graph, err := checker.Analyze(suite, pkgs, nil)
