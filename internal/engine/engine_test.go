@@ -39,7 +39,8 @@ func load(t *testing.T, dir string, patterns ...string) []*packages.Package {
 // loaded once for the tests that only read them: neither the checker nor
 // the engine without Options.Release changes a package, and loading the
 // example from source under the race detector is most of these tests'
-// time.
+// time. A run with Options.Release takes the load for itself (see
+// takeExample), and the next loadExample loads again.
 var example struct {
 	sync.Mutex
 	pkgs []*packages.Package
@@ -67,6 +68,44 @@ func loadExample(t *testing.T, paths ...string) []*packages.Package {
 		t.Fatalf("no package %q in the example", paths)
 	}
 	return out
+}
+
+// takeExample returns the example's packages for a run that changes them
+// (Options.Release): later callers of loadExample get a load of their own.
+func takeExample(t *testing.T) []*packages.Package {
+	t.Helper()
+	pkgs := loadExample(t)
+	example.Lock()
+	defer example.Unlock()
+	example.pkgs = nil
+	return pkgs
+}
+
+// checkerOnExample is what the x/tools checker reports on the example
+// with the suite and printf, computed once.
+var checkerOnExample struct {
+	sync.Mutex
+	want []string
+}
+
+// sameAsChecker returns the suite and printf, and the checker's summary of
+// their run on the example.
+func sameAsChecker(t *testing.T) ([]*analysis.Analyzer, []string) {
+	t.Helper()
+	suite := append(analyzers.Suite(analyzers.Config{}), printf.Analyzer)
+	checkerOnExample.Lock()
+	defer checkerOnExample.Unlock()
+	if checkerOnExample.want == nil {
+		g, err := checker.Analyze(suite, loadExample(t), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkerOnExample.want = fromChecker(g)
+	}
+	if len(checkerOnExample.want) == 0 {
+		t.Fatal("the checker found nothing in the example: the test proves nothing")
+	}
+	return suite, checkerOnExample.want
 }
 
 // summary is an order-free rendering of a run's root actions.
@@ -114,38 +153,28 @@ func fromEngine(r *engine.Result) []string {
 
 // TestSameAsChecker runs envvet's suite and printf (a fact-using pass of
 // x/tools) on the example module with the checker and with the engine:
-// the findings and errors must be the same.
+// the findings and errors must be the same. TestSameAsCheckerReleased
+// does the same with Options.Release.
 func TestSameAsChecker(t *testing.T) {
-	suite := append(analyzers.Suite(analyzers.Config{}), printf.Analyzer)
-	g, err := checker.Analyze(suite, loadExample(t), nil)
+	suite, want := sameAsChecker(t)
+	sameAsCheckerRun(t, suite, want, loadExample(t), false)
+}
+
+func sameAsCheckerRun(t *testing.T, suite []*analysis.Analyzer, want []string, pkgs []*packages.Package, release bool) {
+	t.Helper()
+	e, err := engine.New(suite)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := fromChecker(g)
-	if len(want) == 0 {
-		t.Fatal("the checker found nothing in the example: the test proves nothing")
+	r, err := e.Run(context.Background(), pkgs, engine.Options{Release: release})
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, release := range []bool{false, true} {
-		e, err := engine.New(suite)
-		if err != nil {
-			t.Fatal(err)
-		}
-		// The release run drops the syntax and type information of
-		// dependencies: it gets packages of its own.
-		pkgs := loadExample(t)
-		if release {
-			pkgs = load(t, "../../example", "./...")
-		}
-		r, err := e.Run(context.Background(), pkgs, engine.Options{Release: release})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := fromEngine(r); !slices.Equal(got, want) {
-			t.Errorf("release=%v: engine and checker differ:\nengine:\n%s\nchecker:\n%s", release, strings.Join(got, "\n"), strings.Join(want, "\n"))
-		}
-		if len(r.Roots) != len(suite)*len(pkgs) {
-			t.Errorf("%d root actions, want %d", len(r.Roots), len(suite)*len(pkgs))
-		}
+	if got := fromEngine(r); !slices.Equal(got, want) {
+		t.Errorf("release=%v: engine and checker differ:\nengine:\n%s\nchecker:\n%s", release, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(r.Roots) != len(suite)*len(pkgs) {
+		t.Errorf("%d root actions, want %d", len(r.Roots), len(suite)*len(pkgs))
 	}
 }
 
@@ -265,11 +294,13 @@ func TestFacts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := e.Run(context.Background(), load(t, dir, "./..."), engine.Options{})
+	// One load for both: neither changes a package.
+	pkgs := load(t, dir, "./...")
+	r, err := e.Run(context.Background(), pkgs, engine.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, err := checker.Analyze(suite, load(t, dir, "./..."), nil)
+	g, err := checker.Analyze(suite, pkgs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -336,4 +367,14 @@ func writeModule(t *testing.T, dir string, files map[string]string) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// TestSameAsCheckerReleased is TestSameAsChecker's run with
+// Options.Release, which drops the syntax and type information of
+// dependencies as it goes: it takes the shared load for itself, and comes
+// last in this file so that, in go test's order, no other test loads the
+// example again.
+func TestSameAsCheckerReleased(t *testing.T) {
+	suite, want := sameAsChecker(t)
+	sameAsCheckerRun(t, suite, want, takeExample(t), true)
 }
