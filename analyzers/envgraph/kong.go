@@ -30,21 +30,10 @@ func (s *state) kongCall(call *ast.CallExpr, fn *types.Func) bool {
 	if len(call.Args) == 0 || fn.Pkg() == nil {
 		return false
 	}
-	var spec kongSpec
-	for _, opt := range call.Args[1:] {
-		c, ok := ast.Unparen(opt).(*ast.CallExpr)
-		if !ok {
-			continue
-		}
-		if f, ok := s.calleeFunc(c); ok && f.Pkg() == fn.Pkg() && f.Name() == "DefaultEnvars" && len(c.Args) == 1 {
-			spec.envars = true
-			if p, ok := s.constString(c.Args[0]); ok {
-				spec.prefix = p
-			} else {
-				spec.dynamic = exprString(c.Args[0])
-			}
-		}
+	if sig, ok := fn.Type().(*types.Signature); !ok || sig.Recv() != nil {
+		return true // (*kong.Kong).Parse(args) names no grammar
 	}
+	spec := s.kongOptions(call, fn.Pkg())
 	st, root := s.structOf(call.Args[0])
 	if st == nil {
 		return true
@@ -80,6 +69,14 @@ func (s *state) walkKong(st *types.Struct, path string, spec kongSpec, depth int
 				inner.flagPrefix = ""
 			}
 			s.walkKong(ist, fpath, inner, depth+1, out)
+			continue
+		}
+		if !cmd && (embed || f.Anonymous()) {
+			// Embedded but no struct: kong.Plugins holds grammars to
+			// embed; an interface or a named non-struct holds no flag.
+			if isKongPlugins(f.Type()) {
+				s.walkKongPlugins(f, inner, depth, out)
+			}
 			continue
 		}
 		name := tag.Get("name")
