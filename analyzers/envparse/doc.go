@@ -34,9 +34,8 @@
 // The error is dropped when it is assigned to _, when the call is a
 // statement of its own (json.Unmarshal), or when the variable holding it
 // is never read after the parse. An error that is read in any way
-// (returned, wrapped, logged, compared with nil) is not dropped; an
-// inline fallback (if err != nil { n = 10 }) is a decision this rule
-// leaves alone. A parse whose error is dropped in the init of an if
+// (returned, wrapped, logged, compared with nil) is not dropped (an
+// error only compared with nil is rule fallback's or inverted's). A parse whose error is dropped in the init of an if
 // whose else branch parses the same value again (if b, _ :=
 // strconv.ParseBool(s); b {...} else if n, _ := strconv.Atoi(s); ...) only
 // hands a value that fails on: the last parse of the chain is reported.
@@ -71,6 +70,42 @@
 // parses above, or a function of the helper's package that parses its
 // argument with one, is a call of a silent helper; a call that hands it
 // anything else (a check that fails only on "") is not.
+//
+// # Fallbacks that say nothing
+//
+// An error that is checked, but whose branch taken on a bad value keeps a
+// default without a word, hides the typo as well as a dropped one:
+//
+//	n, err := strconv.Atoi(os.Getenv("CACHE_SIZE")) // env key "CACHE_SIZE" falls back to 128 when strconv.Atoi cannot parse its value, and nothing reports it
+//	if err != nil {
+//		n = 128
+//	}
+//
+// The branch a bad value takes is the if's body on err != nil (alone or
+// an operand of ||), its else, or the statements after it, on err == nil
+// (alone or an operand of &&: if v, err := ...; err == nil && v > 0 {
+// n = v }). It is silent when it neither fails, nor returns a non-nil
+// error, nor logs, as for helpers below. A parse whose bad branch parses
+// the same value again (time.ParseDuration, then strconv.Atoi) is a step
+// of a try-chain: the last step is reported. An error tested with other
+// conditions (err != nil && !errors.Is(...)) is not reported. The
+// fallback named is a constant assigned or returned first on the branch,
+// else "its default". A key that falls back by design is declared
+// on-bad-value: default in envvet.yaml.
+//
+// # Inverted checks
+//
+// A parsed value read on the branch a bad value takes is never the good
+// value: the error check is the wrong way round, and the zero value runs
+// whatever the key says:
+//
+//	if b, err := strconv.ParseBool(os.Getenv("SWAP_ENABLE")); err != nil { // env key "SWAP_ENABLE": b from strconv.ParseBool is read only when the parse fails, so it is always false (an inverted error check)
+//		cfg.Swap = b
+//	}
+//
+// The condition must be the comparison alone, and the branch must read
+// the value before writing it (if err != nil { n = 10; use(n) } is a
+// fallback).
 //
 // # Loaders whose error is dropped
 //

@@ -32,9 +32,11 @@ const docURL = "https://github.com/envvet/envvet#envparse"
 // Categories of envparse's diagnostics, one per rule; each is also the
 // name of the flag that turns the rule off.
 const (
-	CategoryDropped = "dropped" // a parse of an env value whose error is dropped
-	CategoryHelper  = "helper"  // a call of a helper that silently defaults on a bad value
-	CategoryLoader  = "loader"  // a struct-tag loader, config unmarshaler or urfave/cli run whose error is dropped
+	CategoryDropped  = "dropped"  // a parse of an env value whose error is dropped
+	CategoryHelper   = "helper"   // a call of a helper that silently defaults on a bad value
+	CategoryLoader   = "loader"   // a struct-tag loader, config unmarshaler or urfave/cli run whose error is dropped
+	CategoryFallback = "fallback" // a parse of an env value whose error check keeps a default without a word
+	CategoryInverted = "inverted" // a parse of an env value whose value is read only when the parse fails
 )
 
 // Config is envparse's settings; JSON names = flag names
@@ -44,6 +46,10 @@ type Config struct {
 	Dropped *bool `json:"dropped"` // a parse of an env value whose error is dropped
 	Helper  *bool `json:"helper"`  // a call of a helper that returns a default on a bad value
 	Loader  *bool `json:"loader"`  // a struct-tag loader or unmarshaler whose error is dropped
+	// Fallback: a parse of an env value whose error check keeps a default
+	// without failing, returning an error or logging.
+	Fallback *bool `json:"fallback"`
+	Inverted *bool `json:"inverted"` // a parse of an env value whose value is read only when the parse fails
 
 	// Report adjusts reporting for drivers; it has no flag or setting.
 	Report report.Options `json:"-"`
@@ -63,13 +69,15 @@ var Analyzer = New(Config{})
 // every package it analyzes shares.
 type checker struct {
 	dropped, helper, loader bool
+	fallback, inverted      bool
 	manifests               manifest.Cache
 	listed                  func() []string // Config.Manifests
 }
 
 // New returns a fresh envparse analyzer whose flags write into its own copy of cfg.
 func New(cfg Config) *analysis.Analyzer {
-	c := &checker{dropped: on(cfg.Dropped), helper: on(cfg.Helper), loader: on(cfg.Loader), listed: cfg.Manifests}
+	c := &checker{dropped: on(cfg.Dropped), helper: on(cfg.Helper), loader: on(cfg.Loader), listed: cfg.Manifests,
+		fallback: on(cfg.Fallback), inverted: on(cfg.Inverted)}
 	c.manifests.Overlay = cfg.Overlay
 	a := &analysis.Analyzer{
 		Name:             "envparse",
@@ -83,6 +91,8 @@ func New(cfg Config) *analysis.Analyzer {
 	}
 	a.Flags.BoolVar(&c.dropped, CategoryDropped, c.dropped, "report a parse of an env value whose error is dropped (set false to disable)")
 	a.Flags.BoolVar(&c.helper, CategoryHelper, c.helper, "report calls of helpers that return a default when the value does not parse (set false to disable)")
+	a.Flags.BoolVar(&c.fallback, CategoryFallback, c.fallback, "report parses of env values whose error check keeps a default without failing or logging (set false to disable)")
+	a.Flags.BoolVar(&c.inverted, CategoryInverted, c.inverted, "report parses of env values whose value is read only when the parse fails (set false to disable)")
 	a.Flags.BoolVar(&c.loader, CategoryLoader, c.loader, "report env.Parse, envconfig.Process, viper.Unmarshal, kong parses and urfave/cli runs whose error is dropped (set false to disable)")
 	return a
 }
@@ -102,10 +112,17 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	s := newState(pass, graph, li.Get())
 	s.infer()
 	s.exportFacts()
-	if !c.dropped && !c.helper && !c.loader {
+	if !c.dropped && !c.helper && !c.loader && !c.fallback && !c.inverted {
 		return res, nil
 	}
 	findings := s.findings(c.dropped, c.helper)
+	if c.fallback {
+		findings = append(findings, s.fallbacks()...)
+	}
+	if c.inverted {
+		findings = append(findings, s.inverteds()...)
+	}
+	sort.SliceStable(findings, func(i, j int) bool { return findings[i].pos < findings[j].pos })
 	if c.loader {
 		for _, lc := range s.loaders(graph) {
 			if s.inTest(lc.call) {

@@ -25,7 +25,7 @@ func TestIllTyped(t *testing.T) {
 // TestFlags runs each rule's flag set to false on a scenario of its own,
 // where that rule's findings must be gone and the others' remain.
 func TestFlags(t *testing.T) {
-	rulestest.EachOff(t, func() *analysis.Analyzer { return envparse.New(envparse.Config{}) }, "dropped", "helper", "loader")
+	rulestest.EachOff(t, func() *analysis.Analyzer { return envparse.New(envparse.Config{}) }, "dropped", "helper", "loader", "fallback", "inverted")
 	off := false
 	analysistest.Run(t, analysistest.TestData(), envparse.New(envparse.Config{Helper: &off}), "without-helper")
 }

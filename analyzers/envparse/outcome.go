@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"iter"
+	"math"
 	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
@@ -133,9 +134,10 @@ func (s *state) classifyVar(id *ast.Ident, after token.Pos, sc *scope, p *parseS
 		return outcomeHandled // a named result: returned by a bare return
 	}
 	reads, silent := 0, false
+	until := s.reassigned(p.cur, v)
 	for c := range sc.cur.Preorder((*ast.Ident)(nil)) {
 		use := c.Node().(*ast.Ident)
-		if use.Pos() < after || s.info.Uses[use] != v {
+		if use.Pos() < after || use.Pos() >= until || s.info.Uses[use] != v {
 			continue
 		}
 		parent := c.Parent()
@@ -171,6 +173,38 @@ func (s *state) classifyVar(id *ast.Ident, after token.Pos, sc *scope, p *parseS
 		return outcomeSilent
 	}
 	return outcomeHandled
+}
+
+// reassigned returns where a later statement of the parse's block
+// assigns v again (authTimeout, err := time.ParseDuration(...) after
+// tls, err := strconv.ParseBool(...)): the reads after it are the new
+// value's. It returns the largest Pos (no limit) when none does.
+func (s *state) reassigned(parse inspector.Cursor, v *types.Var) token.Pos {
+	if parse.Inspector() == nil {
+		return token.Pos(math.MaxInt) // a loader's call: no cursor
+	}
+	stmt := parse.Parent()
+	for {
+		if _, ok := stmt.Node().(ast.Stmt); ok || stmt.Node() == nil {
+			break
+		}
+		stmt = stmt.Parent()
+	}
+	if stmt.Node() == nil {
+		return token.Pos(math.MaxInt)
+	}
+	for _, st := range following(stmt) {
+		as, ok := st.(*ast.AssignStmt)
+		if !ok {
+			continue
+		}
+		for _, l := range as.Lhs {
+			if id, ok := ast.Unparen(l).(*ast.Ident); ok && s.info.Uses[id] == v {
+				return as.Pos()
+			}
+		}
+	}
+	return token.Pos(math.MaxInt)
 }
 
 // checksIP reports whether parent, the node around a read of the
@@ -227,33 +261,30 @@ func (sc *scope) results() iter.Seq[*types.Var] {
 }
 
 // compare returns the outcome of bin, a comparison of a parse's error
-// (or result) with nil: silent when it is the condition of an if whose
-// branch taken on a bad value neither fails nor returns an error, and
-// then sets p's fallback.
+// (or result) with nil: silent when it decides an if (alone, err == nil
+// among &&, or err != nil among ||) whose branch taken on a bad value
+// neither fails nor returns an error, and then sets p's fallback and
+// bad path.
 func (s *state) compare(bin inspector.Cursor, sc *scope, p *parseSite) outcome {
 	be, ok := bin.Node().(*ast.BinaryExpr)
 	if !ok || (be.Op != token.EQL && be.Op != token.NEQ) || !(s.isNil(be.X) || s.isNil(be.Y)) {
 		return outcomeHandled
 	}
-	parent := bin.Parent()
-	for {
-		if _, ok := parent.Node().(*ast.ParenExpr); !ok {
-			break
-		}
-		parent = parent.Parent()
-	}
-	ifs, ok := parent.Node().(*ast.IfStmt)
-	if !ok || ast.Unparen(ifs.Cond) != be {
+	badTrue := be.Op == token.NEQ != p.parser.nilCheck // err != nil, ip == nil
+	parent, ok := decidedIf(bin, badTrue)
+	if !ok {
 		return outcomeHandled
 	}
+	ifs := parent.Node().(*ast.IfStmt)
 	var path []ast.Stmt
+	kind := pathBody
 	switch {
-	case be.Op == token.NEQ:
+	case badTrue:
 		path = ifs.Body.List
 	case ifs.Else != nil:
-		path = []ast.Stmt{ifs.Else}
+		path, kind = []ast.Stmt{ifs.Else}, pathElse
 	default:
-		path = following(parent)
+		path, kind = following(parent), pathAfter
 	}
 	if s.fails(path, sc) {
 		return outcomeHandled
@@ -261,8 +292,44 @@ func (s *state) compare(bin inspector.Cursor, sc *scope, p *parseSite) outcome {
 	if p.fallbackParam < 0 && p.fallback == "" {
 		p.fallbackParam, p.fallback = s.fallbackOf(path, sc)
 	}
+	if p.badKind == pathNone {
+		p.badPath, p.badKind, p.badIf, p.badIn = path, kind, parent, sc
+	}
 	return outcomeSilent
 }
+
+// decidedIf returns the if statement whose condition the comparison at
+// bin decides on a bad value: the whole condition, or an operand of ||
+// when a bad value makes the comparison true (err != nil), of && when it
+// makes it false (err == nil).
+func decidedIf(bin inspector.Cursor, badTrue bool) (inspector.Cursor, bool) {
+	child, parent := bin.Node(), bin.Parent()
+	for {
+		switch n := parent.Node().(type) {
+		case *ast.ParenExpr:
+		case *ast.BinaryExpr:
+			if !(n.Op == token.LAND && !badTrue || n.Op == token.LOR && badTrue) {
+				return parent, false
+			}
+		case *ast.IfStmt:
+			e, ok := child.(ast.Expr)
+			return parent, ok && ast.Unparen(n.Cond) == ast.Unparen(e)
+		default:
+			return parent, false
+		}
+		child, parent = parent.Node(), parent.Parent()
+	}
+}
+
+// A pathKind says where a bad value goes after the parse's if.
+type pathKind uint8
+
+const (
+	pathNone  pathKind = iota
+	pathBody           // the if's body: if err != nil { ... }
+	pathElse           // its else: if err == nil { ... } else { ... }
+	pathAfter          // the statements after it, taken by good values too
+)
 
 // stmtList returns the statements of n when it is a block or a case,
 // where statements can follow one another; nil otherwise.

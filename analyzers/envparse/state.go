@@ -69,6 +69,12 @@ type parseSite struct {
 	fallbackParam int
 	fallback      string
 	parserArg     int // 1 + the enclosing function's parameter that is the parse; 0 when parser is fixed
+	// The statements a bad value takes when the outcome is silent, and
+	// where they are.
+	badPath []ast.Stmt
+	badKind pathKind
+	badIf   inspector.Cursor // the if statement
+	badIn   *scope
 }
 
 // A helperCall is a call of a helper that silently defaults.

@@ -148,9 +148,9 @@ func IPv4() net.IP {
 	return ip
 }
 
-// An inline fallback is a decision of its own: not reported.
+// An inline fallback that says nothing: rule fallback (fallback.go).
 func InlineFallback() int {
-	n, err := strconv.Atoi(os.Getenv("CACHE_SIZE"))
+	n, err := strconv.Atoi(os.Getenv("CACHE_SIZE")) // want `env key "CACHE_SIZE" falls back to 128 when strconv.Atoi cannot parse its value, and nothing reports it`
 	if err != nil {
 		n = 128
 	}

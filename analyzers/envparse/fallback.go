@@ -1,0 +1,159 @@
+package envparse
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+)
+
+// fallbacks returns the findings of rule fallback: parses of env values
+// under constant keys whose error is only compared with nil, where the
+// branch a bad value takes keeps a default without failing, returning an
+// error or logging (if err != nil { n = 10 }). A step of a try-chain
+// (the bad path parses the same value again) and an inverted check are
+// not fallbacks.
+func (s *state) fallbacks() []finding {
+	var out []finding
+	for _, p := range s.parses {
+		if p.outcome != outcomeSilent || len(p.src.keys) == 0 || s.inTest(p.call) || s.parsesAgain(p) || s.inverted(p) != "" || s.saidAfter(p) {
+			continue
+		}
+		runs := s.fallbackText(p)
+		outcome, to := "runs as its default", "its default"
+		if runs != "" {
+			outcome, to = "runs as "+runs, runs
+		}
+		for _, k := range p.src.keys {
+			out = append(out, finding{
+				pos: p.call.Pos(), end: p.call.End(), keys: []string{k}, category: CategoryFallback,
+				message: fmt.Sprintf("env key %q falls back to %s when %s cannot parse its value, and nothing reports it", k, to, p.parser.name),
+				by:      p.parser.name, outcome: outcome,
+			})
+		}
+	}
+	return out
+}
+
+// saidAfter reports whether a bad value of p, after the if's branch
+// that keeps the default, runs into a log or a failure that names the
+// value in force: a variable the branch writes ("configured to reject
+// %d%% of good nonces", percent). A branch that ends in a return or a
+// panic goes no further; a log of something else says nothing of it.
+func (s *state) saidAfter(p *parseSite) bool {
+	if p.badKind != pathBody && p.badKind != pathElse {
+		return false
+	}
+	if n := len(p.badPath); n > 0 && terminates(p.badPath[n-1]) {
+		return false
+	}
+	written := s.writtenIn(p.badPath)
+	if len(written) == 0 {
+		return false
+	}
+	found := false
+	for _, st := range following(p.badIf) {
+		ast.Inspect(st, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if found || !ok || !(isFailCall(s.info, call) || isLogCall(s.info, call)) {
+				return !found
+			}
+			for _, a := range call.Args {
+				ast.Inspect(a, func(m ast.Node) bool {
+					if id, ok := m.(*ast.Ident); ok && written[s.info.Uses[id]] {
+						found = true
+					}
+					return !found
+				})
+			}
+			return !found
+		})
+	}
+	return found
+}
+
+// writtenIn returns the variables that the statements of path assign.
+func (s *state) writtenIn(path []ast.Stmt) map[types.Object]bool {
+	out := make(map[types.Object]bool)
+	for _, st := range path {
+		ast.Inspect(st, func(n ast.Node) bool {
+			if as, ok := n.(*ast.AssignStmt); ok {
+				for _, l := range as.Lhs {
+					if id, ok := ast.Unparen(l).(*ast.Ident); ok && id.Name != "_" {
+						if obj := s.info.Uses[id]; obj != nil {
+							out[obj] = true
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// terminates reports whether st leaves the function or the loop: return,
+// panic, break, continue, goto.
+func terminates(st ast.Stmt) bool {
+	switch st := st.(type) {
+	case *ast.ReturnStmt, *ast.BranchStmt:
+		return true
+	case *ast.ExprStmt:
+		call, ok := st.X.(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		id, ok := call.Fun.(*ast.Ident)
+		return ok && id.Name == "panic"
+	case *ast.BlockStmt:
+		return len(st.List) > 0 && terminates(st.List[len(st.List)-1])
+	case *ast.IfStmt:
+		return st.Else != nil && terminates(st.Body) && terminates(st.Else)
+	}
+	return false
+}
+
+// fallbackText returns what a bad value of p runs as when it is a
+// constant: assigned or returned first in the if's own branch, or
+// returned first after it; "" otherwise.
+func (s *state) fallbackText(p *parseSite) string {
+	if p.badKind == pathAfter {
+		if len(p.badPath) == 0 {
+			return ""
+		}
+		ret, ok := p.badPath[0].(*ast.ReturnStmt)
+		if !ok || len(ret.Results) == 0 || !s.isConst(ret.Results[0]) {
+			return ""
+		}
+		return shortExpr(ret.Results[0])
+	}
+	return p.fallback
+}
+
+// parsesAgain reports whether the path a bad value of p takes parses the
+// same env value again: p is a step of a try-chain (time.ParseDuration,
+// then strconv.Atoi), and the last step is where a bad value is kept.
+func (s *state) parsesAgain(p *parseSite) bool {
+	for _, q := range s.parses {
+		if q == p || !sameKeys(q.src.keys, p.src.keys) {
+			continue
+		}
+		for _, st := range p.badPath {
+			if st.Pos() <= q.call.Pos() && q.call.End() <= st.End() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func sameKeys(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
