@@ -23,16 +23,18 @@ import (
 // an analyzer of its own, and runs it on the testdata package
 // "without-<flag>", whose // want comments hold the other rules' findings
 // only: the rule's findings must be gone and the others' remain. The
-// flags must be exactly rules.
-func EachOff(t *testing.T, fresh func() *analysis.Analyzer, rules ...string) {
+// flags must be exactly rules. It returns each flag's results, for
+// further settings to run on (see Rerun).
+func EachOff(t *testing.T, fresh func() *analysis.Analyzer, rules ...string) map[string][]*analysistest.Result {
 	t.Helper()
 	var tested []string
+	results := make(map[string][]*analysistest.Result)
 	fresh().Flags.VisitAll(func(f *flag.Flag) {
 		a := fresh()
 		if err := a.Flags.Set(f.Name, "false"); err != nil {
 			t.Fatal(err)
 		}
-		analysistest.Run(t, analysistest.TestData(), a, "without-"+f.Name)
+		results[f.Name] = analysistest.Run(t, analysistest.TestData(), a, "without-"+f.Name)
 		tested = append(tested, f.Name)
 	})
 	slices.Sort(tested)
@@ -40,6 +42,51 @@ func EachOff(t *testing.T, fresh func() *analysis.Analyzer, rules ...string) {
 	if !slices.Equal(tested, want) {
 		t.Errorf("tested flags %v, want the rules %v", tested, want)
 	}
+	return results
+}
+
+// Rerun runs a, an analyzer with other settings, on the packages of
+// results as they were loaded, with checker.Analyze, and fails t unless
+// it reports exactly the diagnostics (position, category, message) that
+// results hold: a setting that must act as another one then costs its
+// analysis, not another load.
+func Rerun(t *testing.T, a *analysis.Analyzer, results []*analysistest.Result) {
+	t.Helper()
+	var roots []*packages.Package
+	var want []string
+	for _, r := range results {
+		roots = append(roots, r.Action.Package)
+		want = append(want, withCategory(r.Action.Package.Fset, r.Diagnostics)...)
+	}
+	if len(roots) == 0 {
+		t.Fatal("Rerun: no packages")
+	}
+	res, err := checker.Analyze([]*analysis.Analyzer{a}, roots, &checker.Options{SanityCheck: true})
+	if err != nil {
+		t.Fatalf("Analyze: %v", err)
+	}
+	var got []string
+	for _, act := range res.Roots {
+		if act.Err != nil {
+			t.Errorf("error analyzing %s: %v", act, act.Err)
+		}
+		got = append(got, withCategory(act.Package.Fset, act.Diagnostics)...)
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("%s: got\n\t%s\nwant\n\t%s", a.Name, strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+	}
+}
+
+// withCategory returns diags as "path:line:col: [category] message".
+func withCategory(fset *token.FileSet, diags []analysis.Diagnostic) []string {
+	var out []string
+	for i, l := range lines(fset, diags) {
+		path, msg, _ := strings.Cut(l, ": ")
+		out = append(out, fmt.Sprintf("%s: [%s] %s", path, diags[i].Category, msg))
+	}
+	return out
 }
 
 // A Recorder is an analysistest.Testing that records errors instead of
