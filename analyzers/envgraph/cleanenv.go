@@ -11,17 +11,8 @@ import (
 // cleanenvCall records the keys cleanenv reads for the struct given to
 // ReadEnv(&cfg), ReadConfig(path, &cfg) or UpdateEnv(&cfg).
 func (s *state) cleanenvCall(call *ast.CallExpr, fn *types.Func) bool {
-	var target ast.Expr
-	switch fn.Name() {
-	case "ReadEnv", "UpdateEnv":
-		if len(call.Args) == 1 {
-			target = call.Args[0]
-		}
-	case "ReadConfig":
-		if len(call.Args) == 2 {
-			target = call.Args[1]
-		}
-	default:
+	target, spec, ok := s.cleanenvSpec(call, fn)
+	if !ok {
 		return false
 	}
 	if target == nil {
@@ -31,20 +22,44 @@ func (s *state) cleanenvCall(call *ast.CallExpr, fn *types.Func) bool {
 	if st == nil {
 		return true
 	}
-	root = rootName(target, root)
+	s.emitTags(LoaderCleanenv, s.cleanenvFields(st, rootName(target, root), spec, target), target, nil, call)
+	return true
+}
+
+// cleanenvSpec resolves a cleanenv call that reads a struct: the struct's
+// expression (nil when the call is malformed) and how it is read.
+func (s *state) cleanenvSpec(call *ast.CallExpr, fn *types.Func) (target ast.Expr, spec loadSpec, ok bool) {
+	spec = loadSpec{Loader: LoaderCleanenv}
+	switch fn.Name() {
+	case "ReadEnv", "UpdateEnv":
+		spec.Update = fn.Name() == "UpdateEnv"
+		if len(call.Args) == 1 {
+			target = call.Args[0]
+		}
+	case "ReadConfig":
+		spec.File = true
+		if len(call.Args) == 2 {
+			target = call.Args[1]
+		}
+	default:
+		return nil, spec, false
+	}
+	return target, spec, true
+}
+
+// cleanenvFields returns the keys cleanenv reads for st. ReadConfig parses
+// the file first and lets the environment override it; env-required fails
+// only when neither sets the field. So the environment need not set these
+// keys, nor those ReadEnv reads into a struct ReadConfig filled.
+func (s *state) cleanenvFields(st *types.Struct, root string, spec loadSpec, target ast.Expr) []tagField {
 	var fields []tagField
-	s.walkCleanenv(st, root, "", fn.Name() == "UpdateEnv", 0, &fields)
-	if fn.Name() == "ReadConfig" || s.cleanenvFileRead(target) {
-		// ReadConfig parses the file first and lets the environment
-		// override it; env-required fails only when neither sets the
-		// field. So the environment need not set these keys, nor those
-		// ReadEnv reads into a struct ReadConfig filled.
+	s.walkCleanenv(st, root, "", spec.Update, 0, &fields)
+	if spec.File || s.cleanenvFileRead(target) {
 		for i := range fields {
 			fields[i].override, fields[i].required = true, false
 		}
 	}
-	s.emitTags(LoaderCleanenv, fields, target, nil, call)
-	return true
+	return fields
 }
 
 // walkCleanenv follows cleanenv's readStructMetadata: a nested struct
@@ -101,6 +116,9 @@ func appendGroup(out *[]tagField, tf tagField, prefix string, keys []string) {
 // cleanenv.ReadConfig(path, cfg); cleanenv.ReadEnv(cfg)): a field the
 // file sets is not zero, so env-required does not fail without its key.
 func (s *state) cleanenvFileRead(target ast.Expr) bool {
+	if target == nil {
+		return false
+	}
 	for _, site := range s.calls {
 		c := site.call
 		if len(c.Args) != 2 || !s.sameValue(c.Args[1], target) {

@@ -79,8 +79,11 @@
 // given to kong.Parse, New or Must (env:"A,B", envprefix, embed and cmd
 // structs, default, required, and with kong.DefaultEnvars(prefix) the key
 // kong derives from each flag's name); github.com/ilyakaznacheev/cleanenv
-// ReadEnv, ReadConfig and UpdateEnv (env:"A,B", env-default, env-required,
-// env-prefix of nested structs); github.com/peterbourgon/ff/v3 and v4
+// ReadEnv, ReadConfig and UpdateEnv, called directly or through helpers
+// in any package that hand them a parameter (env:"A,B", env-default,
+// env-required, env-prefix of nested structs, env-upd, env-description in
+// Ref.Description; for a struct ReadConfig reads, the environment only
+// overrides the file, also where ReadEnv reads it again); github.com/peterbourgon/ff/v3 and v4
 // (ff.Parse, v3's ffcli.Command, or v4's Command.Parse and ParseAndRun,
 // with WithEnvVars or WithEnvVarPrefix: each flag defined on the flag set
 // reads PREFIX_NAME, and a v4 flag's short name PREFIX_N, its Ref.Alt; a

@@ -166,7 +166,7 @@ func (s *state) relevant(fact *envPackage) bool {
 		if isEnvPackage(imp.Path()) {
 			rel = true
 		}
-		if p := imp.Path(); isCaarlosPath(p) || p == "github.com/kelseyhightower/envconfig" || p == "github.com/sethvargo/go-envconfig" {
+		if p := imp.Path(); isCaarlosPath(p) || p == "github.com/kelseyhightower/envconfig" || p == "github.com/sethvargo/go-envconfig" || configLib(p) == LoaderCleanenv {
 			s.loaders = true
 		}
 		var f envPackage

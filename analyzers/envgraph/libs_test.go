@@ -27,7 +27,7 @@ func libsDir(t *testing.T) string {
 // TestLibraries runs the graph on programs that declare their keys through
 // the real configuration libraries, fetched from the module proxy.
 func TestLibraries(t *testing.T) {
-	analysistest.Run(t, libsDir(t), refs, "./urfave1", "./urfave2", "./urfave3", "./kong", "./kongenvars", "./cleanenv", "./ff", "./ff4", "./ff4cmd", "./ff4noenv", "./ffcli", "./koanf", "./godotenv")
+	analysistest.Run(t, libsDir(t), refs, "./urfave1", "./urfave2", "./urfave3", "./kong", "./kongenvars", "./cleanenv", "./cleanenvhelper/...", "./ff", "./ff4", "./ff4cmd", "./ff4noenv", "./ffcli", "./koanf", "./godotenv")
 }
 
 // TestLibraryPrograms checks that a library's own lookups of the keys its
@@ -49,7 +49,7 @@ func TestLibraryPrograms(t *testing.T) {
 			return nil, nil
 		},
 	}
-	analysistest.Run(wantsIgnored{t}, libsDir(t), record, "./urfave1", "./urfave2", "./urfave3", "./kong", "./kongenvars", "./cleanenv", "./ff", "./ff4", "./ff4cmd", "./ff4noenv", "./ffcli", "./koanf", "./godotenv")
+	analysistest.Run(wantsIgnored{t}, libsDir(t), record, "./urfave1", "./urfave2", "./urfave3", "./kong", "./kongenvars", "./cleanenv", "./cleanenvhelper/...", "./ff", "./ff4", "./ff4cmd", "./ff4noenv", "./ffcli", "./koanf", "./godotenv")
 	for _, tc := range []struct {
 		pkg  string
 		keys []string
@@ -64,6 +64,7 @@ func TestLibraryPrograms(t *testing.T) {
 		{"example.com/libs/ff4cmd", []string{"APP_HTTP_ADDR", "APP_STEPS", "APP_V", "APP_VERBOSE", "APP_WAIT"}},
 		{"example.com/libs/ff4noenv", nil},
 		{"example.com/libs/ffcli", []string{"TOKEN"}},
+		{"example.com/libs/cleanenvhelper", []string{"PORT", "TOKEN"}},
 		{"example.com/libs/cleanenv", []string{"DB_HOST", "DB_PASSWORD", "HTTP_PORT", "LEVEL", "PORT", "STARTED", "TIMEOUT", "TOKEN"}},
 	} {
 		p := progs[tc.pkg]

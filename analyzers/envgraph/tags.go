@@ -655,12 +655,20 @@ type loadSpec struct {
 	TagName      string // caarlos0 tag names
 	PrefixTag    string
 	DefaultTag   string
+	Update       bool // cleanenv UpdateEnv: only the env-upd fields
+	File         bool // cleanenv ReadConfig: a config file read first may set every field
 }
 
 func (l loadSpec) String() string {
 	s := fmt.Sprintf("%d:load/%s", l.Index, l.Loader)
 	if l.Prefix != "" {
 		s += fmt.Sprintf(" prefix=%q", l.Prefix)
+	}
+	if l.Update {
+		s += " update"
+	}
+	if l.File {
+		s += " file"
 	}
 	if len(l.Via) > 0 {
 		s += " via " + strings.Join(l.Via, ",")
@@ -681,6 +689,8 @@ func (s *state) loaderCall(call *ast.CallExpr, fn *types.Func) (target ast.Expr,
 		target, spec, ok = s.kelseySpec(call, fn)
 	case path == "github.com/sethvargo/go-envconfig":
 		target, spec, ok = s.sethvargoSpec(call, fn)
+	case configLib(path) == LoaderCleanenv:
+		target, spec, ok = s.cleanenvSpec(call, fn)
 	}
 	return target, nil, spec, ok
 }
@@ -708,6 +718,8 @@ func (s *state) loadRefs(target ast.Expr, typ types.Type, spec loadSpec, at ast.
 		fields = s.kelseyFields(st, root, spec)
 	case LoaderGoEnvconfig:
 		s.walkSethvargo(st, root, spec.Prefix, spec.Required, 0, &fields)
+	case LoaderCleanenv:
+		fields = s.cleanenvFields(st, root, spec, target)
 	}
 	s.emitTags(spec.Loader, fields, at, via, load)
 }

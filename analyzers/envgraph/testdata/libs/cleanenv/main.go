@@ -8,7 +8,7 @@ import (
 
 type Database struct {
 	Host string `yaml:"host" env:"HOST" env-default:"localhost" env-description:"database host"` // want `struct tag "DB_HOST" default "localhost" field Config.DB.Host desc "database host" loader cleanenv`
-	Pass string `env:"PASSWORD" env-required:"true"`             // want `struct tag "DB_PASSWORD" field Config.DB.Pass loader cleanenv`
+	Pass string `env:"PASSWORD" env-required:"true"`                                             // want `struct tag "DB_PASSWORD" field Config.DB.Pass loader cleanenv`
 }
 
 type Config struct {
@@ -41,6 +41,7 @@ func main() {
 	// Usage reads no key.
 	_ = cleanenv.Usage(&cfg, nil)
 	_, _ = both()
+	_, _ = initGlobal(), reload()
 }
 
 // Both is read from a file and then from the environment: a field the
@@ -49,6 +50,18 @@ func main() {
 type Both struct {
 	Name string `env:"APP_NAME" env-required:"true"` // want `struct tag "APP_NAME" field Both.Name loader cleanenv`
 }
+
+// global is read from the environment on reload, after init read the
+// file: the first of the calls in the source does not decide.
+var global Both2
+
+type Both2 struct {
+	Level string `env:"APP_LEVEL" env-required:"true"` // want `struct tag "APP_LEVEL" field Both2.Level loader cleanenv`
+}
+
+func reload() error { return cleanenv.ReadEnv(&global) }
+
+func initGlobal() error { return cleanenv.ReadConfig("config.yml", &global) }
 
 func both() (*Both, error) {
 	cfg := &Both{}
