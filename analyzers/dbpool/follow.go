@@ -114,7 +114,7 @@ func (st *state) followSources(cur inspector.Cursor, decl *ast.FuncDecl) []*valu
 		if decl != nil {
 			where = funcName(st.pass.Pkg, decl)
 		}
-		if op, ok := openers[callee.FullName()]; ok {
+		if op, ok := openers[callee.FullName()]; ok && st.opensHere(call, op) {
 			// A bounded opener's pool is limited by the pool it draws on.
 			v := &value{pos: call.Pos(), site: op.name + " in " + where, opener: op.name, call: cc, fn: decl, f: fate{Limited: op.bounded}}
 			st.bindResult(cc, 0, v)
@@ -150,6 +150,25 @@ func (st *state) followSources(cur inspector.Cursor, decl *ast.FuncDecl) []*valu
 		}
 	}
 	return vals
+}
+
+// opensHere reports whether the call of op opens a pool: always, unless
+// op says that its source argument decides and that argument is not a
+// string (jinzhu/gorm's Open over an existing *sql.DB wraps it; over an
+// unknown value, spread arguments or an ill-typed one, stay quiet).
+func (st *state) opensHere(call *ast.CallExpr, op opener) bool {
+	if op.source == 0 {
+		return true
+	}
+	if call.Ellipsis.IsValid() || op.source >= len(call.Args) {
+		return false
+	}
+	tv, ok := st.info.Types[call.Args[op.source]]
+	if !ok || tv.Type == nil {
+		return false
+	}
+	b, ok := tv.Type.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
 }
 
 // recordOpen notes, on each slot that v's pool, opened at this call, is
@@ -414,8 +433,8 @@ func (st *state) argument(cc inspector.Cursor, idx int, v *value) {
 		return
 	}
 	callee = callee.Origin()
-	if arg, ok := wrappers[callee.FullName()]; ok && arg == idx {
-		st.classify(cc, v) // sqlx.NewDb, entsql.OpenDB: the same pool, wrapped
+	if arg, ok := wrappers[callee.FullName()]; ok && arg == idx && !call.Ellipsis.IsValid() {
+		st.bindResult(cc, 0, v) // sqlx.NewDb, entsql.OpenDB, gorm v1's Open: the same pool, wrapped
 		return
 	}
 	if isMigrator(callee) {

@@ -13,6 +13,10 @@ import (
 type opener struct {
 	name    string // as messages write it: "sql.Open"
 	bounded bool   // the pool draws its connections from a bounded pool (pgxpool): never unlimited
+	// source, when > 0, is the argument that says what to open: the call
+	// opens a pool only when it is a string (a data source name), and
+	// wraps the handle passed there otherwise (see wrappers).
+	source int
 }
 
 var openers = map[string]opener{
@@ -24,6 +28,7 @@ var openers = map[string]opener{
 	"github.com/jmoiron/sqlx.MustOpen":              {name: "sqlx.MustOpen"},
 	"github.com/jmoiron/sqlx.MustConnect":           {name: "sqlx.MustConnect"},
 	"gorm.io/gorm.Open":                             {name: "gorm.Open"},
+	"github.com/jinzhu/gorm.Open":                   {name: "gorm.Open", source: 1},
 	"entgo.io/ent/dialect/sql.Open":                 {name: "entsql.Open"},
 	"github.com/jackc/pgx/v5/stdlib.OpenDB":         {name: "stdlib.OpenDB"},
 	"github.com/jackc/pgx/v4/stdlib.OpenDB":         {name: "stdlib.OpenDB"},
@@ -37,12 +42,14 @@ var wrappers = map[string]int{
 	"github.com/jmoiron/sqlx.NewDb":   0,
 	"entgo.io/ent/dialect/sql.OpenDB": 1,
 	"github.com/uptrace/bun.NewDB":    0,
+	"github.com/jinzhu/gorm.Open":     1, // gorm.Open("postgres", sqlDB): v1 wraps a pool opened elsewhere
 }
 
 // accessors return, as result 0, the *sql.DB under their receiver: the
 // same pool (gorm's db.DB() is how a gorm pool is configured).
 var accessors = map[string]bool{
 	"(*gorm.io/gorm.DB).DB":                 true,
+	"(*github.com/jinzhu/gorm.DB).DB":       true,
 	"(entgo.io/ent/dialect/sql.Driver).DB":  true,
 	"(*entgo.io/ent/dialect/sql.Driver).DB": true,
 }
@@ -76,6 +83,7 @@ var poolTypes = map[string]bool{
 	"database/sql.DB":                 true,
 	"github.com/jmoiron/sqlx.DB":      true,
 	"gorm.io/gorm.DB":                 true,
+	"github.com/jinzhu/gorm.DB":       true,
 	"entgo.io/ent/dialect/sql.Driver": true,
 	"github.com/uptrace/bun.DB":       true,
 }
@@ -97,6 +105,7 @@ var closers = map[string]bool{
 	"(*database/sql.DB).Close":                 true,
 	"(*entgo.io/ent/dialect/sql.Driver).Close": true,
 	"(entgo.io/ent/dialect/sql.Driver).Close":  true,
+	"(*github.com/jinzhu/gorm.DB).Close":       true, // closes the *sql.DB underneath, wrapped or opened
 }
 
 const setMaxOpen = "(*database/sql.DB).SetMaxOpenConns"

@@ -1,0 +1,34 @@
+// Command limited is unlimited's negative twin: db.DB().SetMaxOpenConns
+// limits the pool that gorm.Open opened.
+package main
+
+import (
+	"net/http"
+
+	"github.com/jinzhu/gorm"
+)
+
+type server struct{ db *gorm.DB }
+
+func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	var n int
+	s.db.Raw("SELECT 1").Row().Scan(&n)
+}
+
+func open(dsn string) (*gorm.DB, error) {
+	db, err := gorm.Open("mysql", "mysql", dsn)
+	if err != nil {
+		return nil, err
+	}
+	db.DB().SetMaxOpenConns(20)
+	return db, nil
+}
+
+func main() {
+	db, err := open("root@/app")
+	if err != nil {
+		panic(err)
+	}
+	defer db.Close()
+	http.ListenAndServe(":8080", &server{db: db})
+}
