@@ -29,6 +29,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/envvet/envvet/internal/modtest"
 	"github.com/envvet/envvet/plugin"
 )
 
@@ -36,9 +37,9 @@ var (
 	binDir    string // holds the built binaries for this test run
 	buildOnce sync.Once
 	built     struct {
-		gcl, envvet string
-		skip        string // why the tests cannot run here
-		err         error
+		gcl  string
+		skip string // why the tests cannot run here
+		err  error
 	}
 )
 
@@ -76,7 +77,7 @@ func binaries(t *testing.T) (gcl, envvet string) {
 	if built.err != nil {
 		t.Fatal(built.err)
 	}
-	return built.gcl, built.envvet
+	return built.gcl, modtest.Envvet(t)
 }
 
 func buildBinaries(root string) {
@@ -114,10 +115,6 @@ func buildBinaries(root string) {
 		return
 	}
 	fmt.Fprintf(os.Stderr, "e2e: built golangci-lint with envvet in %s\n", time.Since(start).Round(100*time.Millisecond))
-	built.envvet = filepath.Join(binDir, "envvet")
-	if out, err := goCmd(root, "build", "-o", built.envvet, "./cmd/envvet"); err != nil {
-		built.err = fmt.Errorf("building envvet: %v\n%s", err, out)
-	}
 }
 
 // goCmd runs the go command in dir, outside any workspace.

@@ -33,6 +33,7 @@ import (
 	"github.com/envvet/envvet/analyzers/envsecret"
 	"github.com/envvet/envvet/analyzers/envtype"
 	"github.com/envvet/envvet/analyzers/nocgo"
+	"github.com/envvet/envvet/internal/modtest"
 )
 
 // configEnv names the vet config that the test binary, run as a nogo
@@ -97,10 +98,8 @@ func TestNogoMatchesVet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bin := t.TempDir()
-	envvet := filepath.Join(bin, "envvet")
-	goCmd(t, root, "build", "-o", envvet, "./cmd/envvet")
-	nogo := buildNogo(t, bin)
+	envvet := modtest.Envvet(t)
+	nogo := buildNogo(t, t.TempDir())
 	std := t.TempDir() // the standard packages' facts, for both modules
 	for _, mod := range []string{"plugin/testdata/allchecks", "example"} {
 		t.Run(filepath.Base(mod), func(t *testing.T) {
@@ -124,7 +123,8 @@ func TestNogoMatchesVet(t *testing.T) {
 // the standard library included, one process each, and under go test
 // -race the test binary itself would analyze three times slower. Its
 // analyzers are compiled from the same sources, and its dependencies come
-// from the build cache that building envvet filled.
+// from the build cache that building envvet (modtest.Envvet, also with
+// cgo off) filled.
 func buildNogo(t *testing.T, dir string) string {
 	t.Helper()
 	nogo := filepath.Join(dir, "nogo.test")
