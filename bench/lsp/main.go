@@ -9,8 +9,9 @@
 //	go run ./bench/lsp -envvet BIN -dir MODULE -file REL/PATH.go [-edits 20]
 //
 // bench/lsp/run runs it on the default corpus. Timing is wall clock and
-// the server's CPU time (utime+stime from /proc) per edit; the floor's
-// CPU is this process's (getrusage) per type-check.
+// the server's CPU time per edit (the nanoseconds its threads ran, from
+// /proc/PID/task/*/schedstat); the floor's CPU is this process's
+// (getrusage) per type-check.
 package main
 
 import (

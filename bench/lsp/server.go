@@ -1,21 +1,22 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
-	"net/textproto"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
+
+	"go.lsp.dev/jsonrpc2"
+	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
 )
 
 // A serverRun is what one session with the server measured.
@@ -26,21 +27,17 @@ type serverRun struct {
 	loaded  int      // packages the server type-checked to analyze (its log)
 }
 
-// A conn is the client end of an LSP session over a child's stdio.
+// A conn is the client end of an LSP session over a child's stdio,
+// spoken with go.lsp.dev/jsonrpc2 as the server does.
 type conn struct {
-	cmd *exec.Cmd
-	in  io.WriteCloser
-	mu  sync.Mutex
-	id  int
-
-	replies chan json.RawMessage // results of the client's requests, in order
-	publish chan published       // publishDiagnostics notifications
-	done    chan error           // the reader's end
+	cmd     *exec.Cmd
+	rpc     jsonrpc2.Conn
+	publish chan published // publishDiagnostics notifications
 }
 
 type published struct {
-	URI     string `json:"uri"`
-	Version int32  `json:"version"`
+	URI     protocol.DocumentURI
+	Version uint32
 }
 
 // measureServer starts the server, opens path, waits for its first
@@ -57,47 +54,35 @@ func measureServer(bin string, args []string, root, path string, n int, logf str
 		return nil, err
 	}
 	defer c.cmd.Process.Kill()
-	u := fileURI(path)
-	if _, err := c.call("initialize", map[string]any{
-		"processId": os.Getpid(), "rootUri": fileURI(root), "capabilities": map[string]any{},
-		"clientInfo": map[string]any{"name": "bench/lsp"},
+	u := uri.File(path)
+	if err := c.call(protocol.MethodInitialize, &protocol.InitializeParams{
+		ProcessID: int32(os.Getpid()), RootURI: uri.File(root), ClientInfo: &protocol.ClientInfo{Name: "bench/lsp"},
 	}); err != nil {
 		return nil, err
 	}
-	c.notify("initialized", map[string]any{})
+	c.notify(protocol.MethodInitialized, &protocol.InitializedParams{})
 	orig, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
 	run := &serverRun{}
 	c0, t0 := c.cpu(), time.Now()
-	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{
-		"uri": u, "languageId": "go", "version": 1, "text": string(orig)}})
+	c.notify(protocol.MethodTextDocumentDidOpen, &protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{
+		URI: u, LanguageID: "go", Version: 1, Text: string(orig)}})
 	if err := c.wait(u, 1, 60*time.Minute); err != nil {
 		return nil, err
 	}
 	run.first = sample{wall: time.Since(t0), cpu: c.cpu() - c0}
 	fmt.Fprintf(os.Stderr, "first diagnostics: wall %s ms, server cpu %s ms\n", ms(run.first.wall), ms(run.first.cpu))
-	for i := 1; i <= n; i++ {
-		version := int32(i + 1)
-		c0, t0 := c.cpu(), time.Now()
-		c.notify("textDocument/didChange", map[string]any{
-			"textDocument":   map[string]any{"uri": u, "version": version},
-			"contentChanges": []map[string]any{{"text": string(edited(orig, i))}},
-		})
-		if err := c.wait(u, version, 30*time.Minute); err != nil {
-			return nil, err
-		}
-		s := sample{wall: time.Since(t0), cpu: c.cpu() - c0}
-		run.edits = append(run.edits, s)
-		fmt.Fprintf(os.Stderr, "edit %d: wall %s ms, server cpu %s ms\n", i, ms(s.wall), ms(s.cpu))
-	}
-	run.peakRSS = c.peakRSS()
-	if _, err := c.call("shutdown", nil); err != nil {
+	if err := c.edits(run, u, orig, n); err != nil {
 		return nil, err
 	}
-	c.notify("exit", nil)
-	c.in.Close()
+	run.peakRSS = c.peakRSS()
+	if err := c.call(protocol.MethodShutdown, nil); err != nil {
+		return nil, err
+	}
+	c.notify(protocol.MethodExit, nil)
+	c.rpc.Close()
 	if err := c.cmd.Wait(); err != nil {
 		return nil, fmt.Errorf("server exit: %v", err)
 	}
@@ -105,8 +90,31 @@ func measureServer(bin string, args []string, root, path string, n int, logf str
 	return run, nil
 }
 
-func fileURI(path string) string {
-	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
+// edits makes n one-line edits of the open file u and times each, from
+// the didChange to the publishDiagnostics of that version.
+func (c *conn) edits(run *serverRun, u protocol.DocumentURI, orig []byte, n int) error {
+	for i := 1; i <= n; i++ {
+		version := int32(i + 1)
+		c0, t0 := c.cpu(), time.Now()
+		c.notify(protocol.MethodTextDocumentDidChange, &protocol.DidChangeTextDocumentParams{
+			TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: u}, Version: version},
+			ContentChanges: []protocol.TextDocumentContentChangeEvent{{Text: string(edited(orig, i))}},
+		})
+		if err := c.wait(u, version, 30*time.Minute); err != nil {
+			return err
+		}
+		s := sample{wall: time.Since(t0), cpu: c.cpu() - c0}
+		run.edits = append(run.edits, s)
+		fmt.Fprintf(os.Stderr, "edit %d: wall %s ms, server cpu %s ms\n", i, ms(s.wall), ms(s.cpu))
+	}
+	return nil
+}
+
+// childIO joins a child's stdout and stdin into a stream; closing it
+// closes the child's stdin.
+type childIO struct {
+	io.Reader
+	io.WriteCloser
 }
 
 func start(bin string, args []string, dir string) (*conn, error) {
@@ -124,102 +132,78 @@ func start(bin string, args []string, dir string) (*conn, error) {
 	if err := cmd.Start(); err != nil {
 		return nil, err
 	}
-	c := &conn{cmd: cmd, in: in, replies: make(chan json.RawMessage, 1),
-		publish: make(chan published, 1024), done: make(chan error, 1)}
-	go c.read(bufio.NewReader(out))
+	c := &conn{cmd: cmd, rpc: jsonrpc2.NewConn(jsonrpc2.NewStream(childIO{out, in})), publish: make(chan published, 1024)}
+	c.rpc.Go(context.Background(), c.handle)
 	return c, nil
 }
 
-// send writes one message.
-func (c *conn) send(msg map[string]any) {
-	msg["jsonrpc"] = "2.0"
-	body, _ := json.Marshal(msg)
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	fmt.Fprintf(c.in, "Content-Length: %d\r\n\r\n%s", len(body), body)
+// handle records publishDiagnostics and answers the server's requests
+// (none is expected) with null.
+func (c *conn) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
+	if req.Method() == protocol.MethodTextDocumentPublishDiagnostics {
+		var p protocol.PublishDiagnosticsParams
+		if json.Unmarshal(req.Params(), &p) == nil {
+			c.publish <- published{URI: p.URI, Version: p.Version}
+		}
+	}
+	return reply(ctx, nil, nil)
 }
 
 func (c *conn) notify(method string, params any) {
-	c.send(map[string]any{"method": method, "params": params})
+	_ = c.rpc.Notify(context.Background(), method, params) // a broken connection shows in wait
 }
 
-// call sends a request and waits for its result (requests are made one
-// at a time).
-func (c *conn) call(method string, params any) (json.RawMessage, error) {
-	c.id++
-	c.send(map[string]any{"id": c.id, "method": method, "params": params})
-	select {
-	case r := <-c.replies:
-		return r, nil
-	case err := <-c.done:
-		return nil, fmt.Errorf("%s: connection closed: %v", method, err)
-	case <-time.After(5 * time.Minute):
-		return nil, fmt.Errorf("%s: no reply", method)
+// call sends a request and waits for its reply.
+func (c *conn) call(method string, params any) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	if _, err := c.rpc.Call(ctx, method, params, nil); err != nil {
+		return fmt.Errorf("%s: %v", method, err)
 	}
+	return nil
 }
 
 // wait waits for the diagnostics of version of the file u.
-func (c *conn) wait(u string, version int32, timeout time.Duration) error {
+func (c *conn) wait(u protocol.DocumentURI, version int32, timeout time.Duration) error {
 	deadline := time.After(timeout)
 	for {
 		select {
 		case p := <-c.publish:
-			if p.URI == u && p.Version == version {
+			if p.URI == u && p.Version == uint32(version) {
 				return nil
 			}
-		case err := <-c.done:
-			return fmt.Errorf("connection closed waiting for diagnostics: %v", err)
+		case <-c.rpc.Done():
+			return fmt.Errorf("connection closed waiting for diagnostics: %v", c.rpc.Err())
 		case <-deadline:
 			return fmt.Errorf("no diagnostics for %s version %d after %v", u, version, timeout)
 		}
 	}
 }
 
-// read dispatches the server's messages until the stream ends.
-func (c *conn) read(r *bufio.Reader) {
-	tp := textproto.NewReader(r)
-	for {
-		h, err := tp.ReadMIMEHeader()
-		if err != nil {
-			c.done <- err
-			return
-		}
-		n, err := strconv.Atoi(h.Get("Content-Length"))
-		if err != nil {
-			c.done <- fmt.Errorf("bad header %v", h)
-			return
-		}
-		body := make([]byte, n)
-		if _, err := io.ReadFull(r, body); err != nil {
-			c.done <- err
-			return
-		}
-		var m struct {
-			ID     json.RawMessage `json:"id"`
-			Method string          `json:"method"`
-			Params json.RawMessage `json:"params"`
-			Result json.RawMessage `json:"result"`
-		}
-		if json.Unmarshal(body, &m) != nil {
-			continue
-		}
-		switch {
-		case m.Method == "textDocument/publishDiagnostics":
-			var p published
-			if json.Unmarshal(m.Params, &p) == nil {
-				c.publish <- p
-			}
-		case m.Method != "" && len(m.ID) > 0: // a request from the server
-			c.send(map[string]any{"id": m.ID, "result": nil})
-		case m.Method == "" && len(m.ID) > 0:
-			c.replies <- m.Result
+// cpu returns the server's CPU time so far: the nanoseconds its threads
+// ran (/proc/PID/task/*/schedstat; the Go runtime keeps its threads), or
+// utime+stime in 10 ms ticks where schedstat is missing. An edit costs
+// a few ticks: tick counts would round the figures to 10 ms.
+func (c *conn) cpu() time.Duration {
+	pid := c.cmd.Process.Pid
+	tasks, _ := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/schedstat", pid))
+	var ns int64
+	for _, t := range tasks {
+		b, err := os.ReadFile(t)
+		if f := strings.Fields(string(b)); err == nil && len(f) > 0 {
+			v, _ := strconv.ParseInt(f[0], 10, 64)
+			ns += v
 		}
 	}
+	if ns > 0 {
+		return time.Duration(ns)
+	}
+	return c.ticks(pid)
 }
 
-// cpu returns the server's CPU time (user+system) so far.
-func (c *conn) cpu() time.Duration {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", c.cmd.Process.Pid))
+// ticks returns utime+stime of the process, from /proc/PID/stat.
+func (c *conn) ticks(pid int) time.Duration {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
 	if err != nil {
 		return 0
 	}

@@ -197,17 +197,6 @@ func (s *server) analyze(ctx context.Context, snap *snapshot) (*result, []string
 		if len(pkgs) == 0 {
 			continue
 		}
-		// A package that does not type-check (mid-edit) is not analyzed:
-		// its files keep the diagnostics they have, and gopls reports the
-		// errors themselves.
-		for _, p := range pkgs {
-			if len(p.Errors) > 0 || len(p.TypeErrors) > 0 {
-				for _, f := range p.CompiledGoFiles {
-					res.keep[uri.File(f)] = true
-				}
-				s.log.Printf("%s has errors; its files keep their diagnostics", p.ID)
-			}
-		}
 		st := s.loads[g.root]
 		if gen := s.manifestGen.Load(); st.manifestGen != gen {
 			// Facts of the module's packages may depend on its manifests
@@ -215,17 +204,24 @@ func (s *server) analyze(ctx context.Context, snap *snapshot) (*result, []string
 			st.engine.Forget(st.mainTypes()...)
 			st.manifestGen = gen
 		}
-		start := time.Now()
-		run, err := st.engine.Run(ctx, pkgs, engine.Options{Reuse: true})
-		if ctx.Err() != nil {
+		if err := s.runEngine(ctx, st, pkgs); ctx.Err() != nil {
 			return res, nil
-		}
-		if err != nil {
+		} else if err != nil {
 			errs = append(errs, fmt.Sprintf("analyzing %s: %v", root, err))
 			continue
 		}
-		s.log.Printf("analyzed %d packages, reused the facts of %d, in %v", run.Analyzed, run.Reused, time.Since(start))
-		errs = append(errs, c.collect(run.Roots)...)
+		// A package that does not type-check (mid-edit) is not analyzed:
+		// its files keep the diagnostics they have, and gopls reports the
+		// errors themselves.
+		for _, p := range st.roots {
+			if len(p.Errors) > 0 || len(p.TypeErrors) > 0 {
+				for _, f := range p.CompiledGoFiles {
+					res.keep[uri.File(f)] = true
+				}
+				s.log.Printf("%s has errors; its files keep their diagnostics", p.ID)
+			}
+		}
+		errs = append(errs, c.collect(st.rootActions())...)
 	}
 	for u := range res.keep {
 		delete(res.diags, u)
@@ -241,6 +237,30 @@ func (s *server) analyze(ctx context.Context, snap *snapshot) (*result, []string
 		res.diags[u] = ds
 	}
 	return res, errs
+}
+
+// runEngine analyzes roots, reusing the actions of the roots kept since their
+// last analysis, until no kept package's stale import has other facts
+// than its new version (keep.go).
+func (s *server) runEngine(ctx context.Context, st *loadState, roots []*packages.Package) error {
+	start := time.Now()
+	analyzed, reused, rounds := 0, 0, 0
+	for {
+		run, err := st.engine.Run(ctx, roots, engine.Options{Reuse: true, Cached: st.cached})
+		if err != nil {
+			return err
+		}
+		st.record(run)
+		analyzed, reused, rounds = analyzed+run.Analyzed, reused+run.Reused, rounds+1
+		force := st.staleFacts()
+		if len(force) == 0 {
+			break
+		}
+		s.log.Printf("facts changed under %d kept packages: type-checking them again", len(force))
+		roots = st.recheckStale(force)
+	}
+	s.log.Printf("analyzed %d packages, reused the facts of %d, in %v (%d rounds)", analyzed, reused, time.Since(start), rounds)
+	return nil
 }
 
 // load returns the packages to analyze in g's module: those of the open

@@ -7,6 +7,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/types"
+	"maps"
 	"os"
 	"slices"
 	"strconv"
@@ -21,9 +22,9 @@ import (
 // type-checked from source, all their dependencies included, and the Go
 // file contents they were checked with. The next analysis of the same
 // packages reuses it: it parses and type-checks again only the packages
-// whose files changed and the loaded packages importing them, against
-// the loaded dependencies, instead of loading (parsing and type-checking)
-// the whole dependency graph again.
+// whose files changed and the loaded packages importing them that must
+// be (keep.go), against the loaded dependencies, instead of loading
+// (parsing and type-checking) the whole dependency graph again.
 type loadState struct {
 	key   string                         // the patterns loaded
 	roots []*packages.Package            // packages.Load's initial packages, or their replacements
@@ -31,6 +32,16 @@ type loadState struct {
 	open  map[string]bool                // files that were open buffers
 	files map[string][]*packages.Package // file → packages (and test variants) compiling it
 	edits int                            // incremental updates since the full load
+
+	// cur holds the newest version of each of the main module's packages,
+	// by ID; a kept importer may still import an older one (see keep.go).
+	cur   map[string]*packages.Package
+	order []string                  // cur's IDs, imports first (topo)
+	api   map[*types.Package][]byte // export data, computed for comparisons
+	acts  map[*packages.Package]map[*analysis.Analyzer]*engine.Action
+	// suite is the engine's list of analyzers; acts holds the root
+	// actions of the last analysis of each root.
+	suite []*analysis.Analyzer
 
 	// engine holds the facts of the loaded packages: an analysis after an
 	// update analyzes only the packages type-checked again (and, after a
@@ -54,10 +65,17 @@ func newLoadState(key string, roots []*packages.Package, overlay map[string][]by
 	if err != nil {
 		return nil, err
 	}
-	st := &loadState{key: key, roots: roots, text: make(map[string][]byte), open: make(map[string]bool), engine: e}
+	st := &loadState{key: key, roots: roots, text: make(map[string][]byte), open: make(map[string]bool), engine: e,
+		cur: make(map[string]*packages.Package), api: make(map[*types.Package][]byte),
+		acts: make(map[*packages.Package]map[*analysis.Analyzer]*engine.Action), suite: suite}
 	for f := range overlay {
 		st.open[f] = true
 	}
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		if p.Module != nil && p.Module.Main {
+			st.cur[p.ID] = p
+		}
+	})
 	st.index()
 	for f := range st.files {
 		if t, ok := overlay[f]; ok {
@@ -80,17 +98,16 @@ func (st *loadState) mainTypes() []*types.Package {
 	return out
 }
 
-// index maps the files of the main module's packages to their packages.
+// index maps the files of the main module's packages to their current
+// versions.
 func (st *loadState) index() {
 	st.files = make(map[string][]*packages.Package)
-	packages.Visit(st.roots, nil, func(p *packages.Package) {
-		if p.Module == nil || !p.Module.Main {
-			return
-		}
+	for _, id := range slices.Sorted(maps.Keys(st.cur)) {
+		p := st.cur[id]
 		for _, f := range p.CompiledGoFiles {
 			st.files[f] = append(st.files[f], p)
 		}
-	})
+	}
 }
 
 // changed returns the files of the main module whose content differs from
@@ -127,9 +144,10 @@ func (st *loadState) changed(overlay map[string][]byte) ([]string, error) {
 	return out, nil
 }
 
-// update type-checks again the packages of the changed files and every
-// loaded package importing them, reusing the other packages, and returns
-// the new roots. It returns errFullLoad when it cannot.
+// update type-checks again the packages of the changed files, and the
+// loaded packages importing them whose view of them changed (keep.go),
+// reusing the other packages, and returns the new roots. It returns
+// errFullLoad when it cannot.
 func (st *loadState) update(changed []string, overlay map[string][]byte) ([]*packages.Package, error) {
 	if len(changed) == 0 {
 		return st.roots, nil
@@ -137,77 +155,13 @@ func (st *loadState) update(changed []string, overlay map[string][]byte) ([]*pac
 	if st.edits >= maxEdits {
 		return nil, errFullLoad
 	}
-	dirty := make(map[*packages.Package]bool)
-	newSyntax := make(map[string]*ast.File)
-	broken := make(map[string]error) // files with syntax errors
+	u := st.newUpdater()
 	for _, f := range changed {
-		pkgs := st.files[f]
-		if len(pkgs) == 0 {
-			return nil, errFullLoad
-		}
-		src, ok := overlay[f]
-		if !ok {
-			var err error
-			if src, err = os.ReadFile(f); err != nil {
-				return nil, errFullLoad
-			}
-		}
-		fset := pkgs[0].Fset
-		file, err := parser.ParseFile(fset, f, src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
-		if file == nil {
-			return nil, errFullLoad
-		}
-		if err != nil {
-			broken[f] = err
-		}
-		for _, p := range pkgs {
-			if !sameImports(oldFile(p, f), file) || len(p.GoFiles) != len(p.CompiledGoFiles) {
-				return nil, errFullLoad // the import graph changed, or cgo
-			}
-			dirty[p] = true
-		}
-		newSyntax[f] = file
-	}
-	// Every loaded package importing a dirty one is dirty: its view of the
-	// imported package's types is replaced.
-	importers := make(map[*packages.Package][]*packages.Package)
-	packages.Visit(st.roots, nil, func(p *packages.Package) {
-		for _, imp := range p.Imports {
-			importers[imp] = append(importers[imp], p)
-		}
-	})
-	queue := make([]*packages.Package, 0, len(dirty))
-	for p := range dirty {
-		queue = append(queue, p)
-	}
-	for len(queue) > 0 {
-		p := queue[0]
-		queue = queue[1:]
-		for _, q := range importers[p] {
-			if !dirty[q] {
-				dirty[q] = true
-				queue = append(queue, q)
-			}
+		if err := u.parse(f, overlay); err != nil {
+			return nil, err
 		}
 	}
-	done := make(map[*packages.Package]*packages.Package)
-	var check func(p *packages.Package) *packages.Package
-	check = func(p *packages.Package) *packages.Package {
-		if !dirty[p] {
-			return p
-		}
-		if q, ok := done[p]; ok {
-			return q
-		}
-		q := recheck(p, newSyntax, broken, check)
-		done[p] = q
-		return q
-	}
-	roots := make([]*packages.Package, len(st.roots))
-	for i, r := range st.roots {
-		roots[i] = check(r)
-	}
-	st.roots = roots
+	u.apply()
 	st.edits++
 	for _, f := range changed {
 		if t, ok := overlay[f]; ok {
@@ -220,8 +174,47 @@ func (st *loadState) update(changed []string, overlay map[string][]byte) ([]*pac
 	for f := range overlay {
 		st.open[f] = true
 	}
-	st.index()
-	return roots, nil
+	return st.roots, nil
+}
+
+// parse parses the changed file f again and forces its packages to be
+// type-checked again; errFullLoad when its imports changed, or cgo.
+func (u *updater) parse(f string, overlay map[string][]byte) error {
+	pkgs := u.st.files[f]
+	if len(pkgs) == 0 {
+		return errFullLoad
+	}
+	src, ok := overlay[f]
+	if !ok {
+		var err error
+		if src, err = os.ReadFile(f); err != nil {
+			return errFullLoad
+		}
+	}
+	file, err := parser.ParseFile(pkgs[0].Fset, f, src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
+	if file == nil {
+		return errFullLoad
+	}
+	if err != nil {
+		u.broken[f] = err
+	}
+	for _, p := range pkgs {
+		if !sameImports(oldFile(p, f), file) || len(p.GoFiles) != len(p.CompiledGoFiles) {
+			return errFullLoad // the import graph changed, or cgo
+		}
+		u.force[p.ID] = true
+	}
+	u.syntax[f] = file
+	return nil
+}
+
+// recheckStale type-checks again the kept packages whose stale imports'
+// facts changed (staleFacts), and returns the new roots.
+func (st *loadState) recheckStale(force map[string]bool) []*packages.Package {
+	u := st.newUpdater()
+	u.force = force
+	u.apply()
+	return st.roots
 }
 
 // recheck returns a copy of p type-checked again, with the new syntax of

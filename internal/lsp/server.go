@@ -27,15 +27,17 @@
 //     opened, or an edit changes a file's imports;
 //   - the last load of each module (see loadState): the parsed and
 //     type-checked packages, dependencies included. An edit parses the
-//     edited files again and type-checks again only their packages and
-//     the loaded packages importing them, against the loaded
-//     dependencies; a new file, changed imports or cgo fall back to a
-//     full load of the same packages;
+//     edited files again and type-checks again only their packages, and
+//     the loaded packages importing them only when what they see of them
+//     changed: the API (export data) or, after the analysis, the facts
+//     (keep.go); a new file, changed imports or cgo fall back to a full
+//     load of the same packages;
 //   - the facts of every package that was not type-checked again (the
-//     load's engine keeps them): an edit analyzes the edited packages and
-//     the packages importing them, never the standard library or the
-//     other dependencies again. A manifest change makes the main module's
-//     packages analyzed again (their facts may depend on it).
+//     load's engine keeps them), and the diagnostics of every root that
+//     was not: an edit analyzes the packages type-checked again, never
+//     the standard library or the other dependencies again. A manifest
+//     change makes the main module's packages analyzed again (their
+//     facts may depend on it).
 //
 // The checks read manifests, and the deployment files they name, through
 // the open buffers (analyzers.Config.Overlay): an unsaved manifest edit
@@ -51,7 +53,9 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -159,6 +163,7 @@ type server struct {
 	manifestGen atomic.Uint64
 	// lastErrs are the errors of the last analysis, told to the client; under runMu
 	lastErrs map[string]bool
+	runs     int // analyses started; under runMu
 
 	mu       sync.Mutex
 	docs     map[string]*document   // by absolute file name
@@ -443,6 +448,10 @@ func (s *server) run(ctx context.Context) {
 		return
 	}
 	start := time.Now()
+	// CPU profiles (the hidden -cpuprofile) tell analyses apart: the
+	// first of a session loads everything, later ones are edits.
+	s.runs++
+	pprof.SetGoroutineLabels(pprof.WithLabels(ctx, pprof.Labels("envvet.analysis", strconv.Itoa(s.runs))))
 	snap := s.snapshot()
 	res, errs := s.analyze(ctx, snap)
 	if ctx.Err() != nil {

@@ -1,0 +1,325 @@
+package lsp
+
+import (
+	"bytes"
+	"go/ast"
+	"go/types"
+	"maps"
+	"reflect"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/gcexportdata"
+	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/types/objectpath"
+
+	"github.com/envvet/envvet/internal/engine"
+)
+
+// Importers are type-checked and analyzed again only when what they see
+// of an edited package changed (issue 21), as gopls does with export
+// data:
+//
+//   - its API: the export data of the new version (exported objects,
+//     what they reach, their positions) against that of the version the
+//     importer was checked with. An importer whose every newer import has
+//     the same API is kept, still typed against the older version: a
+//     "stale" import.
+//   - its facts: after the analysis, the facts of the new version against
+//     those of the stale one, object by object (objectpath). An importer
+//     one of whose stale imports has other facts is type-checked and
+//     analyzed again, and the comparison goes on up the graph.
+//
+// A kept root's diagnostics are those of its last analysis (the engine
+// skips it, Options.Cached): its syntax, types and imported facts are
+// those it was analyzed with. A package type-checked again for any reason
+// first brings every stale import below it up to date, so that one
+// type-check never mixes two versions of a package.
+
+// An updater brings the loaded packages up to date after an edit.
+type updater struct {
+	st     *loadState
+	syntax map[string]*ast.File // new syntax of the changed files
+	broken map[string]error     // changed files with syntax errors
+	force  map[string]bool      // IDs to type-check again
+	done   map[string]*packages.Package
+}
+
+func (st *loadState) newUpdater() *updater {
+	return &updater{st: st, syntax: make(map[string]*ast.File), broken: make(map[string]error),
+		force: make(map[string]bool), done: make(map[string]*packages.Package)}
+}
+
+// apply type-checks again the forced packages and the importers that
+// must be, and replaces the roots by the current versions.
+func (u *updater) apply() {
+	order := u.st.topo()
+	for again := true; again; {
+		again = false
+		for _, id := range order {
+			if _, ok := u.done[id]; ok {
+				continue
+			}
+			if u.force[id] || !u.keepable(u.st.cur[id]) {
+				u.current(id)
+				again = true
+			}
+		}
+	}
+	roots := make([]*packages.Package, len(u.st.roots))
+	for i, r := range u.st.roots {
+		roots[i] = r
+		if c, ok := u.st.cur[r.ID]; ok {
+			roots[i] = c
+		}
+	}
+	u.st.roots = roots
+	u.st.index()
+	u.st.prune()
+}
+
+// keepable reports whether every import of q that has a newer version
+// has the same API in it.
+func (u *updater) keepable(q *packages.Package) bool {
+	for _, imp := range q.Imports {
+		if c, ok := u.st.cur[imp.ID]; ok && c != imp && !u.st.sameAPI(imp, c) {
+			return false
+		}
+	}
+	return true
+}
+
+// current returns the version of package id whose whole import closure
+// is current, type-checking it (and its stale imports) again if needed.
+func (u *updater) current(id string) *packages.Package {
+	if c, ok := u.done[id]; ok {
+		return c
+	}
+	q := u.st.cur[id]
+	need := u.force[id]
+	for _, imp := range q.Imports {
+		if _, main := u.st.cur[imp.ID]; main && u.current(imp.ID) != imp {
+			need = true
+		}
+	}
+	if need {
+		q = recheck(q, u.syntax, u.broken, u.importOf)
+		u.st.cur[id] = q
+	}
+	u.done[id] = q
+	return q
+}
+
+func (u *updater) importOf(imp *packages.Package) *packages.Package {
+	if _, main := u.st.cur[imp.ID]; main {
+		return u.current(imp.ID)
+	}
+	return imp
+}
+
+// topo returns the IDs of the main module's packages, imports first.
+// An update never changes the import graph (changed imports need a full
+// load), so the order is computed once per load.
+func (st *loadState) topo() []string {
+	if st.order != nil {
+		return st.order
+	}
+	var order []string
+	seen := make(map[string]bool)
+	var visit func(p *packages.Package)
+	visit = func(p *packages.Package) {
+		if seen[p.ID] {
+			return
+		}
+		seen[p.ID] = true
+		for _, path := range slices.Sorted(maps.Keys(p.Imports)) {
+			if c, ok := st.cur[p.Imports[path].ID]; ok {
+				visit(c)
+			}
+		}
+		order = append(order, p.ID)
+	}
+	for _, id := range slices.Sorted(maps.Keys(st.cur)) {
+		visit(st.cur[id])
+	}
+	st.order = order
+	return order
+}
+
+// sameAPI reports whether two versions of a package export the same
+// API, positions included; a version with errors never does.
+func (st *loadState) sameAPI(a, b *packages.Package) bool {
+	ea, eb := st.exportData(a), st.exportData(b)
+	return ea != nil && eb != nil && bytes.Equal(ea, eb)
+}
+
+func (st *loadState) exportData(p *packages.Package) []byte {
+	if p.Types == nil || len(p.Errors) > 0 || len(p.TypeErrors) > 0 {
+		return nil
+	}
+	if b, ok := st.api[p.Types]; ok {
+		return b
+	}
+	var buf bytes.Buffer
+	if err := gcexportdata.Write(&buf, p.Fset, p.Types); err != nil {
+		return nil
+	}
+	st.api[p.Types] = buf.Bytes()
+	return buf.Bytes()
+}
+
+// staleFacts returns the IDs of the kept packages one of whose stale
+// imports has other facts than its current version.
+func (st *loadState) staleFacts() map[string]bool {
+	same := make(map[[2]*types.Package]bool)
+	force := make(map[string]bool)
+	for id, q := range st.cur {
+		for _, imp := range q.Imports {
+			c, ok := st.cur[imp.ID]
+			if !ok || c == imp {
+				continue
+			}
+			key := [2]*types.Package{imp.Types, c.Types}
+			eq, known := same[key]
+			if !known {
+				eq = sameFacts(st.engine, imp.Types, c.Types)
+				same[key] = eq
+			}
+			if !eq {
+				force[id] = true
+			}
+		}
+	}
+	return force
+}
+
+// sameFacts reports whether the engine holds the same facts, all
+// complete, for two versions of a package: object facts matched by
+// object path (by name for unexported package members, which have none),
+// compared by value.
+func sameFacts(e *engine.Engine, a, b *types.Package) bool {
+	oa, pa, ca, oka := e.Facts(a)
+	ob, pb, cb, okb := e.Facts(b)
+	if !oka || !okb || !ca || !cb || len(oa) != len(ob) || len(pa) != len(pb) {
+		return false
+	}
+	old := make(map[factKey]analysis.Fact, len(oa))
+	var enc objectpath.Encoder
+	for _, f := range oa {
+		k, ok := keyOf(&enc, f)
+		if !ok {
+			return false
+		}
+		old[k] = f.Fact
+	}
+	var enc2 objectpath.Encoder
+	for _, f := range ob {
+		k, ok := keyOf(&enc2, f)
+		if !ok {
+			return false
+		}
+		if g, ok := old[k]; !ok || !reflect.DeepEqual(f.Fact, g) {
+			return false
+		}
+	}
+	oldPkg := make(map[reflect.Type]analysis.Fact, len(pa))
+	for _, f := range pa {
+		oldPkg[reflect.TypeOf(f)] = f
+	}
+	for _, f := range pb {
+		if g, ok := oldPkg[reflect.TypeOf(f)]; !ok || !reflect.DeepEqual(f, g) {
+			return false
+		}
+	}
+	return true
+}
+
+// A factKey names an object fact across versions of a package.
+type factKey struct {
+	path objectpath.Path
+	name string // of an unexported package member
+	typ  reflect.Type
+}
+
+// keyOf returns the key of f's object: its name for a package member,
+// Type.Method for a method of a package's named type (objectpath finds
+// those only by searching the package's types), its object path
+// otherwise; false for an object with none (a local).
+func keyOf(enc *objectpath.Encoder, f analysis.ObjectFact) (factKey, bool) {
+	k := factKey{typ: reflect.TypeOf(f.Fact)}
+	obj := f.Object
+	if obj.Pkg() != nil && obj.Pkg().Scope().Lookup(obj.Name()) == obj {
+		k.name = obj.Name()
+		return k, true
+	}
+	if fn, ok := obj.(*types.Func); ok && fn.Signature().Recv() != nil {
+		t := fn.Signature().Recv().Type()
+		if ptr, ok := t.(*types.Pointer); ok {
+			t = ptr.Elem()
+		}
+		if named, ok := t.(*types.Named); ok && named.Obj().Pkg() == obj.Pkg() && obj.Pkg().Scope().Lookup(named.Obj().Name()) == named.Obj() {
+			k.name = named.Obj().Name() + "." + fn.Name()
+			return k, true
+		}
+	}
+	p, err := enc.For(obj)
+	k.path = p
+	return k, err == nil
+}
+
+// cached reports whether the root actions of p's last analysis are kept.
+func (st *loadState) cached(p *packages.Package) bool {
+	return len(st.acts[p]) == len(st.suite)
+}
+
+// record keeps the root actions of a run.
+func (st *loadState) record(run *engine.Result) {
+	for _, act := range run.Roots {
+		m := st.acts[act.Package]
+		if m == nil {
+			m = make(map[*analysis.Analyzer]*engine.Action)
+			st.acts[act.Package] = m
+		}
+		m[act.Analyzer] = act
+	}
+}
+
+// rootActions returns the last actions of every root, as
+// engine.Result.Roots orders them (analyzers outer).
+func (st *loadState) rootActions() []*engine.Action {
+	var out []*engine.Action
+	for _, a := range st.suite {
+		for _, r := range st.roots {
+			if act := st.acts[r][a]; act != nil {
+				out = append(out, act)
+			}
+		}
+	}
+	return out
+}
+
+// prune drops what only replaced versions needed: the root actions of
+// former roots, the export data of packages nothing holds.
+func (st *loadState) prune() {
+	live := make(map[*packages.Package]bool, len(st.roots))
+	for _, r := range st.roots {
+		live[r] = true
+	}
+	for p := range st.acts {
+		if !live[p] {
+			delete(st.acts, p)
+		}
+	}
+	types := make(map[*types.Package]bool)
+	for _, q := range st.cur {
+		types[q.Types] = true
+		for _, imp := range q.Imports {
+			types[imp.Types] = true
+		}
+	}
+	for t := range st.api {
+		if !types[t] {
+			delete(st.api, t)
+		}
+	}
+}
