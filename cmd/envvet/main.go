@@ -38,7 +38,7 @@ func main() {
 	case len(args) > 0 && args[0] == "lsp":
 		os.Exit(runLSP(args[1:], os.Stderr))
 	case forMultichecker(args):
-		multichecker.Main(analyzers.Suite(analyzers.Config{})...)
+		multichecker.Main(vetSuite(args)...)
 	default:
 		os.Exit(standalone(args, os.Stdout, os.Stderr))
 	}

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"encoding/json"
+	"math"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/envvet/envvet/analyzers"
+)
+
+// vetSuite returns the suite for the multichecker. Under go vet, a
+// package outside the named ones (a dependency) is analyzed only for its
+// facts: its .cfg says VetxOnly, and the unitchecker drops its
+// diagnostics. It still runs every check that requires a fact-exporting
+// analyzer, diagnostics and all. For such a package, vetSuite turns the
+// checks that export no facts into no-ops that keep only their
+// fact-exporting prerequisites, so the process exports the same facts and
+// spends nothing on findings nobody reads. Their flags stay, so go vet's
+// command line parses the same.
+func vetSuite(args []string) []*analysis.Analyzer {
+	if isUnit(args) {
+		startHeap(vetHeap)
+	}
+	suite := analyzers.Suite(analyzers.Config{})
+	if !vetxOnly(args) {
+		return suite
+	}
+	for _, a := range suite {
+		if len(a.FactTypes) == 0 {
+			a.Requires = factRequires(a.Requires)
+			a.Run = func(*analysis.Pass) (any, error) { return nil, nil }
+		}
+	}
+	return suite
+}
+
+// factRequires returns the analyzers of reqs that export facts or
+// require, transitively, one that does.
+func factRequires(reqs []*analysis.Analyzer) []*analysis.Analyzer {
+	var out []*analysis.Analyzer
+	for _, r := range reqs {
+		if usesFacts(r, make(map[*analysis.Analyzer]bool)) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// usesFacts reports whether a or one of its prerequisites declares a fact
+// type, the test by which the unitchecker keeps an analyzer in a
+// facts-only run.
+func usesFacts(a *analysis.Analyzer, seen map[*analysis.Analyzer]bool) bool {
+	if seen[a] {
+		return false
+	}
+	seen[a] = true
+	if len(a.FactTypes) > 0 {
+		return true
+	}
+	for _, r := range a.Requires {
+		if usesFacts(r, seen) {
+			return true
+		}
+	}
+	return false
+}
+
+// vetxOnly reports whether the command line is go vet's for a package it
+// analyzes only for facts: its last argument is a .cfg file that says so.
+// Any doubt (no such file, not JSON) answers false: the whole suite runs,
+// and the unitchecker reports the problem.
+func vetxOnly(args []string) bool {
+	if !isUnit(args) {
+		return false
+	}
+	data, err := os.ReadFile(args[len(args)-1])
+	if err != nil {
+		return false
+	}
+	var cfg struct{ VetxOnly bool }
+	return json.Unmarshal(data, &cfg) == nil && cfg.VetxOnly
+}
+
+// isUnit reports whether the command line is go vet's for one package:
+// its last argument is a .cfg file.
+func isUnit(args []string) bool {
+	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg")
+}
+
+// vetHeap is the heap a go vet process grows to before its first garbage
+// collection: most packages are analyzed within it, with no collection.
+const vetHeap = 64 << 20
+
+// startHeap lets the heap grow to size before the first garbage collection,
+// then restores the default pacing (GOGC=100), as cmd/compile does for its
+// own short-lived processes: go vet starts one process per package, and
+// with the default 4 MB start most of them collect several times a heap
+// that is about to be thrown away. A GOGC or GOMEMLIMIT in the
+// environment is the user's choice, and left alone.
+func startHeap(size int64) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	debug.SetGCPercent(-1)
+	debug.SetMemoryLimit(size)
+	type sentinel [32]byte // not tiny-allocated: its finalizer runs after the first collection
+	runtime.SetFinalizer(new(sentinel), func(*sentinel) {
+		debug.SetGCPercent(100)
+		debug.SetMemoryLimit(math.MaxInt64)
+	})
+}
