@@ -35,10 +35,11 @@
 // statement of its own (json.Unmarshal), or when the variable holding it
 // is never read after the parse. An error that is read in any way
 // (returned, wrapped, logged, compared with nil) is not dropped (an
-// error only compared with nil is rule fallback's or inverted's). A parse whose error is dropped in the init of an if
-// whose else branch parses the same value again (if b, _ :=
-// strconv.ParseBool(s); b {...} else if n, _ := strconv.Atoi(s); ...) only
-// hands a value that fails on: the last parse of the chain is reported.
+// error only compared with nil is for rules fallback and inverted). A
+// parse whose error is dropped in the init of an if whose else branch
+// parses the same value again (if b, _ := strconv.ParseBool(s); b {...}
+// else if n, _ := strconv.Atoi(s); ...) only hands a value that fails
+// on: the last parse of the chain is reported.
 //
 // A suggested fix stops on the bad value where that is safe: the error is
 // _ in a := on a line of its own (it becomes err, followed by if err !=
