@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/envvet/envvet/internal/modtest"
 )
 
 // TestNeovim drives envvet lsp from Neovim's built-in LSP client
@@ -25,10 +27,7 @@ func TestNeovim(t *testing.T) {
 		t.Skip("-short: skipping the editor end-to-end test")
 	}
 	tmp := t.TempDir()
-	envvet := filepath.Join(tmp, "envvet")
-	if out, err := exec.Command("go", "build", "-o", envvet, "../../cmd/envvet").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	envvet := modtest.Envvet(t)
 	root := filepath.Join(tmp, "example")
 	if err := os.CopyFS(root, os.DirFS("../../example")); err != nil {
 		t.Fatal(err)

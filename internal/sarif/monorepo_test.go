@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/envvet/envvet/internal/modtest"
 	"github.com/envvet/envvet/internal/sarif"
 )
 
@@ -68,9 +69,9 @@ type sarifResult struct {
 // fingerprints that survive lines inserted above the findings.
 func TestMonorepo(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds envvet and runs the go command")
+		t.Skip("runs envvet and the go command")
 	}
-	envvet := buildEnvvet(t)
+	envvet := modtest.Envvet(t)
 	repo := t.TempDir()
 	for name, text := range monorepo {
 		writeFile(t, filepath.Join(repo, name), text)
@@ -157,18 +158,6 @@ func runMonorepo(t *testing.T, envvet, dir string) []sarifResult {
 		t.Fatalf("%d runs, want 1", len(log.Runs))
 	}
 	return log.Runs[0].Results
-}
-
-// buildEnvvet builds cmd/envvet into a temporary directory.
-func buildEnvvet(t *testing.T) string {
-	t.Helper()
-	root, err := filepath.Abs("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	bin := filepath.Join(t.TempDir(), "envvet")
-	command(t, root, "go", "build", "-o", bin, "./cmd/envvet")
-	return bin
 }
 
 // command runs name in dir, with the go command's workspace (if any)
