@@ -13,27 +13,40 @@ import (
 	"github.com/envvet/envvet/internal/rulestest"
 )
 
+// scenarios are the packages that envparse's default settings run on.
+var scenarios = []string{"a", "b", "envutil", "typeparams", "cgo", "lenient", "loaders", "urfave", "urfave2", "urfave3", "urfavestr", "parserarg", "parserarguse", "urfaveflags", "urfavemain"}
+
+// defaults is the run of envparse with the default settings over the
+// scenarios and illtyped, in one load: analysistest loads the packages,
+// and the standard library they import, from source on each Run, which
+// costs more than the analysis.
+var defaults = rulestest.NewShared(analysistest.TestData(), envparse.New(envparse.Config{}), false,
+	append([]string{"illtyped"}, scenarios...)...)
+
 func Test(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), envparse.New(envparse.Config{}), "a", "b", "envutil", "typeparams", "cgo", "lenient", "loaders", "urfave", "urfave2", "urfave3", "urfavestr", "parserarg", "parserarguse", "urfaveflags", "urfavemain")
+	defaults.Check(t, scenarios...)
 }
 
 // TestIllTyped runs envparse on code with type errors: it must not panic.
 func TestIllTyped(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), envparse.New(envparse.Config{}), "illtyped")
+	defaults.Check(t, "illtyped")
 }
 
 // TestFlags runs each rule's flag set to false on a scenario of its own,
 // where that rule's findings must be gone and the others' remain.
 func TestFlags(t *testing.T) {
-	rulestest.EachOff(t, func() *analysis.Analyzer { return envparse.New(envparse.Config{}) }, "dropped", "helper", "loader", "fallback", "inverted")
+	results := rulestest.EachOff(t, func() *analysis.Analyzer { return envparse.New(envparse.Config{}) }, "dropped", "helper", "loader", "fallback", "inverted")
+	// The same through Config, as golangci-lint settings arrive: exactly
+	// the findings of the flag, which the // want comments checked, on
+	// the packages that run loaded.
 	off := false
-	analysistest.Run(t, analysistest.TestData(), envparse.New(envparse.Config{Helper: &off}), "without-helper")
+	rulestest.Rerun(t, envparse.New(envparse.Config{Helper: &off}), results["helper"])
 }
 
 // TestRelated checks that a helper call's finding points at the helper's
 // parse, in the helper's package.
 func TestRelated(t *testing.T) {
-	results := analysistest.Run(t, analysistest.TestData(), envparse.New(envparse.Config{}), "b")
+	results := defaults.Check(t, "b")
 	want := map[string]string{
 		`env key "PORT" is parsed by envutil.Int`:        "envutil.go:24:12: envutil.Int returns a fallback when strconv.Atoi fails here",
 		`env key "WORKERS" is parsed by envutil.Workers`: "envutil.go:24:12: envutil.Int returns a fallback when strconv.Atoi fails here",
