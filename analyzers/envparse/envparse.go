@@ -232,7 +232,7 @@ type Result struct {
 type BadValue struct {
 	Key     string
 	Pos     token.Pos
-	Rule    string // dropped, helper or loader
+	Rule    string // dropped, helper, loader, fallback or inverted
 	By      string // the parse, helper or loader: "strconv.Atoi", "envutil.Int", "env.Parse"
 	Outcome string // "runs as 0", "runs as 25", "leaves its field unset"
 }

@@ -63,7 +63,7 @@ type Key struct {
 // A BadValue is a place where a bad value of a key runs on (envparse).
 type BadValue struct {
 	Pos     string `json:"pos"`
-	Rule    string `json:"rule"`    // envparse's rule: dropped, helper, loader
+	Rule    string `json:"rule"`    // envparse's rule: dropped, helper, loader, fallback, inverted
 	By      string `json:"by"`      // the parse, helper or loader: strconv.Atoi, envutil.Int, env.Parse
 	Outcome string `json:"outcome"` // runs as 0, runs as 25, leaves its field unset
 }
