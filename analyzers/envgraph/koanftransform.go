@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"slices"
 	"strings"
 )
 
@@ -91,7 +92,7 @@ func (s *state) transformSteps(cb ast.Expr) ([]kstep, bool) {
 			return nil, false
 		}
 		st, ok := s.stepsOf(ret.Results[0], param, 0)
-		if !ok || i > 0 && !equalSteps(st, steps) {
+		if !ok || i > 0 && !slices.Equal(st, steps) {
 			return nil, false
 		}
 		steps = st
@@ -155,18 +156,6 @@ func (s *state) isMinusOne(e ast.Expr) bool {
 	}
 	n, exact := constant.Int64Val(tv.Value)
 	return exact && n < 0
-}
-
-func equalSteps(a, b []kstep) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // apply returns the name under which the env key env is loaded.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"slices"
 )
 
 // fallbacks returns the findings of rule fallback: parses of env values
@@ -134,7 +135,7 @@ func (s *state) fallbackText(p *parseSite) string {
 // then strconv.Atoi), and the last step is where a bad value is kept.
 func (s *state) parsesAgain(p *parseSite) bool {
 	for _, q := range s.parses {
-		if q == p || !sameKeys(q.src.keys, p.src.keys) {
+		if q == p || !slices.Equal(q.src.keys, p.src.keys) {
 			continue
 		}
 		for _, st := range p.badPath {
@@ -144,16 +145,4 @@ func (s *state) parsesAgain(p *parseSite) bool {
 		}
 	}
 	return false
-}
-
-func sameKeys(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
