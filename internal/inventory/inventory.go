@@ -137,87 +137,132 @@ type Options struct {
 // several main packages share a manifest, a key is unread only if none of
 // them reads it.
 func Build(pkgs []Package, opts Options) *Inventory {
-	inv := &Inventory{Keys: []Key{}, Unread: []Decl{}, Dynamic: []Dynamic{}, Environ: []Site{}}
-	keys := make(map[string]*Key)
-	read := make(map[string]bool)
-	descs := make(map[string]string) // the first description a declaration in the code gives
-	var prefixes []string
-	environ := false
-	manifests := make(map[*manifest.Manifest]bool)
-	var programs []*envgraph.Program
-	seen := make(map[string]bool) // test variants repeat a package's references
-
+	b := &builder{
+		opts:      opts,
+		inv:       &Inventory{Keys: []Key{}, Unread: []Decl{}, Dynamic: []Dynamic{}, Environ: []Site{}},
+		keys:      make(map[string]*Key),
+		read:      make(map[string]bool),
+		descs:     make(map[string]string),
+		manifests: make(map[*manifest.Manifest]bool),
+		seen:      make(map[string]bool),
+	}
 	for _, p := range pkgs {
-		if p.Manifest != nil && (p.Main || opts.Deps) {
-			manifests[p.Manifest] = true
-		}
-		if p.Program != nil {
-			programs = append(programs, p.Program)
-		}
-		listed := p.Module != "" && (p.Main || opts.Deps)
-		module := ""
-		if !p.Main {
-			module = p.Module
-		}
-		for _, r := range p.Refs {
-			if r.Kind.IsRead() && !r.Dynamic && r.Key != "" {
-				read[r.Key] = true
-			}
-			// An environment handed on to a child process (cmd.Env =
-			// os.Environ()) reads no key itself.
-			if r.Kind == envgraph.Environ && p.Main && !r.Passed {
-				environ = true
-			}
-			if (r.Dynamic || r.Kind == envgraph.Prefix) && r.Prefix != "" {
-				prefixes = append(prefixes, r.Prefix)
-			}
-			if !listed {
-				continue
-			}
-			pos := position(p.Fset, r.Pos, opts.Dir)
-			id := pos + "\x00" + r.Kind.String() + "\x00" + r.Key + "\x00" + r.Expr
-			if seen[id] {
-				continue
-			}
-			seen[id] = true
-			switch {
-			case r.Dynamic || r.Kind == envgraph.Prefix:
-				inv.Dynamic = append(inv.Dynamic, Dynamic{
-					Site: Site{Pos: pos, Kind: r.Kind.String(), Via: r.Via, Package: p.Path, Module: module},
-					Expr: r.Expr, Prefix: r.Prefix,
-				})
-			case r.Kind == envgraph.Environ || r.Kind == envgraph.Clear:
-				inv.Environ = append(inv.Environ, Site{Pos: pos, Kind: r.Kind.String(), Via: r.Via, Package: p.Path, Module: module})
-			case r.Key != "":
-				k := keys[r.Key]
-				if k == nil {
-					k = &Key{Key: r.Key, Refs: []Ref{}, Declared: []Decl{}, WellKnown: wellknown.Allowed(r.Key, nil)}
-					keys[r.Key] = k
-				}
-				if descs[r.Key] == "" {
-					descs[r.Key] = r.Description
-				}
-				ref := Ref{
-					Pos: pos, Kind: r.Kind.String(), Via: r.Via, Package: p.Path, Module: module,
-					Loader: r.Loader, Required: r.Required, Field: r.Field, Flag: r.Flag,
-				}
-				if r.HasDefault {
-					ref.Default = &r.Default
-				}
-				k.Refs = append(k.Refs, ref)
-				k.addType(r.Type)
-				for _, d := range p.Manifest.Declarations(r.Key) {
-					k.Declared = appendDecl(k.Declared, Decl{File: rel(d.File, opts.Dir), Line: d.Line})
-				}
-			}
-		}
+		b.addPackage(p)
+	}
+	addAsked(b.keys, pkgs, opts, b.seen)
+	b.addKeys()
+	addEnvironments(b.inv, sortedManifests(b.manifests), opts.Dir)
+	slices.SortFunc(b.inv.Dynamic, func(a, b Dynamic) int { return comparePos(a.Pos, b.Pos) })
+	slices.SortFunc(b.inv.Environ, func(a, b Site) int { return comparePos(a.Pos, b.Pos) })
+	if len(opts.Incomplete) > 0 {
+		b.inv.Incomplete, b.inv.Unread = opts.Incomplete, nil
+		return b.inv
+	}
+	b.addUnread()
+	return b.inv
+}
+
+// A builder holds what Build gathers from the packages' references.
+type builder struct {
+	opts      Options
+	inv       *Inventory
+	keys      map[string]*Key
+	read      map[string]bool   // keys some package reads
+	descs     map[string]string // the first description a declaration in the code gives
+	prefixes  []string          // prefixes of dynamic reads
+	environ   bool              // a main package scans the whole environment
+	manifests map[*manifest.Manifest]bool
+	programs  []*envgraph.Program
+	seen      map[string]bool // test variants repeat a package's references
+}
+
+// addPackage records p's references: all of them for what is read, and
+// the listed packages' ones in the inventory.
+func (b *builder) addPackage(p Package) {
+	listed := p.Module != "" && (p.Main || b.opts.Deps)
+	if p.Manifest != nil && (p.Main || b.opts.Deps) {
+		b.manifests[p.Manifest] = true
+	}
+	if p.Program != nil {
+		b.programs = append(b.programs, p.Program)
+	}
+	module := ""
+	if !p.Main {
+		module = p.Module
+	}
+	for _, r := range p.Refs {
+		b.noteRead(p, r)
 		if listed {
-			addBadValues(keys, p, opts.Dir, seen)
+			b.addRef(p, module, r)
 		}
 	}
+	if listed {
+		addBadValues(b.keys, p, b.opts.Dir, b.seen)
+	}
+}
 
-	addAsked(keys, pkgs, opts, seen)
-	for _, k := range keys {
+// noteRead records what r reads, for the declared keys nothing reads.
+func (b *builder) noteRead(p Package, r envgraph.Ref) {
+	if r.Kind.IsRead() && !r.Dynamic && r.Key != "" {
+		b.read[r.Key] = true
+	}
+	// An environment handed on to a child process (cmd.Env =
+	// os.Environ()) reads no key itself.
+	if r.Kind == envgraph.Environ && p.Main && !r.Passed {
+		b.environ = true
+	}
+	if (r.Dynamic || r.Kind == envgraph.Prefix) && r.Prefix != "" {
+		b.prefixes = append(b.prefixes, r.Prefix)
+	}
+}
+
+// addRef lists r, once per position, kind, key and expression.
+func (b *builder) addRef(p Package, module string, r envgraph.Ref) {
+	pos := position(p.Fset, r.Pos, b.opts.Dir)
+	id := pos + "\x00" + r.Kind.String() + "\x00" + r.Key + "\x00" + r.Expr
+	if b.seen[id] {
+		return
+	}
+	b.seen[id] = true
+	site := Site{Pos: pos, Kind: r.Kind.String(), Via: r.Via, Package: p.Path, Module: module}
+	switch {
+	case r.Dynamic || r.Kind == envgraph.Prefix:
+		b.inv.Dynamic = append(b.inv.Dynamic, Dynamic{Site: site, Expr: r.Expr, Prefix: r.Prefix})
+	case r.Kind == envgraph.Environ || r.Kind == envgraph.Clear:
+		b.inv.Environ = append(b.inv.Environ, site)
+	case r.Key != "":
+		b.addKeyRef(p, site, r)
+	}
+}
+
+// addKeyRef adds the reference of r at site to its key.
+func (b *builder) addKeyRef(p Package, site Site, r envgraph.Ref) {
+	k := b.keys[r.Key]
+	if k == nil {
+		k = &Key{Key: r.Key, Refs: []Ref{}, Declared: []Decl{}, WellKnown: wellknown.Allowed(r.Key, nil)}
+		b.keys[r.Key] = k
+	}
+	if b.descs[r.Key] == "" {
+		b.descs[r.Key] = r.Description
+	}
+	ref := Ref{
+		Pos: site.Pos, Kind: site.Kind, Via: r.Via, Package: site.Package, Module: site.Module,
+		Loader: r.Loader, Required: r.Required, Field: r.Field, Flag: r.Flag,
+	}
+	if r.HasDefault {
+		ref.Default = &r.Default
+	}
+	k.Refs = append(k.Refs, ref)
+	k.addType(r.Type)
+	for _, d := range p.Manifest.Declarations(r.Key) {
+		k.Declared = appendDecl(k.Declared, Decl{File: rel(d.File, b.opts.Dir), Line: d.Line})
+	}
+}
+
+// addKeys completes each key from its references and the manifests, and
+// lists the keys sorted.
+func (b *builder) addKeys() {
+	for _, k := range b.keys {
 		slices.SortFunc(k.Refs, func(a, b Ref) int { return comparePos(a.Pos, b.Pos) })
 		slices.SortFunc(k.BadValue, func(a, b BadValue) int { return comparePos(a.Pos, b.Pos) })
 		for _, r := range k.Refs {
@@ -227,7 +272,7 @@ func Build(pkgs []Package, opts Options) *Inventory {
 			k.Required = k.Required || r.Required
 		}
 		k.Secret = looksSecret(k.Key)
-		for m := range manifests {
+		for m := range b.manifests {
 			if d, ok := m.Lookup(k.Key); ok {
 				k.Required = k.Required || d.Required
 				k.Secret = k.Secret || d.Secret
@@ -237,37 +282,32 @@ func Build(pkgs []Package, opts Options) *Inventory {
 			}
 		}
 		if k.Description == "" {
-			k.Description = descs[k.Key] // the manifest's comes first
+			k.Description = b.descs[k.Key] // the manifest's comes first
 		}
-		inv.Keys = append(inv.Keys, *k)
+		b.inv.Keys = append(b.inv.Keys, *k)
 	}
-	slices.SortFunc(inv.Keys, func(a, b Key) int { return cmp.Compare(a.Key, b.Key) })
-	addEnvironments(inv, sortedManifests(manifests), opts.Dir)
-	slices.SortFunc(inv.Dynamic, func(a, b Dynamic) int { return comparePos(a.Pos, b.Pos) })
-	slices.SortFunc(inv.Environ, func(a, b Site) int { return comparePos(a.Pos, b.Pos) })
+	slices.SortFunc(b.inv.Keys, func(a, b Key) int { return cmp.Compare(a.Key, b.Key) })
+}
 
-	// A declared key is read if some program of those loaded reads it (each
-	// main package's Program covers its dependencies, with envgraph's rules
-	// for whole-environment scans); with no main package, if some loaded
-	// package reads it.
+// addUnread lists the declared keys that nothing reads. A declared key is
+// read if some program of those loaded reads it (each main package's
+// Program covers its dependencies, with envgraph's rules for
+// whole-environment scans); with no main package, if some loaded package
+// reads it.
+func (b *builder) addUnread() {
 	isRead := func(key string) bool {
-		if len(programs) > 0 {
-			return slices.ContainsFunc(programs, func(p *envgraph.Program) bool { return p.Reads(key) })
+		if len(b.programs) > 0 {
+			return slices.ContainsFunc(b.programs, func(p *envgraph.Program) bool { return p.Reads(key) })
 		}
-		return environ || read[key] || hasPrefix(key, prefixes)
+		return b.environ || b.read[key] || hasPrefix(key, b.prefixes)
 	}
-	if len(opts.Incomplete) > 0 {
-		inv.Incomplete, inv.Unread = opts.Incomplete, nil
-		return inv
-	}
-	for _, m := range sortedManifests(manifests) {
+	for _, m := range sortedManifests(b.manifests) {
 		for _, d := range m.Keys {
 			if !wellknown.Allowed(d.Name, nil) && !isRead(d.Name) {
-				inv.Unread = appendDecl(inv.Unread, Decl{Key: d.Name, File: rel(d.File, opts.Dir), Line: d.Line})
+				b.inv.Unread = appendDecl(b.inv.Unread, Decl{Key: d.Name, File: rel(d.File, b.opts.Dir), Line: d.Line})
 			}
 		}
 	}
-	return inv
 }
 
 // addAsked records the keys that packages without an AutomaticEnv of
