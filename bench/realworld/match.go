@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -118,25 +119,11 @@ type Score struct {
 // row's and the row's rule is "-" or names the finding's category.
 func ScoreTable(t *Table, runs map[string]*Run) *Score {
 	s := &Score{Check: t.Check, ByRule: make(map[string]*Counts)}
-	rule := func(name string) *Counts {
-		c := s.ByRule[name]
-		if c == nil {
-			c = new(Counts)
-			s.ByRule[name] = c
-		}
-		return c
-	}
 	byMod := make(map[string][]*Row)
 	for _, r := range t.Rows {
 		byMod[r.ModVer()] = append(byMod[r.ModVer()], r)
 	}
-	mods := make([]string, 0, len(byMod))
-	for m := range byMod {
-		mods = append(mods, m)
-	}
-	sort.Strings(mods)
-	for _, m := range mods {
-		rows := byMod[m]
+	for _, m := range slices.Sorted(maps.Keys(byMod)) {
 		run := runs[m]
 		if run == nil {
 			continue // not selected (ONLY)
@@ -145,75 +132,108 @@ func ScoreTable(t *Table, runs map[string]*Run) *Score {
 			s.Unmeasured = append(s.Unmeasured, run)
 			continue
 		}
-		s.Modules++
-		s.Rows += len(rows)
-		if run.LoadFailed != "" {
-			s.LoadFailed = append(s.LoadFailed, run)
-		}
-		if len(run.Errors) > 0 || run.Partial != "" {
-			s.Errors = append(s.Errors, run)
-		}
-		service := slices.ContainsFunc(rows, func(r *Row) bool { return r.Kind == kindService })
-		matched := make(map[*Finding]bool)
-		for _, r := range rows {
-			var hits []*Finding
-			for _, f := range run.Findings {
-				if !f.Outside && f.File == r.File && f.Line == r.Line && (r.Rule == "-" || rules[t.Check][r.Rule] == f.Category) {
-					hits = append(hits, f)
-					matched[f] = true
-				}
-			}
-			name := canonicalRule(t.Check, r.Rule)
-			if name == "-" && len(hits) > 0 {
-				name = hits[0].Rule()
-			}
-			c := rule(name)
-			switch r.Verdict {
-			case verdictReport:
-				if len(hits) > 0 {
-					c.TP++
-				} else {
-					c.FN++
-					s.Items = append(s.Items, &Item{Kind: itemMiss, Rule: name, ModVer: m, File: r.File, Line: r.Line, Row: r, Note: run.LoadFailed})
-				}
-			case verdictQuiet:
-				c.Quiet++
-				if len(hits) > 0 {
-					c.FP++
-					for _, f := range hits {
-						s.Items = append(s.Items, &Item{Kind: itemFalse, Rule: name, ModVer: m, File: r.File, Line: r.Line, Row: r, Finding: f})
-					}
-				}
-			case verdictEither:
-				c.Either++
-				if len(hits) > 0 {
-					c.EitherReported++
-				}
-			}
-		}
-		for _, f := range run.Findings {
-			if matched[f] {
-				continue
-			}
-			c := rule(f.Rule())
-			it := &Item{Rule: f.Rule(), ModVer: m, File: f.File, Line: f.Line, Finding: f}
-			switch {
-			case f.Outside:
-				it.Kind = itemOutside
-				c.FP++
-			case service:
-				it.Kind = itemUnlisted
-				c.FP++
-			default:
-				it.Kind = itemUnjudged
-				c.Unjudged++
-			}
-			s.Items = append(s.Items, it)
-		}
+		s.scoreModule(t.Check, byMod[m], run)
 	}
 	for _, c := range s.ByRule {
 		s.Total.add(c)
 	}
+	s.sortItems()
+	return s
+}
+
+// rule returns the counts of the named rule, added when new.
+func (s *Score) rule(name string) *Counts {
+	c := s.ByRule[name]
+	if c == nil {
+		c = new(Counts)
+		s.ByRule[name] = c
+	}
+	return c
+}
+
+// scoreModule counts the rows of one module version against its run, and
+// the findings no row matched.
+func (s *Score) scoreModule(check string, rows []*Row, run *Run) {
+	s.Modules++
+	s.Rows += len(rows)
+	if run.LoadFailed != "" {
+		s.LoadFailed = append(s.LoadFailed, run)
+	}
+	if len(run.Errors) > 0 || run.Partial != "" {
+		s.Errors = append(s.Errors, run)
+	}
+	matched := make(map[*Finding]bool)
+	for _, r := range rows {
+		var hits []*Finding
+		for _, f := range run.Findings {
+			if !f.Outside && f.File == r.File && f.Line == r.Line && (r.Rule == "-" || rules[check][r.Rule] == f.Category) {
+				hits = append(hits, f)
+				matched[f] = true
+			}
+		}
+		s.scoreRow(check, r, run, hits)
+	}
+	service := slices.ContainsFunc(rows, func(r *Row) bool { return r.Kind == kindService })
+	for _, f := range run.Findings {
+		if !matched[f] {
+			s.scoreUnmatched(f, run.ModVer(), service)
+		}
+	}
+}
+
+// scoreRow counts row r by the findings that matched it.
+func (s *Score) scoreRow(check string, r *Row, run *Run, hits []*Finding) {
+	name := canonicalRule(check, r.Rule)
+	if name == "-" && len(hits) > 0 {
+		name = hits[0].Rule()
+	}
+	c := s.rule(name)
+	m := run.ModVer()
+	switch r.Verdict {
+	case verdictReport:
+		if len(hits) > 0 {
+			c.TP++
+		} else {
+			c.FN++
+			s.Items = append(s.Items, &Item{Kind: itemMiss, Rule: name, ModVer: m, File: r.File, Line: r.Line, Row: r, Note: run.LoadFailed})
+		}
+	case verdictQuiet:
+		c.Quiet++
+		if len(hits) > 0 {
+			c.FP++
+			for _, f := range hits {
+				s.Items = append(s.Items, &Item{Kind: itemFalse, Rule: name, ModVer: m, File: r.File, Line: r.Line, Row: r, Finding: f})
+			}
+		}
+	case verdictEither:
+		c.Either++
+		if len(hits) > 0 {
+			c.EitherReported++
+		}
+	}
+}
+
+// scoreUnmatched counts a finding no row matched: a false report outside
+// the module copy or in a service read whole, else unjudged.
+func (s *Score) scoreUnmatched(f *Finding, modVer string, service bool) {
+	c := s.rule(f.Rule())
+	it := &Item{Rule: f.Rule(), ModVer: modVer, File: f.File, Line: f.Line, Finding: f}
+	switch {
+	case f.Outside:
+		it.Kind = itemOutside
+		c.FP++
+	case service:
+		it.Kind = itemUnlisted
+		c.FP++
+	default:
+		it.Kind = itemUnjudged
+		c.Unjudged++
+	}
+	s.Items = append(s.Items, it)
+}
+
+// sortItems orders the items by kind, then position, rule and message.
+func (s *Score) sortItems() {
 	order := map[string]int{itemMiss: 0, itemFalse: 1, itemUnlisted: 2, itemOutside: 3, itemUnjudged: 4}
 	slices.SortStableFunc(s.Items, func(a, b *Item) int {
 		return cmp.Or(
@@ -225,7 +245,6 @@ func ScoreTable(t *Table, runs map[string]*Run) *Score {
 			cmp.Compare(message(a), message(b)),
 		)
 	})
-	return s
 }
 
 func message(it *Item) string {
