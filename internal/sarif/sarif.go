@@ -155,29 +155,9 @@ func Write(w io.Writer, tool Tool, root string, rules []Rule, results []Result, 
 		return fmt.Errorf("sarif: module root: %w", err)
 	}
 	wr := &writer{root: root, files: newFileCache()}
-
-	driver := newToolComponent()
-	driver.Name = ptr(tool.Name)
-	if tool.Version != "" {
-		driver.Version = ptr(tool.Version)
-	}
-	if tool.InformationURI != "" {
-		driver.InformationURI = ptr(tool.InformationURI)
-	}
-	index := make(map[string]int, len(rules))
-	levels := make(map[string]string, len(rules))
-	for i, r := range rules {
-		if _, dup := index[r.ID]; dup {
-			return fmt.Errorf("sarif: rule %q is listed twice", r.ID)
-		}
-		level := cmp.Or(r.Level, levelWarning)
-		switch level {
-		case levelError, levelWarning, levelNote:
-		default:
-			return fmt.Errorf("sarif: rule %q has level %q, want error, warning or note", r.ID, r.Level)
-		}
-		index[r.ID], levels[r.ID] = i, level
-		driver.Rules = append(driver.Rules, descriptor(r, level))
+	driver, index, levels, err := toolDriver(tool, rules)
+	if err != nil {
+		return err
 	}
 
 	rn := newRun()
@@ -193,34 +173,10 @@ func Write(w io.Writer, tool Tool, root string, rules []Rule, results []Result, 
 		if !ok {
 			return fmt.Errorf("sarif: result %d (%s) has rule %q, which is not among the rules", i, res.Message, res.RuleID)
 		}
-		r := newResult()
-		r.RuleID = ptr(res.RuleID)
-		r.RuleIndex = ruleIndex
-		r.Level = levels[res.RuleID]
-		r.Message = textMessage(res.Message)
-		if loc := wr.location(res.Location, 0); loc != nil {
-			r.Locations = append(r.Locations, loc)
-		}
-		for j, rel := range res.Related {
-			if loc := wr.location(rel, j+1); loc != nil {
-				r.RelatedLocations = append(r.RelatedLocations, loc)
-			}
-		}
-		for _, f := range res.Fixes {
-			if len(f.Edits) > 0 { // a fix needs at least one artifactChange
-				r.Fixes = append(r.Fixes, wr.fix(f))
-			}
-		}
+		r := wr.result(res, ruleIndex, levels[res.RuleID])
 		h := wr.fingerprint(res)
 		fps[h]++
 		r.PartialFingerprints = map[string]string{FingerprintKey: fmt.Sprintf("%s:%d", h, fps[h])}
-		if res.Suppressed != nil {
-			s := &suppression{Kind: ptr("inSource")}
-			if res.Suppressed.Justification != "" {
-				s.Justification = ptr(res.Suppressed.Justification)
-			}
-			r.Suppressions = []*suppression{s}
-		}
 		rn.Results = append(rn.Results, r)
 	}
 
@@ -235,6 +191,67 @@ func Write(w io.Writer, tool Tool, root string, rules []Rule, results []Result, 
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(l)
+}
+
+// toolDriver returns the tool component describing tool and its rules,
+// with each rule's index and default level by ID; an error for a rule
+// listed twice or a level other than error, warning, note or "".
+func toolDriver(tool Tool, rules []Rule) (*toolComponent, map[string]int, map[string]string, error) {
+	driver := newToolComponent()
+	driver.Name = ptr(tool.Name)
+	if tool.Version != "" {
+		driver.Version = ptr(tool.Version)
+	}
+	if tool.InformationURI != "" {
+		driver.InformationURI = ptr(tool.InformationURI)
+	}
+	index := make(map[string]int, len(rules))
+	levels := make(map[string]string, len(rules))
+	for i, r := range rules {
+		if _, dup := index[r.ID]; dup {
+			return nil, nil, nil, fmt.Errorf("sarif: rule %q is listed twice", r.ID)
+		}
+		level := cmp.Or(r.Level, levelWarning)
+		switch level {
+		case levelError, levelWarning, levelNote:
+		default:
+			return nil, nil, nil, fmt.Errorf("sarif: rule %q has level %q, want error, warning or note", r.ID, r.Level)
+		}
+		index[r.ID], levels[r.ID] = i, level
+		driver.Rules = append(driver.Rules, descriptor(r, level))
+	}
+	return driver, index, levels, nil
+}
+
+// result returns res as a SARIF result of the rule at ruleIndex, without
+// its fingerprint.
+func (wr *writer) result(res Result, ruleIndex int, level string) *result {
+	r := newResult()
+	r.RuleID = ptr(res.RuleID)
+	r.RuleIndex = ruleIndex
+	r.Level = level
+	r.Message = textMessage(res.Message)
+	if loc := wr.location(res.Location, 0); loc != nil {
+		r.Locations = append(r.Locations, loc)
+	}
+	for j, rel := range res.Related {
+		if loc := wr.location(rel, j+1); loc != nil {
+			r.RelatedLocations = append(r.RelatedLocations, loc)
+		}
+	}
+	for _, f := range res.Fixes {
+		if len(f.Edits) > 0 { // a fix needs at least one artifactChange
+			r.Fixes = append(r.Fixes, wr.fix(f))
+		}
+	}
+	if res.Suppressed != nil {
+		s := &suppression{Kind: ptr("inSource")}
+		if res.Suppressed.Justification != "" {
+			s.Justification = ptr(res.Suppressed.Justification)
+		}
+		r.Suppressions = []*suppression{s}
+	}
+	return r
 }
 
 // descriptor returns r as a reportingDescriptor with the given default level.
