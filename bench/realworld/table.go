@@ -273,71 +273,91 @@ func ParseTable(check, name string, data []byte) ([]*Row, []Problem) {
 		return nil, ps
 	}
 	var rows []*Row
-	type key struct {
-		modver, file string
-		line         int
-	}
-	seen := make(map[key][]*Row)
+	seen := make(map[rowKey][]*Row)
 	for n, f := range records(data, tableHeader, bad) {
 		r := &Row{Table: name, TLine: n, Check: check, Module: f[0], Version: f[1], File: f[2],
 			Verdict: f[4], Kind: f[5], Rule: f[6], Why: f[7], Source: f[8]}
 		before := len(ps)
-		if !moduleRE.MatchString(r.Module) || !strings.Contains(r.Module, ".") && !strings.Contains(r.Module, "/") {
-			bad(n, "module %q is not a module path", r.Module)
-		}
-		checkVersion(r.Version, func(msg string) { bad(n, "%s", msg) })
-		if msg := checkRelPath(r.File, false); msg != "" {
-			bad(n, "file %q: %s", r.File, msg)
-		}
-		line, err := strconv.Atoi(f[3])
-		if err != nil || line < 1 {
-			bad(n, "line %q is not a positive number", f[3])
-		}
-		r.Line = line
-		switch r.Verdict {
-		case verdictReport, verdictQuiet, verdictEither:
-		default:
-			bad(n, "unknown verdict %q (want report, quiet or either)", r.Verdict)
-		}
-		switch r.Kind {
-		case kindFixBefore, kindFixAfter, kindService:
-		default:
-			bad(n, "unknown kind %q (want fix-before, fix-after or service)", r.Kind)
-		}
-		if _, ok := rules[check][r.Rule]; !ok && r.Rule != "-" {
-			bad(n, "unknown rule %q for %s (want - or one of %s)", r.Rule, check, strings.Join(ruleList(check), ", "))
-		}
-		if r.Why == "" || r.Why == "-" {
-			bad(n, "why is empty")
-		}
-		if r.Source == "" || r.Source == "-" {
-			bad(n, "source is empty")
-		} else if !strings.HasPrefix(r.Source, "https://") && !strings.HasPrefix(r.Source, "http://") {
+		r.Line = checkRow(r, f[3], func(format string, args ...any) { bad(n, format, args...) })
+		if !strings.HasPrefix(r.Source, "https://") && !strings.HasPrefix(r.Source, "http://") && r.Source != "" && r.Source != "-" {
 			ps = append(ps, Problem{Path: name, Line: n, Msg: fmt.Sprintf("source %q is not a URL", r.Source), Warn: true})
 		}
 		if len(ps) > before && len(Errors(ps[before:])) > 0 {
 			continue
 		}
-		k := key{r.ModVer(), r.File, r.Line}
-		dup := false
-		for _, o := range seen[k] {
-			cr, co := canonicalRule(check, r.Rule), canonicalRule(check, o.Rule)
-			switch {
-			case cr == co:
-				bad(n, "duplicate row: %s %s rule %s is already on line %d", r.ModVer(), r.Pos(), r.Rule, o.TLine)
-				dup = true
-			case cr == "-" || co == "-":
-				bad(n, "row %s %s rule %s overlaps line %d (rule %s): rule - matches every category", r.ModVer(), r.Pos(), r.Rule, o.TLine, o.Rule)
-				dup = true
-			}
-		}
-		if dup {
+		if overlapping(r, seen, func(format string, args ...any) { bad(n, format, args...) }) {
 			continue
 		}
+		k := rowKey{r.ModVer(), r.File, r.Line}
 		seen[k] = append(seen[k], r)
 		rows = append(rows, r)
 	}
-	// Pairs: a module with fix-before rows needs fix-after rows.
+	return rows, append(ps, unpaired(name, rows)...)
+}
+
+// A rowKey is a row's place: module@version, file and line.
+type rowKey struct {
+	modver, file string
+	line         int
+}
+
+// checkRow reports what is wrong with the fields of r, and returns its
+// line number, parsed from line.
+func checkRow(r *Row, line string, bad func(format string, args ...any)) int {
+	if !moduleRE.MatchString(r.Module) || !strings.Contains(r.Module, ".") && !strings.Contains(r.Module, "/") {
+		bad("module %q is not a module path", r.Module)
+	}
+	checkVersion(r.Version, func(msg string) { bad("%s", msg) })
+	if msg := checkRelPath(r.File, false); msg != "" {
+		bad("file %q: %s", r.File, msg)
+	}
+	n, err := strconv.Atoi(line)
+	if err != nil || n < 1 {
+		bad("line %q is not a positive number", line)
+	}
+	switch r.Verdict {
+	case verdictReport, verdictQuiet, verdictEither:
+	default:
+		bad("unknown verdict %q (want report, quiet or either)", r.Verdict)
+	}
+	switch r.Kind {
+	case kindFixBefore, kindFixAfter, kindService:
+	default:
+		bad("unknown kind %q (want fix-before, fix-after or service)", r.Kind)
+	}
+	if _, ok := rules[r.Check][r.Rule]; !ok && r.Rule != "-" {
+		bad("unknown rule %q for %s (want - or one of %s)", r.Rule, r.Check, strings.Join(ruleList(r.Check), ", "))
+	}
+	if r.Why == "" || r.Why == "-" {
+		bad("why is empty")
+	}
+	if r.Source == "" || r.Source == "-" {
+		bad("source is empty")
+	}
+	return n
+}
+
+// overlapping reports whether r repeats a row already seen at its place:
+// the same rule, or rule "-" beside any other.
+func overlapping(r *Row, seen map[rowKey][]*Row, bad func(format string, args ...any)) bool {
+	dup := false
+	for _, o := range seen[rowKey{r.ModVer(), r.File, r.Line}] {
+		cr, co := canonicalRule(r.Check, r.Rule), canonicalRule(r.Check, o.Rule)
+		switch {
+		case cr == co:
+			bad("duplicate row: %s %s rule %s is already on line %d", r.ModVer(), r.Pos(), r.Rule, o.TLine)
+			dup = true
+		case cr == "-" || co == "-":
+			bad("row %s %s rule %s overlaps line %d (rule %s): rule - matches every category", r.ModVer(), r.Pos(), r.Rule, o.TLine, o.Rule)
+			dup = true
+		}
+	}
+	return dup
+}
+
+// unpaired warns, at its first row of the kind, of a module whose
+// fix-before rows have no fix-after row in the table, or the reverse.
+func unpaired(name string, rows []*Row) []Problem {
 	kinds := make(map[string]map[string]int) // module → kind → first line
 	for _, r := range rows {
 		if kinds[r.Module] == nil {
@@ -347,22 +367,25 @@ func ParseTable(check, name string, data []byte) ([]*Row, []Problem) {
 			kinds[r.Module][r.Kind] = r.TLine
 		}
 	}
+	var ps []Problem
+	warn := func(r *Row, has, lacks string) {
+		ps = append(ps, Problem{Path: name, Line: r.TLine, Warn: true,
+			Msg: fmt.Sprintf("%s has %s rows but no %s row in this table", r.Module, has, lacks)})
+	}
 	for _, r := range rows {
 		k := kinds[r.Module]
 		switch {
 		case r.Kind == kindFixBefore && k[kindFixBefore] == r.TLine:
 			if _, ok := k[kindFixAfter]; !ok {
-				ps = append(ps, Problem{Path: name, Line: r.TLine, Warn: true,
-					Msg: fmt.Sprintf("%s has fix-before rows but no fix-after row in this table", r.Module)})
+				warn(r, kindFixBefore, kindFixAfter)
 			}
 		case r.Kind == kindFixAfter && k[kindFixAfter] == r.TLine:
 			if _, ok := k[kindFixBefore]; !ok {
-				ps = append(ps, Problem{Path: name, Line: r.TLine, Warn: true,
-					Msg: fmt.Sprintf("%s has fix-after rows but no fix-before row in this table", r.Module)})
+				warn(r, kindFixAfter, kindFixBefore)
 			}
 		}
 	}
-	return rows, ps
+	return ps
 }
 
 // checkVersion reports what is wrong with a module version.
