@@ -170,7 +170,20 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(direct) > 0 || len(causes) > 0 {
+		pass.ExportPackageFact(cgoFact(pass, pol, direct, causes)) // a stub alone is reported here, not by importers
+	}
+	if pol.on {
+		reportCgo(pass, pol, st, direct, causes)
+	}
+	return nil, nil
+}
 
+// cgoFact is the fact of a package that uses cgo: its own import "C", or
+// else the shortest chain of imports to one. It is marked reported when
+// the policy reports it here, or when every cause was already reported
+// in its own module.
+func cgoFact(pass *analysis.Pass, pol policy, direct []cgoImport, causes []cause) *usesCgo {
 	fact := &usesCgo{Module: modulePath(pass.Module), Reported: pol.on}
 	if len(direct) > 0 {
 		fact.File = pickFile(pass.Pkg.Name(), direct)
@@ -190,13 +203,12 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	fact.Reported = fact.Reported || allCovered
-	if len(direct) > 0 || len(causes) > 0 {
-		pass.ExportPackageFact(fact) // a stub alone is reported here, not by importers
-	}
+	return fact
+}
 
-	if !pol.on {
-		return nil, nil
-	}
+// reportCgo reports the package's stub, its own imports of "C", and the
+// imports that bring in cgo not already reported in their module.
+func reportCgo(pass *analysis.Pass, pol policy, st *stub, direct []cgoImport, causes []cause) {
 	if st != nil {
 		pass.Report(analysis.Diagnostic{Pos: st.pos, Category: "stub", Message: st.describe(pol)})
 	}
@@ -222,7 +234,6 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 			Message:  fmt.Sprintf(`%s uses cgo%s (import "C" in %s), but %s`, ca.path, via, ca.fact.File, pol.why),
 		})
 	}
-	return nil, nil
 }
 
 // A cause is an import of a package that uses cgo.
