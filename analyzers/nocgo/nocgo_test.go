@@ -13,12 +13,13 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/envvet/envvet/analyzers/nocgo"
+	"github.com/envvet/envvet/internal/rulestest"
 )
 
-// A scenario is one test module under testdata, with the flags it runs
-// with. Each module holds positive cases and their negative twins; the
-// "third-party" modules are in testdata/shared, reached through replace
-// directives (analysistest runs with GOPROXY=off).
+// A scenario is one test module under testdata, example.com/<dir>, with
+// the flags it runs with. Each module holds positive cases and their
+// negative twins; the "third-party" modules are in testdata/shared,
+// reached through replace directives (the load runs with GOPROXY=off).
 type scenario struct {
 	dir   string
 	flags map[string]string
@@ -38,6 +39,30 @@ func scenarios(t *testing.T) []scenario {
 		{dir: "dockerfile"},
 		{dir: "dockerfileoff"},
 	}
+}
+
+// modules are the scenario modules, with those of TestStub and
+// TestBadManifest: testdata/go.work holds them all, so that one load (per
+// CGO_ENABLED value) type-checks the standard library once for every
+// scenario, and each scenario's analyzer runs on its own module's
+// packages (rulestest.Check). Each module keeps its own manifests and
+// release files at its root.
+var modules = []string{
+	"example.com/allow/...", "example.com/badmanifest/...", "example.com/dockerfile/...",
+	"example.com/dockerfileoff/...", "example.com/enforce/...", "example.com/explicit/...",
+	"example.com/nopolicy/...", "example.com/policy/...", "example.com/stub/...",
+}
+
+var (
+	cgoOn  = rulestest.NewLoad(analysistest.TestData(), []string{"CGO_ENABLED=1"}, modules...)
+	cgoOff = rulestest.NewLoad(analysistest.TestData(), []string{"CGO_ENABLED=0"}, modules...)
+)
+
+// run checks a on the packages of module example.com/<dir> as l loaded
+// them, against their // want comments, complaints to rec.
+func run(t *testing.T, rec analysistest.Testing, l *rulestest.Load, a *analysis.Analyzer, dir string) []*analysistest.Result {
+	t.Helper()
+	return rulestest.Check(rec, l.Dir(), a, l.Roots(t, "example.com/"+dir))
 }
 
 func newAnalyzer(t *testing.T, flags map[string]string) *analysis.Analyzer {
@@ -66,14 +91,12 @@ func TestCgo(t *testing.T) {
 		t.Run(sc.dir, func(t *testing.T) {
 			dir := filepath.Join(analysistest.TestData(), sc.dir)
 
-			t.Setenv("CGO_ENABLED", "1")
-			results := analysistest.Run(t, dir, newAnalyzer(t, sc.flags), "example.com/app/...")
+			results := run(t, t, cgoOn, newAnalyzer(t, sc.flags), sc.dir)
 			checkOff(t, results, false)
 			on := diagnostics(results, dir)
 
-			t.Setenv("CGO_ENABLED", "0")
 			rec := new(recorder)
-			results = analysistest.Run(rec, dir, newAnalyzer(t, sc.flags), "example.com/app/...")
+			results = run(t, rec, cgoOff, newAnalyzer(t, sc.flags), sc.dir)
 			off := diagnostics(results, dir)
 			checkOff(t, results, true)
 			t.Logf("cgo off: %d diagnostics:\n\t%s\nrecorded:\n\t%s", len(off), strings.Join(off, "\n\t"), strings.Join(rec.errors, "\n\t"))
@@ -142,11 +165,8 @@ func TestSeparateInstances(t *testing.T) {
 func diagnostics(results []*analysistest.Result, dir string) []string {
 	var out []string
 	for _, r := range results {
-		if r.Pass == nil {
-			continue
-		}
 		for _, d := range r.Diagnostics {
-			posn := r.Pass.Fset.Position(d.Pos)
+			posn := r.Action.Package.Fset.Position(d.Pos)
 			if rel, err := filepath.Rel(dir, posn.Filename); err == nil {
 				posn.Filename = filepath.ToSlash(rel)
 			}
@@ -168,7 +188,7 @@ func checkOff(t *testing.T, results []*analysistest.Result, want bool) {
 				continue
 			}
 			if got := strings.Contains(s, "Off:true"); got != want {
-				t.Errorf("%s: fact %s: Off = %v, want %v", r.Pass.Pkg.Path(), s, got, want)
+				t.Errorf("%s: fact %s: Off = %v, want %v", r.Action.Package.PkgPath, s, got, want)
 			}
 		}
 	}
@@ -178,10 +198,7 @@ func checkOff(t *testing.T, results []*analysistest.Result, want bool) {
 // one of results.
 func ignored(results []*analysistest.Result, posn string) bool {
 	for _, r := range results {
-		if r.Pass == nil {
-			continue
-		}
-		for _, name := range r.Pass.IgnoredFiles {
+		for _, name := range r.Action.Package.IgnoredFiles {
 			if strings.HasPrefix(posn, name+":") {
 				return true
 			}
@@ -215,9 +232,9 @@ func needCC(t *testing.T) {
 // analysis of a package that uses cgo, naming the file and line, and only
 // that package.
 func TestBadManifest(t *testing.T) {
-	dir := filepath.Join(analysistest.TestData(), "badmanifest")
+	needCC(t) // with cgo off, package direct (only import "C") has no Go files
 	rec := new(recorder)
-	analysistest.Run(rec, dir, nocgo.New(nocgo.Config{}), "example.com/app/...")
+	run(t, rec, cgoOn, nocgo.New(nocgo.Config{}), "badmanifest")
 	if len(rec.errors) != 1 || !strings.Contains(rec.errors[0], "direct") || !strings.Contains(rec.errors[0], ".env.example:2") {
 		t.Errorf("want one error, for package direct, at .env.example:2; got:\n\t%s", strings.Join(rec.errors, "\n\t"))
 	}

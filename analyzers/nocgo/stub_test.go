@@ -18,17 +18,13 @@ import (
 // diagnostics must come out, as the only "unexpected" ones. No package
 // there imports "C", so no C compiler is needed.
 func TestStub(t *testing.T) {
-	dir := filepath.Join(analysistest.TestData(), "stub")
-
-	t.Setenv("CGO_ENABLED", "1")
-	on := stubDiagnostics(analysistest.Run(t, dir, nocgo.New(nocgo.Config{}), "example.com/app/..."))
+	on := stubDiagnostics(run(t, t, cgoOn, nocgo.New(nocgo.Config{}), "stub"))
 	if len(on) == 0 {
 		t.Fatal("cgo on: no diagnostics")
 	}
 
-	t.Setenv("CGO_ENABLED", "0")
 	rec := new(stubRecorder)
-	off := stubDiagnostics(analysistest.Run(rec, dir, nocgo.New(nocgo.Config{}), "example.com/app/..."))
+	off := stubDiagnostics(run(t, rec, cgoOff, nocgo.New(nocgo.Config{}), "stub"))
 	if !slices.Equal(on, off) {
 		t.Errorf("diagnostics differ:\ncgo on:\n\t%s\ncgo off:\n\t%s", strings.Join(on, "\n\t"), strings.Join(off, "\n\t"))
 	}
@@ -47,11 +43,8 @@ func TestStub(t *testing.T) {
 func stubDiagnostics(results []*analysistest.Result) []string {
 	var out []string
 	for _, r := range results {
-		if r.Pass == nil {
-			continue
-		}
 		for _, d := range r.Diagnostics {
-			posn := r.Pass.Fset.Position(d.Pos)
+			posn := r.Action.Package.Fset.Position(d.Pos)
 			out = append(out, fmt.Sprintf("%s:%d: [%s] %s", filepath.Base(posn.Filename), posn.Line, d.Category, d.Message))
 		}
 	}

@@ -1,4 +1,4 @@
-module example.com/app
+module example.com/enforce
 
 go 1.26
 

@@ -1,3 +1,3 @@
-module example.com/app
+module example.com/stub
 
 go 1.26

@@ -1,7 +1,7 @@
 // Package viaallowed imports an allowed package: nothing to report.
 package viaallowed
 
-import "example.com/app/allowed"
+import "example.com/allow/allowed"
 
 // Two uses allowed.
 func Two() int { return 2 * allowed.One() }

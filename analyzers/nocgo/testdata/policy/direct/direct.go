@@ -1,7 +1,7 @@
 package direct
 
 // static int one(void) { return 1; }
-import "C" // want `example\.com/app/direct uses cgo \(import "C"\), but CGO_ENABLED=0 is declared in \.env\.example`
+import "C" // want `example\.com/policy/direct uses cgo \(import "C"\), but CGO_ENABLED=0 is declared in \.env\.example`
 
 // One calls into C.
 func One() int { return int(C.one()) }

@@ -1,7 +1,7 @@
-package samemod // want package:`usesCgo\(via example\.com/app/direct, import "C" in direct\.go, reported\)`
+package samemod // want package:`usesCgo\(via example\.com/policy/direct, import "C" in direct\.go, reported\)`
 
 // direct reports its own import "C": importing it is not reported again.
-import "example.com/app/direct"
+import "example.com/policy/direct"
 
 // Two uses direct.
 func Two() int { return 2 * direct.One() }

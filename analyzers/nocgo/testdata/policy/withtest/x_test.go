@@ -3,7 +3,7 @@ package withtest_test
 import (
 	"testing"
 
-	"example.com/app/direct"
+	"example.com/policy/direct"
 	"example.org/wrap"
 )
 
