@@ -6,6 +6,10 @@ module github.com/envvet/envvet/tools/golangci-lint
 
 go 1.26.0
 
+// go tool -n golangci-lint links the command once and keeps it in the
+// build cache (plugin's end-to-end tests run it from there).
+tool github.com/envvet/envvet/tools/golangci-lint
+
 require (
 	github.com/envvet/envvet v0.0.0
 	github.com/golangci/golangci-lint/v2 v2.15.0
