@@ -86,7 +86,12 @@
 // an operand of ||), its else, or the statements after it, on err == nil
 // (alone or an operand of &&: if v, err := ...; err == nil && v > 0 {
 // n = v }). It is silent when it neither fails, nor returns a non-nil
-// error, nor logs, as for helpers below. A parse whose bad branch parses
+// error, nor logs, as for helpers below. Statements after an if whose
+// body a good value falls out of are run by good values too: there, only
+// a log or failure call or a returned error whose arguments name the
+// value (its key, the env value, the parsed value, or what the body
+// sets), or an if on such a condition that fails, reports a bad value; a
+// later log of something else does not. A parse whose bad branch parses
 // the same value again (time.ParseDuration, then strconv.Atoi) is a step
 // of a try-chain: the last step is reported. An error tested with other
 // conditions (err != nil && !errors.Is(...)) is not reported. The
@@ -132,6 +137,13 @@
 // names constant env keys (EnvVar, EnvVars, Sources: cli.EnvVars(...)) in
 // the package or in another package of its module (a package fact,
 // urfaveFlags, carries them); those keys are the ones named.
+//
+// A parse of rules dropped and fallback is not reported when a
+// struct-tag loader of the package parses the same key in the same form
+// and stops on a bad value (caarlos0/env, envconfig, or kong, whose
+// error the package does not drop): a kong field `env:"RECHECK_EVERY"`
+// time.Duration fails the program on a bad value before a later
+// time.ParseDuration(os.Getenv("RECHECK_EVERY")) can keep a default.
 //
 // Findings in _test.go files are not reported. A key whose declaration
 // in envvet.yaml says on-bad-value: default is not reported (in the

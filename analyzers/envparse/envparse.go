@@ -123,8 +123,10 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		findings = append(findings, s.inverteds()...)
 	}
 	sort.SliceStable(findings, func(i, j int) bool { return findings[i].pos < findings[j].pos })
+	dropped := s.loaders(graph)
+	findings = withoutChecked(findings, s.loaderChecked(graph, dropped))
 	if c.loader {
-		for _, lc := range s.loaders(graph) {
+		for _, lc := range dropped {
 			if s.inTest(lc.call) {
 				continue
 			}

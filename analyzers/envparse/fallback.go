@@ -3,8 +3,10 @@ package envparse
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/types"
 	"slices"
+	"strings"
 )
 
 // fallbacks returns the findings of rule fallback: parses of env values
@@ -145,4 +147,138 @@ func (s *state) parsesAgain(p *parseSite) bool {
 		}
 	}
 	return false
+}
+
+// namesValueAfter reports whether path, the statements after the if
+// whose body a good value takes and falls out of (if v, err := ...; err
+// == nil && v > 0 { n = v }), reports p's value: a log or a failure
+// call, or a return of a non-nil error, whose arguments name it, or an
+// if whose condition names it and whose branches fail. Good values run
+// these statements too, so a log or failure that names something else
+// says nothing of a bad value (pebble's main fails on its config file
+// after PEBBLE_CHAIN_LENGTH has kept its default). The error itself is
+// classifyVar's: any read of it other than a comparison is a report.
+func (s *state) namesValueAfter(path []ast.Stmt, ifs *ast.IfStmt, sc *scope, p *parseSite) bool {
+	names := s.valueNames(ifs, sc, p)
+	found := false
+	for _, st := range path {
+		ast.Inspect(st, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				if (isFailCall(s.info, n) || isLogCall(s.info, n)) && slices.ContainsFunc(n.Args, names) {
+					found = true
+				}
+			case *ast.ReturnStmt:
+				for _, r := range n.Results {
+					if tv, ok := s.info.Types[r]; ok && !tv.IsNil() && isError(tv.Type) && names(r) {
+						found = true
+					}
+				}
+			case *ast.IfStmt:
+				branches := []ast.Stmt{n.Body}
+				if n.Else != nil {
+					branches = append(branches, n.Else)
+				}
+				if names(n.Cond) && s.fails(branches, sc) {
+					found = true
+				}
+			}
+			return !found
+		})
+	}
+	return found
+}
+
+// valueNames returns a test of whether an expression names p's value:
+// its key (a constant string holding it), its key parameter, a variable
+// holding the env value or the parse's results, or a variable or field
+// the if's body writes (the value in force: "configured to reuse %d%%").
+func (s *state) valueNames(ifs *ast.IfStmt, sc *scope, p *parseSite) func(ast.Expr) bool {
+	vars := s.writtenIn(ifs.Body.List)
+	fields := s.fieldsWrittenIn(ifs.Body.List)
+	for v, src := range sc.vars {
+		if slices.Equal(src.keys, p.src.keys) && src.param == p.src.param {
+			vars[v] = true
+		}
+	}
+	for v, i := range sc.params {
+		if i == p.src.param && len(p.src.keys) == 0 {
+			vars[v] = true
+		}
+	}
+	s.resultVars(p, vars)
+	return func(e ast.Expr) bool {
+		found := false
+		ast.Inspect(e, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.Ident:
+				found = vars[s.info.Uses[n]]
+			case *ast.SelectorExpr:
+				found = fields[types.ExprString(n)]
+			}
+			if e, ok := n.(ast.Expr); ok && !found {
+				found = s.holdsKey(e, p.src.keys)
+			}
+			return !found
+		})
+		return found
+	}
+}
+
+// resultVars adds to vars the variables the parse p assigns its value
+// to (v in v, err := strconv.Atoi(...)). The error is left out: its reads
+// are classifyVar's, and a later statement may give it a new value.
+func (s *state) resultVars(p *parseSite, vars map[types.Object]bool) {
+	if p.cur.Inspector() == nil {
+		return // a loader's call: no cursor
+	}
+	as, ok := p.cur.Parent().Node().(*ast.AssignStmt)
+	if !ok {
+		return
+	}
+	for _, l := range as.Lhs {
+		id, ok := ast.Unparen(l).(*ast.Ident)
+		if !ok {
+			continue
+		}
+		obj := s.info.Defs[id]
+		if obj == nil {
+			obj = s.info.Uses[id]
+		}
+		if obj != nil && !isError(obj.Type()) {
+			vars[obj] = true
+		}
+	}
+}
+
+// holdsKey reports whether e is a constant string holding one of keys.
+func (s *state) holdsKey(e ast.Expr, keys []string) bool {
+	tv, ok := s.info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return false
+	}
+	v := constant.StringVal(tv.Value)
+	return slices.ContainsFunc(keys, func(k string) bool { return strings.Contains(v, k) })
+}
+
+// fieldsWrittenIn returns the source text of the fields that the
+// statements of path assign (cfg.Port = v).
+func (s *state) fieldsWrittenIn(path []ast.Stmt) map[string]bool {
+	out := make(map[string]bool)
+	for _, st := range path {
+		ast.Inspect(st, func(n ast.Node) bool {
+			if as, ok := n.(*ast.AssignStmt); ok {
+				for _, l := range as.Lhs {
+					if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok {
+						out[types.ExprString(sel)] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	return out
 }

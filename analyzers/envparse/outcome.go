@@ -286,7 +286,13 @@ func (s *state) compare(bin inspector.Cursor, sc *scope, p *parseSite) outcome {
 	default:
 		path, kind = following(parent), pathAfter
 	}
-	if s.fails(path, sc) {
+	if kind == pathAfter && !terminates(ifs.Body) {
+		// Good values run these statements too: only what names the
+		// value says anything of a bad one.
+		if s.namesValueAfter(path, ifs, sc, p) {
+			return outcomeHandled
+		}
+	} else if s.fails(path, sc) {
 		return outcomeHandled
 	}
 	if p.fallbackParam < 0 && p.fallback == "" {

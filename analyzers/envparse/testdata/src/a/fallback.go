@@ -61,6 +61,54 @@ func KeepAlive() time.Duration {
 	return keep
 }
 
+// The statements after a fall-through run for good values too: a log or
+// a failure there that names something else says nothing of a bad value
+// (pebble's PEBBLE_ALTERNATE_ROOTS, then a failure on the config file).
+func FallThroughThenOther(config string) int {
+	roots := 0
+	rootsVal := os.Getenv("ALT_ROOTS")
+	if v, err := strconv.ParseInt(rootsVal, 10, 0); err == nil && v >= 0 { // want `env key "ALT_ROOTS" falls back to its default when strconv.ParseInt cannot parse its value`
+		roots = int(v)
+	}
+	if config == "" {
+		log.Fatalf("no config file")
+	}
+	for i := 0; i < roots; i++ {
+		log.Printf("root %d", i)
+	}
+	return roots
+}
+
+// The error is read again after a later parse gives it a new value
+// (pebble's PEBBLE_VA_SLEEPTIME); only a good value is logged.
+func FallThroughErrReused() int {
+	sleep := 5
+	n, err := strconv.Atoi(os.Getenv("SLEEP_TIME")) // want `env key "SLEEP_TIME" falls back to its default when strconv.Atoi cannot parse its value`
+	if err == nil && n >= 1 {
+		sleep = n
+		log.Printf("sleeping up to %d s", sleep)
+	}
+	port, err := strconv.Atoi(os.Getenv("HTTP_PORT"))
+	if err != nil {
+		log.Fatalf("HTTP_PORT: %v", err)
+	}
+	return sleep + port
+}
+
+// A fall-through try-chain: the first step's bad path parses the value
+// again; the last step is reported.
+func FallThroughChain() time.Duration {
+	ttl := time.Minute
+	s := os.Getenv("CACHE_TTL")
+	if d, err := time.ParseDuration(s); err == nil {
+		ttl = d
+	}
+	if n, err := strconv.Atoi(s); err == nil { // want `env key "CACHE_TTL" falls back to its default when strconv.Atoi cannot parse its value`
+		ttl = time.Duration(n) * time.Second
+	}
+	return ttl
+}
+
 // Negative twins: the branch a bad value takes logs, fails or returns
 // the error, or the value is not an env value.
 func FallbackLogged() int {
@@ -185,4 +233,57 @@ func NotInvertedWritten() int {
 		fmt.Println(n)
 	}
 	return n
+}
+
+// Negative twins of a fall-through: a later statement names the value in
+// force (pebble's PEBBLE_AUTHZREUSE), the key, the env value or the
+// parsed value, or fails on a condition that names it.
+func FallThroughValueLogged() int {
+	reuse := 50
+	if v, err := strconv.Atoi(os.Getenv("AUTHZ_REUSE")); err == nil && v >= 0 && v <= 100 {
+		reuse = v
+	}
+	log.Printf("reusing authorizations %d%% of the time", reuse)
+	return reuse
+}
+
+const rootsKey = "ALT_ROOTS"
+
+func FallThroughKeyLogged() int {
+	roots := 0
+	if v, err := strconv.Atoi(os.Getenv(rootsKey)); err == nil && v >= 0 {
+		roots = v
+	}
+	log.Printf("%s: %d alternate roots", rootsKey, 0)
+	return roots
+}
+
+func FallThroughRawLogged() int {
+	roots := 0
+	raw := os.Getenv("ALT_ROOTS")
+	if v, err := strconv.Atoi(raw); err == nil && v >= 0 {
+		roots = v
+	}
+	log.Printf("alternate roots from %q", raw)
+	return roots
+}
+
+func FallThroughChecked() int {
+	port := 0
+	if v, err := strconv.Atoi(os.Getenv("HTTP_PORT")); err == nil {
+		port = v
+	}
+	if port == 0 {
+		log.Fatal("no port")
+	}
+	return port
+}
+
+type vaConfig struct{ sleep int }
+
+func FallThroughFieldLogged(cfg *vaConfig) {
+	if n, err := strconv.Atoi(os.Getenv("SLEEP_TIME")); err == nil && n >= 1 {
+		cfg.sleep = n
+	}
+	log.Printf("sleeping up to %d s", cfg.sleep)
 }
