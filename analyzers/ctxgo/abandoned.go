@@ -26,6 +26,7 @@ func abandoned(pass *analysis.Pass, sum *ctxsum.Result, in *inspector.Inspector)
 		return // goroutines there commonly live as long as the process
 	}
 	lits := &funcLits{in: in, info: pass.TypesInfo}
+	handedOut(pass, sum, lits, in)
 	for cur := range in.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
 		for _, ch := range unbufferedMakes(pass.TypesInfo, cur.Node()) {
 			for enc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
@@ -146,6 +147,8 @@ func channelUses(info *types.Info, body *ast.BlockStmt, ch madeChan) (u chanUses
 		}
 		if leave := leavingClause(sel, clause); leave != nil && u.leave == nil {
 			u.sel, u.leave = sel, leave
+		} else if leave := finalClause(body, sel, clause); leave != nil && u.leave == nil {
+			u.sel, u.leave = sel, leave
 		}
 		return true
 	})
@@ -260,6 +263,21 @@ func leavingClause(sel *ast.SelectStmt, recv *ast.CommClause) *ast.CommClause {
 	return nil
 }
 
+// finalClause returns a clause of sel other than recv when sel is the last
+// statement of body, which then ends through it; nil otherwise (health-go
+// v5.5.4's Measure: a timeout case that falls off the end of the goroutine).
+func finalClause(body *ast.BlockStmt, sel *ast.SelectStmt, recv *ast.CommClause) *ast.CommClause {
+	if len(body.List) == 0 || body.List[len(body.List)-1] != sel {
+		return nil
+	}
+	for _, s := range sel.Body.List {
+		if c, ok := s.(*ast.CommClause); ok && c != recv {
+			return c
+		}
+	}
+	return nil
+}
+
 // senders finds blocking sends on a channel in goroutines and, through
 // the package's own functions and function literals, in their callees.
 type senders struct {
@@ -267,6 +285,9 @@ type senders struct {
 	sum  *ctxsum.Result
 	lits *funcLits
 	seen map[paramRef]bool
+	// unbounded asks for a send in a loop without bound (for {}, a range
+	// over a channel), which fills any buffer.
+	unbounded bool
 }
 
 // A parameter of a function (fn) or of a function literal (lit).
@@ -401,7 +422,7 @@ func (s *senders) sendsIn(body *ast.BlockStmt, ch *types.Var) ast.Node {
 		case *ast.GoStmt:
 			return false // another goroutine's send
 		case *ast.SendStmt:
-			if id, ok := ast.Unparen(n.Chan).(*ast.Ident); ok && s.info.ObjectOf(id) == ch && !offersAnother(stack, n) {
+			if id, ok := ast.Unparen(n.Chan).(*ast.Ident); ok && s.info.ObjectOf(id) == ch && !offersAnother(stack, n) && (!s.unbounded || repeats(s.info, stack, n)) {
 				found = n
 			}
 		case *ast.CallExpr:
@@ -432,6 +453,85 @@ func loopIn(stack []ast.Node) bool {
 		}
 	}
 	return false
+}
+
+// repeats reports whether send, with ancestors stack, may run again and
+// again: it sits in a loop without bound (a for loop without condition, a
+// range over a channel), inside a function literal made in that loop or
+// with no return or break out of the loop right after it.
+func repeats(info *types.Info, stack []ast.Node, send ast.Stmt) bool {
+	loop := -1
+	for i, n := range stack {
+		if isUnboundedLoop(info, n) {
+			loop = i
+		}
+	}
+	if loop < 0 {
+		return false
+	}
+	for _, n := range stack[loop+1:] {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return true // a task made on every iteration
+		}
+	}
+	next := nextStmt(stack, send)
+	switch next := next.(type) {
+	case *ast.ReturnStmt:
+		return false
+	case *ast.BranchStmt:
+		return next.Tok != token.BREAK && next.Tok != token.GOTO || next.Label == nil && !breaksLoop(stack[loop+1:])
+	}
+	return true
+}
+
+// isUnboundedLoop reports whether n is a for loop without condition or a
+// range over a channel.
+func isUnboundedLoop(info *types.Info, n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.ForStmt:
+		return n.Cond == nil
+	case *ast.RangeStmt:
+		if tv, ok := info.Types[n.X]; ok && tv.Type != nil {
+			_, ok := tv.Type.Underlying().(*types.Chan)
+			return ok
+		}
+	}
+	return false
+}
+
+// nextStmt returns the statement after st in the block or clause that is
+// its parent, nil if st is the last or has no such parent.
+func nextStmt(stack []ast.Node, st ast.Stmt) ast.Stmt {
+	if len(stack) == 0 {
+		return nil
+	}
+	var list []ast.Stmt
+	switch p := stack[len(stack)-1].(type) {
+	case *ast.BlockStmt:
+		list = p.List
+	case *ast.CommClause:
+		list = p.Body
+	case *ast.CaseClause:
+		list = p.Body
+	}
+	for i, s := range list {
+		if s == st && i+1 < len(list) {
+			return list[i+1]
+		}
+	}
+	return nil
+}
+
+// breaksLoop reports whether an unlabeled break with ancestors inner (the
+// nodes below a loop) leaves that loop: no switch or select lies between.
+func breaksLoop(inner []ast.Node) bool {
+	for _, n := range inner {
+		switch n.(type) {
+		case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt, *ast.ForStmt, *ast.RangeStmt:
+			return false
+		}
+	}
+	return true
 }
 
 // inLoopOf reports whether n lies in a for or range loop of body.

@@ -200,7 +200,9 @@
 // package that the go statement, or a call in the goroutine, hands the
 // channel to), and itself receives from the channel only as the
 // communication of select cases, one of which sits beside a case whose
-// body returns. Any other use of the channel by the function (passing it
+// body returns, or beside any case when the select is the last statement
+// of the function, which then ends through it (a timeout case that only
+// records the timeout). Any other use of the channel by the function (passing it
 // on, storing, closing, ranging over it, receiving outside a select or in
 // a closure) lets someone else receive, and nothing is reported. When the
 // function returns through the other case (<-ctx.Done(), a timeout),
@@ -218,6 +220,44 @@
 //			return v, nil
 //		case <-ctx.Done():
 //			return 0, ctx.Err()
+//		}
+//	}
+//
+// The forgotten sender may also be handed out: a function of the package
+// makes a channel (assigned at the top of its body), starts a goroutine
+// that sends on it outside a select, and only returns it (any other use
+// lets someone else receive); a caller of the same package assigns the
+// result and receives from it only as the communication of cases of one
+// select, beside a case whose body returns or breaks, by label, out of the
+// one loop around the select (or beside any case, when the select is the
+// caller's last statement). An unbuffered channel blocks the first
+// send; a buffered one counts only when the send repeats without bound: it
+// sits in a for loop without condition or a range over a channel, inside a
+// function literal made there (a pool's task) or with no return or break
+// out of the loop right after it. The report is on the producer's go
+// statement, and no fix is offered.
+//
+//	func process(ctx context.Context, in <-chan string) chan result {
+//		out := make(chan result, 10)
+//		go func() { // diagnostic: the goroutine started here sends on out in a loop without bound (line 5), but process returns out to consume, which receives from it only in the select on line 14 and may leave through another case; then nobody receives, and once its buffer is full the goroutine blocks forever; send in a select with a case that stops it
+//			for msg := range in {
+//				out <- check(msg)
+//			}
+//		}()
+//		return out
+//	}
+//
+//	func consume(ctx context.Context, in <-chan string) bool {
+//		out := process(ctx, in)
+//		for {
+//			select {
+//			case r := <-out:
+//				if r.ok {
+//					return true
+//				}
+//			case <-ctx.Done():
+//				return false
+//			}
 //		}
 //	}
 //
