@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -12,21 +13,42 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/envvet/envvet/analyzers/envgraph"
+	"github.com/envvet/envvet/internal/rulestest"
+)
+
+// src is one load of the testdata/src packages that the tests below
+// check, each through the Shared run of its analyzer: analysistest would
+// load them, and the standard library they import, once per test.
+var src = rulestest.NewLoad(analysistest.TestData(), nil,
+	"direct", "expand", "goosecmd", "helpers", "keylists", "tags", "viperuse", "illtyped", "urfave1", "noenv", "usesenv",
+	"types", "valuesets", "envutil", "factsonly", "tags/model", "mainprog", "typehelp", "valuehelp")
+
+var (
+	// refsRun checks the references of TestRefs and TestUsesEnv.
+	refsRun = rulestest.NewSharedLoad(src, refs,
+		"direct", "expand", "goosecmd", "helpers", "keylists", "tags", "viperuse", "illtyped", "urfave1", "noenv", "usesenv")
+	// typesRun checks the typed references of TestTypes and TestValueSets.
+	typesRun = rulestest.NewSharedLoad(src, types, "types", "valuesets")
+	// graphRun checks the facts of TestFacts, TestProgram, TestTypes and
+	// TestValueSets.
+	graphRun = rulestest.NewSharedLoad(src, envgraph.Analyzer, "envutil", "factsonly", "tags/model", "mainprog", "typehelp", "valuehelp")
 )
 
 // refs reports each reference of the graph as a diagnostic, so that the
-// testdata's // want comments can assert them.
+// testdata's // want comments can assert them, and returns the package's
+// Program (nil but for a main package) for the tests that check it.
 var refs = &analysis.Analyzer{
 	Name:             "refs",
 	Doc:              "report envgraph's references",
 	Requires:         []*analysis.Analyzer{envgraph.Analyzer},
 	RunDespiteErrors: true,
+	ResultType:       reflect.TypeFor[*envgraph.Program](),
 	Run: func(pass *analysis.Pass) (any, error) {
 		g := pass.ResultOf[envgraph.Analyzer].(*envgraph.Graph)
 		for _, r := range g.Refs() {
 			pass.Report(analysis.Diagnostic{Pos: r.Pos, End: r.End, Message: describe(r)})
 		}
-		return nil, nil
+		return g.Program(), nil
 	},
 }
 
@@ -80,16 +102,15 @@ func describe(r envgraph.Ref) string {
 }
 
 func TestRefs(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), refs,
-		"direct", "expand", "goosecmd", "helpers", "keylists", "tags", "viperuse", "illtyped", "urfave1")
+	refsRun.Check(t, "direct", "expand", "goosecmd", "helpers", "keylists", "tags", "viperuse", "illtyped", "urfave1")
 }
 
 func TestFacts(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), envgraph.Analyzer, "envutil", "factsonly", "tags/model")
+	graphRun.Check(t, "envutil", "factsonly", "tags/model")
 }
 
 func TestProgram(t *testing.T) {
-	results := analysistest.Run(t, analysistest.TestData(), envgraph.Analyzer, "mainprog", "factsonly")
+	results := graphRun.Check(t, "mainprog", "factsonly")
 	var seen bool
 	for _, r := range results {
 		g, ok := r.Result.(*envgraph.Graph)

@@ -1,55 +1,61 @@
 package envgraph_test
 
 import (
-	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/envvet/envvet/analyzers/envgraph"
 	"github.com/envvet/envvet/internal/modtest"
+	"github.com/envvet/envvet/internal/rulestest"
 )
 
-// libsDir returns testdata/libs, a module whose packages use the real
-// configuration libraries, after fetching them into the module cache
-// (analysistest loads it with GOPROXY=off).
-func libsDir(t *testing.T) string {
-	dir := filepath.Join(analysistest.TestData(), "libs")
-	modtest.Download(t, dir)
-	return dir
+// libs is one load of testdata/libs, a module whose packages use the
+// real configuration libraries, and refs' run on all of it, which
+// TestLibraries, TestLibraryPrograms and TestKongOptions read:
+// type-checking the libraries is dear. Each test first fetches them into
+// the module cache (needLibs): the load runs with GOPROXY=off.
+var (
+	libsLoad = rulestest.NewLoad(filepath.Join(analysistest.TestData(), "libs"), nil, "./...")
+	libs     = rulestest.NewSharedLoad(libsLoad, refs, "example.com/libs/...")
+)
+
+// libsPkgs are the packages of TestLibraries and TestLibraryPrograms.
+var libsPkgs = []string{
+	"example.com/libs/urfave1", "example.com/libs/urfave2", "example.com/libs/urfave3", "example.com/libs/kong",
+	"example.com/libs/kongenvars", "example.com/libs/cleanenv", "example.com/libs/cleanenvhelper",
+	"example.com/libs/cleanenvhelper/config", "example.com/libs/ff", "example.com/libs/ff4", "example.com/libs/ff4cmd",
+	"example.com/libs/ff4noenv", "example.com/libs/ffcli", "example.com/libs/koanf", "example.com/libs/godotenv",
+}
+
+func needLibs(t *testing.T) {
+	modtest.Download(t, libsLoad.Dir())
 }
 
 // TestLibraries runs the graph on programs that declare their keys through
 // the real configuration libraries, fetched from the module proxy.
 func TestLibraries(t *testing.T) {
-	analysistest.Run(t, libsDir(t), refs, "./urfave1", "./urfave2", "./urfave3", "./kong", "./kongenvars", "./cleanenv", "./cleanenvhelper/...", "./ff", "./ff4", "./ff4cmd", "./ff4noenv", "./ffcli", "./koanf", "./godotenv")
+	needLibs(t)
+	libs.Check(t, libsPkgs...)
 }
 
 // TestLibraryPrograms checks that a library's own lookups of the keys its
 // callers declare make the program read neither any key nor the whole
 // environment: a manifest key nothing declares stays unread.
 func TestLibraryPrograms(t *testing.T) {
-	var mu sync.Mutex
+	needLibs(t)
 	progs := make(map[string]*envgraph.Program)
-	record := &analysis.Analyzer{
-		Name:     "record",
-		Doc:      "record each main package's Program",
-		Requires: []*analysis.Analyzer{envgraph.Analyzer},
-		Run: func(pass *analysis.Pass) (any, error) {
-			if p := pass.ResultOf[envgraph.Analyzer].(*envgraph.Graph).Program(); p != nil {
-				mu.Lock()
-				progs[pass.Pkg.Path()] = p
-				mu.Unlock()
+	for _, pkg := range libsPkgs {
+		libs.Diagnostics(t, pkg) // any complaint but a // want mismatch (TestLibraries')
+		for _, r := range libs.Results(pkg) {
+			if p, ok := r.Result.(*envgraph.Program); ok && p != nil {
+				progs[pkg] = p
 			}
-			return nil, nil
-		},
+		}
 	}
-	analysistest.Run(wantsIgnored{t}, libsDir(t), record, "./urfave1", "./urfave2", "./urfave3", "./kong", "./kongenvars", "./cleanenv", "./cleanenvhelper/...", "./ff", "./ff4", "./ff4cmd", "./ff4noenv", "./ffcli", "./koanf", "./godotenv")
 	for _, tc := range []struct {
 		pkg  string
 		keys []string
@@ -85,15 +91,5 @@ func TestLibraryPrograms(t *testing.T) {
 				t.Errorf("%s: Program.Unprefixed = %v: a library's lookup counted as the program's", tc.pkg, p.Unprefixed)
 			}
 		}
-	}
-}
-
-// wantsIgnored passes on every error but the unmet // want comments of
-// the graph's test, which an analyzer reporting nothing leaves unmet.
-type wantsIgnored struct{ t *testing.T }
-
-func (w wantsIgnored) Errorf(format string, args ...any) {
-	if msg := fmt.Sprintf(format, args...); !strings.Contains(msg, "no diagnostic was reported matching") {
-		w.t.Error(msg)
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/envvet/envvet/analyzers/envgraph"
 )
@@ -34,8 +33,8 @@ var types = &analysis.Analyzer{
 }
 
 func TestTypes(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), types, "types")
-	analysistest.Run(t, analysistest.TestData(), envgraph.Analyzer, "typehelp")
+	typesRun.Check(t, "types")
+	graphRun.Check(t, "typehelp")
 }
 
 func TestTypeAccepts(t *testing.T) {

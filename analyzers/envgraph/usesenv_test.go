@@ -1,15 +1,11 @@
 package envgraph_test
 
-import (
-	"testing"
-
-	"golang.org/x/tools/go/analysis/analysistest"
-)
+import "testing"
 
 // TestUsesEnv checks the fast path that skips packages whose identifiers
 // denote no env function: it skips noenv, and keeps the references of a
 // package that reaches env functions only through promoted methods and
 // function values.
 func TestUsesEnv(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), refs, "noenv", "usesenv")
+	refsRun.Check(t, "noenv", "usesenv")
 }

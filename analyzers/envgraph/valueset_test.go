@@ -3,16 +3,14 @@ package envgraph_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/envvet/envvet/analyzers/envgraph"
 )
 
 // TestValueSets checks the value sets (switches, map lookups) and the
 // JSON shapes of reads, and the helper facts that carry them.
 func TestValueSets(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), types, "valuesets")
-	analysistest.Run(t, analysistest.TestData(), envgraph.Analyzer, "valuehelp")
+	typesRun.Check(t, "valuesets")
+	graphRun.Check(t, "valuehelp")
 }
 
 func TestValueSetAccepts(t *testing.T) {

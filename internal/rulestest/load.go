@@ -20,9 +20,10 @@ const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledG
 // A Load is one load of testdata packages, with their tests, as
 // analysistest.Run loads them, done on first use and read by every test
 // that Checks analyzers on its packages: in GOPATH mode, unless dir holds
-// a go.work, whose modules are then loaded together in module mode
-// (GOPROXY=off), so that test modules of their own (own manifests, own
-// release files) share one load of the standard library.
+// a go.mod or a go.work (module mode, GOPROXY=off). A go.work's modules
+// are loaded together, so that test modules of their own (own manifests,
+// own release files, own module path) share one load of the standard
+// library.
 type Load struct {
 	once     sync.Once
 	dir      string
@@ -46,26 +47,51 @@ func (l *Load) Dir() string { return l.dir }
 // path prefix, failing t when the load failed or none are.
 func (l *Load) Roots(t testing.TB, prefix string) []*packages.Package {
 	t.Helper()
+	pkgs, err := l.Packages(prefix + "/...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pkgs
+}
+
+// Packages returns the loaded packages that paths name, with their test
+// variants: an import path, or a path ending in "/..." for the packages
+// under it. It is an error when the load failed or a path names none.
+func (l *Load) Packages(paths ...string) ([]*packages.Package, error) {
 	l.once.Do(l.load)
 	if l.err != nil {
-		t.Fatal(l.err)
+		return nil, l.err
 	}
 	var out []*packages.Package
-	for _, p := range l.pkgs {
-		if p.PkgPath == prefix || strings.HasPrefix(p.PkgPath, prefix+"/") {
-			out = append(out, p)
+	for _, path := range paths {
+		n := len(out)
+		for _, p := range l.pkgs {
+			if under(p.PkgPath, path) {
+				out = append(out, p)
+			}
+		}
+		if len(out) == n {
+			return nil, fmt.Errorf("no package %s among the loaded %s", path, l.patterns)
 		}
 	}
-	if len(out) == 0 {
-		t.Fatalf("no package under %s among %s", prefix, l.patterns)
+	return out, nil
+}
+
+// under reports whether the package path p is named by path (see
+// Packages).
+func under(p, path string) bool {
+	if prefix, ok := strings.CutSuffix(path, "/..."); ok {
+		return p == prefix || strings.HasPrefix(p, prefix+"/")
 	}
-	return out
+	return samePackage(p, path)
 }
 
 func (l *Load) load() {
 	mode := []string{"GOPATH=" + l.dir, "GO111MODULE=off", "GOWORK=off"}
 	if work := filepath.Join(l.dir, "go.work"); exists(work) {
 		mode = []string{"GO111MODULE=on", "GOPROXY=off", "GOWORK=" + work}
+	} else if exists(filepath.Join(l.dir, "go.mod")) {
+		mode = []string{"GO111MODULE=on", "GOPROXY=off", "GOWORK=off"}
 	}
 	cfg := &packages.Config{
 		Mode:  loadMode,

@@ -150,6 +150,7 @@ func lines(fset *token.FileSet, diags []analysis.Diagnostic) []string {
 // use a Shared must not run in parallel with each other.
 type Shared struct {
 	once     sync.Once
+	load     *Load // nil: analysistest.Run loads
 	dir      string
 	a        *analysis.Analyzer
 	fixes    bool
@@ -166,10 +167,24 @@ func NewShared(dir string, a *analysis.Analyzer, fixes bool, patterns ...string)
 	return &Shared{dir: dir, a: a, fixes: fixes, patterns: patterns}
 }
 
+// NewSharedLoad returns a Shared run of a on the packages of l that pkgs
+// name (see Load.Packages), checked with Check: Shared runs of analyzers
+// with other settings, or other analyzers, then share one load.
+func NewSharedLoad(l *Load, a *analysis.Analyzer, pkgs ...string) *Shared {
+	return &Shared{load: l, dir: l.dir, a: a, patterns: pkgs}
+}
+
 func (s *Shared) run() {
 	s.once.Do(func() {
 		rec := &Recorder{}
-		if s.fixes {
+		if s.load != nil {
+			roots, err := s.load.Packages(s.patterns...)
+			if err != nil {
+				rec.Errorf("%v", err)
+			} else {
+				s.results = Check(rec, s.dir, s.a, roots)
+			}
+		} else if s.fixes {
 			s.results = analysistest.RunWithSuggestedFixes(rec, s.dir, s.a, s.patterns...)
 		} else {
 			s.results = analysistest.Run(rec, s.dir, s.a, s.patterns...)
