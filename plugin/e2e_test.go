@@ -5,8 +5,10 @@ package plugin_test
 // envvet command, run both on the example module, and compare.
 //
 // The golangci-lint build is CPU-heavy (about two minutes on two cores with
-// a cold build cache, seconds with a warm one), so it runs once per test
-// binary. The tests skip only when the Go module proxy cannot be reached.
+// a cold build cache), so it runs once per test binary, through go tool,
+// which keeps the linked executable in the build cache for later runs on
+// the same sources. The tests skip only when the Go module proxy cannot be
+// reached.
 
 import (
 	"bytes"
@@ -34,7 +36,6 @@ import (
 )
 
 var (
-	binDir    string // holds the built binaries for this test run
 	buildOnce sync.Once
 	built     struct {
 		gcl  string
@@ -42,18 +43,6 @@ var (
 		err  error
 	}
 )
-
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "envvet-e2e-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	binDir = dir
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
-}
 
 // repoRoot returns envvet's module root (the test runs in plugin/).
 func repoRoot(t *testing.T) string {
@@ -107,14 +96,28 @@ func buildBinaries(root string) {
 			"(if envvet's go.mod changed, run `go mod tidy` there)", tools, err, out)
 		return
 	}
-	built.gcl = filepath.Join(binDir, "golangci-lint")
+	// go tool (the tools module lists itself as a tool) links golangci-lint
+	// once and keeps the executable in the build cache: later test runs on
+	// the same sources get it without a link, which go build -o into a
+	// temporary directory would do again every run.
 	start := time.Now()
-	if out, err := goCmd(tools, "build", "-o", built.gcl, "."); err != nil {
+	cmd := exec.Command("go", "tool", "-n", "golangci-lint")
+	cmd.Dir = tools
+	cmd.Env = append(os.Environ(), "GOWORK=off")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
 		built.err = fmt.Errorf("building golangci-lint with envvet: %v\n%s\n"+
-			"(if envvet's go.mod changed, run `go mod tidy` in tools/golangci-lint: it requires envvet's dependencies too)", err, out)
+			"(if envvet's go.mod changed, run `go mod tidy` in tools/golangci-lint: it requires envvet's dependencies too)", err, stderr.Bytes())
 		return
 	}
-	fmt.Fprintf(os.Stderr, "e2e: built golangci-lint with envvet in %s\n", time.Since(start).Round(100*time.Millisecond))
+	built.gcl = strings.TrimSpace(string(out))
+	if fi, err := os.Stat(built.gcl); err != nil || !fi.Mode().IsRegular() {
+		built.err = fmt.Errorf("go tool -n golangci-lint printed %q, not an executable", built.gcl)
+		return
+	}
+	fmt.Fprintf(os.Stderr, "e2e: golangci-lint with envvet (go tool -n) in %s\n", time.Since(start).Round(100*time.Millisecond))
 }
 
 // goCmd runs the go command in dir, outside any workspace.
