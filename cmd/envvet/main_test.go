@@ -46,7 +46,7 @@ func TestScripts(t *testing.T) {
 			env.Setenv("PATH", bin+string(filepath.ListSeparator)+env.Getenv("PATH"))
 			return setupGoEnv(env)
 		},
-		Cmds: map[string]func(*testscript.TestScript, bool, []string){"cmpwork": cmpWork},
+		Cmds: map[string]func(*testscript.TestScript, bool, []string){"cmpwork": cmpWork, "gotool": goTool},
 	})
 }
 
@@ -108,6 +108,22 @@ func cmpWork(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Logf("got:\n%s", got)
 		ts.Fatalf("%s and %s differ", args[0], args[1])
 	}
+}
+
+// goTool sets the variable VAR to the path of the executable of a tool
+// that the go.mod in the current directory lists (go tool -n NAME): go
+// tool links it once and keeps it in the build cache, where go install
+// into the script's fresh directory would link it again in every run.
+func goTool(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: gotool VAR name")
+	}
+	ts.Check(ts.Exec("go", "tool", "-n", args[1]))
+	path := strings.TrimSpace(ts.ReadFile("stdout"))
+	if !isFile(path) {
+		ts.Fatalf("go tool -n %s printed %q, not an executable", args[1], path)
+	}
+	ts.Setenv(args[0], path)
 }
 
 // copyDir copies the regular files of the tree at src to dst.
