@@ -2,8 +2,6 @@ package envgraph_test
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -21,12 +19,14 @@ import (
 // load them, and the standard library they import, once per test.
 var src = rulestest.NewLoad(analysistest.TestData(), nil,
 	"direct", "expand", "goosecmd", "helpers", "keylists", "tags", "viperuse", "illtyped", "urfave1", "noenv", "usesenv",
-	"types", "valuesets", "envutil", "factsonly", "tags/model", "mainprog", "typehelp", "valuehelp")
+	"syntaxerr", "types", "valuesets", "envutil", "factsonly", "tags/model", "mainprog", "typehelp", "valuehelp")
 
 var (
-	// refsRun checks the references of TestRefs and TestUsesEnv.
+	// refsRun checks the references of TestRefs, TestUsesEnv and
+	// TestSyntaxError.
 	refsRun = rulestest.NewSharedLoad(src, refs,
-		"direct", "expand", "goosecmd", "helpers", "keylists", "tags", "viperuse", "illtyped", "urfave1", "noenv", "usesenv")
+		"direct", "expand", "goosecmd", "helpers", "keylists", "tags", "viperuse", "illtyped", "urfave1", "noenv", "usesenv",
+		"syntaxerr")
 	// typesRun checks the typed references of TestTypes and TestValueSets.
 	typesRun = rulestest.NewSharedLoad(src, types, "types", "valuesets")
 	// graphRun checks the facts of TestFacts, TestProgram, TestTypes and
@@ -169,17 +169,9 @@ func TestProgramReads(t *testing.T) {
 	}
 }
 
-// TestSyntaxError runs the graph on a file that does not parse: it must
-// not panic, and the reads it can see are still references.
+// TestSyntaxError runs the graph on a file that does not parse
+// (testdata/src/syntaxerr): it must not panic, and the reads it can see
+// are still references.
 func TestSyntaxError(t *testing.T) {
-	dir := t.TempDir()
-	pkg := filepath.Join(dir, "src", "syntaxerr")
-	if err := os.MkdirAll(pkg, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	src := "package syntaxerr\n\nimport \"os\"\n\nfunc f() {\n\t_ = os.Getenv(\"SYNTAX\" // want `read \"SYNTAX\"`\n\thelper(\n}\n\nfunc helper(key string) string { return os.Getenv(key }\n"
-	if err := os.WriteFile(filepath.Join(pkg, "a.go"), []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	analysistest.Run(t, dir, refs, "syntaxerr")
+	refsRun.Check(t, "syntaxerr")
 }
