@@ -104,9 +104,13 @@ func report(file string, fl *floor, run *serverRun, debounce time.Duration) {
 			ms(quantile(s, 0.5, cpuOf)), ms(quantile(s, 0.95, cpuOf)))
 	}
 	row(fmt.Sprintf("didChange->publish (%d edits)", len(run.edits)), run.edits)
+	row("didChange->analysis done", run.done)
 	row("floor: parse+type-check the package", fl.samples)
 	fmt.Printf("latency/floor p50: wall %s  cpu %s   (debounce %v included in wall; an editor user also waits the default %v)\n",
 		ratio(quantile(run.edits, 0.5, wallOf), quantile(fl.samples, 0.5, wallOf)),
 		ratio(quantile(run.edits, 0.5, cpuOf), quantile(fl.samples, 0.5, cpuOf)),
 		debounce, 300*time.Millisecond)
+	fmt.Printf("analysis done/floor p50: wall %s  cpu %s; %d of %d edits published the file before their analysis ended (its package before its test variants)\n",
+		ratio(quantile(run.done, 0.5, wallOf), quantile(fl.samples, 0.5, wallOf)),
+		ratio(quantile(run.done, 0.5, cpuOf), quantile(fl.samples, 0.5, cpuOf)), run.early, len(run.edits))
 }

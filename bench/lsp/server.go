@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -22,7 +23,9 @@ import (
 // A serverRun is what one session with the server measured.
 type serverRun struct {
 	first   sample   // didOpen to the file's first diagnostics
-	edits   []sample // didChange to the diagnostics of that version
+	edits   []sample // didChange to the first diagnostics of that version
+	done    []sample // didChange to the end of that version's analysis (the server's log)
+	early   int      // analyses that published the file's package before its test variants (the server's log)
 	peakRSS int64    // the server's VmHWM, bytes
 	loaded  int      // packages the server type-checked to analyze (its log)
 }
@@ -30,6 +33,7 @@ type serverRun struct {
 // A conn is the client end of an LSP session over a child's stdio,
 // spoken with go.lsp.dev/jsonrpc2 as the server does.
 type conn struct {
+	log     *logTail // the server's log, read as it grows
 	cmd     *exec.Cmd
 	rpc     jsonrpc2.Conn
 	publish chan published // publishDiagnostics notifications
@@ -73,6 +77,10 @@ func measureServer(bin string, args []string, root, path string, n int, logf str
 		return nil, err
 	}
 	run.first = sample{wall: time.Since(t0), cpu: c.cpu() - c0}
+	c.log = &logTail{name: logf}
+	if err := c.log.waitDone(1, 10*time.Minute); err != nil {
+		return nil, err
+	}
 	fmt.Fprintf(os.Stderr, "first diagnostics: wall %s ms, server cpu %s ms\n", ms(run.first.wall), ms(run.first.cpu))
 	if err := c.edits(run, u, orig, n); err != nil {
 		return nil, err
@@ -105,7 +113,16 @@ func (c *conn) edits(run *serverRun, u protocol.DocumentURI, orig []byte, n int)
 		}
 		s := sample{wall: time.Since(t0), cpu: c.cpu() - c0}
 		run.edits = append(run.edits, s)
-		fmt.Fprintf(os.Stderr, "edit %d: wall %s ms, server cpu %s ms\n", i, ms(s.wall), ms(s.cpu))
+		// The server may publish a package's diagnostics before it has
+		// analyzed its test variants: the edit's work ends with the
+		// analysis, which the server logs after its last publication.
+		if err := c.log.waitDone(i+1, 30*time.Minute); err != nil {
+			return err
+		}
+		d := sample{wall: time.Since(t0), cpu: c.cpu() - c0}
+		run.done = append(run.done, d)
+		run.early = c.log.early
+		fmt.Fprintf(os.Stderr, "edit %d: first publish wall %s ms, cpu %s ms; analysis done wall %s ms, cpu %s ms\n", i, ms(s.wall), ms(s.cpu), ms(d.wall), ms(d.cpu))
 	}
 	return nil
 }
@@ -246,4 +263,63 @@ func loadedPackages(logf string) int {
 	a, _ := strconv.Atoi(string(m[1]))
 	r, _ := strconv.Atoi(string(m[2]))
 	return a + r
+}
+
+// A logTail reads the server's log as it grows, counting the analyses
+// that ended ("analysis of N open files: ..."; a superseded one logs
+// "analysis superseded").
+type logTail struct {
+	name  string
+	off   int64
+	part  []byte // an unfinished line
+	done  int
+	early int // analyses that published some files before their test variants
+}
+
+var (
+	analysisEnd  = regexp.MustCompile(`analysis of \d+ open files`)
+	publishEarly = regexp.MustCompile(`published the diagnostics of \d+ files before the test variants`)
+)
+
+// waitDone waits until n analyses have ended, polling every millisecond.
+func (l *logTail) waitDone(n int, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	for l.done < n {
+		if err := l.read(); err != nil {
+			return err
+		}
+		if l.done >= n {
+			break
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("the server logged %d ended analyses after %v, want %d", l.done, timeout, n)
+		}
+		time.Sleep(time.Millisecond)
+	}
+	return nil
+}
+
+func (l *logTail) read() error {
+	f, err := os.Open(l.name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.NewSectionReader(f, l.off, 1<<40))
+	if err != nil {
+		return err
+	}
+	l.off += int64(len(b))
+	b = append(l.part, b...)
+	i := bytes.LastIndexByte(b, '\n')
+	l.part = slices.Clone(b[i+1:])
+	for line := range bytes.SplitSeq(b[:i+1], []byte("\n")) {
+		if analysisEnd.Match(line) {
+			l.done++
+		}
+		if publishEarly.Match(line) {
+			l.early++
+		}
+	}
+	return nil
 }

@@ -157,6 +157,7 @@ type result struct {
 	fixes   map[uri.URI][]fixEntry
 	keep    map[uri.URI]bool // files whose package did not type-check: keep what the client shows
 	version map[uri.URI]int32
+	only    map[uri.URI]bool // if not nil, the only files to publish (publishEarly)
 }
 
 // A fixEntry is a published diagnostic and its code actions.
@@ -167,62 +168,118 @@ type fixEntry struct {
 
 // analyze loads and checks the packages of snap's open files. It returns
 // the diagnostics and the errors to show the client.
+//
+// When an edit type-checks a plain package and defers its test variants
+// (loadState.update), the diagnostics of the plain packages analyzed are
+// published first, on their files only (publishEarly); then the test
+// variants are type-checked and analyzed, and the result holds every
+// root's diagnostics, as without the early publication.
 func (s *server) analyze(ctx context.Context, snap *snapshot) (*result, []string) {
+	res := newResult(snap)
+	overlay := make(map[string][]byte)
+	for path, d := range snap.docs {
+		if strings.HasSuffix(path, ".go") {
+			overlay[path] = d.text
+		}
+	}
+	var errs []string
+	var states []*loadState
+	var early []*engine.Action
+	for _, root := range slices.Sorted(maps.Keys(snap.graphs)) {
+		st, acts, err := s.analyzeModule(ctx, snap.graphs[root], snap, overlay)
+		if ctx.Err() != nil {
+			return res, nil
+		}
+		if err != "" {
+			errs = append(errs, err)
+		}
+		if st != nil {
+			states = append(states, st)
+			early = append(early, acts...)
+		}
+	}
+	if early != nil {
+		s.publishEarly(ctx, snap, early)
+	}
+	c := &converter{snap: snap, files: make(map[string][]byte), res: res, cfg: s.opts.Config}
+	for _, st := range states {
+		if roots, ok := st.finish(); ok {
+			run, err := s.runEngine(ctx, st, roots)
+			if ctx.Err() != nil {
+				return res, nil
+			} else if err != nil {
+				errs = append(errs, fmt.Sprintf("analyzing %s: %v", st.key, err))
+				continue
+			}
+			s.logRun(run, st.first)
+		}
+		s.keepBroken(st, res)
+		errs = append(errs, c.collect(st.rootActions())...)
+	}
+	res.finish()
+	return res, errs
+}
+
+// newResult returns an empty result for snap's documents.
+func newResult(snap *snapshot) *result {
 	res := &result{
 		diags:   make(map[uri.URI][]protocol.Diagnostic),
 		fixes:   make(map[uri.URI][]fixEntry),
 		keep:    make(map[uri.URI]bool),
 		version: make(map[uri.URI]int32),
 	}
-	overlay := make(map[string][]byte)
-	for path, d := range snap.docs {
-		if strings.HasSuffix(path, ".go") {
-			overlay[path] = d.text
-		}
+	for _, d := range snap.docs {
 		res.version[d.uri] = d.version
 	}
-	c := &converter{snap: snap, files: make(map[string][]byte), res: res, cfg: s.opts.Config}
-	var errs []string
-	roots := slices.Sorted(maps.Keys(snap.graphs))
-	for _, root := range roots {
-		g := snap.graphs[root]
-		pkgs, err := s.load(ctx, g, snap, overlay)
-		if ctx.Err() != nil {
-			return res, nil
-		}
+	return res
+}
+
+// analyzeModule loads and analyzes the packages of g's module. It returns
+// their load, the actions to publish early (the roots analyzed when the
+// update deferred test variants) and an error for the client.
+func (s *server) analyzeModule(ctx context.Context, g *modGraph, snap *snapshot, overlay map[string][]byte) (*loadState, []*engine.Action, string) {
+	pkgs, err := s.load(ctx, g, snap, overlay)
+	if err != nil || len(pkgs) == 0 {
 		if err != nil {
-			errs = append(errs, err.Error())
-			continue
+			return nil, nil, err.Error()
 		}
-		if len(pkgs) == 0 {
-			continue
-		}
-		st := s.loads[g.root]
-		if gen := s.manifestGen.Load(); st.manifestGen != gen {
-			// Facts of the module's packages may depend on its manifests
-			// (nocgo's policy): analyze them again.
-			st.engine.Forget(st.mainTypes()...)
-			st.manifestGen = gen
-		}
-		if err := s.runEngine(ctx, st, pkgs); ctx.Err() != nil {
-			return res, nil
-		} else if err != nil {
-			errs = append(errs, fmt.Sprintf("analyzing %s: %v", root, err))
-			continue
-		}
-		// A package that does not type-check (mid-edit) is not analyzed:
-		// its files keep the diagnostics they have, and gopls reports the
-		// errors themselves.
-		for _, p := range st.roots {
-			if len(p.Errors) > 0 || len(p.TypeErrors) > 0 {
-				for _, f := range p.CompiledGoFiles {
-					res.keep[uri.File(f)] = true
-				}
-				s.log.Printf("%s has errors; its files keep their diagnostics", p.ID)
-			}
-		}
-		errs = append(errs, c.collect(st.rootActions())...)
+		return nil, nil, ""
 	}
+	st := s.loads[g.root]
+	if gen := s.manifestGen.Load(); st.manifestGen != gen {
+		// Facts of the module's packages may depend on its manifests
+		// (nocgo's policy): analyze them again.
+		st.engine.Forget(st.mainTypes()...)
+		st.manifestGen = gen
+	}
+	run, err := s.runEngine(ctx, st, pkgs)
+	if err != nil {
+		return nil, nil, fmt.Sprintf("analyzing %s: %v", g.root, err)
+	}
+	if len(st.later) == 0 {
+		s.logRun(run, nil)
+		return st, nil, ""
+	}
+	st.first = run
+	return st, run.acts, ""
+}
+
+// keepBroken marks the files of st's roots that do not type-check
+// (mid-edit): they are not analyzed, keep the diagnostics they have, and
+// gopls reports the errors themselves.
+func (s *server) keepBroken(st *loadState, res *result) {
+	for _, p := range st.roots {
+		if len(p.Errors) > 0 || len(p.TypeErrors) > 0 {
+			for _, f := range p.CompiledGoFiles {
+				res.keep[uri.File(f)] = true
+			}
+			s.log.Printf("%s has errors; its files keep their diagnostics", p.ID)
+		}
+	}
+}
+
+// finish drops the diagnostics of kept files and sorts the others.
+func (res *result) finish() {
 	for u := range res.keep {
 		delete(res.diags, u)
 		delete(res.fixes, u)
@@ -236,22 +293,59 @@ func (s *server) analyze(ctx context.Context, snap *snapshot) (*result, []string
 		})
 		res.diags[u] = ds
 	}
-	return res, errs
+}
+
+// publishEarly publishes the diagnostics of the plain packages analyzed
+// before their test variants (acts), on their Go files only: a test
+// variant may add findings there, which the full publication that
+// follows carries; the files of a package with errors are left alone.
+func (s *server) publishEarly(ctx context.Context, snap *snapshot, acts []*engine.Action) {
+	res := newResult(snap)
+	res.only = make(map[uri.URI]bool)
+	var plain []*engine.Action
+	for _, act := range acts {
+		p := act.Package
+		if p.ForTest != "" {
+			continue
+		}
+		plain = append(plain, act)
+		for _, f := range p.CompiledGoFiles {
+			res.only[uri.File(f)] = true
+		}
+		if len(p.Errors) > 0 || len(p.TypeErrors) > 0 {
+			for _, f := range p.CompiledGoFiles {
+				res.keep[uri.File(f)] = true
+			}
+		}
+	}
+	c := &converter{snap: snap, files: make(map[string][]byte), res: res, cfg: s.opts.Config}
+	c.collect(plain)
+	res.finish()
+	s.publish(ctx, res)
+	s.log.Printf("published the diagnostics of %d files before the test variants", len(res.only))
+}
+
+// An engineRun is what runEngine did.
+type engineRun struct {
+	acts                     []*engine.Action // the root actions run
+	analyzed, reused, rounds int
+	took                     time.Duration
 }
 
 // runEngine analyzes roots, reusing the actions of the roots kept since their
 // last analysis, until no kept package's stale import has other facts
 // than its new version (keep.go).
-func (s *server) runEngine(ctx context.Context, st *loadState, roots []*packages.Package) error {
+func (s *server) runEngine(ctx context.Context, st *loadState, roots []*packages.Package) (*engineRun, error) {
 	start := time.Now()
-	analyzed, reused, rounds := 0, 0, 0
+	r := &engineRun{}
 	for {
 		run, err := st.engine.Run(ctx, roots, engine.Options{Reuse: true, Cached: st.cached})
 		if err != nil {
-			return err
+			return nil, err
 		}
 		st.record(run)
-		analyzed, reused, rounds = analyzed+run.Analyzed, reused+run.Reused, rounds+1
+		r.acts = append(r.acts, run.Roots...)
+		r.analyzed, r.reused, r.rounds = r.analyzed+run.Analyzed, r.reused+run.Reused, r.rounds+1
 		force := st.staleFacts()
 		if len(force) == 0 {
 			break
@@ -259,8 +353,19 @@ func (s *server) runEngine(ctx context.Context, st *loadState, roots []*packages
 		s.log.Printf("facts changed under %d kept packages: type-checking them again", len(force))
 		roots = st.recheckStale(force)
 	}
-	s.log.Printf("analyzed %d packages, reused the facts of %d, in %v (%d rounds)", analyzed, reused, time.Since(start), rounds)
-	return nil
+	r.took = time.Since(start)
+	return r, nil
+}
+
+// logRun logs what an analysis ran; first is the part of it run before
+// the test variants were type-checked (publishEarly), if any.
+func (s *server) logRun(r, first *engineRun) {
+	if first == nil {
+		s.log.Printf("analyzed %d packages, reused the facts of %d, in %v (%d rounds)", r.analyzed, r.reused, r.took, r.rounds)
+		return
+	}
+	s.log.Printf("analyzed %d packages, reused the facts of %d, in %v (%d rounds), of which %d before the test variants, in %v",
+		first.analyzed+r.analyzed, r.reused, first.took+r.took, first.rounds+r.rounds, first.analyzed, first.took)
 }
 
 // load returns the packages to analyze in g's module: those of the open
@@ -316,7 +421,7 @@ func (s *server) load(ctx context.Context, g *modGraph, snap *snapshot, overlay 
 		}
 		start := time.Now()
 		cfg := &packages.Config{
-			Mode:    packages.LoadAllSyntax | packages.NeedModule,
+			Mode:    packages.LoadAllSyntax | packages.NeedModule | packages.NeedForTest,
 			Dir:     g.root,
 			Tests:   true,
 			Overlay: overlay,
@@ -363,17 +468,26 @@ func (s *server) publish(ctx context.Context, res *result) {
 	s.mu.Lock()
 	var send []*protocol.PublishDiagnosticsParams
 	for u, ds := range res.diags {
+		if res.only != nil && !res.only[u] {
+			continue
+		}
 		s.shown[u] = true
 		s.fixes[u] = res.fixes[u]
 		send = append(send, &protocol.PublishDiagnosticsParams{URI: u, Version: uint32(max(res.version[u], 0)), Diagnostics: ds})
 	}
 	// Every open file gets its diagnostics, if only to say there are none.
 	for u := range res.version {
+		if res.only != nil && !res.only[u] {
+			continue
+		}
 		if _, ok := res.diags[u]; !ok && !res.keep[u] && !s.shown[u] {
 			send = append(send, &protocol.PublishDiagnosticsParams{URI: u, Version: uint32(max(res.version[u], 0)), Diagnostics: []protocol.Diagnostic{}})
 		}
 	}
 	for u := range s.shown {
+		if res.only != nil && !res.only[u] {
+			continue
+		}
 		if _, ok := res.diags[u]; !ok && !res.keep[u] {
 			delete(s.shown, u)
 			delete(s.fixes, u)

@@ -48,6 +48,14 @@ type loadState struct {
 	// manifest change, the main module's), reusing the others' facts.
 	engine      *engine.Engine
 	manifestGen uint64 // the server's manifest generation the facts were computed with
+
+	// later holds the test variants of edited packages whose type-check
+	// waits until the diagnostics of the plain packages are published
+	// (finish), with the syntax of the changed files they need.
+	later       map[string]bool
+	laterSyntax map[string]*ast.File
+	laterBroken map[string]error
+	first       *engineRun // the analysis run before them, for the log
 }
 
 // maxEdits bounds the incremental updates between full loads: each adds
@@ -67,7 +75,7 @@ func newLoadState(key string, roots []*packages.Package, overlay map[string][]by
 	}
 	st := &loadState{key: key, roots: roots, text: make(map[string][]byte), open: make(map[string]bool), engine: e,
 		cur: make(map[string]*packages.Package), api: make(map[*types.Package][]byte),
-		acts: make(map[*packages.Package]map[*analysis.Analyzer]*engine.Action), suite: suite}
+		acts: make(map[*packages.Package]map[*analysis.Analyzer]*engine.Action), suite: suite, later: make(map[string]bool)}
 	for f := range overlay {
 		st.open[f] = true
 	}
@@ -156,11 +164,13 @@ func (st *loadState) update(changed []string, overlay map[string][]byte) ([]*pac
 		return nil, errFullLoad
 	}
 	u := st.newUpdater()
+	st.takeLater(u)
 	for _, f := range changed {
 		if err := u.parse(f, overlay); err != nil {
 			return nil, err
 		}
 	}
+	u.deferTests()
 	u.apply()
 	st.edits++
 	for _, f := range changed {
@@ -195,6 +205,7 @@ func (u *updater) parse(f string, overlay map[string][]byte) error {
 	if file == nil {
 		return errFullLoad
 	}
+	delete(u.broken, f)
 	if err != nil {
 		u.broken[f] = err
 	}
@@ -206,6 +217,51 @@ func (u *updater) parse(f string, overlay map[string][]byte) error {
 	}
 	u.syntax[f] = file
 	return nil
+}
+
+// deferTests moves the test variants of the edited packages out of this
+// update into st.later when a plain package is edited too: its
+// diagnostics are published before the test variants are type-checked
+// (finish). An importer of a deferred variant keeps the older version
+// until then, as a kept importer does (keep.go).
+func (u *updater) deferTests() {
+	plain := false
+	for id := range u.force {
+		plain = plain || u.st.cur[id].ForTest == ""
+	}
+	if !plain {
+		return
+	}
+	for id := range u.force {
+		if u.st.cur[id].ForTest != "" {
+			u.st.later[id] = true
+			delete(u.force, id)
+		}
+	}
+	if len(u.st.later) > 0 {
+		u.st.laterSyntax, u.st.laterBroken = u.syntax, u.broken
+	}
+}
+
+// takeLater adds the deferred test variants, and the syntax they need, to
+// u; a file that u parses again replaces its deferred syntax.
+func (st *loadState) takeLater(u *updater) {
+	maps.Copy(u.force, st.later)
+	maps.Copy(u.syntax, st.laterSyntax)
+	maps.Copy(u.broken, st.laterBroken)
+	st.later, st.laterSyntax, st.laterBroken = make(map[string]bool), nil, nil
+}
+
+// finish type-checks the test variants the last update deferred, and
+// returns the new roots; false if it deferred none.
+func (st *loadState) finish() ([]*packages.Package, bool) {
+	if len(st.later) == 0 {
+		return st.roots, false
+	}
+	u := st.newUpdater()
+	st.takeLater(u)
+	u.apply()
+	return st.roots, true
 }
 
 // recheckStale type-checks again the kept packages whose stale imports'

@@ -3,6 +3,7 @@ package lsp_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"maps"
 	"os"
@@ -33,7 +34,7 @@ func (p pipes) Close() error { p.r.Close(); return p.WriteCloser.Close() }
 type client struct {
 	t    testing.TB
 	conn jsonrpc2.Conn
-	kick chan struct{} // signalled on each publishDiagnostics
+	kick chan struct{} // signalled on each publishDiagnostics and log line
 	done chan error
 
 	mu   sync.Mutex
@@ -42,6 +43,9 @@ type client struct {
 	logs []string
 	seen []string // every message of every publication, in order
 	slog []string // the server's own log (Options.Log)
+	// events are the publications ("publish URI vN: messages") and the
+	// server's log lines ("log: line"), in the order they arrived.
+	events []string
 }
 
 // start runs a server and connects a client to it.
@@ -64,6 +68,7 @@ func start(t testing.TB, debounce time.Duration) *client {
 			c.last[p.URI] = p.Diagnostics
 			c.n[p.URI]++
 			c.seen = append(c.seen, messages(p.Diagnostics)...)
+			c.events = append(c.events, fmt.Sprintf("publish %s v%d: %q", p.URI, p.Version, messages(p.Diagnostics)))
 			c.mu.Unlock()
 			select {
 			case c.kick <- struct{}{}:
@@ -94,7 +99,12 @@ func (l testLog) Write(b []byte) (int, error) {
 	}
 	l.c.mu.Lock()
 	l.c.slog = append(l.c.slog, line)
+	l.c.events = append(l.c.events, "log: "+line)
 	l.c.mu.Unlock()
+	select {
+	case l.c.kick <- struct{}{}:
+	default:
+	}
 	return len(b), nil
 }
 

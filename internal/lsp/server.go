@@ -39,6 +39,13 @@
 //     change makes the main module's packages analyzed again (their
 //     facts may depend on it).
 //
+// An edit of a package with tests publishes twice: the diagnostics of the
+// edited (plain) package on its own files as soon as it is analyzed, then,
+// once its test variants are type-checked and analyzed, every file's full
+// set. The first publication lacks only what a test variant adds on the
+// package's files (a finding a check derives from test code too), which
+// the second carries; test files are published by the second only.
+//
 // The checks read manifests, and the deployment files they name, through
 // the open buffers (analyzers.Config.Overlay): an unsaved manifest edit
 // re-publishes like a Go edit. (A manifest that exists only in an unsaved
