@@ -66,8 +66,10 @@ func measureFloor(root, path string, n int) (*floor, error) {
 	if err != nil {
 		return nil, err
 	}
+	var info *types.Info // the previous round's, which sizes the next (as the server sizes an edit's from the previous version's)
 	for i := 1; i <= n; i++ {
-		s, err := typeCheck(p, imports, path, edited(orig, i))
+		var s sample
+		s, info, err = typeCheck(p, imports, path, edited(orig, i), info)
 		if err != nil {
 			return nil, err
 		}
@@ -78,8 +80,9 @@ func measureFloor(root, path string, n int) (*floor, error) {
 
 // typeCheck parses p's files (path with the text src) and type-checks
 // them against imports, recording every types.Info map the analyzers
-// need, and returns its cost.
-func typeCheck(p *packages.Package, imports map[string]*types.Package, path string, src []byte) (sample, error) {
+// need (sized from prev, the previous round's), and returns its cost and
+// the types.Info it filled.
+func typeCheck(p *packages.Package, imports map[string]*types.Package, path string, src []byte, prev *types.Info) (sample, *types.Info, error) {
 	runtime.GC() // no collection of the previous round's garbage in this one
 	c0, t0 := cpuTime(), time.Now()
 	fset := token.NewFileSet()
@@ -91,11 +94,11 @@ func typeCheck(p *packages.Package, imports map[string]*types.Package, path stri
 		}
 		f, err := parser.ParseFile(fset, name, text, parser.ParseComments|parser.SkipObjectResolution)
 		if err != nil {
-			return sample{}, err
+			return sample{}, nil, err
 		}
 		files = append(files, f)
 	}
-	info := lsp.NewTypesInfo()
+	info := lsp.NewTypesInfoFor(prev)
 	var firstErr error
 	cfg := &types.Config{
 		Importer: importerFunc(func(path string) (*types.Package, error) {
@@ -119,7 +122,7 @@ func typeCheck(p *packages.Package, imports map[string]*types.Package, path stri
 	}
 	_, _ = cfg.Check(p.PkgPath, fset, files, info)
 	s := sample{wall: time.Since(t0), cpu: cpuTime() - c0}
-	return s, firstErr
+	return s, info, firstErr
 }
 
 type importerFunc func(path string) (*types.Package, error)
