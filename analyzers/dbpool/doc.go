@@ -91,8 +91,12 @@
 // (func(http.ResponseWriter, *http.Request), ServeHTTP methods, handler
 // literals, http.HandlerFunc conversions, chi and gorilla/mux routes), gin
 // (func(*gin.Context)), echo (func(echo.Context) error), fiber, fasthttp,
-// and the exported methods taking a context.Context of a type that embeds
-// a generated gRPC UnimplementedFooServer. The pool stays local when it is
+// the exported methods taking a context.Context of a type that embeds
+// a generated gRPC UnimplementedFooServer, and, outside package main, the
+// exported methods of an exported type that take a request (a named type
+// whose name ends in Request, by value, pointer or in a slice: a state
+// store's Get(req *state.GetRequest)), which callers in other modules
+// call once per request. The pool stays local when it is
 // kept only in variables declared inside the handler or loop body and is
 // not returned, stored in a field, package variable, map or slice (in a
 // loop: nor passed to code that cannot be followed, nor used by a

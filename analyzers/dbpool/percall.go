@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -55,10 +56,56 @@ func (st *state) handlerKind(fn ast.Node) string {
 			return h.noun
 		}
 	}
-	if fd, ok := fn.(*ast.FuncDecl); ok && fd.Recv != nil && fd.Name.IsExported() && len(params) > 0 && isNamed(params[0], "context", "Context") {
-		return st.serviceKind(fd)
+	fd, ok := fn.(*ast.FuncDecl)
+	if !ok || fd.Recv == nil || !fd.Name.IsExported() {
+		return ""
+	}
+	if len(params) > 0 && isNamed(params[0], "context", "Context") {
+		if noun := st.serviceKind(fd); noun != "" {
+			return noun
+		}
+	}
+	if slices.ContainsFunc(params, isRequest) && st.exportedRecv(fd) {
+		return "request method"
 	}
 	return ""
+}
+
+// isRequest reports whether t is a request (requestSuffix) by value, by
+// pointer or as a slice of them (a bulk request).
+func isRequest(t types.Type) bool {
+	t = types.Unalias(t)
+	if s, ok := t.(*types.Slice); ok {
+		t = types.Unalias(s.Elem())
+	}
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	n, ok := t.(*types.Named)
+	return ok && strings.HasSuffix(n.Obj().Name(), requestSuffix)
+}
+
+// exportedRecv reports whether fd is a method of an exported type of a
+// package other than main: other modules call it, per request when it
+// takes one, where no call of it can be seen.
+func (st *state) exportedRecv(fd *ast.FuncDecl) bool {
+	if st.pass.Pkg.Name() == "main" {
+		return false
+	}
+	obj, ok := st.info.Defs[fd.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	sig, ok := obj.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false
+	}
+	t := types.Unalias(sig.Recv().Type())
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	n, ok := t.(*types.Named)
+	return ok && n.Obj().Exported()
 }
 
 // matches reports whether params is exactly h's parameter list.

@@ -175,6 +175,12 @@ var serviceEmbeds = []struct{ noun, prefix, suffix string }{
 	{"gRPC method", "Unimplemented", "Server"}, // protoc-gen-go-grpc's UnimplementedFooServer
 }
 
+// requestSuffix names requests: an exported method of an exported type
+// of a library that takes one (state.GetRequest, a *pb.GetUserRequest,
+// a []state.SetRequest) serves its callers' requests, one call each,
+// even where those callers are in another module.
+const requestSuffix = "Request"
+
 // matches reports whether t is the type r names.
 func (r typeRef) matches(t types.Type) bool {
 	if r.ptr {
