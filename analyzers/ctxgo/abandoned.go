@@ -6,9 +6,11 @@ import (
 	"go/token"
 	"go/types"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/envvet/envvet/analyzers/ctxgo/internal/ctxsum"
 	"github.com/envvet/envvet/internal/passutil"
@@ -145,9 +147,9 @@ func channelUses(info *types.Info, body *ast.BlockStmt, ch madeChan) (u chanUses
 			ok = false
 			return false
 		}
-		if leave := leavingClause(sel, clause); leave != nil && u.leave == nil {
+		if leave := leavingClause(info, sel, clause); leave != nil && u.leave == nil {
 			u.sel, u.leave = sel, leave
-		} else if leave := finalClause(body, sel, clause); leave != nil && u.leave == nil {
+		} else if leave := finalClause(info, body, sel, clause); leave != nil && u.leave == nil {
 			u.sel, u.leave = sel, leave
 		}
 		return true
@@ -237,11 +239,11 @@ func selectCase(stack []ast.Node, id *ast.Ident) (*ast.SelectStmt, *ast.CommClau
 }
 
 // leavingClause returns a clause of sel other than recv whose body
-// returns, nil if there is none.
-func leavingClause(sel *ast.SelectStmt, recv *ast.CommClause) *ast.CommClause {
+// returns, nil if there is none. A clause that fails a test is not one.
+func leavingClause(info *types.Info, sel *ast.SelectStmt, recv *ast.CommClause) *ast.CommClause {
 	for _, s := range sel.Body.List {
 		c, ok := s.(*ast.CommClause)
-		if !ok || c == recv {
+		if !ok || c == recv || failsTest(info, c) {
 			continue
 		}
 		returns := false
@@ -266,16 +268,53 @@ func leavingClause(sel *ast.SelectStmt, recv *ast.CommClause) *ast.CommClause {
 // finalClause returns a clause of sel other than recv when sel is the last
 // statement of body, which then ends through it; nil otherwise (health-go
 // v5.5.4's Measure: a timeout case that falls off the end of the goroutine).
-func finalClause(body *ast.BlockStmt, sel *ast.SelectStmt, recv *ast.CommClause) *ast.CommClause {
+// A clause that fails a test is not one.
+func finalClause(info *types.Info, body *ast.BlockStmt, sel *ast.SelectStmt, recv *ast.CommClause) *ast.CommClause {
 	if len(body.List) == 0 || body.List[len(body.List)-1] != sel {
 		return nil
 	}
 	for _, s := range sel.Body.List {
-		if c, ok := s.(*ast.CommClause); ok && c != recv {
+		if c, ok := s.(*ast.CommClause); ok && c != recv && !failsTest(info, c) {
 			return c
 		}
 	}
 	return nil
+}
+
+// failsTest reports whether the body of c fails or skips a test (t.Fatal,
+// t.Errorf, b.FailNow, t.Skip, testify's Fail): a goroutine it leaves
+// behind blocks only in a test that has failed already (quic-go's tests:
+// a timeout case that calls t.Fatal).
+func failsTest(info *types.Info, c *ast.CommClause) bool {
+	fails := false
+	for _, st := range c.Body {
+		ast.Inspect(st, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.CallExpr:
+				fn, ok := typeutil.Callee(info, n).(*types.Func)
+				fails = fails || ok && fn.Pkg() != nil && testFailure(fn.Pkg().Path(), fn.Name())
+			}
+			return !fails
+		})
+	}
+	return fails
+}
+
+// testFailure reports whether the function name of package path fails or
+// skips the running test.
+func testFailure(path, name string) bool {
+	switch path {
+	case "testing":
+		switch name {
+		case "Error", "Errorf", "Fail", "FailNow", "Fatal", "Fatalf", "Skip", "Skipf", "SkipNow":
+			return true
+		}
+	case "github.com/stretchr/testify/require", "github.com/stretchr/testify/assert":
+		return strings.HasPrefix(name, "Fail")
+	}
+	return false
 }
 
 // senders finds blocking sends on a channel in goroutines and, through

@@ -208,7 +208,10 @@
 // function returns through the other case (<-ctx.Done(), a timeout),
 // nobody receives and the goroutine blocks on its send forever. When one
 // goroutine, started outside any loop, sends from outside any loop, a
-// suggested fix gives the channel a buffer of 1.
+// suggested fix gives the channel a buffer of 1. A case whose body fails
+// or skips a test (t.Fatal, t.Errorf, t.Skip, testify's Fail) does not
+// count, here or for a handed-out channel: a sender it leaves behind
+// blocks only in a test that has failed already.
 //
 //	func fetch(ctx context.Context) (int, error) {
 //		ch := make(chan int)

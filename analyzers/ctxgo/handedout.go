@@ -235,9 +235,9 @@ func abandoningSelect(info *types.Info, body *ast.BlockStmt, v *types.Var, call 
 			ok = false
 			return false
 		}
-		sel, leave = s, leavingSelect(s, clause, stack)
+		sel, leave = s, leavingSelect(info, s, clause, stack)
 		if leave == nil {
-			leave = finalClause(body, s, clause)
+			leave = finalClause(info, body, s, clause)
 		}
 		return true
 	})
@@ -250,8 +250,8 @@ func abandoningSelect(info *types.Info, body *ast.BlockStmt, v *types.Var, call 
 // leavingSelect returns a clause of sel other than recv whose body returns
 // or breaks out, by label, of a loop around sel that no other loop
 // encloses; stack holds the ancestors of sel (and more).
-func leavingSelect(sel *ast.SelectStmt, recv *ast.CommClause, stack []ast.Node) *ast.CommClause {
-	if c := leavingClause(sel, recv); c != nil {
+func leavingSelect(info *types.Info, sel *ast.SelectStmt, recv *ast.CommClause, stack []ast.Node) *ast.CommClause {
+	if c := leavingClause(info, sel, recv); c != nil {
 		return c
 	}
 	label := outerLoopLabel(sel, stack)
@@ -260,7 +260,7 @@ func leavingSelect(sel *ast.SelectStmt, recv *ast.CommClause, stack []ast.Node) 
 	}
 	for _, s := range sel.Body.List {
 		c, ok := s.(*ast.CommClause)
-		if !ok || c == recv {
+		if !ok || c == recv || failsTest(info, c) {
 			continue
 		}
 		breaks := false

@@ -2,6 +2,7 @@ package abandoned
 
 import (
 	"sync"
+	"testing"
 	"time"
 )
 
@@ -14,7 +15,7 @@ func measureAll(checks []func() error, timeout time.Duration) {
 		go func(check func() error) {
 			defer wg.Done()
 			resCh := make(chan error)
-			go func() { // want `the goroutine started here sends on unbuffered resCh \(line 18\), but the enclosing function literal may return through another case of the select on line 21`
+			go func() { // want `the goroutine started here sends on unbuffered resCh \(line 19\), but the enclosing function literal may return through another case of the select on line 22`
 				resCh <- check()
 				defer close(resCh)
 			}()
@@ -47,7 +48,7 @@ func measureAllBuffered(checks []func() error, timeout time.Duration) {
 // The same with one send: a buffer of 1 is offered.
 func measureOne(check func() error, timeout time.Duration) {
 	resCh := make(chan error)
-	go func() { // want `the goroutine started here sends on unbuffered resCh \(line 51\), but measureOne may return through another case of the select on line 53`
+	go func() { // want `the goroutine started here sends on unbuffered resCh \(line 52\), but measureOne may return through another case of the select on line 54`
 		resCh <- check()
 	}()
 	select {
@@ -71,4 +72,51 @@ func measureTwice(check func() error, timeout time.Duration) error {
 		return err
 	}
 	return <-resCh
+}
+
+// Twin: a test's timeout case fails the test (quic-go v0.52.0's
+// sys_conn_oob_test.go): the sender is left behind only by a test that
+// has failed already.
+func finalTestTimeout(t *testing.T, check func() error) {
+	resCh := make(chan error)
+	go func() {
+		resCh <- check()
+	}()
+	select {
+	case err := <-resCh:
+		println(err)
+	case <-time.After(time.Second):
+		t.Fatal("timeout")
+	}
+}
+
+// Twin: the same with t.Errorf and a return before more work.
+func leavingTestTimeout(t *testing.T, check func() error) {
+	resCh := make(chan error)
+	go func() {
+		resCh <- check()
+	}()
+	select {
+	case err := <-resCh:
+		println(err)
+	case <-time.After(time.Second):
+		t.Errorf("timeout")
+		return
+	}
+	println("checked")
+}
+
+// A test whose timeout case only logs: it passes, and the sender blocks
+// for the rest of the test binary's life.
+func finalTestLogs(t *testing.T, check func() error) {
+	resCh := make(chan error)
+	go func() { // want `the goroutine started here sends on unbuffered resCh \(line 114\), but finalTestLogs may return through another case of the select on line 116`
+		resCh <- check()
+	}()
+	select {
+	case err := <-resCh:
+		println(err)
+	case <-time.After(time.Second):
+		t.Log("slow")
+	}
 }
