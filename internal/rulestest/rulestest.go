@@ -23,21 +23,33 @@ import (
 // an analyzer of its own, and runs it on the testdata package
 // "without-<flag>", whose // want comments hold the other rules' findings
 // only: the rule's findings must be gone and the others' remain. The
-// flags must be exactly rules. It returns each flag's results, for
-// further settings to run on (see Rerun).
+// flags must be exactly rules. The "without-" packages of all the flags
+// are loaded once (Load, Check), and each flag's analyzer runs on its
+// own. It returns each flag's results, for further settings to run on
+// (see Rerun).
 func EachOff(t *testing.T, fresh func() *analysis.Analyzer, rules ...string) map[string][]*analysistest.Result {
 	t.Helper()
-	var tested []string
+	var flags []string
+	fresh().Flags.VisitAll(func(f *flag.Flag) { flags = append(flags, f.Name) })
+	var patterns []string
+	for _, f := range flags {
+		patterns = append(patterns, "without-"+f)
+	}
+	dir := analysistest.TestData()
+	l := NewLoad(dir, nil, patterns...)
 	results := make(map[string][]*analysistest.Result)
-	fresh().Flags.VisitAll(func(f *flag.Flag) {
+	for _, name := range flags {
 		a := fresh()
-		if err := a.Flags.Set(f.Name, "false"); err != nil {
+		if err := a.Flags.Set(name, "false"); err != nil {
 			t.Fatal(err)
 		}
-		results[f.Name] = analysistest.Run(t, analysistest.TestData(), a, "without-"+f.Name)
-		tested = append(tested, f.Name)
-	})
-	slices.Sort(tested)
+		pkgs, err := l.Packages("without-" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		results[name] = Check(t, dir, a, pkgs)
+	}
+	tested := slices.Sorted(slices.Values(flags))
 	want := slices.Sorted(slices.Values(rules))
 	if !slices.Equal(tested, want) {
 		t.Errorf("tested flags %v, want the rules %v", tested, want)
