@@ -90,18 +90,7 @@ func unbufferedMakes(info *types.Info, n ast.Node) []madeChan {
 
 // isUnbufferedMake reports whether call is make(chan T) or make(chan T, 0).
 func isUnbufferedMake(info *types.Info, call *ast.CallExpr) bool {
-	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	if !ok || id.Name != "make" || len(call.Args) == 0 {
-		return false
-	}
-	if b, ok := info.Uses[id].(*types.Builtin); !ok || b.Name() != "make" {
-		return false
-	}
-	tv, ok := info.Types[call.Args[0]]
-	if !ok || tv.Type == nil {
-		return false
-	}
-	if ch, ok := tv.Type.Underlying().(*types.Chan); !ok || ch.Dir() != types.SendRecv {
+	if !isChanMake(info, call) {
 		return false
 	}
 	if len(call.Args) == 1 {
