@@ -76,13 +76,8 @@ func unbufferedMakes(info *types.Info, n ast.Node) []madeChan {
 	}
 	var out []madeChan
 	for i := range lhs {
-		id, ok := lhs[i].(*ast.Ident)
-		call, ok2 := ast.Unparen(rhs[i]).(*ast.CallExpr)
-		if !ok || !ok2 || !isUnbufferedMake(info, call) {
-			continue
-		}
-		if v, ok := info.ObjectOf(id).(*types.Var); ok && !v.IsField() {
-			out = append(out, madeChan{v: v, make: call})
+		if ch, buffered, ok := madeChannel(info, lhs[i], rhs[i]); ok && !buffered {
+			out = append(out, ch)
 		}
 	}
 	return out
@@ -235,23 +230,27 @@ func leavingClause(info *types.Info, sel *ast.SelectStmt, recv *ast.CommClause) 
 		if !ok || c == recv || failsTest(info, c) {
 			continue
 		}
-		returns := false
-		for _, st := range c.Body {
-			ast.Inspect(st, func(n ast.Node) bool {
-				switch n.(type) {
-				case *ast.FuncLit:
-					return false
-				case *ast.ReturnStmt:
-					returns = true
-				}
-				return !returns
-			})
-		}
-		if returns {
+		if clauseHas(c, func(n ast.Node) bool { _, ok := n.(*ast.ReturnStmt); return ok }) {
 			return c
 		}
 	}
 	return nil
+}
+
+// clauseHas reports whether the body of c, outside function literals,
+// holds a node for which match reports true.
+func clauseHas(c *ast.CommClause, match func(ast.Node) bool) bool {
+	found := false
+	for _, st := range c.Body {
+		ast.Inspect(st, func(n ast.Node) bool {
+			if _, ok := n.(*ast.FuncLit); ok || found {
+				return false
+			}
+			found = match(n)
+			return !found
+		})
+	}
+	return found
 }
 
 // finalClause returns a clause of sel other than recv when sel is the last
@@ -275,20 +274,14 @@ func finalClause(info *types.Info, body *ast.BlockStmt, sel *ast.SelectStmt, rec
 // behind blocks only in a test that has failed already (quic-go's tests:
 // a timeout case that calls t.Fatal).
 func failsTest(info *types.Info, c *ast.CommClause) bool {
-	fails := false
-	for _, st := range c.Body {
-		ast.Inspect(st, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.CallExpr:
-				fn, ok := typeutil.Callee(info, n).(*types.Func)
-				fails = fails || ok && fn.Pkg() != nil && testFailure(fn.Pkg().Path(), fn.Name())
-			}
-			return !fails
-		})
-	}
-	return fails
+	return clauseHas(c, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		fn, ok := typeutil.Callee(info, call).(*types.Func)
+		return ok && fn.Pkg() != nil && testFailure(fn.Pkg().Path(), fn.Name())
+	})
 }
 
 // testFailure reports whether the function name of package path fails or
@@ -296,10 +289,7 @@ func failsTest(info *types.Info, c *ast.CommClause) bool {
 func testFailure(path, name string) bool {
 	switch path {
 	case "testing":
-		switch name {
-		case "Error", "Errorf", "Fail", "FailNow", "Fatal", "Fatalf", "Skip", "Skipf", "SkipNow":
-			return true
-		}
+		return testingStops(name) || name == "Error" || name == "Errorf" || name == "Fail"
 	case "github.com/stretchr/testify/require", "github.com/stretchr/testify/assert":
 		return strings.HasPrefix(name, "Fail")
 	}

@@ -263,19 +263,10 @@ func leavingSelect(info *types.Info, sel *ast.SelectStmt, recv *ast.CommClause, 
 		if !ok || c == recv || failsTest(info, c) {
 			continue
 		}
-		breaks := false
-		for _, st := range c.Body {
-			ast.Inspect(st, func(n ast.Node) bool {
-				if _, ok := n.(*ast.FuncLit); ok {
-					return false
-				}
-				if b, ok := n.(*ast.BranchStmt); ok && b.Tok == token.BREAK && b.Label != nil && b.Label.Name == label {
-					breaks = true
-				}
-				return !breaks
-			})
-		}
-		if breaks {
+		if clauseHas(c, func(n ast.Node) bool {
+			b, ok := n.(*ast.BranchStmt)
+			return ok && b.Tok == token.BREAK && b.Label != nil && b.Label.Name == label
+		}) {
 			return c
 		}
 	}

@@ -199,10 +199,16 @@ func noReturn(info *types.Info, call *ast.CallExpr) bool {
 		case "log", "log/slog":
 			return strings.HasPrefix(name, "Fatal") || strings.HasPrefix(name, "Panic")
 		case "testing":
-			return strings.HasPrefix(name, "Fatal") || name == "FailNow" || strings.HasPrefix(name, "Skip")
+			return testingStops(name)
 		}
 	}
 	return false
+}
+
+// testingStops reports whether the testing method name ends the test's
+// goroutine (runtime.Goexit): Fatal, Fatalf, FailNow, Skip, Skipf, SkipNow.
+func testingStops(name string) bool {
+	return strings.HasPrefix(name, "Fatal") || name == "FailNow" || strings.HasPrefix(name, "Skip")
 }
 
 // lostPath reports whether g has a path to a return statement that never
