@@ -1,8 +1,8 @@
 package envparse
 
 import (
-	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 
@@ -17,9 +17,9 @@ import (
 // the program at the loader, so a later parse of the same key that keeps
 // a default or drops its error only ever sees good values.
 func (s *state) loaderChecked(graph *envgraph.Graph, dropped []loaderCall) map[string]bool {
-	droppedAt := make(map[string]bool, len(dropped))
+	droppedAt := make(map[token.Pos]bool, len(dropped))
 	for _, lc := range dropped {
-		droppedAt[fmt.Sprint(lc.call.Pos())] = true
+		droppedAt[lc.call.Pos()] = true
 	}
 	kongChecked := s.kongParsesChecked(dropped)
 	loaded := make(map[string][]envgraph.TypeKind)
@@ -29,7 +29,7 @@ func (s *state) loaderChecked(graph *envgraph.Graph, dropped []loaderCall) map[s
 			continue
 		}
 		switch {
-		case r.Kind == envgraph.Tag && r.LoadPos.IsValid() && !droppedAt[fmt.Sprint(r.LoadPos)] && stopsOnBad(r, kongChecked):
+		case r.Kind == envgraph.Tag && r.LoadPos.IsValid() && !droppedAt[r.LoadPos] && stopsOnBad(r, kongChecked):
 			loaded[r.Key] = append(loaded[r.Key], r.Type.Kind)
 		case r.Kind == envgraph.Read || r.Kind == envgraph.Lookup:
 			read[r.Key] = append(read[r.Key], r.Type.Kind)
@@ -37,12 +37,8 @@ func (s *state) loaderChecked(graph *envgraph.Graph, dropped []loaderCall) map[s
 	}
 	out := make(map[string]bool)
 	for k, kinds := range loaded {
-		for _, kind := range kinds {
-			for _, rk := range read[k] {
-				if rk == kind {
-					out[k] = true
-				}
-			}
+		if slices.ContainsFunc(kinds, func(kind envgraph.TypeKind) bool { return slices.Contains(read[k], kind) }) {
+			out[k] = true
 		}
 	}
 	return out

@@ -159,37 +159,7 @@ func (s *state) parsesAgain(p *parseSite) bool {
 // after PEBBLE_CHAIN_LENGTH has kept its default). The error itself is
 // classifyVar's: any read of it other than a comparison is a report.
 func (s *state) namesValueAfter(path []ast.Stmt, ifs *ast.IfStmt, sc *scope, p *parseSite) bool {
-	names := s.valueNames(ifs, sc, p)
-	found := false
-	for _, st := range path {
-		ast.Inspect(st, func(n ast.Node) bool {
-			if found {
-				return false
-			}
-			switch n := n.(type) {
-			case *ast.CallExpr:
-				if (isFailCall(s.info, n) || isLogCall(s.info, n)) && slices.ContainsFunc(n.Args, names) {
-					found = true
-				}
-			case *ast.ReturnStmt:
-				for _, r := range n.Results {
-					if tv, ok := s.info.Types[r]; ok && !tv.IsNil() && isError(tv.Type) && names(r) {
-						found = true
-					}
-				}
-			case *ast.IfStmt:
-				branches := []ast.Stmt{n.Body}
-				if n.Else != nil {
-					branches = append(branches, n.Else)
-				}
-				if names(n.Cond) && s.fails(branches, sc) {
-					found = true
-				}
-			}
-			return !found
-		})
-	}
-	return found
+	return s.reports(path, sc, s.valueNames(ifs, sc, p))
 }
 
 // valueNames returns a test of whether an expression names p's value:

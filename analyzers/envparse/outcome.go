@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"iter"
 	"math"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
@@ -372,6 +373,16 @@ func (s *state) isNil(e ast.Expr) bool {
 // or Exit function or method, a log call, or a return of a non-nil error
 // (a bare return of a function with an error result counts).
 func (s *state) fails(path []ast.Stmt, sc *scope) bool {
+	return s.reports(path, sc, nil)
+}
+
+// reports reports whether the statements of path, outside function
+// literals, fail or report: a failure or log call, or a return of a
+// non-nil error. With names non-nil, only those whose arguments or
+// results it accepts count, and an if whose condition it accepts and
+// whose branches fail; a bare return does not (it names nothing).
+func (s *state) reports(path []ast.Stmt, sc *scope, names func(ast.Expr) bool) bool {
+	named := func(e ast.Expr) bool { return names == nil || names(e) }
 	found := false
 	for _, st := range path {
 		ast.Inspect(st, func(n ast.Node) bool {
@@ -382,23 +393,32 @@ func (s *state) fails(path []ast.Stmt, sc *scope) bool {
 			case *ast.FuncLit:
 				return false
 			case *ast.CallExpr:
-				if isFailCall(s.info, n) || isLogCall(s.info, n) {
-					found = true
-				}
+				found = (isFailCall(s.info, n) || isLogCall(s.info, n)) && (names == nil || slices.ContainsFunc(n.Args, names))
 			case *ast.ReturnStmt:
-				if len(n.Results) == 0 && hasErrorResult(sc) {
-					found = true
-				}
+				found = names == nil && len(n.Results) == 0 && hasErrorResult(sc)
 				for _, r := range n.Results {
-					if tv, ok := s.info.Types[r]; ok && !tv.IsNil() && isError(tv.Type) {
+					if tv, ok := s.info.Types[r]; ok && !tv.IsNil() && isError(tv.Type) && named(r) {
 						found = true
 					}
 				}
+			case *ast.IfStmt:
+				found = names != nil && names(n.Cond) && s.fails(ifBranches(n), sc)
 			}
-			return true
+			return !found
 		})
+		if found {
+			return true
+		}
 	}
-	return found
+	return false
+}
+
+// ifBranches returns the body of n and its else, if any.
+func ifBranches(n *ast.IfStmt) []ast.Stmt {
+	if n.Else != nil {
+		return []ast.Stmt{n.Body, n.Else}
+	}
+	return []ast.Stmt{n.Body}
 }
 
 // isFailCall reports whether call stops the program or the test.
