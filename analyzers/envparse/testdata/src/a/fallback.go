@@ -287,3 +287,14 @@ func FallThroughFieldLogged(cfg *vaConfig) {
 	}
 	log.Printf("sleeping up to %d s", cfg.sleep)
 }
+
+// A log of the value in force inside a function literal after the
+// fall-through does not report a bad value: the literal may never run
+// (FallThroughValueLogged is its twin).
+func FallThroughValueLoggedLater() func() {
+	reuse := 50
+	if v, err := strconv.Atoi(os.Getenv("AUTHZ_REUSE_LATER")); err == nil && v >= 0 { // want `env key "AUTHZ_REUSE_LATER" falls back to its default when strconv.Atoi cannot parse its value`
+		reuse = v
+	}
+	return func() { log.Printf("reusing authorizations %d%% of the time", reuse) }
+}
