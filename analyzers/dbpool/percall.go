@@ -74,15 +74,20 @@ func (st *state) handlerKind(fn ast.Node) string {
 // isRequest reports whether t is a request (requestSuffix) by value, by
 // pointer or as a slice of them (a bulk request).
 func isRequest(t types.Type) bool {
-	t = types.Unalias(t)
-	if s, ok := t.(*types.Slice); ok {
-		t = types.Unalias(s.Elem())
+	if s, ok := types.Unalias(t).(*types.Slice); ok {
+		t = s.Elem()
 	}
-	if p, ok := t.(*types.Pointer); ok {
-		t = types.Unalias(p.Elem())
+	n := namedOf(t)
+	return n != nil && strings.HasSuffix(n.Obj().Name(), requestSuffix)
+}
+
+// namedOf returns the named type t is, or points to; nil if neither.
+func namedOf(t types.Type) *types.Named {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
 	}
-	n, ok := t.(*types.Named)
-	return ok && strings.HasSuffix(n.Obj().Name(), requestSuffix)
+	n, _ := types.Unalias(t).(*types.Named)
+	return n
 }
 
 // exportedRecv reports whether fd is a method of an exported type of a
@@ -100,12 +105,8 @@ func (st *state) exportedRecv(fd *ast.FuncDecl) bool {
 	if !ok || sig.Recv() == nil {
 		return false
 	}
-	t := types.Unalias(sig.Recv().Type())
-	if p, ok := t.(*types.Pointer); ok {
-		t = types.Unalias(p.Elem())
-	}
-	n, ok := t.(*types.Named)
-	return ok && n.Obj().Exported()
+	n := namedOf(sig.Recv().Type())
+	return n != nil && n.Obj().Exported()
 }
 
 // matches reports whether params is exactly h's parameter list.
