@@ -497,7 +497,7 @@ func repeats(info *types.Info, stack []ast.Node, send ast.Stmt) bool {
 	case *ast.ReturnStmt:
 		return false
 	case *ast.BranchStmt:
-		return next.Tok != token.BREAK && next.Tok != token.GOTO || next.Label == nil && !breaksLoop(stack[loop+1:])
+		return next.Tok != token.BREAK && next.Tok != token.GOTO || next.Label == nil && ctxsum.Breakable(stack[loop+1:])
 	}
 	return true
 }
@@ -538,18 +538,6 @@ func nextStmt(stack []ast.Node, st ast.Stmt) ast.Stmt {
 		}
 	}
 	return nil
-}
-
-// breaksLoop reports whether an unlabeled break with ancestors inner (the
-// nodes below a loop) leaves that loop: no switch or select lies between.
-func breaksLoop(inner []ast.Node) bool {
-	for _, n := range inner {
-		switch n.(type) {
-		case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt, *ast.ForStmt, *ast.RangeStmt:
-			return false
-		}
-	}
-	return true
 }
 
 // inLoopOf reports whether n lies in a for or range loop of body.
