@@ -523,15 +523,7 @@ func nextStmt(stack []ast.Node, st ast.Stmt) ast.Stmt {
 	if len(stack) == 0 {
 		return nil
 	}
-	var list []ast.Stmt
-	switch p := stack[len(stack)-1].(type) {
-	case *ast.BlockStmt:
-		list = p.List
-	case *ast.CommClause:
-		list = p.Body
-	case *ast.CaseClause:
-		list = p.Body
-	}
+	list := passutil.StmtList(stack[len(stack)-1])
 	for i, s := range list {
 		if s == st && i+1 < len(list) {
 			return list[i+1]

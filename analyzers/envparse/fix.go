@@ -22,7 +22,7 @@ import (
 // statement's scope; fmt or log is imported, or can be, under its name.
 func (s *state) dropFix(p *parseSite, key string) []analysis.SuggestedFix {
 	stmt, blank := s.dropStmt(p)
-	if !stmt.Valid() || stmtList(stmt.Parent().Node()) == nil || !s.ownLine(stmt.Node()) {
+	if !stmt.Valid() || passutil.StmtList(stmt.Parent().Node()) == nil || !s.ownLine(stmt.Node()) {
 		return nil
 	}
 	pkg, failIn := s.failWith(stmt, key)

@@ -338,23 +338,9 @@ const (
 	pathAfter          // the statements after it, taken by good values too
 )
 
-// stmtList returns the statements of n when it is a block or a case,
-// where statements can follow one another; nil otherwise.
-func stmtList(n ast.Node) []ast.Stmt {
-	switch b := n.(type) {
-	case *ast.BlockStmt:
-		return b.List
-	case *ast.CaseClause:
-		return b.Body
-	case *ast.CommClause:
-		return b.Body
-	}
-	return nil
-}
-
 // following returns the statements after the one at c in its block.
 func following(c inspector.Cursor) []ast.Stmt {
-	list := stmtList(c.Parent().Node())
+	list := passutil.StmtList(c.Parent().Node())
 	for i, st := range list {
 		if st == c.Node() {
 			return list[i+1:]

@@ -169,3 +169,17 @@ func FatalName(name string) bool {
 	}
 	return false
 }
+
+// StmtList returns the statements of n when it is a block or a case,
+// where statements can follow one another; nil otherwise.
+func StmtList(n ast.Node) []ast.Stmt {
+	switch b := n.(type) {
+	case *ast.BlockStmt:
+		return b.List
+	case *ast.CaseClause:
+		return b.Body
+	case *ast.CommClause:
+		return b.Body
+	}
+	return nil
+}
