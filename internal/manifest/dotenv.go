@@ -60,115 +60,162 @@ func parseDotenv(file string, data []byte, envFile bool) (keys, build []Key, err
 	for i, l := range lines {
 		lines[i] = strings.TrimSuffix(l, "\r")
 	}
-	seen := make(map[string]int) // name → line
-	var comments []string        // full-line comments directly above the current line
-	for i := 0; i < len(lines); i++ {
-		line, lineNo := lines[i], i+1
-		text := strings.TrimLeft(line, " \t")
-		col := len(line) - len(text) + 1
-		switch {
-		case text == "":
-			comments = nil
-			continue
-		case text[0] == '#':
-			switch c := strings.TrimSpace(text[1:]); {
-			case looksLikeAssignment(c):
-				comments = nil // a commented-out key describes nothing
-			case c != "":
-				comments = append(comments, c)
-			}
-			continue
-		}
-		if rest, ok := strings.CutPrefix(text, "export"); ok && rest != "" && (rest[0] == ' ' || rest[0] == '\t') {
-			trimmed := strings.TrimLeft(rest, " \t")
-			col += len(text) - len(trimmed)
-			text = trimmed
-		}
-		eq := strings.IndexByte(text, '=')
-		if c := strings.IndexByte(text, ':'); envFile && c >= 0 && (eq < 0 || c < eq) && validName(text[:c]) {
-			// KEY: value, which Compose (and godotenv) accept.
-			text = text[:c] + "=" + strings.TrimLeft(text[c+1:], " \t")
-			eq = c
-		}
-		if eq < 0 && envFile {
-			if name := strings.TrimSpace(text); validName(name) {
-				text, eq = name+"=", len(name)
-			}
-		}
-		if eq < 0 {
-			if name := strings.TrimSpace(text); validName(name) {
-				return nil, nil, errorf(file, lineNo, col, "expected KEY=value, found only the name %s (write %s= to declare a key with no value)", name, name)
-			}
-			return nil, nil, errorf(file, lineNo, col, "expected KEY=value, found %q", clip(text))
-		}
-		name := strings.TrimRight(text[:eq], " \t")
-		if !validName(name) {
-			return nil, nil, errorf(file, lineNo, col, "invalid key name %q (want letters, digits and _, not starting with a digit)", clip(name))
-		}
-		raw := text[eq+1:]
-		value, comment := "", ""
-		if v := strings.TrimLeft(raw, " \t"); v != "" && (v[0] == '"' || v[0] == '\'') {
-			// Quoted, possibly over several lines.
-			quote := v[0]
-			body := v[1:]
-			for {
-				end, val, ok := closeQuote(body, quote)
-				if ok {
-					value = val
-					after := strings.TrimSpace(body[end+1:])
-					if after != "" && after[0] != '#' {
-						return nil, nil, errorf(file, i+1, 0, "unexpected %q after the closing quote of %s's value", clip(after), name)
-					}
-					if after != "" {
-						comment = strings.TrimSpace(after[1:])
-					}
-					break
-				}
-				if i+1 >= len(lines) {
-					return nil, nil, errorf(file, lineNo, col, "unterminated quoted value of %s", name)
-				}
-				i++
-				body += "\n" + lines[i]
-			}
-		} else {
-			for j := 1; j < len(raw); j++ {
-				if raw[j] == '#' && (raw[j-1] == ' ' || raw[j-1] == '\t') {
-					comment = strings.TrimSpace(raw[j+1:])
-					raw = raw[:j]
-					break
-				}
-			}
-			value = strings.TrimSpace(raw)
-		}
-		if first, dup := seen[name]; dup {
-			return nil, nil, errorf(file, lineNo, col, "duplicate key %s (first declared on line %d)", name, first)
-		}
-		seen[name] = lineNo
-		k := Key{
-			Name:       name,
-			File:       file,
-			Line:       lineNo,
-			Col:        col,
-			Default:    value,
-			HasDefault: value != "",
-			Origin:     Origin{Kind: OriginDotenv},
-		}
-		if envFile {
-			k.Origin.Kind = OriginEnvFile
-		}
-		if len(comments) > 0 {
-			k.Description = strings.Join(comments, " ")
-		} else {
-			k.Description = comment
-		}
-		comments = nil
-		if IsBuildVar(name) && !envFile {
-			build = append(build, k)
-		} else {
-			keys = append(keys, k)
+	p := &dotenvParser{file: file, envFile: envFile, lines: lines, seen: make(map[string]int)}
+	for ; p.i < len(p.lines); p.i++ {
+		if err := p.line(); err != nil {
+			return nil, nil, err
 		}
 	}
-	return keys, build, nil
+	return p.keys, p.build, nil
+}
+
+// dotenvParser is the state of parseDotenv, one line at a time.
+type dotenvParser struct {
+	file     string
+	envFile  bool
+	lines    []string
+	i        int            // index of the current line; a quoted value moves it on
+	seen     map[string]int // name → line
+	comments []string       // full-line comments directly above the current line
+	keys     []Key
+	build    []Key
+}
+
+// line parses the current line, and the lines a quoted value continues on.
+func (p *dotenvParser) line() error {
+	line, lineNo := p.lines[p.i], p.i+1
+	text := strings.TrimLeft(line, " \t")
+	col := len(line) - len(text) + 1
+	if p.blankOrComment(text) {
+		return nil
+	}
+	if rest, ok := strings.CutPrefix(text, "export"); ok && rest != "" && (rest[0] == ' ' || rest[0] == '\t') {
+		trimmed := strings.TrimLeft(rest, " \t")
+		col += len(text) - len(trimmed)
+		text = trimmed
+	}
+	name, raw, err := p.assignment(text, lineNo, col)
+	if err != nil {
+		return err
+	}
+	value, comment, err := p.value(name, raw, lineNo, col)
+	if err != nil {
+		return err
+	}
+	if first, dup := p.seen[name]; dup {
+		return errorf(p.file, lineNo, col, "duplicate key %s (first declared on line %d)", name, first)
+	}
+	p.seen[name] = lineNo
+	p.add(name, value, comment, lineNo, col)
+	return nil
+}
+
+// blankOrComment reports whether text (a line without its indentation)
+// declares nothing, and keeps the comments that describe the next key.
+func (p *dotenvParser) blankOrComment(text string) bool {
+	switch {
+	case text == "":
+		p.comments = nil
+		return true
+	case text[0] == '#':
+		switch c := strings.TrimSpace(text[1:]); {
+		case looksLikeAssignment(c):
+			p.comments = nil // a commented-out key describes nothing
+		case c != "":
+			p.comments = append(p.comments, c)
+		}
+		return true
+	}
+	return false
+}
+
+// assignment splits text into the key's name and the raw text after '='.
+func (p *dotenvParser) assignment(text string, lineNo, col int) (name, raw string, err error) {
+	eq := strings.IndexByte(text, '=')
+	if c := strings.IndexByte(text, ':'); p.envFile && c >= 0 && (eq < 0 || c < eq) && validName(text[:c]) {
+		// KEY: value, which Compose (and godotenv) accept.
+		text = text[:c] + "=" + strings.TrimLeft(text[c+1:], " \t")
+		eq = c
+	}
+	if eq < 0 && p.envFile {
+		if name := strings.TrimSpace(text); validName(name) {
+			text, eq = name+"=", len(name)
+		}
+	}
+	if eq < 0 {
+		if name := strings.TrimSpace(text); validName(name) {
+			return "", "", errorf(p.file, lineNo, col, "expected KEY=value, found only the name %s (write %s= to declare a key with no value)", name, name)
+		}
+		return "", "", errorf(p.file, lineNo, col, "expected KEY=value, found %q", clip(text))
+	}
+	name = strings.TrimRight(text[:eq], " \t")
+	if !validName(name) {
+		return "", "", errorf(p.file, lineNo, col, "invalid key name %q (want letters, digits and _, not starting with a digit)", clip(name))
+	}
+	return name, text[eq+1:], nil
+}
+
+// value reads name's value from raw, and its trailing comment. A quoted
+// value may continue on the next lines, which it consumes.
+func (p *dotenvParser) value(name, raw string, lineNo, col int) (value, comment string, err error) {
+	v := strings.TrimLeft(raw, " \t")
+	if v == "" || (v[0] != '"' && v[0] != '\'') {
+		for j := 1; j < len(raw); j++ {
+			if raw[j] == '#' && (raw[j-1] == ' ' || raw[j-1] == '\t') {
+				comment = strings.TrimSpace(raw[j+1:])
+				raw = raw[:j]
+				break
+			}
+		}
+		return strings.TrimSpace(raw), comment, nil
+	}
+	quote, body := v[0], v[1:]
+	for {
+		end, val, ok := closeQuote(body, quote)
+		if ok {
+			after := strings.TrimSpace(body[end+1:])
+			if after != "" && after[0] != '#' {
+				return "", "", errorf(p.file, p.i+1, 0, "unexpected %q after the closing quote of %s's value", clip(after), name)
+			}
+			if after != "" {
+				comment = strings.TrimSpace(after[1:])
+			}
+			return val, comment, nil
+		}
+		if p.i+1 >= len(p.lines) {
+			return "", "", errorf(p.file, lineNo, col, "unterminated quoted value of %s", name)
+		}
+		p.i++
+		body += "\n" + p.lines[p.i]
+	}
+}
+
+// add files the key declared on lineNo, described by the comments above
+// it or else by its trailing comment.
+func (p *dotenvParser) add(name, value, comment string, lineNo, col int) {
+	k := Key{
+		Name:       name,
+		File:       p.file,
+		Line:       lineNo,
+		Col:        col,
+		Default:    value,
+		HasDefault: value != "",
+		Origin:     Origin{Kind: OriginDotenv},
+	}
+	if p.envFile {
+		k.Origin.Kind = OriginEnvFile
+	}
+	if len(p.comments) > 0 {
+		k.Description = strings.Join(p.comments, " ")
+	} else {
+		k.Description = comment
+	}
+	p.comments = nil
+	if IsBuildVar(name) && !p.envFile {
+		p.build = append(p.build, k)
+	} else {
+		p.keys = append(p.keys, k)
+	}
 }
 
 // looksLikeAssignment reports whether a comment's text is a commented-out
