@@ -147,17 +147,7 @@ func (k *kubeWalker) podSpec(spec *yaml.Node, ns string) error {
 		return nil
 	}
 	for _, list := range []string{"containers", "initContainers"} {
-		cs, err := k.field(spec, list)
-		if err != nil {
-			return err
-		}
-		if cs == nil || isNull(cs) {
-			continue
-		}
-		if cs.Kind != yaml.SequenceNode {
-			return k.errorf(cs, "%s must be a list, not %s", list, describe(cs))
-		}
-		items, err := k.items(cs)
+		items, err := k.list(spec, list, list)
 		if err != nil {
 			return err
 		}
@@ -173,6 +163,21 @@ func (k *kubeWalker) podSpec(spec *yaml.Node, ns string) error {
 	return nil
 }
 
+// list returns the items of the list in field of n, none when the field
+// is absent or null; what names the field in the error when it is not a
+// list.
+func (k *kubeWalker) list(n *yaml.Node, field, what string) ([]*yaml.Node, error) {
+	l, err := k.field(n, field)
+	if err != nil || l == nil || isNull(l) {
+		return nil, err
+	}
+	if l.Kind != yaml.SequenceNode {
+		return nil, k.errorf(l, "%s must be a list, not %s", what, describe(l))
+	}
+	return k.items(l)
+}
+
+// container adds the environment of one container: env, then envFrom.
 func (k *kubeWalker) container(c *yaml.Node, ns string) error {
 	nameNode, err := k.field(c, "name")
 	if err != nil {
@@ -189,68 +194,57 @@ func (k *kubeWalker) container(c *yaml.Node, ns string) error {
 	}
 
 	// env before envFrom: env wins in Kubernetes.
-	env, err := k.field(c, "env")
+	env, err := k.list(c, "env", "env of container "+name)
 	if err != nil {
 		return err
 	}
-	if env != nil && !isNull(env) {
-		if env.Kind != yaml.SequenceNode {
-			return k.errorf(env, "env of container %s must be a list, not %s", name, describe(env))
-		}
-		items, err := k.items(env)
-		if err != nil {
+	for _, e := range env {
+		if err := k.envVar(name, e, expanded); err != nil {
 			return err
 		}
-		for _, e := range items {
-			if err := k.envVar(name, e, expanded); err != nil {
-				return err
-			}
+	}
+	envFrom, err := k.list(c, "envFrom", "envFrom of container "+name)
+	if err != nil {
+		return err
+	}
+	for _, e := range envFrom {
+		if err := k.envFrom(name, e, ns, expanded); err != nil {
+			return err
 		}
 	}
+	return nil
+}
 
-	envFrom, err := k.field(c, "envFrom")
+// envFrom adds one entry of a container's envFrom: a reference to a
+// ConfigMap or a Secret, whose keys are expanded once all objects are read.
+func (k *kubeWalker) envFrom(container string, e *yaml.Node, ns string, expanded map[string]bool) error {
+	if e.Kind != yaml.MappingNode {
+		return k.errorf(e, "an envFrom entry of container %s must be a mapping, not %s", container, describe(e))
+	}
+	prefix, err := k.field(e, "prefix")
 	if err != nil {
 		return err
 	}
-	if envFrom == nil || isNull(envFrom) {
-		return nil
-	}
-	if envFrom.Kind != yaml.SequenceNode {
-		return k.errorf(envFrom, "envFrom of container %s must be a list, not %s", name, describe(envFrom))
-	}
-	items, err := k.items(envFrom)
-	if err != nil {
-		return err
-	}
-	for _, e := range items {
-		if e.Kind != yaml.MappingNode {
-			return k.errorf(e, "an envFrom entry of container %s must be a mapping, not %s", name, describe(e))
-		}
-		prefix, err := k.field(e, "prefix")
+	for _, field := range []string{"configMapRef", "secretRef"} {
+		ref, err := k.field(e, field)
 		if err != nil {
 			return err
 		}
-		for _, field := range []string{"configMapRef", "secretRef"} {
-			ref, err := k.field(e, field)
-			if err != nil {
-				return err
-			}
-			if ref == nil || isNull(ref) {
-				continue
-			}
-			refName, err := k.field(ref, "name")
-			if err != nil {
-				return err
-			}
-			if text(refName) == "" {
-				return k.errorf(ref, "%s of container %s needs a name", field, name)
-			}
-			k.l.decls = append(k.l.decls, decl{ref: &envFromRef{
-				field: field, name: refName.Value, namespace: ns, prefix: text(prefix),
-				file: k.file, line: refName.Line, col: textCol(refName),
-				expanded: expanded,
-			}})
+		if ref == nil || isNull(ref) {
+			continue
 		}
+		refName, err := k.field(ref, "name")
+		if err != nil {
+			return err
+		}
+		if text(refName) == "" {
+			return k.errorf(ref, "%s of container %s needs a name", field, container)
+		}
+		k.l.decls = append(k.l.decls, decl{ref: &envFromRef{
+			field: field, name: refName.Value, namespace: ns, prefix: text(prefix),
+			file: k.file, line: refName.Line, col: textCol(refName),
+			expanded: expanded,
+		}})
 	}
 	return nil
 }
