@@ -192,23 +192,26 @@ func (l *loader) source(manifest string, s sourceSpec) error {
 	if kind == "" {
 		kind = releaseKind(path)
 	}
-	switch kind {
-	case "dockerfile", "goreleaser", "makefile":
-		keys, build, err := parseRelease(kind, path, data)
-		if err != nil {
-			return err
-		}
-		l.addKeys(keys, build)
-		return nil
+	var keys, build []Key
+	switch {
+	case kind == "dockerfile" || kind == "goreleaser" || kind == "makefile":
+		keys, build, err = parseRelease(kind, path, data)
+	case kind == "dotenv" || kind == "" && !isYAML(path):
+		keys, build, err = parseDotenv(path, data, false)
+	default:
+		return l.yamlSource(manifest, s, path, kind, data)
 	}
-	if kind == "dotenv" || kind == "" && !isYAML(path) {
-		keys, build, err := parseDotenv(path, data, false)
-		if err != nil {
-			return err
-		}
-		l.addKeys(keys, build)
-		return nil
+	if err != nil {
+		return err
 	}
+	l.addKeys(keys, build)
+	return nil
+}
+
+// yamlSource reads a Compose file or Kubernetes YAML, of the kind given or
+// found from its documents, and checks that every service or container
+// the source selects is there.
+func (l *loader) yamlSource(manifest string, s sourceSpec, path, kind string, data []byte) error {
 	docs, err := decodeStream(path, data)
 	if err != nil {
 		return err
