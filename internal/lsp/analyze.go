@@ -391,27 +391,13 @@ func (s *server) load(ctx context.Context, g *modGraph, snap *snapshot, overlay 
 		if len(dirs) == 0 {
 			return nil, nil
 		}
-		patterns := make([]string, len(dirs))
-		for i, d := range dirs {
-			rel, err := filepath.Rel(g.root, d)
-			if err != nil {
-				rel = d
-			}
-			patterns[i] = "./" + filepath.ToSlash(rel)
-		}
+		patterns := dirPatterns(g.root, dirs)
 		key := strings.Join(patterns, " ")
 		if st := s.loads[g.root]; st != nil && st.key == key && !refreshed {
-			start := time.Now()
-			changed, err := st.changed(overlay)
-			var pkgs []*packages.Package
+			pkgs, err := s.reuse(st, overlay)
 			if err == nil {
-				pkgs, err = st.update(changed, overlay)
-			}
-			if err == nil {
-				s.log.Printf("reused the load of %s: %d changed files type-checked again in %v", key, len(changed), time.Since(start))
 				return pkgs, nil
 			}
-			s.log.Printf("%s: %v", key, err)
 			if attempt == 0 {
 				s.mu.Lock()
 				g.stale = true // imports may have changed: list the packages again
@@ -419,33 +405,70 @@ func (s *server) load(ctx context.Context, g *modGraph, snap *snapshot, overlay 
 				continue
 			}
 		}
-		start := time.Now()
-		cfg := &packages.Config{
-			Mode:    packages.LoadAllSyntax | packages.NeedModule | packages.NeedForTest,
-			Dir:     g.root,
-			Tests:   true,
-			Overlay: overlay,
-			Context: ctx,
-		}
-		pkgs, err := packages.Load(cfg, patterns...)
-		if err != nil {
-			delete(s.loads, g.root)
-			return nil, fmt.Errorf("loading packages of %s: %v", g.root, err)
-		}
-		// The generated main of a test binary is no file of the user's,
-		// no check reports there, and nothing imports it: analyzing it
-		// (and type-checking it again after each edit of the package)
-		// only costs time.
-		pkgs = slices.DeleteFunc(pkgs, isTestMain)
-		st, err := newLoadState(key, pkgs, overlay, s.suite)
-		if err != nil {
-			delete(s.loads, g.root)
-			return nil, err
-		}
-		s.loads[g.root] = st
-		s.log.Printf("loaded %s in %v", key, time.Since(start))
-		return pkgs, nil
+		return s.loadAll(ctx, g.root, patterns, overlay)
 	}
+}
+
+// dirPatterns returns the package patterns, relative to root, of dirs.
+func dirPatterns(root string, dirs []string) []string {
+	patterns := make([]string, len(dirs))
+	for i, d := range dirs {
+		rel, err := filepath.Rel(root, d)
+		if err != nil {
+			rel = d
+		}
+		patterns[i] = "./" + filepath.ToSlash(rel)
+	}
+	return patterns
+}
+
+// reuse type-checks again, in the load st of the same patterns, the
+// packages whose files changed.
+func (s *server) reuse(st *loadState, overlay map[string][]byte) ([]*packages.Package, error) {
+	start := time.Now()
+	changed, err := st.changed(overlay)
+	var pkgs []*packages.Package
+	if err == nil {
+		pkgs, err = st.update(changed, overlay)
+	}
+	if err != nil {
+		s.log.Printf("%s: %v", st.key, err)
+		return nil, err
+	}
+	s.log.Printf("reused the load of %s: %d changed files type-checked again in %v", st.key, len(changed), time.Since(start))
+	return pkgs, nil
+}
+
+// loadAll loads the packages of patterns in root, with their tests and
+// their dependencies from source, and keeps the load for the next edit.
+func (s *server) loadAll(ctx context.Context, root string, patterns []string, overlay map[string][]byte) ([]*packages.Package, error) {
+	start := time.Now()
+	key := strings.Join(patterns, " ")
+	cfg := &packages.Config{
+		Mode:    packages.LoadAllSyntax | packages.NeedModule | packages.NeedForTest,
+		Dir:     root,
+		Tests:   true,
+		Overlay: overlay,
+		Context: ctx,
+	}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		delete(s.loads, root)
+		return nil, fmt.Errorf("loading packages of %s: %v", root, err)
+	}
+	// The generated main of a test binary is no file of the user's,
+	// no check reports there, and nothing imports it: analyzing it
+	// (and type-checking it again after each edit of the package)
+	// only costs time.
+	pkgs = slices.DeleteFunc(pkgs, isTestMain)
+	st, err := newLoadState(key, pkgs, overlay, s.suite)
+	if err != nil {
+		delete(s.loads, root)
+		return nil, err
+	}
+	s.loads[root] = st
+	s.log.Printf("loaded %s in %v", key, time.Since(start))
+	return pkgs, nil
 }
 
 // isTestMain reports whether p is the main package go test generates for
