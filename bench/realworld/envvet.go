@@ -216,13 +216,7 @@ func parseJSON(data []byte, check, root string) ([]*Finding, []string, error) {
 	if err := json.Unmarshal(data, &tree); err != nil {
 		return nil, nil, err
 	}
-	type key struct {
-		file      string
-		line, col int
-		cat, msg  string
-		outside   bool
-	}
-	seen := make(map[key]bool)
+	seen := make(map[findingKey]bool)
 	var findings []*Finding
 	errPkgs := make(map[string][]string) // analyzer: error → packages
 	for pkg, byAnalyzer := range tree {
@@ -246,35 +240,62 @@ func parseJSON(data []byte, check, root string) ([]*Finding, []string, error) {
 				return nil, nil, fmt.Errorf("%s: %s: %v", pkg, analyzer, err)
 			}
 			for _, d := range diags {
-				f := &Finding{Category: d.Category, Message: d.Message}
-				f.File, f.Line, f.Col = relpos.Split(d.Posn)
-				if rel, ok := within(root, f.File); ok && f.Line > 0 {
-					f.File = rel
-				} else {
-					f.Outside = true
+				f := newFinding(d, root)
+				if k := f.key(); !seen[k] {
+					seen[k] = true
+					findings = append(findings, f)
 				}
-				k := key{f.File, f.Line, f.Col, f.Category, f.Message, f.Outside}
-				if seen[k] {
-					continue
-				}
-				seen[k] = true
-				findings = append(findings, f)
 			}
 		}
 	}
-	slices.SortFunc(findings, func(a, b *Finding) int {
-		switch {
-		case a.File != b.File:
-			return strings.Compare(a.File, b.File)
-		case a.Line != b.Line:
-			return a.Line - b.Line
-		case a.Col != b.Col:
-			return a.Col - b.Col
-		case a.Category != b.Category:
-			return strings.Compare(a.Category, b.Category)
-		}
-		return strings.Compare(a.Message, b.Message)
-	})
+	slices.SortFunc(findings, compareFindings)
+	return findings, errorLines(errPkgs), nil
+}
+
+// findingKey identifies a finding: the same diagnostic reported in a
+// package and in its test variant is one finding.
+type findingKey struct {
+	file      string
+	line, col int
+	cat, msg  string
+	outside   bool
+}
+
+func (f *Finding) key() findingKey {
+	return findingKey{f.File, f.Line, f.Col, f.Category, f.Message, f.Outside}
+}
+
+// newFinding is the finding of d, with its file relative to root, or
+// marked Outside when it is not within root.
+func newFinding(d jsonDiagnostic, root string) *Finding {
+	f := &Finding{Category: d.Category, Message: d.Message}
+	f.File, f.Line, f.Col = relpos.Split(d.Posn)
+	if rel, ok := within(root, f.File); ok && f.Line > 0 {
+		f.File = rel
+	} else {
+		f.Outside = true
+	}
+	return f
+}
+
+// compareFindings orders findings by position, then category and message.
+func compareFindings(a, b *Finding) int {
+	switch {
+	case a.File != b.File:
+		return strings.Compare(a.File, b.File)
+	case a.Line != b.Line:
+		return a.Line - b.Line
+	case a.Col != b.Col:
+		return a.Col - b.Col
+	case a.Category != b.Category:
+		return strings.Compare(a.Category, b.Category)
+	}
+	return strings.Compare(a.Message, b.Message)
+}
+
+// errorLines prints each analyzer's error with the first three packages
+// it came from, sorted.
+func errorLines(errPkgs map[string][]string) []string {
 	var errs []string
 	for k, pkgs := range errPkgs {
 		slices.Sort(pkgs)
@@ -284,7 +305,7 @@ func parseJSON(data []byte, check, root string) ([]*Finding, []string, error) {
 		errs = append(errs, fmt.Sprintf("%s (%s)", k, strings.Join(pkgs, ", ")))
 	}
 	slices.Sort(errs)
-	return findings, errs, nil
+	return errs
 }
 
 // within returns file relative to root, slash-separated, if it is in root.
