@@ -25,19 +25,22 @@ func MustExtract(content, name string) string {
 }
 
 func extract(content, name string) (string, error) {
-	doc, ok := lineDoc(content)
-	if !ok {
-		f, err := parser.ParseFile(token.NewFileSet(), "doc.go", content, parser.ParseComments|parser.PackageClauseOnly)
-		if err != nil {
-			return "", fmt.Errorf("analysisdoc: parsing doc.go: %v", err)
-		}
-		doc = f.Doc
-	}
-	if doc == nil {
-		return "", fmt.Errorf("analysisdoc: doc.go has no package comment")
-	}
 	heading := "# Analyzer " + name
-	text := sectionText(doc, heading)
+	text, ok := lineSection(content, heading)
+	if !ok {
+		doc, ok := lineDoc(content)
+		if !ok {
+			f, err := parser.ParseFile(token.NewFileSet(), "doc.go", content, parser.ParseComments|parser.PackageClauseOnly)
+			if err != nil {
+				return "", fmt.Errorf("analysisdoc: parsing doc.go: %v", err)
+			}
+			doc = f.Doc
+		}
+		if doc == nil {
+			return "", fmt.Errorf("analysisdoc: doc.go has no package comment")
+		}
+		text = sectionText(doc, heading)
+	}
 	_, section, ok := strings.Cut(text, "\n"+heading+"\n")
 	if !ok {
 		return "", fmt.Errorf("analysisdoc: doc.go has no %q heading", heading)
@@ -119,4 +122,93 @@ func sectionText(doc *ast.CommentGroup, heading string) string {
 		return doc.Text() // no heading: let extract say so
 	}
 	return "\n" + (&ast.CommentGroup{List: doc.List[start:end]}).Text()
+}
+
+// lineSection returns what sectionText(lineDoc(content), heading) returns,
+// reading content in place: no comment is built, and only the section's
+// text is allocated. Every process builds each analyzer's documentation
+// at start-up, twice (the package's Analyzer and the suite's), and go vet
+// starts one process per package: building a comment of every line of
+// the package comment was a tenth of a go vet process's start-up. ok is
+// false wherever lineDoc or sectionText would take another path (not a
+// plain doc.go, no heading below the comment's first line) or a section
+// line may be a directive (a letter or digit right after "//"); extract
+// then takes the long way.
+func lineSection(content, heading string) (text string, ok bool) {
+	// The run of "//" lines right above the package clause, preceded by
+	// a blank line or nothing, as lineDoc finds it.
+	off, run := 0, -1
+	blankBefore, runBlankBefore := true, false
+	for {
+		line, end := content[off:], len(content)
+		nl := strings.IndexByte(line, '\n')
+		if nl >= 0 {
+			line, end = line[:nl], off+nl+1
+		}
+		if strings.HasPrefix(line, "package ") {
+			break
+		}
+		if nl < 0 || strings.Contains(line, "/*") || strings.Contains(line, "\r") {
+			return "", false
+		}
+		if strings.HasPrefix(line, "//") {
+			if run < 0 {
+				run, runBlankBefore = off, blankBefore
+			}
+		} else {
+			run, blankBefore = -1, strings.TrimSpace(line) == ""
+		}
+		off = end
+	}
+	if run < 0 || !runBlankBefore {
+		return "", false
+	}
+	// The section: from the heading (not the comment's first line) to
+	// the next top-level heading, as sectionText cuts it.
+	block := content[run:off]
+	start, end, startLine := -1, len(block), 0
+	for i, pos := 0, 0; pos < len(block); i++ {
+		nl := strings.IndexByte(block[pos:], '\n') // every line of block ends in one
+		line := strings.TrimRight(strings.TrimPrefix(block[pos+2:pos+nl], " "), " \t\r")
+		switch {
+		case start < 0 && i > 0 && line == heading:
+			start, startLine = pos, i
+		case start >= 0 && i > startLine+1 && strings.HasPrefix(line, "# "):
+			end = pos
+		}
+		if end < len(block) {
+			break
+		}
+		pos += nl + 1
+	}
+	if start < 0 {
+		return "", false
+	}
+	// Its text, as CommentGroup.Text gives it: one leading space and
+	// trailing blanks stripped from each line, blank lines at the start
+	// dropped and runs of them made one, a newline after the last line.
+	var b strings.Builder
+	b.Grow(end - start + 1)
+	b.WriteByte('\n')
+	blank := false
+	for rest := block[start:end]; rest != ""; {
+		line, after, _ := strings.Cut(rest, "\n")
+		rest = after
+		line = line[2:]
+		if line != "" && ('a' <= line[0] && line[0] <= 'z' || '0' <= line[0] && line[0] <= '9') {
+			return "", false // perhaps a directive ("//go:generate"), which Text leaves out
+		}
+		line = strings.TrimRight(strings.TrimPrefix(line, " "), " \t\r")
+		if line == "" {
+			blank = b.Len() > 1
+			continue
+		}
+		if blank {
+			b.WriteByte('\n')
+			blank = false
+		}
+		b.WriteString(line)
+		b.WriteByte('\n')
+	}
+	return b.String(), true
 }

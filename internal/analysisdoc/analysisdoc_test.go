@@ -108,3 +108,82 @@ func TestLineDoc(t *testing.T) {
 		t.Errorf("lineDoc answered for %d of %d doc.go files, want all", fast, len(files))
 	}
 }
+
+// TestLineSection checks that lineSection, where it answers, gives the
+// text that the long way (lineDoc, else the parser, then sectionText)
+// gives, on every "# Analyzer" section of the repository's doc.go files,
+// which it must all answer, and on shapes near its limits.
+func TestLineSection(t *testing.T) {
+	files, err := filepath.Glob("../../*/*/doc.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	more, _ := filepath.Glob("../../*/*/*/*/doc.go")
+	files = append(files, more...)
+	type tc struct{ src, heading string }
+	const h = "# Analyzer x"
+	cases := map[string]tc{
+		"plain":            {"// Package x.\n//\n// # Analyzer x\n//\n// x: sum\n//\n// More.\n//\n// # Other\n//\n// No.\npackage x\n", h},
+		"blank runs":       {"// P.\n//\n// # Analyzer x\n//\n//\n// x: sum  \n//\n//\n//\n// a\t\n//  b\n//\npackage x\n", h},
+		"to the end":       {"// P.\n// # Analyzer x\n// x: sum\npackage x\n", h},
+		"heading first":    {"// # Analyzer x\n// x: sum\npackage x\n", h},
+		"next heading":     {"// P.\n// # Analyzer x\n// # Analyzer y\n// x: sum\n// # Analyzer y\n// y: s\npackage x\n", h},
+		"directive inside": {"// P.\n// # Analyzer x\n//go:generate echo\n// x: sum\npackage x\n", h},
+		"no space":         {"// P.\n// # Analyzer x\n//x: sum\npackage x\n", h},
+		"tab":              {"// P.\n// # Analyzer x\n// x: sum\n//\n//\tcode()  \n//\t\tmore()\n// end\npackage x\n", h},
+		"empty lines":      {"// P.\n// # Analyzer x\n//\n// x: sum\n//\n//\npackage x\n", h},
+		"missing":          {"// P.\n// # Analyzer y\n// y: sum\npackage x\n", h},
+		"not plain":        {"// P.\n// # Analyzer x\n// x: sum\n/* b */\npackage x\n", h},
+		"separated":        {"// P.\n// # Analyzer x\n// x: sum\n\npackage x\n", h},
+		"code above":       {"var x int\n// P.\n// # Analyzer x\n// x: sum\npackage x\n", h},
+		"build tag apart":  {"//go:build linux\n\n// P.\n// # Analyzer x\n// x: sum\npackage x\n", h},
+	}
+	answered := 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(b), "\n") {
+			if heading, ok := strings.CutPrefix(line, "// # Analyzer "); ok {
+				cases[f+" "+heading] = tc{string(b), "# Analyzer " + heading}
+				answered++
+			}
+		}
+	}
+	if answered < 5 {
+		t.Fatalf("found %d analyzer sections, want the repository's", answered)
+	}
+	for name, c := range cases {
+		got, ok := lineSection(c.src, c.heading)
+		doc, lok := lineDoc(c.src)
+		if !lok {
+			f, err := parser.ParseFile(token.NewFileSet(), "doc.go", c.src, parser.ParseComments|parser.PackageClauseOnly)
+			if err != nil {
+				if ok {
+					t.Errorf("%s: lineSection answered, the parser fails: %v", name, err)
+				}
+				continue
+			}
+			doc = f.Doc
+		}
+		if !ok {
+			if strings.Contains(name, "doc.go") {
+				t.Errorf("%s: lineSection did not answer", name)
+			}
+			continue
+		}
+		if doc == nil {
+			t.Errorf("%s: lineSection answered %q, but there is no package comment", name, got)
+			continue
+		}
+		if want := sectionText(doc, c.heading); got != want {
+			t.Errorf("%s: lineSection gives %q, the long way %q", name, got, want)
+		}
+	}
+	for _, name := range []string{"missing", "heading first", "directive inside", "no space", "separated", "not plain"} {
+		if _, ok := lineSection(cases[name].src, cases[name].heading); ok {
+			t.Errorf("%s: lineSection answered; want the long way", name)
+		}
+	}
+}
