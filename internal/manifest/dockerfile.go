@@ -4,15 +4,20 @@ import (
 	"encoding/json"
 	"regexp"
 	"strings"
+	"sync"
 )
 
-// dockerInstructions are the instructions of the Dockerfile reference.
-var dockerInstructions = map[string]bool{
-	"ADD": true, "ARG": true, "CMD": true, "COPY": true, "ENTRYPOINT": true,
-	"ENV": true, "EXPOSE": true, "FROM": true, "HEALTHCHECK": true, "LABEL": true,
-	"MAINTAINER": true, "ONBUILD": true, "RUN": true, "SHELL": true,
-	"STOPSIGNAL": true, "USER": true, "VOLUME": true, "WORKDIR": true,
-}
+// dockerInstructions are the instructions of the Dockerfile reference,
+// built on first use: go vet starts a process per package, and most never
+// read a Dockerfile.
+var dockerInstructions = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"ADD": true, "ARG": true, "CMD": true, "COPY": true, "ENTRYPOINT": true,
+		"ENV": true, "EXPOSE": true, "FROM": true, "HEALTHCHECK": true, "LABEL": true,
+		"MAINTAINER": true, "ONBUILD": true, "RUN": true, "SHELL": true,
+		"STOPSIGNAL": true, "USER": true, "VOLUME": true, "WORKDIR": true,
+	}
+})
 
 // An instruction is one Dockerfile instruction, continuations joined.
 type instruction struct {
@@ -88,7 +93,9 @@ func agreedCGO(builds []buildRun) (Key, bool) {
 	return Key{Name: "CGO_ENABLED", File: first.file, Line: first.line, Col: first.col, Default: first.val, HasDefault: first.val != ""}, true
 }
 
-var heredocRE = regexp.MustCompile(`(?:^|\s)<<(-?)\s*(?:"([A-Za-z0-9_]+)"|'([A-Za-z0-9_]+)'|([A-Za-z0-9_]+))`)
+var heredocRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?:^|\s)<<(-?)\s*(?:"([A-Za-z0-9_]+)"|'([A-Za-z0-9_]+)'|([A-Za-z0-9_]+))`)
+})
 
 // instructions splits data into instructions: comment and blank lines
 // are skipped (within continuations too), lines ending in the escape
@@ -129,7 +136,7 @@ func (d *dockerfile) instructions(data []byte) ([]instruction, error) {
 		kw, _, _ := strings.Cut(strings.TrimSpace(in.t.s), " ")
 		kw, _, _ = strings.Cut(kw, "\t")
 		in.cmd = strings.ToUpper(kw)
-		if !dockerInstructions[in.cmd] {
+		if !dockerInstructions()[in.cmd] {
 			return nil, errorf(d.file, in.line, col, "unknown instruction %q", clip(kw))
 		}
 		in.args = strings.Index(in.t.s, kw) + len(kw)
@@ -177,7 +184,7 @@ func (d *dockerfile) heredocs(in *instruction, lines []string, i int) (int, erro
 	if in.cmd != "RUN" && in.cmd != "COPY" && in.cmd != "ADD" {
 		return i, nil
 	}
-	for _, m := range heredocRE.FindAllStringSubmatch(in.t.s[in.args:], -1) {
+	for _, m := range heredocRE().FindAllStringSubmatch(in.t.s[in.args:], -1) {
 		delim := m[2] + m[3] + m[4]
 		start := i + 1
 		for i++; ; i++ {

@@ -2,6 +2,7 @@ package manifest
 
 import (
 	"regexp"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -24,17 +25,19 @@ type envFromRef struct {
 }
 
 // podSpecPaths are, by workload kind, the path from the object to its
-// pod spec.
-var podSpecPaths = map[string][]string{
-	"Pod":                   {"spec"},
-	"Deployment":            {"spec", "template", "spec"},
-	"StatefulSet":           {"spec", "template", "spec"},
-	"DaemonSet":             {"spec", "template", "spec"},
-	"ReplicaSet":            {"spec", "template", "spec"},
-	"ReplicationController": {"spec", "template", "spec"},
-	"Job":                   {"spec", "template", "spec"},
-	"CronJob":               {"spec", "jobTemplate", "spec", "template", "spec"},
-}
+// pod spec; built on first use, as are the package's regexps.
+var podSpecPaths = sync.OnceValue(func() map[string][]string {
+	return map[string][]string{
+		"Pod":                   {"spec"},
+		"Deployment":            {"spec", "template", "spec"},
+		"StatefulSet":           {"spec", "template", "spec"},
+		"DaemonSet":             {"spec", "template", "spec"},
+		"ReplicaSet":            {"spec", "template", "spec"},
+		"ReplicationController": {"spec", "template", "spec"},
+		"Job":                   {"spec", "template", "spec"},
+		"CronJob":               {"spec", "jobTemplate", "spec", "template", "spec"},
+	}
+})
 
 // A kubeWalker reads one Kubernetes file.
 type kubeWalker struct {
@@ -95,7 +98,7 @@ func (k *kubeWalker) object(n *yaml.Node, depth int) error {
 	case "Secret":
 		return k.data(n, kind, text(name), text(ns), true, "data", "stringData")
 	default:
-		path, ok := podSpecPaths[kind]
+		path, ok := podSpecPaths()[kind]
 		if !ok {
 			return nil // Service, Ingress, ...: no environment
 		}
@@ -309,7 +312,9 @@ func (l *loader) expand(r *envFromRef) ([]Key, bool) {
 
 // expansionRE matches a Kubernetes variable reference $(NAME), or the
 // escape $$ (so that $$(NAME) is no reference).
-var expansionRE = regexp.MustCompile(`\$\$|\$\(([A-Za-z_][A-Za-z0-9_]*)\)`)
+var expansionRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\$\$|\$\(([A-Za-z_][A-Za-z0-9_]*)\)`)
+})
 
 // expansions returns the names that a container refers to as $(NAME) in
 // its command, args and env values, which Kubernetes expands from the
@@ -346,7 +351,7 @@ func (k *kubeWalker) expansions(c *yaml.Node) (map[string]bool, error) {
 	}
 	var used map[string]bool
 	for _, t := range texts {
-		for _, m := range expansionRE.FindAllStringSubmatch(t, -1) {
+		for _, m := range expansionRE().FindAllStringSubmatch(t, -1) {
 			if m[1] != "" {
 				if used == nil {
 					used = make(map[string]bool)

@@ -3,11 +3,14 @@ package manifest
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // makeAssignRE matches a variable assignment of a Makefile:
 // [export|override] NAME [:]:= | ::= | ?= | += | = value.
-var makeAssignRE = regexp.MustCompile(`^(?:(export|override)\s+)*([A-Za-z_][A-Za-z0-9_]*)\s*(::?:?=|\?=|\+=|!=|=)\s*(.*)$`)
+var makeAssignRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:(export|override)\s+)*([A-Za-z_][A-Za-z0-9_]*)\s*(::?:?=|\?=|\+=|!=|=)\s*(.*)$`)
+})
 
 // makeVar is one variable of a Makefile.
 type makeVar struct {
@@ -91,7 +94,7 @@ func makeLine(file string, t *srcText, vars map[string]*makeVar) {
 		}
 		return
 	}
-	m := makeAssignRE.FindStringSubmatch(line)
+	m := makeAssignRE().FindStringSubmatch(line)
 	if m == nil {
 		return
 	}

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -55,7 +56,7 @@ func decodeYAML(file string, data []byte) (top *yaml.Node, err error) {
 	return doc.Content[0], nil
 }
 
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var yamlLineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
 // yamlError turns a yaml.v3 syntax error into an *Error with its line.
 //
@@ -65,7 +66,7 @@ var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // the shortest prefix of the file that fails with the same message.
 func yamlError(file string, data []byte, err error) *Error {
 	msg := err.Error()
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+	if m := yamlLineRE().FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		if n := firstBadLine(data, line, m[2]); n > line {
 			line = n
@@ -82,7 +83,7 @@ func firstBadLine(data []byte, from int, problem string) int {
 	lines := strings.SplitAfter(string(data), "\n")
 	prefix := func(n int) string { return strings.Join(lines[:n], "") }
 	fails := func(n int) bool {
-		m := yamlLineRE.FindStringSubmatch(yamlSyntaxError(prefix(n)))
+		m := yamlLineRE().FindStringSubmatch(yamlSyntaxError(prefix(n)))
 		return m != nil && m[2] == problem
 	}
 	lo, hi := max(from, 1), len(lines) // search [lo, hi]
