@@ -221,41 +221,9 @@ func analyzeLoaded(analyzers []*analysis.Analyzer, pkgs []*packages.Package, o *
 	if part.withheld = part.withhold(res); part.withheld != "" {
 		fmt.Fprintln(stderr, part.withheld)
 	}
-	type key struct {
-		posn, end string
-		analyzer  *analysis.Analyzer
-		message   string
-	}
-	seen := make(map[key]bool)
-	seenErr := make(map[string]bool)
-	var findings []Finding
-	for _, act := range res.Roots {
-		if act.Err != nil && act.Err.Error() == errSkipped {
-			continue // its errors are printed above
-		}
-		if act.Err != nil {
-			// A broken manifest fails every package it governs: say so once.
-			msg := fmt.Sprintf("%s: %v", act.Analyzer.Name, act.Err)
-			if !seenErr[msg] {
-				seenErr[msg] = true
-				fmt.Fprintln(stderr, msg)
-			}
-			code = ExitError
-			continue
-		}
-		for _, d := range act.Diagnostics {
-			f := Finding{Analyzer: act.Analyzer, Package: act.Package, Diag: d, Posn: act.Package.Fset.Position(d.Pos)}
-			if d.End.IsValid() {
-				f.End = act.Package.Fset.Position(d.End)
-			}
-			// Test variants repeat a package's files: report each finding once.
-			k := key{f.Posn.String(), f.End.String(), act.Analyzer, d.Message}
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			findings = append(findings, f)
-		}
+	findings, failed := rootFindings(res, stderr)
+	if failed {
+		code = ExitError
 	}
 	findings = append(findings, sharedUnread(res, part, o.KeepSuppressed)...)
 	slices.SortFunc(findings, func(a, b Finding) int {
@@ -268,6 +236,47 @@ func analyzeLoaded(analyzers []*analysis.Analyzer, pkgs []*packages.Package, o *
 		)
 	})
 	return findings, res, part, code
+}
+
+// rootFindings returns the diagnostics of the root actions of res, each
+// once, and prints each analyzer error once; failed reports whether an
+// analyzer failed on a package that was not skipped.
+func rootFindings(res *engine.Result, stderr io.Writer) (findings []Finding, failed bool) {
+	type key struct {
+		posn, end string
+		analyzer  *analysis.Analyzer
+		message   string
+	}
+	seen := make(map[key]bool)
+	seenErr := make(map[string]bool)
+	for _, act := range res.Roots {
+		if act.Err != nil && act.Err.Error() == errSkipped {
+			continue // its errors are printed above
+		}
+		if act.Err != nil {
+			// A broken manifest fails every package it governs: say so once.
+			msg := fmt.Sprintf("%s: %v", act.Analyzer.Name, act.Err)
+			if !seenErr[msg] {
+				seenErr[msg] = true
+				fmt.Fprintln(stderr, msg)
+			}
+			failed = true
+			continue
+		}
+		for _, d := range act.Diagnostics {
+			f := Finding{Analyzer: act.Analyzer, Package: act.Package, Diag: d, Posn: act.Package.Fset.Position(d.Pos)}
+			if d.End.IsValid() {
+				f.End = act.Package.Fset.Position(d.End)
+			}
+			// Test variants repeat a package's files: report each finding once.
+			k := key{f.Posn.String(), f.End.String(), act.Analyzer, d.Message}
+			if !seen[k] {
+				seen[k] = true
+				findings = append(findings, f)
+			}
+		}
+	}
+	return findings, failed
 }
 
 // printContext prints the finding's line and n lines around it.

@@ -22,20 +22,9 @@ func NeedsSuppressed(format string) bool { return format == "sarif" }
 // writeSARIF writes the findings as one SARIF run: a rule per check and
 // per category of a check, suppressed findings with their justification.
 func writeSARIF(w io.Writer, analyzers []*analysis.Analyzer, findings []Finding, part *Partial) error {
-	root, err := os.Getwd()
+	root, err := sarifRoot(findings)
 	if err != nil {
 		return err
-	}
-	var modules []string
-	for _, f := range findings {
-		if f.Package != nil && f.Package.Module != nil && f.Package.Module.Main && f.Package.Module.Dir != "" {
-			modules = append(modules, f.Package.Module.Dir)
-		}
-	}
-	if r := sarif.Root(modules); r != "" {
-		// Code scanning resolves paths against the repository root; a
-		// run over several modules needs the root of them all.
-		root = r
 	}
 	rules := make(map[string]sarif.Rule)
 	for _, a := range analyzers {
@@ -43,48 +32,7 @@ func writeSARIF(w io.Writer, analyzers []*analysis.Analyzer, findings []Finding,
 	}
 	var results []sarif.Result
 	for _, f := range findings {
-		category, suppressed := strings.CutPrefix(f.Diag.Category, report.SuppressedPrefix)
-		id := f.Analyzer.Name
-		if category != "" {
-			id += "/" + category
-			if _, ok := rules[id]; !ok {
-				rules[id] = rule(f.Analyzer, category)
-			}
-		}
-		r := sarif.Result{RuleID: id, Message: f.Diag.Message, Location: location(f.Posn, f.End, "")}
-		related := f.Diag.Related
-		switch {
-		case f.Package == nil: // made by the driver, with no syntax behind it
-			if suppressed {
-				r.Suppressed = &sarif.Suppression{Justification: f.Suppression}
-			}
-			results = append(results, r)
-			continue
-		case suppressed && len(related) > 0:
-			r.Suppressed = &sarif.Suppression{Justification: related[0].Message}
-			related = related[1:]
-		}
-		fset := f.Package.Fset
-		for _, rel := range related {
-			if rel.Pos.IsValid() {
-				r.Related = append(r.Related, location(fset.Position(rel.Pos), position(fset, rel.End), rel.Message))
-			}
-		}
-		for _, fix := range f.Diag.SuggestedFixes {
-			sf := sarif.Fix{Description: fix.Message}
-			for _, e := range fix.TextEdits {
-				start, end := fset.Position(e.Pos), position(fset, e.End)
-				if end.Line == 0 {
-					end = start
-				}
-				sf.Edits = append(sf.Edits, sarif.Edit{
-					File: start.Filename, Line: start.Line, Col: start.Column,
-					EndLine: end.Line, EndCol: end.Column, NewText: string(e.NewText),
-				})
-			}
-			r.Fixes = append(r.Fixes, sf)
-		}
-		results = append(results, r)
+		results = append(results, sarifResult(f, rules))
 	}
 	var ruleList []sarif.Rule
 	for _, r := range rules {
@@ -97,6 +45,78 @@ func writeSARIF(w io.Writer, analyzers []*analysis.Analyzer, findings []Finding,
 		inv = part.invocation()
 	}
 	return sarif.Write(w, tool, root, ruleList, results, inv)
+}
+
+// sarifRoot is the directory the log's paths are relative to: the
+// working directory, or the root of the main modules of the findings.
+func sarifRoot(findings []Finding) (string, error) {
+	root, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	var modules []string
+	for _, f := range findings {
+		if f.Package != nil && f.Package.Module != nil && f.Package.Module.Main && f.Package.Module.Dir != "" {
+			modules = append(modules, f.Package.Module.Dir)
+		}
+	}
+	if r := sarif.Root(modules); r != "" {
+		// Code scanning resolves paths against the repository root; a
+		// run over several modules needs the root of them all.
+		root = r
+	}
+	return root, nil
+}
+
+// sarifResult is the result of f, whose rule (the analyzer and its
+// category) it adds to rules if it is not there yet.
+func sarifResult(f Finding, rules map[string]sarif.Rule) sarif.Result {
+	category, suppressed := strings.CutPrefix(f.Diag.Category, report.SuppressedPrefix)
+	id := f.Analyzer.Name
+	if category != "" {
+		id += "/" + category
+		if _, ok := rules[id]; !ok {
+			rules[id] = rule(f.Analyzer, category)
+		}
+	}
+	r := sarif.Result{RuleID: id, Message: f.Diag.Message, Location: location(f.Posn, f.End, "")}
+	related := f.Diag.Related
+	switch {
+	case f.Package == nil: // made by the driver, with no syntax behind it
+		if suppressed {
+			r.Suppressed = &sarif.Suppression{Justification: f.Suppression}
+		}
+		return r
+	case suppressed && len(related) > 0:
+		r.Suppressed = &sarif.Suppression{Justification: related[0].Message}
+		related = related[1:]
+	}
+	fset := f.Package.Fset
+	for _, rel := range related {
+		if rel.Pos.IsValid() {
+			r.Related = append(r.Related, location(fset.Position(rel.Pos), position(fset, rel.End), rel.Message))
+		}
+	}
+	for _, fix := range f.Diag.SuggestedFixes {
+		r.Fixes = append(r.Fixes, sarifFix(fset, fix))
+	}
+	return r
+}
+
+// sarifFix is a suggested fix as SARIF edits.
+func sarifFix(fset *token.FileSet, fix analysis.SuggestedFix) sarif.Fix {
+	sf := sarif.Fix{Description: fix.Message}
+	for _, e := range fix.TextEdits {
+		start, end := fset.Position(e.Pos), position(fset, e.End)
+		if end.Line == 0 {
+			end = start
+		}
+		sf.Edits = append(sf.Edits, sarif.Edit{
+			File: start.Filename, Line: start.Line, Col: start.Column,
+			EndLine: end.Line, EndCol: end.Column, NewText: string(e.NewText),
+		})
+	}
+	return sf
 }
 
 func rule(a *analysis.Analyzer, category string) sarif.Rule {
