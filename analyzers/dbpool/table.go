@@ -34,15 +34,18 @@ var openers = map[string]opener{
 	"github.com/jackc/pgx/v4/stdlib.OpenDB":         {name: "stdlib.OpenDB"},
 	"github.com/jackc/pgx/v5/stdlib.OpenDBFromPool": {name: "stdlib.OpenDBFromPool", bounded: true},
 	"github.com/jackc/pgx/v4/stdlib.OpenDBFromPool": {name: "stdlib.OpenDBFromPool", bounded: true},
+	"github.com/pocketbase/dbx.Open":                {name: "dbx.Open"},
+	"github.com/pocketbase/dbx.MustOpen":            {name: "dbx.MustOpen"},
 }
 
 // wrappers return, as result 0, a handle on the pool passed as argument
 // arg: following the result follows the same pool.
 var wrappers = map[string]int{
-	"github.com/jmoiron/sqlx.NewDb":   0,
-	"entgo.io/ent/dialect/sql.OpenDB": 1,
-	"github.com/uptrace/bun.NewDB":    0,
-	"github.com/jinzhu/gorm.Open":     1, // gorm.Open("postgres", sqlDB): v1 wraps a pool opened elsewhere
+	"github.com/jmoiron/sqlx.NewDb":       0,
+	"entgo.io/ent/dialect/sql.OpenDB":     1,
+	"github.com/uptrace/bun.NewDB":        0,
+	"github.com/jinzhu/gorm.Open":         1, // gorm.Open("postgres", sqlDB): v1 wraps a pool opened elsewhere
+	"github.com/pocketbase/dbx.NewFromDB": 0,
 }
 
 // accessors return, as result 0, the *sql.DB under their receiver: the
@@ -52,6 +55,7 @@ var accessors = map[string]bool{
 	"(*github.com/jinzhu/gorm.DB).DB":       true,
 	"(entgo.io/ent/dialect/sql.Driver).DB":  true,
 	"(*entgo.io/ent/dialect/sql.Driver).DB": true,
+	"(*github.com/pocketbase/dbx.DB).DB":    true,
 }
 
 // migrators are the packages (path prefixes) of migration tools: they run
@@ -86,6 +90,7 @@ var poolTypes = map[string]bool{
 	"github.com/jinzhu/gorm.DB":       true,
 	"entgo.io/ent/dialect/sql.Driver": true,
 	"github.com/uptrace/bun.DB":       true,
+	"github.com/pocketbase/dbx.DB":    true,
 }
 
 // configMethods touch the pool without using a connection for the
@@ -106,6 +111,7 @@ var closers = map[string]bool{
 	"(*entgo.io/ent/dialect/sql.Driver).Close": true,
 	"(entgo.io/ent/dialect/sql.Driver).Close":  true,
 	"(*github.com/jinzhu/gorm.DB).Close":       true, // closes the *sql.DB underneath, wrapped or opened
+	"(*github.com/pocketbase/dbx.DB).Close":    true,
 }
 
 const setMaxOpen = "(*database/sql.DB).SetMaxOpenConns"

@@ -36,5 +36,25 @@ func main() {
 	b2.SetMaxOpenConns(8)
 	b2.NewSelect()
 
+	x, _ := store.OpenDbx("data.db") // want `pool opened by dbx.MustOpen in store.OpenDbx is never limited`
+	x.NewQuery("SELECT 1").Execute()
+
+	// Limited through dbx's DB() accessor: fine.
+	x2, _ := store.OpenDbxLimited("data.db")
+	x2.NewQuery("SELECT 1").Execute()
+
+	w := store.WrapDbx("dsn") // want `pool opened by sql.Open in store.WrapDbx is never limited`
+	w.NewQuery("SELECT 1").Execute()
+
+	// The wrapped pool limited through DB(): fine.
+	w2 := store.WrapDbx("dsn")
+	w2.DB().SetMaxOpenConns(8)
+	w2.NewQuery("SELECT 1").Execute()
+
+	// Opened, used once and closed: a one-shot, not a pool under load.
+	x3, _ := store.OpenDbx("other.db")
+	x3.NewQuery("VACUUM").Execute()
+	x3.Close()
+
 	store.Migrate(pgx.ConnConfig{})
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/jmoiron/sqlx"
+	"github.com/pocketbase/dbx"
 	"github.com/uptrace/bun"
 
 	migratepgx "github.com/golang-migrate/migrate/v4/database/pgx/v5"
@@ -57,4 +58,24 @@ func Migrate(cfg pgx.ConnConfig) error {
 		return err
 	}
 	return drv.Run()
+}
+
+// OpenDbx returns a fresh pool opened by pocketbase/dbx (as pocketbase's
+// connectDB does before v0.7.10).
+func OpenDbx(path string) (*dbx.DB, error) { return dbx.MustOpen("sqlite", path) }
+
+// OpenDbxLimited limits its dbx pool through DB() (pocketbase v0.7.10): fine.
+func OpenDbxLimited(path string) (*dbx.DB, error) {
+	db, err := dbx.Open("sqlite", path)
+	if err != nil {
+		return nil, err
+	}
+	db.DB().SetMaxOpenConns(500)
+	return db, nil
+}
+
+// WrapDbx wraps a fresh pool in dbx.
+func WrapDbx(dsn string) *dbx.DB {
+	sqldb, _ := sql.Open("postgres", dsn)
+	return dbx.NewFromDB(sqldb, "postgres")
 }
