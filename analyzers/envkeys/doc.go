@@ -28,8 +28,10 @@
 //	env key "SMTP_TIMEOUT_MS" is not declared in .env.example (read via envutil.Int → envutil.Get)
 //
 // A flag or field that names several keys, tried in turn until one is
-// set (EnvVars: []string{"APP_TOKEN", "TOKEN"}, env:"PORT,HTTP_PORT"),
-// needs one of them declared, and is reported once, at the first:
+// set (EnvVars: []string{"APP_TOKEN", "TOKEN"}, env:"PORT,HTTP_PORT",
+// viper.BindEnv("token", "APP_TOKEN", "TOKEN") or a helper that hands
+// its arguments on to it), needs one of them declared, and is reported
+// once, at the first:
 //
 //	env key "APP_TOKEN" (or "TOKEN") is not declared in .env.example
 //

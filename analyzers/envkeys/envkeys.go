@@ -197,6 +197,7 @@ func UnreadMessage(k manifest.Key) string {
 // key is not a constant.
 func (c *checker) checkReads(pass *analysis.Pass, graph *envgraph.Graph, m *manifest.Manifest) {
 	var lits map[token.Pos]*ast.BasicLit // built on first use
+	var binds map[token.Pos][]string     // viper's bound names, on first use
 	sites := &siteFiles{files: relpos.New(pass)}
 	fb := newFallbackIndex(pass, graph.Refs(), func(k string) bool { return declared(m, k) || wellknown.Allowed(k, c.cfg.Allow) })
 	for _, ref := range graph.Refs() {
@@ -230,7 +231,18 @@ func (c *checker) checkReads(pass *analysis.Pass, graph *envgraph.Graph, m *mani
 		}
 		// A flag or field naming several keys reads the first one set:
 		// declaring any will do, and the first one stands for them all.
-		if len(ref.Group) > 1 && (ref.Key != ref.Group[0] || slices.ContainsFunc(ref.Group, func(k string) bool {
+		// So do the names viper binds to one of its keys in one call.
+		group := ref.Group
+		if len(group) == 0 && ref.Kind == envgraph.Bind && ref.Loader == envgraph.LoaderViper {
+			if binds == nil {
+				binds = bindGroups(pass, graph.Refs())
+				if binds == nil {
+					binds = map[token.Pos][]string{}
+				}
+			}
+			group = binds[ref.Pos]
+		}
+		if len(group) > 1 && (ref.Key != group[0] || slices.ContainsFunc(group, func(k string) bool {
 			return declared(m, k) || wellknown.Allowed(k, c.cfg.Allow)
 		})) {
 			continue
@@ -240,8 +252,8 @@ func (c *checker) checkReads(pass *analysis.Pass, graph *envgraph.Graph, m *mani
 		switch {
 		case ref.Alt != "":
 			msg = fmt.Sprintf("env key %q (or %q) is not declared in %s", ref.Key, ref.Alt, m.DisplayName())
-		case len(ref.Group) > 1:
-			msg = fmt.Sprintf("env key %q (or %s) is not declared in %s", ref.Key, quoteAll(ref.Group[1:]), m.DisplayName())
+		case len(group) > 1:
+			msg = fmt.Sprintf("env key %q (or %s) is not declared in %s", ref.Key, quoteAll(group[1:]), m.DisplayName())
 		}
 		if guess := closest(ref.Key, m.Keys); guess != "" {
 			msg += fmt.Sprintf("; did you mean %q?", guess)

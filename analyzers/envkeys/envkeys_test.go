@@ -19,7 +19,7 @@ import (
 // Run, which costs more than the analysis. RunWithSuggestedFixes checks
 // the golden files of a; the other scenarios offer no fixes.
 var defaults = rulestest.NewShared(analysistest.TestData(), envkeys.New(envkeys.Config{}), true,
-	"a", "b", "fallback", "viperask", "related",
+	"a", "b", "fallback", "viperask", "viperbind", "related",
 	"stale", "environ", "twomains/cmd/one", "k8s", "yamlignore", "stale/plugins", "environments", "badmanifest")
 
 func TestReads(t *testing.T) {
