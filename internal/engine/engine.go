@@ -173,6 +173,8 @@ type node struct {
 	skip    bool // facts reused from a previous run
 	acts    map[*analysis.Analyzer]*Action
 	closure []*packages.Package // see closure; while the node is analyzed
+	byID    []*node             // the run's nodes sorted by package ID, shared
+	rank    int                 // n's index in byID
 }
 
 // Run analyzes roots and, for the analyzers with facts, every package they
@@ -199,6 +201,12 @@ func (e *Engine) Run(ctx context.Context, roots []*packages.Package, opts Option
 	}
 	for _, p := range roots {
 		add(p, true)
+	}
+
+	byID := slices.Clone(all)
+	slices.SortFunc(byID, func(a, b *node) int { return cmp.Compare(a.pkg.ID, b.pkg.ID) })
+	for i, n := range byID {
+		n.byID, n.rank = byID, i
 	}
 
 	// all is in postorder: a package comes after its imports. A package is

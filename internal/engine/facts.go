@@ -131,21 +131,30 @@ func closure(n *node) []*packages.Package {
 }
 
 func computeClosure(n *node) []*packages.Package {
-	seen := make(map[*packages.Package]bool)
-	var out []*packages.Package
-	var visit func(p *packages.Package)
-	visit = func(p *packages.Package) {
-		if seen[p] {
+	// The run's nodes mirror the packages' imports (Run adds every import
+	// when an analyzer has facts, the only case in which a closure is
+	// asked for anything), so a walk of them marks the closure, and the
+	// run's nodes sorted once by ID give it in order.
+	in := make([]bool, len(n.byID))
+	count := 0
+	var visit func(m *node)
+	visit = func(m *node) {
+		if in[m.rank] {
 			return
 		}
-		seen[p] = true
-		out = append(out, p)
-		for _, imp := range p.Imports {
+		in[m.rank] = true
+		count++
+		for _, imp := range m.imports {
 			visit(imp)
 		}
 	}
-	visit(n.pkg)
-	slices.SortFunc(out, func(a, b *packages.Package) int { return cmp.Compare(a.ID, b.ID) })
+	visit(n)
+	out := make([]*packages.Package, 0, count)
+	for i, m := range n.byID {
+		if in[i] {
+			out = append(out, m.pkg)
+		}
+	}
 	return out
 }
 
@@ -153,6 +162,9 @@ func computeClosure(n *node) []*packages.Package {
 // package, sorted by package, then position.
 func (e *Engine) allObjectFacts(n *node, a *analysis.Analyzer) []analysis.ObjectFact {
 	types := e.factTypes[a]
+	if len(types) == 0 {
+		return nil // a has no facts: none is visible to it
+	}
 	var out []analysis.ObjectFact
 	for _, p := range closure(n) {
 		pf := e.pkgFacts(p.Types)
@@ -179,6 +191,9 @@ func (e *Engine) allObjectFacts(n *node, a *analysis.Analyzer) []analysis.Object
 // and the packages it imports, sorted by package.
 func (e *Engine) allPackageFacts(n *node, a *analysis.Analyzer) []analysis.PackageFact {
 	types := e.factTypes[a]
+	if len(types) == 0 {
+		return nil
+	}
 	var out []analysis.PackageFact
 	for _, p := range closure(n) {
 		pf := e.pkgFacts(p.Types)
