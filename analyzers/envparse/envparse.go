@@ -158,10 +158,18 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 }
 
 // relevant reports whether the package may parse an env value: it is not
-// the standard library's, and it imports a package that reads the
-// environment, a loader, or a package whose facts name helpers.
+// the standard library's, and it imports a loader (urfave/cli included),
+// or it refers to a parse, an env read or an imported helper with a fact
+// (usesParseOrRead) and imports a package that reads the environment or
+// a package whose facts name helpers.
 func (c *checker) relevant(pass *analysis.Pass) bool {
 	if len(pass.Files) > 0 && isStd(pass.Fset, pass.Files[0].Pos()) {
+		return false
+	}
+	if importsLoader(pass.Pkg) {
+		return true
+	}
+	if !usesParseOrRead(pass) {
 		return false
 	}
 	for _, imp := range pass.Pkg.Imports() {
@@ -170,7 +178,42 @@ func (c *checker) relevant(pass *analysis.Pass) bool {
 			return true
 		}
 	}
-	return importsLoader(pass.Pkg) || len(pass.AllObjectFacts()) > 0
+	return len(pass.AllObjectFacts()) > 0
+}
+
+// usesParseOrRead reports whether some function the package refers to is
+// a parse (parserOf), an env read (isEnvRead), or a function of another
+// package with one of envparse's object facts. A package that refers to
+// none has nothing for envparse: every scope infer marks, and every fact
+// and finding, starts at a call of one of them (markEnv, parsesParam; the
+// loaders and urfave/cli flags need their imports, see relevant), so
+// its inspector need not be built.
+func usesParseOrRead(pass *analysis.Pass) bool {
+	var (
+		value  valueOf
+		silent silentDefault
+		parses parsesArg
+	)
+	seen := make(map[*types.Func]bool)
+	for _, obj := range pass.TypesInfo.Uses {
+		fn, ok := obj.(*types.Func)
+		if !ok || fn == nil {
+			continue
+		}
+		fn = fn.Origin()
+		if seen[fn] {
+			continue
+		}
+		seen[fn] = true
+		if _, ok := parserOf(fn); ok || isEnvRead(fn) {
+			return true
+		}
+		if fn.Pkg() != nil && fn.Pkg() != pass.Pkg &&
+			(pass.ImportObjectFact(fn, &value) || pass.ImportObjectFact(fn, &silent) || pass.ImportObjectFact(fn, &parses)) {
+			return true
+		}
+	}
+	return false
 }
 
 // isStd reports whether pos lies in the standard library's source.
