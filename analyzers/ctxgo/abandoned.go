@@ -29,6 +29,7 @@ func abandoned(pass *analysis.Pass, sum *ctxsum.Result, in *inspector.Inspector)
 	}
 	lits := &funcLits{in: in, info: pass.TypesInfo}
 	handedOut(pass, sum, lits, in)
+	fieldHandedOut(pass, sum, lits, in)
 	for cur := range in.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
 		for _, ch := range unbufferedMakes(pass.TypesInfo, cur.Node()) {
 			for enc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
@@ -193,8 +194,9 @@ func assigned(stack []ast.Node, id *ast.Ident, mk *ast.CallExpr) bool {
 }
 
 // selectCase returns the select and clause of which id, in <-id, is the
-// communication (case <-ch:, case v := <-ch:, case v, ok := <-ch:).
-func selectCase(stack []ast.Node, id *ast.Ident) (*ast.SelectStmt, *ast.CommClause) {
+// communication (case <-ch:, case v := <-ch:, case v, ok := <-ch:); id
+// may be a call (case <-c.Next():).
+func selectCase(stack []ast.Node, id ast.Expr) (*ast.SelectStmt, *ast.CommClause) {
 	n := len(stack)
 	if n < 5 {
 		return nil, nil
@@ -306,6 +308,9 @@ type senders struct {
 	// unbounded asks for a send in a loop without bound (for {}, a range
 	// over a channel), which fills any buffer.
 	unbounded bool
+	// owner is the named type whose field the channel is, nil for a
+	// local variable: its methods of the package are searched too.
+	owner *types.Named
 }
 
 // A parameter of a function (fn) or of a function literal (lit).
@@ -319,9 +324,42 @@ type paramRef struct {
 // another way, by the goroutine g starts; nil if there is none.
 func (s *senders) goroutineSends(g *ast.GoStmt, ch *types.Var) ast.Node {
 	if lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit); ok {
-		return s.sendsIn(lit.Body, ch)
+		if send := s.sendsIn(lit.Body, ch); send != nil {
+			return send
+		}
+		return s.litArgSends(g.Call, lit, ch)
 	}
 	return s.argSends(g.Call, ch)
+}
+
+// litArgSends returns a blocking send by lit, called by call, on its
+// parameters to which ch is an argument (go func(ch chan T) { ch <- v
+// }(c.next)).
+func (s *senders) litArgSends(call *ast.CallExpr, lit *ast.FuncLit, ch *types.Var) ast.Node {
+	tv, ok := s.info.Types[lit]
+	if !ok || tv.Type == nil {
+		return nil
+	}
+	sig, ok := tv.Type.(*types.Signature)
+	if !ok {
+		return nil
+	}
+	idx := chanArgs(s.info, call, sig, ch)
+	if len(idx) == 0 {
+		return nil
+	}
+	byIndex := map[int]*types.Var{}
+	for p, i := range passutil.Params(s.info, lit.Type) {
+		byIndex[i] = p
+	}
+	for _, i := range idx {
+		if p := byIndex[i]; p != nil {
+			if send := s.sendsIn(lit.Body, p); send != nil {
+				return send
+			}
+		}
+	}
+	return nil
 }
 
 // argSends returns a blocking send on ch by the callee of call, to which
@@ -336,6 +374,12 @@ func (s *senders) argSends(call *ast.CallExpr, ch *types.Var) ast.Node {
 		return nil
 	}
 	sig := callee.Origin().Type().(*types.Signature)
+	if s.ownMethod(sig) && !s.seen[paramRef{fn: callee.Origin(), i: -1}] {
+		s.seen[paramRef{fn: callee.Origin(), i: -1}] = true
+		if send := s.sendsIn(decl.Body, ch); send != nil {
+			return send // go c.loop(), which sends on c.next
+		}
+	}
 	for _, i := range chanArgs(s.info, call, sig, ch) {
 		key := paramRef{fn: callee.Origin(), i: i}
 		if s.seen[key] {
@@ -387,18 +431,64 @@ func (s *senders) valueSends(call *ast.CallExpr, ch *types.Var) ast.Node {
 	return nil
 }
 
+// ownMethod reports whether sig is that of a method of s.owner, which may
+// use the owner's field channel through its receiver.
+func (s *senders) ownMethod(sig *types.Signature) bool {
+	if s.owner == nil || sig.Recv() == nil {
+		return false
+	}
+	return namedOrigin(sig.Recv().Type()) == s.owner
+}
+
+// namedOrigin returns the generic origin of the named type t is or points
+// to, nil if it is neither.
+func namedOrigin(t types.Type) *types.Named {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Origin()
+	}
+	return nil
+}
+
 // chanArgs returns the indexes of the arguments of call, a call of a
 // function of signature sig, that are ch itself (not its variadic part).
 func chanArgs(info *types.Info, call *ast.CallExpr, sig *types.Signature, ch *types.Var) []int {
 	var out []int
 	for i, a := range call.Args {
-		id, ok := ast.Unparen(a).(*ast.Ident)
-		if !ok || info.ObjectOf(id) != ch || i >= sig.Params().Len() || sig.Variadic() && i == sig.Params().Len()-1 {
+		if !refersTo(info, a, ch) || i >= sig.Params().Len() || sig.Variadic() && i == sig.Params().Len()-1 {
 			continue
 		}
 		out = append(out, i)
 	}
 	return out
+}
+
+// refersTo reports whether e is the channel ch: the variable itself, or,
+// when ch is a field, a selection of it (c.next).
+func refersTo(info *types.Info, e ast.Expr, ch *types.Var) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return info.ObjectOf(e) == ch
+	case *ast.SelectorExpr:
+		return ch.IsField() && selectedField(info, e) == ch
+	}
+	return false
+}
+
+// selectedField returns the field (its generic origin) that sel selects,
+// nil if sel selects no field.
+func selectedField(info *types.Info, sel *ast.SelectorExpr) *types.Var {
+	s, ok := info.Selections[sel]
+	if !ok || s.Kind() != types.FieldVal {
+		return nil
+	}
+	v, ok := s.Obj().(*types.Var)
+	if !ok {
+		return nil
+	}
+	return v.Origin()
 }
 
 // funcLits lists the function literals of the package, in source order,
@@ -440,7 +530,7 @@ func (s *senders) sendsIn(body *ast.BlockStmt, ch *types.Var) ast.Node {
 		case *ast.GoStmt:
 			return false // another goroutine's send
 		case *ast.SendStmt:
-			if id, ok := ast.Unparen(n.Chan).(*ast.Ident); ok && s.info.ObjectOf(id) == ch && !offersAnother(stack, n) && (!s.unbounded || repeats(s.info, stack, n)) {
+			if refersTo(s.info, n.Chan, ch) && !offersAnother(stack, n) && (!s.unbounded || repeats(s.info, stack, n)) {
 				found = n
 			}
 		case *ast.CallExpr:

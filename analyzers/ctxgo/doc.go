@@ -264,6 +264,39 @@
 //		}
 //	}
 //
+// The handed-out channel may also be a field: the package assigns an
+// unexported field of one of its struct types only channels it makes (in
+// a composite literal or by c.next = make(...)), a goroutine sends on the
+// field outside a select (in a method of the type it runs, or in a go
+// func literal given the field as an argument), and a method of the type,
+// the accessor, without parameters, returns the field of its receiver
+// (Next() <-chan struct{}). A function of the package calls the accessor,
+// directly or through an interface the type implements, and receives from
+// the result only as above. Any other use of the field by the package
+// (receiving from it, ranging over it, passing it on, storing it) lets
+// someone else receive, and nothing is reported; an exported field may be
+// drained by any importer and is left alone. Buffered channels count as
+// for a returned one.
+//
+//	func Continue(c Controller) bool { // Controller: Done(), Next() <-chan struct{}
+//		select {
+//		case <-c.Done():
+//			return false
+//		case _, ok := <-c.Next():
+//			return ok
+//		}
+//	}
+//
+//	func newNullController(ctx context.Context) *nullController {
+//		c := &nullController{ctx: ctx, next: make(chan struct{})}
+//		go func() { // diagnostic: the goroutine started here sends on unbuffered next (line 13), but Next hands next out to Continue, which receives from it only in the select on line 2 and may leave through another case; then nobody receives and the goroutine blocks forever; give next a buffer or send in a select
+//			c.next <- struct{}{}
+//		}()
+//		return c
+//	}
+//
+//	func (c *nullController) Next() <-chan struct{} { return c.next }
+//
 // The forgotten sender's goroutine may also run a function value (go
 // request(ctx, ch), where request is a parameter, variable or field of
 // function type): its bodies are taken to be the function literals of the

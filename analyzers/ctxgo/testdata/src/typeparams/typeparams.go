@@ -64,3 +64,26 @@ func SpinFixed[T any](ctx context.Context, v T) {
 		}
 	}()
 }
+
+// A generic type's field channel, handed out by its accessor to a
+// consumer that may leave through ctx.Done().
+type Feed[T any] struct{ out chan T }
+
+func NewFeed[T any](next func() T) *Feed[T] {
+	f := &Feed[T]{out: make(chan T)}
+	go f.pump(next) // want `the goroutine started here sends on unbuffered out \(line \d+\), but Out hands out out to first`
+	return f
+}
+
+func (f *Feed[T]) pump(next func() T) { f.out <- next() }
+
+func (f *Feed[T]) Out() <-chan T { return f.out }
+
+func first(ctx context.Context, f *Feed[int]) int {
+	select {
+	case v := <-f.Out():
+		return v
+	case <-ctx.Done():
+		return 0
+	}
+}
