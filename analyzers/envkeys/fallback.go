@@ -122,8 +122,9 @@ func inGOROOT(pass *analysis.Pass) bool {
 // scanFallbacks returns the package's fallback pairs, sorted.
 func scanFallbacks(pass *analysis.Pass) []fallbackPair {
 	s := &fallbackScan{pass: pass, seen: make(map[fallbackPair]bool)}
-	in := pass.ResultOf[lazyinspect.Analyzer].(*lazyinspect.Inspector).Get()
-	for n := range in.PreorderSeq((*ast.BlockStmt)(nil), (*ast.CaseClause)(nil), (*ast.CommClause)(nil), (*ast.CallExpr)(nil)) {
+	// One walk: the package's inspector only if another check built it.
+	li := pass.ResultOf[lazyinspect.Analyzer].(*lazyinspect.Inspector)
+	li.Preorder([]ast.Node{(*ast.BlockStmt)(nil), (*ast.CaseClause)(nil), (*ast.CommClause)(nil), (*ast.CallExpr)(nil)}, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.BlockStmt:
 			s.stmts(n.List)
@@ -134,7 +135,7 @@ func scanFallbacks(pass *analysis.Pass) []fallbackPair {
 		case *ast.CallExpr:
 			s.cmpOr(n)
 		}
-	}
+	})
 	slices.SortFunc(s.out, func(a, b fallbackPair) int {
 		return cmp.Or(compareSite(a.Fallback, b.Fallback), compareSite(a.Primary, b.Primary))
 	})
@@ -447,15 +448,15 @@ func (x *fallbackIndex) fallsBackOn(f, p envgraph.Ref) bool {
 func (x *fallbackIndex) call(pos token.Pos) *ast.CallExpr {
 	if x.calls == nil {
 		x.calls = make(map[token.Pos]*ast.CallExpr)
-		in := x.pass.ResultOf[lazyinspect.Analyzer].(*lazyinspect.Inspector).Get()
-		for n := range in.PreorderSeq((*ast.CallExpr)(nil)) {
+		li := x.pass.ResultOf[lazyinspect.Analyzer].(*lazyinspect.Inspector)
+		li.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
 			c := n.(*ast.CallExpr)
 			for _, a := range c.Args {
 				if _, ok := x.calls[a.Pos()]; !ok {
 					x.calls[a.Pos()] = c
 				}
 			}
-		}
+		})
 	}
 	return x.calls[pos]
 }

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"go/ast"
 	"reflect"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -35,7 +36,7 @@ func run(pass *analysis.Pass) (any, error) {
 // first use. It is safe for concurrent use.
 type Inspector struct {
 	once  sync.Once
-	files []*ast.File // dropped once built
+	files []*ast.File
 	in    atomic.Pointer[inspector.Inspector]
 }
 
@@ -49,9 +50,34 @@ func New(files []*ast.File) *Inspector {
 func (l *Inspector) Get() *inspector.Inspector {
 	l.once.Do(func() {
 		l.in.Store(inspector.New(l.files))
-		l.files = nil
 	})
 	return l.in.Load()
+}
+
+// Preorder calls f for each node of the files, in depth-first preorder,
+// whose type is among types (every node if types is empty), as
+// inspector.Preorder does: through the inspector if it has been built,
+// otherwise by walking the files with ast.Inspect, which builds nothing.
+// For a single walk of a package that no other analyzer inspects, the
+// walk costs less than building the inspector does (no event list to
+// allocate); where one is built, its filtered traversal is cheaper still.
+func (l *Inspector) Preorder(types []ast.Node, f func(ast.Node)) {
+	if in := l.in.Load(); in != nil {
+		in.Preorder(types, f)
+		return
+	}
+	var want []reflect.Type
+	for _, t := range types {
+		want = append(want, reflect.TypeOf(t))
+	}
+	for _, file := range l.files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			if n != nil && (len(want) == 0 || slices.Contains(want, reflect.TypeOf(n))) {
+				f(n)
+			}
+			return true
+		})
+	}
 }
 
 // Root returns the cursor of the inspector's virtual root, building the

@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"reflect"
+	"slices"
 	"sync"
 	"testing"
 
@@ -164,5 +165,36 @@ func combined(a, b *analysis.Analyzer) *analysis.Analyzer {
 		Doc:      "requires two users",
 		Requires: []*analysis.Analyzer{a, b},
 		Run:      func(*analysis.Pass) (any, error) { return nil, nil },
+	}
+}
+
+// TestPreorder checks that Preorder visits what inspector.Preorder visits,
+// in the same order, with and without a type filter, before the inspector
+// is built (without building it) and after.
+func TestPreorder(t *testing.T) {
+	files := parse(t)
+	in := inspector.New(files)
+	for _, types := range [][]ast.Node{
+		nil,
+		{(*ast.CallExpr)(nil)},
+		{(*ast.BlockStmt)(nil), (*ast.FuncLit)(nil), (*ast.Ident)(nil)},
+	} {
+		var want []ast.Node
+		in.Preorder(types, func(n ast.Node) { want = append(want, n) })
+		if len(want) == 0 {
+			t.Fatalf("types %v: inspector visits nothing", types)
+		}
+		l := lazyinspect.New(files)
+		for _, built := range []bool{false, true} {
+			var got []ast.Node
+			l.Preorder(types, func(n ast.Node) { got = append(got, n) })
+			if !slices.Equal(got, want) {
+				t.Errorf("types %v, built %v: Preorder visits %d nodes, want %d in inspector order", types, built, len(got), len(want))
+			}
+			if l.Built() != built {
+				t.Fatalf("types %v: Built() = %v after Preorder, want %v", types, l.Built(), built)
+			}
+			l.Get()
+		}
 	}
 }
