@@ -8,7 +8,9 @@ package plugin_test
 // a cold build cache), so it runs once per test binary, through go tool,
 // which keeps the linked executable in the build cache for later runs on
 // the same sources. The tests skip only when the Go module proxy cannot be
-// reached.
+// reached. They run in parallel (go test's -parallel at a time), each in
+// fixtures and golangci-lint caches of its own; the baselines are computed
+// once, by the first test that needs each.
 
 import (
 	"bytes"
@@ -512,8 +514,10 @@ func writeExampleConfig(t *testing.T, dir string) {
 // must report exactly envvet's findings, each under its check's name, at
 // the same position, with the same message.
 func TestGolangciLintMatchesEnvvet(t *testing.T) {
+	t.Parallel()
 	for _, module := range []string{exampleModule, allChecksModule} {
 		t.Run(path.Base(module), func(t *testing.T) {
+			t.Parallel()
 			want, got := baselineOf(t, module)
 			logFindings(t, "envvet", want)
 			assertSame(t, module, got, want)
@@ -578,9 +582,11 @@ var settingsCases = []struct {
 // TestGolangciLintSettings checks that settings from .golangci.yml reach the
 // analyzers exactly as the corresponding flags do.
 func TestGolangciLintSettings(t *testing.T) {
+	t.Parallel()
 	gcl, envvet := binaries(t)
 	for _, tc := range settingsCases {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			base, _ := baselineOf(t, tc.module)
 			dir := fixture(t, tc.module)
 			for name, content := range tc.files {
@@ -618,6 +624,7 @@ func TestGolangciLintSettings(t *testing.T) {
 // the target lines must act under golangci-lint exactly as in the envvet
 // command.
 func TestGolangciLintNolint(t *testing.T) {
+	t.Parallel()
 	gcl, envvet := binaries(t)
 	_, base := baselineOf(t, allChecksModule)
 	dir := fixture(t, allChecksModule)
@@ -779,6 +786,7 @@ func addDirective(t *testing.T, path string, line int, directive string) {
 // TestGolangciLintUnknownSetting checks that a misspelt setting stops
 // golangci-lint with an error naming the key and the check.
 func TestGolangciLintUnknownSetting(t *testing.T) {
+	t.Parallel()
 	gcl, _ := binaries(t)
 	dir := fixture(t, exampleModule)
 	name := plugin.Names()[0]
@@ -801,6 +809,7 @@ func TestGolangciLintUnknownSetting(t *testing.T) {
 // the analyzers' names, so the plugins' manifest stamp (plugin/stamp.go)
 // is what makes the edit a miss.
 func TestGolangciLintCacheSeesManifests(t *testing.T) {
+	t.Parallel()
 	gcl, _ := binaries(t)
 	dir := fixture(t, exampleModule)
 	writeConfig(t, dir, nil)

@@ -10,6 +10,7 @@ import (
 // TestNoRelated checks that the plugins drop related information:
 // golangci-lint would show each entry as an issue of its own.
 func TestNoRelated(t *testing.T) {
+	t.Parallel() // in process, beside the end-to-end tests' subprocesses
 	as, err := build(t, "ctxgo", nil)
 	if err != nil {
 		t.Fatal(err)
