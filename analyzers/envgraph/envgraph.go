@@ -121,7 +121,7 @@ type state struct {
 
 	in           *lazyinspect.Inspector // the package's inspector, built on first use; nil if none
 	funcValues   []*ast.SelectorExpr    // os.Getenv-like selectors, called or not
-	called       map[ast.Expr]bool      // the Fun of every call, and os.Expand's mapping
+	called       map[ast.Expr]bool      // the funcValues called, or given to os.Expand as its mapping
 	helpersAbove bool                   // an import declares helpers
 	loaders      bool                   // a struct-tag loader may be called: imported, or through helpers
 	refs         []Ref
@@ -327,7 +327,7 @@ func (x *indexer) visit(n ast.Node) {
 	case *ast.FuncLit:
 		x.stack = append(x.stack, s.newFunc(n, x.top()))
 	case *ast.SelectorExpr:
-		if n.Sel.Name == "Getenv" || n.Sel.Name == "LookupEnv" {
+		if isEnvFuncValueName(n.Sel.Name) {
 			s.funcValues = append(s.funcValues, n)
 		}
 	case *ast.CallExpr:
@@ -363,13 +363,13 @@ func (x *indexer) visit(n ast.Node) {
 func (x *indexer) call(n *ast.CallExpr) {
 	s := x.s
 	fn := x.top()
-	s.called[ast.Unparen(n.Fun)] = true
+	s.noteCalled(n.Fun)
 	if isEnvironName(n.Fun) {
 		x.noteEnviron(n)
 	}
 	sel, isSel := ast.Unparen(n.Fun).(*ast.SelectorExpr)
 	if isSel && sel.Sel.Name == "Expand" && len(n.Args) == 2 {
-		s.called[ast.Unparen(n.Args[1])] = true // os.Expand's mapping: see expandCall
+		s.noteCalled(n.Args[1]) // os.Expand's mapping: see expandCall
 	}
 	s.calls = append(s.calls, callSite{n, fn})
 	if isSel && isParserName(sel.Sel.Name) {
@@ -394,6 +394,19 @@ func (x *indexer) call(n *ast.CallExpr) {
 		f.calls = append(f.calls, n)
 	}
 }
+
+// noteCalled records that fun is called. Only funcValues, the selectors
+// named Getenv or LookupEnv, are ever asked about (collectRefs), so only
+// those are kept: not a map entry per call of the package.
+func (s *state) noteCalled(fun ast.Expr) {
+	if sel, ok := ast.Unparen(fun).(*ast.SelectorExpr); ok && isEnvFuncValueName(sel.Sel.Name) {
+		s.called[sel] = true
+	}
+}
+
+// isEnvFuncValueName reports whether a selector named name is kept in
+// funcValues.
+func isEnvFuncValueName(name string) bool { return name == "Getenv" || name == "LookupEnv" }
 
 // noteEnviron keeps the maxDepth nodes enclosing a call of Environ,
 // innermost first: passedOn needs them, and the inspector is too dear to
