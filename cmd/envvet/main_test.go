@@ -2,15 +2,12 @@ package main
 
 import (
 	"bytes"
-	"cmp"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -40,50 +37,24 @@ func TestMain(m *testing.M) {
 // detector, cgo and all, on the example with every check.
 //
 // The scripts run in parallel with each other and with
-// TestReadmeFirstRun (go test's -parallel at a time), the slowest first,
-// so that the package does not end with one long script running alone.
+// TestReadmeFirstRun (go test's -parallel at a time), so that the race
+// run of the example does not run alone after them. (The testing package
+// starts waiting parallel tests in no set order, so listing the slowest
+// scripts first would not make them start first.)
 func TestScripts(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end scripts run the go command; skipped in -short mode")
 	}
 	t.Parallel()
-	files, err := scriptFiles(filepath.Join("testdata", "script"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	bin := filepath.Dir(modtest.Envvet(t))
 	testscript.Run(t, testscript.Params{
-		Files: files,
+		Dir: filepath.Join("testdata", "script"),
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("PATH", bin+string(filepath.ListSeparator)+env.Getenv("PATH"))
 			return setupGoEnv(env)
 		},
 		Cmds: map[string]func(*testscript.TestScript, bool, []string){"cmpwork": cmpWork, "gotool": goTool},
 	})
-}
-
-// slowScripts are the scripts that take longest, slowest first (go test
-// -json's elapsed times): example runs envvet eleven times on the example
-// service, ctxgo_handlers and remotecache analyze net/http and build the
-// standard library with empty caches.
-var slowScripts = []string{"example", "ctxgo_handlers", "remotecache"}
-
-// scriptFiles returns the scripts in dir, slowScripts first, then the
-// others in the order of their names.
-func scriptFiles(dir string) ([]string, error) {
-	names, err := filepath.Glob(filepath.Join(dir, "*.txtar"))
-	if err != nil || len(names) == 0 {
-		return nil, fmt.Errorf("no scripts in %s (%v)", dir, err)
-	}
-	rank := func(name string) int {
-		i := slices.Index(slowScripts, strings.TrimSuffix(filepath.Base(name), ".txtar"))
-		if i < 0 {
-			return len(slowScripts)
-		}
-		return i
-	}
-	slices.SortStableFunc(names, func(a, b string) int { return cmp.Compare(rank(a), rank(b)) })
-	return names, nil
 }
 
 // setupGoEnv gives scripts the go command's caches and proxy settings, so
