@@ -3,6 +3,7 @@ package envgraph
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -71,6 +72,7 @@ func (s *state) calleeFunc(call *ast.CallExpr) (*types.Func, bool) {
 // keyCall records the references of a call to an env function or helper.
 func (s *state) keyCall(site callSite) {
 	call := site.call
+	defer s.groupBinds(call, len(s.refs))
 	name, params := s.keyParams(call)
 	if h := s.calleeHelper(call); h != nil {
 		for _, l := range h.Loads {
@@ -406,4 +408,41 @@ func (s *state) ancestors(call *ast.CallExpr) []ast.Node {
 		anc = append(anc, c.Node())
 	}
 	return anc
+}
+
+// groupBinds gives the names that one call binds to one viper key,
+// s.refs[from:], their Group: viper.BindEnv("db.url", "APP_DB_URL",
+// "DB_URL"), or a helper that hands its arguments on to it, tries them in
+// order and takes the first that is set, as urfave/cli's EnvVars does. The
+// first argument must be viper's key, a constant with no reference of its
+// own: a helper that binds each argument as a key of its own
+// (bindAll("a", "b")) keeps them apart.
+func (s *state) groupBinds(call *ast.CallExpr, from int) {
+	if call.Ellipsis.IsValid() || len(call.Args) < 3 {
+		return
+	}
+	if _, ok := s.constString(call.Args[0]); !ok {
+		return
+	}
+	var names []*Ref
+	for i := from; i < len(s.refs); i++ {
+		r := &s.refs[i]
+		switch {
+		case r.Pos == call.Args[0].Pos():
+			return
+		case r.Kind == Bind && r.Loader == LoaderViper && !r.Dynamic && r.Key != "" && len(r.Group) == 0:
+			names = append(names, r)
+		}
+	}
+	if len(names) < 2 {
+		return
+	}
+	slices.SortFunc(names, func(a, b *Ref) int { return int(a.Pos - b.Pos) })
+	group := make([]string, len(names))
+	for i, r := range names {
+		group[i] = r.Key
+	}
+	for _, r := range names {
+		r.Group = group
+	}
 }

@@ -39,14 +39,16 @@ func (s *state) viperCall(site callSite, fn *types.Func) {
 		replace, replaceKnown := s.viperReplacer(site, fn)
 		if len(call.Args) > 1 {
 			// BindEnv("key", "ENV_A", "ENV_B"): the names are given.
+			from := len(s.refs)
 			s.keyCall(site)
 			if replace != nil {
 				for i := range s.refs {
 					r := &s.refs[i]
 					if r.Loader == LoaderViper && r.Pos >= call.Pos() && r.End <= call.End() && !r.Dynamic {
-						r.Key = replace.Replace(r.Key)
+						r.Key, r.Group = replace.Replace(r.Key), nil
 					}
 				}
+				s.groupBinds(call, from) // the names as replaced
 			}
 			return
 		}

@@ -197,7 +197,6 @@ func UnreadMessage(k manifest.Key) string {
 // key is not a constant.
 func (c *checker) checkReads(pass *analysis.Pass, graph *envgraph.Graph, m *manifest.Manifest) {
 	var lits map[token.Pos]*ast.BasicLit // built on first use
-	var binds map[token.Pos][]string     // viper's bound names, on first use
 	sites := &siteFiles{files: relpos.New(pass)}
 	fb := newFallbackIndex(pass, graph.Refs(), func(k string) bool { return declared(m, k) || wellknown.Allowed(k, c.cfg.Allow) })
 	for _, ref := range graph.Refs() {
@@ -233,15 +232,6 @@ func (c *checker) checkReads(pass *analysis.Pass, graph *envgraph.Graph, m *mani
 		// declaring any will do, and the first one stands for them all.
 		// So do the names viper binds to one of its keys in one call.
 		group := ref.Group
-		if len(group) == 0 && ref.Kind == envgraph.Bind && ref.Loader == envgraph.LoaderViper {
-			if binds == nil {
-				binds = bindGroups(pass, graph.Refs())
-				if binds == nil {
-					binds = map[token.Pos][]string{}
-				}
-			}
-			group = binds[ref.Pos]
-		}
 		if len(group) > 1 && (ref.Key != group[0] || slices.ContainsFunc(group, func(k string) bool {
 			return declared(m, k) || wellknown.Allowed(k, c.cfg.Allow)
 		})) {

@@ -11,7 +11,7 @@ func global() {
 	viper.SetEnvPrefix("app")
 	viper.AutomaticEnv()                                  // want `prefix prefix "APP_" loader viper`
 	_ = viper.BindEnv("port")                             // want `bind "APP_PORT" loader viper`
-	_ = viper.BindEnv("db.url", "DATABASE_URL", "DB_URL") // want `bind "DATABASE_URL" loader viper` `bind "DB_URL" loader viper`
+	_ = viper.BindEnv("db.url", "DATABASE_URL", "DB_URL") // want `bind "DATABASE_URL" group DATABASE_URL,DB_URL loader viper` `bind "DB_URL" group DATABASE_URL,DB_URL loader viper`
 	viper.MustBindEnv("log-level")                        // want `bind "APP_LOG-LEVEL" loader viper`
 	_ = viper.GetString("not_env")                        // want `bind "APP_NOT_ENV" loader viper`
 }

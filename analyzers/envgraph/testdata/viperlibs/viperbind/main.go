@@ -32,7 +32,7 @@ func main() {
 	viper.AutomaticEnv()                         // want `prefix prefix "SHOP_" loader viper`
 	mustBindEnv("db.max", "SHOP_DB_MAX_CONNS")   // want `bind "SHOP_DB_MAX_CONNS" via main.mustBindEnv loader viper`
 	bindAs("SHOP_AS")                            // want `bind "SHOP_AS" via main.bindAs → main.mustBindEnv loader viper`
-	bindNames("db.min", "SHOP_DB_MIN", "DB_MIN") // want `bind "SHOP_DB_MIN" via main.bindNames loader viper` `bind "DB_MIN" via main.bindNames loader viper`
+	bindNames("db.min", "SHOP_DB_MIN", "DB_MIN") // want `bind "SHOP_DB_MIN" via main.bindNames group SHOP_DB_MIN,DB_MIN loader viper` `bind "DB_MIN" via main.bindNames group SHOP_DB_MIN,DB_MIN loader viper`
 	pool := []string{"db.idle", "SHOP_DB_IDLE"}
 	mustBindEnv(pool...)              // want `bind "SHOP_DB_IDLE" via main.mustBindEnv loader viper`
 	fmt.Println(viper.GetInt("port")) // want `bind "SHOP_PORT" loader viper`
