@@ -54,7 +54,9 @@
 // and env:"-"), github.com/kelseyhightower/envconfig (prefix, split_words,
 // default, required, ignored, and the un-prefixed Alt key) or
 // github.com/sethvargo/go-envconfig (default=, required, prefix= and
-// PrefixLookuper). viper.BindEnv names are references. With AutomaticEnv
+// PrefixLookuper). viper.BindEnv names are references; the names of one
+// call (BindEnv("db.url", "A", "B"), or a helper handing its arguments
+// on) are tried in turn, so they share a Ref.Group. With AutomaticEnv
 // (and SetEnvPrefix, SetEnvKeyReplacer when constant), each key the
 // program asks a viper instance for (Get*, IsSet, UnmarshalKey, BindPFlag
 // with the flag, the fields of an Unmarshal target by mapstructure name,

@@ -125,7 +125,8 @@ type Ref struct {
 
 	// Group lists, in order, every key of a declaration that names several
 	// keys tried in turn until one is set (urfave/cli EnvVars, kong and
-	// cleanenv env:"A,B"), Key included; nil for a declaration of one key.
+	// cleanenv env:"A,B", the names of one viper.BindEnv call), Key
+	// included; nil for a declaration of one key.
 	// Setting any of them will do.
 	Group []string
 
