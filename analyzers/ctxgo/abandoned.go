@@ -666,24 +666,16 @@ func reportAbandoned(pass *analysis.Pass, fn function, ch madeChan, u chanUses, 
 	if who == "the function literal" {
 		who = "the enclosing function literal"
 	}
-	d := analysis.Diagnostic{
-		Pos:      g.Pos(),
-		End:      g.Call.Lparen,
-		Category: catUnobserved,
-		Message: "the goroutine started here sends on unbuffered " + name + " (line " + strconv.Itoa(pass.Fset.Position(send.Pos()).Line) +
-			"), but " + who + " may return through another case of the select on line " + strconv.Itoa(pass.Fset.Position(u.sel.Pos()).Line) +
-			", and then nobody receives and the goroutine blocks forever; give " + name + " a buffer or send in a select",
-		Related: []analysis.RelatedInformation{
-			{Pos: u.leave.Pos(), End: u.leave.Colon, Message: who + " returns through this case without receiving from " + name},
-		},
-	}
-	if passutil.FileOf(pass, send.Pos()) != nil {
-		d.Related = append(d.Related, analysis.RelatedInformation{Pos: send.Pos(), End: send.End(), Message: "the goroutine blocks here once nobody receives"})
-	}
+	msg := "the goroutine started here sends on unbuffered " + name + " (line " + strconv.Itoa(pass.Fset.Position(send.Pos()).Line) +
+		"), but " + who + " may return through another case of the select on line " + strconv.Itoa(pass.Fset.Position(u.sel.Pos()).Line) +
+		", and then nobody receives and the goroutine blocks forever; give " + name + " a buffer or send in a select"
+	var fixes []analysis.SuggestedFix
 	if fixable {
-		d.SuggestedFixes = []analysis.SuggestedFix{bufferFix(ch)}
+		fixes = []analysis.SuggestedFix{bufferFix(ch)}
 	}
-	pass.Report(d)
+	reportBlindSend(pass, g, send, msg, analysis.RelatedInformation{
+		Pos: u.leave.Pos(), End: u.leave.Colon, Message: who + " returns through this case without receiving from " + name,
+	}, fixes)
 }
 
 // bufferFix gives the channel a buffer of 1, so that the one send of its

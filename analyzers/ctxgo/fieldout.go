@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strconv"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
@@ -412,31 +411,9 @@ func ancestry(cur inspector.Cursor) (ast.Node, []ast.Node) {
 }
 
 func reportFieldHandedOut(pass *analysis.Pass, f *fieldChan, c *consumer, g *ast.GoStmt, send ast.Node) {
-	name := f.v.Name()
-	sendLine := strconv.Itoa(pass.Fset.Position(send.Pos()).Line)
-	what := "unbuffered " + name + " (line " + sendLine + ")"
-	blocks := "then nobody receives and the goroutine blocks forever; give " + name + " a buffer or send in a select"
-	if f.buffered {
-		what = name + " in a loop without bound (line " + sendLine + ")"
-		blocks = "then nobody receives, and once its buffer is full the goroutine blocks forever; send in a select with a case that stops it"
-	}
-	who := c.fn.name
-	if who == "the function literal" {
-		who = "a function literal"
-	}
-	d := analysis.Diagnostic{
-		Pos:      g.Pos(),
-		End:      g.Call.Lparen,
-		Category: catUnobserved,
-		Message: "the goroutine started here sends on " + what + ", but " + f.accessors[0].Name() + " hands " + name + " out to " + who +
-			", which receives from it only in the select on line " + strconv.Itoa(pass.Fset.Position(c.sel.Pos()).Line) +
-			" and may leave through another case; " + blocks,
-		Related: []analysis.RelatedInformation{
-			{Pos: c.leave.Pos(), End: c.leave.Colon, Message: who + " leaves through this case without receiving from " + name},
-		},
-	}
-	if passutil.FileOf(pass, send.Pos()) != nil {
-		d.Related = append(d.Related, analysis.RelatedInformation{Pos: send.Pos(), End: send.End(), Message: "the goroutine blocks here once nobody receives"})
-	}
-	pass.Report(d)
+	name, who := f.v.Name(), consumerName(c.fn)
+	msg := handedOutMessage(pass, name, send, f.buffered, f.accessors[0].Name()+" hands "+name+" out to "+who, c.sel)
+	reportBlindSend(pass, g, send, msg, analysis.RelatedInformation{
+		Pos: c.leave.Pos(), End: c.leave.Colon, Message: who + " leaves through this case without receiving from " + name,
+	}, nil)
 }

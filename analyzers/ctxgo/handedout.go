@@ -300,31 +300,52 @@ func outerLoopLabel(sel *ast.SelectStmt, stack []ast.Node) string {
 }
 
 func reportHandedOut(pass *analysis.Pass, p *producer, caller function, v *types.Var, sel *ast.SelectStmt, leave *ast.CommClause) {
-	name := p.ch.v.Name()
-	sendLine := strconv.Itoa(pass.Fset.Position(p.send.Pos()).Line)
+	who := consumerName(caller)
+	msg := handedOutMessage(pass, p.ch.v.Name(), p.send, p.buffered, p.decl.Name.Name+" returns "+p.ch.v.Name()+" to "+who, sel)
+	reportBlindSend(pass, p.g, p.send, msg, analysis.RelatedInformation{
+		Pos: leave.Pos(), End: leave.Colon, Message: who + " leaves through this case without receiving from " + v.Name(),
+	}, nil)
+}
+
+// consumerName names the function that receives in a message: a
+// function literal is "a function literal".
+func consumerName(fn function) string {
+	if fn.name == "the function literal" {
+		return "a function literal"
+	}
+	return fn.name
+}
+
+// handedOutMessage is the message of a forgotten sender whose channel is
+// handed out (how: "F returns ch to G") to a consumer that receives from it
+// only in the select sel.
+func handedOutMessage(pass *analysis.Pass, name string, send ast.Node, buffered bool, how string, sel *ast.SelectStmt) string {
+	sendLine := strconv.Itoa(pass.Fset.Position(send.Pos()).Line)
 	what := "unbuffered " + name + " (line " + sendLine + ")"
 	blocks := "then nobody receives and the goroutine blocks forever; give " + name + " a buffer or send in a select"
-	if p.buffered {
+	if buffered {
 		what = name + " in a loop without bound (line " + sendLine + ")"
 		blocks = "then nobody receives, and once its buffer is full the goroutine blocks forever; send in a select with a case that stops it"
 	}
-	who := caller.name
-	if who == "the function literal" {
-		who = "a function literal"
-	}
+	return "the goroutine started here sends on " + what + ", but " + how +
+		", which receives from it only in the select on line " + strconv.Itoa(pass.Fset.Position(sel.Pos()).Line) +
+		" and may leave through another case; " + blocks
+}
+
+// reportBlindSend reports, at the go statement g, a goroutine whose send
+// may never be received: leave is the case the receiver leaves through,
+// and the send itself is related where it is in the package's files.
+func reportBlindSend(pass *analysis.Pass, g *ast.GoStmt, send ast.Node, msg string, leave analysis.RelatedInformation, fixes []analysis.SuggestedFix) {
 	d := analysis.Diagnostic{
-		Pos:      p.g.Pos(),
-		End:      p.g.Call.Lparen,
-		Category: catUnobserved,
-		Message: "the goroutine started here sends on " + what + ", but " + p.decl.Name.Name + " returns " + name + " to " + who +
-			", which receives from it only in the select on line " + strconv.Itoa(pass.Fset.Position(sel.Pos()).Line) +
-			" and may leave through another case; " + blocks,
-		Related: []analysis.RelatedInformation{
-			{Pos: leave.Pos(), End: leave.Colon, Message: who + " leaves through this case without receiving from " + v.Name()},
-		},
+		Pos:            g.Pos(),
+		End:            g.Call.Lparen,
+		Category:       catUnobserved,
+		Message:        msg,
+		Related:        []analysis.RelatedInformation{leave},
+		SuggestedFixes: fixes,
 	}
-	if passutil.FileOf(pass, p.send.Pos()) != nil {
-		d.Related = append(d.Related, analysis.RelatedInformation{Pos: p.send.Pos(), End: p.send.End(), Message: "the goroutine blocks here once nobody receives"})
+	if passutil.FileOf(pass, send.Pos()) != nil {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: send.Pos(), End: send.End(), Message: "the goroutine blocks here once nobody receives"})
 	}
 	pass.Report(d)
 }
