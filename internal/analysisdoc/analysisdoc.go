@@ -8,6 +8,7 @@ import (
 	"go/parser"
 	"go/token"
 	"strings"
+	"sync"
 )
 
 // MustExtract returns the documentation of the analyzer called name from
@@ -16,13 +17,29 @@ import (
 // result is that summary line followed by the rest of the section.
 // It panics if the section is missing, since that is a programming error
 // caught by every test of the analyzer.
+//
+// The result is computed once per content and name in a process: an
+// analyzer package's Analyzer variable and every suite built after it
+// share it (go vet starts a process per package, and each builds every
+// analyzer twice).
 func MustExtract(content, name string) string {
+	k := docKey{content, name}
+	if doc, ok := docs.Load(k); ok {
+		return doc.(string)
+	}
 	doc, err := extract(content, name)
 	if err != nil {
 		panic(err)
 	}
+	docs.Store(k, doc)
 	return doc
 }
+
+// docs holds MustExtract's results by docKey: a memo of a pure function
+// of its key, so which call stores an entry changes no result.
+var docs sync.Map
+
+type docKey struct{ content, name string }
 
 func extract(content, name string) (string, error) {
 	heading := "# Analyzer " + name

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 func TestExtract(t *testing.T) {
@@ -185,5 +186,31 @@ func TestLineSection(t *testing.T) {
 		if _, ok := lineSection(cases[name].src, cases[name].heading); ok {
 			t.Errorf("%s: lineSection answered; want the long way", name)
 		}
+	}
+}
+
+// TestMustExtractOnce checks that a second MustExtract of the same doc.go
+// and name returns the first call's string, not a second extraction:
+// each analyzer package builds its Analyzer at start-up and every suite
+// builds it again, in every process go vet starts. Other names and
+// contents are extracted apart.
+func TestMustExtractOnce(t *testing.T) {
+	const src = "// Package x.\n//\n// # Analyzer x\n//\n// x: report x\n//\n// # Analyzer y\n//\n// y: report y\npackage x\n"
+	first, second := MustExtract(src, "x"), MustExtract(src, "x")
+	if first != "report x" || second != first {
+		t.Fatalf("MustExtract = %q, then %q; want %q twice", first, second, "report x")
+	}
+	if unsafe.StringData(first) != unsafe.StringData(second) {
+		t.Error("the second MustExtract extracted the section again")
+	}
+	if got := MustExtract(src, "y"); got != "report y" {
+		t.Errorf("MustExtract(src, y) = %q, want %q", got, "report y")
+	}
+	other := strings.Replace(src, "x: report x", "x: report z", 1)
+	if got := MustExtract(other, "x"); got != "report z" {
+		t.Errorf("MustExtract of another doc.go = %q, want %q", got, "report z")
+	}
+	if n := testing.AllocsPerRun(10, func() { MustExtract(src, "x") }); n > 1 {
+		t.Errorf("a repeated MustExtract allocates %v times, want at most 1", n)
 	}
 }
