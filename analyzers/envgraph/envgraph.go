@@ -63,6 +63,7 @@ func run(pass *analysis.Pass) (any, error) {
 		s.index(pass.Files)
 		s.inferHelpers()
 		s.collectRefs()
+		s.setIfEmptyDefaults()
 		s.viperFold()
 		s.koanfFold()
 		s.typeRefs()
@@ -115,6 +116,7 @@ type state struct {
 	compared   map[*types.Var][]string  // string constants a variable is compared with (see noteCompared)
 	uses       map[*types.Var][]useSite // the uses of local string variables, with their parents
 	viper      []viperPrefixCall
+	emptyIfs   []*ast.IfStmt          // if statements whose condition is call == "" (see setIfEmptyDefaults)
 	vk         *viperKeys             // viper instances and the keys asked of them (viperFold)
 	libLits    []*ast.CompositeLit    // composite literals of a modelled library's types (urfave/cli flags)
 	libDone    map[*ast.CallExpr]bool // library calls already recorded through a composite literal
@@ -354,6 +356,10 @@ func (x *indexer) visit(n ast.Node) {
 		s.noteWrite(n)
 	case *ast.StructType:
 		s.indexFields(n)
+	case *ast.IfStmt:
+		if emptyCompared(n.Cond) != nil {
+			s.emptyIfs = append(s.emptyIfs, n)
+		}
 	}
 }
 

@@ -2,6 +2,7 @@ package envgraph
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -445,4 +446,95 @@ func (s *state) groupBinds(call *ast.CallExpr, from int) {
 	for _, r := range names {
 		r.Group = group
 	}
+}
+
+// setIfEmptyDefaults gives a default to a read whose empty value the code
+// replaces in the environment itself:
+//
+//	if os.Getenv("SPAN_STORAGE_TYPE") == "" {
+//		os.Setenv("SPAN_STORAGE_TYPE", "memory")
+//	}
+//
+// (jaeger's all-in-one). Every later read of the key sees the value set,
+// so the key is an optional setting with that default, as if a helper's
+// default parameter gave it.
+func (s *state) setIfEmptyDefaults() {
+	for _, n := range s.emptyIfs {
+		call := emptyCompared(n.Cond)
+		if len(call.Args) != 1 || call.Ellipsis.IsValid() {
+			continue
+		}
+		if fn, ok := s.calleeFunc(call); !ok || fn.FullName() != "os.Getenv" {
+			continue
+		}
+		arg := call.Args[0]
+		key, ok := s.constString(arg)
+		if !ok {
+			continue
+		}
+		def, ok := s.setsEnv(n.Body, key)
+		if !ok {
+			continue
+		}
+		for i := range s.refs {
+			r := &s.refs[i]
+			if r.Pos == arg.Pos() && r.End == arg.End() && r.Kind == Read && r.Key == key && !r.Dynamic && !r.HasDefault {
+				r.Default, r.HasDefault = def, true
+			}
+		}
+	}
+}
+
+// setsEnv returns the value that a statement of body (not a nested one)
+// sets key to with os.Setenv(key, value), as a statement of its own or
+// the right-hand side of an assignment (err := os.Setenv(...)); false
+// when none does, or the value is not constant.
+func (s *state) setsEnv(body *ast.BlockStmt, key string) (string, bool) {
+	for _, st := range body.List {
+		var e ast.Expr
+		switch st := st.(type) {
+		case *ast.ExprStmt:
+			e = st.X
+		case *ast.AssignStmt:
+			if len(st.Rhs) == 1 {
+				e = st.Rhs[0]
+			}
+		}
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok || len(call.Args) != 2 {
+			continue
+		}
+		if fn, ok := s.calleeFunc(call); !ok || fn.FullName() != "os.Setenv" {
+			continue
+		}
+		if k, ok := s.constString(call.Args[0]); !ok || k != key {
+			continue
+		}
+		return s.defaultValue(call.Args[1])
+	}
+	return "", false
+}
+
+// emptyCompared returns the call of cond when cond is call == "" or
+// "" == call, nil otherwise.
+func emptyCompared(cond ast.Expr) *ast.CallExpr {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.EQL {
+		return nil
+	}
+	x, y := ast.Unparen(b.X), ast.Unparen(b.Y)
+	if isEmptyString(x) {
+		x, y = y, x
+	}
+	if !isEmptyString(y) {
+		return nil
+	}
+	call, _ := x.(*ast.CallExpr)
+	return call
+}
+
+// isEmptyString reports whether e is an empty string literal.
+func isEmptyString(e ast.Expr) bool {
+	lit, ok := e.(*ast.BasicLit)
+	return ok && lit.Kind == token.STRING && (lit.Value == `""` || lit.Value == "``")
 }

@@ -23,3 +23,16 @@ func getenv(key, def string) string {
 // The negative twin: the same read with a .env.example is reported (in
 // package a, SMTP_RETRIES).
 func cacheTTL() string { return getenv("CACHE_TTL", "5m") }
+
+// storage fills in an empty STORAGE_TYPE itself (jaeger's all-in-one does
+// so with SPAN_STORAGE_TYPE): an optional setting with a default in the
+// code, not reported. The negative twin, QUEUE_TYPE, is only compared:
+// the deployment must set it.
+func storage() {
+	if os.Getenv("STORAGE_TYPE") == "" {
+		os.Setenv("STORAGE_TYPE", "memory")
+	}
+	if os.Getenv("QUEUE_TYPE") == "" { // want `env key "QUEUE_TYPE" is not declared in envvet.yaml, deploy.yaml`
+		panic("QUEUE_TYPE is required")
+	}
+}
