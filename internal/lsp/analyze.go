@@ -452,6 +452,7 @@ func (s *server) loadAll(ctx context.Context, root string, patterns []string, ov
 		Context: ctx,
 	}
 	pkgs, err := packages.Load(cfg, patterns...)
+	s.loaded = true // garbage to collect after this analysis (collectLoad)
 	if err != nil {
 		delete(s.loads, root)
 		return nil, fmt.Errorf("loading packages of %s: %v", root, err)

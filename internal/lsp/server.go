@@ -46,6 +46,11 @@
 // package's files (a finding a check derives from test code too), which
 // the second carries; test files are published by the second only.
 //
+// After an analysis that loaded packages from source (the first, and any
+// full load after it), the server collects the load's garbage before the
+// next analysis (collectLoad): an edit then allocates in memory the heap
+// already holds instead of memory the kernel has to map and zero.
+//
 // The checks read manifests, and the deployment files they name, through
 // the open buffers (analyzers.Config.Overlay): an unsaved manifest edit
 // re-publishes like a Go edit. (A manifest that exists only in an unsaved
@@ -60,6 +65,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"slices"
 	"strconv"
@@ -171,6 +177,9 @@ type server struct {
 	// lastErrs are the errors of the last analysis, told to the client; under runMu
 	lastErrs map[string]bool
 	runs     int // analyses started; under runMu
+	// loaded is set when an analysis loads packages from source
+	// (loadAll), until collectLoad collects that load's garbage; under runMu
+	loaded bool
 
 	mu       sync.Mutex
 	docs     map[string]*document   // by absolute file name
@@ -476,6 +485,28 @@ func (s *server) run(ctx context.Context) {
 	s.lastErrs = shown
 	s.publish(ctx, res)
 	s.log.Printf("analysis of %d open files: %d files with diagnostics in %v", len(snap.docs), len(res.diags), time.Since(start))
+	s.collectLoad()
+}
+
+// collectLoad collects the garbage of a load from source, once its
+// diagnostics are published, if this analysis (or a superseded one) loaded
+// packages. A load allocates about twice what it keeps (tailscale's
+// cmd/derper: 1066 MiB allocated, 443 MiB live after it); the collector's pacing would
+// leave that garbage until the heap doubles, and each edit (about 6 MiB
+// there) would meanwhile take new memory from the kernel, page by page:
+// 1400 page faults and 10-40 ms of system time per edit of derper, three
+// times what its type-check costs. Collected once here, the freed memory is
+// what the next edits allocate in. It runs under runMu: an edit that
+// comes meanwhile waits for it (0.7 s of CPU for derper's 440 MiB heap)
+// instead of running against the collector.
+func (s *server) collectLoad() {
+	if !s.loaded {
+		return
+	}
+	s.loaded = false
+	start := time.Now()
+	runtime.GC()
+	s.log.Printf("collected the garbage of the load in %v", time.Since(start))
 }
 
 // logError reports a problem to the client as window/logMessage and to the log.
