@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
@@ -30,6 +31,9 @@ reads, the dynamic references and the whole-environment scans.
 
   envvet env ./...                              a table for a terminal
   envvet env -format=dotenv ./... > .env.example  bootstrap a manifest
+  envvet env -format=markdown,yaml -outdir=docs ./...
+                                                docs/env.markdown and docs/env.yaml
+                                                from one load of the program
 
 Flags:
 `
@@ -42,7 +46,8 @@ func runEnv(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, envUsage)
 		fs.PrintDefaults()
 	}
-	format := fs.String("format", "text", "output format: "+strings.Join(inventory.Formats, ", "))
+	format := fs.String("format", "text", "output format: "+strings.Join(inventory.Formats, ", ")+"; several, comma-separated, with -outdir")
+	outdir := fs.String("outdir", "", "write each format to `dir`/env.<format> instead of stdout")
 	deps := fs.Bool("deps", false, "also list references inside non-standard-library dependencies")
 	tests := fs.Bool("test", true, "include test files")
 	tags := fs.String("tags", "", "comma-separated build tags")
@@ -50,8 +55,18 @@ func runEnv(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if !validFormat(*format) {
-		fmt.Fprintf(stderr, "envvet env: unknown format %q (want one of %s)\n", *format, strings.Join(inventory.Formats, ", "))
+	formats := passutil.SplitList(*format)
+	if len(formats) == 0 {
+		formats = []string{""} // reported as an unknown format
+	}
+	for _, f := range formats {
+		if !validFormat(f) {
+			fmt.Fprintf(stderr, "envvet env: unknown format %q (want one of %s)\n", f, strings.Join(inventory.Formats, ", "))
+			return 2
+		}
+	}
+	if len(formats) > 1 && *outdir == "" {
+		fmt.Fprintf(stderr, "envvet env: several formats (%s) need -outdir\n", *format)
 		return 2
 	}
 	patterns := fs.Args()
@@ -72,7 +87,12 @@ func runEnv(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "envvet env: %v\n", err)
 		return 1
 	}
-	if err := inventory.Write(stdout, inv, *format); err != nil {
+	if *outdir == "" {
+		err = inventory.Write(stdout, inv, formats[0])
+	} else {
+		err = writeFormats(*outdir, inv, formats)
+	}
+	if err != nil {
 		fmt.Fprintf(stderr, "envvet env: %v\n", err)
 		return 1
 	}
@@ -157,6 +177,25 @@ func inventoryOf(patterns []string, o inventoryOptions) (inv *inventory.Inventor
 		pkgs = append(pkgs, p)
 	}
 	return inventory.Build(pkgs, o.opts), part.Failed(), nil
+}
+
+// writeFormats writes the inventory in each format to dir/env.<format>,
+// creating dir if need be: the same bytes as -format=<format> on stdout,
+// from one load of the program.
+func writeFormats(dir string, inv *inventory.Inventory, formats []string) error {
+	if err := os.MkdirAll(dir, 0o777); err != nil {
+		return err
+	}
+	for _, format := range formats {
+		var buf bytes.Buffer
+		if err := inventory.Write(&buf, inv, format); err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dir, "env."+format), buf.Bytes(), 0o666); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func validFormat(f string) bool {
