@@ -76,3 +76,12 @@ func Wait(db DB, parent context.Context) {
 	}()
 	<-done
 }
+
+// The goroutine never looks at ctx.
+func Publish(ctx context.Context, events <-chan int) {
+	go func() { // want `the goroutine started here loops forever on blocking work \(line 83\) and never observes ctx`
+		for {
+			println(<-events)
+		}
+	}()
+}
