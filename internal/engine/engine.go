@@ -56,6 +56,14 @@ type Engine struct {
 
 	mu    sync.Mutex
 	facts map[*types.Package]*pkgFacts
+
+	// imports holds each package's imports sorted by path, as the last
+	// run found them: an editor's runs over the same graph sort each
+	// package's imports once, not once per run. Run assumes that a
+	// package's Imports do not change between runs (internal/lsp passes
+	// a new *packages.Package for a package it type-checks again). Runs
+	// do not overlap, so it needs no lock.
+	imports map[*packages.Package][]*packages.Package
 }
 
 type typeSet map[reflect.Type]bool
@@ -112,6 +120,7 @@ func New(analyzers []*analysis.Analyzer) (*Engine, error) {
 		onDeps:    make(map[*analysis.Analyzer]bool),
 		factTypes: make(map[*analysis.Analyzer]typeSet),
 		facts:     make(map[*types.Package]*pkgFacts),
+		imports:   make(map[*packages.Package][]*packages.Package),
 	}
 	seen := make(map[*analysis.Analyzer]bool)
 	var visit func(a *analysis.Analyzer)
@@ -191,8 +200,16 @@ func (e *Engine) Run(ctx context.Context, roots []*packages.Package, opts Option
 		n := &node{pkg: p, done: make(chan struct{})}
 		nodes[p] = n
 		if len(e.onDeps) > 0 {
-			for _, path := range slices.Sorted(maps.Keys(p.Imports)) {
-				n.imports = append(n.imports, add(p.Imports[path], false))
+			imps, ok := e.imports[p]
+			if !ok {
+				for _, path := range slices.Sorted(maps.Keys(p.Imports)) {
+					imps = append(imps, p.Imports[path])
+				}
+				e.imports[p] = imps
+			}
+			n.imports = make([]*node, len(imps))
+			for i, imp := range imps {
+				n.imports[i] = add(imp, false)
 			}
 		}
 		all = append(all, n)
@@ -201,6 +218,11 @@ func (e *Engine) Run(ctx context.Context, roots []*packages.Package, opts Option
 	}
 	for _, p := range roots {
 		add(p, true)
+	}
+	for p := range e.imports {
+		if _, ok := nodes[p]; !ok {
+			delete(e.imports, p) // type-checked again, or no longer imported
+		}
 	}
 
 	byID := slices.Clone(all)
@@ -245,6 +267,13 @@ func (e *Engine) Run(ctx context.Context, roots []*packages.Package, opts Option
 	sem := make(chan struct{}, workers)
 	var wg sync.WaitGroup
 	for _, n := range all {
+		if n.skip {
+			// Its imports are skipped too (a package is reused only if
+			// they are): nothing to wait for, nothing to run. An editor's
+			// run skips most of the graph; no goroutine per package.
+			close(n.done)
+			continue
+		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -252,7 +281,7 @@ func (e *Engine) Run(ctx context.Context, roots []*packages.Package, opts Option
 			for _, imp := range n.imports {
 				<-imp.done
 			}
-			if n.skip || ctx.Err() != nil {
+			if ctx.Err() != nil {
 				return
 			}
 			sem <- struct{}{}
