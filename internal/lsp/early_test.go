@@ -16,7 +16,7 @@ import (
 // first skip events, and returns the events up to it.
 func (c *client) waitLog(re *regexp.Regexp, skip int) []string {
 	c.t.Helper()
-	timeout := time.After(2 * time.Minute)
+	timeout := time.After(waitTimeout)
 	for {
 		c.mu.Lock()
 		events := c.events
