@@ -51,10 +51,11 @@
 // Struct fields are references when a value of the struct reaches the
 // parse call of github.com/caarlos0/env (v6 to v11, with envPrefix, the
 // Prefix, UseFieldNameByDefault and RequiredIfNoDef options when constant,
-// and env:"-"), github.com/kelseyhightower/envconfig (prefix, split_words,
-// default, required, ignored, and the un-prefixed Alt key) or
-// github.com/sethvargo/go-envconfig (default=, required, prefix= and
-// PrefixLookuper). viper.BindEnv names are references; the names of one
+// and env:"-"), github.com/kelseyhightower/envconfig and its fork
+// github.com/mstoykov/envconfig (prefix, split_words, default, required,
+// ignored, and the un-prefixed Alt key; the fork's lookup function stands
+// in for os.LookupEnv) or github.com/sethvargo/go-envconfig (default=,
+// required, prefix= and PrefixLookuper). viper.BindEnv names are references; the names of one
 // call (BindEnv("db.url", "A", "B"), or a helper handing its arguments
 // on) are tried in turn, so they share a Ref.Group. With AutomaticEnv
 // (and SetEnvPrefix, SetEnvKeyReplacer when constant), each key the

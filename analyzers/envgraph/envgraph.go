@@ -168,7 +168,7 @@ func (s *state) relevant(fact *envPackage) bool {
 		if isEnvPackage(imp.Path()) {
 			rel = true
 		}
-		if p := imp.Path(); isCaarlosPath(p) || p == "github.com/kelseyhightower/envconfig" || p == "github.com/sethvargo/go-envconfig" || configLib(p) == LoaderCleanenv {
+		if p := imp.Path(); isCaarlosPath(p) || isKelseyPath(p) || p == "github.com/sethvargo/go-envconfig" || configLib(p) == LoaderCleanenv {
 			s.loaders = true
 		}
 		var f envPackage
@@ -233,10 +233,17 @@ func isEnvFunc(fn *types.Func) bool {
 func isEnvPackage(path string) bool {
 	switch path {
 	case "os", "syscall", "testing", "golang.org/x/sys/unix", "golang.org/x/sys/windows",
-		"github.com/spf13/viper", "github.com/kelseyhightower/envconfig", "github.com/sethvargo/go-envconfig":
+		"github.com/spf13/viper", "github.com/sethvargo/go-envconfig":
 		return true
 	}
-	return isCaarlosPath(path) || configLib(path) != ""
+	return isCaarlosPath(path) || isKelseyPath(path) || configLib(path) != ""
+}
+
+// isKelseyPath reports whether path is github.com/kelseyhightower/envconfig
+// or its fork github.com/mstoykov/envconfig (k6's), whose Process takes
+// an optional lookup function in place of os.LookupEnv: the same keys.
+func isKelseyPath(path string) bool {
+	return path == "github.com/kelseyhightower/envconfig" || path == "github.com/mstoykov/envconfig"
 }
 
 // isCaarlosPath reports whether path is github.com/caarlos0/env or one of
@@ -829,7 +836,7 @@ func (s *state) importedTypes() []KeyType {
 // struct-tag loaders, which snapshot it to look their keys up one by one.
 func countsAsEnviron(path string) bool {
 	for _, m := range []string{"golang.org/x/sys", "github.com/caarlos0/env", "github.com/kelseyhightower/envconfig",
-		"github.com/sethvargo/go-envconfig", "github.com/spf13/viper"} {
+		"github.com/mstoykov/envconfig", "github.com/sethvargo/go-envconfig", "github.com/spf13/viper"} {
 		if path == m || strings.HasPrefix(path, m+"/") {
 			return false
 		}

@@ -30,7 +30,7 @@ func (s *state) collectRefs() {
 				continue
 			case configLib(path) != "" && s.libCall(site, fn):
 				continue
-			case isCaarlosPath(path), path == "github.com/kelseyhightower/envconfig", path == "github.com/sethvargo/go-envconfig":
+			case isCaarlosPath(path), isKelseyPath(path), path == "github.com/sethvargo/go-envconfig":
 				if target, typ, spec, ok := s.loaderCall(call, fn); ok {
 					s.loadRefs(target, typ, spec, call, nil)
 				}

@@ -372,9 +372,11 @@ var (
 	kelseyAcronyms = regexp.MustCompile("([A-Z]+)([A-Z][^A-Z]+)")
 )
 
-// kelseySpec resolves an envconfig.Process call.
+// kelseySpec resolves an envconfig.Process call: (prefix, spec), and in
+// the mstoykov fork (prefix, spec, lookup), the lookup standing in for
+// os.LookupEnv with the same keys.
 func (s *state) kelseySpec(call *ast.CallExpr, fn *types.Func) (ast.Expr, loadSpec, bool) {
-	if (fn.Name() != "Process" && fn.Name() != "MustProcess") || len(call.Args) != 2 {
+	if (fn.Name() != "Process" && fn.Name() != "MustProcess") || len(call.Args) < 2 || len(call.Args) > 3 {
 		return nil, loadSpec{}, false
 	}
 	spec := loadSpec{Loader: LoaderEnvconfig}
@@ -549,7 +551,7 @@ func (s *state) lookuperPrefix(e ast.Expr, pkg *types.Package) (string, bool) {
 		case "OsLookuper":
 			return "", true
 		case "PrefixLookuper":
-			if len(call.Args) != 2 {
+			if len(call.Args) < 2 || len(call.Args) > 3 {
 				return "", false
 			}
 			p, ok := s.constString(call.Args[0])
@@ -685,7 +687,7 @@ func (s *state) loaderCall(call *ast.CallExpr, fn *types.Func) (target ast.Expr,
 	switch path := fn.Pkg().Path(); {
 	case isCaarlosPath(path):
 		return s.caarlosSpec(call, fn)
-	case path == "github.com/kelseyhightower/envconfig":
+	case isKelseyPath(path):
 		target, spec, ok = s.kelseySpec(call, fn)
 	case path == "github.com/sethvargo/go-envconfig":
 		target, spec, ok = s.sethvargoSpec(call, fn)

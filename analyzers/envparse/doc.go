@@ -120,12 +120,13 @@
 //	_ = env.Parse(&cfg) // the error of env.Parse is dropped: a bad value of env key "PORT", "TIMEOUT" leaves its field unset and the program runs on
 //
 // The loaders are caarlos0/env's Parse, ParseWithOptions, ParseAs and
-// ParseAsWithOptions, envconfig.Process (kelseyhightower and sethvargo,
-// ProcessWith too), viper's Unmarshal, UnmarshalExact and UnmarshalKey
-// when the package reads the environment through viper (BindEnv,
-// AutomaticEnv), and kong's (*Kong).Parse when a struct of the package
-// has env tags; kong.Parse and the Must forms stop the program on their
-// own. The keys named are the struct fields' the env graph resolves.
+// ParseAsWithOptions, envconfig.Process (kelseyhightower, its fork
+// mstoykov/envconfig, and sethvargo, ProcessWith too), viper's Unmarshal,
+// UnmarshalExact and UnmarshalKey when the package reads the environment
+// through viper (BindEnv, AutomaticEnv), and kong's (*Kong).Parse when a
+// struct of the package has env tags; kong.Parse and the Must forms stop
+// the program on their own. The keys named are the struct fields' the env
+// graph resolves.
 //
 // urfave/cli (v1, v2, v3) parses its flags' env values when the app runs,
 // and a bad one makes Run return an error before the app's action:

@@ -35,7 +35,7 @@ func loaderOf(fn *types.Func) (res int, ok bool) {
 		case "ParseAs", "ParseAsWithOptions":
 			return 1, true
 		}
-	case path == "github.com/kelseyhightower/envconfig":
+	case path == "github.com/kelseyhightower/envconfig", path == "github.com/mstoykov/envconfig":
 		return 0, name == "Process"
 	case path == "github.com/sethvargo/go-envconfig":
 		return 0, name == "Process" || name == "ProcessWith"
@@ -132,7 +132,7 @@ func (s *state) loaders(graph *envgraph.Graph) []loaderCall {
 func importsLoader(pkg *types.Package) bool {
 	for _, imp := range pkg.Imports() {
 		switch p := imp.Path(); {
-		case isCaarlos(p), p == "github.com/kelseyhightower/envconfig", p == "github.com/sethvargo/go-envconfig",
+		case isCaarlos(p), p == "github.com/kelseyhightower/envconfig", p == "github.com/mstoykov/envconfig", p == "github.com/sethvargo/go-envconfig",
 			p == "github.com/spf13/viper", p == "github.com/alecthomas/kong", isURFave(p):
 			return true
 		}
