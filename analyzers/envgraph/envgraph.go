@@ -116,7 +116,7 @@ type state struct {
 	compared   map[*types.Var][]string  // string constants a variable is compared with (see noteCompared)
 	uses       map[*types.Var][]useSite // the uses of local string variables, with their parents
 	viper      []viperPrefixCall
-	emptyIfs   []*ast.IfStmt          // if statements whose condition is call == "" (see setIfEmptyDefaults)
+	emptyIfs   []*ast.IfStmt          // if statements whose condition is x == y (see setIfEmptyDefaults)
 	vk         *viperKeys             // viper instances and the keys asked of them (viperFold)
 	libLits    []*ast.CompositeLit    // composite literals of a modelled library's types (urfave/cli flags)
 	libDone    map[*ast.CallExpr]bool // library calls already recorded through a composite literal
@@ -364,7 +364,7 @@ func (x *indexer) visit(n ast.Node) {
 	case *ast.StructType:
 		s.indexFields(n)
 	case *ast.IfStmt:
-		if emptyCompared(n.Cond) != nil {
+		if b, ok := ast.Unparen(n.Cond).(*ast.BinaryExpr); ok && b.Op == token.EQL {
 			s.emptyIfs = append(s.emptyIfs, n)
 		}
 	}

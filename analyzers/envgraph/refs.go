@@ -2,7 +2,6 @@ package envgraph
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -460,8 +459,8 @@ func (s *state) groupBinds(call *ast.CallExpr, from int) {
 // default parameter gave it.
 func (s *state) setIfEmptyDefaults() {
 	for _, n := range s.emptyIfs {
-		call := emptyCompared(n.Cond)
-		if len(call.Args) != 1 || call.Ellipsis.IsValid() {
+		call := s.emptyCompared(ast.Unparen(n.Cond).(*ast.BinaryExpr))
+		if call == nil || len(call.Args) != 1 || call.Ellipsis.IsValid() {
 			continue
 		}
 		if fn, ok := s.calleeFunc(call); !ok || fn.FullName() != "os.Getenv" {
@@ -515,26 +514,16 @@ func (s *state) setsEnv(body *ast.BlockStmt, key string) (string, bool) {
 	return "", false
 }
 
-// emptyCompared returns the call of cond when cond is call == "" or
-// "" == call, nil otherwise.
-func emptyCompared(cond ast.Expr) *ast.CallExpr {
-	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok || b.Op != token.EQL {
-		return nil
-	}
+// emptyCompared returns the call of b when b is call == "" or "" == call
+// (any constant empty string), nil otherwise.
+func (s *state) emptyCompared(b *ast.BinaryExpr) *ast.CallExpr {
 	x, y := ast.Unparen(b.X), ast.Unparen(b.Y)
-	if isEmptyString(x) {
+	if _, ok := x.(*ast.CallExpr); !ok {
 		x, y = y, x
 	}
-	if !isEmptyString(y) {
+	call, ok := x.(*ast.CallExpr)
+	if v, isConst := s.constString(y); !ok || !isConst || v != "" {
 		return nil
 	}
-	call, _ := x.(*ast.CallExpr)
 	return call
-}
-
-// isEmptyString reports whether e is an empty string literal.
-func isEmptyString(e ast.Expr) bool {
-	lit, ok := e.(*ast.BasicLit)
-	return ok && lit.Kind == token.STRING && (lit.Value == `""` || lit.Value == "``")
 }

@@ -12,7 +12,13 @@ func setIfEmpty() {
 	if "" == os.Getenv("MODE") { // want `read "MODE" default "dev"`
 		_ = os.Setenv("MODE", "dev") // want `write "MODE"`
 	}
+	// Parenthesized on purpose, and compared with a named empty constant.
+	if (os.Getenv("LEVEL") == unset) { // want `read "LEVEL" default "info"`
+		os.Setenv("LEVEL", "info") // want `write "LEVEL"`
+	}
 }
+
+const unset = ""
 
 // Negative twins: no default.
 func setIfEmptyNot(v string) {
@@ -23,6 +29,10 @@ func setIfEmptyNot(v string) {
 	// The value set is not known.
 	if os.Getenv("KEY_C") == "" { // want `read "KEY_C"`
 		os.Setenv("KEY_C", v) // want `write "KEY_C"`
+	}
+	// Compared with a value that is not empty.
+	if os.Getenv("KEY_F") == "none" { // want `read "KEY_F"`
+		os.Setenv("KEY_F", "f") // want `write "KEY_F"`
 	}
 	// Set when not empty.
 	if os.Getenv("KEY_D") != "" { // want `read "KEY_D"`
