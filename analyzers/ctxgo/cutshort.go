@@ -283,10 +283,8 @@ func producesResult(info *types.Info, g *ast.GoStmt, u *ctxsum.GoUse) bool {
 		case *ast.SendStmt:
 			found = true
 		case *ast.CallExpr:
-			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
-				if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "close" {
-					found = true
-				}
+			if isBuiltin(info, n, "close") {
+				found = true
 			}
 		case *ast.AssignStmt:
 			for _, l := range n.Lhs {

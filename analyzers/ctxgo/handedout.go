@@ -120,11 +120,7 @@ func madeChannel(info *types.Info, lhs, rhs ast.Expr) (ch madeChan, buffered, ok
 
 // isChanMake reports whether call is make(chan T) or make(chan T, n).
 func isChanMake(info *types.Info, call *ast.CallExpr) bool {
-	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	if !ok || id.Name != "make" || len(call.Args) == 0 {
-		return false
-	}
-	if b, ok := info.Uses[id].(*types.Builtin); !ok || b.Name() != "make" {
+	if len(call.Args) == 0 || !isBuiltin(info, call, "make") {
 		return false
 	}
 	tv, ok := info.Types[call.Args[0]]
