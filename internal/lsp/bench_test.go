@@ -81,10 +81,7 @@ func BenchmarkRepublish(b *testing.B) {
 			cur = string(text)
 		}
 		before := c.publishes()
-		c.notify(protocol.MethodTextDocumentDidChange, &protocol.DidChangeTextDocumentParams{
-			TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: u}, Version: version},
-			ContentChanges: []protocol.TextDocumentContentChangeEvent{{Text: cur}},
-		})
+		c.replace(u, version, cur)
 		c.waitPublish(u, before)
 	}
 	b.StopTimer()

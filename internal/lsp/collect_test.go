@@ -38,10 +38,7 @@ func TestCollectAfterLoad(t *testing.T) {
 	edit := func(version int32, text string) []string {
 		t.Helper()
 		skip := c.eventCount()
-		c.notify(protocol.MethodTextDocumentDidChange, &protocol.DidChangeTextDocumentParams{
-			TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: u}, Version: version},
-			ContentChanges: []protocol.TextDocumentContentChangeEvent{{Text: text}},
-		})
+		c.replace(u, version, text)
 		return c.waitLog(analysisDone, skip)[skip:]
 	}
 	count := func(events []string) int {

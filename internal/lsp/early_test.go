@@ -69,10 +69,7 @@ func TestEarlyPublish(t *testing.T) {
 	skip := c.eventCount()
 	before := c.publishes()
 	edited := strings.Replace(mainGo, `"DB_URL"`, `"DB_URI"`, 1)
-	c.notify(protocol.MethodTextDocumentDidChange, &protocol.DidChangeTextDocumentParams{
-		TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: u}, Version: 2},
-		ContentChanges: []protocol.TextDocumentContentChangeEvent{{Text: edited}},
-	})
+	c.replace(u, 2, edited)
 	c.waitLog(analysisDone, skip)
 	// The last publication is sent before that log line, and may arrive
 	// after it.

@@ -32,10 +32,7 @@ func TestEditSkipsTestMain(t *testing.T) {
 	c.waitLog(analysisDone, 0)
 	skip := c.eventCount()
 	edited := strings.Replace(mainGo, `"DB_URL"`, `"DB_URI"`, 1)
-	c.notify(protocol.MethodTextDocumentDidChange, &protocol.DidChangeTextDocumentParams{
-		TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: u}, Version: 2},
-		ContentChanges: []protocol.TextDocumentContentChangeEvent{{Text: edited}},
-	})
+	c.replace(u, 2, edited)
 	c.wait(u, func(ds []protocol.Diagnostic) bool { return hasMessage(ds, `"DB_URI"`) })
 	c.waitLog(analysisDone, skip) // the test variant's analysis ends after the first publication (TestEarlyPublish)
 	c.mu.Lock()

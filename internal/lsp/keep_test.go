@@ -62,10 +62,7 @@ func Get(k string) string { return k }
 	}
 	for i, step := range steps {
 		before := c.publishes()
-		c.notify(protocol.MethodTextDocumentDidChange, &protocol.DidChangeTextDocumentParams{
-			TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: hURI}, Version: int32(i + 2)},
-			ContentChanges: []protocol.TextDocumentContentChangeEvent{{Text: step.text}},
-		})
+		c.replace(hURI, int32(i+2), step.text)
 		c.waitPublish(hURI, before)
 		c.wait(mainURI, func(ds []protocol.Diagnostic) bool {
 			if len(ds) != len(step.want) {

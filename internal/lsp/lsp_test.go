@@ -131,6 +131,15 @@ func (c *client) notify(method string, params any) {
 // cores (TestSameAsStandalone's allchecks, 2026-12-06).
 const waitTimeout = 5 * time.Minute
 
+// replace sends a didChange that replaces the whole text of u, as
+// version.
+func (c *client) replace(u uri.URI, version int32, text string) {
+	c.notify(protocol.MethodTextDocumentDidChange, &protocol.DidChangeTextDocumentParams{
+		TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: u}, Version: version},
+		ContentChanges: []protocol.TextDocumentContentChangeEvent{{Text: text}},
+	})
+}
+
 func (c *client) wait(u uri.URI, ok func([]protocol.Diagnostic) bool) []protocol.Diagnostic {
 	c.t.Helper()
 	timeout := time.After(waitTimeout)
@@ -330,10 +339,7 @@ func TestProtocol(t *testing.T) {
 	if !strings.Contains(fixed, `os.Getenv("APP_MODE")`) {
 		t.Fatalf("fix gives %q", fixed)
 	}
-	c.notify(protocol.MethodTextDocumentDidChange, &protocol.DidChangeTextDocumentParams{
-		TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: mainURI}, Version: 2},
-		ContentChanges: []protocol.TextDocumentContentChangeEvent{{Text: fixed}},
-	})
+	c.replace(mainURI, 2, fixed)
 	ds = c.wait(mainURI, func(ds []protocol.Diagnostic) bool { return !hasMessage(ds, "APP_MOD\"") })
 	if len(ds) != 1 || !strings.Contains(ds[0].Message, `"DB_URL" is not declared`) {
 		t.Fatalf("after the fix: %q", messages(ds))
@@ -360,10 +366,7 @@ func TestProtocol(t *testing.T) {
 	c.notify(protocol.MethodTextDocumentDidOpen, &protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{
 		URI: envURI, LanguageID: "sh", Version: 1, Text: "APP_MODE=\nUNUSED=\n",
 	}})
-	c.notify(protocol.MethodTextDocumentDidChange, &protocol.DidChangeTextDocumentParams{
-		TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: envURI}, Version: 2},
-		ContentChanges: []protocol.TextDocumentContentChangeEvent{{Text: newEnv}},
-	})
+	c.replace(envURI, 2, newEnv)
 	c.wait(mainURI, func(ds []protocol.Diagnostic) bool { return len(ds) == 0 })
 	c.wait(envURI, func(ds []protocol.Diagnostic) bool { return len(ds) == 0 })
 
@@ -407,10 +410,7 @@ func TestSupersede(t *testing.T) {
 	// Loading net/http and its dependencies from source takes seconds:
 	// the change arrives while the first analysis runs.
 	time.Sleep(100 * time.Millisecond)
-	c.notify(protocol.MethodTextDocumentDidChange, &protocol.DidChangeTextDocumentParams{
-		TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: mainURI}, Version: 2},
-		ContentChanges: []protocol.TextDocumentContentChangeEvent{{Text: v2}},
-	})
+	c.replace(mainURI, 2, v2)
 	c.wait(mainURI, func(ds []protocol.Diagnostic) bool { return hasMessage(ds, `"KEY_TWO" is not declared`) })
 	c.mu.Lock()
 	seen, slog := slices.Clone(c.seen), slices.Clone(c.slog)
