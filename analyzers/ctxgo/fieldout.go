@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
@@ -257,23 +258,24 @@ func accessorOf(info *types.Info, cur inspector.Cursor, sel *ast.SelectorExpr, f
 	if !ok || len(ret.Results) != 1 {
 		return nil
 	}
+	var decl *ast.FuncDecl // the innermost function, nil if a literal
 	for enc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		decl, ok := enc.Node().(*ast.FuncDecl)
-		if !ok || decl.Recv == nil || len(decl.Recv.List) != 1 || len(decl.Recv.List[0].Names) != 1 {
-			return nil
-		}
-		m, ok := info.Defs[decl.Name].(*types.Func)
-		if !ok {
-			return nil
-		}
-		sig := m.Type().(*types.Signature)
-		if sig.Params().Len() != 0 || sig.Results().Len() != 1 || namedOrigin(sig.Recv().Type()) != f.owner ||
-			info.ObjectOf(recvID) != info.Defs[decl.Recv.List[0].Names[0]] {
-			return nil
-		}
-		return m.Origin()
+		decl, _ = enc.Node().(*ast.FuncDecl)
+		break
 	}
-	return nil
+	if decl == nil || decl.Recv == nil || len(decl.Recv.List) != 1 || len(decl.Recv.List[0].Names) != 1 {
+		return nil
+	}
+	m, ok := info.Defs[decl.Name].(*types.Func)
+	if !ok {
+		return nil
+	}
+	sig := m.Type().(*types.Signature)
+	if sig.Params().Len() != 0 || sig.Results().Len() != 1 || namedOrigin(sig.Recv().Type()) != f.owner ||
+		info.ObjectOf(recvID) != info.Defs[decl.Recv.List[0].Names[0]] {
+		return nil
+	}
+	return m.Origin()
 }
 
 // A consumer: a function that receives from an accessor's result only in
@@ -399,11 +401,8 @@ func ancestry(cur inspector.Cursor) (ast.Node, []ast.Node) {
 	for p := cur.Parent(); p.Node() != nil; p = p.Parent() {
 		switch n := p.Node().(type) {
 		case *ast.FuncDecl, *ast.FuncLit:
-			stack := make([]ast.Node, 0, len(up))
-			for i := len(up) - 1; i >= 0; i-- {
-				stack = append(stack, up[i])
-			}
-			return n, stack
+			slices.Reverse(up)
+			return n, up
 		}
 		up = append(up, p.Node())
 	}
