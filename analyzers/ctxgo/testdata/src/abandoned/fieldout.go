@@ -270,3 +270,62 @@ func waitPumped(ctx context.Context, t *pumpedTicket) int {
 		return 0
 	}
 }
+
+// Twin: the package also stores a channel from elsewhere in the field,
+// which whoever made it may drain.
+type swappedTicket struct {
+	ready chan int
+}
+
+func newSwappedTicket(work func() int) *swappedTicket {
+	t := &swappedTicket{ready: make(chan int)}
+	go func() {
+		t.ready <- work()
+	}()
+	return t
+}
+
+func (t *swappedTicket) swap(in chan int) { t.ready = in }
+
+func (t *swappedTicket) Ready() <-chan int { return t.ready }
+
+func waitSwapped(ctx context.Context, t *swappedTicket) int {
+	select {
+	case v := <-t.Ready():
+		return v
+	case <-ctx.Done():
+		return 0
+	}
+}
+
+// Twin: the package hands the field to an ordinary call, which may
+// receive from it.
+type passedTicket struct {
+	ready chan int
+}
+
+func newPassedTicket(work func() int) *passedTicket {
+	t := &passedTicket{ready: make(chan int)}
+	go func() {
+		t.ready <- work()
+	}()
+	return t
+}
+
+func (t *passedTicket) Ready() <-chan int { return t.ready }
+
+func (t *passedTicket) Close() { drainInts(t.ready) }
+
+func drainInts(ch <-chan int) {
+	for range ch {
+	}
+}
+
+func waitPassed(ctx context.Context, t *passedTicket) int {
+	select {
+	case v := <-t.Ready():
+		return v
+	case <-ctx.Done():
+		return 0
+	}
+}
