@@ -110,7 +110,7 @@ func signalChans(info *types.Info, sel *ast.SelectStmt) []string {
 		}
 		x := recvChan(c.Comm)
 		f, ok := x.(*ast.SelectorExpr)
-		if !ok || !isField(info, f) || isTimerChan(info, f) || hasCall(f) {
+		if !ok || selectedField(info, f) == nil || isTimerChan(info, f) || hasCall(f) {
 			return nil
 		}
 		out = append(out, types.ExprString(f))
@@ -134,11 +134,6 @@ func recvChan(comm ast.Stmt) ast.Expr {
 		return ast.Unparen(u.X)
 	}
 	return nil
-}
-
-func isField(info *types.Info, f *ast.SelectorExpr) bool {
-	s, ok := info.Selections[f]
-	return ok && s.Kind() == types.FieldVal
 }
 
 // isTimerChan reports whether f is the C field of a time.Timer or Ticker,
