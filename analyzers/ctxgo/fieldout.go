@@ -99,18 +99,31 @@ func fieldChans(pass *analysis.Pass, in *inspector.Inspector) []*fieldChan {
 
 // keyedMake matches the element next: make(chan T) of a struct literal.
 func keyedMake(info *types.Info, cur inspector.Cursor, kv *ast.KeyValueExpr) (*types.Var, *types.Named, *ast.CallExpr) {
-	key, ok := kv.Key.(*ast.Ident)
-	mk, ok2 := ast.Unparen(kv.Value).(*ast.CallExpr)
-	lit, ok3 := cur.Parent().Node().(*ast.CompositeLit)
-	if !ok || !ok2 || !ok3 || !isChanMake(info, mk) {
+	v := keyedField(info, kv)
+	mk, ok := ast.Unparen(kv.Value).(*ast.CallExpr)
+	lit, ok2 := cur.Parent().Node().(*ast.CompositeLit)
+	if v == nil || !ok || !ok2 || !isChanMake(info, mk) {
 		return nil, nil, nil
+	}
+	tv, ok := info.Types[lit]
+	if !ok || tv.Type == nil {
+		return nil, nil, nil
+	}
+	return v, namedOrigin(tv.Type), mk
+}
+
+// keyedField returns the field (its generic origin) that kv, an element
+// of a struct literal, sets; nil if kv sets no field.
+func keyedField(info *types.Info, kv *ast.KeyValueExpr) *types.Var {
+	key, ok := kv.Key.(*ast.Ident)
+	if !ok {
+		return nil
 	}
 	v, ok := info.Uses[key].(*types.Var)
-	tv, ok2 := info.Types[lit]
-	if !ok || !ok2 || !v.IsField() || tv.Type == nil {
-		return nil, nil, nil
+	if !ok || !v.IsField() {
+		return nil
 	}
-	return v.Origin(), namedOrigin(tv.Type), mk
+	return v.Origin()
 }
 
 // assignedMake matches the i-th assignment of as when it is
@@ -143,12 +156,9 @@ func classifyFieldUses(info *types.Info, sum *ctxsum.Result, in *inspector.Inspe
 	for cur := range in.Root().Preorder((*ast.SelectorExpr)(nil), (*ast.KeyValueExpr)(nil)) {
 		switch n := cur.Node().(type) {
 		case *ast.KeyValueExpr:
-			if key, ok := n.Key.(*ast.Ident); ok {
-				if v, ok := info.Uses[key].(*types.Var); ok && byVar[v.Origin()] != nil {
-					f := byVar[v.Origin()]
-					mk, ok := ast.Unparen(n.Value).(*ast.CallExpr)
-					f.bad = f.bad || !ok || !isChanMake(info, mk)
-				}
+			if f := byVar[keyedField(info, n)]; f != nil {
+				mk, ok := ast.Unparen(n.Value).(*ast.CallExpr)
+				f.bad = f.bad || !ok || !isChanMake(info, mk)
 			}
 		case *ast.SelectorExpr:
 			if f := byVar[selectedField(info, n)]; f != nil && !f.bad {
