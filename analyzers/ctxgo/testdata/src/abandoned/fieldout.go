@@ -329,3 +329,30 @@ func waitPassed(ctx context.Context, t *passedTicket) int {
 		return 0
 	}
 }
+
+// Twin: a struct literal elsewhere sets the field to a channel the
+// caller owns, and may drain.
+type sharedTicket struct {
+	ready chan int
+}
+
+func newSharedTicket(work func() int) *sharedTicket {
+	t := &sharedTicket{ready: make(chan int)}
+	go func() {
+		t.ready <- work()
+	}()
+	return t
+}
+
+func shareTicket(in chan int) *sharedTicket { return &sharedTicket{ready: in} }
+
+func (t *sharedTicket) Ready() <-chan int { return t.ready }
+
+func waitShared(ctx context.Context, t *sharedTicket) int {
+	select {
+	case v := <-t.Ready():
+		return v
+	case <-ctx.Done():
+		return 0
+	}
+}
