@@ -87,3 +87,26 @@ func first(ctx context.Context, f *Feed[int]) int {
 		return 0
 	}
 }
+
+// Its twin gives the generic field a buffer of one for its one send:
+// when first leaves through ctx.Done(), the send still completes.
+type BufferedFeed[T any] struct{ out chan T }
+
+func NewBufferedFeed[T any](next func() T) *BufferedFeed[T] {
+	f := &BufferedFeed[T]{out: make(chan T, 1)}
+	go f.pump(next)
+	return f
+}
+
+func (f *BufferedFeed[T]) pump(next func() T) { f.out <- next() }
+
+func (f *BufferedFeed[T]) Out() <-chan T { return f.out }
+
+func firstBuffered(ctx context.Context, f *BufferedFeed[int]) int {
+	select {
+	case v := <-f.Out():
+		return v
+	case <-ctx.Done():
+		return 0
+	}
+}
