@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -47,14 +48,18 @@ func before(p, q protocol.Position) bool {
 	return p.Line < q.Line || p.Line == q.Line && p.Character < q.Character
 }
 
-// undeclaredKey matches envkeys' message about an undeclared key.
-var undeclaredKey = regexp.MustCompile(`^env key ("(?:[^"\\]|\\.)*") is not declared in `)
+// undeclaredKey matches envkeys' message about an undeclared key. It is
+// compiled on first use: every envvet process (each go vet process too)
+// links this package, and only the language server matches.
+var undeclaredKey = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^env key ("(?:[^"\\]|\\.)*") is not declared in `)
+})
 
 // declareKey returns the action declaring the key of an undeclared-key
 // diagnostic, reported in file, in the manifest governing file: "KEY="
 // appended to a dotenv file, "KEY:" added under keys: in envvet.yaml.
 func (c *converter) declareKey(file, message string) (protocol.CodeAction, bool) {
-	m := undeclaredKey.FindStringSubmatch(message)
+	m := undeclaredKey().FindStringSubmatch(message)
 	if m == nil {
 		return protocol.CodeAction{}, false
 	}

@@ -551,8 +551,11 @@ func (c *converter) content(path string) []byte {
 }
 
 // errPosn matches an analyzer error positioned in a file (a manifest's
-// parse error): "file:line[:col]: message".
-var errPosn = regexp.MustCompile(`^(/[^:]+|[A-Za-z]:\\[^:]+):(\d+)(?::(\d+))?: (.*)$`)
+// parse error): "file:line[:col]: message". Compiled on first use, as
+// undeclaredKey is.
+var errPosn = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(/[^:]+|[A-Za-z]:\\[^:]+):(\d+)(?::(\d+))?: (.*)$`)
+})
 
 // collect converts the diagnostics of the root actions; it returns the
 // errors that have no position.
@@ -569,7 +572,7 @@ func (c *converter) collect(roots []*engine.Action) []string {
 			if strings.Contains(msg, "analysis skipped due to errors in package") {
 				continue
 			}
-			if m := errPosn.FindStringSubmatch(msg); m != nil {
+			if m := errPosn().FindStringSubmatch(msg); m != nil {
 				if _, err := os.Stat(m[1]); err == nil {
 					line, _ := strconv.Atoi(m[2])
 					col, _ := strconv.Atoi(m[3])
