@@ -327,8 +327,11 @@ func isConst(pass *analysis.Pass, e ast.Expr, lit string) bool {
 // cmpOr records cmp.Or(a(), b(), ...): b's calls run only when a's
 // returned the zero value.
 func (s *fallbackScan) cmpOr(call *ast.CallExpr) {
+	if calleeName(call.Fun) != "Or" {
+		return // the callee is no function named Or: no type lookup
+	}
 	fn, ok := typeutil.Callee(s.pass.TypesInfo, call).(*types.Func)
-	if !ok || fn.FullName() != "cmp.Or" {
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "cmp" || fn.Signature().Recv() != nil {
 		return
 	}
 	for i := 1; i < len(call.Args); i++ {
@@ -338,6 +341,23 @@ func (s *fallbackScan) cmpOr(call *ast.CallExpr) {
 			}
 		}
 	}
+}
+
+// calleeName returns the name a call's function expression ends in
+// (Or of cmp.Or, Or of cmp.Or[string], Or of a dot-imported Or), "" for
+// an expression that names no function.
+func calleeName(fun ast.Expr) string {
+	switch f := ast.Unparen(fun).(type) {
+	case *ast.Ident:
+		return f.Name
+	case *ast.SelectorExpr:
+		return f.Sel.Name
+	case *ast.IndexExpr:
+		return calleeName(f.X)
+	case *ast.IndexListExpr:
+		return calleeName(f.X)
+	}
+	return ""
 }
 
 // record pairs every call in region with primary and the calls inside it.
