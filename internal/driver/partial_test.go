@@ -20,13 +20,72 @@ import (
 // driver prints the errors the checker prints, reports everything the
 // checker reports on the packages it analyzes (bar the whole-program
 // conclusions it withholds), and reports what the checker's skips lose.
+//
+// The three modules are one workspace (testdata/partial/go.work), loaded
+// once with CGO_ENABLED=0 for the checker and the driver (the checker
+// first: it leaves the packages as they are, and the driver releases
+// them as it goes), so that the standard library is type-checked once;
+// each module's program is its own, with its own manifest, and each
+// subtest compares what falls in its module.
 func TestPartial(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads modules with the go command")
 	}
+	root, err := filepath.Abs(filepath.Join("testdata", "partial"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(root)
+	t.Setenv("CGO_ENABLED", "0") // for cgoonly; the others build the same either way
+	suite := analyzers.Suite(analyzers.Config{})
+	o := &Options{Tests: true}
+	pkgs, err := packages.Load(loadConfig(o), "example.com/typeerror/...", "example.com/badimport/...", "example.com/cgoonly/...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	allWant, allSkipped, allErrs := runChecker(t, suite, pkgs)
+	var stderr bytes.Buffer
+	findings, _, part, code := analyzeLoaded(suite, pkgs, o, &stderr)
+	if code != ExitError {
+		t.Errorf("exit code %d, want %d", code, ExitError)
+	}
+	// The programs whose unread keys envvet withholds, as its stderr
+	// lists them: "envkeys declared keys that nothing reads (in a, b)".
+	var withheldUnread []string
+	const unread = "envkeys declared keys that nothing reads (in "
+	if _, list, ok := strings.Cut(stderr.String(), unread); ok {
+		list, _, _ = strings.Cut(list, ")")
+		withheldUnread = strings.Split(list, ", ")
+	}
+	var allGot []string
+	for _, f := range findings {
+		allGot = append(allGot, rel(root, f.Posn.String())+": "+f.Diag.Message)
+	}
+	// The same errors, each once.
+	var allPrinted []string
+	for _, e := range part.errors {
+		allPrinted = append(allPrinted, e.String())
+	}
+	for _, e := range allErrs {
+		if !slices.Contains(allPrinted, e) {
+			t.Errorf("the checker prints %q, envvet does not; envvet prints:\n%s", e, strings.Join(allPrinted, "\n"))
+		}
+	}
+	for _, e := range allPrinted {
+		if !strings.Contains(stderr.String(), e+"\n") {
+			t.Errorf("stderr lacks %q:\n%s", e, stderr.String())
+		}
+	}
+
+	// Everything the checker finds where it analyzes.
+	for _, w := range allWant {
+		if !slices.Contains(allGot, w) {
+			t.Errorf("the checker reports %q, envvet does not; envvet reports:\n%s", w, strings.Join(allGot, "\n"))
+		}
+	}
+
 	for _, tc := range []struct {
 		module string
-		cgoOff bool
 		// Findings the checker misses (it skips the packages above a
 		// broken one) and envvet must report.
 		more []string
@@ -35,82 +94,67 @@ func TestPartial(t *testing.T) {
 		// Findings neither may report: reads in broken packages, and
 		// unread keys the broken package may read.
 		never []string
-		// The stderr line on withheld conclusions, "" for none.
+		// The program whose unread keys envvet withholds (the stderr
+		// line on withheld conclusions lists it).
 		withheld string
 	}{
 		{
 			module:   "typeerror",
 			more:     []string{`cmd/app/main.go:11:50: env key "APP_KEY" is not declared in .env.example`},
 			never:    []string{"SCRATCH_KEY", "STALE_KEY"},
-			withheld: "envkeys declared keys that nothing reads (in example.com/typeerror/cmd/app)",
+			withheld: "example.com/typeerror/cmd/app",
 		},
 		{
 			module:   "badimport",
 			more:     []string{`cmd/app/main.go:9:51: env key "APP_MODE" is not declared in .env.example`},
 			never:    []string{"STORE_DSN"},
-			withheld: "envkeys declared keys that nothing reads (in example.com/badimport/cmd/app)",
+			withheld: "example.com/badimport/cmd/app",
 		},
 		{
 			module: "cgoonly",
-			cgoOff: true,
 			more:   []string{`cmd/app/main.go:10:50: env key "APP_TOKEN" is not declared in .env.example`},
 			// nocgo runs despite errors: both see the cgo dependency.
 			also:     []string{`repo/repo.go:6:2: example.org/git2go/git uses cgo (import "C" in git.go), but CGO_ENABLED=0 is declared in .env.example`},
 			never:    []string{"REPO_PATH"},
-			withheld: "envkeys declared keys that nothing reads (in example.com/cgoonly/cmd/app)",
+			withheld: "example.com/cgoonly/cmd/app",
 		},
 	} {
 		t.Run(tc.module, func(t *testing.T) {
-			dir, err := filepath.Abs(filepath.Join("testdata", "partial", tc.module))
-			if err != nil {
-				t.Fatal(err)
+			dir := filepath.Join(root, tc.module)
+			// What falls in the module: findings and errors at its files
+			// (findings relative to the module), errors and skips of its
+			// packages.
+			prefix := tc.module + "/"
+			in := func(all []string) []string {
+				var out []string
+				for _, s := range all {
+					if r, ok := strings.CutPrefix(s, prefix); ok {
+						out = append(out, r)
+					}
+				}
+				return out
 			}
-			t.Chdir(dir)
-			if tc.cgoOff {
-				t.Setenv("CGO_ENABLED", "0")
+			inModule := func(all []string) []string {
+				var out []string
+				for _, s := range all {
+					if strings.HasPrefix(s, dir+string(filepath.Separator)) || strings.HasPrefix(s, "example.com/"+tc.module+"/") {
+						out = append(out, s)
+					}
+				}
+				return out
 			}
-			suite := analyzers.Suite(analyzers.Config{})
-
-			// One load for both, the checker first: it leaves the packages
-			// as they are, and the driver releases them as it goes.
-			o := &Options{Tests: true}
-			pkgs, err := packages.Load(loadConfig(o), "./...")
-			if err != nil {
-				t.Fatal(err)
-			}
-			want, skipped, errs := runChecker(t, suite, pkgs)
-
-			var stderr bytes.Buffer
-			findings, _, part, code := analyzeLoaded(suite, pkgs, o, &stderr)
-			if code != ExitError {
-				t.Errorf("exit code %d, want %d", code, ExitError)
-			}
-			var got []string
-			for _, f := range findings {
-				got = append(got, rel(dir, f.Posn.String())+": "+f.Diag.Message)
-			}
-
-			// The same errors, each once.
-			var printed []string
-			for _, e := range part.errors {
-				printed = append(printed, e.String())
-			}
-			for _, e := range errs {
-				if !slices.Contains(printed, e) {
-					t.Errorf("the checker prints %q, envvet does not; envvet prints:\n%s", e, strings.Join(printed, "\n"))
+			want, got := in(allWant), in(allGot)
+			errs := inModule(allErrs)
+			var skipped []string
+			for _, id := range allSkipped {
+				if strings.HasPrefix(id, "example.com/"+tc.module+"/") {
+					skipped = append(skipped, id)
 				}
 			}
-			for _, e := range printed {
-				if !strings.Contains(stderr.String(), e+"\n") {
-					t.Errorf("stderr lacks %q:\n%s", e, stderr.String())
-				}
+			if len(errs) == 0 {
+				t.Errorf("the checker prints no error in %s: the fixture shows nothing", tc.module)
 			}
-			// Everything the checker finds where it analyzes.
-			for _, w := range want {
-				if !slices.Contains(got, w) {
-					t.Errorf("the checker reports %q, envvet does not; envvet reports:\n%s", w, strings.Join(got, "\n"))
-				}
-			}
+
 			// What its skips lose.
 			for _, m := range tc.more {
 				if slices.Contains(want, m) {
@@ -128,15 +172,15 @@ func TestPartial(t *testing.T) {
 			if len(skipped) == 0 {
 				t.Errorf("the checker skips no package: the fixture shows nothing")
 			}
-			for _, f := range got {
+			for _, f := range allGot {
 				for _, n := range tc.never {
 					if strings.Contains(f, n) {
 						t.Errorf("envvet reports %q", f)
 					}
 				}
 			}
-			if !strings.Contains(stderr.String(), tc.withheld) {
-				t.Errorf("stderr does not say %q:\n%s", tc.withheld, stderr.String())
+			if !slices.Contains(withheldUnread, tc.withheld) {
+				t.Errorf("stderr does not say that envkeys' unread keys are withheld in %s:\n%s", tc.withheld, stderr.String())
 			}
 		})
 	}
