@@ -70,7 +70,12 @@
 // through a package fact of the keys each package asks (viperGlobal).
 // A key not known (Get(k), AllSettings, Sub, GetViper, Unmarshal into a
 // map, BindEnv of names not known), or an instance handed on, keeps the
-// prefix reference: any key with the prefix may be read.
+// prefix reference: any key with the prefix may be read. An instance handed
+// on (a *viper.Viper parameter, field or result) may get its AutomaticEnv
+// in one package and be asked keys in another: the main package's Program
+// reads each constant key asked of such instances anywhere in the program
+// under each known AutomaticEnv setting of such instances (the viperGlobal
+// fact's Pool and PoolEnvs); their prefix references stay.
 //
 // Configuration libraries that name keys in flags and tags are modelled
 // too, each reference at the string or field that names the key, with

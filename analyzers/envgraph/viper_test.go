@@ -23,7 +23,7 @@ func viperDir(t *testing.T) string {
 	return dir
 }
 
-var viperPkgs = []string{"./viperglobal", "./viperdyn", "./vipercross/...", "./viperlocal", "./viperescape", "./viperbind", "./viperbindopen", "./koanfv1", "./koanfv2", "./koanfopen", "./koanfhanded", "./koanfhandedopen", "./koanffile"}
+var viperPkgs = []string{"./viperglobal", "./viperdyn", "./vipercross/...", "./viperlocal", "./viperescape", "./viperbind", "./viperbindopen", "./koanfv1", "./koanfv2", "./koanfopen", "./koanfhanded", "./koanfhandedopen", "./koanffile", "./viperparam/..."}
 
 // TestViper checks the references of the keys asked of viper and koanf
 // instances, and that a prefix makes the program read the keys it asks
@@ -67,6 +67,10 @@ func TestViper(t *testing.T) {
 		{"example.com/viperlibs/koanfhanded", []string{"APP_DB__HOST", "APP_DB__PORT", "APP_APP__ADDRESS", "APP_APP__CHECK_UPDATES"}, []string{"APP_STALE", "APP_DB_HOST"}},
 		{"example.com/viperlibs/koanfhandedopen", []string{"APP_STALE", "CACHE_URL", "CACHE_STALE", "QUEUE_NAME", "DB_HOST", "DB_STALE"}, []string{"STALE"}},
 		{"example.com/viperlibs/koanffile", nil, []string{"DB_HOST", "DB__HOST", "APP_DB__HOST"}},
+		// The instance conf sets up is asked keys in plugin, as a
+		// parameter: the program reads them; the global instance's key
+		// is read by nothing (it has no AutomaticEnv).
+		{"example.com/viperlibs/viperparam", []string{"QUERY_NAME_SPACE", "QUERY_TOKEN_FILE"}, []string{"QUERY_NAME_SPACE_X", "GLOBAL_ONLY", "QUERY"}},
 	} {
 		p := progs[tc.pkg]
 		if p == nil {

@@ -19,6 +19,11 @@ type viperGlobal struct {
 	// into references (it calls no AutomaticEnv of its own): the program's
 	// lists them (Program.Asked). Sorted by key, then site.
 	At []viperSite
+	// Pool lists the keys asked of the package's other instances (a
+	// parameter, a field, a result), as Asks does; PoolEnvs the known
+	// settings of their AutomaticEnv calls (viperpool.go).
+	Pool     []string
+	PoolEnvs []viperEnv
 }
 
 // A viperSite is where a package asks the global instance for a key.
@@ -47,10 +52,18 @@ func (f *viperGlobal) String() string {
 	for _, e := range f.Envs {
 		parts = append(parts, "env="+strconv.Quote(e.Prefix)+strings.Join(e.Pairs, ""))
 	}
+	if len(f.Pool) > 0 {
+		parts = append(parts, "pool="+strings.Join(f.Pool, ","))
+	}
+	for _, e := range f.PoolEnvs {
+		parts = append(parts, "poolenv="+strconv.Quote(e.Prefix)+strings.Join(e.Pairs, ""))
+	}
 	return "viperGlobal(" + strings.Join(parts, " ") + ")"
 }
 
-func (f *viperGlobal) empty() bool { return len(f.Asks) == 0 && !f.Open && len(f.Envs) == 0 }
+func (f *viperGlobal) empty() bool {
+	return len(f.Asks) == 0 && !f.Open && len(f.Envs) == 0 && len(f.Pool) == 0 && len(f.PoolEnvs) == 0
+}
 
 // key returns the env key viper reads for key.
 func (e viperEnv) key(key string) string {
@@ -74,10 +87,8 @@ func (s *state) exportViper() {
 		return
 	}
 	f := s.vk.fact
-	slices.SortFunc(f.Envs, func(a, b viperEnv) int {
-		return strings.Compare(a.Prefix+"\x00"+strings.Join(a.Pairs, "\x00"), b.Prefix+"\x00"+strings.Join(b.Pairs, "\x00"))
-	})
-	f.Envs = slices.CompactFunc(f.Envs, viperEnv.equal)
+	f.Envs = sortEnvs(f.Envs)
+	f.PoolEnvs = sortEnvs(f.PoolEnvs)
 	slices.SortFunc(f.At, func(a, b viperSite) int {
 		return cmp.Or(strings.Compare(a.Key, b.Key), strings.Compare(a.At.File, b.At.File), a.At.Line-b.At.Line, a.At.Col-b.At.Col)
 	})
@@ -85,18 +96,28 @@ func (s *state) exportViper() {
 	s.pass.ExportPackageFact(&f)
 }
 
+// sortEnvs sorts envs and drops duplicates.
+func sortEnvs(envs []viperEnv) []viperEnv {
+	slices.SortFunc(envs, func(a, b viperEnv) int {
+		return strings.Compare(a.Prefix+"\x00"+strings.Join(a.Pairs, "\x00"), b.Prefix+"\x00"+strings.Join(b.Pairs, "\x00"))
+	})
+	return slices.CompactFunc(envs, viperEnv.equal)
+}
+
 // viperProgram adds to p what the program's AutomaticEnv calls on the
 // global instance read: the env key of each key some package asks, when
 // every package names the keys it asks; otherwise the prefix, as any key
 // under it may be read.
 func (s *state) viperProgram(p *Program) {
-	var envs []viperEnv
-	var asks []string
+	var envs, poolEnvs []viperEnv
+	var asks, pool []string
 	var at []Asked
 	open := false
 	add := func(path string, f *viperGlobal) {
 		envs = append(envs, f.Envs...)
 		asks = append(asks, f.Asks...)
+		poolEnvs = append(poolEnvs, f.PoolEnvs...)
+		pool = append(pool, f.Pool...)
 		if f.Open {
 			open = true
 		}
@@ -112,6 +133,7 @@ func (s *state) viperProgram(p *Program) {
 			add(pf.Package.Path(), f)
 		}
 	}
+	viperPoolKeys(p, sortEnvs(poolEnvs), sortedSet(pool))
 	if !open {
 		p.Asked = viperAsked(envs, at)
 	}

@@ -21,6 +21,7 @@ import (
 type viperKeys struct {
 	uses   map[*types.Var]*viperUse // instances bound to a variable of the package
 	global viperUse                 // the global instance
+	pool   viperUse                 // every other instance: parameters, fields, results, handed-on variables
 	folded map[token.Pos]bool       // AutomaticEnv calls of the global instance whose keys viperProgram decides
 	fact   viperGlobal
 }
@@ -64,10 +65,14 @@ func (s *state) viperFold() {
 		}
 		u := s.viperInstance(site.call, fn)
 		if u == nil {
+			u = s.viperPoolUse(fn)
+		}
+		if u == nil {
 			continue
 		}
 		s.viperAsks(u, site, fn)
 	}
+	s.viperPoolFact()
 	s.viperFoldUse(&vk.global, true)
 	for _, u := range vk.uses {
 		s.viperFoldUse(u, false)

@@ -20,7 +20,8 @@ import (
 // the golden files of a; the other scenarios offer no fixes.
 var defaults = rulestest.NewShared(analysistest.TestData(), envkeys.New(envkeys.Config{}), true,
 	"a", "b", "fallback", "viperask", "viperbind", "related",
-	"stale", "environ", "twomains/cmd/one", "k8s", "yamlignore", "stale/plugins", "environments", "badmanifest")
+	"stale", "environ", "twomains/cmd/one", "k8s", "yamlignore", "stale/plugins", "environments", "badmanifest",
+	"viperparam", "viperparamglobal")
 
 func TestReads(t *testing.T) {
 	defaults.Check(t, "a", "b")
@@ -71,6 +72,13 @@ func TestUnread(t *testing.T) {
 		{"yamlignore", []string{`yamlignore/envvet.yaml:7:3: env key "STALE" is declared in envvet.yaml but never read`}},
 		// A library package never reports unread keys.
 		{"stale/plugins", nil},
+		// The instance conf gives AutomaticEnv is asked query.name-space
+		// in plugin, as a parameter: QUERY_NAME_SPACE is read, only
+		// QUERY_SUPPORT_OLD is stale.
+		{"viperparam", []string{`viperparam/.env.example:4:1: env key "QUERY_SUPPORT_OLD" is declared in .env.example but never read`}},
+		// The twin: the instance asked has no AutomaticEnv, the global
+		// one has and is asked nothing: QUERY_NAME_SPACE is stale.
+		{"viperparamglobal", []string{`viperparamglobal/.env.example:3:1: env key "QUERY_NAME_SPACE" is declared in .env.example but never read`}},
 	} {
 		t.Run(tc.pkg, func(t *testing.T) {
 			got := defaults.Diagnostics(t, tc.pkg)
