@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/pprof"
 	"slices"
 	"sort"
 	"strconv"
@@ -200,6 +201,8 @@ func (s *server) analyze(ctx context.Context, snap *snapshot) (*result, []string
 	}
 	if early != nil {
 		s.publishEarly(ctx, snap, early)
+		ctx = pprof.WithLabels(ctx, pprof.Labels("envvet.phase", "tests"))
+		pprof.SetGoroutineLabels(ctx)
 	}
 	c := &converter{snap: snap, files: make(map[string][]byte), res: res, cfg: s.opts.Config}
 	for _, st := range states {

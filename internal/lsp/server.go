@@ -465,9 +465,11 @@ func (s *server) run(ctx context.Context) {
 	}
 	start := time.Now()
 	// CPU profiles (the hidden -cpuprofile) tell analyses apart: the
-	// first of a session loads everything, later ones are edits.
+	// first of a session loads everything, later ones are edits; within
+	// an edit, envvet.phase=tests marks what follows the early publication.
 	s.runs++
-	pprof.SetGoroutineLabels(pprof.WithLabels(ctx, pprof.Labels("envvet.analysis", strconv.Itoa(s.runs))))
+	ctx = pprof.WithLabels(ctx, pprof.Labels("envvet.analysis", strconv.Itoa(s.runs)))
+	pprof.SetGoroutineLabels(ctx)
 	snap := s.snapshot()
 	res, errs := s.analyze(ctx, snap)
 	if ctx.Err() != nil {
