@@ -9,8 +9,10 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/envvet/envvet/internal/analysisdoc"
+	"github.com/envvet/envvet/internal/lazyinspect"
 )
 
 //go:embed doc.go
@@ -22,6 +24,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:             "ctxgosum",
 	Doc:              analysisdoc.MustExtract(doc, "ctxgosum"),
 	URL:              "https://github.com/envvet/envvet#ctxgo",
+	Requires:         []*analysis.Analyzer{lazyinspect.Analyzer},
 	Run:              run,
 	RunDespiteErrors: true,
 	ResultType:       reflect.TypeFor[*Result](),
@@ -178,7 +181,11 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	r.twirp = twirpServices(pass.Pkg)
-	r.importFacts(pass)
+	// ctxgo, the only analyzer requiring this one, builds the package's
+	// inspector under the same condition (importsAny above): its
+	// filtered traversal of the calls costs a fraction of a walk of
+	// every node.
+	r.importFacts(pass, pass.ResultOf[lazyinspect.Analyzer].(*lazyinspect.Inspector).Get())
 	r.exportDerives(pass, funcs)
 	r.exportParamFacts(pass, funcs)
 	r.exportKeeps(pass, funcs)
@@ -188,43 +195,55 @@ func run(pass *analysis.Pass) (any, error) {
 // importFacts records the facts of the functions called from other
 // packages. The result keeps only the facts found: the driver may keep it
 // to the end.
-func (r *Result) importFacts(pass *analysis.Pass) {
+func (r *Result) importFacts(pass *analysis.Pass, in *inspector.Inspector) {
 	seen := make(map[*types.Func]bool)
-	for _, file := range pass.Files {
-		ast.Inspect(file, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			fn := Callee(pass.TypesInfo, call)
-			if fn == nil || fn.Pkg() == nil || fn.Pkg() == pass.Pkg || seen[fn] {
-				return true
-			}
-			seen[fn] = true
-			var f keepsCtx
-			if pass.ImportObjectFact(fn, &f) && len(f.Params) > 0 {
-				r.keeps[fn] = f.Params
-				r.kUntil[fn] = f.Until
-				r.kGo[fn] = f.Go
-			}
-			var w watchesCtx
-			if pass.ImportObjectFact(fn, &w) {
-				r.watch[fn] = w.Params
-			}
-			var u runsUntilCtx
-			if pass.ImportObjectFact(fn, &u) {
-				r.until[fn] = u.Params
-			}
+	for cur := range in.Root().Preorder((*ast.CallExpr)(nil)) {
+		fn := Callee(pass.TypesInfo, cur.Node().(*ast.CallExpr))
+		if fn == nil || fn.Pkg() == nil || fn.Pkg() == pass.Pkg || seen[fn] {
+			continue
+		}
+		seen[fn] = true
+		if !hasContextParam(fn) {
+			// Every fact of this analyzer names context parameters:
+			// a function without one has none to look up.
 			if !isInterfaceMethod(fn) {
-				r.derives[fn] = -1 // analyzed, and derives nothing unless the fact says so
-				var d derivesCtx
-				if pass.ImportObjectFact(fn, &d) {
-					r.derives[fn] = d.Param
-				}
+				r.derives[fn] = -1
 			}
-			return true
-		})
+			continue
+		}
+		var f keepsCtx
+		if pass.ImportObjectFact(fn, &f) && len(f.Params) > 0 {
+			r.keeps[fn] = f.Params
+			r.kUntil[fn] = f.Until
+			r.kGo[fn] = f.Go
+		}
+		var w watchesCtx
+		if pass.ImportObjectFact(fn, &w) {
+			r.watch[fn] = w.Params
+		}
+		var u runsUntilCtx
+		if pass.ImportObjectFact(fn, &u) {
+			r.until[fn] = u.Params
+		}
+		if !isInterfaceMethod(fn) {
+			r.derives[fn] = -1 // analyzed, and derives nothing unless the fact says so
+			var d derivesCtx
+			if pass.ImportObjectFact(fn, &d) {
+				r.derives[fn] = d.Param
+			}
+		}
 	}
+}
+
+// hasContextParam reports whether fn has a context.Context parameter.
+func hasContextParam(fn *types.Func) bool {
+	params := fn.Signature().Params()
+	for i := range params.Len() {
+		if IsContext(params.At(i).Type()) {
+			return true
+		}
+	}
+	return false
 }
 
 // exportDerives computes which local functions return a context derived
