@@ -397,6 +397,7 @@ func (e *Engine) analyze(n *node, opts Options) {
 	}
 	if pf != nil {
 		pf.complete = complete
+		e.setTypes(pf)
 	}
 	e.setHeld(n)
 	n.closure = nil

@@ -16,7 +16,8 @@ import (
 type pkgFacts struct {
 	objs     map[objectKey]analysis.Fact
 	pkg      map[reflect.Type]analysis.Fact
-	complete bool // every analyzer with facts succeeded: reusable
+	complete bool     // every analyzer with facts succeeded: reusable
+	types    factBits // of the facts above, once the package is analyzed
 }
 
 type objectKey struct {
@@ -150,14 +151,23 @@ func (e *Engine) setHeld(n *node) {
 		h |= imp.held
 	}
 	if pf := e.pkgFacts(n.pkg.Types); pf != nil {
-		for k := range pf.objs {
-			h = e.withType(h, k.typ)
-		}
-		for t := range pf.pkg {
-			h = e.withType(h, t)
-		}
+		h |= pf.types
 	}
 	n.held = h
+}
+
+// setTypes records in pf.types the types of pf's facts, once its
+// package's analyzers are done: a package reused by a later run (an
+// editor's) keeps them, so that its held costs no walk of its facts.
+func (e *Engine) setTypes(pf *pkgFacts) {
+	var b factBits
+	for k := range pf.objs {
+		b = e.withType(b, k.typ)
+	}
+	for t := range pf.pkg {
+		b = e.withType(b, t)
+	}
+	pf.types = b
 }
 
 // closure returns n's package and every package it imports, directly or
