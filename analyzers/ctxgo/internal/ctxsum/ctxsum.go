@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/envvet/envvet/internal/analysisdoc"
 	"github.com/envvet/envvet/internal/lazyinspect"
@@ -181,11 +180,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	r.twirp = twirpServices(pass.Pkg)
-	// ctxgo, the only analyzer requiring this one, builds the package's
-	// inspector under the same condition (importsAny above): its
-	// filtered traversal of the calls costs a fraction of a walk of
-	// every node.
-	r.importFacts(pass, pass.ResultOf[lazyinspect.Analyzer].(*lazyinspect.Inspector).Get())
+	r.importFacts(pass, pass.ResultOf[lazyinspect.Analyzer].(*lazyinspect.Inspector))
 	r.exportDerives(pass, funcs)
 	r.exportParamFacts(pass, funcs)
 	r.exportKeeps(pass, funcs)
@@ -194,13 +189,15 @@ func run(pass *analysis.Pass) (any, error) {
 
 // importFacts records the facts of the functions called from other
 // packages. The result keeps only the facts found: the driver may keep it
-// to the end.
-func (r *Result) importFacts(pass *analysis.Pass, in *inspector.Inspector) {
+// to the end. The calls come from the package's inspector if another
+// analyzer built it already, else from a walk of the files: this analyzer
+// runs on every dependency importing context, where no inspector is built.
+func (r *Result) importFacts(pass *analysis.Pass, in *lazyinspect.Inspector) {
 	seen := make(map[*types.Func]bool)
-	for cur := range in.Root().Preorder((*ast.CallExpr)(nil)) {
-		fn := Callee(pass.TypesInfo, cur.Node().(*ast.CallExpr))
+	in.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
+		fn := Callee(pass.TypesInfo, n.(*ast.CallExpr))
 		if fn == nil || fn.Pkg() == nil || fn.Pkg() == pass.Pkg || seen[fn] {
-			continue
+			return
 		}
 		seen[fn] = true
 		if !hasContextParam(fn) {
@@ -209,7 +206,7 @@ func (r *Result) importFacts(pass *analysis.Pass, in *inspector.Inspector) {
 			if !isInterfaceMethod(fn) {
 				r.derives[fn] = -1
 			}
-			continue
+			return
 		}
 		var f keepsCtx
 		if pass.ImportObjectFact(fn, &f) && len(f.Params) > 0 {
@@ -232,7 +229,7 @@ func (r *Result) importFacts(pass *analysis.Pass, in *inspector.Inspector) {
 				r.derives[fn] = d.Param
 			}
 		}
-	}
+	})
 }
 
 // hasContextParam reports whether fn has a context.Context parameter.
