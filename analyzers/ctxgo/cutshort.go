@@ -21,49 +21,11 @@ func cutShort(pass *analysis.Pass, sum *ctxsum.Result, fn function) {
 	decl, _ := fn.node.(*ast.FuncDecl)
 	rpc := sum.RPCContext(decl)
 	var hits []ast.Node // the roots matched, for related information
-	hit := func(n ast.Node) {
-		if !slices.Contains(hits, n) {
-			hits = append(hits, n)
-		}
-	}
-	roots := ctxsum.Roots{
-		Expr: func(e ast.Expr) bool {
-			call, ok := e.(*ast.CallExpr)
-			ok = ok && (f.DeferredCancel(call) || f.IsRequestContext(call, call.Pos()))
-			if ok {
-				hit(call)
-			}
-			return ok
-		},
-		Entry: func(v *types.Var) bool {
-			if rpc != nil && v == rpc {
-				hit(decl)
-				return true
-			}
-			return false
-		},
-	}
+	roots := endingRoots(f, decl, rpc, &hits)
 	if rpc == nil && !hasRoot(f, fn) {
 		return
 	}
-	keeper := func(call *ast.CallExpr) bool { return len(sum.Keeps(ctxsum.Callee(pass.TypesInfo, call))) > 0 }
-	// sync: fn itself keeps working with a context after the statement,
-	// so the goroutine is scoped to that work (go heartbeat(ctx); return
-	// stream(ctx); or ctx = conn.CloseRead(ctx); conn.Ping(ctx)).
-	sync := func(call *ast.CallExpr) bool {
-		if keeper(call) {
-			return false
-		}
-		if c := ctxsum.Callee(pass.TypesInfo, call); c != nil && c.Pkg() != nil && c.Pkg().Path() == "context" {
-			return false // deriving, not working
-		}
-		for _, arg := range call.Args {
-			if f.Carries(arg, arg.Pos(), roots) || isLiveContext(pass.TypesInfo, arg) {
-				return true
-			}
-		}
-		return false
-	}
+	sync := scopedWork(pass, sum, f, roots)
 	for _, n := range f.Direct() {
 		switch n := n.(type) {
 		case *ast.GoStmt:
@@ -98,16 +60,76 @@ func cutShort(pass *analysis.Pass, sum *ctxsum.Result, fn function) {
 			if stops && !f.ReturnsAfter(n) {
 				continue
 			}
-			related := rootsRelated(pass, f, fn, found)
-			if g, ok := relpos.New(pass).PosString(sum.KeeperGo(pass.Fset, callee, args[0])); ok {
-				related = append(related, analysis.RelatedInformation{
-					Pos:     g,
-					Message: types.ExprString(n.Fun) + " starts the goroutine that keeps " + types.ExprString(n.Args[args[0]]) + " here",
-				})
-			}
+			related := append(rootsRelated(pass, f, fn, found), keeperGoRelated(pass, sum, n, callee, args[0])...)
 			reportKeeper(pass, fn, n, args, stops, related)
 		}
 	}
+}
+
+// endingRoots returns the roots of the contexts that end when the function
+// of f returns: a context.With... call whose cancel it defers, an HTTP
+// request's context, and rpc, the context parameter of an RPC method
+// (decl) if it has one. Each root matched is added to *hits.
+func endingRoots(f *ctxsum.Flow, decl *ast.FuncDecl, rpc *types.Var, hits *[]ast.Node) ctxsum.Roots {
+	hit := func(n ast.Node) {
+		if !slices.Contains(*hits, n) {
+			*hits = append(*hits, n)
+		}
+	}
+	return ctxsum.Roots{
+		Expr: func(e ast.Expr) bool {
+			call, ok := e.(*ast.CallExpr)
+			ok = ok && (f.DeferredCancel(call) || f.IsRequestContext(call, call.Pos()))
+			if ok {
+				hit(call)
+			}
+			return ok
+		},
+		Entry: func(v *types.Var) bool {
+			if rpc != nil && v == rpc {
+				hit(decl)
+				return true
+			}
+			return false
+		},
+	}
+}
+
+// scopedWork returns the sync predicate of WaitsAfter: the call is fn's
+// own work with a context after the statement, so the goroutine is scoped
+// to that work (go heartbeat(ctx); return stream(ctx); or
+// ctx = conn.CloseRead(ctx); conn.Ping(ctx)). A keeper call or a call of
+// package context (deriving, not working) is not.
+func scopedWork(pass *analysis.Pass, sum *ctxsum.Result, f *ctxsum.Flow, roots ctxsum.Roots) func(*ast.CallExpr) bool {
+	return func(call *ast.CallExpr) bool {
+		c := ctxsum.Callee(pass.TypesInfo, call)
+		if len(sum.Keeps(c)) > 0 {
+			return false
+		}
+		if c != nil && c.Pkg() != nil && c.Pkg().Path() == "context" {
+			return false // deriving, not working
+		}
+		for _, arg := range call.Args {
+			if f.Carries(arg, arg.Pos(), roots) || isLiveContext(pass.TypesInfo, arg) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// keeperGoRelated returns the related information naming the go statement
+// that callee, called by call, starts to keep its context argument at
+// index i, when the keepsCtx fact knows the one statement.
+func keeperGoRelated(pass *analysis.Pass, sum *ctxsum.Result, call *ast.CallExpr, callee *types.Func, i int) []analysis.RelatedInformation {
+	g, ok := relpos.New(pass).PosString(sum.KeeperGo(pass.Fset, callee, i))
+	if !ok {
+		return nil
+	}
+	return []analysis.RelatedInformation{{
+		Pos:     g,
+		Message: types.ExprString(call.Fun) + " starts the goroutine that keeps " + types.ExprString(call.Args[i]) + " here",
+	}}
 }
 
 // isLiveContext reports whether e is a context that may be cancelled: of
