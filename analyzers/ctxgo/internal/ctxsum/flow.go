@@ -75,13 +75,7 @@ func (r *Result) NewFlow(ftype *ast.FuncType, body *ast.BlockStmt) *Flow {
 	if body == nil {
 		return f
 	}
-	defer func() {
-		for _, p := range f.pairs {
-			if f.deferred[p.cancel] {
-				f.cancelled[p.call] = true
-			}
-		}
-	}()
+	defer f.markCancelled()
 	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
@@ -94,46 +88,9 @@ func (r *Result) NewFlow(ftype *ast.FuncType, body *ast.BlockStmt) *Flow {
 		case *ast.DeferStmt:
 			f.recordDefer(n)
 		case *ast.AssignStmt:
-			scope := blockOf(stack, body)
-			switch {
-			case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
-				for _, l := range n.Lhs {
-					f.record(l, nil, n, scope)
-				}
-			case len(n.Lhs) == len(n.Rhs):
-				for i, l := range n.Lhs {
-					f.record(l, n.Rhs[i], n, scope)
-				}
-			case len(n.Rhs) == 1:
-				// ctx, cancel := context.WithCancel(parent): ctx is the call.
-				call, _ := ast.Unparen(n.Rhs[0]).(*ast.CallExpr)
-				f.pair(call, n.Lhs)
-				for i, l := range n.Lhs {
-					var rhs ast.Expr
-					if i == 0 && call != nil && r.derivedArg(call) >= 0 {
-						rhs = call
-					}
-					f.record(l, rhs, n, scope)
-				}
-			}
+			f.recordAssign(n, blockOf(stack, body))
 		case *ast.ValueSpec:
-			scope := blockOf(stack, body)
-			if len(n.Values) == 1 && len(n.Names) == 2 {
-				call, _ := ast.Unparen(n.Values[0]).(*ast.CallExpr)
-				f.pair(call, []ast.Expr{n.Names[0], n.Names[1]})
-			}
-			for i, name := range n.Names {
-				var rhs ast.Expr
-				switch {
-				case len(n.Values) == len(n.Names):
-					rhs = n.Values[i]
-				case len(n.Values) == 1 && i == 0:
-					if call, ok := ast.Unparen(n.Values[0]).(*ast.CallExpr); ok && r.derivedArg(call) >= 0 {
-						rhs = call
-					}
-				}
-				f.record(name, rhs, n, scope)
-			}
+			f.recordSpec(n, blockOf(stack, body))
 		case *ast.RangeStmt:
 			scope := blockOf(stack, body)
 			if n.Key != nil {
@@ -146,6 +103,64 @@ func (r *Result) NewFlow(ftype *ast.FuncType, body *ast.BlockStmt) *Flow {
 		return true
 	})
 	return f
+}
+
+// markCancelled marks the context.With... calls whose cancel the function
+// defers.
+func (f *Flow) markCancelled() {
+	for _, p := range f.pairs {
+		if f.deferred[p.cancel] {
+			f.cancelled[p.call] = true
+		}
+	}
+}
+
+// recordAssign records the assignments of n, a statement in scope: a
+// context a call returns is the call only if the context derives from
+// one of its arguments (ctx, cancel := context.WithCancel(parent)).
+func (f *Flow) recordAssign(n *ast.AssignStmt, scope ast.Node) {
+	switch {
+	case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
+		for _, l := range n.Lhs {
+			f.record(l, nil, n, scope)
+		}
+	case len(n.Lhs) == len(n.Rhs):
+		for i, l := range n.Lhs {
+			f.record(l, n.Rhs[i], n, scope)
+		}
+	case len(n.Rhs) == 1:
+		// ctx, cancel := context.WithCancel(parent): ctx is the call.
+		call, _ := ast.Unparen(n.Rhs[0]).(*ast.CallExpr)
+		f.pair(call, n.Lhs)
+		for i, l := range n.Lhs {
+			var rhs ast.Expr
+			if i == 0 && call != nil && f.r.derivedArg(call) >= 0 {
+				rhs = call
+			}
+			f.record(l, rhs, n, scope)
+		}
+	}
+}
+
+// recordSpec records the variables that n, a declaration in scope,
+// declares, as recordAssign does (var ctx, cancel = context.WithCancel(parent)).
+func (f *Flow) recordSpec(n *ast.ValueSpec, scope ast.Node) {
+	if len(n.Values) == 1 && len(n.Names) == 2 {
+		call, _ := ast.Unparen(n.Values[0]).(*ast.CallExpr)
+		f.pair(call, []ast.Expr{n.Names[0], n.Names[1]})
+	}
+	for i, name := range n.Names {
+		var rhs ast.Expr
+		switch {
+		case len(n.Values) == len(n.Names):
+			rhs = n.Values[i]
+		case len(n.Values) == 1 && i == 0:
+			if call, ok := ast.Unparen(n.Values[0]).(*ast.CallExpr); ok && f.r.derivedArg(call) >= 0 {
+				rhs = call
+			}
+		}
+		f.record(name, rhs, n, scope)
+	}
 }
 
 func (f *Flow) record(lhs ast.Expr, rhs ast.Expr, stmt ast.Node, scope ast.Node) {
@@ -704,59 +719,16 @@ func (r *Result) classify(stack []ast.Node, n ast.Node, vars map[*types.Var]bool
 		case *ast.BinaryExpr:
 			return false // ctx != nil
 		case *ast.CallExpr:
-			if p.Fun == child {
-				return false
+			work, derived := r.classifyArg(stack, i, p, child, vars)
+			if derived {
+				child = p
+				continue
 			}
-			idx := argIndex(p, child)
-			if idx < 0 {
-				return true
-			}
-			if name, ok := contextFunc(r.info, p); ok {
-				switch name {
-				case "Cause", "AfterFunc", "WithoutCancel":
-					return false
-				}
-				if isDerive(r.info, p) && idx == 0 {
-					if i > 0 {
-						if v := r.definedBy(stack[i-1], p); v != nil {
-							vars[v] = true
-							return false
-						}
-					}
-					child = p
-					continue
-				}
-				return true
-			}
-			return r.argWorks(p, idx)
+			return work
 		case *ast.AssignStmt:
-			for j, l := range p.Lhs {
-				if l == child {
-					return false // assigned to
-				}
-				if j < len(p.Rhs) && p.Rhs[j] == child && len(p.Lhs) == len(p.Rhs) {
-					if id, ok := l.(*ast.Ident); ok {
-						if v := r.varOf(id); v != nil {
-							vars[v] = true // alias: c := ctx
-							return false
-						}
-						if id.Name == "_" {
-							return false
-						}
-					}
-				}
-			}
-			return true
+			return r.classifyAssign(p, child, vars)
 		case *ast.ValueSpec:
-			for j, val := range p.Values {
-				if val == child && len(p.Values) == len(p.Names) {
-					if v := r.varOf(p.Names[j]); v != nil {
-						vars[v] = true
-						return false
-					}
-				}
-			}
-			return true
+			return r.classifySpec(p, child, vars)
 		case *ast.KeyValueExpr:
 			if p.Value != child {
 				return true
@@ -778,6 +750,74 @@ func (r *Result) classify(stack []ast.Node, n ast.Node, vars map[*types.Var]bool
 		}
 	}
 	return false
+}
+
+// classifyArg reports whether call, stack[i], works with child, its
+// callee or one of its arguments; derived reports that call derives an
+// unnamed context from child, whose use is then the call's.
+func (r *Result) classifyArg(stack []ast.Node, i int, call *ast.CallExpr, child ast.Node, vars map[*types.Var]bool) (work, derived bool) {
+	if call.Fun == child {
+		return false, false
+	}
+	idx := argIndex(call, child)
+	if idx < 0 {
+		return true, false
+	}
+	name, ok := contextFunc(r.info, call)
+	if !ok {
+		return r.argWorks(call, idx), false
+	}
+	switch name {
+	case "Cause", "AfterFunc", "WithoutCancel":
+		return false, false
+	}
+	if isDerive(r.info, call) && idx == 0 {
+		if i > 0 {
+			if v := r.definedBy(stack[i-1], call); v != nil {
+				vars[v] = true
+				return false, false
+			}
+		}
+		return false, true
+	}
+	return true, false
+}
+
+// classifyAssign reports whether assignment p works with child, one of its
+// sides: assigning to child or child to a variable (an alias, added to
+// vars) or to _ is not work.
+func (r *Result) classifyAssign(p *ast.AssignStmt, child ast.Node, vars map[*types.Var]bool) bool {
+	for j, l := range p.Lhs {
+		if l == child {
+			return false // assigned to
+		}
+		if j < len(p.Rhs) && p.Rhs[j] == child && len(p.Lhs) == len(p.Rhs) {
+			if id, ok := l.(*ast.Ident); ok {
+				if v := r.varOf(id); v != nil {
+					vars[v] = true // alias: c := ctx
+					return false
+				}
+				if id.Name == "_" {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// classifySpec reports whether declaration p works with child, one of its
+// values: declaring a variable of it (an alias, added to vars) is not work.
+func (r *Result) classifySpec(p *ast.ValueSpec, child ast.Node, vars map[*types.Var]bool) bool {
+	for j, val := range p.Values {
+		if val == child && len(p.Values) == len(p.Names) {
+			if v := r.varOf(p.Names[j]); v != nil {
+				vars[v] = true
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // definedBy returns the variable that stmt defines from call's first
