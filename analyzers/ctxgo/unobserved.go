@@ -31,14 +31,7 @@ func unobserved(pass *analysis.Pass, sum *ctxsum.Result, cur inspector.Cursor) {
 			return // process-lifetime goroutines of main and init
 		}
 	}
-	// The goroutine's body: a literal, or a function of this package.
-	var body *ast.BlockStmt
-	var ftype *ast.FuncType
-	if lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit); ok {
-		body, ftype = lit.Body, lit.Type
-	} else if decl := sum.Decl(ctxsum.Callee(info, g.Call)); decl != nil {
-		body, ftype = decl.Body, decl.Type
-	}
+	ftype, body := goroutineBody(info, sum, g)
 	if body == nil {
 		return
 	}
@@ -67,6 +60,25 @@ func unobserved(pass *analysis.Pass, sum *ctxsum.Result, cur inspector.Cursor) {
 		return
 	}
 	// Have: go func() { for { <-ch; ... } }() with ctx in scope, and no exit.
+	reportUnobserved(pass, g, loop, block, ctx, ctxVar)
+}
+
+// goroutineBody returns the type and body of the function that g runs: a
+// literal, or a function of this package; a nil body if it is neither.
+func goroutineBody(info *types.Info, sum *ctxsum.Result, g *ast.GoStmt) (*ast.FuncType, *ast.BlockStmt) {
+	if lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit); ok {
+		return lit.Type, lit.Body
+	}
+	if decl := sum.Decl(ctxsum.Callee(info, g.Call)); decl != nil {
+		return decl.Type, decl.Body
+	}
+	return nil, nil
+}
+
+// reportUnobserved reports g, whose goroutine loops forever (loop, block
+// the blocking work in it if known) and never observes ctx, the context in
+// scope (the variable ctxVar if it is one).
+func reportUnobserved(pass *analysis.Pass, g *ast.GoStmt, loop *ast.ForStmt, block ast.Node, ctx string, ctxVar *types.Var) {
 	line := pass.Fset.Position(loop.Pos()).Line
 	var related []analysis.RelatedInformation
 	if block != nil {
