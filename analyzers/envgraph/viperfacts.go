@@ -146,12 +146,19 @@ func (s *state) viperProgram(p *Program) {
 			}
 			continue
 		}
-		for _, a := range asks {
-			if k, sub := strings.CutSuffix(a, "*"); sub {
-				p.Prefixes = append(p.Prefixes, e.key(k))
-			} else if k := e.key(a); isEnvName(k) {
-				p.Keys = append(p.Keys, k)
-			}
+		viperEnvKeys(p, e, asks)
+	}
+}
+
+// viperEnvKeys adds to p the env key that e reads for each of asks (as a
+// viperGlobal fact lists them): a key, or the prefix of a subtree; none
+// for a key no shell can set.
+func viperEnvKeys(p *Program, e viperEnv, asks []string) {
+	for _, a := range asks {
+		if k, sub := strings.CutSuffix(a, "*"); sub {
+			p.Prefixes = append(p.Prefixes, e.key(k))
+		} else if k := e.key(a); isEnvName(k) {
+			p.Keys = append(p.Keys, k)
 		}
 	}
 }

@@ -65,9 +65,6 @@ func (s *state) viperFold() {
 		}
 		u := s.viperInstance(site.call, fn)
 		if u == nil {
-			u = s.viperPoolUse(fn)
-		}
-		if u == nil {
 			continue
 		}
 		s.viperAsks(u, site, fn)
@@ -79,10 +76,7 @@ func (s *state) viperFold() {
 	}
 	_, folds := s.viperEnvOf(&vk.global)
 	for _, a := range vk.global.asks {
-		k := a.key
-		if a.sub {
-			k += "*"
-		}
+		k := a.factKey()
 		vk.fact.Asks = append(vk.fact.Asks, k)
 		if at := s.site(posNode(a.pos)); !folds && at.IsValid() {
 			vk.fact.At = append(vk.fact.At, viperSite{Key: k, At: at})
@@ -94,7 +88,7 @@ func (s *state) viperFold() {
 
 // viperInstance returns the instance a viper call uses: the global one
 // for a function of the package, an instance bound to a variable whose
-// every use is a method call, nil for any other.
+// every use is a method call, the pool (viperpool.go) for any other.
 func (s *state) viperInstance(call *ast.CallExpr, fn *types.Func) *viperUse {
 	sig, ok := fn.Type().(*types.Signature)
 	if !ok {
@@ -106,6 +100,15 @@ func (s *state) viperInstance(call *ast.CallExpr, fn *types.Func) *viperUse {
 		}
 		return &s.vk.global
 	}
+	if u := s.viperLocal(call); u != nil {
+		return u
+	}
+	return &s.vk.pool
+}
+
+// viperLocal returns the instance bound to the variable whose method call
+// is, when the package sees every use of it (closedViper); nil otherwise.
+func (s *state) viperLocal(call *ast.CallExpr) *viperUse {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
 		return nil
@@ -216,6 +219,15 @@ func (s *state) viperAskKey(u *viperUse, e ast.Expr) {
 		return
 	}
 	u.asks = append(u.asks, viperAsk{key: strings.ToLower(k), pos: e.Pos(), end: e.End()})
+}
+
+// factKey is how a viperGlobal fact lists a: its key, "key*" for the
+// subtree under it.
+func (a viperAsk) factKey() string {
+	if a.sub {
+		return a.key + "*"
+	}
+	return a.key
 }
 
 // pflagName returns the flag name of cmd.Flags().Lookup("name"), "" when

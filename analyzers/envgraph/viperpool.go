@@ -1,10 +1,5 @@
 package envgraph
 
-import (
-	"go/types"
-	"strings"
-)
-
 // An instance that is neither the global one nor a viper.New() variable
 // used only in its package (a *viper.Viper parameter, a field, a
 // function's result) may be asked keys in one package and given
@@ -22,25 +17,12 @@ import (
 // a variable, AllSettings, Unmarshal into a map or an instance handed to
 // code that asks keys it cannot name still read any key with the prefix.
 
-// viperPoolUse returns the pool for a method of *viper.Viper called on an
-// instance viperInstance does not follow; nil for any other function.
-func (s *state) viperPoolUse(fn *types.Func) *viperUse {
-	if sig, ok := fn.Type().(*types.Signature); !ok || sig.Recv() == nil {
-		return nil
-	}
-	return &s.vk.pool
-}
-
 // viperPoolFact records in the package's fact the constant keys asked of
 // the pool's instances and the known settings of their AutomaticEnv calls.
 func (s *state) viperPoolFact() {
 	u := &s.vk.pool
 	for _, a := range u.asks {
-		k := a.key
-		if a.sub {
-			k += "*"
-		}
-		s.vk.fact.Pool = append(s.vk.fact.Pool, k)
+		s.vk.fact.Pool = append(s.vk.fact.Pool, a.factKey())
 	}
 	s.vk.fact.Pool = sortedSet(s.vk.fact.Pool)
 	for _, site := range u.auto {
@@ -55,12 +37,6 @@ func (s *state) viperPoolFact() {
 // subtree ask adds its prefix.
 func viperPoolKeys(p *Program, envs []viperEnv, asks []string) {
 	for _, e := range envs {
-		for _, a := range asks {
-			if k, sub := strings.CutSuffix(a, "*"); sub {
-				p.Prefixes = append(p.Prefixes, e.key(k))
-			} else if k := e.key(a); isEnvName(k) {
-				p.Keys = append(p.Keys, k)
-			}
-		}
+		viperEnvKeys(p, e, asks)
 	}
 }
