@@ -2,6 +2,7 @@ package worker
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"time"
 )
@@ -77,3 +78,24 @@ func (w *Worker) Deliver(ctx context.Context, msg string) {
 	}
 	w.out.Send(ctx, msg)
 }
+
+// Pool's Submit is a keeper of its second parameter. A caller calls a
+// method of an instance (Pool[int]); the fact is on its origin.
+type Pool[T any] struct{ name string }
+
+func (p *Pool[T]) Submit(v T, ctx context.Context) {
+	go func() { sink.Send(ctx, p.name+fmt.Sprint(v)) }()
+}
+
+// Opts carries a context in a field.
+type Opts struct {
+	Ctx context.Context
+	Msg string
+}
+
+// SpawnWith keeps o.Ctx, but no fact names a context inside a struct.
+func SpawnWith(o Opts) {
+	go func() { sink.Send(o.Ctx, o.Msg) }()
+}
+
+var sink interface{ Send(context.Context, string) }
