@@ -157,72 +157,92 @@ func (s *state) paramKeyDepth(e ast.Expr, params map[*types.Var]int, depth int) 
 	if e == nil || len(params) == 0 || depth > maxDepth {
 		return keyForm{}, false
 	}
-	e = ast.Unparen(e)
-	switch e := e.(type) {
+	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
-		v, ok := s.info.Uses[e].(*types.Var)
-		if !ok || v == nil {
+		return s.paramKeyIdent(e, params, depth)
+	case *ast.BinaryExpr:
+		return s.paramKeyConcat(e, params, depth)
+	case *ast.CallExpr:
+		return s.paramKeyCall(e, params, depth)
+	}
+	return keyForm{}, false
+}
+
+// paramKeyIdent is paramKeyDepth of a name: one of params, a variable
+// defined once from one, or the element of a list parameter ranged over.
+func (s *state) paramKeyIdent(e *ast.Ident, params map[*types.Var]int, depth int) (keyForm, bool) {
+	v, ok := s.info.Uses[e].(*types.Var)
+	if !ok || v == nil {
+		return keyForm{}, false
+	}
+	if i, ok := params[v]; ok {
+		if s.writes[v] != 0 || !isStringType(v.Type()) {
 			return keyForm{}, false
 		}
-		if i, ok := params[v]; ok {
-			if s.writes[v] != 0 || !isStringType(v.Type()) {
-				return keyForm{}, false
+		return keyForm{param: i}, true
+	}
+	if def := s.singleDef(e, depth); def != nil {
+		return s.paramKeyDepth(def, params, depth+1)
+	}
+	// for _, k := range keys { ... } over a ...string or []string
+	// parameter.
+	if rv, ok := s.ranges[v]; ok && !rv.key && s.writes[v] == 1 && isStringType(v.Type()) {
+		if form, ok := s.listParam(rv.x, params); ok {
+			return form, true
+		}
+	}
+	return keyForm{}, false
+}
+
+// paramKeyConcat is paramKeyDepth of a sum: a constant before or after a
+// key computed from a parameter.
+func (s *state) paramKeyConcat(e *ast.BinaryExpr, params map[*types.Var]int, depth int) (keyForm, bool) {
+	if e.Op != token.ADD {
+		return keyForm{}, false
+	}
+	if x, ok := s.constString(e.X); ok {
+		if k, ok := s.paramKeyDepth(e.Y, params, depth+1); ok {
+			k.prefix = x + k.prefix
+			return k, true
+		}
+	}
+	if y, ok := s.constString(e.Y); ok {
+		if k, ok := s.paramKeyDepth(e.X, params, depth+1); ok {
+			k.suffix += y
+			return k, true
+		}
+	}
+	return keyForm{}, false
+}
+
+// paramKeyCall is paramKeyDepth of a call: a conversion to a string type,
+// strings.ToUpper, or fmt.Sprintf with one verb.
+func (s *state) paramKeyCall(e *ast.CallExpr, params map[*types.Var]int, depth int) (keyForm, bool) {
+	fn, _ := typeutil.Callee(s.info, e).(*types.Func)
+	if fn == nil {
+		// A conversion to a string type: string(key).
+		if tv, ok := s.info.Types[e.Fun]; ok && tv.IsType() && len(e.Args) == 1 {
+			return s.paramKeyDepth(e.Args[0], params, depth+1)
+		}
+		return keyForm{}, false
+	}
+	switch fn.FullName() {
+	case "strings.ToUpper":
+		if len(e.Args) == 1 {
+			if k, ok := s.paramKeyDepth(e.Args[0], params, depth+1); ok {
+				k.prefix, k.suffix, k.upper = strings.ToUpper(k.prefix), strings.ToUpper(k.suffix), true
+				return k, true
 			}
-			return keyForm{param: i}, true
 		}
-		if def := s.singleDef(e, depth); def != nil {
-			return s.paramKeyDepth(def, params, depth+1)
-		}
-		// for _, k := range keys { ... } over a ...string or []string
-		// parameter.
-		if rv, ok := s.ranges[v]; ok && !rv.key && s.writes[v] == 1 && isStringType(v.Type()) {
-			if form, ok := s.listParam(rv.x, params); ok {
-				return form, true
-			}
-		}
-	case *ast.BinaryExpr:
-		if e.Op != token.ADD {
+	case "fmt.Sprintf":
+		texts, holes, ok := s.sprintfDepth(e, depth)
+		if !ok || len(holes) != 1 {
 			break
 		}
-		if x, ok := s.constString(e.X); ok {
-			if k, ok := s.paramKeyDepth(e.Y, params, depth+1); ok {
-				k.prefix = x + k.prefix
-				return k, true
-			}
-		}
-		if y, ok := s.constString(e.Y); ok {
-			if k, ok := s.paramKeyDepth(e.X, params, depth+1); ok {
-				k.suffix += y
-				return k, true
-			}
-		}
-	case *ast.CallExpr:
-		fn, _ := typeutil.Callee(s.info, e).(*types.Func)
-		if fn == nil {
-			// A conversion to a string type: string(key).
-			if tv, ok := s.info.Types[e.Fun]; ok && tv.IsType() && len(e.Args) == 1 {
-				return s.paramKeyDepth(e.Args[0], params, depth+1)
-			}
-			break
-		}
-		switch fn.FullName() {
-		case "strings.ToUpper":
-			if len(e.Args) == 1 {
-				if k, ok := s.paramKeyDepth(e.Args[0], params, depth+1); ok {
-					k.prefix, k.suffix, k.upper = strings.ToUpper(k.prefix), strings.ToUpper(k.suffix), true
-					return k, true
-				}
-			}
-		case "fmt.Sprintf":
-			texts, holes, ok := s.sprintfDepth(e, depth)
-			if !ok || len(holes) != 1 {
-				break
-			}
-			if k, ok := s.paramKeyDepth(holes[0], params, depth+1); ok {
-				k.prefix = texts[0] + k.prefix
-				k.suffix += texts[1]
-				return k, true
-			}
+		if k, ok := s.paramKeyDepth(holes[0], params, depth+1); ok {
+			k.prefix = texts[0] + k.prefix
+			k.suffix += texts[1]
+			return k, true
 		}
 	}
 	return keyForm{}, false

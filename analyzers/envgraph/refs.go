@@ -74,17 +74,37 @@ func (s *state) keyCall(site callSite) {
 	call := site.call
 	defer s.groupBinds(call, len(s.refs))
 	name, params := s.keyParams(call)
-	if h := s.calleeHelper(call); h != nil {
-		for _, l := range h.Loads {
-			if l.Index < len(call.Args) {
-				s.loadRefs(call.Args[l.Index], nil, l, call, append([]string{name}, l.Via...))
-			}
+	s.helperLoads(call, name)
+	for _, ka := range s.keyArgs(site, name, params) {
+		s.keyArgRefs(site, name, ka)
+	}
+}
+
+// helperLoads records the references of the loads that the helper call
+// calls hands its arguments to.
+func (s *state) helperLoads(call *ast.CallExpr, name string) {
+	h := s.calleeHelper(call)
+	if h == nil {
+		return
+	}
+	for _, l := range h.Loads {
+		if l.Index < len(call.Args) {
+			s.loadRefs(call.Args[l.Index], nil, l, call, append([]string{name}, l.Via...))
 		}
 	}
-	type keyArg struct {
-		p   helperParam
-		arg ast.Expr
-	}
+}
+
+// A keyArg is an argument passed for a key parameter.
+type keyArg struct {
+	p   helperParam
+	arg ast.Expr
+}
+
+// keyArgs returns the arguments of the call at site that are keys, one
+// by one; a list of keys passed whole gets its references here
+// (listRefs).
+func (s *state) keyArgs(site callSite, name string, params []helperParam) []keyArg {
+	call := site.call
 	var args []keyArg
 	for _, p := range params {
 		if p.Kind == 0 || p.Index >= len(call.Args) {
@@ -110,47 +130,60 @@ func (s *state) keyCall(site callSite) {
 			args = append(args, keyArg{p, a})
 		}
 	}
-	for _, ka := range args {
-		p, arg := ka.p, ka.arg
-		if tv, ok := s.info.Types[arg]; !ok || !isStringType(tv.Type) {
-			continue // ill-typed: os.Getenv(1)
-		}
-		r := Ref{Kind: p.Kind, Pos: arg.Pos(), End: arg.End(), Loader: p.Loader}
-		if name != "" {
-			r.Via = append([]string{name}, p.Via...)
-			r.Steps = steps(r.Via, p)
-		} else if len(p.Via) > 0 {
-			r.Via = append([]string(nil), p.Via...)
-		}
-		s.setDefault(&r, p, call)
-		r.Type = p.Type
-		if !r.Type.Known() && name != "" {
-			r.Type = s.genericType(call, name)
-		}
-		key, ok := s.constString(arg)
-		if ok && !(call.Ellipsis.IsValid() && arg == call.Args[len(call.Args)-1]) {
-			r.Key = helperForm(p).apply(key)
-		} else if keys, ok := s.rangeKeys(arg); ok {
-			// One reference per key of the list ranged over.
-			for _, k := range keys {
-				r.Key = helperForm(p).apply(k)
-				s.add(r)
-			}
-			continue
-		} else {
-			if s.isDefinition(site, arg) {
-				continue
-			}
-			r.Dynamic = true
-			r.Expr = exprString(arg)
-			prefix := s.constPrefix(arg)
-			if p.Upper {
-				prefix = strings.ToUpper(prefix)
-			}
-			r.Prefix = p.Prefix + prefix
-		}
-		s.add(r)
+	return args
+}
+
+// keyArgRefs records the references of one key argument: its constant
+// key, one per key of the list it ranges over, or a dynamic key.
+func (s *state) keyArgRefs(site callSite, name string, ka keyArg) {
+	call := site.call
+	p, arg := ka.p, ka.arg
+	if tv, ok := s.info.Types[arg]; !ok || !isStringType(tv.Type) {
+		return // ill-typed: os.Getenv(1)
 	}
+	r := s.keyRef(call, name, p, arg)
+	key, ok := s.constString(arg)
+	if ok && !(call.Ellipsis.IsValid() && arg == call.Args[len(call.Args)-1]) {
+		r.Key = helperForm(p).apply(key)
+	} else if keys, ok := s.rangeKeys(arg); ok {
+		// One reference per key of the list ranged over.
+		for _, k := range keys {
+			r.Key = helperForm(p).apply(k)
+			s.add(r)
+		}
+		return
+	} else {
+		if s.isDefinition(site, arg) {
+			return
+		}
+		r.Dynamic = true
+		r.Expr = exprString(arg)
+		prefix := s.constPrefix(arg)
+		if p.Upper {
+			prefix = strings.ToUpper(prefix)
+		}
+		r.Prefix = p.Prefix + prefix
+	}
+	s.add(r)
+}
+
+// keyRef is the reference of arg, passed for the key parameter p of
+// call (of helper name, if any), but for its key: its kind, loader,
+// helper path, default and type.
+func (s *state) keyRef(call *ast.CallExpr, name string, p helperParam, arg ast.Expr) Ref {
+	r := Ref{Kind: p.Kind, Pos: arg.Pos(), End: arg.End(), Loader: p.Loader}
+	if name != "" {
+		r.Via = append([]string{name}, p.Via...)
+		r.Steps = steps(r.Via, p)
+	} else if len(p.Via) > 0 {
+		r.Via = append([]string(nil), p.Via...)
+	}
+	s.setDefault(&r, p, call)
+	r.Type = p.Type
+	if !r.Type.Known() && name != "" {
+		r.Type = s.genericType(call, name)
+	}
+	return r
 }
 
 // setDefault sets the default of r, a reference through the key

@@ -23,75 +23,95 @@ type viperPrefixCall struct {
 // viperCall records the keys that viper.BindEnv binds and the prefix that
 // AutomaticEnv reads.
 func (s *state) viperCall(site callSite, fn *types.Func) {
-	call := site.call
 	switch fn.Name() {
 	case "BindEnv", "MustBindEnv":
-		if len(call.Args) == 0 {
-			return
+		s.viperBindEnv(site, fn)
+	case "AutomaticEnv":
+		s.viperAutomaticEnv(site, fn)
+	}
+}
+
+// viperBindEnv records the env keys a BindEnv call binds: the names it
+// is given, or viper's key under the prefix and key replacer.
+func (s *state) viperBindEnv(site callSite, fn *types.Func) {
+	call := site.call
+	if len(call.Args) == 0 {
+		return
+	}
+	if call.Ellipsis.IsValid() {
+		// BindEnv(input...), BindEnv(key, names...): the list's
+		// names after viper's key (keyParams); a helper's callers
+		// name them.
+		s.keyCall(site)
+		return
+	}
+	replace, replaceKnown := s.viperReplacer(site, fn)
+	if len(call.Args) > 1 {
+		s.viperBindNames(site, replace)
+		return
+	}
+	arg := call.Args[0]
+	r := Ref{Kind: Bind, Loader: LoaderViper, Pos: arg.Pos(), End: arg.End()}
+	key, ok := s.constString(arg)
+	prefix, found, known := s.viperSetting("SetEnvPrefix", site, fn)
+	switch {
+	case !ok:
+		r.Dynamic, r.Expr = true, exprString(arg)
+		if found && known {
+			r.Prefix = strings.ToUpper(prefix + "_")
 		}
-		if call.Ellipsis.IsValid() {
-			// BindEnv(input...), BindEnv(key, names...): the list's
-			// names after viper's key (keyParams); a helper's callers
-			// name them.
-			s.keyCall(site)
-			return
+	case found && !known, !replaceKnown:
+		// The prefix or the key replacer is not known here.
+		r.Dynamic, r.Expr = true, exprString(arg)
+	case found:
+		r.Key = strings.ToUpper(prefix + "_" + key)
+	default:
+		r.Key = strings.ToUpper(key)
+	}
+	if replace != nil {
+		r.Key = replace.Replace(r.Key)
+		r.Prefix = replace.Replace(r.Prefix)
+	}
+	s.add(r)
+}
+
+// viperBindNames records the names BindEnv("key", "ENV_A", "ENV_B") is
+// given, each through the key replacer replace when there is one.
+func (s *state) viperBindNames(site callSite, replace *strings.Replacer) {
+	call := site.call
+	from := len(s.refs)
+	s.keyCall(site)
+	if replace == nil {
+		return
+	}
+	for i := range s.refs {
+		r := &s.refs[i]
+		if r.Loader == LoaderViper && r.Pos >= call.Pos() && r.End <= call.End() && !r.Dynamic {
+			r.Key, r.Group = replace.Replace(r.Key), nil
 		}
-		replace, replaceKnown := s.viperReplacer(site, fn)
-		if len(call.Args) > 1 {
-			// BindEnv("key", "ENV_A", "ENV_B"): the names are given.
-			from := len(s.refs)
-			s.keyCall(site)
-			if replace != nil {
-				for i := range s.refs {
-					r := &s.refs[i]
-					if r.Loader == LoaderViper && r.Pos >= call.Pos() && r.End <= call.End() && !r.Dynamic {
-						r.Key, r.Group = replace.Replace(r.Key), nil
-					}
-				}
-				s.groupBinds(call, from) // the names as replaced
-			}
-			return
-		}
-		arg := call.Args[0]
-		r := Ref{Kind: Bind, Loader: LoaderViper, Pos: arg.Pos(), End: arg.End()}
-		key, ok := s.constString(arg)
-		prefix, found, known := s.viperSetting("SetEnvPrefix", site, fn)
-		switch {
-		case !ok:
-			r.Dynamic, r.Expr = true, exprString(arg)
-			if found && known {
-				r.Prefix = strings.ToUpper(prefix + "_")
-			}
-		case found && !known, !replaceKnown:
-			// The prefix or the key replacer is not known here.
-			r.Dynamic, r.Expr = true, exprString(arg)
-		case found:
-			r.Key = strings.ToUpper(prefix + "_" + key)
-		default:
-			r.Key = strings.ToUpper(key)
-		}
-		if replace != nil {
-			r.Key = replace.Replace(r.Key)
+	}
+	s.groupBinds(call, from) // the names as replaced
+}
+
+// viperAutomaticEnv records the prefix an AutomaticEnv call reads: the
+// known SetEnvPrefix through the key replacer, else any key.
+func (s *state) viperAutomaticEnv(site callSite, fn *types.Func) {
+	call := site.call
+	r := Ref{Kind: Prefix, Loader: LoaderViper, Pos: call.Pos(), End: call.End()}
+	prefix, found, known := s.viperSetting("SetEnvPrefix", site, fn)
+	switch {
+	case found && known:
+		r.Prefix = strings.ToUpper(prefix + "_")
+		if replace, _ := s.viperReplacer(site, fn); replace != nil {
 			r.Prefix = replace.Replace(r.Prefix)
 		}
-		s.add(r)
-	case "AutomaticEnv":
-		r := Ref{Kind: Prefix, Loader: LoaderViper, Pos: call.Pos(), End: call.End()}
-		prefix, found, known := s.viperSetting("SetEnvPrefix", site, fn)
-		switch {
-		case found && known:
-			r.Prefix = strings.ToUpper(prefix + "_")
-			if replace, _ := s.viperReplacer(site, fn); replace != nil {
-				r.Prefix = replace.Replace(r.Prefix)
-			}
-		case found:
-			r.Dynamic = true
-			r.Expr = s.viperSettingExpr("SetEnvPrefix", site, fn)
-		default:
-			r.Dynamic = true // any key, upper-cased
-		}
-		s.add(r)
+	case found:
+		r.Dynamic = true
+		r.Expr = s.viperSettingExpr("SetEnvPrefix", site, fn)
+	default:
+		r.Dynamic = true // any key, upper-cased
 	}
+	s.add(r)
 }
 
 // viperRecv returns the source text of the viper instance a call uses.
