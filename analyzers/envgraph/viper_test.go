@@ -23,7 +23,7 @@ func viperDir(t *testing.T) string {
 	return dir
 }
 
-var viperPkgs = []string{"./viperglobal", "./viperdyn", "./vipercross/...", "./viperlocal", "./viperescape", "./viperbind", "./viperbindopen", "./koanfv1", "./koanfv2", "./koanfopen", "./koanfhanded", "./koanfhandedopen", "./koanffile", "./viperparam/..."}
+var viperPkgs = []string{"./viperglobal", "./viperdyn", "./vipercross/...", "./viperlocal", "./viperescape", "./viperbind", "./viperbindopen", "./koanfv1", "./koanfv2", "./koanfopen", "./koanfhanded", "./koanfhandedopen", "./koanffile", "./viperparam/...", "./viperparamglobal"}
 
 // TestViper checks the references of the keys asked of viper and koanf
 // instances, and that a prefix makes the program read the keys it asks
@@ -71,6 +71,9 @@ func TestViper(t *testing.T) {
 		// parameter: the program reads them; the global instance's key
 		// is read by nothing (it has no AutomaticEnv).
 		{"example.com/viperlibs/viperparam", []string{"QUERY_NAME_SPACE", "QUERY_TOKEN_FILE"}, []string{"QUERY_NAME_SPACE_X", "GLOBAL_ONLY", "QUERY"}},
+		// Its twin: only the global instance has AutomaticEnv (and a key
+		// replacer), so the keys asked of the one handed on are not read.
+		{"example.com/viperlibs/viperparamglobal", nil, []string{"QUERY_NAME_SPACE", "QUERY_TOKEN_FILE"}},
 	} {
 		p := progs[tc.pkg]
 		if p == nil {
