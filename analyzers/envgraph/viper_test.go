@@ -69,8 +69,9 @@ func TestViper(t *testing.T) {
 		{"example.com/viperlibs/koanffile", nil, []string{"DB_HOST", "DB__HOST", "APP_DB__HOST"}},
 		// The instance conf sets up is asked keys in plugin, as a
 		// parameter: the program reads them; the global instance's key
-		// is read by nothing (it has no AutomaticEnv).
-		{"example.com/viperlibs/viperparam", []string{"QUERY_NAME_SPACE", "QUERY_TOKEN_FILE"}, []string{"QUERY_NAME_SPACE_X", "GLOBAL_ONLY", "QUERY"}},
+		// is read by nothing (it has no AutomaticEnv); the keys asked of
+		// plugin's sub-tree instances are not read without their sub-tree.
+		{"example.com/viperlibs/viperparam", []string{"QUERY_NAME_SPACE", "QUERY_TOKEN_FILE"}, []string{"QUERY_NAME_SPACE_X", "GLOBAL_ONLY", "QUERY", "SIZE"}},
 		// Its twin: only the global instance has AutomaticEnv (and a key
 		// replacer), so the keys asked of the one handed on are not read.
 		{"example.com/viperlibs/viperparamglobal", nil, []string{"QUERY_NAME_SPACE", "QUERY_TOKEN_FILE"}},

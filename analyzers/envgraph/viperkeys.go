@@ -88,7 +88,8 @@ func (s *state) viperFold() {
 
 // viperInstance returns the instance a viper call uses: the global one
 // for a function of the package, an instance bound to a variable whose
-// every use is a method call, the pool (viperpool.go) for any other.
+// every use is a method call, nil for a sub-tree instance (viperSubtree),
+// the pool (viperpool.go) for any other.
 func (s *state) viperInstance(call *ast.CallExpr, fn *types.Func) *viperUse {
 	sig, ok := fn.Type().(*types.Signature)
 	if !ok {
@@ -103,7 +104,32 @@ func (s *state) viperInstance(call *ast.CallExpr, fn *types.Func) *viperUse {
 	if u := s.viperLocal(call); u != nil {
 		return u
 	}
+	if s.viperSubtree(call) {
+		return nil
+	}
 	return &s.vk.pool
+}
+
+// viperSubtree reports whether a method call is made on a sub-tree
+// instance: v.Sub(k).M(...), or sub.M(...) of a variable defined once as
+// v.Sub(k). Its keys are under the sub-tree's, which the pool does not
+// name: they join no AutomaticEnv setting (viperpool.go), and the
+// instance v, opened by Sub, keeps its prefix reference.
+func (s *state) viperSubtree(call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	x := ast.Unparen(sel.X)
+	if id, ok := x.(*ast.Ident); ok {
+		x = ast.Unparen(s.singleDef(id, 0))
+	}
+	sub, ok := x.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn, ok := s.calleeFunc(sub)
+	return ok && isViperFunc(fn, "Sub")
 }
 
 // viperLocal returns the instance bound to the variable whose method call

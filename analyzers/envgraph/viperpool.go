@@ -17,12 +17,13 @@ package envgraph
 // a variable, AllSettings, Unmarshal into a map or an instance handed to
 // code that asks keys it cannot name still read any key with the prefix.
 //
-// The join may count read a key that is not. It pairs every key asked
-// with every setting, whichever instances they belong to. And a sub-tree
-// instance (Sub) is pooled as it is: its keys are not prefixed with the
-// sub-tree's, so sub := v.Sub("db"); sub.GetString("host") counts HOST
-// read where viper (v1.18 on, which hands Sub the env settings) reads
-// DB_HOST, and before v1.18 no env key at all.
+// The join may count read a key that is not: it pairs every key asked
+// with every setting, whichever instances they belong to. A sub-tree
+// instance (Sub) the package sees made is left out of the pool
+// (viperSubtree): viper (v1.18 on) reads sub := v.Sub("db");
+// sub.GetString("host") as DB_HOST, not HOST, and before v1.18 no env key
+// at all. One handed on from elsewhere is pooled as it is, its keys
+// without the sub-tree's.
 
 // viperPoolFact records in the package's fact the constant keys asked of
 // the pool's instances and the known settings of their AutomaticEnv calls.
