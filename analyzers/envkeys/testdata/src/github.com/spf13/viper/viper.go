@@ -9,6 +9,7 @@ func New() *Viper                                      { return &Viper{} }
 func BindEnv(input ...string) error                    { return nil }
 func SetEnvPrefix(in string)                           {}
 func AutomaticEnv()                                    {}
+func SetEnvKeyReplacer(r *strings.Replacer)            {}
 func (v *Viper) BindEnv(input ...string) error         { return nil }
 func (v *Viper) SetEnvPrefix(in string)                {}
 func (v *Viper) AutomaticEnv()                         {}
