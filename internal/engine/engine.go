@@ -49,12 +49,10 @@ import (
 // An Engine runs one list of analyzers; it keeps the facts of the packages
 // it analyzed for the next run. Runs must not overlap.
 type Engine struct {
-	analyzers []*analysis.Analyzer            // requested, in order
-	order     []*analysis.Analyzer            // all needed, prerequisites first
-	onDeps    map[*analysis.Analyzer]bool     // those that run on dependencies
-	factTypes map[*analysis.Analyzer]typeSet  // of each fact analyzer
-	factBit   map[reflect.Type]int            // each fact type's bit in a factBits
-	factMask  map[*analysis.Analyzer]factBits // of each fact analyzer: its types' bits
+	analyzers []*analysis.Analyzer           // requested, in order
+	order     []*analysis.Analyzer           // all needed, prerequisites first
+	onDeps    map[*analysis.Analyzer]bool    // those that run on dependencies
+	factTypes map[*analysis.Analyzer]typeSet // of each fact analyzer
 
 	mu    sync.Mutex
 	facts map[*types.Package]*pkgFacts
@@ -121,8 +119,6 @@ func New(analyzers []*analysis.Analyzer) (*Engine, error) {
 		analyzers: analyzers,
 		onDeps:    make(map[*analysis.Analyzer]bool),
 		factTypes: make(map[*analysis.Analyzer]typeSet),
-		factBit:   make(map[reflect.Type]int),
-		factMask:  make(map[*analysis.Analyzer]factBits),
 		facts:     make(map[*types.Package]*pkgFacts),
 		imports:   make(map[*packages.Package][]*packages.Package),
 	}
@@ -158,21 +154,10 @@ func New(analyzers []*analysis.Analyzer) (*Engine, error) {
 			mark(a)
 			ts := make(typeSet)
 			for _, f := range a.FactTypes {
-				t := reflect.TypeOf(f)
-				ts[t] = true
-				if _, ok := e.factBit[t]; !ok {
-					e.factBit[t] = len(e.factBit)
-				}
+				ts[reflect.TypeOf(f)] = true
 			}
 			e.factTypes[a] = ts
 		}
-	}
-	for a, ts := range e.factTypes {
-		var m factBits
-		for t := range ts {
-			m = m.with(e.factBit[t])
-		}
-		e.factMask[a] = m
 	}
 	return e, nil
 }
@@ -199,10 +184,6 @@ type node struct {
 	closure []*packages.Package // see closure; while the node is analyzed
 	byID    []*node             // the run's nodes sorted by package ID, shared
 	rank    int                 // n's index in byID
-	// below has the bit of every fact type of which the packages n
-	// imports, directly or not, hold a fact, set once n's imports are
-	// done; held, the same with n's own facts, once n is (see factBits).
-	below, held factBits
 }
 
 // Run analyzes roots and, for the analyzers with facts, every package they
@@ -282,15 +263,6 @@ func (e *Engine) Run(ctx context.Context, roots []*packages.Package, opts Option
 	}
 	e.mu.Unlock()
 
-	// A reused package's facts are known now; those of the others once
-	// they are analyzed (analyze). all is in postorder, and a reused
-	// package's imports are reused too.
-	for _, n := range all {
-		if n.skip {
-			e.setHeld(n)
-		}
-	}
-
 	workers := runtime.GOMAXPROCS(0)
 	sem := make(chan struct{}, workers)
 	var wg sync.WaitGroup
@@ -360,10 +332,6 @@ func (e *Engine) Run(ctx context.Context, roots []*packages.Package, opts Option
 func (e *Engine) analyze(n *node, opts Options) {
 	p := n.pkg
 	pf := e.pkgFacts(p.Types)
-	n.below = 0
-	for _, imp := range n.imports {
-		n.below |= imp.held
-	}
 	acts := make(map[*analysis.Analyzer]*Action)
 	complete := true
 	for _, a := range e.order {
@@ -397,9 +365,7 @@ func (e *Engine) analyze(n *node, opts Options) {
 	}
 	if pf != nil {
 		pf.complete = complete
-		e.setTypes(pf)
 	}
-	e.setHeld(n)
 	n.closure = nil
 	if !n.root {
 		for _, act := range acts {

@@ -16,8 +16,7 @@ import (
 type pkgFacts struct {
 	objs     map[objectKey]analysis.Fact
 	pkg      map[reflect.Type]analysis.Fact
-	complete bool     // every analyzer with facts succeeded: reusable
-	types    factBits // of the facts above, once the package is analyzed
+	complete bool // every analyzer with facts succeeded: reusable
 }
 
 type objectKey struct {
@@ -121,55 +120,6 @@ func (e *Engine) importPackageFact(pkg *types.Package, ptr analysis.Fact) bool {
 	return true
 }
 
-// factBits is a set of fact types, by their bit in Engine.factBit. The
-// types past the 63rd share the last bit: a set says which types may
-// have facts, which is all its readers need.
-type factBits uint64
-
-func bitOf(i int) factBits { return 1 << min(i, 63) }
-
-func (b factBits) with(i int) factBits { return b | bitOf(i) }
-
-// withType adds t to b; a type no analyzer declared (no analyzer's
-// AllObjectFacts or AllPackageFacts returns its facts) adds nothing.
-func (e *Engine) withType(b factBits, t reflect.Type) factBits {
-	if i, ok := e.factBit[t]; ok {
-		return b.with(i)
-	}
-	return b
-}
-
-// setHeld records in n.held the fact types held by n's package or a
-// package it imports, directly or not, once n's facts are final and its
-// imports' held are set. allObjectFacts and allPackageFacts skip the
-// closure of a package below which no fact of the asking analyzer's types
-// is held (most packages, for most analyzers), so that the question
-// costs one comparison instead of a walk of the program below it.
-func (e *Engine) setHeld(n *node) {
-	var h factBits
-	for _, imp := range n.imports {
-		h |= imp.held
-	}
-	if pf := e.pkgFacts(n.pkg.Types); pf != nil {
-		h |= pf.types
-	}
-	n.held = h
-}
-
-// setTypes records in pf.types the types of pf's facts, once its
-// package's analyzers are done: a package reused by a later run (an
-// editor's) keeps them, so that its held costs no walk of its facts.
-func (e *Engine) setTypes(pf *pkgFacts) {
-	var b factBits
-	for k := range pf.objs {
-		b = e.withType(b, k.typ)
-	}
-	for t := range pf.pkg {
-		b = e.withType(b, t)
-	}
-	pf.types = b
-}
-
 // closure returns n's package and every package it imports, directly or
 // not, sorted by ID. It is computed once per node (a node's analyzers run
 // one after the other) and dropped when the node is done.
@@ -208,16 +158,6 @@ func computeClosure(n *node) []*packages.Package {
 	return out
 }
 
-// factPackages returns the packages whose facts of a's types n's package
-// may see: its closure, or only itself when no package below it holds a
-// fact of those types.
-func (e *Engine) factPackages(n *node, a *analysis.Analyzer) []*packages.Package {
-	if n.below&e.factMask[a] == 0 {
-		return []*packages.Package{n.pkg}
-	}
-	return closure(n)
-}
-
 // allObjectFacts returns the object facts of a's types visible to n's
 // package, sorted by package, then position.
 func (e *Engine) allObjectFacts(n *node, a *analysis.Analyzer) []analysis.ObjectFact {
@@ -226,7 +166,7 @@ func (e *Engine) allObjectFacts(n *node, a *analysis.Analyzer) []analysis.Object
 		return nil // a has no facts: none is visible to it
 	}
 	var out []analysis.ObjectFact
-	for _, p := range e.factPackages(n, a) {
+	for _, p := range closure(n) {
 		pf := e.pkgFacts(p.Types)
 		if pf == nil {
 			continue
@@ -255,7 +195,7 @@ func (e *Engine) allPackageFacts(n *node, a *analysis.Analyzer) []analysis.Packa
 		return nil
 	}
 	var out []analysis.PackageFact
-	for _, p := range e.factPackages(n, a) {
+	for _, p := range closure(n) {
 		pf := e.pkgFacts(p.Types)
 		if pf == nil {
 			continue
