@@ -16,6 +16,7 @@ import (
 
 	"github.com/envvet/envvet/analyzers/envgraph"
 	"github.com/envvet/envvet/internal/lazyinspect"
+	"github.com/envvet/envvet/internal/passutil"
 	"github.com/envvet/envvet/internal/relpos"
 )
 
@@ -327,7 +328,7 @@ func isConst(pass *analysis.Pass, e ast.Expr, lit string) bool {
 // cmpOr records cmp.Or(a(), b(), ...): b's calls run only when a's
 // returned the zero value.
 func (s *fallbackScan) cmpOr(call *ast.CallExpr) {
-	if calleeName(call.Fun) != "Or" {
+	if passutil.CalleeName(call.Fun) != "Or" {
 		return // the callee is no function named Or: no type lookup
 	}
 	fn, ok := typeutil.Callee(s.pass.TypesInfo, call).(*types.Func)
@@ -341,23 +342,6 @@ func (s *fallbackScan) cmpOr(call *ast.CallExpr) {
 			}
 		}
 	}
-}
-
-// calleeName returns the name a call's function expression ends in
-// (Or of cmp.Or, Or of cmp.Or[string], Or of a dot-imported Or), "" for
-// an expression that names no function.
-func calleeName(fun ast.Expr) string {
-	switch f := ast.Unparen(fun).(type) {
-	case *ast.Ident:
-		return f.Name
-	case *ast.SelectorExpr:
-		return f.Sel.Name
-	case *ast.IndexExpr:
-		return calleeName(f.X)
-	case *ast.IndexListExpr:
-		return calleeName(f.X)
-	}
-	return ""
 }
 
 // record pairs every call in region with primary and the calls inside it.

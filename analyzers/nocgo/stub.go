@@ -13,6 +13,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/envvet/envvet/internal/passutil"
 )
 
 // A stub is a package's own pair of files around the cgo build tag: a
@@ -174,7 +176,7 @@ func cgoErrorText(f *ast.File) string {
 		if !ok || msg != "" {
 			return msg == ""
 		}
-		if !failing[calleeName(call.Fun)] {
+		if !failing[passutil.CalleeName(call.Fun)] {
 			return true
 		}
 		for _, arg := range call.Args {
@@ -190,18 +192,6 @@ func cgoErrorText(f *ast.File) string {
 		return true
 	})
 	return msg
-}
-
-// calleeName returns the name a call's function is written with: F for
-// F(...) and x.F(...).
-func calleeName(fun ast.Expr) string {
-	switch f := fun.(type) {
-	case *ast.Ident:
-		return f.Name
-	case *ast.SelectorExpr:
-		return f.Sel.Name
-	}
-	return ""
 }
 
 // commonFuncs returns the names of the functions and methods (as

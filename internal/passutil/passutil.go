@@ -183,3 +183,20 @@ func StmtList(n ast.Node) []ast.Stmt {
 	}
 	return nil
 }
+
+// CalleeName returns the name a call's function expression ends in: F of
+// F(...), x.F(...), F[T](...), x.F[K, V](...) and (F)(...); "" for an
+// expression that names no function (a call's result, a func literal).
+func CalleeName(fun ast.Expr) string {
+	switch f := ast.Unparen(fun).(type) {
+	case *ast.Ident:
+		return f.Name
+	case *ast.SelectorExpr:
+		return f.Sel.Name
+	case *ast.IndexExpr:
+		return CalleeName(f.X)
+	case *ast.IndexListExpr:
+		return CalleeName(f.X)
+	}
+	return ""
+}

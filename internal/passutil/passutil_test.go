@@ -127,6 +127,24 @@ func TestAssignSides(t *testing.T) {
 	}
 }
 
+func TestCalleeName(t *testing.T) {
+	src := "package a\nfunc f() { F(); x.G(); H[int](); x.I[int, string](); (J)(); func() {}(); f()() }\n"
+	f, err := parser.ParseFile(token.NewFileSet(), "a.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	ast.Inspect(f, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			got = append(got, CalleeName(call.Fun))
+		}
+		return true
+	})
+	if want := []string{"F", "G", "H", "I", "J", "", "", "f"}; !slices.Equal(got, want) {
+		t.Errorf("CalleeName: got %q, want %q", got, want)
+	}
+}
+
 func TestFatalName(t *testing.T) {
 	for name, want := range map[string]bool{
 		"Fatal": true, "Fatalf": true, "Fatalln": true, "Fatalw": true,
