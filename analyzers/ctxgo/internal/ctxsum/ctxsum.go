@@ -200,12 +200,12 @@ func (r *Result) importFacts(pass *analysis.Pass, in *lazyinspect.Inspector) {
 			return
 		}
 		seen[fn] = true
+		if !isInterfaceMethod(fn) {
+			r.derives[fn] = -1 // analyzed, and derives nothing unless the fact says so
+		}
 		if !hasContextParam(fn) {
 			// Every fact of this analyzer names context parameters:
 			// a function without one has none to look up.
-			if !isInterfaceMethod(fn) {
-				r.derives[fn] = -1
-			}
 			return
 		}
 		var f keepsCtx
@@ -222,12 +222,9 @@ func (r *Result) importFacts(pass *analysis.Pass, in *lazyinspect.Inspector) {
 		if pass.ImportObjectFact(fn, &u) {
 			r.until[fn] = u.Params
 		}
-		if !isInterfaceMethod(fn) {
-			r.derives[fn] = -1 // analyzed, and derives nothing unless the fact says so
-			var d derivesCtx
-			if pass.ImportObjectFact(fn, &d) {
-				r.derives[fn] = d.Param
-			}
+		var d derivesCtx
+		if pass.ImportObjectFact(fn, &d) { // none on an interface method: exportDerives marks declared bodies only
+			r.derives[fn] = d.Param
 		}
 	})
 }
