@@ -168,7 +168,7 @@ func (s *state) relevant(fact *envPackage) bool {
 		if isEnvPackage(imp.Path()) {
 			rel = true
 		}
-		if p := imp.Path(); isCaarlosPath(p) || isKelseyPath(p) || p == "github.com/sethvargo/go-envconfig" || configLib(p) == LoaderCleanenv {
+		if l := LoaderOf(imp.Path()); l == LoaderCaarlos || l == LoaderEnvconfig || l == LoaderGoEnvconfig || l == LoaderCleanenv {
 			s.loaders = true
 		}
 		var f envPackage

@@ -27,6 +27,24 @@ func configLib(path string) string {
 	return ""
 }
 
+// LoaderOf returns the loader (Loader*) whose package path is path: the
+// struct-tag loaders and viper as well as the libraries of configLib; ""
+// for any other path. Analyzers that look for a library's calls ask it
+// rather than repeat the paths (forks and major versions included).
+func LoaderOf(path string) string {
+	switch {
+	case isCaarlosPath(path):
+		return LoaderCaarlos
+	case isKelseyPath(path):
+		return LoaderEnvconfig
+	case path == "github.com/sethvargo/go-envconfig":
+		return LoaderGoEnvconfig
+	case path == "github.com/spf13/viper":
+		return LoaderViper
+	}
+	return configLib(path)
+}
+
 // inConfigLib reports whether path is a package of a modelled
 // configuration library's module. The library looks up the keys its
 // callers declare, by name or by scanning the environment; the graph

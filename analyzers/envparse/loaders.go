@@ -27,39 +27,27 @@ func loaderOf(fn *types.Func) (res int, ok bool) {
 		return 0, false
 	}
 	path, name := fn.Pkg().Path(), fn.Name()
-	switch {
-	case isCaarlos(path):
+	switch lib := envgraph.LoaderOf(path); {
+	case lib == envgraph.LoaderCaarlos:
 		switch name {
 		case "Parse", "ParseWithOptions":
 			return 0, true
 		case "ParseAs", "ParseAsWithOptions":
 			return 1, true
 		}
-	case path == "github.com/kelseyhightower/envconfig", path == "github.com/mstoykov/envconfig":
+	case lib == envgraph.LoaderEnvconfig:
 		return 0, name == "Process"
-	case path == "github.com/sethvargo/go-envconfig":
+	case lib == envgraph.LoaderGoEnvconfig:
 		return 0, name == "Process" || name == "ProcessWith"
-	case path == "github.com/spf13/viper":
+	case lib == envgraph.LoaderViper:
 		return 0, name == "Unmarshal" || name == "UnmarshalExact" || name == "UnmarshalKey"
-	case path == "github.com/alecthomas/kong":
+	case lib == envgraph.LoaderKong:
 		sig, ok := fn.Type().(*types.Signature)
 		return 1, ok && sig.Recv() != nil && name == "Parse" // kong.Parse (no receiver) exits on its own
 	case isURFave(path):
 		return 0, isURFaveRun(fn)
 	}
 	return 0, false
-}
-
-func isCaarlos(path string) bool {
-	rest, ok := strings.CutPrefix(path, "github.com/caarlos0/env")
-	if !ok {
-		return false
-	}
-	if rest == "" {
-		return true
-	}
-	n, err := strconv.Atoi(strings.TrimPrefix(rest, "/v"))
-	return err == nil && strings.HasPrefix(rest, "/v") && n >= 6
 }
 
 // loaders returns the package's loader calls whose error is dropped.
@@ -131,9 +119,12 @@ func (s *state) loaders(graph *envgraph.Graph) []loaderCall {
 
 func importsLoader(pkg *types.Package) bool {
 	for _, imp := range pkg.Imports() {
-		switch p := imp.Path(); {
-		case isCaarlos(p), p == "github.com/kelseyhightower/envconfig", p == "github.com/mstoykov/envconfig", p == "github.com/sethvargo/go-envconfig",
-			p == "github.com/spf13/viper", p == "github.com/alecthomas/kong", isURFave(p):
+		p := imp.Path()
+		switch envgraph.LoaderOf(p) {
+		case envgraph.LoaderCaarlos, envgraph.LoaderEnvconfig, envgraph.LoaderGoEnvconfig, envgraph.LoaderViper, envgraph.LoaderKong:
+			return true
+		}
+		if isURFave(p) { // gopkg.in/urfave/cli.v1 too, which envgraph does not model
 			return true
 		}
 	}
