@@ -124,7 +124,6 @@ func (c *client) notify(method string, params any) {
 	}
 }
 
-// wait returns the diagnostics last published for u once they satisfy ok.
 // waitTimeout bounds a wait for a publication or a log line. The first
 // analysis of a module that imports net/http loads it from source, which
 // under the race detector took over two minutes at a load of 40 on two
@@ -140,6 +139,7 @@ func (c *client) replace(u uri.URI, version int32, text string) {
 	})
 }
 
+// wait returns the diagnostics last published for u once they satisfy ok.
 func (c *client) wait(u uri.URI, ok func([]protocol.Diagnostic) bool) []protocol.Diagnostic {
 	c.t.Helper()
 	timeout := time.After(waitTimeout)
