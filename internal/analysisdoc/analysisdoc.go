@@ -149,11 +149,24 @@ func sectionText(doc *ast.CommentGroup, heading string) string {
 // the package comment was a tenth of a go vet process's start-up. ok is
 // false wherever lineDoc or sectionText would take another path (not a
 // plain doc.go, no heading below the comment's first line) or a section
-// line may be a directive (a letter or digit right after "//"); extract
-// then takes the long way.
+// line may be a directive (a lower-case letter or digit right after
+// "//"); extract then takes the long way.
 func lineSection(content, heading string) (text string, ok bool) {
-	// The run of "//" lines right above the package clause, preceded by
-	// a blank line or nothing, as lineDoc finds it.
+	block, ok := packageCommentLines(content)
+	if !ok {
+		return "", false
+	}
+	section, ok := sectionLines(block, heading)
+	if !ok {
+		return "", false
+	}
+	return lineCommentText(section)
+}
+
+// packageCommentLines returns the run of "//" lines right above the
+// package clause of content, each ending in a newline, when it is preceded
+// by a blank line or nothing and content has the shape lineDoc reads.
+func packageCommentLines(content string) (block string, ok bool) {
 	off, run := 0, -1
 	blankBefore, runBlankBefore := true, false
 	for {
@@ -180,9 +193,13 @@ func lineSection(content, heading string) (text string, ok bool) {
 	if run < 0 || !runBlankBefore {
 		return "", false
 	}
-	// The section: from the heading (not the comment's first line) to
-	// the next top-level heading, as sectionText cuts it.
-	block := content[run:off]
+	return content[run:off], true
+}
+
+// sectionLines returns the lines of block from heading (not block's first
+// line) to the next top-level heading, as sectionText cuts them; ok is
+// false if no line below the first is heading.
+func sectionLines(block, heading string) (section string, ok bool) {
 	start, end, startLine := -1, len(block), 0
 	for i, pos := 0, 0; pos < len(block); i++ {
 		nl := strings.IndexByte(block[pos:], '\n') // every line of block ends in one
@@ -201,19 +218,25 @@ func lineSection(content, heading string) (text string, ok bool) {
 	if start < 0 {
 		return "", false
 	}
-	// Its text, as CommentGroup.Text gives it: one leading space and
-	// trailing blanks stripped from each line, blank lines at the start
-	// dropped and runs of them made one, a newline after the last line.
+	return block[start:end], true
+}
+
+// lineCommentText returns a newline and the text of lines, "//" lines
+// each ending in a newline, as CommentGroup.Text gives it: one leading
+// space and trailing blanks stripped from each line, blank lines at the
+// start dropped and runs of them made one, a newline after the last line.
+// ok is false if a line may be a directive, which Text leaves out.
+func lineCommentText(lines string) (text string, ok bool) {
 	var b strings.Builder
-	b.Grow(end - start + 1)
+	b.Grow(len(lines) + 1)
 	b.WriteByte('\n')
 	blank := false
-	for rest := block[start:end]; rest != ""; {
+	for rest := lines; rest != ""; {
 		line, after, _ := strings.Cut(rest, "\n")
 		rest = after
 		line = line[2:]
 		if line != "" && ('a' <= line[0] && line[0] <= 'z' || '0' <= line[0] && line[0] <= '9') {
-			return "", false // perhaps a directive ("//go:generate"), which Text leaves out
+			return "", false // perhaps a directive ("//go:generate")
 		}
 		line = strings.TrimRight(strings.TrimPrefix(line, " "), " \t\r")
 		if line == "" {
