@@ -189,82 +189,140 @@ type node struct {
 // Run analyzes roots and, for the analyzers with facts, every package they
 // import. It returns ctx's error if ctx is cancelled before the end.
 func (e *Engine) Run(ctx context.Context, roots []*packages.Package, opts Options) (*Result, error) {
-	nodes := make(map[*packages.Package]*node)
-	var all []*node
-	var add func(p *packages.Package, root bool) *node
-	add = func(p *packages.Package, root bool) *node {
-		if n, ok := nodes[p]; ok {
-			n.root = n.root || root
-			return n
-		}
-		n := &node{pkg: p, done: make(chan struct{})}
-		nodes[p] = n
-		if len(e.onDeps) > 0 {
-			imps, ok := e.imports[p]
-			if !ok {
-				for _, path := range slices.Sorted(maps.Keys(p.Imports)) {
-					imps = append(imps, p.Imports[path])
-				}
-				e.imports[p] = imps
-			}
-			n.imports = make([]*node, len(imps))
-			for i, imp := range imps {
-				n.imports[i] = add(imp, false)
-			}
-		}
-		all = append(all, n)
-		n.root = n.root || root
-		return n
+	g := e.newGraph(roots)
+	res := new(Result)
+	res.Reused, res.Analyzed = e.planReuse(g.all, opts)
+	e.analyzeAll(ctx, g.all, opts)
+	if err := ctx.Err(); err != nil {
+		e.forgetUnfinished(g.all)
+		return nil, err
 	}
+	res.Roots = e.rootActions(roots, g.nodes)
+	res.Failed = e.failedDependencies(g.all)
+	return res, nil
+}
+
+// A graph is the packages of one run.
+type graph struct {
+	nodes map[*packages.Package]*node
+	all   []*node // in postorder: a package comes after its imports
+}
+
+// newGraph returns the graph of roots: the roots and, when an analyzer
+// runs on dependencies, every package they import, directly or not. It
+// forgets the sorted imports of the packages the graph does not have.
+func (e *Engine) newGraph(roots []*packages.Package) *graph {
+	g := &graph{nodes: make(map[*packages.Package]*node)}
 	for _, p := range roots {
-		add(p, true)
+		e.addNode(g, p, true)
 	}
 	for p := range e.imports {
-		if _, ok := nodes[p]; !ok {
+		if _, ok := g.nodes[p]; !ok {
 			delete(e.imports, p) // type-checked again, or no longer imported
 		}
 	}
+	rankByID(g.all)
+	return g
+}
 
+// addNode returns p's node in g, adding it after the nodes of its imports
+// if g does not have it yet.
+func (e *Engine) addNode(g *graph, p *packages.Package, root bool) *node {
+	if n, ok := g.nodes[p]; ok {
+		n.root = n.root || root
+		return n
+	}
+	n := &node{pkg: p, root: root, done: make(chan struct{})}
+	g.nodes[p] = n
+	if len(e.onDeps) > 0 {
+		imps := e.sortedImports(p)
+		n.imports = make([]*node, len(imps))
+		for i, imp := range imps {
+			n.imports[i] = e.addNode(g, imp, false)
+		}
+	}
+	g.all = append(g.all, n)
+	return n
+}
+
+// sortedImports returns p's imports sorted by path, sorted once per
+// engine (see Engine.imports).
+func (e *Engine) sortedImports(p *packages.Package) []*packages.Package {
+	imps, ok := e.imports[p]
+	if !ok {
+		for _, path := range slices.Sorted(maps.Keys(p.Imports)) {
+			imps = append(imps, p.Imports[path])
+		}
+		e.imports[p] = imps
+	}
+	return imps
+}
+
+// rankByID gives every node the run's nodes sorted by package ID, and its
+// index among them, from which closure reads a package's closure in order.
+func rankByID(all []*node) {
 	byID := slices.Clone(all)
 	slices.SortFunc(byID, func(a, b *node) int { return cmp.Compare(a.pkg.ID, b.pkg.ID) })
 	for i, n := range byID {
 		n.byID, n.rank = byID, i
 	}
+}
 
-	// all is in postorder: a package comes after its imports. A package is
-	// reused only if its imports are: facts are derived from the imports'.
+// planReuse marks the nodes whose facts from a previous run stand
+// (reusable), gives each of the others an empty fact store for this run,
+// and forgets the facts of the packages this run no longer has: they were
+// type-checked again, or are no longer imported. It returns the number
+// of packages reused and to be analyzed.
+func (e *Engine) planReuse(all []*node, opts Options) (reused, analyzed int) {
 	live := make(map[*types.Package]bool, len(all))
 	e.mu.Lock()
-	res := new(Result)
+	defer e.mu.Unlock()
 	for _, n := range all {
 		if n.pkg.Types != nil {
 			live[n.pkg.Types] = true
 		}
-		pf := e.facts[n.pkg.Types]
-		n.skip = opts.Reuse && (!n.root || opts.Cached != nil && opts.Cached(n.pkg)) && pf != nil && pf.complete
-		for _, imp := range n.imports {
-			n.skip = n.skip && imp.skip
-		}
+		n.skip = e.reusable(n, opts)
 		if n.skip {
-			res.Reused++
+			reused++
 			continue
 		}
 		if n.pkg.Types != nil {
 			e.facts[n.pkg.Types] = newPkgFacts()
 		}
-		res.Analyzed++
+		analyzed++
 	}
-	// Forget packages this run no longer has: they were type-checked
-	// again, or are no longer imported.
 	for p := range e.facts {
 		if !live[p] {
 			delete(e.facts, p)
 		}
 	}
-	e.mu.Unlock()
+	return reused, analyzed
+}
 
-	workers := runtime.GOMAXPROCS(0)
-	sem := make(chan struct{}, workers)
+// reusable reports whether n can be skipped, its facts from a previous
+// run kept: opts.Reuse is set, n is a dependency or a root the caller
+// kept (opts.Cached), every analyzer with facts succeeded on it, and its
+// imports are reused too, since facts are derived from the imports'.
+// planReuse visits the nodes in postorder, so n's imports are marked
+// already. e.mu must be held.
+func (e *Engine) reusable(n *node, opts Options) bool {
+	pf := e.facts[n.pkg.Types]
+	if !opts.Reuse || n.root && (opts.Cached == nil || !opts.Cached(n.pkg)) || pf == nil || !pf.complete {
+		return false
+	}
+	for _, imp := range n.imports {
+		if !imp.skip {
+			return false
+		}
+	}
+	return true
+}
+
+// analyzeAll analyzes every node not reused, each once its imports are
+// done, on at most GOMAXPROCS goroutines at a time. It returns when they
+// are all done or, if ctx is cancelled, when those under way are.
+func (e *Engine) analyzeAll(ctx context.Context, all []*node, opts Options) {
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
 	for _, n := range all {
 		if n.skip {
@@ -274,58 +332,74 @@ func (e *Engine) Run(ctx context.Context, roots []*packages.Package, opts Option
 			close(n.done)
 			continue
 		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			defer close(n.done)
-			for _, imp := range n.imports {
-				<-imp.done
-			}
-			if ctx.Err() != nil {
-				return
-			}
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			if ctx.Err() != nil {
-				return
-			}
-			e.analyze(n, opts)
-		}()
+		wg.Go(func() { e.analyzeWhenReady(ctx, n, sem, opts) })
 	}
 	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		// Facts of packages cut short are incomplete: forget them.
-		e.mu.Lock()
-		for _, n := range all {
-			if pf := e.facts[n.pkg.Types]; pf != nil && !n.skip && n.acts == nil {
-				delete(e.facts, n.pkg.Types)
-			}
-		}
-		e.mu.Unlock()
-		return nil, err
-	}
+}
 
+// analyzeWhenReady waits for n's imports, then for one of sem's slots,
+// and analyzes n unless ctx is cancelled meanwhile. It closes n.done in
+// any case: n's importers wait on it.
+func (e *Engine) analyzeWhenReady(ctx context.Context, n *node, sem chan struct{}, opts Options) {
+	defer close(n.done)
+	for _, imp := range n.imports {
+		<-imp.done
+	}
+	if ctx.Err() != nil {
+		return
+	}
+	sem <- struct{}{}
+	defer func() { <-sem }()
+	if ctx.Err() != nil {
+		return
+	}
+	e.analyze(n, opts)
+}
+
+// forgetUnfinished drops the facts of the packages a cancelled run did
+// not analyze: they are incomplete, and the next run must analyze them.
+func (e *Engine) forgetUnfinished(all []*node) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	for _, n := range all {
+		if !n.skip && n.acts == nil {
+			delete(e.facts, n.pkg.Types)
+		}
+	}
+}
+
+// rootActions returns the action of each requested analyzer on each root
+// not reused, analyzers outer (Result.Roots).
+func (e *Engine) rootActions(roots []*packages.Package, nodes map[*packages.Package]*node) []*Action {
+	var acts []*Action
 	for _, a := range e.analyzers {
 		for _, p := range roots {
 			if n := nodes[p]; !n.skip {
-				res.Roots = append(res.Roots, n.acts[a])
+				acts = append(acts, n.acts[a])
 			}
 		}
 	}
+	return acts
+}
+
+// failedDependencies returns the failed actions on the dependency packages
+// analyzed, sorted by package ID, then analyzer name (Result.Failed).
+func (e *Engine) failedDependencies(all []*node) []*Action {
+	var failed []*Action
 	for _, n := range all {
 		if n.root || n.skip {
 			continue
 		}
 		for _, a := range e.order {
 			if act := n.acts[a]; act != nil && act.Err != nil {
-				res.Failed = append(res.Failed, act)
+				failed = append(failed, act)
 			}
 		}
 	}
-	slices.SortFunc(res.Failed, func(a, b *Action) int {
+	slices.SortFunc(failed, func(a, b *Action) int {
 		return cmp.Or(cmp.Compare(a.Package.ID, b.Package.ID), cmp.Compare(a.Analyzer.Name, b.Analyzer.Name))
 	})
-	return res, nil
+	return failed
 }
 
 // analyze runs the node's analyzers on its package, in order.
@@ -340,23 +414,7 @@ func (e *Engine) analyze(n *node, opts Options) {
 		}
 		act := &Action{Analyzer: a, Package: p, IsRoot: n.root}
 		acts[a] = act
-		var failed []string
-		for _, req := range a.Requires {
-			if r := acts[req]; r.Err != nil {
-				failed = append(failed, r.String())
-			}
-		}
-		if len(a.FactTypes) > 0 {
-			for _, imp := range n.imports {
-				if r := imp.acts[a]; r != nil && r.Err != nil {
-					failed = append(failed, r.String())
-				}
-			}
-		}
-		if len(failed) > 0 {
-			sort.Strings(failed)
-			act.Err = fmt.Errorf("failed prerequisites: %s", strings.Join(failed, ", "))
-		} else {
+		if act.Err = failedPrerequisites(a, n, acts); act.Err == nil {
 			e.exec(act, n, pf, acts)
 		}
 		if act.Err != nil && len(a.FactTypes) > 0 {
@@ -380,66 +438,97 @@ func (e *Engine) analyze(n *node, opts Options) {
 	n.acts = acts
 }
 
-// exec runs one action.
+// failedPrerequisites returns an error naming the actions a's action on
+// n's package depends on that failed, nil if none did: a's requirements
+// on the package (in acts) and, if a has facts, a's actions on the
+// package's imports, as the checker's.
+func failedPrerequisites(a *analysis.Analyzer, n *node, acts map[*analysis.Analyzer]*Action) error {
+	var failed []string
+	for _, req := range a.Requires {
+		if r := acts[req]; r.Err != nil {
+			failed = append(failed, r.String())
+		}
+	}
+	if len(a.FactTypes) > 0 {
+		for _, imp := range n.imports {
+			if r := imp.acts[a]; r != nil && r.Err != nil {
+				failed = append(failed, r.String())
+			}
+		}
+	}
+	if len(failed) == 0 {
+		return nil
+	}
+	sort.Strings(failed)
+	return fmt.Errorf("failed prerequisites: %s", strings.Join(failed, ", "))
+}
+
+// exec runs one action whose prerequisites succeeded.
 func (e *Engine) exec(act *Action, n *node, pf *pkgFacts, acts map[*analysis.Analyzer]*Action) {
+	if act.Err = cannotRun(act); act.Err != nil {
+		return
+	}
+	h := &hooks{e: e, act: act, n: n, pf: pf, running: true}
+	act.Result, act.Err = run(newPass(act, inputs(act.Analyzer, acts), h))
+	h.running = false
+	if act.Err == nil {
+		if err := resultTypeError(act); err != nil {
+			act.Result, act.Err = nil, err
+		}
+	}
+}
+
+// cannotRun returns why act's analyzer cannot run on its package, nil if
+// it can: the package has errors and the analyzer does not run despite
+// them (the checker's message, which the driver recognizes), or the
+// package has no type information.
+func cannotRun(act *Action) error {
 	a, p := act.Analyzer, act.Package
 	if (len(p.Errors) > 0 || len(p.TypeErrors) > 0) && !a.RunDespiteErrors {
-		act.Err = fmt.Errorf("analysis skipped due to errors in package")
-		return
+		return fmt.Errorf("analysis skipped due to errors in package")
 	}
 	if p.Types == nil || p.TypesInfo == nil || p.Fset == nil {
-		act.Err = fmt.Errorf("package %s has no type information", p.ID)
-		return
+		return fmt.Errorf("package %s has no type information", p.ID)
 	}
-	inputs := make(map[*analysis.Analyzer]any, len(a.Requires))
+	return nil
+}
+
+// inputs returns the results of a's requirements on the package, for
+// Pass.ResultOf.
+func inputs(a *analysis.Analyzer, acts map[*analysis.Analyzer]*Action) map[*analysis.Analyzer]any {
+	in := make(map[*analysis.Analyzer]any, len(a.Requires))
 	for _, req := range a.Requires {
-		inputs[req] = acts[req].Result
+		in[req] = acts[req].Result
 	}
+	return in
+}
+
+// newPass returns the pass of act, whose calls back into the engine go to h.
+func newPass(act *Action, inputs map[*analysis.Analyzer]any, h *hooks) *analysis.Pass {
+	p := act.Package
 	module := &analysis.Module{}
 	if p.Module != nil {
 		module = analysisModule(p.Module)
 	}
-	running := true
 	pass := &analysis.Pass{
-		Analyzer:     a,
-		Fset:         p.Fset,
-		Files:        p.Syntax,
-		OtherFiles:   p.OtherFiles,
-		IgnoredFiles: p.IgnoredFiles,
-		Pkg:          p.Types,
-		TypesInfo:    p.TypesInfo,
-		TypesSizes:   p.TypesSizes,
-		TypeErrors:   p.TypeErrors,
-		Module:       module,
-		ResultOf:     inputs,
-		Report: func(d analysis.Diagnostic) {
-			if n.root {
-				act.Diagnostics = append(act.Diagnostics, d)
-			}
-		},
-		ImportObjectFact: func(obj types.Object, fact analysis.Fact) bool {
-			return e.importObjectFact(n, obj, fact)
-		},
-		ImportPackageFact: func(pkg *types.Package, fact analysis.Fact) bool {
-			return e.importPackageFact(pkg, fact)
-		},
-		ExportObjectFact: func(obj types.Object, fact analysis.Fact) {
-			if !running {
-				panic(fmt.Sprintf("%s: ExportObjectFact(%s, %T) called after Run", act, obj, fact))
-			}
-			if obj == nil || obj.Pkg() != p.Types {
-				panic(fmt.Sprintf("%s: ExportObjectFact(%v, %T): object of another package", act, obj, fact))
-			}
-			pf.objs[objectKey{obj, factType(fact)}] = fact
-		},
-		ExportPackageFact: func(fact analysis.Fact) {
-			if !running {
-				panic(fmt.Sprintf("%s: ExportPackageFact(%T) called after Run", act, fact))
-			}
-			pf.pkg[factType(fact)] = fact
-		},
-		AllObjectFacts:  func() []analysis.ObjectFact { return e.allObjectFacts(n, a) },
-		AllPackageFacts: func() []analysis.PackageFact { return e.allPackageFacts(n, a) },
+		Analyzer:          act.Analyzer,
+		Fset:              p.Fset,
+		Files:             p.Syntax,
+		OtherFiles:        p.OtherFiles,
+		IgnoredFiles:      p.IgnoredFiles,
+		Pkg:               p.Types,
+		TypesInfo:         p.TypesInfo,
+		TypesSizes:        p.TypesSizes,
+		TypeErrors:        p.TypeErrors,
+		Module:            module,
+		ResultOf:          inputs,
+		Report:            h.report,
+		ImportObjectFact:  h.importObjectFact,
+		ImportPackageFact: h.e.importPackageFact,
+		ExportObjectFact:  h.exportObjectFact,
+		ExportPackageFact: h.exportPackageFact,
+		AllObjectFacts:    h.allObjectFacts,
+		AllPackageFacts:   h.allPackageFacts,
 	}
 	pass.ReadFile = func(name string) ([]byte, error) {
 		if !readable(pass, name) {
@@ -447,13 +536,68 @@ func (e *Engine) exec(act *Action, n *node, pf *pkgFacts, acts map[*analysis.Ana
 		}
 		return os.ReadFile(name)
 	}
-	act.Result, act.Err = run(pass)
-	running = false
-	if act.Err == nil {
-		if got, want := reflect.TypeOf(act.Result), a.ResultType; got != want {
-			act.Result, act.Err = nil, fmt.Errorf("internal error: on package %s, analyzer %s returned a result of type %v, but declared ResultType %v", p.PkgPath, a.Name, got, want)
-		}
+	return pass
+}
+
+// hooks are one action's calls back into the engine from its pass: its
+// diagnostics, kept for a root only, and its facts, its own package's to
+// write while the analyzer runs, and those of the package and its imports
+// to read with the checker's visibility.
+type hooks struct {
+	e       *Engine
+	act     *Action
+	n       *node
+	pf      *pkgFacts
+	running bool // the analyzer's Run has not returned
+}
+
+func (h *hooks) report(d analysis.Diagnostic) {
+	if h.n.root {
+		h.act.Diagnostics = append(h.act.Diagnostics, d)
 	}
+}
+
+func (h *hooks) importObjectFact(obj types.Object, fact analysis.Fact) bool {
+	return h.e.importObjectFact(h.n, obj, fact)
+}
+
+// exportObjectFact records fact on obj, which must be an object of the
+// package; like the checker, it panics on an analyzer's misuse: an object
+// of another package, or a call after Run returned (from a goroutine the
+// analyzer left running).
+func (h *hooks) exportObjectFact(obj types.Object, fact analysis.Fact) {
+	if !h.running {
+		panic(fmt.Sprintf("%s: ExportObjectFact(%s, %T) called after Run", h.act, obj, fact))
+	}
+	if obj == nil || obj.Pkg() != h.act.Package.Types {
+		panic(fmt.Sprintf("%s: ExportObjectFact(%v, %T): object of another package", h.act, obj, fact))
+	}
+	h.pf.objs[objectKey{obj, factType(fact)}] = fact
+}
+
+func (h *hooks) exportPackageFact(fact analysis.Fact) {
+	if !h.running {
+		panic(fmt.Sprintf("%s: ExportPackageFact(%T) called after Run", h.act, fact))
+	}
+	h.pf.pkg[factType(fact)] = fact
+}
+
+func (h *hooks) allObjectFacts() []analysis.ObjectFact {
+	return h.e.allObjectFacts(h.n, h.act.Analyzer)
+}
+
+func (h *hooks) allPackageFacts() []analysis.PackageFact {
+	return h.e.allPackageFacts(h.n, h.act.Analyzer)
+}
+
+// resultTypeError returns an error if act's analyzer returned a result of
+// another type than its ResultType, as the checker does.
+func resultTypeError(act *Action) error {
+	a := act.Analyzer
+	if got, want := reflect.TypeOf(act.Result), a.ResultType; got != want {
+		return fmt.Errorf("internal error: on package %s, analyzer %s returned a result of type %v, but declared ResultType %v", act.Package.PkgPath, a.Name, got, want)
+	}
+	return nil
 }
 
 // run calls the analyzer, turning a panic into an error.
