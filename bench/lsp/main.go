@@ -31,6 +31,7 @@ func main() {
 	debounce := flag.Duration("debounce", time.Millisecond, "the server's delay between an edit and its analysis (-debounce of envvet lsp); the default 300ms is added to what an editor user waits")
 	cpuprofile := flag.String("cpuprofile", "", "write the server's CPU profile to this file")
 	logfile := flag.String("logfile", "", "the server's -logfile")
+	pause := flag.Duration("pause", 0, "the client's pause before each edit, after the previous edit's analysis ended (a user between two bursts of typing)")
 	flag.Parse()
 	if *file == "" || flag.NArg() > 0 {
 		flag.Usage()
@@ -49,7 +50,7 @@ func main() {
 	if *cpuprofile != "" {
 		args = append(args, "-cpuprofile="+*cpuprofile)
 	}
-	run, err := measureServer(*envvet, args, root, path, *edits, *logfile)
+	run, err := measureServer(*envvet, args, root, path, *edits, *logfile, *pause)
 	if err != nil {
 		fatal(fmt.Errorf("server: %v", err))
 	}
@@ -105,6 +106,10 @@ func report(file string, fl *floor, run *serverRun, debounce time.Duration) {
 	}
 	row(fmt.Sprintf("didChange->publish (%d edits)", len(run.edits)), run.edits)
 	row("didChange->analysis done", run.done)
+	if run.logCPU {
+		row("  publish, cpu as read by the client", run.client)
+		fmt.Println("(cpu of an edit: the server's own, logged when it received the didChange, published the file first, and ended the analysis; wall: the client's)")
+	}
 	row("floor: parse+type-check the package", fl.samples)
 	fmt.Printf("latency/floor p50: wall %s  cpu %s   (debounce %v included in wall; an editor user also waits the default %v)\n",
 		ratio(quantile(run.edits, 0.5, wallOf), quantile(fl.samples, 0.5, wallOf)),

@@ -22,12 +22,18 @@ import (
 
 // A serverRun is what one session with the server measured.
 type serverRun struct {
-	first   sample   // didOpen to the file's first diagnostics
-	edits   []sample // didChange to the first diagnostics of that version
-	done    []sample // didChange to the end of that version's analysis (the server's log)
-	early   int      // analyses that published the file's package before its test variants (the server's log)
-	peakRSS int64    // the server's VmHWM, bytes
-	loaded  int      // packages the server type-checked to analyze (its log)
+	first sample   // didOpen to the file's first diagnostics
+	edits []sample // didChange to the first diagnostics of that version
+	done  []sample // didChange to the end of that version's analysis (the server's log)
+	// client holds, for edits, the CPU figures as this process reads them
+	// when it receives a publication (schedstat), beside the server's own
+	// (edits, done) when its log has them: read late whenever this
+	// process is descheduled, they then include work that came after.
+	client  []sample
+	logCPU  bool  // edits' and done's CPU are the server's own figures
+	early   int   // analyses that published the file's package before its test variants (the server's log)
+	peakRSS int64 // the server's VmHWM, bytes
+	loaded  int   // packages the server type-checked to analyze (its log)
 }
 
 // A conn is the client end of an LSP session over a child's stdio,
@@ -47,7 +53,7 @@ type published struct {
 // measureServer starts the server, opens path, waits for its first
 // diagnostics, then makes n one-line edits and times each. The server
 // logs to logf, or to a temporary file if it is empty.
-func measureServer(bin string, args []string, root, path string, n int, logf string) (*serverRun, error) {
+func measureServer(bin string, args []string, root, path string, n int, logf string, pause time.Duration) (*serverRun, error) {
 	if logf == "" {
 		logf = filepath.Join(os.TempDir(), fmt.Sprintf("envvet-lsp-bench-%d.log", os.Getpid()))
 		defer os.Remove(logf)
@@ -82,7 +88,14 @@ func measureServer(bin string, args []string, root, path string, n int, logf str
 		return nil, err
 	}
 	fmt.Fprintf(os.Stderr, "first diagnostics: wall %s ms, server cpu %s ms\n", ms(run.first.wall), ms(run.first.cpu))
-	if err := c.edits(run, u, orig, n); err != nil {
+	if a := c.log.analysis(1); a.start >= 0 {
+		// A server that logs its CPU collects the load's garbage after
+		// the first analysis: let it end before the first edit.
+		if err := c.log.waitCollected(10 * time.Minute); err != nil {
+			return nil, err
+		}
+	}
+	if err := c.edits(run, u, orig, n, pause); err != nil {
 		return nil, err
 	}
 	run.peakRSS = c.peakRSS()
@@ -100,8 +113,17 @@ func measureServer(bin string, args []string, root, path string, n int, logf str
 
 // edits makes n one-line edits of the open file u and times each, from
 // the didChange to the publishDiagnostics of that version.
-func (c *conn) edits(run *serverRun, u protocol.DocumentURI, orig []byte, n int) error {
+//
+// The CPU figures are the server's own when its log gives them: its CPU
+// when it received the didChange, when it published the file's package
+// before its test variants (or, without that publication, when the
+// analysis ended) and when the analysis ended. Between two edits the client
+// pauses for pause, as a user between two bursts of typing.
+func (c *conn) edits(run *serverRun, u protocol.DocumentURI, orig []byte, n int, pause time.Duration) error {
 	for i := 1; i <= n; i++ {
+		if pause > 0 {
+			time.Sleep(pause)
+		}
 		version := int32(i + 1)
 		c0, t0 := c.cpu(), time.Now()
 		c.notify(protocol.MethodTextDocumentDidChange, &protocol.DidChangeTextDocumentParams{
@@ -120,6 +142,16 @@ func (c *conn) edits(run *serverRun, u protocol.DocumentURI, orig []byte, n int)
 			return err
 		}
 		d := sample{wall: time.Since(t0), cpu: c.cpu() - c0}
+		run.client = append(run.client, s)
+		if a := c.log.analysis(i + 1); a.change >= 0 && a.done >= 0 {
+			first := a.done
+			if a.early >= 0 {
+				first = a.early
+			}
+			s.cpu, d.cpu = first-a.change, a.done-a.change
+			run.edits[len(run.edits)-1] = s
+			run.logCPU = true
+		}
 		run.done = append(run.done, d)
 		run.early = c.log.early
 		fmt.Fprintf(os.Stderr, "edit %d: first publish wall %s ms, cpu %s ms; analysis done wall %s ms, cpu %s ms\n", i, ms(s.wall), ms(s.cpu), ms(d.wall), ms(d.cpu))
@@ -267,19 +299,60 @@ func loadedPackages(logf string) int {
 
 // A logTail reads the server's log as it grows, counting the analyses
 // that ended ("analysis of N open files: ..."; a superseded one logs
-// "analysis superseded").
+// "analysis superseded") and, where the server logs its CPU time, the
+// CPU of each analysis's start, early publication and end.
 type logTail struct {
-	name  string
-	off   int64
-	part  []byte // an unfinished line
-	done  int
-	early int // analyses that published some files before their test variants
+	name      string
+	off       int64
+	part      []byte // an unfinished line
+	done      int
+	early     int // analyses that published some files before their test variants
+	collected int // collections of a load's garbage
+	marks     []analysisCPU
 }
 
+// An analysisCPU holds the server's CPU time at the events of one
+// analysis, -1 where not logged: the receipt of the last didChange
+// before it, its start, its early publication and its end.
+type analysisCPU struct{ change, start, early, done time.Duration }
+
+var noCPU = analysisCPU{-1, -1, -1, -1}
+
 var (
-	analysisEnd  = regexp.MustCompile(`analysis of \d+ open files`)
-	publishEarly = regexp.MustCompile(`published the diagnostics of \d+ files before the test variants`)
+	didChange     = regexp.MustCompile(`<- textDocument/didChange`)
+	analysisStart = regexp.MustCompile(`analysis \d+ started`)
+	analysisEnd   = regexp.MustCompile(`analysis of \d+ open files`)
+	publishEarly  = regexp.MustCompile(`published the diagnostics of \d+ files before the test variants`)
+	loadCollected = regexp.MustCompile(`collected the garbage of the load`)
+	cpuMark       = regexp.MustCompile(`\(cpu (\d+)us\)$`)
 )
+
+// analysis returns the CPU marks of the n-th analysis (from 1) that
+// ended, or all -1.
+func (l *logTail) analysis(n int) analysisCPU {
+	if n < 1 || n > len(l.marks) {
+		return noCPU
+	}
+	return l.marks[n-1]
+}
+
+// waitCollected waits for the server's collection of its first load.
+func (l *logTail) waitCollected(timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	for l.collected == 0 {
+		if err := l.read(); err != nil {
+			return err
+		}
+		if l.collected > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("the server logged no collection of its load after %v", timeout)
+		}
+		time.Sleep(time.Millisecond)
+	}
+	return nil
+}
 
 // waitDone waits until n analyses have ended, polling every millisecond.
 func (l *logTail) waitDone(n int, timeout time.Duration) error {
@@ -314,11 +387,28 @@ func (l *logTail) read() error {
 	i := bytes.LastIndexByte(b, '\n')
 	l.part = slices.Clone(b[i+1:])
 	for line := range bytes.SplitSeq(b[:i+1], []byte("\n")) {
-		if analysisEnd.Match(line) {
-			l.done++
+		cpu := time.Duration(-1)
+		if m := cpuMark.FindSubmatch(line); m != nil {
+			us, _ := strconv.ParseInt(string(m[1]), 10, 64)
+			cpu = time.Duration(us) * time.Microsecond
 		}
-		if publishEarly.Match(line) {
+		if len(l.marks) == l.done {
+			l.marks = append(l.marks, noCPU)
+		}
+		cur := &l.marks[l.done]
+		switch {
+		case didChange.Match(line):
+			cur.change = cpu
+		case analysisStart.Match(line):
+			cur.start, cur.early = cpu, -1 // a superseded analysis's marks are dropped
+		case publishEarly.Match(line):
 			l.early++
+			cur.early = cpu
+		case analysisEnd.Match(line):
+			cur.done = cpu
+			l.done++
+		case loadCollected.Match(line):
+			l.collected++
 		}
 	}
 	return nil

@@ -325,7 +325,7 @@ func (s *server) publishEarly(ctx context.Context, snap *snapshot, acts []*engin
 	c.collect(plain)
 	res.finish()
 	s.publish(ctx, res)
-	s.log.Printf("published the diagnostics of %d files before the test variants", len(res.only))
+	s.log.Printf("published the diagnostics of %d files before the test variants (%s)", len(res.only), cpuMark())
 }
 
 // An engineRun is what runEngine did.

@@ -203,7 +203,7 @@ func (s *server) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc
 			err = reply(ctx, nil, jsonrpc2.Errorf(jsonrpc2.InternalError, "envvet: internal error: %v", r))
 		}
 	}()
-	s.log.Printf("<- %s", req.Method())
+	s.log.Printf("<- %s (%s)", req.Method(), cpuMark())
 	switch req.Method() {
 	case protocol.MethodInitialize:
 		var p protocol.InitializeParams
@@ -468,6 +468,7 @@ func (s *server) run(ctx context.Context) {
 	// first of a session loads everything, later ones are edits; within
 	// an edit, envvet.phase=tests marks what follows the early publication.
 	s.runs++
+	s.log.Printf("analysis %d started (%s)", s.runs, cpuMark())
 	ctx = pprof.WithLabels(ctx, pprof.Labels("envvet.analysis", strconv.Itoa(s.runs)))
 	pprof.SetGoroutineLabels(ctx)
 	snap := s.snapshot()
@@ -486,7 +487,7 @@ func (s *server) run(ctx context.Context) {
 	}
 	s.lastErrs = shown
 	s.publish(ctx, res)
-	s.log.Printf("analysis of %d open files: %d files with diagnostics in %v", len(snap.docs), len(res.diags), time.Since(start))
+	s.log.Printf("analysis of %d open files: %d files with diagnostics in %v (%s)", len(snap.docs), len(res.diags), time.Since(start), cpuMark())
 	s.collectLoad()
 }
 
@@ -508,7 +509,7 @@ func (s *server) collectLoad() {
 	s.loaded = false
 	start := time.Now()
 	runtime.GC()
-	s.log.Printf("collected the garbage of the load in %v", time.Since(start))
+	s.log.Printf("collected the garbage of the load in %v (%s)", time.Since(start), cpuMark())
 }
 
 // logError reports a problem to the client as window/logMessage and to the log.
