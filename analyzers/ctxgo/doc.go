@@ -75,8 +75,9 @@
 // the go statement (or call) sits in a for loop without condition, or after
 // it (or anywhere in its enclosing loop, or in any deferred call) F receives
 // from a channel, selects, ranges over a channel, loops without condition,
-// calls a function or method named Wait*, Serve*, ListenAndServe*, Accept*,
-// Recv* or Run, io.Copy, io.CopyN, io.CopyBuffer or time.Sleep, or passes a
+// calls a function or method named Wait*, Serve* (not ServeHTTP or
+// ServeDNS, one request's handling), ListenAndServe*, Accept*, Recv* or
+// Run, io.Copy, io.CopyN, io.CopyBuffer or time.Sleep, or passes a
 // context (other than context.Background(), TODO() or WithoutCancel(...)) to
 // another call, so that the goroutine is scoped to F's own work (go
 // heartbeat(ctx); return stream(ctx)). WaitGroup.Wait, errgroup's Wait and a
@@ -98,8 +99,8 @@
 //     if srv.closeIdleConns() { return }) waits for a result instead;
 //   - waits for <-ctx.Done() as a statement of its own; or
 //   - passes the context to a function that does either, or to a
-//     function or method named Wait*, Serve*, ListenAndServe*, Accept*,
-//     Recv* or Run (go srv.Serve(ctx)).
+//     function or method named Wait*, Serve* (not ServeHTTP or ServeDNS),
+//     ListenAndServe*, Accept*, Recv* or Run (go srv.Serve(ctx)).
 //
 // Such a goroutine is reported only when nothing but a return follows the
 // go statement (no call other than builtins and conversions, no enclosing

@@ -7,18 +7,19 @@
 // dbpool: report database pools shared, opened per call or unlimited
 //
 // A pool is a *database/sql.DB, a *github.com/jmoiron/sqlx.DB, a
-// *gorm.io/gorm.DB, a *github.com/uptrace/bun.DB, a
-// *github.com/pocketbase/dbx.DB or an
+// *gorm.io/gorm.DB (or gorm v1's *github.com/jinzhu/gorm.DB), a
+// *github.com/uptrace/bun.DB, a *github.com/pocketbase/dbx.DB or an
 // *entgo.io/ent/dialect/sql.Driver. A table
 // (table.go) names the calls that open one (sql.Open, sql.OpenDB,
 // sqlx.Open, sqlx.Connect, sqlx.ConnectContext, sqlx.MustOpen,
 // sqlx.MustConnect, gorm.Open, ent's dialect/sql.Open, pgx's
 // stdlib.OpenDB for v4 and v5, dbx.Open, dbx.MustOpen), the calls that
 // wrap one (sqlx.NewDb, bun.NewDB, ent's dialect/sql.OpenDB,
-// dbx.NewFromDB) and the accessors that return the *sql.DB underneath
-// (gorm's DB(), ent's Driver.DB(), dbx's DB()): configuring the pool through any of
-// them counts. stdlib.OpenDBFromPool draws on a pgxpool, which bounds it:
-// it is never unlimited. A function of the program that returns a fresh
+// dbx.NewFromDB, gorm v1's Open given a *sql.DB) and the accessors that
+// return the *sql.DB underneath (gorm's DB(), ent's Driver.DB(), dbx's
+// DB()): configuring the pool through any of them counts.
+// stdlib.OpenDBFromPool draws on a pgxpool, which bounds it: it is never
+// unlimited. A function of the program that returns a fresh
 // pool is an opener too, inferred with facts across packages. Migration
 // tools (golang-migrate's drivers, goose, sql-migrate, dbmate) run one
 // statement at a time: passing a pool to them is neither a use nor a

@@ -11,8 +11,9 @@
 //	mode := os.Getenv("APP_MOD") // env key "APP_MOD" is not declared in .env.example; did you mean "APP_MODE"?
 //
 // envkeys finds the manifest by walking up from the package's directory
-// to its module root: the first envvet.yaml, else the first dotenv example
-// file (.env.example, .env.sample, .env.template, .env.dist). The
+// to its module root; the first directory with a manifest file gives it:
+// its envvet.yaml (or envvet.yml), else its dotenv example file
+// (.env.example, .env.sample, .env.template, .env.dist, in that order). The
 // -envkeys.manifest flag names the files instead; relative paths are
 // resolved against the module root, the same in every driver. With no
 // manifest, envkeys reports nothing.
@@ -68,7 +69,8 @@
 //
 // Well-known process variables (HOME, PATH, USER, TMPDIR, TZ, LANG, LC_*,
 // GODEBUG, GOMAXPROCS, GOGC, ...) need no declaration; -envkeys.allow adds
-// keys, and KEY_* patterns, to that list.
+// keys, and patterns as path.Match reads them (AWS_*, *_FILE), to that
+// list.
 //
 // Keys that are not constants (os.Getenv(name)) cannot be checked; with
 // -envkeys.dynamic each such read is reported.

@@ -86,7 +86,7 @@
 // an operand of ||), its else, or the statements after it, on err == nil
 // (alone or an operand of &&: if v, err := ...; err == nil && v > 0 {
 // n = v }). It is silent when it neither fails, nor returns a non-nil
-// error, nor logs, as for helpers below. Statements after an if whose
+// error, nor logs, as for helpers above. Statements after an if whose
 // body a good value falls out of are run by good values too: there, only
 // a log or failure call or a returned error whose arguments name the
 // value (its key, the env value, the parsed value, or what the body

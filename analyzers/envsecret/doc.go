@@ -24,11 +24,11 @@
 // A key is a secret when envvet.yaml marks it (secret: true), when a
 // declaration refers to it through a Secret (valueFrom.secretKeyRef), or
 // when its name ends in _PASSWORD, _PASSWD, _PASS, _SECRET, _TOKEN,
-// _PRIVATE_KEY, _API_KEY, _APIKEY, _SECRET_KEY, _ACCESS_TOKEN,
-// _CLIENT_SECRET, _SIGNING_KEY or _ENCRYPTION_KEY (or is one of these
-// words); a name that goes on after the word (TOKEN_TTL, PASSWORD_FILE)
-// is not. Whatever its name, a value that is a URL with a password (the
-// DSN postgres://app:pw@db/app) is a secret too.
+// _PRIVATE_KEY, _API_KEY, _APIKEY, _SECRET_KEY, _SECRET_ACCESS_KEY,
+// _ACCESS_TOKEN, _CLIENT_SECRET, _SIGNING_KEY or _ENCRYPTION_KEY (or is
+// one of these words); a name that goes on after the word (TOKEN_TTL,
+// PASSWORD_FILE) is not. Whatever its name, a value that is a URL with a
+// password (the DSN postgres://app:pw@db/app) is a secret too.
 //
 // The files are those the manifest reads (see the manifest package: a
 // discovered dotenv example, and the sources: of envvet.yaml or the files
@@ -43,8 +43,9 @@
 //     well-known passwords (POSTGRES_PASSWORD=postgres), are reported
 //     only when the value looks like a real credential: a well-known
 //     token prefix (ghp_, glpat-, xoxb-, sk_live_, AKIA, a PEM private
-//     key), or 20 characters or more of high entropy mixing letter cases
-//     and digits.
+//     key) followed by 16 characters or more, or 20 characters or more
+//     without blanks, of high entropy, mixing two or three of lower case,
+//     upper case and digits.
 //
 // A placeholder is empty or shorter than 6 characters; refers to another
 // value ($VAR, ${VAR}, $(VAR), {{ .Values.x }}, <token>, a path, a secret

@@ -7,9 +7,10 @@
 //
 // The env graph knows the form the program expects each key in: the parse
 // applied to the value (strconv.Atoi, ParseInt and ParseUint with their bit
-// size, ParseFloat, ParseBool, time.ParseDuration, url.Parse, net.ParseIP,
-// netip.ParseAddr and ParsePrefix, json.Unmarshal, into a slice a JSON
-// array, into a map or struct an object), directly, through variables or
+// size, ParseFloat, ParseBool, time.ParseDuration, url.Parse and
+// ParseRequestURI, net.ParseIP and ParseCIDR, netip.ParseAddr, ParsePrefix
+// and ParseAddrPort, json.Unmarshal, into a slice a JSON array, into a map
+// or struct an object), directly, through variables or
 // through helpers in any package (a generic get[int]("K", 4) reads an
 // integer), the type of a struct-tag loader's field (caarlos0/env, both
 // envconfig libraries, cleanenv, kong with enum:"a,b"), or the type of a
@@ -30,16 +31,17 @@
 //
 // The finding is reported at the declaration's line, once for every file
 // that declares the key. The value of a secret key (secret: true in
-// envvet.yaml, or a name ending in _PASSWORD, _SECRET, _TOKEN, _API_KEY or
-// _PRIVATE_KEY) is never printed. Placeholders are not values: empty ones,
-// ${VAR}, ${VAR:-x}, $(VAR) and <...>. A value the program tests for before
+// envvet.yaml, or a name ending in PASSWORD, PASSWD, SECRET, TOKEN, API_KEY
+// or PRIVATE_KEY, or in one of these and _FILE) is never printed.
+// Placeholders are not values: empty ones, $VAR, ${VAR}, ${VAR:-x},
+// $(VAR), {{ ... }} and <...>. A value the program tests for before
 // it parses (if v == "auto" { ... } else { strconv.Atoi(v) }) is accepted.
 //
 // Two reads of one key that expect forms no value satisfies both of (a
 // duration and an integer) are reported at the second, in the package that
 // sees both:
 //
-//	d, _ := time.ParseDuration(os.Getenv("QUEUE_POLL")) // diagnostic: env key "QUEUE_POLL" is read as a duration here but as an integer at internal/queue/poll.go:31:21
+//	d, _ := time.ParseDuration(os.Getenv("QUEUE_POLL")) // diagnostic: env key "QUEUE_POLL" is read as a duration here (time.ParseDuration) but as an integer at internal/queue/poll.go:31:21 (strconv.Atoi)
 //
 // Suppress a finding with envvet.yaml's ignore: field on the key, or with
 // //envvet:ignore envtype <reason> on the second read.
