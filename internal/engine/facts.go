@@ -2,6 +2,7 @@ package engine
 
 import (
 	"cmp"
+	"fmt"
 	"go/types"
 	"reflect"
 	"slices"
@@ -57,10 +58,14 @@ func (e *Engine) pkgFacts(pkg *types.Package) *pkgFacts {
 	return e.facts[pkg]
 }
 
+// factType returns the type facts of fact's kind are stored under. A fact
+// that is not a pointer is the analyzer's bug: the checker exits the
+// process; factType panics, which fails the action (see run), not the
+// driver.
 func factType(fact analysis.Fact) reflect.Type {
 	t := reflect.TypeOf(fact)
 	if t == nil || t.Kind() != reflect.Pointer {
-		panic("invalid fact type: want a pointer")
+		panic(fmt.Sprintf("invalid fact type: got %T, want a pointer", fact))
 	}
 	return t
 }
@@ -104,6 +109,8 @@ func visible(from *types.Package, obj types.Object) bool {
 	return false
 }
 
+// importPackageFact looks up pkg's fact of ptr's type: a package fact is
+// visible to every package, as in the checker.
 func (e *Engine) importPackageFact(pkg *types.Package, ptr analysis.Fact) bool {
 	if pkg == nil {
 		panic("nil package")
@@ -161,8 +168,8 @@ func computeClosure(n *node) []*packages.Package {
 // allObjectFacts returns the object facts of a's types visible to n's
 // package, sorted by package, then position.
 func (e *Engine) allObjectFacts(n *node, a *analysis.Analyzer) []analysis.ObjectFact {
-	types := e.factTypes[a]
-	if len(types) == 0 {
+	want := e.factTypes[a]
+	if len(want) == 0 {
 		return nil // a has no facts: none is visible to it
 	}
 	var out []analysis.ObjectFact
@@ -173,7 +180,7 @@ func (e *Engine) allObjectFacts(n *node, a *analysis.Analyzer) []analysis.Object
 		}
 		start := len(out)
 		for k, f := range pf.objs {
-			if types[k.typ] && visible(n.pkg.Types, k.obj) {
+			if want[k.typ] && visible(n.pkg.Types, k.obj) {
 				out = append(out, analysis.ObjectFact{Object: k.obj, Fact: f})
 			}
 		}
@@ -190,8 +197,8 @@ func (e *Engine) allObjectFacts(n *node, a *analysis.Analyzer) []analysis.Object
 // allPackageFacts returns the package facts of a's types of n's package
 // and the packages it imports, sorted by package.
 func (e *Engine) allPackageFacts(n *node, a *analysis.Analyzer) []analysis.PackageFact {
-	types := e.factTypes[a]
-	if len(types) == 0 {
+	want := e.factTypes[a]
+	if len(want) == 0 {
 		return nil
 	}
 	var out []analysis.PackageFact
@@ -202,7 +209,7 @@ func (e *Engine) allPackageFacts(n *node, a *analysis.Analyzer) []analysis.Packa
 		}
 		start := len(out)
 		for t, f := range pf.pkg {
-			if types[t] {
+			if want[t] {
 				out = append(out, analysis.PackageFact{Package: p.Types, Fact: f})
 			}
 		}
