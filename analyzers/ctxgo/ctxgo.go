@@ -75,13 +75,19 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	if pass.TypesInfo == nil || pass.Pkg == nil || !importsAny(pass.Pkg, "context", "net/http") {
 		return nil, nil // no context in sight
 	}
-	in := pass.ResultOf[lazyinspect.Analyzer].(*lazyinspect.Inspector).Get()
+	li := pass.ResultOf[lazyinspect.Analyzer].(*lazyinspect.Inspector)
 	sum := pass.ResultOf[ctxsum.Analyzer].(*ctxsum.Result)
 
-	for cur := range in.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		fn := funcOf(pass, cur.Node())
+	// The functions are walked without an inspector unless one is built.
+	hasGo := false
+	li.Preorder([]ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.GoStmt)(nil)}, func(n ast.Node) {
+		if _, ok := n.(*ast.GoStmt); ok {
+			hasGo = true
+			return
+		}
+		fn := funcOf(pass, n)
 		if fn.body == nil || fn.isMain {
-			continue
+			return
 		}
 		if c.cutShort {
 			cutShort(pass, sum, fn)
@@ -89,8 +95,11 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		if c.handover {
 			handover(pass, fn)
 		}
-	}
-	if c.unobserved {
+	})
+	// Every rule of unobserved (abandoned's included) starts at a go
+	// statement of the package; a package without one needs no inspector.
+	if c.unobserved && hasGo {
+		in := li.Get()
 		for cur := range in.Root().Preorder((*ast.GoStmt)(nil)) {
 			unobserved(pass, sum, cur)
 		}
