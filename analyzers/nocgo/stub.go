@@ -2,11 +2,13 @@ package nocgo
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/build"
 	"go/parser"
 	"go/token"
+	"io"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -39,6 +41,10 @@ type buildFile struct {
 	withCgo   bool      // selected with cgo on
 	withoutIt bool      // selected with cgo off
 }
+
+// errNameMatched stops constrainedFiles' MatchFile at the file's
+// content: the name alone did not rule the file out.
+var errNameMatched = errors.New("name matched")
 
 // findStub returns the package's stub, or nil. Only files whose build
 // constraint names cgo are read, so packages without one cost nothing.
@@ -102,8 +108,27 @@ func constrainedFiles(pass *analysis.Pass) []buildFile {
 		}
 		add(name, f)
 	}
+	// byName rules out, unread, the ignored files that the build leaves
+	// out by their name alone (another GOOS or GOARCH): MatchFile decides
+	// that before it opens the file, and alike with cgo on and off, so
+	// such a file is selected by neither and no stub can be among them.
+	var (
+		byName *build.Context
+		opened bool
+	)
 	for _, name := range pass.IgnoredFiles {
 		if isTestFile(name) {
+			continue
+		}
+		if byName == nil {
+			byName = buildContext(pass, true)
+			byName.OpenFile = func(string) (io.ReadCloser, error) {
+				opened = true
+				return nil, errNameMatched
+			}
+		}
+		opened = false
+		if ok, _ := byName.MatchFile(filepath.Dir(name), filepath.Base(name)); !ok && !opened {
 			continue
 		}
 		src, err := pass.ReadFile(name)
