@@ -101,12 +101,22 @@ func on(b *bool) bool { return b == nil || *b }
 
 func (c *checker) run(pass *analysis.Pass) (any, error) {
 	res := new(Result)
-	if pass.TypesInfo == nil || pass.Pkg == nil || !c.relevant(pass) {
+	if pass.TypesInfo == nil || pass.Pkg == nil {
+		return res, nil
+	}
+	ok, values := c.relevant(pass)
+	if !ok {
 		return res, nil
 	}
 	graph, _ := pass.ResultOf[envgraph.Analyzer].(*envgraph.Graph)
 	li, _ := pass.ResultOf[lazyinspect.Analyzer].(*lazyinspect.Inspector)
 	if graph == nil || li == nil {
+		return res, nil
+	}
+	if !values {
+		// No env value and no loader: no scope holds one, so there is
+		// nothing to find, and the only facts are parsesArg.
+		exportParseFuncs(pass)
 		return res, nil
 	}
 	s := newState(pass, graph, li.Get())
@@ -161,24 +171,30 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 // the standard library's, and it imports a loader (urfave/cli included),
 // or it refers to a parse, an env read or an imported helper with a fact
 // (usesParseOrRead) and imports a package that reads the environment or
-// a package whose facts name helpers.
-func (c *checker) relevant(pass *analysis.Pass) bool {
+// a package whose facts name helpers. values reports whether, besides,
+// the package may hold an env value: it imports a loader, or refers to
+// an env read or to an imported function with a valueOf or silentDefault
+// fact. Every env value starts at a call of one of these (markEnv,
+// valueParam, silentOf), so in a relevant package without values no
+// scope holds one, and only parsesArg facts can come of it.
+func (c *checker) relevant(pass *analysis.Pass) (ok, values bool) {
 	if len(pass.Files) > 0 && isStd(pass.Fset, pass.Files[0].Pos()) {
-		return false
+		return false, false
 	}
 	if importsLoader(pass.Pkg) {
-		return true
+		return true, true
 	}
-	if !usesParseOrRead(pass) {
-		return false
+	uses, reads := usesParseOrRead(pass)
+	if !uses {
+		return false, false
 	}
 	for _, imp := range pass.Pkg.Imports() {
 		switch imp.Path() {
 		case "os", "syscall", "golang.org/x/sys/unix", "golang.org/x/sys/windows":
-			return true
+			return true, reads
 		}
 	}
-	return len(pass.AllObjectFacts()) > 0
+	return len(pass.AllObjectFacts()) > 0, reads
 }
 
 // usesParseOrRead reports whether some function the package refers to is
@@ -187,8 +203,9 @@ func (c *checker) relevant(pass *analysis.Pass) bool {
 // none has nothing for envparse: every scope infer marks, and every fact
 // and finding, starts at a call of one of them (markEnv, parsesParam; the
 // loaders and urfave/cli flags need their imports, see relevant), so
-// its inspector need not be built.
-func usesParseOrRead(pass *analysis.Pass) bool {
+// its inspector need not be built. reads reports whether one of them is
+// an env read or a function with a valueOf or silentDefault fact.
+func usesParseOrRead(pass *analysis.Pass) (uses, reads bool) {
 	var (
 		value  valueOf
 		silent silentDefault
@@ -205,15 +222,22 @@ func usesParseOrRead(pass *analysis.Pass) bool {
 			continue
 		}
 		seen[fn] = true
-		if _, ok := parserOf(fn); ok || isEnvRead(fn) {
-			return true
+		if isEnvRead(fn) {
+			return true, true
 		}
-		if fn.Pkg() != nil && fn.Pkg() != pass.Pkg &&
-			(pass.ImportObjectFact(fn, &value) || pass.ImportObjectFact(fn, &silent) || pass.ImportObjectFact(fn, &parses)) {
-			return true
+		if _, ok := parserOf(fn); ok {
+			uses = true
+		}
+		if fn.Pkg() != nil && fn.Pkg() != pass.Pkg {
+			if pass.ImportObjectFact(fn, &value) || pass.ImportObjectFact(fn, &silent) {
+				return true, true
+			}
+			if !uses && pass.ImportObjectFact(fn, &parses) {
+				uses = true
+			}
 		}
 	}
-	return false
+	return uses, false
 }
 
 // isStd reports whether pos lies in the standard library's source.

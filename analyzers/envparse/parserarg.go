@@ -4,9 +4,11 @@ import (
 	"go/ast"
 	"go/types"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/envvet/envvet/analyzers/envgraph"
+	"github.com/envvet/envvet/internal/passutil"
 )
 
 // A helper may take its parse as an argument, as lego's platform/env does:
@@ -123,14 +125,53 @@ func (s *state) parsesParam(sc *scope) string {
 		return ""
 	}
 	for _, c := range sc.calls {
-		call := c.Node().(*ast.CallExpr)
-		p, ok := parserOf(s.callee(call))
-		if !ok || p.arg >= len(call.Args) {
-			continue
-		}
-		if i, ok := s.paramOf(call.Args[p.arg], sc, 0); ok && i == 0 {
-			return p.name
+		if name := s.parsesFirst(sc, c.Node().(*ast.CallExpr)); name != "" {
+			return name
 		}
 	}
 	return ""
+}
+
+// parsesFirst returns the parse that call, in sc's function, applies to
+// its first parameter, "" if none.
+func (s *state) parsesFirst(sc *scope, call *ast.CallExpr) string {
+	p, ok := parserOf(s.callee(call))
+	if !ok || p.arg >= len(call.Args) {
+		return ""
+	}
+	if i, ok := s.paramOf(call.Args[p.arg], sc, 0); ok && i == 0 {
+		return p.name
+	}
+	return ""
+}
+
+// exportParseFuncs exports the parsesArg facts of a package that holds
+// no env value (relevant's values is false), as exportFacts would: for
+// each function declaration of parse type that parses its first
+// parameter. It walks only those declarations and builds no inspector.
+func exportParseFuncs(pass *analysis.Pass) {
+	s := &state{pass: pass, info: pass.TypesInfo}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			decl, ok := d.(*ast.FuncDecl)
+			if !ok || decl.Body == nil {
+				continue
+			}
+			fn, ok := s.info.Defs[decl.Name].(*types.Func)
+			if !ok || fn == nil || fn.Pkg() != pass.Pkg || !isParseFunc(fn.Type()) {
+				continue
+			}
+			sc := &scope{decl: decl, obj: fn, params: passutil.Params(s.info, decl.Type)}
+			name := ""
+			ast.Inspect(decl, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok && name == "" {
+					name = s.parsesFirst(sc, call)
+				}
+				return name == ""
+			})
+			if name != "" {
+				pass.ExportObjectFact(fn, &parsesArg{Parser: name})
+			}
+		}
+	}
 }
