@@ -9,37 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis/multichecker"
-
-	"github.com/envvet/envvet/analyzers/dbpool"
+	"github.com/envvet/envvet/internal/modtest"
 )
-
-// TestMain lets the test binary serve as the checker, standalone or as go
-// vet's -vettool, when DBPOOL_E2E_TOOL is set.
-func TestMain(m *testing.M) {
-	if os.Getenv("DBPOOL_E2E_TOOL") == "1" {
-		multichecker.Main(dbpool.New(dbpool.Config{}))
-		return
-	}
-	os.Exit(m.Run())
-}
-
-// buildTool builds this package's test binary again with go test -c,
-// without the race detector, and returns its path: the checker of the
-// end-to-end test (see TestMain). Under go test -race the test binary
-// itself would analyze the standard library's packages, every one of
-// them under go vet and again standalone, three times slower; the
-// analyzer is compiled from the same sources either way.
-func buildTool(t *testing.T) string {
-	t.Helper()
-	exe := filepath.Join(t.TempDir(), "dbpool.test")
-	cmd := exec.Command("go", "test", "-c", "-o", exe, ".")
-	cmd.Env = append(os.Environ(), "GOWORK=off")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go test -c: %v\n%s", err, out)
-	}
-	return exe
-}
 
 var diagLine = regexp.MustCompile(`^(?:\./)?(\S+\.go):(\d+)(?::\d+)?: (.*)$`)
 
@@ -52,7 +23,12 @@ func TestEndToEnd(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and vets a module")
 	}
-	exe := buildTool(t)
+	// dbpool alone with its default settings, through x/tools'
+	// multichecker and unitchecker (testdata/dbpoolvet), built without the
+	// race detector: under go test -race it would analyze the standard
+	// library's packages, every one of them under go vet and again
+	// standalone, three times slower.
+	exe := modtest.Tool(t, "./testdata/dbpoolvet")
 	src, err := filepath.Abs("testdata/e2e")
 	if err != nil {
 		t.Fatal(err)
@@ -65,7 +41,7 @@ func TestEndToEnd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	env := append(os.Environ(), "DBPOOL_E2E_TOOL=1", "GOFLAGS=-mod=mod", "GOWORK=off")
+	env := append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
 
 	run := func(name string, args ...string) string {
 		cmd := exec.Command(name, args...)

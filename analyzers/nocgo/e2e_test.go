@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/envvet/envvet/internal/modtest"
 )
 
 // wantE2E is what every driver must report on testdata/e2e, whatever
@@ -31,14 +33,14 @@ func TestEndToEnd(t *testing.T) {
 		t.Skip("short: the end-to-end test compiles go-sqlite3's C code")
 	}
 	needCC(t)
+	// nocgovet is built as modtest.Envvet is (cgo off, -trimpath): it
+	// compiles only its main package beyond envvet's build, and is the same
+	// file in any checkout, so go vet's cached results for the dependencies
+	// (the standard library, go-sqlite3, lib/pq) serve later runs and other
+	// checkouts of the same sources. The tool's own cgo setting is not the
+	// analyzed program's: each run below sets CGO_ENABLED for that.
+	tool := modtest.Tool(t, "./testdata/nocgovet")
 	tmp := t.TempDir()
-	tool := filepath.Join(tmp, "nocgovet")
-	// -trimpath: the same sources give the same binary in any checkout,
-	// so go vet's cached results for the dependencies (the standard
-	// library, go-sqlite3, lib/pq) serve later runs and other checkouts.
-	if out, err := exec.Command("go", "build", "-trimpath", "-o", tool, "./testdata/nocgovet").CombinedOutput(); err != nil {
-		t.Fatalf("building nocgovet: %v\n%s", err, out)
-	}
 	mod := filepath.Join(tmp, "e2e")
 	if err := os.CopyFS(mod, os.DirFS(filepath.Join("testdata", "e2e"))); err != nil {
 		t.Fatal(err)
