@@ -79,7 +79,9 @@ type Options struct {
 	Reuse bool
 	// Cached reports the roots whose actions the caller kept from a
 	// previous run: with Reuse, such a root is skipped as a dependency
-	// would be, and Result.Roots has no action for it.
+	// would be, and Result.Roots has no action for it. Run calls it with
+	// the engine's lock held, so it must not call the Engine (Facts
+	// would deadlock).
 	Cached func(*packages.Package) bool
 }
 
@@ -122,6 +124,20 @@ func New(analyzers []*analysis.Analyzer) (*Engine, error) {
 		facts:     make(map[*types.Package]*pkgFacts),
 		imports:   make(map[*packages.Package][]*packages.Package),
 	}
+	e.order = prerequisitesFirst(analyzers)
+	for _, a := range e.order {
+		if len(a.FactTypes) > 0 {
+			e.markOnDeps(a)
+			e.factTypes[a] = factTypeSet(a)
+		}
+	}
+	return e, nil
+}
+
+// prerequisitesFirst returns analyzers and all they require, directly or
+// not, each once and after its requirements.
+func prerequisitesFirst(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
+	var order []*analysis.Analyzer
 	seen := make(map[*analysis.Analyzer]bool)
 	var visit func(a *analysis.Analyzer)
 	visit = func(a *analysis.Analyzer) {
@@ -132,34 +148,35 @@ func New(analyzers []*analysis.Analyzer) (*Engine, error) {
 		for _, req := range a.Requires {
 			visit(req)
 		}
-		e.order = append(e.order, a)
+		order = append(order, a)
 	}
 	for _, a := range analyzers {
 		visit(a)
 	}
-	// What runs on dependencies: the analyzers with facts, and what
-	// they require.
-	var mark func(a *analysis.Analyzer)
-	mark = func(a *analysis.Analyzer) {
-		if e.onDeps[a] {
-			return
-		}
-		e.onDeps[a] = true
-		for _, req := range a.Requires {
-			mark(req)
-		}
+	return order
+}
+
+// markOnDeps marks a and what it requires, directly or not, as running on
+// dependencies. New marks the analyzers with facts: an importer needs
+// their facts on every package it imports, and they need their
+// requirements' results there.
+func (e *Engine) markOnDeps(a *analysis.Analyzer) {
+	if e.onDeps[a] {
+		return
 	}
-	for _, a := range e.order {
-		if len(a.FactTypes) > 0 {
-			mark(a)
-			ts := make(typeSet)
-			for _, f := range a.FactTypes {
-				ts[reflect.TypeOf(f)] = true
-			}
-			e.factTypes[a] = ts
-		}
+	e.onDeps[a] = true
+	for _, req := range a.Requires {
+		e.markOnDeps(req)
 	}
-	return e, nil
+}
+
+// factTypeSet returns the set of a's fact types.
+func factTypeSet(a *analysis.Analyzer) typeSet {
+	ts := make(typeSet)
+	for _, f := range a.FactTypes {
+		ts[reflect.TypeOf(f)] = true
+	}
+	return ts
 }
 
 // Forget drops the facts of pkgs, so that the next run analyzes them, and
