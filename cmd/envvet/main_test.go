@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"io/fs"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -53,7 +55,7 @@ func TestScripts(t *testing.T) {
 			env.Setenv("PATH", bin+string(filepath.ListSeparator)+env.Getenv("PATH"))
 			return setupGoEnv(env)
 		},
-		Cmds: map[string]func(*testscript.TestScript, bool, []string){"cmpwork": cmpWork, "gotool": goTool},
+		Cmds: map[string]func(*testscript.TestScript, bool, []string){"cmpwork": cmpWork, "gotool": goTool, "freeport": freePort},
 	})
 }
 
@@ -131,6 +133,22 @@ func goTool(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("go tool -n %s printed %q, not an executable", args[1], path)
 	}
 	ts.Setenv(args[0], path)
+}
+
+// freePort sets the variable VAR to a TCP port of 127.0.0.1 that nothing
+// listens on (the kernel's pick, released at once), for a server that a
+// script starts: a fixed port fails when two runs of the script overlap
+// on one machine ("bind: address already in use"), and the second run's
+// clients then talk to the first run's server.
+func freePort(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: freeport VAR")
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	ts.Check(err)
+	port := l.Addr().(*net.TCPAddr).Port
+	ts.Check(l.Close())
+	ts.Setenv(args[0], strconv.Itoa(port))
 }
 
 // copyDir copies the regular files of the tree at src to dst.
