@@ -11,7 +11,10 @@ import (
 // providers), or "" when path is none of them.
 func configLib(path string) string {
 	switch path {
-	case "github.com/urfave/cli", "github.com/urfave/cli/v2", "github.com/urfave/cli/v3":
+	case "github.com/urfave/cli", "github.com/urfave/cli/v2", "github.com/urfave/cli/v3",
+		// v1 under the paths older programs import it by: gopkg.in, and
+		// the project's name before it moved.
+		"gopkg.in/urfave/cli.v1", "github.com/codegangsta/cli":
 		return LoaderUrfave
 	case "github.com/alecthomas/kong":
 		return LoaderKong
@@ -51,8 +54,9 @@ func LoaderOf(path string) string {
 // records those keys at the declarations, so the library's own dynamic
 // reads and scans are not the program's.
 func inConfigLib(path string) bool {
-	for _, m := range []string{"github.com/urfave/cli", "github.com/alecthomas/kong", "github.com/ilyakaznacheev/cleanenv",
-		"github.com/peterbourgon/ff", "github.com/knadh/koanf", "github.com/joho/godotenv"} {
+	for _, m := range []string{"github.com/urfave/cli", "gopkg.in/urfave/cli.v1", "github.com/codegangsta/cli",
+		"github.com/alecthomas/kong", "github.com/ilyakaznacheev/cleanenv", "github.com/peterbourgon/ff",
+		"github.com/knadh/koanf", "github.com/joho/godotenv"} {
 		if path == m || strings.HasPrefix(path, m+"/") {
 			return true
 		}
