@@ -287,12 +287,15 @@ func (r *Result) exportParamFacts(pass *analysis.Pass, funcs []*types.Func) {
 // exportKeeps computes the keepsCtx facts of local functions and exports
 // them.
 func (r *Result) exportKeeps(pass *analysis.Pass, funcs []*types.Func) {
+	// Each function's Flow, built once: the fixed points below look at
+	// every function at least twice, and a Flow is syntax only.
+	flows := make(map[*types.Func]*Flow)
 	// To a fixed point: a function that calls a keeper may be one itself.
 	// The sets only grow, so this terminates.
 	for changed := true; changed; {
 		changed = false
 		for _, fn := range funcs {
-			ps, _ := r.computeKeeps(fn)
+			ps, _ := r.computeKeeps(fn, flows)
 			if len(ps) > len(r.keeps[fn]) {
 				r.keeps[fn] = ps
 				changed = true
@@ -311,7 +314,7 @@ func (r *Result) exportKeeps(pass *analysis.Pass, funcs []*types.Func) {
 			if len(r.kUntil[fn]) == 0 {
 				continue
 			}
-			_, until := r.computeKeeps(fn)
+			_, until := r.computeKeeps(fn, flows)
 			if len(until) < len(r.kUntil[fn]) {
 				r.kUntil[fn] = until
 				changed = true
@@ -335,8 +338,9 @@ func (r *Result) exportKeeps(pass *analysis.Pass, funcs []*types.Func) {
 
 // computeKeeps returns the sorted indexes of fn's context parameters that
 // fn hands to a goroutine outliving it, and those of them whose
-// goroutines all run until the context is cancelled.
-func (r *Result) computeKeeps(fn *types.Func) (keeps, until []int) {
+// goroutines all run until the context is cancelled. flows holds the
+// Flows built so far, by function.
+func (r *Result) computeKeeps(fn *types.Func, flows map[*types.Func]*Flow) (keeps, until []int) {
 	decl := r.decls[fn]
 	sig, ok := fn.Type().(*types.Signature)
 	if decl == nil || !ok {
@@ -345,11 +349,17 @@ func (r *Result) computeKeeps(fn *types.Func) (keeps, until []int) {
 	if sig.Recv() == nil && fn.Name() == "main" && r.pkg.Name() == "main" {
 		return nil, nil
 	}
-	f := r.NewFlow(decl.Type, decl.Body)
+	var f *Flow
 	for i := range sig.Params().Len() {
 		p := sig.Params().At(i)
 		if !IsContext(p.Type()) || p.Name() == "" || p.Name() == "_" {
 			continue
+		}
+		if f == nil { // not for a function without a named context parameter
+			if f = flows[fn]; f == nil {
+				f = r.NewFlow(decl.Type, decl.Body)
+				flows[fn] = f
+			}
 		}
 		// A context derived from p whose cancel f defers ends with f:
 		// what happens to it is f's own business (ctxgo reports it there).
