@@ -193,28 +193,37 @@ func (s *state) collect(sc *scope, cur inspector.Cursor) {
 
 // markEnv marks the scopes that call something that may read the
 // environment (an env function, an imported function with a fact, or a
-// function of the package so marked) or parse.
+// function of the package so marked) or parse. Each call's callee is
+// looked up once: the rounds only follow the calls of the package's own
+// functions.
 func (s *state) markEnv() {
+	direct := make(map[*scope]bool)
+	local := make(map[*scope][]*scope) // the scopes of the package's functions each scope calls
+	for _, sc := range s.scopes {
+		for _, c := range sc.calls {
+			fn := s.callee(c.Node().(*ast.CallExpr))
+			if fn == nil {
+				continue
+			}
+			if _, ok := parserOf(fn); ok {
+				direct[sc] = true // parses a package variable, say
+				break
+			}
+			if isEnvRead(fn) || fn.Pkg() != s.pass.Pkg && (s.importedValue(fn) != nil || s.importedSilent(fn) != nil) {
+				direct[sc] = true
+				break
+			}
+			if callee := s.byObj[fn]; fn.Pkg() == s.pass.Pkg && callee != nil {
+				local[sc] = append(local[sc], callee)
+			}
+		}
+	}
+	isEnv := func(sc *scope) bool { return sc.env }
 	for round := 0; round < 32; round++ {
 		changed := false
 		for _, sc := range s.scopes {
-			if sc.env {
-				continue
-			}
-			for _, c := range sc.calls {
-				fn := s.callee(c.Node().(*ast.CallExpr))
-				if fn == nil {
-					continue
-				}
-				if _, ok := parserOf(fn); ok {
-					sc.env, changed = true, true // parses a package variable, say
-					break
-				}
-				if isEnvRead(fn) || fn.Pkg() != s.pass.Pkg && (s.importedValue(fn) != nil || s.importedSilent(fn) != nil) ||
-					fn.Pkg() == s.pass.Pkg && s.byObj[fn] != nil && s.byObj[fn].env {
-					sc.env, changed = true, true
-					break
-				}
+			if !sc.env && (direct[sc] || slices.ContainsFunc(local[sc], isEnv)) {
+				sc.env, changed = true, true
 			}
 		}
 		if !changed {
