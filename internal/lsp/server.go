@@ -66,7 +66,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/metrics"
 	"runtime/pprof"
 	"slices"
 	"strconv"
@@ -189,7 +188,6 @@ type server struct {
 	fixes    map[uri.URI][]fixEntry // code actions of the published diagnostics
 	cancel   context.CancelFunc     // cancels the scheduled or running analysis
 	timer    *time.Timer
-	idle     *time.Timer // the collection in idle time (idleCollect), if armed
 	wg       sync.WaitGroup
 	shutdown bool
 	exited   bool
@@ -429,7 +427,6 @@ func (s *server) schedule() {
 	if s.timer != nil && s.timer.Stop() {
 		s.wg.Done() // the stopped timer's run will not happen
 	}
-	s.disarmIdle()
 	ctx, cancel := context.WithCancel(s.base)
 	s.cancel = cancel
 	s.wg.Add(1)
@@ -449,7 +446,6 @@ func (s *server) stop() {
 		s.wg.Done()
 	}
 	s.timer = nil
-	s.disarmIdle()
 	s.mu.Unlock()
 	s.wg.Wait()
 }
@@ -492,9 +488,7 @@ func (s *server) run(ctx context.Context) {
 	s.lastErrs = shown
 	s.publish(ctx, res)
 	s.log.Printf("analysis of %d open files: %d files with diagnostics in %v (%s)", len(snap.docs), len(res.diags), time.Since(start), cpuMark())
-	if !s.collectLoad() {
-		s.armIdle(ctx)
-	}
+	s.collectLoad()
 }
 
 // collectLoad collects the garbage of a load from source, once its
@@ -508,100 +502,14 @@ func (s *server) run(ctx context.Context) {
 // what the next edits allocate in. It runs under runMu: an edit that
 // comes meanwhile waits for it (0.7 s of CPU for derper's 440 MiB heap)
 // instead of running against the collector.
-//
-// It reports whether it collected.
-func (s *server) collectLoad() bool {
+func (s *server) collectLoad() {
 	if !s.loaded {
-		return false
+		return
 	}
 	s.loaded = false
 	start := time.Now()
 	runtime.GC()
 	s.log.Printf("collected the garbage of the load in %v (%s)", time.Since(start), cpuMark())
-	return true
-}
-
-// idleDelay is how long the server waits, after an analysis, without a
-// change before it collects in idle time (idleCollect).
-const idleDelay = time.Second
-
-// idleShare is the share of the way from the live heap to the collector's
-// next goal that the heap must have used for a collection in idle time.
-// The collector's pacing starts a cycle at 70-95% of that way, so an
-// edit (tailscale's cmd/derper: ~6 MiB against a way of ~440 MiB) rarely
-// crosses it before the server is idle again.
-const idleShare = 0.5
-
-// armIdle arms the collection in idle time if the heap has used idleShare
-// of its way to the next goal: after idleDelay without a change, the
-// server collects (idleCollect). Without it, the collector's own cycle
-// (0.75 s of CPU for derper's 440 MiB live heap) starts during an edit,
-// about one in sixty, and runs alongside the next several: the p95 of an
-// edit's latency. Collecting when the heap is halfway to its goal runs
-// cycles a little more often than the pacing would (its trigger is at
-// 70-95% of the way), in time nobody waits on.
-func (s *server) armIdle(ctx context.Context) {
-	used, way := heapWay()
-	if way <= 0 || float64(used) < idleShare*float64(way) {
-		return
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.shutdown || ctx.Err() != nil {
-		return // a change came: its analysis will arm the collection again
-	}
-	s.disarmIdle()
-	s.wg.Add(1)
-	s.idle = time.AfterFunc(idleDelay, func() {
-		defer s.wg.Done()
-		s.idleCollect(ctx)
-	})
-}
-
-// disarmIdle stops the collection in idle time, if armed. s.mu is held.
-func (s *server) disarmIdle() {
-	if s.idle != nil && s.idle.Stop() {
-		s.wg.Done() // the stopped timer's collection will not happen
-	}
-	s.idle = nil
-}
-
-// idleCollect collects, unless a change came since the analysis that
-// armed it (ctx is that analysis's, cancelled by the next change). It
-// runs under runMu, as collectLoad does: an analysis that starts
-// meanwhile waits for it rather than running against the collector.
-func (s *server) idleCollect(ctx context.Context) {
-	s.runMu.Lock()
-	defer s.runMu.Unlock()
-	if ctx.Err() != nil {
-		return
-	}
-	used, way := heapWay()
-	if way <= 0 || float64(used) < idleShare*float64(way) {
-		return // the collector ran meanwhile
-	}
-	start := time.Now()
-	runtime.GC()
-	s.log.Printf("collected in idle time in %v, the heap %d of %d MiB on its way to the next goal (%s)", time.Since(start), used>>20, way>>20, cpuMark())
-}
-
-// heapWay returns how many bytes the heap has allocated since the last
-// collection marked it, and how many the collector's pacing allows
-// before its next goal (the goal minus the live heap); way is 0 before
-// the first collection.
-func heapWay() (used, way uint64) {
-	m := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/gc/heap/goal:bytes"}, {Name: "/memory/classes/heap/objects:bytes"}}
-	metrics.Read(m)
-	for _, x := range m {
-		if x.Value.Kind() != metrics.KindUint64 {
-			return 0, 0
-		}
-	}
-	live, goal, objects := m[0].Value.Uint64(), m[1].Value.Uint64(), m[2].Value.Uint64()
-	if live == 0 || goal <= live || objects < live {
-		return 0, 0
-	}
-	return objects - live, goal - live
 }
 
 // logError reports a problem to the client as window/logMessage and to the log.
