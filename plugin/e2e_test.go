@@ -559,8 +559,8 @@ var settingsCases = []struct {
 }{
 	{
 		name:     "envkeys.manifest",
-		module:   exampleModule,
-		files:    map[string]string{"deploy/.env.example": "DB_PASSWORD=\nHTTP_ADDR=:8080\n"},
+		module:   allChecksModule,
+		files:    map[string]string{"deploy/.env.example": "APP_MODE=\nAPP_REGION=\n"},
 		settings: settings{"envkeys": {"manifest": []string{"deploy/.env.example"}}},
 		flags:    []string{"-envkeys.manifest=deploy/.env.example"},
 	},
@@ -807,11 +807,15 @@ func TestGolangciLintUnknownSetting(t *testing.T) {
 // an empty cache reports, and a run after no edit must come from the
 // cache. golangci-lint keys cached issues by the Go files, the config and
 // the analyzers' names, so the plugins' manifest stamp (plugin/stamp.go)
-// is what makes the edit a miss.
+// is what makes the edit a miss. It runs on the small module, whose
+// undeclared key and cgo policy serve as well as the example's, and
+// whose three runs that analyze every package (an empty cache, and the
+// manifest edit) type-check a fraction of the example's dependencies
+// (net/http, go-sqlite3).
 func TestGolangciLintCacheSeesManifests(t *testing.T) {
 	t.Parallel()
 	gcl, _ := binaries(t)
-	dir := fixture(t, exampleModule)
+	dir := fixture(t, allChecksModule)
 	writeConfig(t, dir, nil)
 	cache := t.TempDir()
 	before, analyzed := runGolangciCached(t, gcl, dir, cache)
@@ -822,7 +826,7 @@ func TestGolangciLintCacheSeesManifests(t *testing.T) {
 		return f.Check == "nocgo" && strings.Contains(f.Message, "CGO_ENABLED=0 is declared in .env.example")
 	})
 	if undeclared < 0 || policy < 0 || analyzed == 0 {
-		t.Fatalf("the example needs an undeclared key and a cgo finding under .env.example's CGO_ENABLED=0 (analyzed %d packages):\n%v", analyzed, before)
+		t.Fatalf("the module needs an undeclared key and a cgo finding under .env.example's CGO_ENABLED=0 (analyzed %d packages):\n%v", analyzed, before)
 	}
 	key, _, _ := strings.Cut(strings.TrimPrefix(before[undeclared].Message, "env key \""), "\"")
 

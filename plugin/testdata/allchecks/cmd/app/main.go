@@ -2,8 +2,8 @@
 package main
 
 import (
+	"context"
 	"log"
-	"net/http"
 	"os"
 	"strconv"
 	"time"
@@ -46,7 +46,8 @@ func main() {
 	orders.Count()
 	users.Count()
 	plug.Load("x.so")
-	http.HandleFunc("/report", api.Report)
-	http.Handle("/audit", http.HandlerFunc((&api.Auditor{}).Handler))
-	log.Fatal(http.ListenAndServe(":8080", nil))
+	api.Report([]string{region})
+	a := &api.Auditor{}
+	a.Handle(context.Background())
+	a.Capture(context.Background(), func() { log.Print("captured") })
 }

@@ -4,17 +4,18 @@ package api
 import (
 	"context"
 	"database/sql"
-	"net/http"
 )
 
-// Report opens a pool on every request.
-func Report(w http.ResponseWriter, r *http.Request) {
-	db, err := sql.Open("postgres", "dsn")
-	if err != nil {
-		return
+// Report opens a pool for every tenant it reports on.
+func Report(tenants []string) {
+	for range tenants {
+		db, err := sql.Open("postgres", "dsn")
+		if err != nil {
+			return
+		}
+		db.QueryRow("SELECT 1")
+		db.Close()
 	}
-	defer db.Close()
-	db.QueryRow("SELECT 1")
 }
 
 // Auditor records requests.
@@ -27,16 +28,20 @@ type Execer interface {
 
 func (a *Auditor) audit(ctx context.Context, what string) { a.DB.Exec(ctx, "insert "+what) }
 
-// Handler audits with the request's context, which ends when it returns.
-func (a *Auditor) Handler(w http.ResponseWriter, r *http.Request) {
-	go a.audit(r.Context(), "handler")
+// Handle audits with a context that ends when it returns.
+func (a *Auditor) Handle(parent context.Context) {
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	go a.audit(ctx, "handle")
 }
 
-// Capture audits with the request's context and then answers: the audit
-// is cut short when Capture returns (issue 15's shape).
-func (a *Auditor) Capture(w http.ResponseWriter, r *http.Request) {
-	go a.audit(r.Context(), "capture")
-	w.WriteHeader(http.StatusNoContent)
+// Capture audits with a context that ends when it returns, and then
+// answers: the audit is cut short when Capture returns (issue 15's shape).
+func (a *Auditor) Capture(parent context.Context, answer func()) {
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	go a.audit(ctx, "capture")
+	answer()
 }
 
 // Lookup stops waiting when ctx ends, and the goroutine's send then
