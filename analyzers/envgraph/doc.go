@@ -81,7 +81,8 @@
 // too, each reference at the string or field that names the key, with
 // the library in Ref.Loader, the flag in Ref.Flag and, when a declaration
 // names several keys tried in turn, all of them in Ref.Group:
-// github.com/urfave/cli flags (v2 EnvVars: []string{...}, v1 EnvVar "A,B",
+// github.com/urfave/cli flags (v2 EnvVars: []string{...}, v1 EnvVar "A,B"
+// under that path, gopkg.in/urfave/cli.v1 or github.com/codegangsta/cli,
 // v3 Sources: cli.EnvVars(...) and cli.EnvVar in a NewValueSourceChain),
 // with Value as default and Required; github.com/alecthomas/kong grammars
 // given to kong.Parse, New or Must (env:"A,B", envprefix, embed and cmd
