@@ -75,19 +75,13 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	if pass.TypesInfo == nil || pass.Pkg == nil || !importsAny(pass.Pkg, "context", "net/http") {
 		return nil, nil // no context in sight
 	}
-	li := pass.ResultOf[lazyinspect.Analyzer].(*lazyinspect.Inspector)
+	in := pass.ResultOf[lazyinspect.Analyzer].(*lazyinspect.Inspector).Get()
 	sum := pass.ResultOf[ctxsum.Analyzer].(*ctxsum.Result)
 
-	// The functions are walked without an inspector unless one is built.
-	hasGo := false
-	li.Preorder([]ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.GoStmt)(nil)}, func(n ast.Node) {
-		if _, ok := n.(*ast.GoStmt); ok {
-			hasGo = true
-			return
-		}
-		fn := funcOf(pass, n)
+	for cur := range in.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		fn := funcOf(pass, cur.Node())
 		if fn.body == nil || fn.isMain {
-			return
+			continue
 		}
 		if c.cutShort {
 			cutShort(pass, sum, fn)
@@ -95,11 +89,8 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		if c.handover {
 			handover(pass, fn)
 		}
-	})
-	// Every rule of unobserved (abandoned's included) starts at a go
-	// statement of the package; a package without one needs no inspector.
-	if c.unobserved && hasGo {
-		in := li.Get()
+	}
+	if c.unobserved {
 		for cur := range in.Root().Preorder((*ast.GoStmt)(nil)) {
 			unobserved(pass, sum, cur)
 		}
