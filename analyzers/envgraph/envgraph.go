@@ -3,10 +3,8 @@ package envgraph
 import (
 	_ "embed"
 	"go/ast"
-	"go/build"
 	"go/token"
 	"go/types"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -846,10 +844,5 @@ func countsAsEnviron(path string) bool {
 
 // isStdPos reports whether pos lies in the standard library's source.
 func (s *state) isStdPos(pos token.Pos) bool {
-	f := s.pass.Fset.File(pos)
-	if f == nil || build.Default.GOROOT == "" {
-		return false
-	}
-	root := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
-	return strings.HasPrefix(filepath.Clean(f.Name()), root)
+	return passutil.InGOROOT(s.pass.Fset, pos)
 }

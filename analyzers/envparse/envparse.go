@@ -4,10 +4,8 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
-	"go/build"
 	"go/token"
 	"go/types"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"sort"
@@ -242,12 +240,7 @@ func usesParseOrRead(pass *analysis.Pass) (uses, reads bool) {
 
 // isStd reports whether pos lies in the standard library's source.
 func isStd(fset *token.FileSet, pos token.Pos) bool {
-	f := fset.File(pos)
-	if f == nil || build.Default.GOROOT == "" {
-		return false
-	}
-	root := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
-	return strings.HasPrefix(f.Name(), root)
+	return passutil.InGOROOT(fset, pos)
 }
 
 // lenientKeys returns the keys whose manifest declaration accepts a

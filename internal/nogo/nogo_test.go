@@ -124,11 +124,11 @@ func TestNogoMatchesVet(t *testing.T) {
 // -race the test binary itself would analyze three times slower. Its
 // analyzers are compiled from the same sources, and its dependencies come
 // from the build cache that building envvet (modtest.Envvet, also with
-// cgo off) filled.
+// cgo off and -trimpath) filled.
 func buildNogo(t *testing.T, dir string) string {
 	t.Helper()
 	nogo := filepath.Join(dir, "nogo.test")
-	goCmd(t, ".", "test", "-c", "-o", nogo, ".")
+	goCmd(t, ".", "test", "-c", "-trimpath", "-o", nogo, ".")
 	return nogo
 }
 
