@@ -27,8 +27,8 @@ import (
 //
 // The standalone findings come from the envvet command (modtest.Envvet,
 // built without the race detector, as TestNeovim runs it) with -json:
-// the module imports net/http and database/sql, whose analysis from
-// source under the race detector cost this test three times the CPU of
+// the module imports database/sql and plugin, whose analysis from source
+// under the race detector would cost this test several times the CPU of
 // the command's run. The server itself runs here, under the detector.
 func TestSameAsStandalone(t *testing.T) {
 	envvet := modtest.Envvet(t) // go tool -n, in envvet's module
