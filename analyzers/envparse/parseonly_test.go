@@ -1,15 +1,11 @@
 package envparse_test
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/envvet/envvet/analyzers/envparse"
-	"github.com/envvet/envvet/internal/lazyinspect"
 )
 
 // TestParseOnly checks envparse's path for a package that parses but
@@ -81,30 +77,12 @@ func Config() (time.Duration, int, int) {
 }
 `,
 	}
-	for name, src := range files {
-		path := filepath.Join(dir, "src", name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeTree(t, dir, files)
 	a := envparse.New(envparse.Config{})
 	analysistest.Run(t, dir, a, "secs", "h", "use")
 
-	built := make(map[string]bool)
-	probe := &analysis.Analyzer{
-		Name:     "probe",
-		Doc:      "records whether envparse built the package's inspector",
-		Requires: []*analysis.Analyzer{envparse.New(envparse.Config{}), lazyinspect.Analyzer},
-		Run: func(pass *analysis.Pass) (any, error) {
-			built[pass.Pkg.Path()] = pass.ResultOf[lazyinspect.Analyzer].(*lazyinspect.Inspector).Built()
-			return nil, nil
-		},
-	}
 	// The probe reports no facts: its own expectations are not checked.
-	analysistest.Run(&quiet{T: t}, dir, probe, "secs")
+	built := inspectorsBuilt(&quiet{T: t}, dir, envparse.New(envparse.Config{}), "secs")
 	if built["secs"] {
 		t.Errorf("package secs: inspector built, want none (it holds no env value)")
 	}

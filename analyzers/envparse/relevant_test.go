@@ -66,28 +66,10 @@ func Port() int { return h.Int("PORT", 8080) }
 func Exit() { os.Exit(1) }
 `,
 	}
-	for name, src := range files {
-		path := filepath.Join(dir, "src", name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	built := make(map[string]bool)
+	writeTree(t, dir, files)
 	reported := make(map[string]int)
 	a := envparse.New(envparse.Config{})
-	probe := &analysis.Analyzer{
-		Name:     "probe",
-		Doc:      "records whether envparse built the package's inspector",
-		Requires: []*analysis.Analyzer{a, lazyinspect.Analyzer},
-		Run: func(pass *analysis.Pass) (any, error) {
-			built[pass.Pkg.Path()] = pass.ResultOf[lazyinspect.Analyzer].(*lazyinspect.Inspector).Built()
-			return nil, nil
-		},
-	}
-	analysistest.Run(t, dir, probe, "p", "q", "r")
+	built := inspectorsBuilt(t, dir, a, "p", "q", "r")
 	// envparse's own diagnostics on r, through a run of envparse itself.
 	for _, res := range analysistest.Run(&quiet{T: t}, dir, a, "r") {
 		reported[res.Pass.Pkg.Path()] += len(res.Diagnostics)
@@ -101,6 +83,41 @@ func Exit() { os.Exit(1) }
 	if reported["r"] != 1 {
 		t.Errorf("package r: %d envparse diagnostics, want 1 (h.Int ignores a parse error)", reported["r"])
 	}
+}
+
+// writeTree writes files (slash paths under src/, contents) into dir, a
+// GOPATH-style tree for analysistest.
+func writeTree(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, src := range files {
+		path := filepath.Join(dir, "src", name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// inspectorsBuilt runs a probe after analyzer a on pkgs of dir and
+// returns, by package path, whether a built the package's inspector
+// (lazyinspect.Inspector.Built). The probe reports no diagnostic and no
+// fact: at sees what analysistest finds wrong with that (a load error, or
+// an unmet want of a's when at is the test's own T).
+func inspectorsBuilt(at analysistest.Testing, dir string, a *analysis.Analyzer, pkgs ...string) map[string]bool {
+	built := make(map[string]bool)
+	probe := &analysis.Analyzer{
+		Name:     "probe",
+		Doc:      "records whether envparse built the package's inspector",
+		Requires: []*analysis.Analyzer{a, lazyinspect.Analyzer},
+		Run: func(pass *analysis.Pass) (any, error) {
+			built[pass.Pkg.Path()] = pass.ResultOf[lazyinspect.Analyzer].(*lazyinspect.Inspector).Built()
+			return nil, nil
+		},
+	}
+	analysistest.Run(at, dir, probe, pkgs...)
+	return built
 }
 
 // quiet is a testing.T for analysistest that ignores unexpected
