@@ -14,7 +14,7 @@ import (
 )
 
 // scenarios are the packages that envparse's default settings run on.
-var scenarios = []string{"a", "b", "envutil", "typeparams", "cgo", "lenient", "loaders", "urfave", "urfave2", "urfave3", "urfavestr", "parserarg", "parserarguse", "urfaveflags", "urfavemain", "checked"}
+var scenarios = []string{"a", "b", "envutil", "typeparams", "cgo", "lenient", "loaders", "urfave", "urfave2", "urfave3", "urfaveoldpaths", "urfavestr", "parserarg", "parserarguse", "urfaveflags", "urfavemain", "checked"}
 
 // defaults is the run of envparse with the default settings over the
 // scenarios and illtyped, in one load: analysistest loads the packages,

@@ -124,7 +124,7 @@ func importsLoader(pkg *types.Package) bool {
 		case envgraph.LoaderCaarlos, envgraph.LoaderEnvconfig, envgraph.LoaderGoEnvconfig, envgraph.LoaderViper, envgraph.LoaderKong:
 			return true
 		}
-		if isURFave(p) { // gopkg.in/urfave/cli.v1 too, which envgraph does not model
+		if isURFave(p) {
 			return true
 		}
 	}

@@ -6,6 +6,8 @@ import (
 	"go/types"
 	"slices"
 	"strings"
+
+	"github.com/envvet/envvet/analyzers/envgraph"
 )
 
 // urfave/cli (v1.19 and later, v2, v3) parses a flag's env value when the
@@ -15,14 +17,12 @@ import (
 // done and nothing said (v1, v3) or a usage message (v2), and the process
 // exits 0.
 
-// isURFave reports whether path is one of urfave/cli's import paths whose
-// flags fail on a bad env value.
+// isURFave reports whether path is one of urfave/cli's import paths
+// (envgraph's, v1 under gopkg.in/urfave/cli.v1 and github.com/codegangsta/cli
+// included: the latter serves v1.20.0, whose flags fail on a bad env
+// value like github.com/urfave/cli's).
 func isURFave(path string) bool {
-	switch path {
-	case "github.com/urfave/cli", "github.com/urfave/cli/v2", "github.com/urfave/cli/v3", "gopkg.in/urfave/cli.v1":
-		return true
-	}
-	return false
+	return envgraph.LoaderOf(path) == envgraph.LoaderUrfave
 }
 
 // isURFaveRun reports whether fn is a urfave/cli method that parses the
