@@ -21,7 +21,6 @@ import (
 	"golang.org/x/tools/go/analysis/multichecker"
 
 	"github.com/envvet/envvet/analyzers"
-	_ "github.com/envvet/envvet/cmd/envvet/internal/vetprof"
 	"github.com/envvet/envvet/internal/driver"
 	"github.com/envvet/envvet/internal/manifest"
 )

@@ -24,7 +24,11 @@ import (
 // command line parses the same.
 func vetSuite(args []string) []*analysis.Analyzer {
 	if isUnit(args) {
-		// Allocation sampling is off already (internal/vetprof).
+		// A go vet process writes no profile: the unitchecker ignores
+		// -memprofile. envvet links runtime/pprof (for its other modes),
+		// so the runtime would sample allocations, each sample a stack
+		// walk; a unitchecker that does not link it samples none.
+		runtime.MemProfileRate = 0
 		startHeap(vetHeap)
 	}
 	suite := analyzers.Suite(analyzers.Config{})
