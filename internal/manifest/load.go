@@ -110,6 +110,9 @@ func (l *loader) parse(path string, data []byte) error {
 	if err != nil {
 		return err
 	}
+	if err := checkDirectives(path, data); err != nil {
+		return err
+	}
 	if kind := releaseKind(path); kind != "" {
 		keys, build, err := parseRelease(kind, path, data)
 		if err != nil {

@@ -12,9 +12,11 @@
 //	//envvet:file-ignore check[,check] reason the whole file
 //	# envvet:ignore check[,check] reason      in a manifest, on the line above a key
 //
-// The reason is required. A directive that is malformed or names an
-// unknown check is reported by the directive check (see Directives); a
-// directive that suppresses nothing is reported by the check it names.
+// The reason is required. A directive in a Go file that is malformed or
+// names an unknown check is reported by the directive check (see
+// Directives); a malformed one in a manifest is an error of the manifest
+// (the manifest package). A directive that suppresses nothing is reported
+// by the check it names.
 package report
 
 import (
