@@ -1,12 +1,13 @@
-// Command urfavecodegangsta declares its flags' env keys through
-// urfave/cli v1 imported as github.com/codegangsta/cli, its name before
-// the project moved, as older programs do.
+// Command urfaveoldpaths declares its flags' env keys through urfave/cli
+// v1 under the import paths older programs use: gopkg.in/urfave/cli.v1,
+// and github.com/codegangsta/cli, the project's name before it moved.
 package main
 
 import (
 	"os"
 
-	"github.com/codegangsta/cli"
+	cg "github.com/codegangsta/cli"
+	"gopkg.in/urfave/cli.v1"
 )
 
 // flagSpec has the field names of a urfave/cli flag but is the
@@ -27,4 +28,12 @@ func main() {
 		cli.StringFlag{Name: "name"},
 	}
 	_ = a.Run(os.Args)
+
+	b := cg.NewApp()
+	b.Flags = []cg.Flag{
+		cg.StringFlag{Name: "token", EnvVar: "OLD_TOKEN"},  // want `lookup "OLD_TOKEN" flag token loader urfave/cli`
+		cg.IntFlag{Name: "retries", EnvVar: "OLD_RETRIES"}, // want `lookup "OLD_RETRIES" flag retries loader urfave/cli`
+		cg.StringFlag{Name: "quiet"},
+	}
+	_ = b.Run(os.Args)
 }
