@@ -342,15 +342,7 @@ func TestPanic(t *testing.T) {
 			pass.Reportf(pass.Files[0].Package, "ran")
 			return nil, nil
 		}}
-	e, err := engine.New([]*analysis.Analyzer{after})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := e.Run(context.Background(), load(t, dir, "./..."), engine.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := strings.Join(fromEngine(r), "\n")
+	got := runModule(t, dir, after)
 	if !strings.Contains(got, "m/p after error failed prerequisites: boom@m/p") || !strings.Contains(got, "m/q after "+filepath.Join(dir, "q/q.go")+":1:1 ran") {
 		t.Errorf("got:\n%s", got)
 	}

@@ -37,6 +37,17 @@ func TestValueFact(t *testing.T) {
 			return nil, nil
 		},
 	}
+	got := runModule(t, dir, a)
+	if !strings.Contains(got, "m/p valuefact error") || !strings.Contains(got, "invalid fact type: got engine_test.valueFact, want a pointer") ||
+		!strings.Contains(got, "m/q valuefact ") || strings.Count(got, "ran") != 1 {
+		t.Errorf("got:\n%s", got)
+	}
+}
+
+// runModule runs the engine with analyzer a on every package of the
+// module in dir and returns its root actions, one per line (fromEngine).
+func runModule(t *testing.T, dir string, a *analysis.Analyzer) string {
+	t.Helper()
 	e, err := engine.New([]*analysis.Analyzer{a})
 	if err != nil {
 		t.Fatal(err)
@@ -45,9 +56,5 @@ func TestValueFact(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := strings.Join(fromEngine(r), "\n")
-	if !strings.Contains(got, "m/p valuefact error") || !strings.Contains(got, "invalid fact type: got engine_test.valueFact, want a pointer") ||
-		!strings.Contains(got, "m/q valuefact ") || strings.Count(got, "ran") != 1 {
-		t.Errorf("got:\n%s", got)
-	}
+	return strings.Join(fromEngine(r), "\n")
 }
