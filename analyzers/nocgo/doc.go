@@ -70,17 +70,25 @@
 //
 // Standard-library packages are never a cause, except plugin: net and
 // os/user fall back to pure Go when cgo is off, and runtime/cgo is the
-// support package that every cgo package imports; plugin has no
-// fallback (plugin.Open fails when cgo is off), so importing it is
-// reported like a cgo package. Imports in files that are built only with
-// cgo on (//go:build cgo, or the cgo files themselves) are not causes
+// support package that every cgo package imports; plugin has no fallback
+// (plugin.Open fails when cgo is off), so a package of the program's
+// module that imports it is reported like a cgo package. A package of
+// another module that imports plugin is not a cause for its importers:
+// libraries link it for an optional loader of their own (kustomize's Go
+// plugins, containerd's daemon plugins) that fails only when the program
+// asks it to load a plugin, and nothing fails to build. So a chain of
+// imports that reaches cgo only through plugin in a dependency is not
+// reported (nocgo does not follow calls: a program that turns such a
+// loader on is not reported either); a chain to an import "C" through
+// the same dependency is. Imports in files that are built only with cgo
+// on (//go:build cgo, or the cgo files themselves) are not causes
 // either: with cgo off they are not there, which is how packages such as
 // github.com/ebitengine/purego do without cgo (unless the package's !cgo
-// side is a stub, above). Nor are imports in
-// _test.go files: tests are not part of the released binary. A
-// third-party package with import "C" is reported even if it has a !cgo
-// fallback of its own, since nocgo cannot tell a working fallback from a
-// stub that fails at run time; allow it once checked.
+// side is a stub, above). Nor are imports in _test.go files: tests are
+// not part of the released binary. A third-party package with import "C"
+// is reported even if it has a !cgo fallback of its own, since nocgo
+// cannot tell a working fallback from a stub that fails at run time;
+// allow it once checked.
 //
 // The result does not depend on the CGO_ENABLED the analysis itself runs
 // with. With cgo on, the go tool hands analyzers cgo-processed files, and

@@ -84,3 +84,26 @@ func TestFactString(t *testing.T) {
 		}
 	}
 }
+
+func TestOnlyPlugin(t *testing.T) {
+	for _, tc := range []struct {
+		ca   cause
+		want bool
+	}{
+		{cause{path: "plugin", fact: noFallback["plugin"]}, true},
+		{cause{path: "a", fact: usesCgo{Via: []string{"b", "plugin"}, File: "plugin_dlopen.go"}}, true},
+		{cause{path: "a", fact: usesCgo{File: "a.go"}}, false},
+		{cause{path: "a", fact: usesCgo{Via: []string{"plugin2"}, File: "x.go"}}, false},
+	} {
+		if got := tc.ca.onlyPlugin(); got != tc.want {
+			t.Errorf("%+v.onlyPlugin() = %v, want %v", tc.ca, got, tc.want)
+		}
+	}
+	// The fact carries a chain to an import "C" when there is one, even
+	// a longer one.
+	long := cause{path: "w", fact: usesCgo{Via: []string{"c"}, File: "c.go"}}
+	short := cause{path: "plugin", fact: noFallback["plugin"]}
+	if !long.before(&short) || short.before(&long) {
+		t.Errorf("a chain to import \"C\" should come before a shorter one to plugin")
+	}
+}

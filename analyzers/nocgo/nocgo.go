@@ -95,6 +95,14 @@ type usesCgo struct {
 
 func (*usesCgo) AFact() {}
 
+// onlyPlugin reports whether the package reaches cgo only through the
+// standard plugin package: no chain of its imports leads to an import
+// "C". cgoFact picks such a chain only when there is no other, so a chain
+// that ends in plugin says it.
+func (f *usesCgo) onlyPlugin() bool {
+	return len(f.Via) > 0 && f.Via[len(f.Via)-1] == "plugin"
+}
+
 // String omits Off, so that tests expect the same fact whatever
 // CGO_ENABLED the analysis runs with.
 func (f *usesCgo) String() string {
@@ -113,7 +121,8 @@ func (f *usesCgo) String() string {
 
 // noFallback lists the standard-library packages that use cgo and have
 // no working pure-Go fallback: with CGO_ENABLED=0 they build, but fail at
-// run time. They are causes like any third-party cgo package. Every other
+// run time. They are causes like any third-party cgo package, except
+// plugin beyond its importer's module (see importCauses). Every other
 // std package is never a cause (net and os/user fall back to pure Go,
 // runtime/cgo is cgo's support code, the rest is internal or only built
 // with -race, -msan, -asan or boringcrypto).
@@ -193,17 +202,38 @@ func cgoFact(pass *analysis.Pass, pol policy, direct []cgoImport, causes []cause
 		}
 	}
 	allCovered := len(direct) == 0
-	for _, ca := range causes {
-		if len(direct) == 0 && (fact.File == "" || len(ca.fact.Via)+1 < len(fact.Via)) {
-			fact.Via = append([]string{ca.path}, ca.fact.Via...)
-			fact.File, fact.Off = ca.fact.File, ca.fact.Off
+	var chosen *cause
+	for i, ca := range causes {
+		if len(direct) == 0 && (chosen == nil || ca.before(chosen)) {
+			chosen = &causes[i]
 		}
 		if !ca.covered {
 			allCovered = false
 		}
 	}
+	if chosen != nil {
+		fact.Via = append([]string{chosen.path}, chosen.fact.Via...)
+		fact.File, fact.Off = chosen.fact.File, chosen.fact.Off
+	}
 	fact.Reported = fact.Reported || allCovered
 	return fact
+}
+
+// before reports whether ca's chain is a better one to carry in the fact
+// than other's: one that reaches an import "C" rather than only the
+// plugin package (importers in other modules ignore those, see
+// importCauses), then the shorter; on a tie, the first in file order.
+func (ca *cause) before(other *cause) bool {
+	if p, q := ca.onlyPlugin(), other.onlyPlugin(); p != q {
+		return q
+	}
+	return len(ca.fact.Via) < len(other.fact.Via)
+}
+
+// onlyPlugin reports whether the import reaches cgo only through the
+// standard plugin package, imported by the package itself or further on.
+func (ca *cause) onlyPlugin() bool {
+	return ca.path == "plugin" || ca.fact.onlyPlugin()
 }
 
 // reportCgo reports the package's stub, its own imports of "C", and the
@@ -250,7 +280,12 @@ type cause struct {
 // needs cgo fails visibly, not silently. Nor are imports in files that
 // are built only with cgo on (see onlyWithCgo): a package that imports a
 // cgo package only then, such as github.com/ebitengine/purego, does
-// without it when cgo is off.
+// without it when cgo is off. Nor is an import of a package of another
+// module that reaches cgo only through the standard plugin package: a
+// library links plugin for an optional loader of its own, which fails
+// only when the program asks it to load a plugin. The program's own
+// import of plugin is a cause, and so is a package of its module that
+// imports it.
 func (c *checker) importCauses(pass *analysis.Pass) []cause {
 	var out []cause
 	seen := make(map[string]bool)
@@ -277,6 +312,13 @@ func (c *checker) importCauses(pass *analysis.Pass) []cause {
 			} else {
 				imp := importedPackage(pass, spec, path)
 				if imp == nil || !pass.ImportPackageFact(imp, &fact) {
+					continue
+				}
+				if fact.onlyPlugin() && fact.Module != modulePath(pass.Module) {
+					// Have: a package of another module that links plugin
+					// for a loader of its own (kustomize's Go plugins,
+					// containerd's daemon plugins). It fails only when
+					// asked to load one; nothing fails to build.
 					continue
 				}
 				path = imp.Path() // vendored or otherwise resolved path

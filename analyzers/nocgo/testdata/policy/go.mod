@@ -5,6 +5,7 @@ go 1.26
 require (
 	example.org/adaptive v0.0.0
 	example.org/cgolib v0.0.0
+	example.org/pluginlib v0.0.0
 	example.org/purelib v0.0.0
 	example.org/wrap v0.0.0
 )
@@ -12,6 +13,7 @@ require (
 replace (
 	example.org/adaptive => ../shared/adaptive
 	example.org/cgolib => ../shared/cgolib
+	example.org/pluginlib => ../shared/pluginlib
 	example.org/purelib => ../shared/purelib
 	example.org/wrap => ../shared/wrap
 )
