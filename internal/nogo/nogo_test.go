@@ -99,7 +99,7 @@ func TestNogoMatchesVet(t *testing.T) {
 		t.Fatal(err)
 	}
 	envvet := modtest.Envvet(t)
-	nogo := buildNogo(t, t.TempDir())
+	nogo := buildNogo(t)
 	std := t.TempDir() // the standard packages' facts, for both modules
 	for _, mod := range []string{"plugin/testdata/allchecks", "example"} {
 		t.Run(filepath.Base(mod), func(t *testing.T) {
@@ -118,18 +118,17 @@ func TestNogoMatchesVet(t *testing.T) {
 }
 
 // buildNogo builds this package's test binary again with go test -c,
-// without the race detector, into dir and returns its path: it is the
-// nogo binary (see TestMain) that analyzes every package of the program,
-// the standard library included, one process each, and under go test
-// -race the test binary itself would analyze three times slower. Its
-// analyzers are compiled from the same sources, and its dependencies come
-// from the build cache that building envvet (modtest.Envvet, also with
-// cgo off and -trimpath) filled.
-func buildNogo(t *testing.T, dir string) string {
+// without the race detector, and returns its path: it is the nogo binary
+// (see TestMain) that analyzes every package of the program, the
+// standard library included, one process each, and under go test -race
+// the test binary itself would analyze three times slower. It is built as
+// modtest.Tool builds a command (cgo off, -trimpath, kept in the shared
+// build directory): its dependencies come from the build cache that
+// building envvet (modtest.Envvet) filled, and a later run on the same
+// sources, in any checkout, does not link it again.
+func buildNogo(t *testing.T) string {
 	t.Helper()
-	nogo := filepath.Join(dir, "nogo.test")
-	goCmd(t, ".", "test", "-c", "-trimpath", "-o", nogo, ".")
-	return nogo
+	return modtest.Build(t, "nogo.test", "test", "-c", ".")
 }
 
 // vetFindings returns go vet -vettool=envvet's output lines in dir, the
