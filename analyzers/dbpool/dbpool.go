@@ -200,6 +200,8 @@ type value struct {
 	perCall  bool // reported by rule 3
 	stored   bool // stored somewhere other than a local variable
 	closed   bool
+	heldHere bool // kept in a struct that leaves fn (f.Held also says so of callees' structs)
+	test     bool // opened in test support (see testPool)
 	returned []int
 }
 

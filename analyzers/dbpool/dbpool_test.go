@@ -182,14 +182,15 @@ func crossPrefix(e string) string {
 // isolation declared); percall (rule 3); nolimit (rule 4); typeparams;
 // illtyped (must not panic); routers (per-request scopes of gin, echo,
 // chi, gRPC); libs (openers of sqlx, pgx stdlib, ent, and their wrappers);
-// oneshot (pools opened, used and closed in one function). The same load
+// oneshot (pools opened, used and closed in one function); testsupport
+// (pools of test support outside _test.go files). The same load
 // holds isolate and facts, whose tests follow.
 func TestDefaults(t *testing.T) {
 	report(t, defaults(t).errs, defaultDirs...)
 }
 
 // defaultDirs are TestDefaults' scenarios.
-var defaultDirs = []string{"shared", "owned", "injected", "percall", "nolimit", "typeparams", "illtyped", "routers", "libs", "oneshot", "entapp", "migrator", "component"}
+var defaultDirs = []string{"shared", "owned", "injected", "percall", "nolimit", "typeparams", "illtyped", "routers", "libs", "oneshot", "entapp", "migrator", "component", "testsupport"}
 
 // defaultRun holds the results and complaints of the run with the
 // default settings, which every test here reads: loading the scenarios,

@@ -144,9 +144,11 @@
 // keeps its pool in its receiver). A library
 // that returns the pool is not reported on its own: its caller decides.
 // Not reported: a pool that escapes the analysis, a pool that serves no
-// queries (only pinged, configured or closed), a pool opened in a _test.go
-// file or a test helper (a function taking a testing type, or an
-// interface with a FailNow method), a pool opened or kept by the
+// queries (only pinged, configured or closed), a test's pool (opened in a
+// _test.go file, in a test helper, a function taking a testing type or an
+// interface with a FailNow method, or in a file that imports testing:
+// test support compiled into a package, such as a package that creates
+// databases for tests; or returned by such code), a pool opened or kept by the
 // program's own migrations (a package whose name starts with "migrat":
 // one statement after another, like the migration tools of the table), a
 // pool already reported by per-call, and a
@@ -154,7 +156,9 @@
 // function that opens or receives it closes it, does not return it, uses
 // it only in its own package and in variables declared there, and no
 // goroutine and no closure other than the one that opened it uses it. A one-shot pool may also sit in the
-// fields of a local struct, except in func main and the functions main
+// fields of a local struct that stays in the function (a constructor that
+// closes the pool only when setting up fails and returns the struct hands
+// out a serving pool), except in func main and the functions main
 // calls directly, whose structs (a server) live as long as the program. A
 // pool closed when the server stops but used by handlers or goroutines
 // until then is not one-shot.

@@ -100,6 +100,7 @@ type poolResult struct {
 	Slot  string // key of the slot whose pool is returned; "" for an opened pool
 	Site  string // for an opened pool: "sql.Open in store.Open"
 	Fate  fate   // for an opened pool: what happened to it before it was returned
+	Test  bool   // for an opened pool: a test's pool (see testPool)
 }
 
 func (*poolResult) AFact() {}
@@ -110,6 +111,9 @@ func (f *poolResult) String() string {
 	s := fmt.Sprintf("poolResult(%d: %s", f.Index, f.Site)
 	if fs := f.Fate.String(); fs != "" {
 		s += " " + fs
+	}
+	if f.Test {
+		s += " test"
 	}
 	return s + ")"
 }

@@ -46,7 +46,7 @@ func (st *state) summary(fn *types.Func) *summary {
 	for _, v := range vals {
 		for _, i := range v.returned {
 			if !slices.ContainsFunc(s.results, func(r poolResult) bool { return r.Index == i }) {
-				s.results = append(s.results, poolResult{Index: i, Site: v.site, Fate: v.f})
+				s.results = append(s.results, poolResult{Index: i, Site: v.site, Fate: v.f, Test: st.testPool(v)})
 			}
 		}
 	}
@@ -116,7 +116,7 @@ func (st *state) followSources(cur inspector.Cursor, decl *ast.FuncDecl) []*valu
 		}
 		if op, ok := openers[callee.FullName()]; ok && st.opensHere(call, op) {
 			// A bounded opener's pool is limited by the pool it draws on.
-			v := &value{pos: call.Pos(), site: op.name + " in " + where, opener: op.name, call: cc, fn: decl, f: fate{Limited: op.bounded}}
+			v := &value{pos: call.Pos(), site: op.name + " in " + where, opener: op.name, call: cc, fn: decl, f: fate{Limited: op.bounded}, test: importsTesting(cc)}
 			st.bindResult(cc, 0, v)
 			st.follow(v)
 			st.perCall(v)
@@ -128,7 +128,7 @@ func (st *state) followSources(cur inspector.Cursor, decl *ast.FuncDecl) []*valu
 			if r.Slot != "" {
 				continue // an accessor: see slotRefs
 			}
-			v := &value{pos: call.Pos(), site: r.Site, call: cc, fn: decl, f: r.Fate}
+			v := &value{pos: call.Pos(), site: r.Site, call: cc, fn: decl, f: r.Fate, test: r.Test}
 			if !r.Fate.Escapes && !r.Fate.Held && len(r.Fate.Slots) == 0 {
 				// A helper that returns a fresh pool, and keeps it nowhere
 				// (a cache would), opens it at this call.
@@ -230,6 +230,14 @@ func (st *state) follow(v *value) {
 	}
 }
 
+// hold records whether the struct that v's pool was just stored in
+// leaves v's function.
+func (v *value) hold(held bool) {
+	if held {
+		v.f.Held, v.heldHere = true, true
+	}
+}
+
 func (v *value) use(pkg string) {
 	v.touched = true
 	v.f.Users = addAll(v.f.Users, pkg)
@@ -327,7 +335,7 @@ func (st *state) intoLiteral(lit inspector.Cursor, idx int, v *value) bool {
 			return false
 		}
 		st.storeField(f, v)
-		v.f.Held = v.f.Held || st.holderEscapes(lit.Parent(), nil, v)
+		v.hold(st.holderEscapes(lit.Parent(), nil, v))
 		return true
 	}
 	tv, ok := st.info.Types[lit.Node().(ast.Expr)]
@@ -339,7 +347,7 @@ func (st *state) intoLiteral(lit inspector.Cursor, idx int, v *value) bool {
 		return false
 	}
 	st.storeField(s.Field(idx), v)
-	v.f.Held = v.f.Held || st.holderEscapes(lit, nil, v)
+	v.hold(st.holderEscapes(lit, nil, v))
 	return true
 }
 
@@ -499,7 +507,7 @@ func (st *state) store(lhs ast.Expr, v *value) {
 						held = st.holderEscapes(inspector.Cursor{}, vr, v)
 					}
 				}
-				v.f.Held = v.f.Held || held
+				v.hold(held)
 				return
 			}
 		} else if vr, ok := st.info.Uses[lhs.Sel].(*types.Var); ok && isPkgVar(vr) {

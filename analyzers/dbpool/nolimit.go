@@ -6,12 +6,13 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // noLimitLocal reports a pool followed to its end in this package that
 // nothing limits (rule "nolimit"), at the call that opened or returned it.
 func (st *state) noLimitLocal(v *value, prog *program) {
-	if !st.c.noLimit || v.f.Limited || v.f.Escapes || v.perCall || st.inTest(v.call) || st.shortLived(v) || st.isEntOpen(v.fn) || isMigrationPkg(st.pass.Pkg.Path()) ||
+	if !st.c.noLimit || v.f.Limited || v.f.Escapes || v.perCall || st.testPool(v) || st.shortLived(v) || st.isEntOpen(v.fn) || isMigrationPkg(st.pass.Pkg.Path()) ||
 		st.slotsLimited(v.f.Slots, prog.all) || !used(v.f.Users, v.f.Slots, prog.all) && !used(nil, v.f.Slots, st.slots) {
 		return
 	}
@@ -69,11 +70,14 @@ func used(users, slots []string, all map[string]*slotFact) bool {
 // migration step, a version check): the function closes it, does not
 // return it, uses it only in its own package, keeps it in local variables
 // declared in it, and no closure or goroutine uses it. A pool kept also in
-// struct fields is one-shot only outside func main and the functions main
-// calls directly, whose structs (a server) live as long as the program.
-// Per-call covers calling a one-shot function too often.
+// struct fields is one-shot only when the struct stays in the function
+// (a constructor that closes the pool only when setting up fails and
+// returns the struct, lnd's newPostgresBackend, hands out a serving pool),
+// and only outside func main and the functions main calls directly, whose
+// structs (a server) live as long as the program. Per-call covers calling
+// a one-shot function too often.
 func (st *state) shortLived(v *value) bool {
-	if !v.closed || len(v.returned) > 0 || v.f.Captured {
+	if !v.closed || len(v.returned) > 0 || v.f.Captured || v.heldHere {
 		return false
 	}
 	for _, u := range v.f.Users {
@@ -99,6 +103,27 @@ func (st *state) shortLived(v *value) bool {
 		}
 	}
 	return !st.mainLifetime(fd)
+}
+
+// testPool reports whether v is a test's pool, which no load drives: it
+// is opened or received in a _test.go file or a test helper (see inTest),
+// opened in a file that imports "testing" (test support compiled into a
+// package: trillian's storage/testdb, "creates new databases for tests"),
+// or returned by a function of such code (v.test, carried by poolResult).
+func (st *state) testPool(v *value) bool {
+	return v.test || st.inTest(v.call)
+}
+
+// importsTesting reports whether the file holding cur imports "testing".
+func importsTesting(cur inspector.Cursor) bool {
+	for c := range cur.Enclosing((*ast.File)(nil)) {
+		for _, spec := range c.Node().(*ast.File).Imports {
+			if spec.Path != nil && spec.Path.Value == `"testing"` {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // mainLifetime reports whether fd is func main of a main package or a

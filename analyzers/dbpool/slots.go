@@ -262,7 +262,7 @@ func (st *state) exportFacts() {
 	}
 	slices.SortFunc(pf.Slots, func(a, b slotFact) int { return strings.Compare(a.Key, b.Key) })
 	for _, v := range st.done {
-		if v.f.Limited || v.f.Escapes || !st.deferred(v.f) || st.slotsLimited(v.f.Slots, nil) || st.shortLived(v) || st.inTest(v.call) {
+		if v.f.Limited || v.f.Escapes || !st.deferred(v.f) || st.slotsLimited(v.f.Slots, nil) || st.shortLived(v) || st.testPool(v) {
 			continue
 		}
 		pf.Opens = append(pf.Opens, openFact{Site: v.site, Pos: relpos.Format(st.pass.Fset, v.pos), Slots: v.f.Slots, Users: v.f.Users})
