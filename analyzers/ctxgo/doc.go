@@ -327,6 +327,32 @@
 //		return nil
 //	}
 //
+// The rule also reports a goroutine that polls blind: outside package
+// main, it calls (the go call itself, or in the literal's or the local
+// function's own flow) with a context that can be cancelled (as for the
+// spinning loop) a function that polls blind to that context, or an
+// interface method one of whose implementations does. A function polls
+// blind (ctxgosum's pollsBlind fact) when it has a loop with no condition
+// that sleeps in a statement of its own (time.Sleep, <-time.After(d), <-t.C
+// of a Ticker or Timer) and may go round without observing a context or a
+// done channel (ctx checked only in one branch of an if, never in the
+// loop), or when it passes its context as it is, in its own flow, to such
+// a function (a wrapper). The implementations are the methods of the
+// types that the package and the packages of its module it imports
+// declare. Once the context is cancelled the goroutine keeps polling until
+// what it polls for comes (temporal's ReserveSlot under resource
+// pressure, which kept a stopping worker waiting).
+//
+//	func (w *worker) reserveAsync(ctx context.Context, out chan<- *Permit) {
+//		go func() { // diagnostic: the goroutine started here calls w.supplier.ReserveSlot(ctx), which may run (*ResourceSupplier).ReserveSlot: a loop (tuner.go:12) that polls without observing ctx on every iteration, so once ctx is cancelled the goroutine keeps polling
+//			p, err := w.supplier.ReserveSlot(ctx)
+//			...
+//		}()
+//	}
+//
+// Check ctx.Err() at the top of the loop and sleep in a select with a
+// case <-ctx.Done().
+//
 // # Rule handover: a cancel function handed to a goroutine and lost
 //
 // The rule reports a context.With{Cancel,Timeout,Deadline}[Cause] call whose

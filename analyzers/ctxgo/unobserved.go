@@ -31,6 +31,9 @@ func unobserved(pass *analysis.Pass, sum *ctxsum.Result, cur inspector.Cursor) {
 			return // process-lifetime goroutines of main and init
 		}
 	}
+	if blindPoll(pass, sum, cur) {
+		return
+	}
 	ftype, body := goroutineBody(info, sum, g)
 	if body == nil {
 		return

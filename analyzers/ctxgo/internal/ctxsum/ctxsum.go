@@ -27,7 +27,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:              run,
 	RunDespiteErrors: true,
 	ResultType:       reflect.TypeFor[*Result](),
-	FactTypes:        []analysis.Fact{new(keepsCtx), new(watchesCtx), new(runsUntilCtx), new(derivesCtx)},
+	FactTypes:        []analysis.Fact{new(keepsCtx), new(watchesCtx), new(runsUntilCtx), new(derivesCtx), new(pollsBlind)},
 }
 
 // keepsCtx is a fact on a *types.Func: the function starts a goroutine that
@@ -115,7 +115,14 @@ type Result struct {
 	runs             map[paramKey]uint8
 	work             map[paramKey]uint8
 	twirp            []*types.Interface // service interfaces of imported Twirp packages
-	frozen           bool
+	// blind holds the blind polls of local functions and of imported
+	// ones the package calls or whose methods implement ifaces (the
+	// interface methods with a context parameter the package calls);
+	// impls, the implementations of ifaces.
+	blind  map[*types.Func]BlindPoll
+	impls  map[*types.Func][]*types.Func
+	ifaces []*types.Func
+	frozen bool
 }
 
 type paramKey struct {
@@ -156,6 +163,8 @@ func run(pass *analysis.Pass) (any, error) {
 		derived: make(map[*types.Func]int),
 		runs:    make(map[paramKey]uint8),
 		work:    make(map[paramKey]uint8),
+		blind:   make(map[*types.Func]BlindPoll),
+		impls:   make(map[*types.Func][]*types.Func),
 	}
 	defer func() { r.frozen = true }()
 	if pass.TypesInfo == nil || pass.Pkg == nil || !importsAny(pass.Pkg, "context", "net/http") {
@@ -184,6 +193,8 @@ func run(pass *analysis.Pass) (any, error) {
 	r.exportDerives(pass, funcs)
 	r.exportParamFacts(pass, funcs)
 	r.exportKeeps(pass, funcs)
+	r.resolveImpls(pass)
+	r.exportPollsBlind(pass, funcs)
 	return r, nil
 }
 
@@ -196,11 +207,18 @@ func (r *Result) importFacts(pass *analysis.Pass, in *lazyinspect.Inspector) {
 	seen := make(map[*types.Func]bool)
 	in.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
 		fn := Callee(pass.TypesInfo, n.(*ast.CallExpr))
-		if fn == nil || fn.Pkg() == nil || fn.Pkg() == pass.Pkg || seen[fn] {
+		if fn == nil || fn.Pkg() == nil || seen[fn] {
 			return
 		}
 		seen[fn] = true
-		if !isInterfaceMethod(fn) {
+		iface := isInterfaceMethod(fn)
+		if iface && hasContextParam(fn) {
+			r.ifaces = append(r.ifaces, fn) // of any package: resolveImpls looks for implementations
+		}
+		if fn.Pkg() == pass.Pkg {
+			return
+		}
+		if !iface {
 			r.derives[fn] = -1 // analyzed, and derives nothing unless the fact says so
 		}
 		if !hasContextParam(fn) {
@@ -221,6 +239,10 @@ func (r *Result) importFacts(pass *analysis.Pass, in *lazyinspect.Inspector) {
 		var u runsUntilCtx
 		if pass.ImportObjectFact(fn, &u) {
 			r.until[fn] = u.Params
+		}
+		var pb pollsBlind
+		if !iface && pass.ImportObjectFact(fn, &pb) {
+			r.blind[fn] = BlindPoll{Func: fn, Param: pb.Param, Loop: pb.Loop, Poller: pb.Poller, PollerPkg: pb.PollerPkg}
 		}
 		var d derivesCtx
 		if pass.ImportObjectFact(fn, &d) { // none on an interface method: exportDerives marks declared bodies only

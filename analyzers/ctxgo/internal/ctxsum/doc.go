@@ -34,6 +34,14 @@
 // without the fact does bounded work that cancellation aborts. A keepsCtx
 // fact says "until cancelled" for a parameter whose goroutines all run so.
 //
+// A function gets a pollsBlind fact naming its first named context
+// parameter when it has a loop with no condition that sleeps in a statement
+// of its own (time.Sleep, <-time.After(d), <-t.C of a Ticker or Timer) and
+// has a way round observing no context and no done channel, or when it
+// passes that parameter as it is, in its own flow, to a function with the
+// fact or to an interface method of which an implementation declared in
+// the package or in a package of its module it imports has the fact.
+//
 // The result answers these questions for the package's own functions and
 // for the functions it calls.
 package ctxsum
