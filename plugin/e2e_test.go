@@ -101,11 +101,16 @@ func buildBinaries(root string) {
 	// go tool (the tools module lists itself as a tool) links golangci-lint
 	// once and keeps the executable in the build cache: later test runs on
 	// the same sources get it without a link, which go build -o into a
-	// temporary directory would do again every run.
+	// temporary directory would do again every run. It builds as envvet is
+	// built (modtest.ToolEnv: cgo off, as golangci-lint's releases are, and
+	// -trimpath), so that it reuses envvet's compiled packages, and a fresh
+	// checkout of the same sources (CI's clone) gets the same executable
+	// from the build cache instead of compiling envvet's packages again
+	// under its own directory and linking.
 	start := time.Now()
 	cmd := exec.Command("go", "tool", "-n", "golangci-lint")
 	cmd.Dir = tools
-	cmd.Env = append(os.Environ(), "GOWORK=off")
+	cmd.Env = append(os.Environ(), modtest.ToolEnv()...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
