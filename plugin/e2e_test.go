@@ -101,12 +101,14 @@ func buildBinaries(root string) {
 	// go tool (the tools module lists itself as a tool) links golangci-lint
 	// once and keeps the executable in the build cache: later test runs on
 	// the same sources get it without a link, which go build -o into a
-	// temporary directory would do again every run. It builds as envvet is
-	// built (modtest.ToolEnv: cgo off, as golangci-lint's releases are, and
-	// -trimpath), so that it reuses envvet's compiled packages, and a fresh
-	// checkout of the same sources (CI's clone) gets the same executable
-	// from the build cache instead of compiling envvet's packages again
-	// under its own directory and linking.
+	// temporary directory would do again every run. It builds in
+	// modtest.ToolEnv (cgo off, as golangci-lint's releases are, and
+	// -trimpath), so that a fresh checkout of already-compiled sources (CI's
+	// clone) finds envvet's packages compiled for golangci-lint in the build
+	// cache instead of compiling them again under its own directory. (They
+	// are compiled apart from modtest.Envvet's, as packages of a dependency
+	// module, and the executable is still linked once per checkout: two
+	// clones of one commit got different files.)
 	start := time.Now()
 	cmd := exec.Command("go", "tool", "-n", "golangci-lint")
 	cmd.Dir = tools
