@@ -2,13 +2,16 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -55,7 +58,7 @@ func TestScripts(t *testing.T) {
 			env.Setenv("PATH", bin+string(filepath.ListSeparator)+env.Getenv("PATH"))
 			return setupGoEnv(env)
 		},
-		Cmds: map[string]func(*testscript.TestScript, bool, []string){"cmpwork": cmpWork, "gotool": goTool, "freeport": freePort},
+		Cmds: map[string]func(*testscript.TestScript, bool, []string){"cmpwork": cmpWork, "gotool": goTool, "freeport": freePort, "seedcacher": seedCacher},
 	})
 }
 
@@ -149,6 +152,71 @@ func freePort(ts *testscript.TestScript, neg bool, args []string) {
 	port := l.Addr().(*net.TCPAddr).Port
 	ts.Check(l.Close())
 	ts.Setenv(args[0], strconv.Itoa(port))
+}
+
+// seedCacher fills each DIR, a go-cacher -cache-dir (go-cacher is the
+// executable $GOCACHER), with what the go command puts in it when it
+// builds the packages PKG... in the script's environment (GOFLAGS,
+// CGO_ENABLED, ...): their compiled packages and those of their
+// dependencies. The build runs once per machine for a given go-cacher,
+// go command and environment, into a directory of the user's cache that
+// nothing writes again once complete (modtest.Lock makes concurrent
+// scripts take turns); every later use copies it, where building the
+// standard library's packages again with an empty cache would cost
+// each run some 20 CPU-seconds.
+func seedCacher(ts *testscript.TestScript, neg bool, args []string) {
+	pkgs, dirs, ok := slicesCut(args, "--")
+	if neg || !ok || len(pkgs) == 0 || len(dirs) == 0 {
+		ts.Fatalf("usage: seedcacher PKG... -- DIR...")
+	}
+	cacher := ts.Getenv("GOCACHER")
+	if cacher == "" {
+		ts.Fatalf("seedcacher: $GOCACHER is not set")
+	}
+	ts.Check(ts.Exec("go", "env", "GOVERSION", "GOOS", "GOARCH", "GOFLAGS", "CGO_ENABLED", "GOEXPERIMENT"))
+	h := sha256.New()
+	fmt.Fprintf(h, "%q\n%s%q\n", cacher, ts.ReadFile("stdout"), pkgs)
+	key := fmt.Sprintf("cacher-%x", h.Sum(nil))[:31]
+	var seed string
+	if cache, err := os.UserCacheDir(); err == nil {
+		shared := filepath.Join(cache, "envvet-modtest")
+		ts.Check(os.MkdirAll(shared, 0o777))
+		if unlock, err := modtest.Lock(filepath.Join(shared, key+".lock")); err == nil {
+			defer unlock()
+			seed = filepath.Join(shared, key)
+		}
+	}
+	if seed == "" { // no shared directory: build it here
+		seed = ts.MkAbs("seedcacher-" + key)
+	}
+	if !isDir(seed) {
+		tmp := seed + ".tmp"
+		ts.Check(os.RemoveAll(tmp))
+		gocache, prog := ts.Getenv("GOCACHE"), ts.Getenv("GOCACHEPROG")
+		ts.Setenv("GOCACHE", tmp+"-gocache")
+		ts.Setenv("GOCACHEPROG", cacher+" -cache-dir="+tmp)
+		err := ts.Exec("go", append([]string{"build"}, pkgs...)...)
+		ts.Setenv("GOCACHE", gocache)
+		ts.Setenv("GOCACHEPROG", prog)
+		ts.Check(err)
+		ts.Check(os.RemoveAll(tmp + "-gocache"))
+		ts.Check(os.Rename(tmp, seed))
+	}
+	for _, dir := range dirs {
+		ts.Check(copyDir(seed, ts.MkAbs(dir)))
+	}
+}
+
+func slicesCut(s []string, sep string) (before, after []string, found bool) {
+	if i := slices.Index(s, sep); i >= 0 {
+		return s[:i], s[i+1:], true
+	}
+	return s, nil, false
+}
+
+func isDir(name string) bool {
+	fi, err := os.Stat(name)
+	return err == nil && fi.IsDir()
 }
 
 // copyDir copies the regular files of the tree at src to dst.

@@ -196,6 +196,12 @@ func sharedBuild(name string, args []string) (string, error) {
 	return exe, nil
 }
 
+// Lock takes an exclusive lock on the file name (created if need be)
+// and returns its release, for test helpers that prepare something once
+// per machine in a shared directory (Build's own builds take turns so).
+// It fails on systems without flock.
+func Lock(name string) (unlock func(), err error) { return lock(name) }
+
 // moduleDir returns the current directory's path relative to the root of
 // its module.
 func moduleDir() (string, error) {
