@@ -82,3 +82,31 @@ func pollNoSleep(ctx context.Context, try func() bool) { // want pollNoSleep:`wa
 		}
 	}
 }
+
+// Poller is polled through an interface.
+type Poller interface {
+	Poll(ctx context.Context) bool
+}
+
+type every struct{ try func() bool }
+
+// Poll polls blind through pollEvery.
+func (e every) Poll(ctx context.Context) bool { // want Poll:`watchesCtx\(ctx\)` Poll:`pollsBlind\(ctx\)`
+	return pollEvery(ctx, false, e.try)
+}
+
+// pollVia passes its ctx as it is to an interface method whose
+// implementation every.Poll polls blind.
+func pollVia(ctx context.Context, p Poller) bool { // want pollVia:`pollsBlind\(ctx\)`
+	return p.Poll(ctx)
+}
+
+// pollDetached passes a context of its own, not its parameter: no fact.
+func pollDetached(ctx context.Context, p Poller) bool { // want pollDetached:`watchesCtx\(ctx\)`
+	return p.Poll(context.WithoutCancel(ctx))
+}
+
+// pollAsync polls in a goroutine of its own: no fact.
+func pollAsync(ctx context.Context, p Poller) { // want pollAsync:`keepsCtx\(ctx\)`
+	go p.Poll(ctx)
+}
