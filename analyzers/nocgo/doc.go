@@ -73,14 +73,19 @@
 // support package that every cgo package imports; plugin has no fallback
 // (plugin.Open fails when cgo is off), so a package of the program's
 // module that imports it is reported like a cgo package. A package of
-// another module that imports plugin is not a cause for its importers:
+// another project that imports plugin is not a cause for its importers:
 // libraries link it for an optional loader of their own (kustomize's Go
-// plugins, containerd's daemon plugins) that fails only when the program
-// asks it to load a plugin, and nothing fails to build. So a chain of
-// imports that reaches cgo only through plugin in a dependency is not
-// reported (nocgo does not follow calls: a program that turns such a
-// loader on is not reported either); a chain to an import "C" through
-// the same dependency is. Imports in files that are built only with cgo
+// plugins as k8s.io/cli-runtime links them, containerd's daemon plugins)
+// that fails only when the program asks it to load a plugin, and nothing
+// fails to build. So a chain of imports that reaches cgo only through
+// plugin in another project's module is not reported (nocgo does not
+// follow calls: a program that turns such a loader on is not reported
+// either); a chain to an import "C" through the same dependency is.
+// Modules are of one project when their paths name one repository: the
+// same host/owner/repo on github.com, gitlab.com and bitbucket.org, the
+// same first two elements elsewhere; so kustomize's CLI
+// (sigs.k8s.io/kustomize/kustomize/v5), which turns on the loader of its
+// api module, is reported. Imports in files that are built only with cgo
 // on (//go:build cgo, or the cgo files themselves) are not causes
 // either: with cgo off they are not there, which is how packages such as
 // github.com/ebitengine/purego do without cgo (unless the package's !cgo

@@ -107,3 +107,24 @@ func TestOnlyPlugin(t *testing.T) {
 		t.Errorf("a chain to import \"C\" should come before a shorter one to plugin")
 	}
 }
+
+func TestSameProject(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"sigs.k8s.io/kustomize/api", "sigs.k8s.io/kustomize/kustomize/v5", true},
+		{"sigs.k8s.io/kustomize/api", "k8s.io/cli-runtime", false},
+		{"github.com/aquasecurity/trivy", "github.com/aquasecurity/trivy-kubernetes", false},
+		{"github.com/containerd/containerd", "github.com/containerd/containerd/api", true},
+		{"github.com/containerd/containerd", "github.com/aquasecurity/trivy", false},
+		{"example.com/policy/kz", "example.com/policy", true},
+		{"example.org/pluginlib", "example.com/policy", false},
+		{"", "", true}, // no module information on either side (nogo)
+		{"", "example.com/app", false},
+	} {
+		if got := sameProject(tc.a, tc.b); got != tc.want {
+			t.Errorf("sameProject(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}

@@ -122,7 +122,7 @@ func (f *usesCgo) String() string {
 // noFallback lists the standard-library packages that use cgo and have
 // no working pure-Go fallback: with CGO_ENABLED=0 they build, but fail at
 // run time. They are causes like any third-party cgo package, except
-// plugin beyond its importer's module (see importCauses). Every other
+// plugin beyond its importer's project (see importCauses). Every other
 // std package is never a cause (net and os/user fall back to pure Go,
 // runtime/cgo is cgo's support code, the rest is internal or only built
 // with -race, -msan, -asan or boringcrypto).
@@ -281,10 +281,11 @@ type cause struct {
 // are built only with cgo on (see onlyWithCgo): a package that imports a
 // cgo package only then, such as github.com/ebitengine/purego, does
 // without it when cgo is off. Nor is an import of a package of another
-// module that reaches cgo only through the standard plugin package: a
-// library links plugin for an optional loader of its own, which fails
-// only when the program asks it to load a plugin. The program's own
-// import of plugin is a cause, and so is a package of its module that
+// project's module that reaches cgo only through the standard plugin
+// package: a library links plugin for an optional loader of its own,
+// which fails only when the program asks it to load a plugin. The
+// program's own import of plugin is a cause, and so is a package of its
+// module, or of another module of its repository (see sameProject), that
 // imports it.
 func (c *checker) importCauses(pass *analysis.Pass) []cause {
 	var out []cause
@@ -314,11 +315,12 @@ func (c *checker) importCauses(pass *analysis.Pass) []cause {
 				if imp == nil || !pass.ImportPackageFact(imp, &fact) {
 					continue
 				}
-				if fact.onlyPlugin() && fact.Module != modulePath(pass.Module) {
-					// Have: a package of another module that links plugin
-					// for a loader of its own (kustomize's Go plugins,
-					// containerd's daemon plugins). It fails only when
-					// asked to load one; nothing fails to build.
+				if fact.onlyPlugin() && !sameProject(fact.Module, modulePath(pass.Module)) {
+					// Have: a package of another project's module that
+					// links plugin for a loader of its own (kustomize's Go
+					// plugins seen from cli-runtime, containerd's daemon
+					// plugins). It fails only when asked to load one;
+					// nothing fails to build.
 					continue
 				}
 				path = imp.Path() // vendored or otherwise resolved path
@@ -333,6 +335,31 @@ func (c *checker) importCauses(pass *analysis.Pass) []cause {
 		}
 	}
 	return out
+}
+
+// sameProject reports whether the modules with paths a and b belong to
+// one repository, as far as their paths tell: the same host/owner/repo on
+// github.com, gitlab.com and bitbucket.org, the same first two elements
+// elsewhere (sigs.k8s.io/kustomize/api and sigs.k8s.io/kustomize/kustomize/v5,
+// whose CLI turns the api module's Go plugin loader on). A plugin loader
+// in another module of the same project is the program's own.
+func sameProject(a, b string) bool {
+	return a == b || projectRoot(a) == projectRoot(b)
+}
+
+// projectRoot returns the part of module path m that names its repository
+// (see sameProject).
+func projectRoot(m string) string {
+	n := 2
+	switch host, _, _ := strings.Cut(m, "/"); host {
+	case "github.com", "gitlab.com", "bitbucket.org":
+		n = 3
+	}
+	elems := strings.SplitN(m, "/", n+1)
+	if len(elems) > n {
+		elems = elems[:n]
+	}
+	return strings.Join(elems, "/")
 }
 
 // importedPackage returns the package that spec imports, or nil.

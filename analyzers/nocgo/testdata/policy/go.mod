@@ -3,6 +3,7 @@ module example.com/policy
 go 1.26
 
 require (
+	example.com/policy/kz v0.0.0
 	example.org/adaptive v0.0.0
 	example.org/cgolib v0.0.0
 	example.org/pluginlib v0.0.0
@@ -11,6 +12,7 @@ require (
 )
 
 replace (
+	example.com/policy/kz => ../shared/policykz
 	example.org/adaptive => ../shared/adaptive
 	example.org/cgolib => ../shared/cgolib
 	example.org/pluginlib => ../shared/pluginlib

@@ -1,0 +1,3 @@
+module example.com/policy/kz
+
+go 1.26
