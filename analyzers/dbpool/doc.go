@@ -146,9 +146,11 @@
 // Not reported: a pool that escapes the analysis, a pool that serves no
 // queries (only pinged, configured or closed), a test's pool (opened in a
 // _test.go file, in a test helper, a function taking a testing type or an
-// interface with a FailNow method, or in a file that imports testing:
-// test support compiled into a package, such as a package that creates
-// databases for tests; or returned by such code), a pool opened or kept by the
+// interface with a FailNow method, or in a file that refers to a type of
+// package testing: test support compiled into a package, such as a
+// package that creates databases for tests; or returned by such code; a
+// file that only calls testing.Testing() is production code), a pool
+// opened or kept by the
 // program's own migrations (a package whose name starts with "migrat":
 // one statement after another, like the migration tools of the table), a
 // pool already reported by per-call, and a

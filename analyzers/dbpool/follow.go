@@ -116,7 +116,7 @@ func (st *state) followSources(cur inspector.Cursor, decl *ast.FuncDecl) []*valu
 		}
 		if op, ok := openers[callee.FullName()]; ok && st.opensHere(call, op) {
 			// A bounded opener's pool is limited by the pool it draws on.
-			v := &value{pos: call.Pos(), site: op.name + " in " + where, opener: op.name, call: cc, fn: decl, f: fate{Limited: op.bounded}, test: importsTesting(cc)}
+			v := &value{pos: call.Pos(), site: op.name + " in " + where, opener: op.name, call: cc, fn: decl, f: fate{Limited: op.bounded}, test: st.testSupport(cc)}
 			st.bindResult(cc, 0, v)
 			st.follow(v)
 			st.perCall(v)

@@ -3,6 +3,7 @@ package dbpool
 import (
 	"fmt"
 	"go/ast"
+	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -107,24 +108,34 @@ func (st *state) shortLived(v *value) bool {
 
 // testPool reports whether v is a test's pool, which no load drives: it
 // is opened or received in a _test.go file or a test helper (see inTest),
-// opened in a file that imports "testing" (test support compiled into a
-// package: trillian's storage/testdb, "creates new databases for tests"),
-// or returned by a function of such code (v.test, carried by poolResult).
+// opened in test support (see testSupport: trillian's storage/testdb,
+// "creates new databases for tests"), or returned by a function of such
+// code (v.test, carried by poolResult).
 func (st *state) testPool(v *value) bool {
 	return v.test || st.inTest(v.call)
 }
 
-// importsTesting reports whether the file holding cur imports "testing".
-func importsTesting(cur inspector.Cursor) bool {
+// testSupport reports whether the file holding cur is test support
+// compiled into its package: it refers to a type of package testing (T,
+// B, F, M or TB, as trillian's testdb.SkipIfNoMySQL and lnd's
+// postgres.NewFixture do). Importing testing is not enough: production
+// code calls testing.Testing() to change its defaults under go test.
+func (st *state) testSupport(cur inspector.Cursor) bool {
 	for c := range cur.Enclosing((*ast.File)(nil)) {
-		for _, spec := range c.Node().(*ast.File).Imports {
-			if spec.Path != nil && spec.Path.Value == `"testing"` {
-				return true
+		for n := range ast.Preorder(c.Node()) {
+			if sel, ok := n.(*ast.SelectorExpr); ok {
+				if tn, ok := st.info.Uses[sel.Sel].(*types.TypeName); ok && tn.Pkg() != nil && tn.Pkg().Path() == "testing" && testingTypes[tn.Name()] {
+					return true
+				}
 			}
 		}
 	}
 	return false
 }
+
+// testingTypes are the types of package testing that only tests and
+// their helpers take.
+var testingTypes = map[string]bool{"T": true, "B": true, "F": true, "M": true, "TB": true}
 
 // mainLifetime reports whether fd is func main of a main package or a
 // function of that package that main calls directly (func run() error).

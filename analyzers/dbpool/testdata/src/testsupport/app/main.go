@@ -5,6 +5,7 @@ package main
 
 import (
 	"testsupport/integration"
+	"testsupport/settings"
 	"testsupport/store"
 )
 
@@ -14,4 +15,6 @@ func main() {
 	srv, _ := integration.NewServer()
 	srv.DB.Exec("SELECT 1")
 	store.Dump("dsn")
+	cfg, _ := settings.Open("dsn")
+	cfg.Get("k")
 }
