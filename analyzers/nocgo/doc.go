@@ -72,7 +72,7 @@
 // os/user fall back to pure Go when cgo is off, and runtime/cgo is the
 // support package that every cgo package imports; plugin has no fallback
 // (plugin.Open fails when cgo is off), so a package of the program's
-// module that imports it is reported like a cgo package. A package of
+// project (below) that imports it is reported like a cgo package. A package of
 // another project that imports plugin is not a cause for its importers:
 // libraries link it for an optional loader of their own (kustomize's Go
 // plugins as k8s.io/cli-runtime links them, containerd's daemon plugins)
