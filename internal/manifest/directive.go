@@ -2,7 +2,6 @@ package manifest
 
 import (
 	"bytes"
-	"strings"
 
 	"github.com/envvet/envvet/internal/report"
 )
@@ -16,15 +15,8 @@ func checkDirectives(path string, data []byte) error {
 	if !bytes.Contains(data, []byte("envvet:")) {
 		return nil
 	}
-	for i, line := range strings.Split(string(data), "\n") {
-		trimmed := strings.TrimLeft(line, " \t")
-		text, ok := strings.CutPrefix(trimmed, "#")
-		if !ok {
-			continue
-		}
-		if _, _, _, msg, ok := report.Parse(strings.TrimSpace(text)); ok && msg != "" {
-			return errorf(path, i+1, len(line)-len(trimmed)+1, "%s", msg)
-		}
+	if line, col, msg := report.MalformedHashDirective(data); msg != "" {
+		return errorf(path, line, col, "%s", msg)
 	}
 	return nil
 }

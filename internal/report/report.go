@@ -128,6 +128,7 @@ type directive struct {
 	reason    string
 	wholeFile bool
 	from, to  int // the lines it covers, inclusive
+	col       int // the column of a manifest directive's "#"
 	err       string
 	used      map[string]bool
 }
@@ -344,7 +345,8 @@ func trailing(lines *[]string, name string, p token.Position) bool {
 func hashDirectives(content []byte, name string) []*directive {
 	var ds []*directive
 	for i, line := range strings.Split(string(content), "\n") {
-		text, ok := strings.CutPrefix(strings.TrimSpace(line), "#")
+		trimmed := strings.TrimSpace(line)
+		text, ok := strings.CutPrefix(trimmed, "#")
 		if !ok {
 			continue
 		}
@@ -354,10 +356,23 @@ func hashDirectives(content []byte, name string) []*directive {
 		}
 		ds = append(ds, &directive{
 			file: name, checks: checks, reason: reason, wholeFile: whole,
-			from: i + 1, to: i + 2, err: errMsg,
+			from: i + 1, to: i + 2, col: strings.Index(line, trimmed) + 1, err: errMsg,
 		})
 	}
 	return ds
+}
+
+// MalformedHashDirective returns the position (line and column, from 1)
+// and the message of the first malformed "# envvet:ignore" directive of
+// a manifest's content; msg is "" when there is none. No check reports
+// in manifests, so the manifest package makes it an error of the file.
+func MalformedHashDirective(content []byte) (line, col int, msg string) {
+	for _, d := range hashDirectives(content, "") {
+		if d.err != "" {
+			return d.from, d.col, d.err
+		}
+	}
+	return 0, 0, ""
 }
 
 // Directives returns the directive check's run function: it reports each
