@@ -176,7 +176,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 // valueParam, silentOf), so in a relevant package without values no
 // scope holds one, and only parsesArg facts can come of it.
 func (c *checker) relevant(pass *analysis.Pass) (ok, values bool) {
-	if len(pass.Files) > 0 && isStd(pass.Fset, pass.Files[0].Pos()) {
+	if len(pass.Files) > 0 && passutil.InGOROOT(pass.Fset, pass.Files[0].Pos()) {
 		return false, false
 	}
 	if importsLoader(pass.Pkg) {
@@ -236,11 +236,6 @@ func usesParseOrRead(pass *analysis.Pass) (uses, reads bool) {
 		}
 	}
 	return uses, false
-}
-
-// isStd reports whether pos lies in the standard library's source.
-func isStd(fset *token.FileSet, pos token.Pos) bool {
-	return passutil.InGOROOT(fset, pos)
 }
 
 // lenientKeys returns the keys whose manifest declaration accepts a

@@ -16,6 +16,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/envvet/envvet/internal/passutil"
 )
 
 // unreachable matches the go command's complaints when it cannot reach
@@ -68,7 +70,7 @@ func Envvet(t testing.TB) string {
 // envvet asks the go command once per test binary.
 var envvet = sync.OnceValues(func() (string, error) {
 	cmd := exec.Command("go", "tool", "-n", "envvet")
-	cmd.Env = append(os.Environ(), toolEnv()...)
+	cmd.Env = append(os.Environ(), ToolEnv()...)
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -132,7 +134,7 @@ func Build(t testing.TB, name string, args ...string) string {
 // goBuild runs go ARGS -o exe in Tool's environment.
 func goBuild(exe string, args []string) error {
 	cmd := exec.Command("go", append(append(args[:1:1], "-o", exe), args[1:]...)...)
-	cmd.Env = append(os.Environ(), toolEnv()...)
+	cmd.Env = append(os.Environ(), ToolEnv()...)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("go %s: %v\n%s", strings.Join(args, " "), err, out)
 	}
@@ -160,7 +162,7 @@ func sharedBuild(name string, args []string) (string, error) {
 		return "", errNoShare
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "%s/%s\n%s\n%q\n%q\n", runtime.GOOS, runtime.GOARCH, filepath.ToSlash(rel), args, toolEnv())
+	fmt.Fprintf(h, "%s/%s\n%s\n%q\n%q\n", runtime.GOOS, runtime.GOARCH, filepath.ToSlash(rel), args, ToolEnv())
 	dir := filepath.Join(cache, "envvet-modtest", fmt.Sprintf("%x", h.Sum(nil))[:24])
 	if err := os.MkdirAll(dir, 0o777); err != nil {
 		return "", errNoShare
@@ -209,16 +211,11 @@ func moduleDir() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	for root := wd; ; {
-		if _, err := os.Stat(filepath.Join(root, "go.mod")); err == nil {
-			return filepath.Rel(root, wd)
-		}
-		parent := filepath.Dir(root)
-		if parent == root {
-			return "", errors.New("no go.mod above " + wd)
-		}
-		root = parent
+	root := passutil.ModuleRoot(wd)
+	if root == "" {
+		return "", errors.New("no go.mod above " + wd)
 	}
+	return filepath.Rel(root, wd)
 }
 
 func fileSHA256(name string) (string, error) {
@@ -270,9 +267,7 @@ func copyExe(src, dst string) error {
 // to the go command's GOFLAGS. Another build of a command that links
 // envvet's packages (golangci-lint with the plugin) shares their compiled
 // packages when it runs in it.
-func ToolEnv() []string { return toolEnv() }
-
-func toolEnv() []string {
+func ToolEnv() []string {
 	flags := os.Getenv("GOFLAGS")
 	if flags == "" {
 		out, _ := exec.Command("go", "env", "GOFLAGS").Output() // go env -w's
