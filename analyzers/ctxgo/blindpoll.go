@@ -67,14 +67,8 @@ func blindCall(sum *ctxsum.Result, live *liveness, call *ast.CallExpr) (*ast.Cal
 	if fn == nil || call.Ellipsis.IsValid() {
 		return nil, nil
 	}
-	var polls []ctxsum.BlindPoll
-	if isInterfaceMethod(fn) {
-		polls = sum.BlindImpls(fn)
-	} else if bp, ok := sum.BlindPoll(fn); ok {
-		polls = []ctxsum.BlindPoll{bp}
-	}
 	var out []ctxsum.BlindPoll
-	for _, bp := range polls {
+	for _, bp := range sum.PollsOf(fn) {
 		if bp.Param < len(call.Args) && live.expr(call.Args[bp.Param], 0) {
 			out = append(out, bp)
 		}
@@ -129,10 +123,4 @@ func pollerName(pkg *types.Package, bp ctxsum.BlindPoll) string {
 		return strings.Replace(bp.Poller, pkg.Name()+".", "", 1)
 	}
 	return bp.Poller
-}
-
-// isInterfaceMethod reports whether fn is a method of an interface.
-func isInterfaceMethod(fn *types.Func) bool {
-	recv := fn.Signature().Recv()
-	return recv != nil && types.IsInterface(recv.Type())
 }

@@ -39,7 +39,7 @@ func unobserved(pass *analysis.Pass, sum *ctxsum.Result, cur inspector.Cursor) {
 		return
 	}
 	// (For a literal, g.Call holds its body.)
-	if refersToObserver(info, g.Call) || refersToObserver(info, body) {
+	if ctxsum.RefersToStop(info, g.Call) || ctxsum.RefersToStop(info, body) {
 		// It refers to a context: does it leave its loop when it ends?
 		if !processLifetime(info, cur) {
 			spin(pass, sum, cur, ftype, body)
@@ -251,63 +251,12 @@ func contextInScope(pass *analysis.Pass, pos token.Pos) (string, *types.Var) {
 			if ctxsum.IsContext(v.Type()) {
 				return name, v
 			}
-			if isRequest(v.Type()) {
+			if ctxsum.IsRequest(v.Type()) {
 				return name + ".Context()", v
 			}
 		}
 	}
 	return "", nil
-}
-
-// observes reports whether t can carry a stop signal: a context, a request,
-// or a channel of struct{} (a done channel).
-func observes(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	if ctxsum.IsContext(t) || isRequest(t) {
-		return true
-	}
-	if ch, ok := t.Underlying().(*types.Chan); ok {
-		if st, ok := ch.Elem().Underlying().(*types.Struct); ok && st.NumFields() == 0 {
-			return true
-		}
-	}
-	return false
-}
-
-func isRequest(t types.Type) bool {
-	p, ok := types.Unalias(t).(*types.Pointer)
-	if !ok {
-		return false
-	}
-	n, ok := types.Unalias(p.Elem()).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" && n.Obj().Name() == "Request"
-}
-
-// refersToObserver reports whether body refers to a context, a request or
-// a done channel anywhere (nested literals included).
-func refersToObserver(info *types.Info, body ast.Node) bool {
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if found {
-			return false
-		}
-		if e, ok := n.(ast.Expr); ok {
-			if tv, ok := info.Types[e]; ok && observes(tv.Type) {
-				found = true
-			}
-		}
-		if id, ok := n.(*ast.Ident); ok {
-			if obj := info.Uses[id]; obj != nil {
-				if _, isVar := obj.(*types.Var); isVar && observes(obj.Type()) {
-					found = true
-				}
-			}
-		}
-		return !found
-	})
-	return found
 }
 
 // foreverLoop returns a "for { ... }" loop of body (outside nested

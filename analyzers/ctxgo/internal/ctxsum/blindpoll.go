@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
+	"slices"
 	"strconv"
 
 	"golang.org/x/tools/go/analysis"
@@ -111,11 +112,7 @@ func (r *Result) pollsThrough(fn *types.Func) (BlindPoll, bool) {
 		if g == nil || call.Ellipsis.IsValid() {
 			continue
 		}
-		polls := r.BlindImpls(g)
-		if bp, ok := r.blind[g]; ok && !isInterfaceMethod(g) {
-			polls = []BlindPoll{bp}
-		}
-		for _, bp := range polls {
+		for _, bp := range r.PollsOf(g) {
 			if bp.Param >= len(call.Args) {
 				continue
 			}
@@ -252,30 +249,30 @@ func (r *Result) blindStmt(s ast.Stmt) bool {
 				return false
 			}
 		}
-		return !r.mentionsStop(s)
+		return !RefersToStop(r.info, s)
 	case *ast.AssignStmt, *ast.DeclStmt, *ast.IncDecStmt, *ast.SendStmt, *ast.RangeStmt, *ast.ForStmt:
-		return !r.mentionsStop(s)
+		return !RefersToStop(r.info, s)
 	case *ast.LabeledStmt:
 		return r.blindStmt(s.Stmt)
 	case *ast.BlockStmt:
 		return r.blindList(s.List)
 	case *ast.IfStmt:
-		if s.Init != nil && r.mentionsStop(s.Init) || r.mentionsStop(s.Cond) {
+		if s.Init != nil && RefersToStop(r.info, s.Init) || RefersToStop(r.info, s.Cond) {
 			return false
 		}
 		return s.Else == nil || r.blindList(s.Body.List) || r.blindStmt(s.Else)
 	case *ast.SwitchStmt:
-		if s.Init != nil && r.mentionsStop(s.Init) || s.Tag != nil && r.mentionsStop(s.Tag) {
+		if s.Init != nil && RefersToStop(r.info, s.Init) || s.Tag != nil && RefersToStop(r.info, s.Tag) {
 			return false
 		}
 		return r.blindClauses(s.Body, true)
 	case *ast.TypeSwitchStmt:
-		if s.Init != nil && r.mentionsStop(s.Init) || r.mentionsStop(s.Assign) {
+		if s.Init != nil && RefersToStop(r.info, s.Init) || RefersToStop(r.info, s.Assign) {
 			return false
 		}
 		return r.blindClauses(s.Body, true)
 	case *ast.SelectStmt:
-		return !r.mentionsStop(s) && r.blindClauses(s.Body, false)
+		return !RefersToStop(r.info, s) && r.blindClauses(s.Body, false)
 	}
 	return false
 }
@@ -288,7 +285,7 @@ func (r *Result) blindClauses(body *ast.BlockStmt, isSwitch bool) bool {
 		switch c := c.(type) {
 		case *ast.CaseClause:
 			hasDefault = hasDefault || c.List == nil
-			if !r.mentionsStopAll(c.List) && r.blindList(c.Body) {
+			if !slices.ContainsFunc(c.List, func(e ast.Expr) bool { return RefersToStop(r.info, e) }) && r.blindList(c.Body) {
 				return true
 			}
 		case *ast.CommClause:
@@ -300,19 +297,11 @@ func (r *Result) blindClauses(body *ast.BlockStmt, isSwitch bool) bool {
 	return isSwitch && !hasDefault
 }
 
-func (r *Result) mentionsStopAll(es []ast.Expr) bool {
-	for _, e := range es {
-		if r.mentionsStop(e) {
-			return true
-		}
-	}
-	return false
-}
-
-// mentionsStop reports whether n refers anywhere (function literals
+// RefersToStop reports whether n refers anywhere (function literals
 // included) to a context, an *http.Request, a done channel (chan
-// struct{}), or a name of package context (context.Canceled).
-func (r *Result) mentionsStop(n ast.Node) bool {
+// struct{}), or a name of package context (context.Canceled): code that
+// does may stop when asked to.
+func RefersToStop(info *types.Info, n ast.Node) bool {
 	found := false
 	ast.Inspect(n, func(n ast.Node) bool {
 		if found {
@@ -320,7 +309,7 @@ func (r *Result) mentionsStop(n ast.Node) bool {
 		}
 		switch n := n.(type) {
 		case *ast.Ident:
-			if obj := r.info.Uses[n]; obj != nil {
+			if obj := info.Uses[n]; obj != nil {
 				if obj.Pkg() != nil && obj.Pkg().Path() == "context" {
 					found = true
 				} else if _, ok := obj.(*types.Var); ok && stopType(obj.Type()) {
@@ -328,7 +317,7 @@ func (r *Result) mentionsStop(n ast.Node) bool {
 				}
 			}
 		case ast.Expr:
-			if tv, ok := r.info.Types[n]; ok && stopType(tv.Type) {
+			if tv, ok := info.Types[n]; ok && stopType(tv.Type) {
 				found = true
 			}
 		}
@@ -337,13 +326,16 @@ func (r *Result) mentionsStop(n ast.Node) bool {
 	return found
 }
 
+// IsRequest reports whether t is *net/http.Request.
+func IsRequest(t types.Type) bool { return isPtrTo(t, "net/http", "Request") }
+
 // stopType reports whether t can carry a stop signal: a context, a
 // request, or a channel of struct{}.
 func stopType(t types.Type) bool {
 	if t == nil {
 		return false
 	}
-	if IsContext(t) || isPtrTo(t, "net/http", "Request") {
+	if IsContext(t) || IsRequest(t) {
 		return true
 	}
 	if ch, ok := t.Underlying().(*types.Chan); ok {

@@ -42,6 +42,18 @@ func (r *Result) BlindImpls(m *types.Func) []BlindPoll {
 	return out
 }
 
+// PollsOf returns the blind polls a call of fn may run: fn's own, or, for
+// an interface method, those of its implementations (BlindImpls).
+func (r *Result) PollsOf(fn *types.Func) []BlindPoll {
+	if isInterfaceMethod(fn) {
+		return r.BlindImpls(fn)
+	}
+	if bp, ok := r.BlindPoll(fn); ok {
+		return []BlindPoll{bp}
+	}
+	return nil
+}
+
 // resolveImpls finds the implementations of each interface method with a
 // context parameter the package calls (r.ifaces), sorted by name, and
 // records the pollsBlind facts of those of other packages.
