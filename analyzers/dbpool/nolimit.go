@@ -124,7 +124,7 @@ func (st *state) testSupport(cur inspector.Cursor) bool {
 	for c := range cur.Enclosing((*ast.File)(nil)) {
 		for n := range ast.Preorder(c.Node()) {
 			if sel, ok := n.(*ast.SelectorExpr); ok {
-				if tn, ok := st.info.Uses[sel.Sel].(*types.TypeName); ok && tn.Pkg() != nil && tn.Pkg().Path() == "testing" && testingTypes[tn.Name()] {
+				if tn, ok := st.info.Uses[sel.Sel].(*types.TypeName); ok && tn.Pkg() != nil && tn.Pkg().Path() == "testing" && testingType(tn.Name()) {
 					return true
 				}
 			}
@@ -133,9 +133,15 @@ func (st *state) testSupport(cur inspector.Cursor) bool {
 	return false
 }
 
-// testingTypes are the types of package testing that only tests and
-// their helpers take.
-var testingTypes = map[string]bool{"T": true, "B": true, "F": true, "M": true, "TB": true}
+// testingType reports whether name is one of the types of package
+// testing that only tests and their helpers take.
+func testingType(name string) bool {
+	switch name {
+	case "T", "B", "F", "M", "TB":
+		return true
+	}
+	return false
+}
 
 // mainLifetime reports whether fd is func main of a main package or a
 // function of that package that main calls directly (func run() error).
