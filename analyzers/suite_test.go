@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/envvet/envvet/analyzers"
+	"github.com/envvet/envvet/internal/report"
 	"github.com/envvet/envvet/internal/rulestest"
 )
 
@@ -43,5 +44,21 @@ func TestEnvParseReadsEnvKeysManifest(t *testing.T) {
 	// be a complaint, as the one above is.
 	if got := run.Analyze(t, parser("analyzers/testdata/src/listed/deploy/envvet.yaml"), "listed"); len(got) != 0 {
 		t.Errorf("with -envkeys.manifest naming it: %q, want no finding", got)
+	}
+}
+
+// TestSuiteNamesAreKnownChecks checks that the names directives and
+// envvet.yaml's ignore: fields may use (report.Checks) are exactly the
+// suite's checks, in its order: a check added to the suite but not to the
+// list would make every manifest directive naming it an error.
+func TestSuiteNamesAreKnownChecks(t *testing.T) {
+	var names []string
+	for _, a := range analyzers.Suite(analyzers.Config{}) {
+		if a.Name != "directives" {
+			names = append(names, a.Name)
+		}
+	}
+	if got, want := strings.Join(names, ","), strings.Join(report.Checks(), ","); got != want {
+		t.Errorf("suite checks %s, report.Checks() %s", got, want)
 	}
 }

@@ -17,9 +17,7 @@ var doc string
 // checks, in the suite's order (analyzers.Suite builds its own list; this
 // one serves the package-level Analyzer, which Bazel's nogo links). Each
 // call returns a new slice, so no caller can change another's.
-func Checks() []string {
-	return []string{"envkeys", "nocgo", "dbpool", "ctxgo", "envparse", "envsecret", "envtype"}
-}
+func Checks() []string { return report.Checks() }
 
 // Analyzer reports malformed directives, accepting the names of Checks.
 var Analyzer = New(Checks())

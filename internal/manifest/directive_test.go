@@ -18,7 +18,12 @@ func TestManifestDirectives(t *testing.T) {
 			"docker-compose.yml:4:7: malformed envvet directive: a reason is required"},
 		{"envvet.yaml", "keys:\n  # envvet:ignore envkeys // no reason after the marker\n  A: {}\n",
 			"envvet.yaml:2:3: malformed envvet directive: a reason is required"},
+		{".env.example", "# envvet:ignore envkeys,envkey read by the v1 sidecar\nA=1\n",
+			`.env.example:1:1: unknown check "envkey" in envvet directive (known: envkeys, nocgo, dbpool, ctxgo, envparse, envsecret, envtype)`},
+		{"docker-compose.yml", "services:\n  api:\n    environment:\n      # envvet:file-ignore secrets test credentials only\n      A: 1\n",
+			`docker-compose.yml:4:7: unknown check "secrets" in envvet directive (known: envkeys, nocgo, dbpool, ctxgo, envparse, envsecret, envtype)`},
 		// The negative twins.
+		{".env.example", "# envvet:ignore envkeys,envsecret read by the v1 sidecar\nA=1\n", ""},
 		{".env.example", "# envvet:ignore envkeys read by the v1 sidecar\nA=1\n", ""},
 		{".env.example", "# envvet:ignored envkeys\nA=1 # envvet:ignore\n", ""},
 		{"envvet.yaml", "keys:\n  # see envvet:ignore in the README\n  A: {}\n", ""},

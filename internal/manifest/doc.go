@@ -60,9 +60,10 @@
 //   - ignore: a mapping from check name to a reason, suppressing that
 //     check's findings positioned on the key (such as envkeys' "declared
 //     but never read"): ignore: {envkeys: read by the v1 sidecar}. The
-//     reason is required. A "# envvet:ignore check reason" comment on the
-//     line above the key does the same; in any manifest file, such a
-//     comment without a check or a reason is an error at its line.
+//     reason is required, and the check must be one of envvet's. A
+//     "# envvet:ignore check reason" comment on the line above the key
+//     does the same; in any manifest file, such a comment without a check
+//     or a reason, or naming an unknown check, is an error at its line.
 //   - on-bad-value: fail (the default: a value that does not parse must
 //     stop the program) or default (the program deliberately falls back
 //     to its default on a bad value; envparse does not report the key).

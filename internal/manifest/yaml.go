@@ -5,11 +5,14 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/envvet/envvet/internal/report"
 )
 
 // parseYAML parses an envvet.yaml file; see the package documentation
@@ -504,6 +507,9 @@ func (p *yamlParser) ignore(key, n *yaml.Node) ([]Ignore, error) {
 		reason := resolve(f[1])
 		if reason == nil || reason.Kind != yaml.ScalarNode || strings.TrimSpace(reason.Value) == "" {
 			return nil, p.errorf(f[0], "ignore %s of key %s: a reason is required", f[0].Value, key.Value)
+		}
+		if known := report.Checks(); !slices.Contains(known, f[0].Value) {
+			return nil, p.errorf(f[0], "ignore %s of key %s: unknown check (known: %s)", f[0].Value, key.Value, strings.Join(known, ", "))
 		}
 		out = append(out, Ignore{Check: f[0].Value, Reason: reason.Value})
 	}

@@ -70,6 +70,8 @@ func TestYAMLErrors(t *testing.T) {
 		{"unknown key field", "keys:\n  PORT:\n    descripton: x\n", `envvet.yaml:3:5: unknown field "descripton" in key PORT (want description, required, default, secret, deprecated, ignore or on-bad-value)`},
 		{"ignore list", "keys:\n  PORT:\n    ignore: [envkeys]\n", `envvet.yaml:2:3: ignore of key PORT must map check names to reasons`},
 		{"ignore without reason", "keys:\n  PORT:\n    ignore:\n      envkeys:\n", `envvet.yaml:4:7: ignore envkeys of key PORT: a reason is required`},
+		{"ignore of an unknown check", "keys:\n  PORT:\n    ignore:\n      envkey: read by the v1 sidecar\n",
+			`envvet.yaml:4:7: ignore envkey of key PORT: unknown check (known: envkeys, nocgo, dbpool, ctxgo, envparse, envsecret, envtype)`},
 		{"unknown top field", "keys:\nkyes:\n", `envvet.yaml:2:1: unknown field "kyes" (want keys, build, sources, environments or dbpool)`},
 		{"required maybe", "keys:\n  A:\n    required: maybe\n", `envvet.yaml:3:15: required of key A must be true or false, not "maybe"`},
 		{"required quoted", "keys:\n  A:\n    required: \"true\"\n", `envvet.yaml:3:15: required of key A must be true or false, not "true"`},

@@ -364,15 +364,38 @@ func hashDirectives(content []byte, name string) []*directive {
 
 // MalformedHashDirective returns the position (line and column, from 1)
 // and the message of the first malformed "# envvet:ignore" directive of
-// a manifest's content; msg is "" when there is none. No check reports
+// a manifest's content, or the first naming a check not in Checks; msg is
+// "" when there is none. No check reports
 // in manifests, so the manifest package makes it an error of the file.
 func MalformedHashDirective(content []byte) (line, col int, msg string) {
 	for _, d := range hashDirectives(content, "") {
 		if d.err != "" {
 			return d.from, d.col, d.err
 		}
+		if msg := UnknownCheck(d.checks, Checks()); msg != "" {
+			return d.from, d.col, msg
+		}
 	}
 	return 0, 0, ""
+}
+
+// Checks returns the names of envvet's checks, which directives and
+// envvet.yaml's ignore: fields may name, in the suite's order. Each call
+// returns a new slice, so no caller can change another's.
+func Checks() []string {
+	return []string{"envkeys", "nocgo", "dbpool", "ctxgo", "envparse", "envsecret", "envtype"}
+}
+
+// UnknownCheck returns the message for the first of checks that is not in
+// known, or "" when all are known. A directive naming a misspelled check
+// would suppress nothing and say nothing.
+func UnknownCheck(checks, known []string) string {
+	for _, c := range checks {
+		if !slices.Contains(known, c) {
+			return fmt.Sprintf("unknown check %q in envvet directive (known: %s)", c, strings.Join(known, ", "))
+		}
+	}
+	return ""
 }
 
 // Directives returns the directive check's run function: it reports each
@@ -385,12 +408,7 @@ func Directives(checks []string) func(*analysis.Pass) (any, error) {
 			for _, d := range goDirectives(pass.Fset, f, name) {
 				msg := d.err
 				if msg == "" {
-					for _, c := range d.checks {
-						if !slices.Contains(checks, c) {
-							msg = fmt.Sprintf("unknown check %q in envvet directive (known: %s)", c, strings.Join(checks, ", "))
-							break
-						}
-					}
+					msg = UnknownCheck(d.checks, checks)
 				}
 				if msg != "" {
 					pass.Report(analysis.Diagnostic{Pos: d.pos, End: d.end, Category: Category, Message: msg})
