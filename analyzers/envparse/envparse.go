@@ -239,10 +239,12 @@ func usesParseOrRead(pass *analysis.Pass) (uses, reads bool) {
 }
 
 // lenientKeys returns the keys whose manifest declaration accepts a
-// default on a bad value (on-bad-value: default).
+// default on a bad value (on-bad-value: default). A dependency module's
+// package has none: its findings are never shown, and a listed manifest
+// is the program's, not to be looked up in that module.
 func (c *checker) lenientKeys(pass *analysis.Pass) (map[string]bool, error) {
 	dir := passutil.PackageDir(pass)
-	if dir == "" {
+	if dir == "" || passutil.InDependency(pass) {
 		return nil, nil
 	}
 	var explicit []string

@@ -82,3 +82,15 @@ func TestRelated(t *testing.T) {
 func TestFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), envparse.New(envparse.Config{}), "fixes/...")
 }
+
+// TestListedManifestInDependency runs envparse with a listed manifest
+// (envkeys' manifest setting) on a module whose dependency, another
+// module, has an envparse finding. The listed path is the program's, not
+// the dependency's: envparse must not look it up there (it failed that
+// package's analysis, and envparse's facts with it, so envparse reported
+// nothing in the program). FEATURE_RATIO's on-bad-value: default shows
+// that the program's own package still reads the listed manifest.
+func TestListedManifestInDependency(t *testing.T) {
+	a := envparse.New(envparse.Config{Manifests: func() []string { return []string{"deploy/envvet.yaml"} }})
+	analysistest.Run(t, filepath.Join(analysistest.TestData(), "listeddep"), a, "example.com/app")
+}

@@ -25,7 +25,7 @@ type policy struct {
 // manifests and release files are not the program's, and their
 // diagnostics are never shown).
 func (c *checker) policyFor(pass *analysis.Pass) (policy, error) {
-	dependency := pass.Module != nil && pass.Module.Version != ""
+	dependency := passutil.InDependency(pass)
 	if !dependency || len(c.cfg.Manifest) > 0 {
 		dir := passutil.PackageDir(pass)
 		m, err := c.manifests.ForDir(dir, manifest.Resolve(dir, c.cfg.Manifest))

@@ -15,6 +15,15 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
+// InDependency reports whether the package under analysis belongs to a
+// versioned dependency module (from the module cache, or replaced by a
+// directory but required at a version), not to the main module or a
+// workspace module. Drivers never show such a package's diagnostics, and
+// the manifests a run lists are the program's, not that module's.
+func InDependency(pass *analysis.Pass) bool {
+	return pass.Module != nil && pass.Module.Version != ""
+}
+
 // PackageDir returns the source directory of the package under analysis,
 // or "" when it has no files on disk. It uses the position of each file's
 // package clause, which //line directives map back to the original source
