@@ -268,7 +268,12 @@
 //     directive, RUN flags (--mount=...), the exec form and heredocs
 //     (RUN <<EOF) are understood. The runtime keys of a Dockerfile are
 //     the ENV variables of its final stage (ARG values do not reach the
-//     running container), build variables excepted.
+//     running container), build variables excepted. A key that the stage
+//     expands itself is marked Expanded: in the shell form of RUN, CMD,
+//     ENTRYPOINT or HEALTHCHECK CMD, in an exec form that runs a shell
+//     with -c (CMD ["/bin/sh", "-c", "app -prefix=$PREFIX"]), or in the
+//     other instructions, which the build expands; not in single quotes,
+//     after a backslash, or in an exec form without a shell.
 //   - .goreleaser.yaml: each build's env: entry CGO_ENABLED=..., or else
 //     the top-level env:'s; builds with skip: true do not count.
 //   - Makefile: the value recipe lines running go build (or make) see: an

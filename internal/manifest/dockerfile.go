@@ -33,6 +33,7 @@ type stage struct {
 	env  map[string]setting // ENV, inherited from a parent stage
 	args map[string]setting // ARG of this stage
 	keys []Key              // ENV declarations, inherited ones first
+	refs map[string]bool    // names its instructions expand (dockerrefs.go)
 }
 
 // dockerfile is the state of parseDockerfile.
@@ -60,8 +61,10 @@ func parseDockerfile(file string, data []byte) (keys, build []Key, err error) {
 		}
 	}
 	if len(d.stages) > 0 {
-		for _, k := range d.stages[len(d.stages)-1].keys {
+		last := d.stages[len(d.stages)-1]
+		for _, k := range last.keys {
 			if !IsBuildVar(k.Name) {
+				k.Expanded = last.refs[k.Name]
 				keys = append(keys, k)
 			}
 		}
@@ -221,9 +224,12 @@ func (d *dockerfile) instruction(in instruction) error {
 	case st == nil:
 		line, col := in.t.pos(0)
 		return errorf(d.file, line, col, "%s before the first FROM", in.cmd)
-	case in.cmd == "ENV":
+	}
+	instructionRefs(in, st.refs)
+	switch in.cmd {
+	case "ENV":
 		return d.env(in, st)
-	case in.cmd == "RUN":
+	case "RUN":
 		d.run(in, st)
 	}
 	return nil
@@ -238,7 +244,7 @@ func (d *dockerfile) from(in instruction) error {
 		line, col := in.t.pos(0)
 		return errorf(d.file, line, col, "FROM needs an image")
 	}
-	st := &stage{env: map[string]setting{}, args: map[string]setting{}}
+	st := &stage{env: map[string]setting{}, args: map[string]setting{}, refs: map[string]bool{}}
 	if len(words) >= 3 && strings.EqualFold(words[1].val, "AS") {
 		st.name = strings.ToLower(words[2].val)
 	}
@@ -246,6 +252,9 @@ func (d *dockerfile) from(in instruction) error {
 		if p.name != "" && p.name == strings.ToLower(words[0].val) {
 			st.env = cloneEnv(p.env)
 			st.keys = append([]Key(nil), p.keys...)
+			for name := range p.refs {
+				st.refs[name] = true
+			}
 		}
 	}
 	d.stages = append(d.stages, st)
