@@ -37,7 +37,11 @@
 //     was not: an edit analyzes the packages type-checked again, never
 //     the standard library or the other dependencies again. A manifest
 //     change makes the main module's packages analyzed again (their
-//     facts may depend on it).
+//     facts may depend on it);
+//   - where each package directory's manifest is (manifest.Discovery,
+//     shared by every check): kept while the directories above the
+//     package are unchanged on disk, and dropped when the client reports
+//     a change to a file that is not Go.
 //
 // An edit of a package with tests publishes twice: the diagnostics of the
 // edited (plain) package on its own files as soon as it is analyzed, then,
@@ -128,7 +132,7 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 	// The checks read manifests (and the deployment files they name)
 	// through the open buffers: an unsaved edit counts.
 	cfg := opts.Config
-	cfg.Overlay = s.buffer
+	cfg.Overlay = overlay{s}
 	s.suite = analyzers.Suite(cfg)
 	conn.Go(ctx, s.handle)
 	select {
@@ -174,6 +178,10 @@ type server struct {
 	// manifestGen counts manifest changes (edits, saves, changes on disk):
 	// facts computed before one may be stale.
 	manifestGen atomic.Uint64
+	// discovery is where the checks find each package directory's
+	// manifest (see overlay); a manifest's change on disk reported by
+	// the client drops its answers.
+	discovery manifest.Discovery
 	// lastErrs are the errors of the last analysis, told to the client; under runMu
 	lastErrs map[string]bool
 	runs     int // analyses started; under runMu
@@ -359,6 +367,7 @@ func (s *server) didSave(p *protocol.DidSaveTextDocumentParams) {
 	}
 	s.mu.Unlock()
 	if isManifest(path) {
+		s.discovery.Forget() // a new manifest saved
 		s.manifestGen.Add(1)
 	}
 	s.schedule()
@@ -377,6 +386,15 @@ func (s *server) didClose(p *protocol.DidCloseTextDocumentParams) {
 	}
 	s.schedule()
 }
+
+// overlay is what the checks' manifest caches see of the session
+// (analyzers.Config.Overlay): the open buffers, and the server's
+// Discovery, which keeps each directory's manifest while the directories
+// above it are unchanged, for all the checks and every analysis.
+type overlay struct{ s *server }
+
+func (o overlay) Buffer(path string) ([]byte, bool)   { return o.s.buffer(path) }
+func (o overlay) Discover(dir string) (string, error) { return o.s.discovery.Discover(dir) }
 
 // buffer returns the text of an open document other than a Go file (Go
 // files reach the checks through go/packages overlays): the checks read
@@ -406,6 +424,7 @@ func (s *server) didChangeWatchedFiles(p *protocol.DidChangeWatchedFilesParams) 
 			}
 		}
 		if ok && !strings.HasSuffix(path, ".go") {
+			s.discovery.Forget()
 			s.manifestGen.Add(1) // a manifest, or a deployment file one names
 		}
 	}

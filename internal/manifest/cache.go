@@ -15,8 +15,9 @@ import (
 // deployment files of its sources:, their env_file files) or a file it
 // looked for appeared, so that a long-running process (an editor's
 // language server) sees edits. Discovery runs on every call (a few stat
-// calls), so a manifest created or removed later is seen too. The zero
-// value is ready to use.
+// calls, or one per directory level when the Overlay is a Discoverer
+// such as a Discovery), so a manifest created or removed later is seen
+// too. The zero value is ready to use.
 type Cache struct {
 	// Overlay, when set, supplies files whose content differs from the
 	// disk (an editor's unsaved buffers). Set it before the first use.
@@ -34,15 +35,44 @@ type cacheEntry struct {
 	err    error
 }
 
-// An Overlay returns the content of a file that differs from the disk,
-// and false for a file it does not hold. It must be safe for concurrent
-// use.
-type Overlay func(path string) ([]byte, bool)
+// An Overlay supplies the files whose content differs from the disk (an
+// editor's unsaved buffers). It must be safe for concurrent use.
+//
+// A Cache whose Overlay is also a Discoverer asks it where a directory's
+// manifest is instead of calling Discover: a long-running process gives
+// every check's Cache one Discovery for the session (internal/lsp).
+type Overlay interface {
+	// Buffer returns path's content, and false for a file it does not
+	// hold.
+	Buffer(path string) ([]byte, bool)
+}
 
-// read returns path's content from the overlay, or else from the disk.
-func (o Overlay) read(path string) ([]byte, error) {
+// OverlayFunc is an Overlay that calls the function.
+type OverlayFunc func(path string) ([]byte, bool)
+
+// Buffer returns f(path).
+func (f OverlayFunc) Buffer(path string) ([]byte, bool) { return f(path) }
+
+// A Discoverer answers Discover's question, for example from a memo
+// (Discovery).
+type Discoverer interface {
+	Discover(dir string) (string, error)
+}
+
+// discover returns the manifest governing dir, through o if it is a
+// Discoverer.
+func discover(o Overlay, dir string) (string, error) {
+	if d, ok := o.(Discoverer); ok {
+		return d.Discover(dir)
+	}
+	return Discover(dir)
+}
+
+// readVia returns path's content from the overlay o, or else from the
+// disk.
+func readVia(o Overlay, path string) ([]byte, error) {
 	if o != nil {
-		if data, ok := o(path); ok {
+		if data, ok := o.Buffer(path); ok {
 			if len(data) > maxSize {
 				return nil, errorf(path, 0, 0, "manifest is larger than %d MiB", maxSize>>20)
 			}
@@ -60,10 +90,11 @@ type stamp struct {
 	sum     uint64 // of an overlay's content
 }
 
-// stat returns the stamp of path's version in the overlay, or else on disk.
-func (o Overlay) stat(path string) stamp {
+// statVia returns the stamp of path's version in the overlay o, or else
+// on disk.
+func statVia(o Overlay, path string) stamp {
 	if o != nil {
-		if data, ok := o(path); ok {
+		if data, ok := o.Buffer(path); ok {
 			h := fnv.New64a()
 			h.Write(data)
 			return stamp{size: int64(len(data)), exists: true, sum: h.Sum64() | 1}
@@ -83,7 +114,7 @@ func (o Overlay) stat(path string) stamp {
 func (c *Cache) ForDir(dir string, explicit []string) (*Manifest, error) {
 	files := explicit
 	if len(files) == 0 {
-		path, err := Discover(dir)
+		path, err := discover(c.Overlay, dir)
 		if err != nil {
 			return nil, err
 		}
@@ -107,13 +138,13 @@ func (c *Cache) ForDir(dir string, explicit []string) (*Manifest, error) {
 
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if e.stamps != nil && equalStamps(e.stamps, c.Overlay.stampAll(e.paths)) {
+	if e.stamps != nil && equalStamps(e.stamps, stampAll(c.Overlay, e.paths)) {
 		return e.m, e.err
 	}
 	// Stat before reading: a change made while Load runs is then seen by
 	// the next call.
 	paths := files
-	stamps := c.Overlay.stampAll(paths)
+	stamps := stampAll(c.Overlay, paths)
 	l := newLoader(true)
 	l.overlay = c.Overlay
 	e.m, e.err = nil, nil
@@ -138,10 +169,10 @@ func (c *Cache) ForDir(dir string, explicit []string) (*Manifest, error) {
 	return e.m, e.err
 }
 
-func (o Overlay) stampAll(paths []string) []stamp {
+func stampAll(o Overlay, paths []string) []stamp {
 	stamps := make([]stamp, len(paths))
 	for i, f := range paths {
-		stamps[i] = o.stat(f)
+		stamps[i] = statVia(o, f)
 	}
 	return stamps
 }

@@ -5,6 +5,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
+	"time"
 )
 
 // FileNames are the manifest file names Discover looks for, in order of
@@ -108,4 +110,147 @@ func Resolve(dir string, paths []string) []string {
 		out[i] = p
 	}
 	return out
+}
+
+// A Discovery memoizes Discover's answer per directory for a long-running
+// process (an editor's language server), which asks it for the same
+// package directories on every analysis. An answer stands while every
+// directory Discover looked in (from the package's up to the one holding
+// the manifest or go.mod) has the modification time and mode it had: a
+// file created, removed or renamed in a directory changes the
+// directory's modification time. So a call costs one stat per directory
+// level instead of one per file name. An answer is not kept when one of
+// those directories changed less than racyMargin before it was computed
+// (a change in the same clock tick may leave the time as it was), nor
+// when a name Discover looked at is a symbolic link (its target can
+// change without its directory). Forget drops every answer: the server
+// calls it when the client reports a change to a manifest file. Safe for
+// concurrent use; the zero value is ready to use.
+type Discovery struct {
+	mu      sync.Mutex
+	answers map[string]*discovered // by the directory asked for, as given
+}
+
+// A discovered is one memoized answer of Discover.
+type discovered struct {
+	path string     // Discover's answer
+	dirs []dirStamp // the directories it looked in, in order
+}
+
+// A dirStamp identifies one version of a directory's list of entries.
+type dirStamp struct {
+	dir     string
+	modTime time.Time
+	mode    fs.FileMode
+}
+
+// racyMargin is how old a directory's modification time must be for an
+// answer that depends on it to be kept.
+const racyMargin = 2 * time.Second
+
+// Discover returns Discover(dir), from the memo when it stands.
+func (d *Discovery) Discover(dir string) (string, error) {
+	d.mu.Lock()
+	a := d.answers[dir]
+	d.mu.Unlock()
+	if a != nil && a.stands() {
+		return a.path, nil
+	}
+	a, ok := discoverStamped(dir, time.Now().Add(-racyMargin))
+	if !ok {
+		d.mu.Lock()
+		delete(d.answers, dir)
+		d.mu.Unlock()
+		return Discover(dir)
+	}
+	d.mu.Lock()
+	if d.answers == nil {
+		d.answers = make(map[string]*discovered)
+	}
+	d.answers[dir] = a
+	d.mu.Unlock()
+	return a.path, nil
+}
+
+// Forget drops every memoized answer.
+func (d *Discovery) Forget() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	clear(d.answers)
+}
+
+// stands reports whether every directory a looked in is as it was.
+func (a *discovered) stands() bool {
+	for _, s := range a.dirs {
+		fi, err := os.Stat(s.dir)
+		if err != nil || !fi.ModTime().Equal(s.modTime) || fi.Mode() != s.mode {
+			return false
+		}
+	}
+	return true
+}
+
+// discoverStamped walks up from dir as Discover does, recording the
+// modification time of each directory before looking in it. It returns
+// false when the answer cannot be kept (see Discovery) or when Discover
+// would return an error; the caller then asks Discover.
+func discoverStamped(dir string, before time.Time) (*discovered, bool) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, false
+	}
+	a := &discovered{}
+	for d := abs; ; {
+		fi, err := os.Stat(d)
+		if err != nil || !fi.IsDir() || !fi.ModTime().Before(before) {
+			return nil, false
+		}
+		a.dirs = append(a.dirs, dirStamp{dir: d, modTime: fi.ModTime(), mode: fi.Mode()})
+		for _, name := range FileNames {
+			p := filepath.Join(d, name)
+			switch kind, ok := lkind(p); {
+			case !ok:
+				return nil, false
+			case kind == kindFile:
+				a.path = p
+				return a, true
+			}
+		}
+		switch kind, ok := lkind(filepath.Join(d, "go.mod")); {
+		case !ok:
+			return nil, false
+		case kind == kindFile:
+			return a, true
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return a, true
+		}
+		d = parent
+	}
+}
+
+const (
+	kindAbsent = iota // no such file, or one we may not look at (isFile's false)
+	kindFile          // a file that is not a directory (isFile's true)
+)
+
+// lkind returns what isFile(p) says of p, and false when p is a symbolic
+// link (a memo could not see its target change) or isFile would return
+// an error.
+func lkind(p string) (int, bool) {
+	fi, err := os.Lstat(p)
+	switch {
+	case err == nil:
+		if fi.Mode()&fs.ModeSymlink != 0 {
+			return 0, false
+		}
+		if fi.IsDir() {
+			return kindAbsent, true
+		}
+		return kindFile, true
+	case errors.Is(err, fs.ErrNotExist), errors.Is(err, fs.ErrPermission), isNotDir(err):
+		return kindAbsent, true
+	}
+	return 0, false
 }

@@ -71,9 +71,9 @@ func (l *loader) readFile(path string) ([]byte, error) {
 	if !l.inDeps[path] {
 		l.inDeps[path] = true
 		l.deps = append(l.deps, path)
-		l.stamps = append(l.stamps, l.overlay.stat(path))
+		l.stamps = append(l.stamps, statVia(l.overlay, path))
 	}
-	return l.overlay.read(path)
+	return readVia(l.overlay, path)
 }
 
 func (l *loader) addKeys(keys, build []Key) {

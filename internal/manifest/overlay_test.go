@@ -21,12 +21,12 @@ func TestCacheOverlay(t *testing.T) {
 	}
 	var mu sync.Mutex
 	buffers := map[string]string{}
-	c := Cache{Overlay: func(path string) ([]byte, bool) {
+	c := Cache{Overlay: OverlayFunc(func(path string) ([]byte, bool) {
 		mu.Lock()
 		defer mu.Unlock()
 		s, ok := buffers[path]
 		return []byte(s), ok
-	}}
+	})}
 	has := func(key string) bool {
 		t.Helper()
 		m, err := c.ForDir(dir, nil)
