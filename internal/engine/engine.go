@@ -64,6 +64,11 @@ type Engine struct {
 	// a new *packages.Package for a package it type-checks again). Runs
 	// do not overlap, so it needs no lock.
 	imports map[*packages.Package][]*packages.Package
+	// idRank holds each package ID's index in the last run's nodes
+	// sorted by ID: a run over the same IDs (an editor's, whose edited
+	// packages keep their IDs) reads its order from it instead of
+	// sorting again. Runs do not overlap, so it needs no lock.
+	idRank map[string]int
 }
 
 type typeSet map[reflect.Type]bool
@@ -192,15 +197,16 @@ func (e *Engine) Forget(pkgs ...*types.Package) {
 
 // A node is one package of a run.
 type node struct {
-	pkg     *packages.Package
-	root    bool
-	imports []*node
-	done    chan struct{}
-	skip    bool // facts reused from a previous run
-	acts    map[*analysis.Analyzer]*Action
-	closure []*packages.Package // see closure; while the node is analyzed
-	byID    []*node             // the run's nodes sorted by package ID, shared
-	rank    int                 // n's index in byID
+	pkg        *packages.Package
+	root       bool
+	imports    []*node
+	done       chan struct{}
+	skip       bool // facts reused from a previous run
+	acts       map[*analysis.Analyzer]*Action
+	closure    []*packages.Package // see closure; while the node is analyzed
+	pkgFactSrc []*factSource       // see packageFactSources; while the node is analyzed
+	byID       []*node             // the run's nodes sorted by package ID, shared
+	rank       int                 // n's index in byID
 }
 
 // Run analyzes roots and, for the analyzers with facts, every package they
@@ -238,7 +244,7 @@ func (e *Engine) newGraph(roots []*packages.Package) *graph {
 			delete(e.imports, p) // type-checked again, or no longer imported
 		}
 	}
-	rankByID(g.all)
+	e.rankByID(g.all)
 	return g
 }
 
@@ -277,12 +283,44 @@ func (e *Engine) sortedImports(p *packages.Package) []*packages.Package {
 
 // rankByID gives every node the run's nodes sorted by package ID, and its
 // index among them, from which closure reads a package's closure in order.
-func rankByID(all []*node) {
-	byID := slices.Clone(all)
-	slices.SortFunc(byID, func(a, b *node) int { return cmp.Compare(a.pkg.ID, b.pkg.ID) })
+// When the run has the last run's IDs, each once, it places them by the
+// last order (Engine.idRank); otherwise it sorts, and records the order.
+func (e *Engine) rankByID(all []*node) {
+	byID, ok := e.placeByID(all)
+	if !ok {
+		byID = slices.Clone(all)
+		slices.SortFunc(byID, func(a, b *node) int { return cmp.Compare(a.pkg.ID, b.pkg.ID) })
+		e.idRank = make(map[string]int, len(byID))
+		for i, n := range byID {
+			e.idRank[n.pkg.ID] = i
+		}
+		if len(e.idRank) != len(byID) {
+			// Two versions of a package (a kept importer still
+			// imports the older): no order by ID alone.
+			e.idRank = nil
+		}
+	}
 	for i, n := range byID {
 		n.byID, n.rank = byID, i
 	}
+}
+
+// placeByID returns all sorted by package ID from the last run's order,
+// and false unless all has exactly the IDs of e.idRank, each once (the
+// last run's IDs were distinct, or e.idRank is nil).
+func (e *Engine) placeByID(all []*node) ([]*node, bool) {
+	if len(all) != len(e.idRank) {
+		return nil, false
+	}
+	byID := make([]*node, len(all))
+	for _, n := range all {
+		i, ok := e.idRank[n.pkg.ID]
+		if !ok || byID[i] != nil {
+			return nil, false
+		}
+		byID[i] = n
+	}
+	return byID, true
 }
 
 // planReuse marks the nodes whose facts from a previous run stand
@@ -441,7 +479,7 @@ func (e *Engine) analyze(n *node, opts Options) {
 	if pf != nil {
 		pf.complete = complete
 	}
-	n.closure = nil
+	n.closure, n.pkgFactSrc = nil, nil
 	if !n.root {
 		for _, act := range acts {
 			act.Result = nil

@@ -202,15 +202,11 @@ func (e *Engine) allPackageFacts(n *node, a *analysis.Analyzer) []analysis.Packa
 		return nil
 	}
 	var out []analysis.PackageFact
-	for _, p := range closure(n) {
-		pf := e.pkgFacts(p.Types)
-		if pf == nil {
-			continue
-		}
+	for _, src := range packageFactSources(e, n) {
 		start := len(out)
-		for t, f := range pf.pkg {
+		for t, f := range src.pf.pkg {
 			if want[t] {
-				out = append(out, analysis.PackageFact{Package: p.Types, Fact: f})
+				out = append(out, analysis.PackageFact{Package: src.pkg, Fact: f})
 			}
 		}
 		slices.SortFunc(out[start:], func(x, y analysis.PackageFact) int {
@@ -218,4 +214,29 @@ func (e *Engine) allPackageFacts(n *node, a *analysis.Analyzer) []analysis.Packa
 		})
 	}
 	return out
+}
+
+// A factSource is one package's fact store.
+type factSource struct {
+	pkg *types.Package
+	pf  *pkgFacts
+}
+
+// packageFactSources returns the fact stores of n's closure that may hold
+// package facts, in the closure's order: n's own (its analyzers may
+// still export some) and those of its imports that hold any (done, so
+// final). It is computed once per node: the node's analyzers call
+// AllPackageFacts several times, and each call would otherwise look up
+// every package of the closure under the engine's lock.
+func packageFactSources(e *Engine, n *node) []*factSource {
+	if n.pkgFactSrc == nil {
+		n.pkgFactSrc = []*factSource{} // non-nil: computed
+		for _, p := range closure(n) {
+			pf := e.pkgFacts(p.Types)
+			if pf != nil && (p == n.pkg || len(pf.pkg) > 0) {
+				n.pkgFactSrc = append(n.pkgFactSrc, &factSource{p.Types, pf})
+			}
+		}
+	}
+	return n.pkgFactSrc
 }
