@@ -118,6 +118,24 @@ func (st *loadState) index() {
 	}
 }
 
+// reindex points st.files at the new versions of the packages an update
+// replaced (old → new), in place of the old: what index would build from
+// st.cur, without walking every package of the main module. A new
+// version compiles the same files (recheck copies the package).
+func (st *loadState) reindex(replaced map[*packages.Package]*packages.Package) {
+	for old, p := range replaced {
+		for _, f := range old.CompiledGoFiles {
+			ps := slices.Clone(st.files[f])
+			for i, q := range ps {
+				if q == old {
+					ps[i] = p
+				}
+			}
+			st.files[f] = ps
+		}
+	}
+}
+
 // changed returns the files of the main module whose content differs from
 // what was checked: open buffers, and files that were open buffers.
 func (st *loadState) changed(overlay map[string][]byte) ([]string, error) {

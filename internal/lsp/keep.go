@@ -43,11 +43,14 @@ type updater struct {
 	broken map[string]error     // changed files with syntax errors
 	force  map[string]bool      // IDs to type-check again
 	done   map[string]*packages.Package
+	// replaced maps each package type-checked again to its new version
+	replaced map[*packages.Package]*packages.Package
 }
 
 func (st *loadState) newUpdater() *updater {
 	return &updater{st: st, syntax: make(map[string]*ast.File), broken: make(map[string]error),
-		force: make(map[string]bool), done: make(map[string]*packages.Package)}
+		force: make(map[string]bool), done: make(map[string]*packages.Package),
+		replaced: make(map[*packages.Package]*packages.Package)}
 }
 
 // apply type-checks again the forced packages and the importers that
@@ -74,7 +77,7 @@ func (u *updater) apply() {
 		}
 	}
 	u.st.roots = roots
-	u.st.index()
+	u.st.reindex(u.replaced)
 	u.st.prune()
 }
 
@@ -103,8 +106,10 @@ func (u *updater) current(id string) *packages.Package {
 		}
 	}
 	if need {
+		old := q
 		q = recheck(q, u.syntax, u.broken, u.importOf)
 		u.st.cur[id] = q
+		u.replaced[old] = q
 	}
 	u.done[id] = q
 	return q
