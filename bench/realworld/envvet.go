@@ -158,12 +158,22 @@ func (rn *runner) run(ctx context.Context, check string, s *Settings) *Run {
 
 // runEnv is the environment of an envvet run: the harness's, with go.work
 // off, -mod=mod (a module's vendor/modules.txt comes without the vendored
-// packages; the copy may be written), and the settings' variables last.
+// packages; the copy may be written), and the settings' variables last;
+// a setting's GOFLAGS (-tags=sqlite) is added to -mod=mod, not put in its
+// place.
 func runEnv(environ, extra []string) []string {
 	env := slices.Clone(environ)
-	goflags := strings.TrimSpace(os.Getenv("GOFLAGS") + " -mod=mod")
-	env = append(env, "GOWORK=off", "GOFLAGS="+goflags)
-	return append(env, extra...)
+	goflags := os.Getenv("GOFLAGS")
+	var rest []string
+	for _, e := range extra {
+		if v, ok := strings.CutPrefix(e, "GOFLAGS="); ok {
+			goflags += " " + v // the row's flags add to, not replace, -mod=mod
+			continue
+		}
+		rest = append(rest, e)
+	}
+	env = append(env, "GOWORK=off", "GOFLAGS="+strings.TrimSpace(goflags+" -mod=mod"))
+	return append(env, rest...)
 }
 
 func exitStatus(err error) string {

@@ -241,3 +241,22 @@ func TestCleanStderr(t *testing.T) {
 		t.Errorf("cleanStderr = %q, want %q", got, want)
 	}
 }
+
+// TestRunEnvGOFLAGS checks that a row's GOFLAGS adds to the harness's
+// -mod=mod instead of replacing it (the last GOFLAGS= wins in exec).
+func TestRunEnvGOFLAGS(t *testing.T) {
+	t.Setenv("GOFLAGS", "-trimpath")
+	env := runEnv([]string{"HOME=/h"}, []string{"GOFLAGS=-tags=sqlite", "CGO_ENABLED=0"})
+	var goflags []string
+	for _, e := range env {
+		if v, ok := strings.CutPrefix(e, "GOFLAGS="); ok {
+			goflags = append(goflags, v)
+		}
+	}
+	if len(goflags) != 1 || goflags[0] != "-trimpath -tags=sqlite -mod=mod" {
+		t.Errorf("GOFLAGS entries %q, want one, \"-trimpath -tags=sqlite -mod=mod\"", goflags)
+	}
+	if !slices.Contains(env, "CGO_ENABLED=0") {
+		t.Errorf("env %q lost CGO_ENABLED=0", env)
+	}
+}
