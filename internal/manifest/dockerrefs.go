@@ -18,7 +18,9 @@ import (
 // HEALTHCHECK CMD when the container runs; the exec form (a JSON array)
 // is not expanded, unless it runs a shell with -c, whose script is. The
 // other instructions (ENV, WORKDIR, COPY, LABEL, ...) are expanded by the
-// build. Single quotes and a backslash before $ keep a $ literal.
+// build; EXPOSE only documents a port, so a key it names is not used.
+// Single quotes and a backslash before $ keep a $ literal, except in the
+// single-quoted script of a nested shell (sh -c '... $PORT').
 
 // execForm reports whether args (an instruction's arguments) is the exec
 // form, and then returns its argv.
@@ -34,32 +36,47 @@ func execForm(args string) ([]string, bool) {
 	return argv, true
 }
 
-// shellScripts returns what a shell expands in an exec-form argv: the
-// arguments after -c when argv[0] is a shell, else nothing.
-func shellScripts(argv []string) []string {
-	if len(argv) == 0 {
-		return nil
-	}
-	switch path.Base(argv[0]) {
-	case "sh", "bash", "ash", "dash", "zsh", "ksh":
-	default:
-		return nil
+// shellScript returns the script that a shell expands in an exec-form
+// argv: the argument after -c when argv[0] is a shell. The arguments
+// after the script are its $0, $1, ..., which nothing expands.
+func shellScript(argv []string) (string, bool) {
+	if len(argv) == 0 || !isShell(argv[0]) {
+		return "", false
 	}
 	for i, a := range argv[1:] {
-		if strings.HasPrefix(a, "-") && !strings.HasPrefix(a, "--") && strings.Contains(a, "c") {
-			return argv[i+2:]
+		if isScriptFlag(a) {
+			if i+2 < len(argv) {
+				return argv[i+2], true
+			}
+			return "", false
 		}
 	}
-	return nil
+	return "", false
+}
+
+// isShell reports whether the command word runs a POSIX-like shell.
+func isShell(word string) bool {
+	switch path.Base(word) {
+	case "sh", "bash", "ash", "dash", "zsh", "ksh":
+		return true
+	}
+	return false
+}
+
+// isScriptFlag reports whether a shell's option word includes -c (-c,
+// -ec, -xc): its next argument is the script.
+func isScriptFlag(a string) bool {
+	return strings.HasPrefix(a, "-") && !strings.HasPrefix(a, "--") && strings.Contains(a, "c")
 }
 
 // instructionRefs adds to refs the names that in expands: at run time for
 // the commands (RUN, CMD, ENTRYPOINT, HEALTHCHECK), at build time for the
-// others. FROM and ARG refer to build arguments, not to ENV keys.
+// others. FROM and ARG refer to build arguments, not to ENV keys, and
+// EXPOSE's port is documentation, which no one reads.
 func instructionRefs(in instruction, refs map[string]bool) {
 	args := in.t.s[in.args:]
 	switch in.cmd {
-	case "FROM", "ARG":
+	case "FROM", "ARG", "EXPOSE":
 		return
 	case "HEALTHCHECK":
 		i := strings.Index(strings.ToUpper(args), "CMD")
@@ -75,8 +92,8 @@ func instructionRefs(in instruction, refs map[string]bool) {
 			args = rest
 		}
 		if argv, ok := execForm(args); ok {
-			for _, s := range shellScripts(argv) {
-				shellRefs(s, refs)
+			if script, ok := shellScript(argv); ok {
+				shellRefs(script, refs)
 			}
 			return
 		}
@@ -85,29 +102,73 @@ func instructionRefs(in instruction, refs map[string]bool) {
 }
 
 // shellRefs adds to refs the names of the $NAME and ${NAME...}
-// references in s, outside single quotes and not escaped.
+// references in s that a shell expands: not escaped, and outside single
+// quotes (a single quote inside double quotes is a character), unless
+// the single-quoted word is the script of a nested shell (sh -c '...').
 func shellRefs(s string, refs map[string]bool) {
-	quoted := false // inside '...'
+	dquoted := false // inside "..."
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
-		case c == '\'':
-			quoted = !quoted
-		case quoted:
+		case c == '"':
+			dquoted = !dquoted
 		case c == '\\':
 			i++
-		case c == '$' && i+1 < len(s):
-			j := i + 1
-			if s[j] == '{' {
-				j++
+		case c == '\'' && !dquoted:
+			n := strings.IndexByte(s[i+1:], '\'')
+			if n < 0 {
+				return // unterminated: the rest is literal
 			}
-			k := j
-			for k < len(s) && (s[k] == '_' || 'A' <= s[k] && s[k] <= 'Z' || 'a' <= s[k] && s[k] <= 'z' || k > j && '0' <= s[k] && s[k] <= '9') {
-				k++
+			if nestedScript(s[:i]) {
+				shellRefs(s[i+1:i+1+n], refs)
 			}
-			if k > j {
-				refs[s[j:k]] = true
-			}
-			i = k - 1
+			i += n + 1
+		case c == '$':
+			i = dollarRef(s, i, refs)
 		}
 	}
+}
+
+// nestedScript reports whether the quoted word that follows before is the
+// script of a shell that before starts: before ends in "sh -c" (or
+// "bash -ec", "/bin/sh -x -c").
+func nestedScript(before string) bool {
+	f := strings.Fields(before)
+	n := len(f)
+	if n < 2 || !isScriptFlag(f[n-1]) {
+		return false
+	}
+	for n--; n > 0 && strings.HasPrefix(f[n-1], "-"); n-- {
+	}
+	return n > 0 && isShell(f[n-1])
+}
+
+// dollarRef adds to refs the name that the $ at s[i] refers to, if any,
+// and returns the index of the reference's last byte. ${NAME:-x} and
+// ${#NAME} refer to NAME; a special parameter ($$, $?, $#, $1, $@, ...)
+// names no key, so "$$PORT" is the shell's process id and the text PORT.
+func dollarRef(s string, i int, refs map[string]bool) int {
+	j := i + 1
+	if j < len(s) && s[j] == '{' {
+		j++
+		if j+1 < len(s) && s[j] == '#' && isNameByte(s[j+1], true) {
+			j++ // ${#NAME}: NAME's length
+		}
+	}
+	if j < len(s) && strings.IndexByte("$?#!-*@0123456789", s[j]) >= 0 {
+		return j
+	}
+	k := j
+	for k < len(s) && isNameByte(s[k], k == j) {
+		k++
+	}
+	if k > j {
+		refs[s[j:k]] = true
+	}
+	return k - 1
+}
+
+// isNameByte reports whether b may be a byte of a shell variable's name,
+// its first byte if first.
+func isNameByte(b byte, first bool) bool {
+	return b == '_' || 'A' <= b && b <= 'Z' || 'a' <= b && b <= 'z' || !first && '0' <= b && b <= '9'
 }

@@ -28,6 +28,30 @@ func TestDockerfileExpanded(t *testing.T) {
 		{"an inherited stage's reference", "FROM alpine AS base\nENV PORT=8080\nCMD /app -port $PORT\nFROM base\n", "PORT"},
 		{"RUN with a mount flag", "FROM alpine\nENV CACHE=/c\nRUN --mount=type=cache,target=/c ls \"$CACHE\"\n", "CACHE"},
 		{"positional and special parameters", "FROM alpine\nENV A=1\nCMD [\"sh\", \"-c\", \"exec /app \\\"$@\\\" $1 $$\"]\n", ""},
+		// $$ is the shell's process id: "$$PORT" does not refer to PORT.
+		{"process id then a name", "FROM alpine\nENV PORT=8080\nCMD echo $$PORT; /app\n", ""},
+		{"process id, then a reference", "FROM alpine\nENV PORT=8080\nCMD echo $$ $PORT; /app\n", "PORT"},
+		// The arguments after sh -c's script are its $0 and $1, which the
+		// exec form passes as they are.
+		{"argument after the script", "FROM alpine\nENV PORT=8080\nCMD [\"sh\", \"-c\", \"exec /app \\\"$@\\\"\", \"app\", \"$PORT\"]\n", ""},
+		{"the script itself", "FROM alpine\nENV PORT=8080\nCMD [\"sh\", \"-c\", \"exec /app --port=$PORT \\\"$@\\\"\", \"app\"]\n", "PORT"},
+		// A single quote inside double quotes is a character.
+		{"apostrophe in double quotes", "FROM alpine\nENV PORT=8080\nCMD echo \"listening on the container's $PORT\"; /app\n", "PORT"},
+		// inbucket v3.2.0's HEALTHCHECK: the single-quoted script of a
+		// nested shell, which that shell expands.
+		{"nested shell's quoted script", "FROM alpine\nENV INBUCKET_WEB_ADDR=0.0.0.0:9000\nHEALTHCHECK --interval=5s --timeout=5s --retries=3 CMD /bin/sh -c 'wget localhost:$(echo ${INBUCKET_WEB_ADDR:-0.0.0.0:9000}|cut -d: -f2) -q -O - >/dev/null'\n", "INBUCKET_WEB_ADDR"},
+		{"quoted word after another command's -c", "FROM alpine\nENV PORT=8080\nCMD grep -c '$PORT' /etc/app.conf\n", ""},
+		// gotify v2.6.3's HEALTHCHECK, with --start-period before CMD.
+		{"healthcheck options", "FROM alpine\nENV GOTIFY_SERVER_PORT=80\nHEALTHCHECK --interval=30s --timeout=5s --start-period=5s CMD curl --fail http://localhost:$GOTIFY_SERVER_PORT/health || exit 1\n", "GOTIFY_SERVER_PORT"},
+		{"healthcheck exec form", "FROM alpine\nENV PORT=80\nHEALTHCHECK --start-period=5s CMD [\"curl\", \"http://localhost:$PORT/\"]\n", ""},
+		{"length of a key", "FROM alpine\nENV TOKEN=x\nCMD test ${#TOKEN} -gt 0 && /app\n", "TOKEN"},
+		{"count of the arguments", "FROM alpine\nENV TOKEN=x\nCMD test ${#} -gt 0 && /app\n", ""},
+		// EXPOSE documents a port; a key it names is used by nothing.
+		{"exposed port", "FROM alpine\nENV PORT=8080\nEXPOSE $PORT\n", ""},
+		{"volume", "FROM alpine\nENV DATA=/data\nVOLUME $DATA\n", "DATA"},
+		// A heredoc's quoted delimiter stops the build's expansion, not
+		// the shell's that runs the script.
+		{"heredoc with a quoted delimiter", "FROM alpine\nENV PORT=8080\nRUN <<'EOF'\necho $PORT > /etc/port\nEOF\n", "PORT"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m, err := manifest.Parse("Dockerfile", []byte(tc.data))
