@@ -2,10 +2,13 @@ package envparse
 
 import (
 	_ "embed"
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"io/fs"
+	"os"
 	"reflect"
 	"slices"
 	"sort"
@@ -241,7 +244,11 @@ func usesParseOrRead(pass *analysis.Pass) (uses, reads bool) {
 // lenientKeys returns the keys whose manifest declaration accepts a
 // default on a bad value (on-bad-value: default). A dependency module's
 // package has none: its findings are never shown, and a listed manifest
-// is the program's, not to be looked up in that module.
+// is the program's, not to be looked up in that module. Nor has a
+// package of a module where a listed manifest, resolved against its
+// root, names no file: another module of the program's workspace, whose
+// packages envparse analyzes for their facts, which an error would lose
+// (envkeys reports a listed manifest missing from a module it checks).
 func (c *checker) lenientKeys(pass *analysis.Pass) (map[string]bool, error) {
 	dir := passutil.PackageDir(pass)
 	if dir == "" || passutil.InDependency(pass) {
@@ -250,6 +257,18 @@ func (c *checker) lenientKeys(pass *analysis.Pass) (map[string]bool, error) {
 	var explicit []string
 	if c.listed != nil {
 		explicit = manifest.Resolve(dir, c.listed())
+	}
+	missing := func(path string) bool {
+		if o := c.manifests.Overlay; o != nil {
+			if _, ok := o.Buffer(path); ok {
+				return false
+			}
+		}
+		_, err := os.Stat(path)
+		return errors.Is(err, fs.ErrNotExist)
+	}
+	if slices.ContainsFunc(explicit, missing) {
+		return nil, nil
 	}
 	m, err := c.manifests.ForDir(dir, explicit)
 	if err != nil || m == nil {

@@ -94,3 +94,14 @@ func TestListedManifestInDependency(t *testing.T) {
 	a := envparse.New(envparse.Config{Manifests: func() []string { return []string{"deploy/envvet.yaml"} }})
 	analysistest.Run(t, filepath.Join(analysistest.TestData(), "listeddep"), a, "example.com/app")
 }
+
+// TestListedManifestInWorkspace is TestListedManifestInDependency's shape
+// with the other module in the app's workspace (go.work): a workspace
+// module is no versioned dependency, and the listed path, resolved
+// against its root, names no file there. Its packages are analyzed for
+// envparse's facts when the app is; a missing listed manifest leaves
+// them with no lenient key instead of failing them.
+func TestListedManifestInWorkspace(t *testing.T) {
+	a := envparse.New(envparse.Config{Manifests: func() []string { return []string{"deploy/envvet.yaml"} }})
+	analysistest.Run(t, filepath.Join(analysistest.TestData(), "listedws"), a, "example.com/app")
+}
