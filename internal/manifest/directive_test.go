@@ -1,6 +1,7 @@
 package manifest_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/envvet/envvet/internal/manifest"
@@ -22,7 +23,13 @@ func TestManifestDirectives(t *testing.T) {
 			`.env.example:1:1: unknown check "envkey" in envvet directive (known: envkeys, nocgo, dbpool, ctxgo, envparse, envsecret, envtype)`},
 		{"docker-compose.yml", "services:\n  api:\n    environment:\n      # envvet:file-ignore secrets test credentials only\n      A: 1\n",
 			`docker-compose.yml:4:7: unknown check "secrets" in envvet directive (known: envkeys, nocgo, dbpool, ctxgo, envparse, envsecret, envtype)`},
+		// helm template's output: a directive naming several checks, one
+		// unknown, in the second document.
+		{"rendered.yaml", fmt.Sprintf("---\n# Source: app/templates/deployment.yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          env:\n            # envvet:ignore envkeys,%s read by the chart's sidecar\n            - name: A\n              value: x\n", "envsecrets"),
+			`rendered.yaml:13:13: unknown check "envsecrets" in envvet directive (known: envkeys, nocgo, dbpool, ctxgo, envparse, envsecret, envtype)`},
 		// The negative twins.
+		{"rendered.yaml", fmt.Sprintf("---\n# Source: app/templates/deployment.yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          env:\n            # envvet:ignore envkeys,%s read by the chart's sidecar\n            - name: A\n              value: x\n", "envsecret"), ""},
+		{"docker-compose.yml", "services:\n  api:\n    environment:\n      # envvet:ignore envkeys,envsecret,envtype test credentials only\n      A: 1\n", ""},
 		{".env.example", "# envvet:ignore envkeys,envsecret read by the v1 sidecar\nA=1\n", ""},
 		{".env.example", "# envvet:ignore envkeys read by the v1 sidecar\nA=1\n", ""},
 		{".env.example", "# envvet:ignored envkeys\nA=1 # envvet:ignore\n", ""},
