@@ -102,9 +102,10 @@ func instructionRefs(in instruction, refs map[string]bool) {
 }
 
 // shellRefs adds to refs the names of the $NAME and ${NAME...}
-// references in s that a shell expands: not escaped, and outside single
-// quotes (a single quote inside double quotes is a character), unless
-// the single-quoted word is the script of a nested shell (sh -c '...').
+// references in s that a shell expands: not escaped, not in a comment,
+// and outside single quotes (a single quote inside double quotes is a
+// character), unless the single-quoted word is the script of a nested
+// shell (sh -c '...').
 func shellRefs(s string, refs map[string]bool) {
 	dquoted := false // inside "..."
 	for i := 0; i < len(s); i++ {
@@ -124,6 +125,14 @@ func shellRefs(s string, refs map[string]bool) {
 			i += n + 1
 		case c == '$':
 			i = dollarRef(s, i, refs)
+		case c == '#' && !dquoted && (i == 0 || strings.IndexByte(" \t\n;", s[i-1]) >= 0):
+			// A comment, to the end of its line: a heredoc script's
+			// "# don't" opens no quote.
+			n := strings.IndexByte(s[i:], '\n')
+			if n < 0 {
+				return
+			}
+			i += n
 		}
 	}
 }

@@ -51,6 +51,11 @@ func TestDockerfileExpanded(t *testing.T) {
 		{"volume", "FROM alpine\nENV DATA=/data\nVOLUME $DATA\n", "DATA"},
 		// A heredoc's quoted delimiter stops the build's expansion, not
 		// the shell's that runs the script.
+		// A comment's apostrophe opens no quote; a # inside a word starts
+		// no comment.
+		{"apostrophe in a heredoc's comment", "FROM alpine\nENV PORT=8080\nRUN <<EOF\n# don't hard-code the port\necho $PORT > /etc/port\nEOF\n", "PORT"},
+		{"# inside a word", "FROM alpine\nENV PORT=8080\nCMD echo a#$PORT; /app\n", "PORT"},
+		{"a comment's reference", "FROM alpine\nENV PORT=8080\nRUN <<EOF\necho hi # not $PORT\nEOF\n", ""},
 		{"heredoc with a quoted delimiter", "FROM alpine\nENV PORT=8080\nRUN <<'EOF'\necho $PORT > /etc/port\nEOF\n", "PORT"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
