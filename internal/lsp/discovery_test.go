@@ -92,3 +92,39 @@ func TestManifestOnDisk(t *testing.T) {
 	step("the root's deleted", remove(rootEnv))
 	c.shutdown()
 }
+
+// TestManifestOnDiskUnwatched: a manifest created and deleted on disk
+// between edits, with no watched-files notification (a client that does
+// not watch files): the next publication reflects it, as the server
+// looks at the directories again in each analysis.
+func TestManifestOnDiskUnwatched(t *testing.T) {
+	dir := writeModule(t, map[string]string{
+		"go.mod":  "module example.com/t\n\ngo 1.26\n",
+		"main.go": mainGo,
+	})
+	past := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(dir, past, past); err != nil {
+		t.Fatal(err)
+	}
+	mainURI := uri.File(filepath.Join(dir, "main.go"))
+	c := start(t, time.Millisecond)
+	c.initialize()
+	c.notify(protocol.MethodTextDocumentDidOpen, &protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{
+		URI: mainURI, LanguageID: "go", Version: 1, Text: mainGo,
+	}})
+	c.wait(mainURI, func(ds []protocol.Diagnostic) bool { return len(ds) == 0 })
+	env := filepath.Join(dir, ".env.example")
+	if err := os.WriteFile(env, []byte("OTHER=\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.replace(mainURI, 2, mainGo+"\n")
+	c.wait(mainURI, func(ds []protocol.Diagnostic) bool {
+		return len(ds) == 2 && hasMessage(ds, `env key "APP_MOD" is not declared`)
+	})
+	if err := os.Remove(env); err != nil {
+		t.Fatal(err)
+	}
+	c.replace(mainURI, 3, mainGo+"\n\n")
+	c.wait(mainURI, func(ds []protocol.Diagnostic) bool { return len(ds) == 0 })
+	c.shutdown()
+}

@@ -40,8 +40,8 @@
 //     facts may depend on it);
 //   - where each package directory's manifest is (manifest.Discovery,
 //     shared by every check): kept while the directories above the
-//     package are unchanged on disk, and dropped when the client reports
-//     a change to a file that is not Go.
+//     package are unchanged on disk (looked at once per analysis), and
+//     dropped when the client reports a change to a file that is not Go.
 //
 // An edit of a package with tests publishes twice: the diagnostics of the
 // edited (plain) package on its own files as soon as it is analyzed, then,
@@ -487,6 +487,7 @@ func (s *server) run(ctx context.Context) {
 	// first of a session loads everything, later ones are edits; within
 	// an edit, envvet.phase=tests marks what follows the early publication.
 	s.runs++
+	s.discovery.NewRound() // the checks of this analysis look at each manifest directory once
 	s.log.Printf("analysis %d started (%s)", s.runs, cpuMark())
 	ctx = pprof.WithLabels(ctx, pprof.Labels("envvet.analysis", strconv.Itoa(s.runs)))
 	pprof.SetGoroutineLabels(ctx)

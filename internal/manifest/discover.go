@@ -124,17 +124,26 @@ func Resolve(dir string, paths []string) []string {
 // (a change in the same clock tick may leave the time as it was), nor
 // when a name Discover looked at is a symbolic link (its target can
 // change without its directory). Forget drops every answer: the server
-// calls it when the client reports a change to a manifest file. Safe for
-// concurrent use; the zero value is ready to use.
+// calls it when the client reports a change to a manifest file.
+//
+// Once NewRound has been called, an answer whose directories were found
+// as they were in the current round is taken without looking at them
+// again: the server starts a round with each analysis, so that the
+// checks of one analysis look at each directory once and see one state
+// of the disk. Before the first NewRound, every call looks.
+//
+// Safe for concurrent use; the zero value is ready to use.
 type Discovery struct {
 	mu      sync.Mutex
 	answers map[string]*discovered // by the directory asked for, as given
+	round   uint64                 // NewRound's count; 0: no rounds
 }
 
 // A discovered is one memoized answer of Discover.
 type discovered struct {
-	path string     // Discover's answer
-	dirs []dirStamp // the directories it looked in, in order
+	path  string     // Discover's answer
+	dirs  []dirStamp // the directories it looked in, in order
+	round uint64     // the last round in which dirs were as recorded; under Discovery.mu
 }
 
 // A dirStamp identifies one version of a directory's list of entries.
@@ -151,9 +160,16 @@ const racyMargin = 2 * time.Second
 // Discover returns Discover(dir), from the memo when it stands.
 func (d *Discovery) Discover(dir string) (string, error) {
 	d.mu.Lock()
-	a := d.answers[dir]
+	a, round := d.answers[dir], d.round
+	checked := a != nil && round > 0 && a.round == round
 	d.mu.Unlock()
+	if checked {
+		return a.path, nil
+	}
 	if a != nil && a.stands() {
+		d.mu.Lock()
+		a.round = round
+		d.mu.Unlock()
 		return a.path, nil
 	}
 	a, ok := discoverStamped(dir, time.Now().Add(-racyMargin))
@@ -163,6 +179,7 @@ func (d *Discovery) Discover(dir string) (string, error) {
 		d.mu.Unlock()
 		return Discover(dir)
 	}
+	a.round = round
 	d.mu.Lock()
 	if d.answers == nil {
 		d.answers = make(map[string]*discovered)
@@ -170,6 +187,14 @@ func (d *Discovery) Discover(dir string) (string, error) {
 	d.answers[dir] = a
 	d.mu.Unlock()
 	return a.path, nil
+}
+
+// NewRound starts a round (see Discovery): every answer is looked at
+// again on its next use.
+func (d *Discovery) NewRound() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.round++
 }
 
 // Forget drops every memoized answer.

@@ -159,3 +159,28 @@ func write(t *testing.T, path, content string) {
 		t.Fatal(err)
 	}
 }
+
+// TestDiscoveryRound: after NewRound, an answer looked at in the round
+// is taken as it is until the next round, which looks again.
+func TestDiscoveryRound(t *testing.T) {
+	root := t.TempDir()
+	write(t, filepath.Join(root, "go.mod"), "module m\n")
+	past := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(root, past, past); err != nil {
+		t.Fatal(err)
+	}
+	var d Discovery
+	d.NewRound()
+	if got, _ := d.Discover(root); got != "" {
+		t.Fatalf("Discovery.Discover = %q, want \"\"", got)
+	}
+	env := filepath.Join(root, ".env.example")
+	write(t, env, "A=\n")
+	if got, _ := d.Discover(root); got != "" {
+		t.Errorf("Discovery.Discover = %q within the round the answer was looked at in, want the round's \"\"", got)
+	}
+	d.NewRound()
+	if got, _ := d.Discover(root); got != env {
+		t.Errorf("Discovery.Discover = %q in a new round, want %q", got, env)
+	}
+}
