@@ -119,7 +119,7 @@ func shellRefs(s string, refs map[string]bool) {
 			if n < 0 {
 				return // unterminated: the rest is literal
 			}
-			if nestedScript(s[:i]) {
+			if nestedScript(lineBefore(s, i)) {
 				shellRefs(s[i+1:i+1+n], refs)
 			}
 			i += n + 1
@@ -135,6 +135,17 @@ func shellRefs(s string, refs map[string]bool) {
 			i += n
 		}
 	}
+}
+
+// lineBefore returns the text of s's line before s[i], up to its last
+// 128 bytes: enough for the "sh -c" that nestedScript looks for, and a
+// bound on the work per quote of a long script.
+func lineBefore(s string, i int) string {
+	before := s[max(0, i-128):i]
+	if j := strings.LastIndexByte(before, '\n'); j >= 0 {
+		before = before[j+1:]
+	}
+	return before
 }
 
 // nestedScript reports whether the quoted word that follows before is the
