@@ -37,17 +37,24 @@ func execForm(args string) ([]string, bool) {
 }
 
 // shellScript returns the script that a shell expands in an exec-form
-// argv: the argument after -c when argv[0] is a shell. The arguments
-// after the script are its $0, $1, ..., which nothing expands.
+// argv: the argument after -c when argv[0] is a shell and only options
+// come before it (-e, -o pipefail). The arguments after the script are
+// its $0, $1, ..., which nothing expands, and after a script file
+// (["sh", "/entrypoint.sh", "-c", "x"]) a -c is that script's argument.
 func shellScript(argv []string) (string, bool) {
 	if len(argv) == 0 || !isShell(argv[0]) {
 		return "", false
 	}
-	for i, a := range argv[1:] {
-		if isScriptFlag(a) {
-			if i+2 < len(argv) {
-				return argv[i+2], true
+	for i := 1; i < len(argv); i++ {
+		switch a := argv[i]; {
+		case isScriptFlag(a):
+			if i+1 < len(argv) {
+				return argv[i+1], true
 			}
+			return "", false
+		case a == "-o" || a == "+o":
+			i++ // and the option's name
+		case !strings.HasPrefix(a, "-") && !strings.HasPrefix(a, "+"):
 			return "", false
 		}
 	}
@@ -150,14 +157,19 @@ func lineBefore(s string, i int) string {
 
 // nestedScript reports whether the quoted word that follows before is the
 // script of a shell that before starts: before ends in "sh -c" (or
-// "bash -ec", "/bin/sh -x -c").
+// "bash -ec", "/bin/sh -x -c", "bash -o pipefail -c").
 func nestedScript(before string) bool {
 	f := strings.Fields(before)
 	n := len(f)
 	if n < 2 || !isScriptFlag(f[n-1]) {
 		return false
 	}
-	for n--; n > 0 && strings.HasPrefix(f[n-1], "-"); n-- {
+	for n--; n > 0; n-- {
+		if n >= 2 && (f[n-2] == "-o" || f[n-2] == "+o") {
+			n-- // an option's name, after -o
+		} else if !strings.HasPrefix(f[n-1], "-") {
+			break
+		}
 	}
 	return n > 0 && isShell(f[n-1])
 }

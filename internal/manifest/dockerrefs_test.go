@@ -35,6 +35,11 @@ func TestDockerfileExpanded(t *testing.T) {
 		// exec form passes as they are.
 		{"argument after the script", "FROM alpine\nENV PORT=8080\nCMD [\"sh\", \"-c\", \"exec /app \\\"$@\\\"\", \"app\", \"$PORT\"]\n", ""},
 		{"the script itself", "FROM alpine\nENV PORT=8080\nCMD [\"sh\", \"-c\", \"exec /app --port=$PORT \\\"$@\\\"\", \"app\"]\n", "PORT"},
+		// Options before -c, and a script file before it.
+		{"shell options before -c", "FROM alpine\nENV PORT=8080\nCMD [\"bash\", \"-o\", \"pipefail\", \"-c\", \"exec /app --port=$PORT\"]\n", "PORT"},
+		{"a script file before -c", "FROM alpine\nENV PORT=8080\nCMD [\"sh\", \"/entrypoint.sh\", \"-c\", \"$PORT\"]\n", ""},
+		{"nested shell with options", "FROM alpine\nENV PORT=8080\nCMD bash -o pipefail -c 'exec /app --port=$PORT'\n", "PORT"},
+		{"quoted argument of a nested shell's script file", "FROM alpine\nENV PORT=8080\nCMD sh /entrypoint.sh -c '$PORT'\n", ""},
 		// A single quote inside double quotes is a character.
 		{"apostrophe in double quotes", "FROM alpine\nENV PORT=8080\nCMD echo \"listening on the container's $PORT\"; /app\n", "PORT"},
 		// inbucket v3.2.0's HEALTHCHECK: the single-quoted script of a
