@@ -97,8 +97,9 @@ func isUnit(args []string) bool {
 	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg")
 }
 
-// vetHeap is the heap a go vet process grows to before its first garbage
-// collection: most packages are analyzed within it, with no collection.
+// vetHeap is the heap a go vet process, or a standalone run, grows to
+// before its first garbage collection: most packages (and small programs)
+// are analyzed within it, with no collection.
 const vetHeap = 64 << 20
 
 // startHeap lets the heap grow to size before the first garbage collection,
