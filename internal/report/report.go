@@ -364,9 +364,9 @@ func hashDirectives(content []byte, name string) []*directive {
 
 // MalformedHashDirective returns the position (line and column, from 1)
 // and the message of the first malformed "# envvet:ignore" directive of
-// a manifest's content, or the first naming a check not in Checks; msg is
-// "" when there is none. No check reports
-// in manifests, so the manifest package makes it an error of the file.
+// a manifest's content, or of the first naming a check not in Checks;
+// msg is "" when there is none. No check reports in manifests, so the
+// manifest package makes it an error of the file.
 func MalformedHashDirective(content []byte) (line, col int, msg string) {
 	for _, d := range hashDirectives(content, "") {
 		if d.err != "" {
