@@ -42,6 +42,7 @@ func execForm(args string) ([]string, bool) {
 // its $0, $1, ..., which nothing expands, and after a script file
 // (["sh", "/entrypoint.sh", "-c", "x"]) a -c is that script's argument.
 func shellScript(argv []string) (string, bool) {
+	argv = unwrap(argv)
 	if len(argv) == 0 || !isShell(argv[0]) {
 		return "", false
 	}
@@ -59,6 +60,29 @@ func shellScript(argv []string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// unwrap returns argv without the init or env wrapper that runs the rest
+// (["/sbin/tini", "--", "sh", "-c", ...], ["dumb-init", "sh", ...],
+// ["env", "A=1", "sh", ...]): its options, "--" and NAME=value words.
+// Under env -i the command sees none of the image's ENV keys: nil.
+func unwrap(argv []string) []string {
+	for len(argv) > 0 {
+		switch path.Base(argv[0]) {
+		case "tini", "dumb-init", "env":
+		default:
+			return argv
+		}
+		argv = argv[1:]
+		for len(argv) > 0 && (strings.HasPrefix(argv[0], "-") || strings.Contains(argv[0], "=")) {
+			switch argv[0] {
+			case "-i", "-", "--ignore-environment":
+				return nil
+			}
+			argv = argv[1:] // an option, "--" or NAME=value
+		}
+	}
+	return argv
 }
 
 // isShell reports whether the command word runs a POSIX-like shell.

@@ -40,6 +40,11 @@ func TestDockerfileExpanded(t *testing.T) {
 		{"a script file before -c", "FROM alpine\nENV PORT=8080\nCMD [\"sh\", \"/entrypoint.sh\", \"-c\", \"$PORT\"]\n", ""},
 		{"nested shell with options", "FROM alpine\nENV PORT=8080\nCMD bash -o pipefail -c 'exec /app --port=$PORT'\n", "PORT"},
 		{"quoted argument of a nested shell's script file", "FROM alpine\nENV PORT=8080\nCMD sh /entrypoint.sh -c '$PORT'\n", ""},
+		// An init or env wrapper runs the shell.
+		{"shell under tini", "FROM alpine\nENV PORT=8080\nENTRYPOINT [\"/sbin/tini\", \"--\", \"sh\", \"-c\", \"exec /app --port=$PORT\"]\n", "PORT"},
+		{"shell under env", "FROM alpine\nENV PORT=8080\nCMD [\"/usr/bin/env\", \"LANG=C\", \"bash\", \"-c\", \"exec /app --port=$PORT\"]\n", "PORT"},
+		{"shell under env -i", "FROM alpine\nENV PORT=8080\nCMD [\"/usr/bin/env\", \"-i\", \"HOME=/\", \"bash\", \"-c\", \"exec /app --port=$PORT\"]\n", ""},
+		{"program under tini", "FROM alpine\nENV PORT=8080\nENTRYPOINT [\"/sbin/tini\", \"--\", \"/app\", \"-c\", \"--port=$PORT\"]\n", ""},
 		// A single quote inside double quotes is a character.
 		{"apostrophe in double quotes", "FROM alpine\nENV PORT=8080\nCMD echo \"listening on the container's $PORT\"; /app\n", "PORT"},
 		// inbucket v3.2.0's HEALTHCHECK: the single-quoted script of a
