@@ -38,6 +38,11 @@ type Config struct {
 	// Overlay gives the checks that read manifests the unsaved contents
 	// of an editor's buffers (envvet lsp); it is no user setting.
 	Overlay manifest.Overlay `json:"-"`
+	// Listed, if set, gives the manifests that envparse, envsecret and
+	// envtype read in place of envkeys' manifest setting, for a driver
+	// that configures envkeys apart from them (golangci-lint, whose
+	// plugins each see their own settings); it is no user setting.
+	Listed func() []string `json:"-"`
 }
 
 // Suite returns envvet's checks, configured by cfg, in a fixed order, and
@@ -73,9 +78,13 @@ func Suite(cfg Config) []*analysis.Analyzer {
 func checks(cfg Config) []*analysis.Analyzer {
 	listed := slices.Clone(cfg.EnvKeys.Manifest)
 	cfg.EnvKeys.OnManifest = func(m []string) { listed = m }
-	cfg.EnvParse.Manifests = func() []string { return listed }
-	cfg.EnvSecret.Manifests = func() []string { return listed }
-	cfg.EnvType.Manifests = func() []string { return listed }
+	shared := func() []string { return listed }
+	if cfg.Listed != nil {
+		shared = cfg.Listed
+	}
+	cfg.EnvParse.Manifests = shared
+	cfg.EnvSecret.Manifests = shared
+	cfg.EnvType.Manifests = shared
 	return []*analysis.Analyzer{
 		envkeys.New(cfg.EnvKeys),
 		nocgo.New(cfg.NoCgo),

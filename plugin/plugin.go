@@ -28,6 +28,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
@@ -63,7 +64,37 @@ func New(check string, settings any) (register.LinterPlugin, error) {
 	}
 	// golangci-lint reports each related entry as an issue of its own.
 	cfg.Report.NoRelated = true
+	if check == "envkeys" {
+		envkeysManifest.set(cfg.EnvKeys.Manifest)
+	}
+	cfg.Listed = envkeysManifest.get
 	return &plugin{check: check, cfg: cfg}, nil
+}
+
+// envkeysManifest is envkeys' manifest setting, which envparse, envsecret
+// and envtype read too (on-bad-value, literal secrets, value types), as in
+// every other driver. golangci-lint gives each plugin only its own
+// settings block, and builds them in no set order, so the envkeys plugin
+// records its setting here when golangci-lint creates it, and the others
+// read it when they analyze, after every plugin is created.
+var envkeysManifest sharedList
+
+// A sharedList is a list of paths set by one plugin and read by others.
+type sharedList struct {
+	mu    sync.Mutex
+	paths []string
+}
+
+func (l *sharedList) set(paths []string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.paths = slices.Clone(paths)
+}
+
+func (l *sharedList) get() []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return slices.Clone(l.paths)
 }
 
 // decode decodes a check's settings into its field of analyzers.Config,
