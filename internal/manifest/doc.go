@@ -271,9 +271,12 @@
 //     running container), build variables excepted. A key that the stage
 //     expands itself is marked Expanded: in the shell form of RUN, CMD,
 //     ENTRYPOINT or HEALTHCHECK CMD, in an exec form that runs a shell
-//     with -c (CMD ["/bin/sh", "-c", "app -prefix=$PREFIX"]), or in the
-//     other instructions, which the build expands; not in single quotes,
-//     after a backslash, or in an exec form without a shell.
+//     with -c (CMD ["/bin/sh", "-c", "app -prefix=$PREFIX"]), also behind
+//     tini, dumb-init or env, or in the other instructions, which the
+//     build expands (EXPOSE excepted: it only documents a port); not in
+//     single quotes (unless they hold a nested sh -c script), after a
+//     backslash, in a shell comment, as $$, or in an exec form without a
+//     shell (see dockerrefs.go).
 //   - .goreleaser.yaml: each build's env: entry CGO_ENABLED=..., or else
 //     the top-level env:'s; builds with skip: true do not count.
 //   - Makefile: the value recipe lines running go build (or make) see: an
