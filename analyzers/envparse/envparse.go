@@ -2,13 +2,10 @@ package envparse
 
 import (
 	_ "embed"
-	"errors"
 	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
-	"io/fs"
-	"os"
 	"reflect"
 	"slices"
 	"sort"
@@ -258,16 +255,7 @@ func (c *checker) lenientKeys(pass *analysis.Pass) (map[string]bool, error) {
 	if c.listed != nil {
 		explicit = manifest.Resolve(dir, c.listed())
 	}
-	missing := func(path string) bool {
-		if o := c.manifests.Overlay; o != nil {
-			if _, ok := o.Buffer(path); ok {
-				return false
-			}
-		}
-		_, err := os.Stat(path)
-		return errors.Is(err, fs.ErrNotExist)
-	}
-	if slices.ContainsFunc(explicit, missing) {
+	if slices.ContainsFunc(explicit, c.manifests.Missing) {
 		return nil, nil
 	}
 	m, err := c.manifests.ForDir(dir, explicit)

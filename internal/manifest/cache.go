@@ -1,7 +1,9 @@
 package manifest
 
 import (
+	"errors"
 	"hash/fnv"
+	"io/fs"
 	"os"
 	"slices"
 	"strings"
@@ -80,6 +82,19 @@ func readVia(o Overlay, path string) ([]byte, error) {
 		}
 	}
 	return readFile(path)
+}
+
+// Missing reports whether path names no file, in the cache's overlay or
+// on disk (another error, such as a permission denied, is not missing:
+// reading the file reports it).
+func (c *Cache) Missing(path string) bool {
+	if c.Overlay != nil {
+		if _, ok := c.Overlay.Buffer(path); ok {
+			return false
+		}
+	}
+	_, err := os.Stat(path)
+	return errors.Is(err, fs.ErrNotExist)
 }
 
 // A stamp identifies one version of a file.

@@ -1,7 +1,6 @@
 package manifest
 
 import (
-	"encoding/json"
 	"regexp"
 	"strings"
 	"sync"
@@ -352,6 +351,18 @@ func (d *dockerfile) env(in instruction, st *stage) error {
 	return nil
 }
 
+// afterFlags returns the offset in in.t.s after the flags (--mount=...,
+// --network=none) that start at from: where a RUN's command begins.
+func (in instruction) afterFlags(from int) int {
+	for {
+		rest := strings.TrimLeft(in.t.s[from:], " \t")
+		if !strings.HasPrefix(rest, "--") {
+			return from
+		}
+		_, from = shellWord(in.t.s, len(in.t.s)-len(rest))
+	}
+}
+
 func (d *dockerfile) run(in instruction, st *stage) {
 	vars := cloneEnv(st.args)
 	for k, v := range st.env {
@@ -363,30 +374,20 @@ func (d *dockerfile) run(in instruction, st *stage) {
 			return v.val, ok
 		}, false)
 	}
-	from := in.args
-	for {
-		rest := strings.TrimLeft(in.t.s[from:], " \t")
-		if !strings.HasPrefix(rest, "--") {
-			break
+	from := in.afterFlags(in.args)
+	if argv, ok := execForm(in.t.s[from:]); ok {
+		words := make([]word, len(argv))
+		for i, a := range argv {
+			words[i] = word{val: a, off: from}
 		}
-		_, from = shellWord(in.t.s, len(in.t.s)-len(rest)) // a flag such as --mount=type=cache,target=/root/.cache
-	}
-	if rest := strings.TrimSpace(in.t.s[from:]); strings.HasPrefix(rest, "[") {
-		var argv []string
-		if json.Unmarshal([]byte(rest), &argv) == nil {
-			words := make([]word, len(argv))
-			for i, a := range argv {
-				words[i] = word{val: a, off: from}
+		if build, isMake := isBuild(words); build {
+			if s, ok := vars["CGO_ENABLED"]; ok || !isMake {
+				at := setting{file: d.file}
+				at.line, at.col = in.t.pos(from)
+				d.builds = append(d.builds, buildRun{cgo: s, set: ok, at: at})
 			}
-			if build, isMake := isBuild(words); build {
-				if s, ok := vars["CGO_ENABLED"]; ok || !isMake {
-					at := setting{file: d.file}
-					at.line, at.col = in.t.pos(from)
-					d.builds = append(d.builds, buildRun{cgo: s, set: ok, at: at})
-				}
-			}
-			return
 		}
+		return
 	}
 	d.builds = append(d.builds, shellBuilds(&in.t, from, d.file, vars, expand)...)
 }

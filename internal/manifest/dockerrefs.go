@@ -105,31 +105,27 @@ func isScriptFlag(a string) bool {
 // others. FROM and ARG refer to build arguments, not to ENV keys, and
 // EXPOSE's port is documentation, which no one reads.
 func instructionRefs(in instruction, refs map[string]bool) {
-	args := in.t.s[in.args:]
+	from := in.args
 	switch in.cmd {
 	case "FROM", "ARG", "EXPOSE":
 		return
 	case "HEALTHCHECK":
-		i := strings.Index(strings.ToUpper(args), "CMD")
+		i := strings.Index(strings.ToUpper(in.t.s[from:]), "CMD")
 		if i < 0 {
 			return // HEALTHCHECK NONE
 		}
-		args = args[i+len("CMD"):]
+		from += i + len("CMD")
 		fallthrough
 	case "RUN", "CMD", "ENTRYPOINT":
-		for strings.HasPrefix(strings.TrimSpace(args), "--") { // RUN --mount=...
-			args = strings.TrimSpace(args)
-			_, rest, _ := strings.Cut(args, " ")
-			args = rest
-		}
-		if argv, ok := execForm(args); ok {
+		from = in.afterFlags(from) // RUN --mount=...
+		if argv, ok := execForm(in.t.s[from:]); ok {
 			if script, ok := shellScript(argv); ok {
 				shellRefs(script, refs)
 			}
 			return
 		}
 	}
-	shellRefs(args, refs)
+	shellRefs(in.t.s[from:], refs)
 }
 
 // shellRefs adds to refs the names of the $NAME and ${NAME...}
@@ -221,10 +217,4 @@ func dollarRef(s string, i int, refs map[string]bool) int {
 		refs[s[j:k]] = true
 	}
 	return k - 1
-}
-
-// isNameByte reports whether b may be a byte of a shell variable's name,
-// its first byte if first.
-func isNameByte(b byte, first bool) bool {
-	return b == '_' || 'A' <= b && b <= 'Z' || 'a' <= b && b <= 'z' || !first && '0' <= b && b <= '9'
 }

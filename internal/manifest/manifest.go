@@ -307,13 +307,15 @@ func validName(s string) bool {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '_', 'A' <= c && c <= 'Z', 'a' <= c && c <= 'z':
-		case '0' <= c && c <= '9' && i > 0:
-		default:
+		if !isNameByte(s[i], i == 0) {
 			return false
 		}
 	}
 	return true
+}
+
+// isNameByte reports whether b may be a byte of a variable's name, its
+// first byte if first.
+func isNameByte(b byte, first bool) bool {
+	return b == '_' || 'A' <= b && b <= 'Z' || 'a' <= b && b <= 'z' || !first && '0' <= b && b <= '9'
 }

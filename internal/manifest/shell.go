@@ -288,7 +288,7 @@ func expandVars(s string, vars func(string) (string, bool), parens bool) (string
 			ref, i = s[i+2:i+2+end], i+2+end
 		} else {
 			j := i + 1
-			for j < len(s) && (s[j] == '_' || 'A' <= s[j] && s[j] <= 'Z' || 'a' <= s[j] && s[j] <= 'z' || '0' <= s[j] && s[j] <= '9') {
+			for j < len(s) && isNameByte(s[j], false) {
 				j++
 			}
 			ref, i = s[i+1:j], j-1
