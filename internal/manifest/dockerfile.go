@@ -33,6 +33,9 @@ type stage struct {
 	args map[string]setting // ARG of this stage
 	keys []Key              // ENV declarations, inherited ones first
 	refs map[string]bool    // names its instructions expand (dockerrefs.go)
+
+	entrypoint, cmd []string // the exec forms of ENTRYPOINT and CMD, inherited too
+	cmdSet          bool     // a CMD of this stage
 }
 
 // dockerfile is the state of parseDockerfile.
@@ -61,6 +64,7 @@ func parseDockerfile(file string, data []byte) (keys, build []Key, err error) {
 	}
 	if len(d.stages) > 0 {
 		last := d.stages[len(d.stages)-1]
+		commandRefs(last)
 		for _, k := range last.keys {
 			if !IsBuildVar(k.Name) {
 				k.Expanded = last.refs[k.Name]
@@ -226,6 +230,8 @@ func (d *dockerfile) instruction(in instruction) error {
 	}
 	instructionRefs(in, st.refs)
 	switch in.cmd {
+	case "ENTRYPOINT", "CMD":
+		st.setCommand(in)
 	case "ENV":
 		return d.env(in, st)
 	case "RUN":
@@ -254,6 +260,7 @@ func (d *dockerfile) from(in instruction) error {
 			for name := range p.refs {
 				st.refs[name] = true
 			}
+			st.entrypoint, st.cmd = p.entrypoint, p.cmd
 		}
 	}
 	d.stages = append(d.stages, st)

@@ -128,6 +128,44 @@ func instructionRefs(in instruction, refs map[string]bool) {
 	shellRefs(in.t.s[from:], refs)
 }
 
+// setCommand records in (an ENTRYPOINT or a CMD) as the stage's: its
+// argv in the exec form, nil in the shell form (whose references
+// instructionRefs has counted). As in the builder, an ENTRYPOINT clears
+// the CMD inherited from the parent stage, not one of its own stage.
+func (st *stage) setCommand(in instruction) {
+	argv, _ := execForm(in.t.s[in.afterFlags(in.args):])
+	if in.cmd == "CMD" {
+		st.cmd, st.cmdSet = argv, true
+		return
+	}
+	st.entrypoint = argv
+	if !st.cmdSet {
+		st.cmd = nil
+	}
+}
+
+// commandRefs adds to st.refs the names in the script that an exec-form
+// ENTRYPOINT running a shell with -c takes from an exec-form CMD: the
+// container runs the two argvs joined, so with
+//
+//	ENTRYPOINT ["/bin/sh", "-c"]
+//	CMD ["exec /app --port=$PORT"]
+//
+// the shell expands $PORT. A script in ENTRYPOINT alone was counted by
+// instructionRefs; the CMD's words after it are $0, $1, ... .
+func commandRefs(st *stage) {
+	if len(st.entrypoint) == 0 || len(st.cmd) == 0 {
+		return
+	}
+	if _, ok := shellScript(st.entrypoint); ok {
+		return
+	}
+	argv := append(append([]string(nil), st.entrypoint...), st.cmd...)
+	if script, ok := shellScript(argv); ok {
+		shellRefs(script, st.refs)
+	}
+}
+
 // shellRefs adds to refs the names of the $NAME and ${NAME...}
 // references in s that a shell expands: not escaped, not in a comment,
 // and outside single quotes (a single quote inside double quotes is a

@@ -45,6 +45,14 @@ func TestDockerfileExpanded(t *testing.T) {
 		{"shell under env", "FROM alpine\nENV PORT=8080\nCMD [\"/usr/bin/env\", \"LANG=C\", \"bash\", \"-c\", \"exec /app --port=$PORT\"]\n", "PORT"},
 		{"shell under env -i", "FROM alpine\nENV PORT=8080\nCMD [\"/usr/bin/env\", \"-i\", \"HOME=/\", \"bash\", \"-c\", \"exec /app --port=$PORT\"]\n", ""},
 		{"program under tini", "FROM alpine\nENV PORT=8080\nENTRYPOINT [\"/sbin/tini\", \"--\", \"/app\", \"-c\", \"--port=$PORT\"]\n", ""},
+		// An exec-form ENTRYPOINT running sh -c takes its script from CMD.
+		{"script in CMD for sh -c in ENTRYPOINT", "FROM alpine\nENV PORT=8080\nENTRYPOINT [\"/bin/sh\", \"-c\"]\nCMD [\"exec /app --port=$PORT\"]\n", "PORT"},
+		{"CMD before ENTRYPOINT in one stage", "FROM alpine\nENV PORT=8080\nCMD [\"exec /app --port=$PORT\"]\nENTRYPOINT [\"sh\", \"-c\"]\n", "PORT"},
+		{"CMD inherited from the parent stage", "FROM alpine AS base\nENTRYPOINT [\"sh\", \"-c\"]\nCMD [\"exec /app --port=$PORT\"]\nFROM base\nENV PORT=8080\n", "PORT"},
+		{"ENTRYPOINT clears the parent stage's CMD", "FROM alpine AS base\nCMD [\"exec /app --port=$PORT\"]\nFROM base\nENV PORT=8080\nENTRYPOINT [\"sh\", \"-c\"]\n", ""},
+		{"CMD's words after the ENTRYPOINT's script", "FROM alpine\nENV PORT=8080\nENTRYPOINT [\"sh\", \"-c\", \"exec /app\"]\nCMD [\"--port=$PORT\"]\n", ""},
+		{"CMD for an ENTRYPOINT that is no shell", "FROM alpine\nENV PORT=8080\nENTRYPOINT [\"/app\", \"-c\"]\nCMD [\"--port=$PORT\"]\n", ""},
+		{"CMD for a shell-form ENTRYPOINT", "FROM alpine\nENV PORT=8080\nENTRYPOINT exec /app\nCMD [\"--port=$PORT\"]\n", ""},
 		// A single quote inside double quotes is a character.
 		{"apostrophe in double quotes", "FROM alpine\nENV PORT=8080\nCMD echo \"listening on the container's $PORT\"; /app\n", "PORT"},
 		// inbucket v3.2.0's HEALTHCHECK: the single-quoted script of a
