@@ -1,0 +1,162 @@
+package analyzers_test
+
+import (
+	"context"
+	"os"
+	"runtime/pprof"
+	"sort"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/envvet/envvet/analyzers"
+	"github.com/envvet/envvet/internal/engine"
+)
+
+// benchPackages are the packages BenchmarkSuite analyzes when
+// ENVVET_BENCH_PKGS is unset: tailscale v1.92.0's cmd/derper (bench/lsp's
+// edited package), a dozen leaves and a few large packages.
+var benchPackages = []string{
+	"tailscale.com/cmd/derper",
+	"tailscale.com/envknob", "tailscale.com/types/key", "tailscale.com/util/dnsname",
+	"tailscale.com/net/tsaddr", "tailscale.com/paths", "tailscale.com/version",
+	"tailscale.com/hostinfo", "tailscale.com/syncs", "tailscale.com/util/mak",
+	"tailscale.com/net/dnscache", "tailscale.com/logtail", "tailscale.com/health",
+	"tailscale.com/ipn/ipnlocal", "tailscale.com/wgengine/magicsock",
+	"tailscale.com/cmd/tailscale/cli", "tailscale.com/control/controlclient",
+}
+
+// BenchmarkSuite measures the suite's analysis of one package with every
+// dependency's facts known, as an editor's run after an edit does: it
+// loads ENVVET_BENCH_DIR's packages once (with their dependencies, no
+// tests), analyzes them all once, then, per package, re-analyzes that
+// package alone b.N times. It reports the process's CPU time per run
+// (cpu-ns/op, user+sys) and each analyzer's wall time in its Run
+// (<name>-ns/op; run with -cpu=1 for figures close to CPU). It is
+// skipped unless ENVVET_BENCH_DIR is set; ENVVET_BENCH_PKGS lists the
+// packages (comma-separated) when the module is not tailscale's, e.g.:
+//
+//	ENVVET_BENCH_DIR=/tmp/tailscale.com@v1.92.0 go test -run='^$' -bench=Suite -cpu=1 -count=5 ./analyzers
+func BenchmarkSuite(b *testing.B) {
+	dir := os.Getenv("ENVVET_BENCH_DIR")
+	if dir == "" {
+		b.Skip("ENVVET_BENCH_DIR is not set")
+	}
+	pkgs := benchPackages
+	if s := os.Getenv("ENVVET_BENCH_PKGS"); s != "" {
+		pkgs = strings.Split(s, ",")
+	}
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Dir: dir}
+	initial, err := packages.Load(cfg, pkgs...)
+	if err != nil {
+		b.Fatal(err)
+	}
+	suite := analyzers.Suite(analyzers.Config{})
+	times := timeRuns(b, suite)
+	e, err := engine.New(suite)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	if _, err := e.Run(ctx, initial, engine.Options{}); err != nil {
+		b.Fatal(err)
+	}
+	for _, p := range initial {
+		b.Run(strings.TrimPrefix(p.PkgPath, "tailscale.com/"), func(b *testing.B) {
+			roots := []*packages.Package{p}
+			// The previous package's run forgot the facts of the
+			// packages outside its graph: analyze them again first.
+			if _, err := e.Run(ctx, roots, engine.Options{Reuse: true}); err != nil {
+				b.Fatal(err)
+			}
+			times.reset()
+			// The label tells the timed runs apart in a CPU profile:
+			// go tool pprof -tagfocus=envvet.bench=cmd/derper.
+			labels := pprof.Labels("envvet.bench", p.PkgPath)
+			var cpu time.Duration
+			pprof.Do(ctx, labels, func(ctx context.Context) {
+				for b.Loop() {
+					start := cpuTime()
+					if _, err := e.Run(ctx, roots, engine.Options{Reuse: true}); err != nil {
+						b.Fatal(err)
+					}
+					cpu += cpuTime() - start
+				}
+			})
+			b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
+			times.report(b)
+		})
+	}
+}
+
+// cpuTime returns the process's CPU time so far (user+sys), collections
+// on other threads included.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// runTimes sums each analyzer's Run time by name.
+type runTimes struct {
+	mu sync.Mutex
+	ns map[string]time.Duration
+}
+
+func (t *runTimes) reset() {
+	t.mu.Lock()
+	t.ns = make(map[string]time.Duration)
+	t.mu.Unlock()
+}
+
+func (t *runTimes) report(b *testing.B) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	names := make([]string, 0, len(t.ns))
+	for name := range t.ns {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		b.ReportMetric(float64(t.ns[name].Nanoseconds())/float64(b.N), name+"-ns/op")
+	}
+}
+
+// timeRuns wraps the Run of every analyzer that suite needs, restoring
+// them when b ends.
+func timeRuns(b *testing.B, suite []*analysis.Analyzer) *runTimes {
+	t := &runTimes{ns: make(map[string]time.Duration)}
+	seen := make(map[*analysis.Analyzer]bool)
+	var wrap func(a *analysis.Analyzer)
+	wrap = func(a *analysis.Analyzer) {
+		if seen[a] {
+			return
+		}
+		seen[a] = true
+		for _, req := range a.Requires {
+			wrap(req)
+		}
+		run := a.Run
+		b.Cleanup(func() { a.Run = run })
+		a.Run = func(pass *analysis.Pass) (any, error) {
+			start := time.Now()
+			res, err := run(pass)
+			d := time.Since(start)
+			t.mu.Lock()
+			t.ns[a.Name] += d
+			t.mu.Unlock()
+			return res, err
+		}
+	}
+	for _, a := range suite {
+		wrap(a)
+	}
+	return t
+}
