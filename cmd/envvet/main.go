@@ -72,6 +72,7 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	suite := analyzers.Suite(cfg)
 	opts, selected := driver.Flags(fs, suite)
 	opts.KeepSuppressed = cfg.Report.KeepSuppressed
+	listed := recordListed(fs)
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
 		fs.PrintDefaults()
@@ -83,7 +84,11 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return driver.ExitError
 	}
-	return driver.Run(selected(), fs.Args(), opts, stdout, stderr)
+	checks := selected()
+	if !checkListed(listed, checks, fs.Args(), stderr) {
+		return driver.ExitError
+	}
+	return driver.Run(checks, fs.Args(), opts, stdout, stderr)
 }
 
 // formatArg returns the value of the -format flag in args, if any; the
