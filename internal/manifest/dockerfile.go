@@ -190,6 +190,7 @@ func (d *dockerfile) heredocs(in *instruction, lines []string, i int) (int, erro
 	if in.cmd != "RUN" && in.cmd != "COPY" && in.cmd != "ADD" {
 		return i, nil
 	}
+	var parts []part
 	for _, m := range heredocRE().FindAllStringSubmatch(in.t.s[in.args:], -1) {
 		delim := m[2] + m[3] + m[4]
 		start := i + 1
@@ -205,11 +206,11 @@ func (d *dockerfile) heredocs(in *instruction, lines []string, i int) (int, erro
 				break
 			}
 			if in.cmd == "RUN" {
-				in.t.add("\n", i, len(lines[i-1])+1)
-				in.t.add(lines[i], i+1, 1)
+				parts = append(parts, part{"\n", i, len(lines[i-1]) + 1}, part{lines[i], i + 1, 1})
 			}
 		}
 	}
+	in.t.addParts(parts)
 	return i, nil
 }
 

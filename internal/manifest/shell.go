@@ -23,6 +23,30 @@ func (t *srcText) add(part string, line, col int) {
 	t.s += part
 }
 
+// A part is a piece of text to append, which starts at line:col of the
+// file.
+type part struct {
+	s         string
+	line, col int
+}
+
+// addParts appends parts in one copy: add's concatenation, repeated for
+// each line of a long heredoc, would copy the text once per line.
+func (t *srcText) addParts(parts []part) {
+	n := len(t.s)
+	for _, p := range parts {
+		n += len(p.s)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteString(t.s)
+	for _, p := range parts {
+		t.segs = append(t.segs, segment{b.Len(), p.line, p.col})
+		b.WriteString(p.s)
+	}
+	t.s = b.String()
+}
+
 // pos returns the line and column of the byte at off.
 func (t *srcText) pos(off int) (line, col int) {
 	i := sort.Search(len(t.segs), func(i int) bool { return t.segs[i].off > off }) - 1
