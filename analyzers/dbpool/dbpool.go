@@ -66,6 +66,8 @@ type checker struct {
 	// manifests gives envvet.yaml's dbpool.isolate, used when no
 	// -dbpool.isolate is set.
 	manifests manifest.Cache
+	// sql answers the fast path's question, importsSQL, per package.
+	sql sqlImports
 }
 
 // New returns a fresh dbpool analyzer whose flags write into its own copy of cfg.
@@ -214,7 +216,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	// indirectly, and sees no dbpool fact of a dependency (export data
 	// may list fewer imports than the source) holds no pool and has no
 	// fact to export.
-	if !importsSQL(pass.Pkg, map[*types.Package]bool{}) && len(pass.AllPackageFacts()) == 0 && len(pass.AllObjectFacts()) == 0 {
+	if !c.sql.importsSQL(pass.Pkg) && len(pass.AllPackageFacts()) == 0 && len(pass.AllObjectFacts()) == 0 {
 		return nil, nil
 	}
 	if holdsNoPool(pass) {
@@ -391,24 +393,6 @@ func typeutilCallee(info *types.Info, call *ast.CallExpr) *types.Func {
 		return fn.Origin()
 	}
 	return nil
-}
-
-// importsSQL reports whether pkg is database/sql or imports it, directly
-// or indirectly.
-func importsSQL(pkg *types.Package, seen map[*types.Package]bool) bool {
-	if pkg.Path() == "database/sql" {
-		return true
-	}
-	if seen[pkg] {
-		return false
-	}
-	seen[pkg] = true
-	for _, imp := range pkg.Imports() {
-		if importsSQL(imp, seen) {
-			return true
-		}
-	}
-	return false
 }
 
 func funcType(n ast.Node) *ast.FuncType {
