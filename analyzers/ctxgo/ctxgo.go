@@ -83,10 +83,13 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		if fn.body == nil || fn.isMain {
 			continue
 		}
+		// Both rules start at a context.With... call (handover) or a
+		// root (cutShort): most functions hold no call that may be one.
+		may := mayHaveRoot(fn)
 		if c.cutShort {
-			cutShort(pass, sum, fn)
+			cutShort(pass, sum, fn, may)
 		}
-		if c.handover {
+		if c.handover && may {
 			handover(pass, fn)
 		}
 	}

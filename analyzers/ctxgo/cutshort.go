@@ -15,11 +15,14 @@ import (
 
 // cutShort reports, in fn, goroutines and keeper calls (functions with a
 // keepsCtx fact) that receive a context ending when fn returns, where fn
-// does not block afterwards (rule 1).
-func cutShort(pass *analysis.Pass, sum *ctxsum.Result, fn function) {
-	f := sum.NewFlow(fn.ftype, fn.body)
+// does not block afterwards (rule 1). may is mayHaveRoot(fn).
+func cutShort(pass *analysis.Pass, sum *ctxsum.Result, fn function, may bool) {
 	decl, _ := fn.node.(*ast.FuncDecl)
 	rpc := sum.RPCContext(decl)
+	if rpc == nil && !may {
+		return // hasRoot cannot hold: no Flow to build
+	}
+	f := sum.NewFlow(fn.ftype, fn.body)
 	var hits []ast.Node // the roots matched, for related information
 	roots := endingRoots(f, decl, rpc, &hits)
 	if rpc == nil && !hasRoot(f, fn) {
@@ -149,6 +152,21 @@ func isLiveContext(info *types.Info, e ast.Expr) bool {
 		}
 	}
 	return true
+}
+
+// mayHaveRoot reports whether fn's body, function literals included,
+// holds a call that ctxsum.MayBeRoot accepts. If not, hasRoot cannot hold
+// (cutShort builds no Flow), and no call is context.With... (handover has
+// nothing to look at). Most functions have none.
+func mayHaveRoot(fn function) bool {
+	found := false
+	ast.Inspect(fn.body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && !found {
+			found = ctxsum.MayBeRoot(call)
+		}
+		return !found
+	})
+	return found
 }
 
 // hasRoot reports whether fn has a context that ends when it returns: a

@@ -238,3 +238,50 @@ func isUnimplemented(t types.Type) bool {
 	name := n.Obj().Name()
 	return strings.HasPrefix(name, "Unimplemented") && (strings.HasSuffix(name, "Server") || strings.HasSuffix(name, "Handler"))
 }
+
+// MayBeRoot reports whether a Flow may find call to be a root, that is
+// DeferredCancel(call) or IsRequestContext(call, pos) may hold: call names
+// a cancelable function of package context (by the name it uses: a
+// function cannot be renamed), or it takes no arguments and calls a method
+// named as the last step of a request context's path. It looks at the
+// syntax only, so that a caller can skip building a Flow for a function
+// in which no call may be one.
+func MayBeRoot(call *ast.CallExpr) bool {
+	if isCancelableName(calledName(call.Fun)) {
+		return true
+	}
+	if len(call.Args) != 0 {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	for _, rc := range requestContexts() {
+		if name, method := strings.CutSuffix(rc.Path[len(rc.Path)-1], "()"); method && sel.Sel.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// calledName returns the name of the function or method that fun, a
+// call's Fun, refers to directly (f, pkg.F, x.M, F[T]), "" if none.
+func calledName(fun ast.Expr) string {
+	for {
+		switch e := fun.(type) {
+		case *ast.ParenExpr:
+			fun = e.X
+		case *ast.IndexExpr:
+			fun = e.X
+		case *ast.IndexListExpr:
+			fun = e.X
+		case *ast.Ident:
+			return e.Name
+		case *ast.SelectorExpr:
+			return e.Sel.Name
+		default:
+			return ""
+		}
+	}
+}
