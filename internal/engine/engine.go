@@ -15,8 +15,11 @@
 //
 // Work is scheduled by package: a package is analyzed (all its analyzers,
 // in dependency order) once its imports are, on at most GOMAXPROCS
-// goroutines at a time. An analyzer that panics fails its action with an
-// error; it does not bring the driver down.
+// goroutines at a time; with Options.Concurrent, a package's analyzers
+// that do not require one another run at once on the slots no other
+// package takes (an editor's run of one edited package). An analyzer that
+// panics fails its action with an error; it does not bring the driver
+// down.
 //
 // One difference from the checker: an analyzer that does not run despite
 // errors skips a package that has errors of its own, not one that merely
@@ -88,6 +91,12 @@ type Options struct {
 	// the engine's lock held, so it must not call the Engine (Facts
 	// would deadlock).
 	Cached func(*packages.Package) bool
+	// Concurrent runs a package's analyzers that do not require one
+	// another at the same time when slots of the run's GOMAXPROCS are
+	// free (see schedule): an editor's run, which analyzes one edited
+	// package, then uses the cores the others leave idle. Results,
+	// diagnostics and facts are those of a run without it.
+	Concurrent bool
 }
 
 // An Action is one analyzer's run on one package.
@@ -203,6 +212,7 @@ type node struct {
 	done       chan struct{}
 	skip       bool // facts reused from a previous run
 	acts       map[*analysis.Analyzer]*Action
+	memo       sync.Mutex          // guards closure and pkgFactSrc
 	closure    []*packages.Package // see closure; while the node is analyzed
 	pkgFactSrc []*factSource       // see packageFactSources; while the node is analyzed
 	byID       []*node             // the run's nodes sorted by package ID, shared
@@ -408,7 +418,7 @@ func (e *Engine) analyzeWhenReady(ctx context.Context, n *node, sem chan struct{
 	if ctx.Err() != nil {
 		return
 	}
-	e.analyze(n, opts)
+	e.analyze(n, sem, opts)
 }
 
 // forgetUnfinished drops the facts of the packages a cancelled run did
@@ -457,21 +467,35 @@ func (e *Engine) failedDependencies(all []*node) []*Action {
 	return failed
 }
 
-// analyze runs the node's analyzers on its package, in order.
-func (e *Engine) analyze(n *node, opts Options) {
+// analyze runs the node's analyzers on its package, each after those it
+// requires: one after the other in the engine's order or, with
+// Options.Concurrent, along a schedule that uses the free slots of sem.
+func (e *Engine) analyze(n *node, sem chan struct{}, opts Options) {
 	p := n.pkg
 	pf := e.pkgFacts(p.Types)
 	acts := make(map[*analysis.Analyzer]*Action)
-	complete := true
 	for _, a := range e.order {
-		if !n.root && !e.onDeps[a] {
-			continue
+		if n.root || e.onDeps[a] {
+			acts[a] = &Action{Analyzer: a, Package: p, IsRoot: n.root}
 		}
-		act := &Action{Analyzer: a, Package: p, IsRoot: n.root}
-		acts[a] = act
-		if act.Err = failedPrerequisites(a, n, acts); act.Err == nil {
+	}
+	step := func(act *Action) {
+		if act.Err = failedPrerequisites(act.Analyzer, n, acts); act.Err == nil {
 			e.exec(act, n, pf, acts)
 		}
+	}
+	if opts.Concurrent && len(acts) > 1 {
+		s := newSchedule(e.order, acts, sem)
+		s.runAll(func(i int) { step(s.acts[i]) })
+	} else {
+		for _, a := range e.order {
+			if act := acts[a]; act != nil {
+				step(act)
+			}
+		}
+	}
+	complete := true
+	for a, act := range acts {
 		if act.Err != nil && len(a.FactTypes) > 0 {
 			complete = false
 		}
@@ -579,7 +603,7 @@ func newPass(act *Action, inputs map[*analysis.Analyzer]any, h *hooks) *analysis
 		ResultOf:          inputs,
 		Report:            h.report,
 		ImportObjectFact:  h.importObjectFact,
-		ImportPackageFact: h.e.importPackageFact,
+		ImportPackageFact: h.importPackageFact,
 		ExportObjectFact:  h.exportObjectFact,
 		ExportPackageFact: h.exportPackageFact,
 		AllObjectFacts:    h.allObjectFacts,
@@ -627,14 +651,24 @@ func (h *hooks) exportObjectFact(obj types.Object, fact analysis.Fact) {
 	if obj == nil || obj.Pkg() != h.act.Package.Types {
 		panic(fmt.Sprintf("%s: ExportObjectFact(%v, %T): object of another package", h.act, obj, fact))
 	}
-	h.pf.objs[objectKey{obj, factType(fact)}] = fact
+	key := objectKey{obj, factType(fact)}
+	h.pf.mu.Lock()
+	h.pf.objs[key] = fact
+	h.pf.mu.Unlock()
 }
 
 func (h *hooks) exportPackageFact(fact analysis.Fact) {
 	if !h.running {
 		panic(fmt.Sprintf("%s: ExportPackageFact(%T) called after Run", h.act, fact))
 	}
-	h.pf.pkg[factType(fact)] = fact
+	t := factType(fact)
+	h.pf.mu.Lock()
+	h.pf.pkg[t] = fact
+	h.pf.mu.Unlock()
+}
+
+func (h *hooks) importPackageFact(pkg *types.Package, fact analysis.Fact) bool {
+	return h.e.importPackageFact(h.n, pkg, fact)
 }
 
 func (h *hooks) allObjectFacts() []analysis.ObjectFact {

@@ -6,15 +6,19 @@ import (
 	"go/types"
 	"reflect"
 	"slices"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 )
 
 // pkgFacts holds the facts one package's analyzers exported. Only the
-// package's own goroutine writes them, while it is analyzed; importers
-// read them after (the node's done channel orders the two).
+// package's analyzers write them, while it is analyzed; importers read
+// them after (the node's done channel orders the two). While it is
+// analyzed, its analyzers may run at once (Options.Concurrent), so they
+// read and write its facts under mu; importers need no lock.
 type pkgFacts struct {
+	mu       sync.Mutex
 	objs     map[objectKey]analysis.Fact
 	pkg      map[reflect.Type]analysis.Fact
 	complete bool // every analyzer with facts succeeded: reusable
@@ -39,6 +43,8 @@ func (e *Engine) Facts(pkg *types.Package) (objs []analysis.ObjectFact, pkgFacts
 	if pf == nil {
 		return nil, nil, false, false
 	}
+	pf.mu.Lock()
+	defer pf.mu.Unlock()
 	for k, f := range pf.objs {
 		objs = append(objs, analysis.ObjectFact{Object: k.obj, Fact: f})
 	}
@@ -83,7 +89,16 @@ func (e *Engine) importObjectFact(n *node, obj types.Object, ptr analysis.Fact) 
 	if pf == nil {
 		return false
 	}
-	f, ok := pf.objs[objectKey{obj, factType(ptr)}]
+	key := objectKey{obj, factType(ptr)}
+	var f analysis.Fact
+	var ok bool
+	if obj.Pkg() == n.pkg.Types {
+		pf.mu.Lock()
+		f, ok = pf.objs[key]
+		pf.mu.Unlock()
+	} else {
+		f, ok = pf.objs[key]
+	}
 	if !ok || !visible(n.pkg.Types, obj) {
 		return false
 	}
@@ -109,9 +124,9 @@ func visible(from *types.Package, obj types.Object) bool {
 	return false
 }
 
-// importPackageFact looks up pkg's fact of ptr's type: a package fact is
-// visible to every package, as in the checker.
-func (e *Engine) importPackageFact(pkg *types.Package, ptr analysis.Fact) bool {
+// importPackageFact looks up pkg's fact of ptr's type for n's package: a
+// package fact is visible to every package, as in the checker.
+func (e *Engine) importPackageFact(n *node, pkg *types.Package, ptr analysis.Fact) bool {
 	if pkg == nil {
 		panic("nil package")
 	}
@@ -119,7 +134,16 @@ func (e *Engine) importPackageFact(pkg *types.Package, ptr analysis.Fact) bool {
 	if pf == nil {
 		return false
 	}
-	f, ok := pf.pkg[factType(ptr)]
+	t := factType(ptr)
+	var f analysis.Fact
+	var ok bool
+	if pkg == n.pkg.Types {
+		pf.mu.Lock()
+		f, ok = pf.pkg[t]
+		pf.mu.Unlock()
+	} else {
+		f, ok = pf.pkg[t]
+	}
 	if !ok {
 		return false
 	}
@@ -128,9 +152,15 @@ func (e *Engine) importPackageFact(pkg *types.Package, ptr analysis.Fact) bool {
 }
 
 // closure returns n's package and every package it imports, directly or
-// not, sorted by ID. It is computed once per node (a node's analyzers run
-// one after the other) and dropped when the node is done.
+// not, sorted by ID. It is computed once per node (under n.memo: the
+// node's analyzers may run at once) and dropped when the node is done.
 func closure(n *node) []*packages.Package {
+	n.memo.Lock()
+	defer n.memo.Unlock()
+	return closureLocked(n)
+}
+
+func closureLocked(n *node) []*packages.Package {
 	if n.closure == nil {
 		n.closure = computeClosure(n)
 	}
@@ -179,10 +209,17 @@ func (e *Engine) allObjectFacts(n *node, a *analysis.Analyzer) []analysis.Object
 			continue
 		}
 		start := len(out)
+		own := p == n.pkg
+		if own {
+			pf.mu.Lock()
+		}
 		for k, f := range pf.objs {
 			if want[k.typ] && visible(n.pkg.Types, k.obj) {
 				out = append(out, analysis.ObjectFact{Object: k.obj, Fact: f})
 			}
+		}
+		if own {
+			pf.mu.Unlock()
 		}
 		slices.SortFunc(out[start:], func(x, y analysis.ObjectFact) int {
 			return cmp.Or(
@@ -204,10 +241,17 @@ func (e *Engine) allPackageFacts(n *node, a *analysis.Analyzer) []analysis.Packa
 	var out []analysis.PackageFact
 	for _, src := range packageFactSources(e, n) {
 		start := len(out)
+		own := src.pkg == n.pkg.Types
+		if own {
+			src.pf.mu.Lock()
+		}
 		for t, f := range src.pf.pkg {
 			if want[t] {
 				out = append(out, analysis.PackageFact{Package: src.pkg, Fact: f})
 			}
+		}
+		if own {
+			src.pf.mu.Unlock()
 		}
 		slices.SortFunc(out[start:], func(x, y analysis.PackageFact) int {
 			return cmp.Compare(reflect.TypeOf(x.Fact).String(), reflect.TypeOf(y.Fact).String())
@@ -229,9 +273,11 @@ type factSource struct {
 // AllPackageFacts several times, and each call would otherwise look up
 // every package of the closure under the engine's lock.
 func packageFactSources(e *Engine, n *node) []*factSource {
+	n.memo.Lock()
+	defer n.memo.Unlock()
 	if n.pkgFactSrc == nil {
 		n.pkgFactSrc = []*factSource{} // non-nil: computed
-		for _, p := range closure(n) {
+		for _, p := range closureLocked(n) {
 			pf := e.pkgFacts(p.Types)
 			if pf != nil && (p == n.pkg || len(pf.pkg) > 0) {
 				n.pkgFactSrc = append(n.pkgFactSrc, &factSource{p.Types, pf})
