@@ -110,6 +110,21 @@ func report(file string, fl *floor, run *serverRun, debounce time.Duration) {
 		row("  publish, cpu as read by the client", run.client)
 		fmt.Println("(cpu of an edit: the server's own, logged when it received the didChange, published the file first, and ended the analysis; wall: the client's)")
 	}
+	if len(run.server) > 0 {
+		split := func(f func(serverSplit) time.Duration) []sample {
+			out := make([]sample, len(run.server))
+			for i, s := range run.server {
+				out[i] = sample{wall: f(s), cpu: -1}
+			}
+			return out
+		}
+		wallRow := func(name string, s []sample) {
+			fmt.Printf("%-40s %8s %8s\n", name, ms(quantile(s, 0.5, wallOf)), ms(quantile(s, 0.95, wallOf)))
+		}
+		wallRow(fmt.Sprintf("server's log: didChange->publish (%d)", len(run.server)), split(func(s serverSplit) time.Duration { return s.wall }))
+		wallRow("  of which type-check again", split(func(s serverSplit) time.Duration { return s.check }))
+		wallRow("  of which the engine's run", split(func(s serverSplit) time.Duration { return s.engine }))
+	}
 	row("floor: parse+type-check the package", fl.samples)
 	fmt.Printf("latency/floor p50: wall %s  cpu %s   (debounce %v included in wall; an editor user also waits the default %v)\n",
 		ratio(quantile(run.edits, 0.5, wallOf), quantile(fl.samples, 0.5, wallOf)),

@@ -29,12 +29,21 @@ type serverRun struct {
 	// when it receives a publication (schedstat), beside the server's own
 	// (edits, done) when its log has them: read late whenever this
 	// process is descheduled, they then include work that came after.
-	client  []sample
+	client []sample
+	// server holds, per edit with an early publication, the wall times
+	// the server's log gives: from the receipt of the didChange to the
+	// early publication (wall) and, of that, the type-check of the
+	// changed files (check) and the engine's run (engine).
+	server  []serverSplit
 	logCPU  bool  // edits' and done's CPU are the server's own figures
 	early   int   // analyses that published the file's package before its test variants (the server's log)
 	peakRSS int64 // the server's VmHWM, bytes
 	loaded  int   // packages the server type-checked to analyze (its log)
 }
+
+// A serverSplit is one edit's first publication as the server's log
+// times it (wall clock).
+type serverSplit struct{ wall, check, engine time.Duration }
 
 // A conn is the client end of an LSP session over a child's stdio,
 // spoken with go.lsp.dev/jsonrpc2 as the server does.
@@ -151,6 +160,9 @@ func (c *conn) edits(run *serverRun, u protocol.DocumentURI, orig []byte, n int,
 			s.cpu, d.cpu = first-a.change, a.done-a.change
 			run.edits[len(run.edits)-1] = s
 			run.logCPU = true
+		}
+		if a := c.log.analysis(i + 1); a.first >= 0 && a.check >= 0 && a.engine >= 0 {
+			run.server = append(run.server, serverSplit{a.first, a.check, a.engine})
 		}
 		run.done = append(run.done, d)
 		run.early = c.log.early
@@ -313,10 +325,19 @@ type logTail struct {
 
 // An analysisCPU holds the server's CPU time at the events of one
 // analysis, -1 where not logged: the receipt of the last didChange
-// before it, its start, its early publication and its end.
-type analysisCPU struct{ change, start, early, done time.Duration }
+// before it, its start, its early publication and its end. It holds
+// too, from the same lines, the server's wall clock between the receipt
+// of the didChange and the early publication (first), and the wall times
+// the server logs for the type-check of the changed files (check) and
+// for the engine's run before the test variants (engine), -1 where not
+// logged.
+type analysisCPU struct {
+	change, start, early, done time.Duration
+	first, check, engine       time.Duration
+	changeAt                   time.Time
+}
 
-var noCPU = analysisCPU{-1, -1, -1, -1}
+var noCPU = analysisCPU{-1, -1, -1, -1, -1, -1, -1, time.Time{}}
 
 var (
 	didChange     = regexp.MustCompile(`<- textDocument/didChange`)
@@ -325,7 +346,32 @@ var (
 	publishEarly  = regexp.MustCompile(`published the diagnostics of \d+ files before the test variants`)
 	loadCollected = regexp.MustCompile(`collected the garbage of the load`)
 	cpuMark       = regexp.MustCompile(`\(cpu (\d+)us\)$`)
+	logTime       = regexp.MustCompile(`^envvet lsp: (\d{4}/\d\d/\d\d \d\d:\d\d:\d\d\.\d{6}) `)
+	checkAgain    = regexp.MustCompile(`changed files type-checked again in (\S+)$`)
+	engineFirst   = regexp.MustCompile(`before the test variants, in (\S+)$`)
 )
+
+// lineTime returns the time the server logged line at (its log has
+// microseconds), and false if the line has none.
+func lineTime(line []byte) (time.Time, bool) {
+	m := logTime.FindSubmatch(line)
+	if m == nil {
+		return time.Time{}, false
+	}
+	t, err := time.Parse("2006/01/02 15:04:05.000000", string(m[1]))
+	return t, err == nil
+}
+
+// loggedDuration returns the duration re's first group matches in line,
+// or -1.
+func loggedDuration(re *regexp.Regexp, line []byte) time.Duration {
+	if m := re.FindSubmatch(line); m != nil {
+		if d, err := time.ParseDuration(string(m[1])); err == nil {
+			return d
+		}
+	}
+	return -1
+}
 
 // analysis returns the CPU marks of the n-th analysis (from 1) that
 // ended, or all -1.
@@ -396,14 +442,24 @@ func (l *logTail) read() error {
 			l.marks = append(l.marks, noCPU)
 		}
 		cur := &l.marks[l.done]
+		at, timed := lineTime(line)
 		switch {
 		case didChange.Match(line):
 			cur.change = cpu
+			cur.changeAt = at
 		case analysisStart.Match(line):
 			cur.start, cur.early = cpu, -1 // a superseded analysis's marks are dropped
+			cur.first, cur.check, cur.engine = -1, -1, -1
+		case checkAgain.Match(line):
+			cur.check = loggedDuration(checkAgain, line)
+		case engineFirst.Match(line):
+			cur.engine = loggedDuration(engineFirst, line)
 		case publishEarly.Match(line):
 			l.early++
 			cur.early = cpu
+			if timed && !cur.changeAt.IsZero() {
+				cur.first = at.Sub(cur.changeAt)
+			}
 		case analysisEnd.Match(line):
 			cur.done = cpu
 			l.done++
