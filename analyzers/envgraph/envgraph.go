@@ -340,8 +340,10 @@ func (x *indexer) visit(n ast.Node) {
 	case *ast.CallExpr:
 		x.call(n)
 	case *ast.Ident:
-		if v, ok := s.info.Uses[n].(*types.Var); ok && v != nil && len(x.path) > 1 && isLocalString(v) {
-			s.uses[v] = append(s.uses[v], useSite{n, x.path[len(x.path)-2]})
+		if x.mayUseLocal(n) {
+			if v, ok := s.info.Uses[n].(*types.Var); ok && v != nil && isLocalString(v) {
+				s.uses[v] = append(s.uses[v], useSite{n, x.path[len(x.path)-2]})
+			}
 		}
 	case *ast.CompositeLit:
 		if s.isLibLit(n) {
@@ -366,6 +368,19 @@ func (x *indexer) visit(n ast.Node) {
 			s.emptyIfs = append(s.emptyIfs, n)
 		}
 	}
+}
+
+// mayUseLocal reports whether id, the node visited, may refer to a local
+// variable, before the lookup in Uses (one per identifier of the package
+// otherwise): not outside every function (a local variable is declared in
+// a function and used in it) nor as the selector of x.f or pkg.F (a field,
+// method or package member).
+func (x *indexer) mayUseLocal(id *ast.Ident) bool {
+	if len(x.path) < 2 || len(x.stack) == 0 {
+		return false
+	}
+	sel, ok := x.path[len(x.path)-2].(*ast.SelectorExpr)
+	return !ok || sel.Sel != id
 }
 
 // call records a call: in s.calls and in every enclosing function, with
