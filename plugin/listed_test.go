@@ -4,8 +4,14 @@ import (
 	"path/filepath"
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
+	"github.com/envvet/envvet/internal/rulestest"
 )
+
+// listedLoad is envparse's listeddep module (os, strconv and a dependency
+// module), loaded once from source for both runs of
+// TestEnvparseSeesEnvkeysManifest: under the race detector, a load of
+// os's dependencies costs more than both analyses.
+var listedLoad = rulestest.NewLoad(filepath.Join("..", "analyzers", "envparse", "testdata", "listeddep"), nil, "example.com/app")
 
 // TestEnvparseSeesEnvkeysManifest checks that envparse reads the manifest
 // that envkeys' manifest setting names, as in every other driver, though
@@ -14,9 +20,10 @@ import (
 // deploy/envvet.yaml declares FEATURE_RATIO on-bad-value: default, so only
 // REDIS_TIMEOUT_MS is reported (the testdata's want). Without envkeys'
 // setting, discovery finds no manifest and FEATURE_RATIO is reported too:
-// the twin. (Found by r1's review.)
+// the twin. (Found by r1's review.) Both runs analyze one load
+// (rulestest.Check leaves the packages as they are).
 func TestEnvparseSeesEnvkeysManifest(t *testing.T) {
-	dir, err := filepath.Abs("../analyzers/envparse/testdata/listeddep")
+	dir, err := filepath.Abs(listedLoad.Dir())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,15 +35,15 @@ func TestEnvparseSeesEnvkeysManifest(t *testing.T) {
 	if _, err := build(t, "envkeys", map[string]any{"manifest": []any{"deploy/envvet.yaml"}}); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, dir, as[0], "example.com/app")
+	pkgs := listedLoad.Roots(t, "example.com/app")
+	rulestest.Check(t, dir, as[0], pkgs)
 
 	build(t, "envkeys", nil)
-	// A bare testing.T takes the twin's unexpected-diagnostic errors; the
+	// A Recorder takes the twin's unexpected-diagnostic complaints; the
 	// count below is the assertion.
-	results := analysistest.Run(&testing.T{}, dir, as[0], "example.com/app")
 	n := 0
-	for _, r := range results {
-		if r.Pass.Pkg.Path() == "example.com/app" {
+	for _, r := range rulestest.Check(&rulestest.Recorder{}, dir, as[0], pkgs) {
+		if r.Action.Package.PkgPath == "example.com/app" {
 			n += len(r.Diagnostics)
 		}
 	}
