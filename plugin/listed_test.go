@@ -21,8 +21,12 @@ var listedLoad = rulestest.NewLoad(filepath.Join("..", "analyzers", "envparse", 
 // REDIS_TIMEOUT_MS is reported (the testdata's want). Without envkeys'
 // setting, discovery finds no manifest and FEATURE_RATIO is reported too:
 // the twin. (Found by r1's review.) Both runs analyze one load
-// (rulestest.Check leaves the packages as they are).
+// (rulestest.Check leaves the packages as they are). It runs in parallel
+// with the end-to-end tests, so that it does not hold up golangci-lint's
+// build: no other parallel test builds the envkeys plugin, whose setting
+// it changes, and TestNoRelated's ctxgo reads no manifest.
 func TestEnvparseSeesEnvkeysManifest(t *testing.T) {
+	t.Parallel()
 	dir, err := filepath.Abs(listedLoad.Dir())
 	if err != nil {
 		t.Fatal(err)
