@@ -104,7 +104,14 @@
 // koanf.New is used only in the package, each key asked of it, by k.String
 // and the like or as a field of k.Unmarshal's target, is a reference to
 // the one env key loaded under that name, APP_DB_HOST for "db.host", and
-// the prefix reference goes when all are known); and github.com/joho/godotenv.Load and Overload,
+// the prefix reference goes when all are known); github.com/jinzhu/configor's
+// Load, of the package or of a Configor from configor.New whose
+// ENVPrefix is constant ("Configor" when unset, none for "-"): each
+// exported field of the struct, nested structs under their names (an
+// embedded one tagged anonymous:"true" under its parent's), is the key
+// PREFIX_PATH upper-cased with configor's first try, Prefix_Path, as its
+// Ref.Alt, or its env:"NAME"; default:"..." is the default, and every such
+// key only overrides the config file (Ref.Override); and github.com/joho/godotenv.Load and Overload,
 // which write the keys of the .env files they name (read beside the
 // package or at its module root) with the file's values: inputs of the
 // program, not declarations. Those libraries' own lookups of the keys

@@ -57,6 +57,7 @@ const (
 	LoaderFF          = "ff"           // github.com/peterbourgon/ff/v3: flags from prefixed env keys
 	LoaderKoanf       = "koanf"        // github.com/knadh/koanf env provider
 	LoaderGodotenv    = "godotenv"     // github.com/joho/godotenv: keys of a .env file the program loads
+	LoaderConfigor    = "configor"     // github.com/jinzhu/configor: a struct's fields under a prefix
 )
 
 // A Ref is one reference to the environment in the current package.

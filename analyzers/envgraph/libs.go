@@ -26,6 +26,8 @@ func configLib(path string) string {
 		return LoaderKoanf
 	case "github.com/joho/godotenv":
 		return LoaderGodotenv
+	case "github.com/jinzhu/configor":
+		return LoaderConfigor
 	}
 	return ""
 }
@@ -56,7 +58,7 @@ func LoaderOf(path string) string {
 func inConfigLib(path string) bool {
 	for _, m := range []string{"github.com/urfave/cli", "gopkg.in/urfave/cli.v1", "github.com/codegangsta/cli",
 		"github.com/alecthomas/kong", "github.com/ilyakaznacheev/cleanenv", "github.com/peterbourgon/ff",
-		"github.com/knadh/koanf", "github.com/joho/godotenv"} {
+		"github.com/knadh/koanf", "github.com/joho/godotenv", "github.com/jinzhu/configor"} {
 		if path == m || strings.HasPrefix(path, m+"/") {
 			return true
 		}
@@ -127,6 +129,8 @@ func (s *state) libCall(site callSite, fn *types.Func) bool {
 		return s.koanfCall(site.call, fn)
 	case LoaderGodotenv:
 		return s.godotenvCall(site.call, fn)
+	case LoaderConfigor:
+		return s.configorCall(site.call, fn)
 	}
 	return false
 }

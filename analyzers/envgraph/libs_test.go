@@ -29,6 +29,7 @@ var libsPkgs = []string{
 	"example.com/libs/kongenvars", "example.com/libs/cleanenv", "example.com/libs/cleanenvhelper",
 	"example.com/libs/cleanenvhelper/config", "example.com/libs/ff", "example.com/libs/ff4", "example.com/libs/ff4cmd",
 	"example.com/libs/ff4noenv", "example.com/libs/ffcli", "example.com/libs/koanf", "example.com/libs/godotenv",
+	"example.com/libs/configor",
 }
 
 func needLibs(t *testing.T) {
@@ -72,6 +73,7 @@ func TestLibraryPrograms(t *testing.T) {
 		{"example.com/libs/ffcli", []string{"TOKEN"}},
 		{"example.com/libs/cleanenvhelper", []string{"PORT", "TOKEN"}},
 		{"example.com/libs/cleanenv", []string{"DB_HOST", "DB_PASSWORD", "HTTP_PORT", "LEVEL", "PORT", "STARTED", "TIMEOUT", "TOKEN"}},
+		{"example.com/libs/configor", []string{"CONFIGOR_LEVEL", "CONFIGOR_NAMED_LEVEL", "Configor_Level", "DATABASE_URL", "DYN_KEY", "GOTIFY_SERVER_PORT", "GOTIFY_Server_Port", "PORT"}},
 	} {
 		p := progs[tc.pkg]
 		if p == nil {

@@ -22,8 +22,8 @@
 // syscall.Getenv, each $KEY of a constant os.ExpandEnv template, calls of
 // helpers that pass their parameter to such a read (in any package), the
 // fields of structs loaded by caarlos0/env, envconfig, go-envconfig,
-// kong and cleanenv, viper.BindEnv, the env keys of urfave/cli flags, and
-// the keys ff derives from flag names. The diagnostic sits at the key
+// kong, cleanenv, configor, viper.BindEnv, the env keys of urfave/cli flags,
+// and the keys ff derives from flag names. The diagnostic sits at the key
 // argument, the struct field or the template, and names the helper chain:
 //
 //	env key "SMTP_TIMEOUT_MS" is not declared in .env.example (read via envutil.Int → envutil.Get)
@@ -59,8 +59,8 @@
 // declared but never read. A key asked of a configuration library that
 // lets the environment override its config file (viper.GetString("http.port")
 // under AutomaticEnv, koanf's env provider, the fields of cleanenv's
-// ReadConfig) needs no declaration either, whatever the manifest: the
-// file may set it. It still counts as read, and an explicit
+// ReadConfig and of configor) needs no declaration either, whatever the
+// manifest: the file may set it. It still counts as read, and an explicit
 // viper.BindEnv("db.url", "DATABASE_URL") is still reported.
 //
 // When a declared key is one or two edits away, the diagnostic asks "did
