@@ -15,9 +15,10 @@
 //
 // Work is scheduled by package: a package is analyzed (all its analyzers,
 // in dependency order) once its imports are, on at most GOMAXPROCS
-// goroutines at a time; with Options.Concurrent, a package's analyzers
-// that do not require one another run at once on the slots no other
-// package takes (an editor's run of one edited package). An analyzer that
+// goroutines at a time; a package's analyzers that do not require one
+// another run at once on the slots no other package takes (an editor's
+// run of one edited package, or a standalone run's last packages), unless
+// Options.Sequential. An analyzer that
 // panics fails its action with an error; it does not bring the driver
 // down.
 //
@@ -91,12 +92,13 @@ type Options struct {
 	// the engine's lock held, so it must not call the Engine (Facts
 	// would deadlock).
 	Cached func(*packages.Package) bool
-	// Concurrent runs a package's analyzers that do not require one
-	// another at the same time when slots of the run's GOMAXPROCS are
-	// free (see schedule): an editor's run, which analyzes one edited
-	// package, then uses the cores the others leave idle. Results,
-	// diagnostics and facts are those of a run without it.
-	Concurrent bool
+	// Sequential runs a package's analyzers one after the other. By
+	// default those that do not require one another run at the same
+	// time when slots of the run's GOMAXPROCS are free (see schedule):
+	// an editor's run, which analyzes one edited package, then uses the
+	// cores the others leave idle. Results, diagnostics and facts are
+	// the same either way.
+	Sequential bool
 }
 
 // An Action is one analyzer's run on one package.
@@ -468,8 +470,8 @@ func (e *Engine) failedDependencies(all []*node) []*Action {
 }
 
 // analyze runs the node's analyzers on its package, each after those it
-// requires: one after the other in the engine's order or, with
-// Options.Concurrent, along a schedule that uses the free slots of sem.
+// requires: along a schedule that uses the free slots of sem or, with
+// Options.Sequential, one after the other in the engine's order.
 func (e *Engine) analyze(n *node, sem chan struct{}, opts Options) {
 	p := n.pkg
 	pf := e.pkgFacts(p.Types)
@@ -484,7 +486,7 @@ func (e *Engine) analyze(n *node, sem chan struct{}, opts Options) {
 			e.exec(act, n, pf, acts)
 		}
 	}
-	if opts.Concurrent && len(acts) > 1 {
+	if !opts.Sequential && len(acts) > 1 {
 		s := newSchedule(e.order, acts, sem)
 		s.runAll(func(i int) { step(s.acts[i]) })
 	} else {

@@ -15,7 +15,7 @@ import (
 // pkgFacts holds the facts one package's analyzers exported. Only the
 // package's analyzers write them, while it is analyzed; importers read
 // them after (the node's done channel orders the two). While it is
-// analyzed, its analyzers may run at once (Options.Concurrent), so they
+// analyzed, its analyzers may run at once (see schedule), so they
 // read and write its facts under mu; importers need no lock.
 type pkgFacts struct {
 	mu       sync.Mutex

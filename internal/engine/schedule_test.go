@@ -52,9 +52,9 @@ func render(r *engine.Result) string {
 // TestConcurrentSameAsSequential: envvet's suite and printf on the
 // example, every package analyzed (a standalone run) and then an
 // editor's run of one package (the others' facts reused, so its
-// analyzers have the run's slots to themselves), with Options.Concurrent
-// and without: the root actions' errors, results and diagnostics are the
-// same, in the same order, and the same as the checker's.
+// analyzers have the run's slots to themselves), by default and with
+// Options.Sequential: the root actions' errors, results and diagnostics
+// are the same, in the same order, and the same as the checker's.
 func TestConcurrentSameAsSequential(t *testing.T) {
 	atLeastTwoProcs(t)
 	suite, want := sameAsChecker(t)
@@ -70,7 +70,7 @@ func TestConcurrentSameAsSequential(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r, err := e.Run(context.Background(), pkgs, engine.Options{Reuse: true, Concurrent: concurrent})
+		r, err := e.Run(context.Background(), pkgs, engine.Options{Reuse: true, Sequential: !concurrent})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -79,7 +79,7 @@ func TestConcurrentSameAsSequential(t *testing.T) {
 		}
 		all = render(r)
 		for range 3 {
-			r, err = e.Run(context.Background(), shop, engine.Options{Reuse: true, Concurrent: concurrent})
+			r, err = e.Run(context.Background(), shop, engine.Options{Reuse: true, Sequential: !concurrent})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -116,12 +116,12 @@ type otherFact struct{ By string }
 func (*otherFact) AFact() {}
 
 // TestConcurrentSchedule: of four analyzers on one package, left and
-// right require base, and top requires left and right. With
-// Options.Concurrent, left and right run at once (each waits, up to a
-// minute, for the other to start), export facts on the package's objects
-// and read their own back while the other writes (the race detector
-// checks the store's lock), after base and before top, which sees both
-// results; without it, they run one after the other, in the engine's
+// right require base, and top requires left and right. By default, left
+// and right run at once (each waits, up to a minute, for the other to
+// start), export facts on the package's objects and read their own back
+// while the other writes (the race detector checks the store's lock),
+// after base and before top, which sees both results; with
+// Options.Sequential, they run one after the other, in the engine's
 // order.
 func TestConcurrentSchedule(t *testing.T) {
 	atLeastTwoProcs(t)
@@ -171,7 +171,7 @@ func TestConcurrentSchedule(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		r, err := e.Run(context.Background(), pkgs, engine.Options{Concurrent: concurrent})
+		r, err := e.Run(context.Background(), pkgs, engine.Options{Sequential: !concurrent})
 		if err != nil {
 			t.Fatal(err)
 		}

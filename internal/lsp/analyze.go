@@ -342,7 +342,7 @@ func (s *server) runEngine(ctx context.Context, st *loadState, roots []*packages
 	start := time.Now()
 	r := &engineRun{}
 	for {
-		run, err := st.engine.Run(ctx, roots, engine.Options{Reuse: true, Cached: st.cached, Concurrent: true})
+		run, err := st.engine.Run(ctx, roots, engine.Options{Reuse: true, Cached: st.cached})
 		if err != nil {
 			return nil, err
 		}
