@@ -36,9 +36,10 @@
 // The most specific release file decides: .goreleaser.yaml, else the
 // Dockerfiles, else the Makefiles. Builds within the deciding file that
 // disagree or leave CGO_ENABLED to the default (a goreleaser build of
-// another binary with no env:), and release files that set different
-// values (a Dockerfile with cgo off, a .goreleaser.yaml with cgo on), set
-// no policy. With no policy, nocgo reports nothing. -nocgo.allow names import path patterns (as for go
+// another binary with no env:) set no policy, and so does a deciding
+// file with cgo on; what a less specific file sets does not count (a
+// Makefile's CGO_ENABLED := 1 beside a .goreleaser.yaml that builds every
+// release with cgo off: the releases are static). With no policy, nocgo reports nothing. -nocgo.allow names import path patterns (as for go
 // list: "example.com/db/...", or "./internal/db" relative to the root of
 // the package's module) of packages that may use cgo; their use is not
 // reported, neither in them nor in their importers.

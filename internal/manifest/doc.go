@@ -290,8 +290,9 @@
 // with no value, positioned at its first build. ReleaseVar lets the most
 // specific configuration decide: .goreleaser.yaml if one declares it, else
 // the Dockerfiles, else the Makefiles (whose plain go build targets are
-// often developers'); files of the deciding kind that declare no value,
-// or two files with different values, give no policy.
+// often developers'), and what a less specific file sets does not count;
+// files of the deciding kind that declare no value, or different values,
+// give no policy.
 // A malformed Dockerfile (an unknown instruction, an instruction before
 // the first FROM other than ARG, an ENV that is not NAME=value, an
 // unterminated heredoc) or .goreleaser.yaml (invalid YAML, an env: that is

@@ -96,18 +96,19 @@ type Policy struct {
 // module containing dir set it (see ReleaseFiles). The most specific
 // release configuration decides: the .goreleaser.yaml files if one sets
 // it, else the Dockerfiles, else the Makefiles (which also hold
-// developers' plain go build targets); found is false when the files of
-// that kind disagree or leave it unknown, when any two files set it to
-// different known values, or when none sets it. Each file is read
-// through the cache, and every one is read, so that a malformed one is
-// always an error.
+// developers' plain go build targets). What a less specific file sets
+// does not count: the release binaries that goreleaser builds with
+// CGO_ENABLED=0 are static whatever a Makefile's build does (beads
+// v0.52.0: its Makefile's CGO_ENABLED := 1, its releases cgo-less).
+// found is false when the files of the deciding kind disagree or leave
+// it unknown, or when none sets it. Each file is read through the cache,
+// and every one is read, so that a malformed one is always an error.
 func (c *Cache) ReleaseVar(dir, name string) (p Policy, found bool, err error) {
 	files, err := ReleaseFiles(dir)
 	if err != nil || len(files) == 0 {
 		return Policy{}, false, err
 	}
 	byKind := make(map[string][]Key)
-	known := make(map[string]bool) // the known values, trimmed
 	for _, f := range files {
 		m, err := c.ForDir(dir, []string{f})
 		if err != nil {
@@ -116,13 +117,7 @@ func (c *Cache) ReleaseVar(dir, name string) (p Policy, found bool, err error) {
 		if k, ok := m.BuildVar(name); ok {
 			kind := releaseKind(f)
 			byKind[kind] = append(byKind[kind], k)
-			if k.HasDefault {
-				known[strings.TrimSpace(k.Default)] = true
-			}
 		}
-	}
-	if len(known) > 1 {
-		return Policy{}, false, nil // explicit disagreement: 0 in one file, 1 in another
 	}
 	for _, kind := range []string{"goreleaser", "dockerfile", "makefile"} {
 		keys := byKind[kind]
@@ -130,7 +125,7 @@ func (c *Cache) ReleaseVar(dir, name string) (p Policy, found bool, err error) {
 			continue
 		}
 		for _, k := range keys {
-			if !k.HasDefault {
+			if !k.HasDefault || strings.TrimSpace(k.Default) != strings.TrimSpace(keys[0].Default) {
 				return Policy{}, false, nil // its builds disagree or keep the default
 			}
 		}

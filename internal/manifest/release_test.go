@@ -173,10 +173,41 @@ func TestReleaseFiles(t *testing.T) {
 		t.Fatalf("ReleaseVar with a default goreleaser build = %+v, %v, %v", p, ok, err)
 	}
 
-	// A goreleaser config that builds with cgo on: the files disagree.
+	// A goreleaser config that builds with cgo on decides over the
+	// Dockerfile's cgo off: no policy follows.
 	write(".goreleaser.yaml", "env: [CGO_ENABLED=1]\n")
+	if p, ok, err := c.ReleaseVar(root, "CGO_ENABLED"); err != nil || !ok || p.Key.Default != "1" || filepath.Base(p.Key.File) != ".goreleaser.yaml" {
+		t.Fatalf("ReleaseVar with goreleaser's cgo on = %+v, %v, %v", p, ok, err)
+	}
+	// beads v0.52.0: goreleaser builds every release with cgo off, the
+	// Makefile's build with cgo on; the release decides. (A new cache for
+	// each step: a file rewritten with the same size in the same clock
+	// tick looks unchanged to the old one.)
+	write(".goreleaser.yaml", "env: [CGO_ENABLED=0]\n")
+	write("Makefile", "export CGO_ENABLED := 1\nbuild:\n\tgo build .\n")
+	c = manifest.Cache{}
+	if p, ok, err := c.ReleaseVar(root, "CGO_ENABLED"); err != nil || !ok || p.Key.Default != "0" || filepath.Base(p.Key.File) != ".goreleaser.yaml" {
+		t.Fatalf("ReleaseVar with goreleaser's cgo off and the Makefile's on = %+v, %v, %v", p, ok, err)
+	}
+	// So does a Dockerfile over a Makefile, and two goreleaser files that
+	// disagree give no policy whatever the others say.
+	if err := os.Remove(filepath.Join(root, ".goreleaser.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	c = manifest.Cache{}
+	if p, ok, err := c.ReleaseVar(root, "CGO_ENABLED"); err != nil || !ok || p.Key.Default != "0" || filepath.Base(p.Key.File) != "Dockerfile" {
+		t.Fatalf("ReleaseVar with the Dockerfile's cgo off and the Makefile's on = %+v, %v, %v", p, ok, err)
+	}
+	write(".goreleaser.yaml", "env: [CGO_ENABLED=0]\n")
+	write("goreleaser.yml", "env: [CGO_ENABLED=1]\n")
+	c = manifest.Cache{}
 	if p, ok, err := c.ReleaseVar(root, "CGO_ENABLED"); err != nil || ok {
-		t.Fatalf("ReleaseVar with disagreeing files = %+v, %v, %v", p, ok, err)
+		t.Fatalf("ReleaseVar with goreleaser files that disagree = %+v, %v, %v", p, ok, err)
+	}
+	for _, f := range []string{".goreleaser.yaml", "goreleaser.yml"} {
+		if err := os.Remove(filepath.Join(root, f)); err != nil {
+			t.Fatal(err)
+		}
 	}
 
 	write("envvet.yaml", "sources:\n  - dockerfile: Dockerfile\n  - build/release.mk\n")
