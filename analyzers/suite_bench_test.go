@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -98,16 +97,6 @@ func BenchmarkSuite(b *testing.B) {
 			times.report(b)
 		})
 	}
-}
-
-// cpuTime returns the process's CPU time so far (user+sys), collections
-// on other threads included.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // runTimes sums each analyzer's Run time by name.
