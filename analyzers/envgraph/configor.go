@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/types"
 	"reflect"
-	"slices"
 	"strings"
 )
 
@@ -22,13 +21,12 @@ func (s *state) configorCall(call *ast.CallExpr, fn *types.Func) bool {
 		return true
 	}
 	prefix, dynamic := s.configorPrefix(call, fn)
-	var prefixes []string
-	if prefix != "-" && dynamic == "" {
-		prefixes = []string{prefix}
+	if prefix == "-" || dynamic != "" {
+		prefix = ""
 	}
-	c := configorWalk{dynamic: dynamic, out: new([]tagField)}
-	c.walk(s, st, rootName(target, root), prefixes, 0)
-	s.emitTags(LoaderConfigor, *c.out, target, nil, call)
+	var fields []tagField
+	s.walkConfigor(st, rootName(target, root), prefix, dynamic, 0, &fields)
+	s.emitTags(LoaderConfigor, fields, target, nil, call)
 	return true
 }
 
@@ -81,26 +79,20 @@ func (s *state) configorPrefix(call *ast.CallExpr, fn *types.Func) (prefix, dyna
 	return v, ""
 }
 
-// A configorWalk collects the fields configor reads. dynamic is the
-// expression of a prefix that is not known: the keys derived from it are
-// not either.
-type configorWalk struct {
-	dynamic string
-	out     *[]tagField
-}
-
-// walk follows configor's processTags: every exported field is read from
+// walkConfigor follows configor's processTags: every exported field is read from
 // env:"NAME" when tagged, else from its path joined by "_" under the
-// prefixes (App_DB_Name), then from the same upper-cased (APP_DB_NAME),
+// prefix (App_DB_Name), then from the same upper-cased (APP_DB_NAME),
 // recorded as the Key (the form deployments write) with the first as its
 // Alt. A struct field (not a pointer: configor skips a nil one; not a
 // standard type such as time.Time, read as one value) has its
-// fields read under its name, or under its parent's prefixes when
+// fields read under its name, or under its parent's prefix when
 // embedded with anonymous:"true"; configor also reads a whole struct from
 // one key as YAML, which the graph leaves out (no deployment sets
 // APP_DB), as it leaves out slices of structs, read under indexes
 // (App_Hosts_0_Name).
-func (c configorWalk) walk(s *state, st *types.Struct, path string, prefixes []string, depth int) {
+// dynamic is the expression of a prefix that is not known: the keys
+// derived from it are not either.
+func (s *state) walkConfigor(st *types.Struct, path, prefix, dynamic string, depth int, out *[]tagField) {
 	if depth > maxNesting {
 		return
 	}
@@ -111,12 +103,15 @@ func (c configorWalk) walk(s *state, st *types.Struct, path string, prefixes []s
 		}
 		tag := reflect.StructTag(st.Tag(i))
 		fpath := path + "." + f.Name()
+		name := f.Name()
+		if prefix != "" {
+			name = prefix + "_" + name
+		}
 		if inner, ok := types.Unalias(f.Type()).Underlying().(*types.Struct); ok && !s.isStd(f.Type()) {
-			sub := append(slices.Clone(prefixes), f.Name())
 			if f.Embedded() && tag.Get("anonymous") == "true" {
-				sub = prefixes
+				name = prefix
 			}
-			c.walk(s, inner, fpath, sub, depth+1)
+			s.walkConfigor(inner, fpath, name, dynamic, depth+1, out)
 			continue
 		}
 		tf := tagField{field: f, path: fpath, typ: configorType(f), override: true}
@@ -124,16 +119,15 @@ func (c configorWalk) walk(s *state, st *types.Struct, path string, prefixes []s
 		switch env := tag.Get("env"); {
 		case env != "":
 			tf.key = env
-		case c.dynamic != "":
-			tf.dynamic = c.dynamic
+		case dynamic != "":
+			tf.dynamic = dynamic
 		default:
-			name := strings.Join(append(slices.Clone(prefixes), f.Name()), "_")
 			tf.key = strings.ToUpper(name)
 			if name != tf.key {
 				tf.alt = name
 			}
 		}
-		*c.out = append(*c.out, tf)
+		*out = append(*out, tf)
 	}
 }
 

@@ -80,7 +80,7 @@ func checkListed(values map[string]*string, selected []*analysis.Analyzer, patte
 // workspace is in effect.
 func oneModule(patterns []string) (string, bool) {
 	wd, err := os.Getwd()
-	if err != nil || inWorkspace(wd) {
+	if err != nil || manifest.WorkspaceRoot(wd) != "" {
 		return "", false
 	}
 	root := manifest.ModuleRoot(wd)
@@ -97,24 +97,4 @@ func oneModule(patterns []string) (string, bool) {
 		}
 	}
 	return root, true
-}
-
-// inWorkspace reports whether the go command runs in workspace mode in
-// dir: GOWORK names a file, or is unset and a go.work is at or above dir.
-func inWorkspace(dir string) bool {
-	switch gowork := os.Getenv("GOWORK"); gowork {
-	case "off":
-		return false
-	case "":
-		for d := dir; ; d = filepath.Dir(d) {
-			if _, err := os.Stat(filepath.Join(d, "go.work")); err == nil {
-				return true
-			}
-			if filepath.Dir(d) == d {
-				return false
-			}
-		}
-	default:
-		return true
-	}
 }

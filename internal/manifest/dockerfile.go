@@ -229,10 +229,10 @@ func (d *dockerfile) instruction(in instruction) error {
 		line, col := in.t.pos(0)
 		return errorf(d.file, line, col, "%s before the first FROM", in.cmd)
 	}
-	instructionRefs(in, st.refs)
+	argv := instructionRefs(in, st.refs)
 	switch in.cmd {
 	case "ENTRYPOINT", "CMD":
-		st.setCommand(in)
+		st.setCommand(in.cmd, argv)
 	case "ENV":
 		return d.env(in, st)
 	case "RUN":

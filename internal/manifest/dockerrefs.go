@@ -103,16 +103,17 @@ func isScriptFlag(a string) bool {
 // instructionRefs adds to refs the names that in expands: at run time for
 // the commands (RUN, CMD, ENTRYPOINT, HEALTHCHECK), at build time for the
 // others. FROM and ARG refer to build arguments, not to ENV keys, and
-// EXPOSE's port is documentation, which no one reads.
-func instructionRefs(in instruction, refs map[string]bool) {
+// EXPOSE's port is documentation, which no one reads. It returns the argv
+// of a command in the exec form, nil otherwise.
+func instructionRefs(in instruction, refs map[string]bool) []string {
 	from := in.args
 	switch in.cmd {
 	case "FROM", "ARG", "EXPOSE":
-		return
+		return nil
 	case "HEALTHCHECK":
 		i := strings.Index(strings.ToUpper(in.t.s[from:]), "CMD")
 		if i < 0 {
-			return // HEALTHCHECK NONE
+			return nil // HEALTHCHECK NONE
 		}
 		from += i + len("CMD")
 		fallthrough
@@ -122,19 +123,19 @@ func instructionRefs(in instruction, refs map[string]bool) {
 			if script, ok := shellScript(argv); ok {
 				shellRefs(script, refs)
 			}
-			return
+			return argv
 		}
 	}
 	shellRefs(in.t.s[from:], refs)
+	return nil
 }
 
-// setCommand records in (an ENTRYPOINT or a CMD) as the stage's: its
-// argv in the exec form, nil in the shell form (whose references
+// setCommand records cmd (ENTRYPOINT or CMD) as the stage's: argv is
+// its exec form, nil for the shell form (whose references
 // instructionRefs has counted). As in the builder, an ENTRYPOINT clears
 // the CMD inherited from the parent stage, not one of its own stage.
-func (st *stage) setCommand(in instruction) {
-	argv, _ := execForm(in.t.s[in.afterFlags(in.args):])
-	if in.cmd == "CMD" {
+func (st *stage) setCommand(cmd string, argv []string) {
+	if cmd == "CMD" {
 		st.cmd, st.cmdSet = argv, true
 		return
 	}

@@ -45,7 +45,7 @@ func Fingerprint(dir string, extra []string) (string, error) {
 	}
 	mod := moduleRoot(abs)
 	root, skipNested := mod, true
-	if w := workspaceRoot(abs); w != "" {
+	if w := WorkspaceRoot(abs); w != "" {
 		root, skipNested = w, false
 	} else if root == "" {
 		root = abs
@@ -181,10 +181,10 @@ func portablePath(root, path string) string {
 	return filepath.ToSlash(path)
 }
 
-// workspaceRoot returns the directory of the go.work file that governs
+// WorkspaceRoot returns the directory of the go.work file that governs
 // abs, as the go command finds it (GOWORK, else the nearest go.work at or
 // above abs), or "" when there is none or GOWORK=off.
-func workspaceRoot(abs string) string {
+func WorkspaceRoot(abs string) string {
 	switch gowork := os.Getenv("GOWORK"); gowork {
 	case "off":
 		return ""

@@ -5,6 +5,8 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+
+	"github.com/envvet/envvet/internal/passutil"
 )
 
 // A requestContext is one framework's way to the context of a request,
@@ -247,7 +249,7 @@ func isUnimplemented(t types.Type) bool {
 // syntax only, so that a caller can skip building a Flow for a function
 // in which no call may be one.
 func MayBeRoot(call *ast.CallExpr) bool {
-	if isCancelableName(calledName(call.Fun)) {
+	if isCancelableName(passutil.CalleeName(call.Fun)) {
 		return true
 	}
 	if len(call.Args) != 0 {
@@ -263,25 +265,4 @@ func MayBeRoot(call *ast.CallExpr) bool {
 		}
 	}
 	return false
-}
-
-// calledName returns the name of the function or method that fun, a
-// call's Fun, refers to directly (f, pkg.F, x.M, F[T]), "" if none.
-func calledName(fun ast.Expr) string {
-	for {
-		switch e := fun.(type) {
-		case *ast.ParenExpr:
-			fun = e.X
-		case *ast.IndexExpr:
-			fun = e.X
-		case *ast.IndexListExpr:
-			fun = e.X
-		case *ast.Ident:
-			return e.Name
-		case *ast.SelectorExpr:
-			return e.Sel.Name
-		default:
-			return ""
-		}
-	}
 }
