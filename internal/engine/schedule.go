@@ -76,9 +76,16 @@ func newSchedule(order []*analysis.Analyzer, acts map[*analysis.Analyzer]*Action
 // they are all done and the helpers have returned their slots.
 func (s *schedule) runAll(run func(i int)) {
 	s.run = run
+	s.drain(true)
+	s.helpers.Wait()
+}
+
+// drain runs the actions that next hands out (waiting for one while
+// others are under way when wait is set) until it hands out none.
+func (s *schedule) drain(wait bool) {
 	s.mu.Lock()
 	for {
-		i, ok := s.next(true)
+		i, ok := s.next(wait)
 		if !ok {
 			break
 		}
@@ -87,7 +94,6 @@ func (s *schedule) runAll(run func(i int)) {
 		s.mu.Lock()
 	}
 	s.mu.Unlock()
-	s.helpers.Wait()
 }
 
 // next takes the ready action to run first, the one most others wait for
@@ -147,15 +153,5 @@ func (s *schedule) runOne(i int) {
 func (s *schedule) help() {
 	defer s.helpers.Done()
 	defer func() { <-s.sem }()
-	s.mu.Lock()
-	for {
-		i, ok := s.next(false)
-		if !ok {
-			break
-		}
-		s.mu.Unlock()
-		s.runOne(i)
-		s.mu.Lock()
-	}
-	s.mu.Unlock()
+	s.drain(false)
 }
