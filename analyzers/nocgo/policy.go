@@ -2,6 +2,7 @@ package nocgo
 
 import (
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -23,12 +24,19 @@ type policy struct {
 // of its module build it with CGO_ENABLED=0, or when -nocgo.enforce is
 // set. Packages of versioned dependency modules are not looked up (their
 // manifests and release files are not the program's, and their
-// diagnostics are never shown).
+// diagnostics are never shown), nor are packages of another module of
+// the program's workspace (go.work) that lacks a file -nocgo.manifest
+// lists: the list names the program's manifest, resolved against each
+// package's module root, and such a module's packages are analyzed for
+// their facts, which an error would lose (the root packages' nocgo would
+// fail with "failed prerequisites"), when another module of the workspace
+// holds the files. Elsewhere a missing file is an error.
 func (c *checker) policyFor(pass *analysis.Pass) (policy, error) {
 	dependency := passutil.InDependency(pass)
-	if !dependency || len(c.cfg.Manifest) > 0 {
-		dir := passutil.PackageDir(pass)
-		m, err := c.manifests.ForDir(dir, manifest.Resolve(dir, c.cfg.Manifest))
+	dir := passutil.PackageDir(pass)
+	explicit := manifest.Resolve(dir, c.cfg.Manifest)
+	if (!dependency || len(c.cfg.Manifest) > 0) && !c.otherWorkspaceModule(dir, explicit) {
+		m, err := c.manifests.ForDir(dir, explicit)
 		if err != nil {
 			if dependency {
 				return policy{}, nil // not the program's manifest
@@ -51,6 +59,23 @@ func (c *checker) policyFor(pass *analysis.Pass) (policy, error) {
 		return policy{on: true, why: "cgo is forbidden by -nocgo.enforce"}, nil
 	}
 	return policy{}, nil
+}
+
+// otherWorkspaceModule reports whether dir is in a module of a workspace
+// that lacks a file -nocgo.manifest lists, while another module of the
+// workspace holds every listed file (a list that no module holds is an
+// error, as outside a workspace).
+func (c *checker) otherWorkspaceModule(dir string, explicit []string) bool {
+	if dir == "" || !slices.ContainsFunc(explicit, c.manifests.Missing) {
+		return false
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return false
+	}
+	return slices.ContainsFunc(manifest.WorkspaceModules(abs), func(mod string) bool {
+		return !slices.ContainsFunc(manifest.Resolve(mod, c.cfg.Manifest), c.manifests.Missing)
+	})
 }
 
 // where says where k sets CGO_ENABLED: "declared in .env.example" for a

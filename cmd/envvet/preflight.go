@@ -1,9 +1,11 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -54,11 +56,14 @@ func (r recorder) Set(s string) error {
 // package is loaded, so that a misspelt or malformed file is an error in
 // a second, not after the whole program has been type-checked. The checks
 // resolve a listed path against the root of each package's module; the
-// answer is known here only when every pattern is a directory of the
-// module of the working directory outside a workspace (go.work), where
-// every package of the run has that root. Elsewhere the checks report it.
+// answer is known here only when every pattern is a relative directory
+// pattern, whose module roots are then the run's. One module must hold
+// every listed file. In a workspace (go.work) one of the patterns'
+// modules must: the checks give another module of the workspace that
+// lacks a file no manifest, as they do a dependency. A malformed file is
+// an error in any of them. Elsewhere the checks report it.
 func checkListed(values map[string]*string, selected []*analysis.Analyzer, patterns []string, stderr io.Writer) bool {
-	root, ok := oneModule(patterns)
+	roots, ok := patternRoots(patterns)
 	if !ok {
 		return true
 	}
@@ -67,7 +72,7 @@ func checkListed(values map[string]*string, selected []*analysis.Analyzer, patte
 		if v == nil || *v == "" || !slices.ContainsFunc(selected, func(a *analysis.Analyzer) bool { return slices.Contains(l.checks, a.Name) }) {
 			continue
 		}
-		if _, err := manifest.Load(manifest.Resolve(root, passutil.SplitList(*v))...); err != nil {
+		if err := loadListed(roots, passutil.SplitList(*v)); err != nil {
 			fmt.Fprintf(stderr, "envvet: -%s: %v\n", l.flag, err)
 			return false
 		}
@@ -75,26 +80,64 @@ func checkListed(values map[string]*string, selected []*analysis.Analyzer, patte
 	return true
 }
 
-// oneModule returns the root of the working directory's module when every
-// pattern is a relative directory pattern (".", "./cmd/...") in it and no
-// workspace is in effect.
-func oneModule(patterns []string) (string, bool) {
+// loadListed loads the listed files against each root, sorted: the first
+// error of a file that is there (malformed) wins; else the first root's
+// error when no root holds every file.
+func loadListed(roots, list []string) error {
+	var missing error
+	found := false
+	for _, root := range roots {
+		paths := manifest.Resolve(root, list)
+		if slices.ContainsFunc(paths, absent) {
+			if missing == nil {
+				_, missing = manifest.Load(paths...)
+			}
+			continue
+		}
+		if _, err := manifest.Load(paths...); err != nil {
+			return err
+		}
+		found = true
+	}
+	if found {
+		return nil
+	}
+	return missing
+}
+
+func absent(path string) bool {
+	_, err := os.Stat(path)
+	return errors.Is(err, fs.ErrNotExist)
+}
+
+// patternRoots returns the sorted module roots of the patterns when every
+// pattern is a relative directory pattern (".", "./cmd/...") in a module:
+// the working directory's module outside a workspace, any module of the
+// workspace in one.
+func patternRoots(patterns []string) ([]string, bool) {
 	wd, err := os.Getwd()
-	if err != nil || manifest.WorkspaceRoot(wd) != "" {
-		return "", false
+	if err != nil {
+		return nil, false
 	}
-	root := manifest.ModuleRoot(wd)
-	if root == "" {
-		return "", false
+	workspace := manifest.WorkspaceRoot(wd) != ""
+	home := manifest.ModuleRoot(wd)
+	if home == "" && !workspace {
+		return nil, false
 	}
+	var roots []string
 	for _, p := range patterns {
 		dir := strings.TrimSuffix(strings.TrimSuffix(p, "..."), "/")
 		if !(p == "." || p == ".." || strings.HasPrefix(p, "./") || strings.HasPrefix(p, "../")) || strings.Contains(dir, "...") {
-			return "", false
+			return nil, false
 		}
-		if manifest.ModuleRoot(filepath.Join(wd, dir)) != root {
-			return "", false
+		root := manifest.ModuleRoot(filepath.Join(wd, dir))
+		if root == "" || !workspace && root != home {
+			return nil, false
+		}
+		if !slices.Contains(roots, root) {
+			roots = append(roots, root)
 		}
 	}
-	return root, true
+	slices.Sort(roots)
+	return roots, len(roots) > 0
 }
