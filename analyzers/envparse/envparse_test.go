@@ -3,6 +3,7 @@ package envparse_test
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -16,12 +17,20 @@ import (
 // scenarios are the packages that envparse's default settings run on.
 var scenarios = []string{"a", "b", "envutil", "typeparams", "cgo", "lenient", "loaders", "urfave", "urfave2", "urfave3", "urfaveoldpaths", "urfavestr", "parserarg", "parserarguse", "urfaveflags", "urfavemain", "checked"}
 
+// src is one load of the testdata/src packages of every test here but
+// TestFixes (whose golden files analysistest checks): the scenarios,
+// illtyped, TestFlags' without-<flag> packages and the packages of
+// TestParseOnly and TestRelevant. Loading the packages, and the standard
+// library they import, from source under the race detector costs more
+// than the analyses, so they all run on this one load.
+var src = rulestest.NewLoad(analysistest.TestData(), nil, slices.Concat(
+	[]string{"illtyped"}, scenarios,
+	[]string{"without-dropped", "without-helper", "without-loader", "without-fallback", "without-inverted"},
+	[]string{"parseonly/...", "relevant/..."})...)
+
 // defaults is the run of envparse with the default settings over the
-// scenarios and illtyped, in one load: analysistest loads the packages,
-// and the standard library they import, from source on each Run, which
-// costs more than the analysis.
-var defaults = rulestest.NewShared(analysistest.TestData(), envparse.New(envparse.Config{}), false,
-	append([]string{"illtyped"}, scenarios...)...)
+// scenarios and illtyped.
+var defaults = rulestest.NewSharedLoad(src, envparse.New(envparse.Config{}), append([]string{"illtyped"}, scenarios...)...)
 
 func Test(t *testing.T) {
 	defaults.Check(t, scenarios...)
@@ -35,7 +44,7 @@ func TestIllTyped(t *testing.T) {
 // TestFlags runs each rule's flag set to false on a scenario of its own,
 // where that rule's findings must be gone and the others' remain.
 func TestFlags(t *testing.T) {
-	results := rulestest.EachOff(t, func() *analysis.Analyzer { return envparse.New(envparse.Config{}) }, "dropped", "helper", "loader", "fallback", "inverted")
+	results := rulestest.EachOffIn(t, src, func() *analysis.Analyzer { return envparse.New(envparse.Config{}) }, "dropped", "helper", "loader", "fallback", "inverted")
 	// The same through Config, as golangci-lint settings arrive: exactly
 	// the findings of the flag, which the // want comments checked, on
 	// the packages that run loaded.
@@ -65,7 +74,7 @@ func TestRelated(t *testing.T) {
 					t.Errorf("%s: related %v, want one entry", d.Message, d.Related)
 					continue
 				}
-				p := r.Pass.Fset.Position(d.Related[0].Pos)
+				p := r.Action.Package.Fset.Position(d.Related[0].Pos)
 				if got := fmt.Sprintf("%s:%d:%d: %s", filepath.Base(p.Filename), p.Line, p.Column, d.Related[0].Message); got != rel {
 					t.Errorf("%s: related %q, want %q", d.Message, got, rel)
 				}

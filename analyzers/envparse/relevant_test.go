@@ -1,122 +1,73 @@
 package envparse_test
 
 import (
-	"os"
-	"path/filepath"
+	"sync"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/packages"
 
 	"github.com/envvet/envvet/analyzers/envparse"
 	"github.com/envvet/envvet/internal/lazyinspect"
+	"github.com/envvet/envvet/internal/rulestest"
 )
 
-// TestRelevant checks envparse's pre-filter: a package that imports os
-// but refers to no parse, env read or helper with a fact (p) gets no
-// inspector; one that parses an env value (q) and one that calls an
-// imported helper known only by its fact (r) do, and r's call is still
-// reported.
+// TestRelevant checks envparse's pre-filter (testdata/src/relevant): a
+// package that imports os but refers to no parse, env read or helper with
+// a fact (p) gets no inspector; one that parses an env value (q) and one
+// that calls an imported helper known only by its fact (r) do, and r's
+// call is still reported.
 func TestRelevant(t *testing.T) {
-	dir := t.TempDir()
-	files := map[string]string{
-		"p/p.go": `package p
-
-import (
-	"os"
-	"strconv"
-)
-
-func Exit(n int) string { os.Exit(n); return strconv.Itoa(n) }
-`,
-		"q/q.go": `package q
-
-import (
-	"os"
-	"strconv"
-)
-
-func Port() int { n, _ := strconv.Atoi(os.Getenv("PORT")); return n }
-`,
-		"h/h.go": `package h
-
-import (
-	"os"
-	"strconv"
-)
-
-func Int(key string, def int) int {
-	v, err := strconv.Atoi(os.Getenv(key))
-	if err != nil {
-		return def
-	}
-	return v
-}
-`,
-		"r/r.go": `package r
-
-import (
-	"os"
-
-	"h"
-)
-
-func Port() int { return h.Int("PORT", 8080) }
-
-func Exit() { os.Exit(1) }
-`,
-	}
-	writeTree(t, dir, files)
 	reported := make(map[string]int)
 	a := envparse.New(envparse.Config{})
-	built := inspectorsBuilt(t, dir, a, "p", "q", "r")
+	built := inspectorsBuilt(t, a, roots(t, "relevant/p", "relevant/q", "relevant/r"))
 	// envparse's own diagnostics on r, through a run of envparse itself.
-	for _, res := range analysistest.Run(&quiet{T: t}, dir, a, "r") {
-		reported[res.Pass.Pkg.Path()] += len(res.Diagnostics)
+	for _, res := range rulestest.Check(&quiet{T: t}, src.Dir(), a, roots(t, "relevant/r")) {
+		reported[res.Action.Package.PkgPath] += len(res.Diagnostics)
 	}
-	want := map[string]bool{"p": false, "q": true, "r": true}
+	want := map[string]bool{"relevant/p": false, "relevant/q": true, "relevant/r": true}
 	for path, w := range want {
 		if built[path] != w {
 			t.Errorf("package %s: inspector built = %v, want %v", path, built[path], w)
 		}
 	}
-	if reported["r"] != 1 {
-		t.Errorf("package r: %d envparse diagnostics, want 1 (h.Int ignores a parse error)", reported["r"])
+	if reported["relevant/r"] != 1 {
+		t.Errorf("package relevant/r: %d envparse diagnostics, want 1 (h.Int ignores a parse error)", reported["relevant/r"])
 	}
 }
 
-// writeTree writes files (slash paths under src/, contents) into dir, a
-// GOPATH-style tree for analysistest.
-func writeTree(t *testing.T, dir string, files map[string]string) {
+// roots returns the packages of src that paths name, failing t when one
+// names none.
+func roots(t *testing.T, paths ...string) []*packages.Package {
 	t.Helper()
-	for name, src := range files {
-		path := filepath.Join(dir, "src", name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	pkgs, err := src.Packages(paths...)
+	if err != nil {
+		t.Fatal(err)
 	}
+	return pkgs
 }
 
-// inspectorsBuilt runs a probe after analyzer a on pkgs of dir and
-// returns, by package path, whether a built the package's inspector
-// (lazyinspect.Inspector.Built). The probe reports no diagnostic and no
-// fact: at sees what analysistest finds wrong with that (a load error, or
-// an unmet want of a's when at is the test's own T).
-func inspectorsBuilt(at analysistest.Testing, dir string, a *analysis.Analyzer, pkgs ...string) map[string]bool {
+// inspectorsBuilt runs a probe after analyzer a on pkgs (packages of
+// src) and returns, by package path, whether a built the package's
+// inspector (lazyinspect.Inspector.Built). The probe reports no
+// diagnostic and no fact: at sees what rulestest.Check finds wrong with
+// that (an unmet want of a's when at is the test's own T).
+func inspectorsBuilt(at analysistest.Testing, a *analysis.Analyzer, pkgs []*packages.Package) map[string]bool {
+	var mu sync.Mutex // the checker analyzes packages in parallel
 	built := make(map[string]bool)
 	probe := &analysis.Analyzer{
 		Name:     "probe",
 		Doc:      "records whether envparse built the package's inspector",
 		Requires: []*analysis.Analyzer{a, lazyinspect.Analyzer},
 		Run: func(pass *analysis.Pass) (any, error) {
+			mu.Lock()
+			defer mu.Unlock()
 			built[pass.Pkg.Path()] = pass.ResultOf[lazyinspect.Analyzer].(*lazyinspect.Inspector).Built()
 			return nil, nil
 		},
 	}
-	analysistest.Run(at, dir, probe, pkgs...)
+	rulestest.Check(at, src.Dir(), probe, pkgs)
 	return built
 }
 

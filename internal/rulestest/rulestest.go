@@ -29,14 +29,20 @@ import (
 // (see Rerun).
 func EachOff(t *testing.T, fresh func() *analysis.Analyzer, rules ...string) map[string][]*analysistest.Result {
 	t.Helper()
+	var patterns []string
+	fresh().Flags.VisitAll(func(f *flag.Flag) { patterns = append(patterns, "without-"+f.Name) })
+	return EachOffIn(t, NewLoad(analysistest.TestData(), nil, patterns...), fresh, rules...)
+}
+
+// EachOffIn is EachOff on the "without-<flag>" packages of l, a load of
+// analysistest's testdata that may hold other tests' packages too: the
+// package's tests then share one load of the standard library. It fails
+// t when l holds no package for a flag.
+func EachOffIn(t *testing.T, l *Load, fresh func() *analysis.Analyzer, rules ...string) map[string][]*analysistest.Result {
+	t.Helper()
 	var flags []string
 	fresh().Flags.VisitAll(func(f *flag.Flag) { flags = append(flags, f.Name) })
-	var patterns []string
-	for _, f := range flags {
-		patterns = append(patterns, "without-"+f)
-	}
-	dir := analysistest.TestData()
-	l := NewLoad(dir, nil, patterns...)
+	dir := l.Dir()
 	results := make(map[string][]*analysistest.Result)
 	for _, name := range flags {
 		a := fresh()
