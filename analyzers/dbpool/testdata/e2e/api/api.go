@@ -2,7 +2,8 @@ package api
 
 import (
 	"database/sql"
-	"net/http"
+
+	"github.com/gin-gonic/gin"
 )
 
 type Audit struct{ db *sql.DB }
@@ -11,7 +12,7 @@ func NewAudit(db *sql.DB) *Audit { return &Audit{db: db} }
 
 func (a *Audit) Log(msg string) { a.db.Exec("INSERT INTO audit VALUES ($1)", msg) }
 
-func Report(w http.ResponseWriter, r *http.Request) {
+func Report(c *gin.Context) {
 	db, err := sql.Open("postgres", "reporting")
 	if err != nil {
 		return

@@ -3,15 +3,14 @@
 package main
 
 import (
-	"net/http"
-
+	"github.com/gin-gonic/gin"
 	"github.com/jinzhu/gorm"
 )
 
 type user struct{ Name string }
 
-func report(w http.ResponseWriter, r *http.Request) {
-	db, err := gorm.Open("postgres", "host=db") // want `gorm.Open opens a new pool on every request in handler main.report; open it once at start-up and share it`
+func report(c *gin.Context) {
+	db, err := gorm.Open("postgres", "host=db") // want `gorm.Open opens a new pool on every request in gin handler main.report; open it once at start-up and share it`
 	if err != nil {
 		return
 	}
@@ -39,13 +38,14 @@ func main() {
 	defer db.Close()
 	db.DB().SetMaxOpenConns(10)
 	count() // once at start-up: fine
-	http.HandleFunc("/report", report)
-	http.HandleFunc("/count", func(w http.ResponseWriter, r *http.Request) {
-		count() // want `main.count opens and closes its own pool \(gorm.Open\) on every call, and is called on every request in the handler literal on line 43`
+	r := gin.New()
+	r.GET("/report", report)
+	r.GET("/count", func(c *gin.Context) {
+		count() // want `main.count opens and closes its own pool \(gorm.Open\) on every call, and is called on every request in the gin handler literal on line 43`
 	})
-	http.HandleFunc("/users", func(w http.ResponseWriter, r *http.Request) {
+	r.GET("/users", func(c *gin.Context) {
 		var users []user
 		db.Find(&users) // the pool opened once at start-up: fine
 	})
-	http.ListenAndServe(":8080", nil)
+	r.Run(":8080")
 }

@@ -3,14 +3,13 @@
 package main
 
 import (
-	"net/http"
-
+	"github.com/gin-gonic/gin"
 	"github.com/jinzhu/gorm"
 )
 
 type server struct{ db *gorm.DB }
 
-func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (s *server) serve(c *gin.Context) {
 	var n int
 	s.db.Raw("SELECT 1").Row().Scan(&n)
 }
@@ -22,5 +21,7 @@ func main() {
 	}
 	defer db.Close()
 	db.DB().SetMaxIdleConns(5) // configures the pool, does not limit it
-	http.ListenAndServe(":8080", &server{db: db})
+	r := gin.New()
+	r.GET("/", (&server{db: db}).serve)
+	r.Run(":8080")
 }

@@ -4,8 +4,8 @@ package main
 
 import (
 	"database/sql"
-	"net/http"
 
+	"github.com/gin-gonic/gin"
 	"github.com/jinzhu/gorm"
 )
 
@@ -22,7 +22,8 @@ func main() {
 		panic(err)
 	}
 	defer db.Close()
-	http.HandleFunc("/users", func(w http.ResponseWriter, r *http.Request) {
+	r := gin.New()
+	r.GET("/users", func(c *gin.Context) {
 		tx, err := gorm.Open("postgres", sqlDB) // wraps the shared pool per request: not a new pool
 		if err != nil {
 			return
@@ -31,5 +32,5 @@ func main() {
 		tx.Find(&users)
 		db.Find(&users)
 	})
-	http.ListenAndServe(":8080", nil)
+	r.Run(":8080")
 }

@@ -5,8 +5,8 @@ package main
 
 import (
 	"database/sql"
-	"net/http"
 
+	"github.com/gin-gonic/gin"
 	"github.com/jinzhu/gorm"
 )
 
@@ -14,7 +14,7 @@ type user struct{ Name string }
 
 type server struct{ db *gorm.DB }
 
-func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (s *server) serve(c *gin.Context) {
 	var users []user
 	s.db.Find(&users)
 }
@@ -42,6 +42,12 @@ func main() {
 		panic(err)
 	}
 	defer db.Close()
-	go http.ListenAndServe(":8081", &server{db: limitedLater()})
-	http.ListenAndServe(":8080", &server{db: db})
+	go listen(":8081", &server{db: limitedLater()})
+	listen(":8080", &server{db: db})
+}
+
+func listen(addr string, s *server) error {
+	r := gin.New()
+	r.GET("/users", s.serve)
+	return r.Run(addr)
 }

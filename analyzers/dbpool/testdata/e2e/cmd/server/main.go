@@ -1,7 +1,6 @@
 package main
 
 import (
-	"net/http"
 	"os"
 
 	"example.com/svc/api"
@@ -9,6 +8,7 @@ import (
 	"example.com/svc/order"
 	"example.com/svc/store"
 	"example.com/svc/user"
+	"github.com/gin-gonic/gin"
 )
 
 func main() {
@@ -20,14 +20,15 @@ func main() {
 		panic(err)
 	}
 	a := api.NewAudit(audit)
-	http.HandleFunc("/login", func(w http.ResponseWriter, r *http.Request) {
-		user.Login(r.FormValue("name"))
+	r := gin.New()
+	r.GET("/login", func(c *gin.Context) {
+		user.Login(c.Query("name"))
 		a.Log("login")
 	})
-	http.HandleFunc("/order", func(w http.ResponseWriter, r *http.Request) {
+	r.GET("/order", func(c *gin.Context) {
 		order.Place(1)
 		coupon.Expire([]int{1})
 	})
-	http.HandleFunc("/report", api.Report)
-	http.ListenAndServe(":8080", nil)
+	r.GET("/report", api.Report)
+	r.Run(":8080")
 }
