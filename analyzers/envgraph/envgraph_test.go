@@ -19,7 +19,8 @@ import (
 // load them, and the standard library they import, once per test.
 var src = rulestest.NewLoad(analysistest.TestData(), nil,
 	"direct", "expand", "goosecmd", "helpers", "keylists", "tags", "viperuse", "illtyped", "urfave1", "noenv", "usesenv",
-	"syntaxerr", "types", "valuesets", "envutil", "factsonly", "tags/model", "mainprog", "typehelp", "valuehelp")
+	"syntaxerr", "types", "valuesets", "envutil", "factsonly", "tags/model", "mainprog", "typehelp", "valuehelp",
+	"urfaveoldpaths")
 
 var (
 	// refsRun checks the references of TestRefs, TestUsesEnv and

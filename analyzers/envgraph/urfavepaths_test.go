@@ -5,18 +5,15 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/envvet/envvet/analyzers/envgraph"
 	"github.com/envvet/envvet/internal/rulestest"
 )
 
 // urfaveOldPaths runs refs on a program that imports urfave/cli v1 by
 // both paths older programs use: gopkg.in/urfave/cli.v1 and
-// github.com/codegangsta/cli, the project's name before it moved.
-var urfaveOldPaths = rulestest.NewSharedLoad(
-	rulestest.NewLoad(analysistest.TestData(), nil, "urfaveoldpaths"),
-	refs, "urfaveoldpaths")
+// github.com/codegangsta/cli, the project's name before it moved. Its
+// packages are in src, the other tests' load.
+var urfaveOldPaths = rulestest.NewSharedLoad(src, refs, "urfaveoldpaths")
 
 // TestURFaveOldPaths checks that a flag's EnvVar names keys under those
 // paths as under github.com/urfave/cli (the program's own type with an
