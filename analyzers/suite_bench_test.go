@@ -3,6 +3,9 @@ package analyzers_test
 import (
 	"context"
 	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"sort"
 	"strings"
@@ -74,8 +77,11 @@ func BenchmarkSuite(b *testing.B) {
 				b.Fatal(err)
 			}
 			times.reset()
+			awaitGo(b)
 			// The label tells the timed runs apart in a CPU profile:
-			// go tool pprof -tagfocus=envvet.bench=cmd/derper.
+			// go tool pprof -tagfocus=envvet.bench=cmd/derper (an
+			// analyzer's samples carry their package's label in every
+			// run, the untimed ones' too).
 			labels := pprof.Labels("envvet.bench", p.PkgPath)
 			var cpu time.Duration
 			analyzed := 0
@@ -140,9 +146,11 @@ func timeRuns(b *testing.B, suite []*analysis.Analyzer) *runTimes {
 		}
 		run := a.Run
 		b.Cleanup(func() { a.Run = run })
-		a.Run = func(pass *analysis.Pass) (any, error) {
+		a.Run = func(pass *analysis.Pass) (res any, err error) {
 			start := time.Now()
-			res, err := run(pass)
+			// The analyzer's name labels its samples: -tagfocus=envvet.analyzer=ctxgo.
+			labels := pprof.Labels("envvet.bench", pass.Pkg.Path(), "envvet.analyzer", a.Name)
+			pprof.Do(context.Background(), labels, func(context.Context) { res, err = run(pass) })
 			d := time.Since(start)
 			t.mu.Lock()
 			t.ns[a.Name] += d
@@ -154,4 +162,31 @@ func timeRuns(b *testing.B, suite []*analysis.Analyzer) *runTimes {
 		wrap(a)
 	}
 	return t
+}
+
+// awaitGo lets a tool measure the timed runs alone: when
+// ENVVET_BENCH_SYNC names a directory, it creates the file "ready" there
+// and waits (up to an hour) for a file "go", which it then removes; the
+// tool starts measuring in between, e.g. callgrind started with
+// --instr-atstart=no and `callgrind_control -i on`. The timed runs then
+// run without the collector (after one collection): whether a cycle over
+// the loaded program's heap falls among them or not would move an
+// instruction count by more than a run costs.
+func awaitGo(b *testing.B) {
+	dir := os.Getenv("ENVVET_BENCH_SYNC")
+	if dir == "" {
+		return
+	}
+	runtime.GC()
+	gc := debug.SetGCPercent(-1)
+	b.Cleanup(func() { debug.SetGCPercent(gc) })
+	if err := os.WriteFile(filepath.Join(dir, "ready"), nil, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	for deadline := time.Now().Add(time.Hour); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if err := os.Remove(filepath.Join(dir, "go")); err == nil {
+			return
+		}
+	}
+	b.Fatal("ENVVET_BENCH_SYNC: no go file within an hour")
 }

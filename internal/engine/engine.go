@@ -73,6 +73,16 @@ type Engine struct {
 	// packages keep their IDs) reads its order from it instead of
 	// sorting again. Runs do not overlap, so it needs no lock.
 	idRank map[string]int
+	// nodes holds the last run's node of each package, and gen the
+	// number of the run: an editor's run, whose graph differs from the
+	// last one only at the packages type-checked again, takes the
+	// others' nodes back (see addNode) instead of allocating hundreds.
+	// A package's node stands for its imports, which do not change
+	// between runs (see imports). Runs do not overlap: no lock.
+	nodes map[*packages.Package]*node
+	gen   int
+	// closed is a closed channel: the done of every node a run skips.
+	closed chan struct{}
 }
 
 type typeSet map[reflect.Type]bool
@@ -139,7 +149,10 @@ func New(analyzers []*analysis.Analyzer) (*Engine, error) {
 		factTypes: make(map[*analysis.Analyzer]typeSet),
 		facts:     make(map[*types.Package]*pkgFacts),
 		imports:   make(map[*packages.Package][]*packages.Package),
+		nodes:     make(map[*packages.Package]*node),
+		closed:    make(chan struct{}),
 	}
+	close(e.closed)
 	e.order = prerequisitesFirst(analyzers)
 	for _, a := range e.order {
 		if len(a.FactTypes) > 0 {
@@ -206,13 +219,15 @@ func (e *Engine) Forget(pkgs ...*types.Package) {
 	}
 }
 
-// A node is one package of a run.
+// A node is one package of a run; the next run takes it back if it has
+// the package (see addNode).
 type node struct {
 	pkg        *packages.Package
+	gen        int // the run that last added it (Engine.gen)
 	root       bool
 	imports    []*node
-	done       chan struct{}
-	skip       bool // facts reused from a previous run
+	done       chan struct{} // closed when done; set by analyzeAll
+	skip       bool          // facts reused from a previous run
 	acts       map[*analysis.Analyzer]*Action
 	memo       sync.Mutex          // guards closure and pkgFactSrc
 	closure    []*packages.Package // see closure; while the node is analyzed
@@ -239,21 +254,24 @@ func (e *Engine) Run(ctx context.Context, roots []*packages.Package, opts Option
 
 // A graph is the packages of one run.
 type graph struct {
-	nodes map[*packages.Package]*node
-	all   []*node // in postorder: a package comes after its imports
+	nodes map[*packages.Package]*node // Engine.nodes, this run's only
+	all   []*node                     // in postorder: a package comes after its imports
 }
 
 // newGraph returns the graph of roots: the roots and, when an analyzer
 // runs on dependencies, every package they import, directly or not. It
-// forgets the sorted imports of the packages the graph does not have.
+// forgets the nodes and the sorted imports of the packages the graph
+// does not have.
 func (e *Engine) newGraph(roots []*packages.Package) *graph {
-	g := &graph{nodes: make(map[*packages.Package]*node)}
+	e.gen++
+	g := &graph{nodes: e.nodes, all: make([]*node, 0, len(e.nodes))}
 	for _, p := range roots {
 		e.addNode(g, p, true)
 	}
-	for p := range e.imports {
-		if _, ok := g.nodes[p]; !ok {
-			delete(e.imports, p) // type-checked again, or no longer imported
+	for p, n := range e.nodes {
+		if n.gen != e.gen {
+			delete(e.nodes, p) // type-checked again, or no longer imported
+			delete(e.imports, p)
 		}
 	}
 	e.rankByID(g.all)
@@ -261,19 +279,29 @@ func (e *Engine) newGraph(roots []*packages.Package) *graph {
 }
 
 // addNode returns p's node in g, adding it after the nodes of its imports
-// if g does not have it yet.
+// if g does not have it yet: the last run's node of p, cleared, or a new
+// one. A node taken back keeps its imports' nodes, which are the nodes of
+// p's imports in this run too (addNode takes them back first).
 func (e *Engine) addNode(g *graph, p *packages.Package, root bool) *node {
-	if n, ok := g.nodes[p]; ok {
+	n, ok := g.nodes[p]
+	if ok && n.gen == e.gen {
 		n.root = n.root || root
 		return n
 	}
-	n := &node{pkg: p, root: root, done: make(chan struct{})}
-	g.nodes[p] = n
-	if len(e.onDeps) > 0 {
-		imps := e.sortedImports(p)
-		n.imports = make([]*node, len(imps))
-		for i, imp := range imps {
-			n.imports[i] = e.addNode(g, imp, false)
+	if ok {
+		*n = node{pkg: p, gen: e.gen, root: root, imports: n.imports}
+		for _, imp := range n.imports {
+			e.addNode(g, imp.pkg, false)
+		}
+	} else {
+		n = &node{pkg: p, gen: e.gen, root: root}
+		g.nodes[p] = n
+		if len(e.onDeps) > 0 {
+			imps := e.sortedImports(p)
+			n.imports = make([]*node, len(imps))
+			for i, imp := range imps {
+				n.imports[i] = e.addNode(g, imp, false)
+			}
 		}
 	}
 	g.all = append(g.all, n)
@@ -390,13 +418,19 @@ func (e *Engine) reusable(n *node, opts Options) bool {
 // are all done or, if ctx is cancelled, when those under way are.
 func (e *Engine) analyzeAll(ctx context.Context, all []*node, opts Options) {
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for _, n := range all {
+		n.done = e.closed
+		if !n.skip {
+			n.done = make(chan struct{})
+		}
+	}
 	var wg sync.WaitGroup
 	for _, n := range all {
 		if n.skip {
 			// Its imports are skipped too (a package is reused only if
 			// they are): nothing to wait for, nothing to run. An editor's
-			// run skips most of the graph; no goroutine per package.
-			close(n.done)
+			// run skips most of the graph; no goroutine per package, no
+			// channel of its own.
 			continue
 		}
 		wg.Go(func() { e.analyzeWhenReady(ctx, n, sem, opts) })

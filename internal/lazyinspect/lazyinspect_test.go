@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/envvet/envvet/internal/lazyinspect"
+	"github.com/envvet/envvet/internal/rulestest"
 )
 
 const src = `package p
@@ -145,9 +146,12 @@ func TestAnalyzer(t *testing.T) {
 		}
 	}
 	// "idle" must run first to see an unbuilt inspector: it is the only
-	// analyzer of its run.
-	analysistest.Run(t, analysistest.TestData(), user("idle", false), "p")
-	analysistest.Run(t, analysistest.TestData(), combined(user("one", true), user("two", true)), "p")
+	// analyzer of its run. Both runs read one load of p (its os from
+	// source under -race costs more than the runs); each makes its own
+	// actions, so its own inspector.
+	l := rulestest.NewLoad(analysistest.TestData(), nil, "p")
+	rulestest.Check(t, l.Dir(), user("idle", false), l.Roots(t, "p"))
+	rulestest.Check(t, l.Dir(), combined(user("one", true), user("two", true)), l.Roots(t, "p"))
 	for l, n := range seen {
 		if n != 1 && n != 2 {
 			t.Errorf("inspector %p seen %d times", l, n)
