@@ -17,11 +17,13 @@ import (
 // scenarios of every test that uses them: analysistest loads the
 // scenarios, and the standard library they import, from source on each
 // Run, which costs more than the analysis. RunWithSuggestedFixes checks
-// the golden files of a; the other scenarios offer no fixes.
+// the golden files of a; the other scenarios offer no fixes. The run
+// loads dynamic too, for TestDynamic's setting (its wants are that
+// setting's).
 var defaults = rulestest.NewShared(analysistest.TestData(), envkeys.New(envkeys.Config{}), true,
 	"a", "b", "fallback", "viperask", "viperbind", "related",
 	"stale", "environ", "twomains/cmd/one", "k8s", "yamlignore", "stale/plugins", "environments", "badmanifest",
-	"viperparam", "viperparamglobal")
+	"viperparam", "viperparamglobal", "dynamic")
 
 func TestReads(t *testing.T) {
 	defaults.Check(t, "a", "b")
@@ -32,7 +34,7 @@ func TestDynamic(t *testing.T) {
 	if err := a.Flags.Set("dynamic", "true"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, analysistest.TestData(), a, "dynamic")
+	defaults.CheckWith(t, a, "dynamic")
 }
 
 func TestAllow(t *testing.T) {

@@ -353,6 +353,24 @@ func (s *Shared) Analyze(t testing.TB, a *analysis.Analyzer, pkg string) []strin
 	return out
 }
 
+// CheckWith runs a, an analyzer with other settings, on pkg (and its
+// test variants) as the shared run loaded them, and checks its
+// diagnostics and facts against pkg's // want comments (Check): a package
+// whose wants hold another setting's findings then rides on the shared
+// load. The shared run's own complaints about pkg are no test's (none
+// Checks pkg on it).
+func (s *Shared) CheckWith(t testing.TB, a *analysis.Analyzer, pkg string) []*analysistest.Result {
+	t.Helper()
+	var roots []*packages.Package
+	for _, r := range s.results1(t, pkg) {
+		roots = append(roots, r.Action.Package)
+	}
+	if len(roots) == 0 {
+		return nil
+	}
+	return Check(t, s.dir, a, roots)
+}
+
 // AnalyzeActions runs a on pkg (and its test variants) as the shared run
 // loaded them, with checker.Analyze: a setting then costs its analysis,
 // not another load. It fails t on an analysis error and returns the
