@@ -268,22 +268,60 @@ func isCaarlosPath(path string) bool {
 
 // index walks the package once: functions, calls, returns, assignments
 // and struct fields. It walks the files itself rather than building an
-// inspector that most packages would use for this one walk only.
+// inspector that most packages would use for this one walk only, unless
+// the inspector is built already or will be (see inspectorFirst).
 func (s *state) index(files []*ast.File) {
 	x := &indexer{s: s}
-	for _, f := range files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			if n == nil {
-				n, x.path = x.path[len(x.path)-1], x.path[:len(x.path)-1]
-				x.leave(n)
-				return true
-			}
-			x.path = append(x.path, n)
-			x.visit(n)
+	if s.inspectorFirst() {
+		// The same nodes in the same order as ast.Inspect's walk.
+		s.in.Get().Nodes(nil, func(n ast.Node, push bool) bool {
+			x.step(n, push)
 			return true
 		})
+	} else {
+		for _, f := range files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				x.step(n, n != nil)
+				return true
+			})
+		}
 	}
 	s.bindLiterals(x.bindings)
+}
+
+// inspectorFirst reports whether index should build the package's
+// inspector and traverse it: it is built already, or the package is a
+// root that imports context or net/http, on which ctxgo builds it
+// whatever envgraph does (ctxsum, envkeys' fallback scan and envparse
+// then traverse it too, instead of walking the files each).
+func (s *state) inspectorFirst() bool {
+	if s.in == nil {
+		return false
+	}
+	if s.in.Built() {
+		return true
+	}
+	if !s.in.IsRoot() {
+		return false
+	}
+	for _, imp := range s.pass.Pkg.Imports() {
+		if p := imp.Path(); p == "context" || p == "net/http" {
+			return true
+		}
+	}
+	return false
+}
+
+// step enters n (push) or leaves the node entered last (n is nil from
+// ast.Inspect, the same node from an inspector).
+func (x *indexer) step(n ast.Node, push bool) {
+	if !push {
+		n, x.path = x.path[len(x.path)-1], x.path[:len(x.path)-1]
+		x.leave(n)
+		return
+	}
+	x.path = append(x.path, n)
+	x.visit(n)
 }
 
 // An indexer is index's walk: the functions enclosing the node visited,

@@ -591,7 +591,18 @@ func (e *Engine) exec(act *Action, n *node, pf *pkgFacts, acts map[*analysis.Ana
 			act.Result, act.Err = nil, err
 		}
 	}
+	if m, ok := act.Result.(RootMarker); ok && n.root {
+		m.MarkRoot()
+	}
 }
+
+// A RootMarker is an analyzer's result that is told when its package is a
+// root of the run (a package whose every analyzer runs, not only those
+// with facts): exec calls MarkRoot before the analyzers requiring the
+// result run. lazyinspect's Inspector is one: on a root, the analyzers
+// that walk the syntax before a check builds the inspector anyway can
+// build it first and traverse it.
+type RootMarker interface{ MarkRoot() }
 
 // cannotRun returns why act's analyzer cannot run on its package, nil if
 // it can: the package has errors and the analyzer does not run despite

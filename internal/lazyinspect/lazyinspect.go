@@ -38,6 +38,7 @@ type Inspector struct {
 	once  sync.Once
 	files []*ast.File
 	in    atomic.Pointer[inspector.Inspector]
+	root  atomic.Bool
 }
 
 // New returns an Inspector for files; it builds nothing yet.
@@ -79,6 +80,17 @@ func (l *Inspector) Preorder(types []ast.Node, f func(ast.Node)) {
 		})
 	}
 }
+
+// MarkRoot records that the package is a root of the run: one whose
+// checks run, not only the analyzers with facts, so that the analyzers
+// walking it before a check builds its inspector can build it first and
+// traverse it instead (see IsRoot). internal/engine calls it before the
+// analyzers requiring lazyinspect run; other drivers do not.
+func (l *Inspector) MarkRoot() { l.root.Store(true) }
+
+// IsRoot reports whether MarkRoot was called: false in a driver that
+// does not tell roots from dependencies.
+func (l *Inspector) IsRoot() bool { return l.root.Load() }
 
 // Root returns the cursor of the inspector's virtual root, building the
 // inspector on the first call: Get().Root().

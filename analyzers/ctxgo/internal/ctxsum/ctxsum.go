@@ -201,9 +201,13 @@ func run(pass *analysis.Pass) (any, error) {
 // importFacts records the facts of the functions called from other
 // packages. The result keeps only the facts found: the driver may keep it
 // to the end. The calls come from the package's inspector if another
-// analyzer built it already, else from a walk of the files: this analyzer
-// runs on every dependency importing context, where no inspector is built.
+// analyzer built it already or the package is a root (ctxgo builds it
+// there), else from a walk of the files: this analyzer runs on every
+// dependency importing context, where no inspector is built.
 func (r *Result) importFacts(pass *analysis.Pass, in *lazyinspect.Inspector) {
+	if in.IsRoot() {
+		in.Get() // ctxgo builds it on this root (it imports context or net/http): build it once, now
+	}
 	seen := make(map[*types.Func]bool)
 	in.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
 		fn := Callee(pass.TypesInfo, n.(*ast.CallExpr))
