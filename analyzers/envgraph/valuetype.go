@@ -283,8 +283,15 @@ func ParserOf(fn *types.Func) (Parser, bool) {
 	if sig, ok := fn.Type().(*types.Signature); !ok || sig.Recv() != nil {
 		return Parser{}, false
 	}
-	name := fn.Name()
-	switch fn.Pkg().Path() + "." + name {
+	path := fn.Pkg().Path()
+	switch path {
+	case "strconv", "time", "net/url", "net", "net/netip", "encoding/json", "github.com/dustin/go-humanize":
+	default:
+		// Most calls: no string to build (envparse asks about every
+		// call of the package).
+		return Parser{}, false
+	}
+	switch path + "." + fn.Name() {
 	case "strconv.Atoi":
 		return Parser{Name: "strconv.Atoi", Res: 1, Bad: "runs as 0", Type: Type{Kind: TypeInt, Base: 10}}, true
 	case "strconv.ParseInt":
