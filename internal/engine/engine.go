@@ -42,7 +42,6 @@ import (
 	"runtime"
 	"runtime/debug"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
@@ -558,24 +557,52 @@ func (e *Engine) analyze(n *node, sem chan struct{}, opts Options) {
 // on the package (in acts) and, if a has facts, a's actions on the
 // package's imports, as the checker's.
 func failedPrerequisites(a *analysis.Analyzer, n *node, acts map[*analysis.Analyzer]*Action) error {
-	var failed []string
+	var failed []*Action
 	for _, req := range a.Requires {
 		if r := acts[req]; r.Err != nil {
-			failed = append(failed, r.String())
+			failed = append(failed, r)
 		}
 	}
 	if len(a.FactTypes) > 0 {
 		for _, imp := range n.imports {
 			if r := imp.acts[a]; r != nil && r.Err != nil {
-				failed = append(failed, r.String())
+				failed = append(failed, r)
 			}
 		}
 	}
 	if len(failed) == 0 {
 		return nil
 	}
-	sort.Strings(failed)
-	return fmt.Errorf("failed prerequisites: %s", strings.Join(failed, ", "))
+	slices.SortFunc(failed, func(x, y *Action) int { return cmp.Compare(x.String(), y.String()) })
+	names := make([]string, len(failed))
+	for i, r := range failed {
+		names[i] = r.String()
+	}
+	return &prerequisitesError{failed: names, cause: causeOf(failed[0])}
+}
+
+// A prerequisitesError is the error of an action whose prerequisites
+// failed. Besides their names (the checker's message) it carries the
+// first one's own error, followed through prerequisites that failed in
+// turn: a driver reports the errors of root packages only, and without
+// it a root would say "failed prerequisites: nocgo@example.com/lib" and
+// never why the dependency's action failed.
+type prerequisitesError struct {
+	failed []string
+	cause  string // "nocgo@example.com/lib: deploy/x.env: cannot read manifest: no such file"
+}
+
+func (e *prerequisitesError) Error() string {
+	return fmt.Sprintf("failed prerequisites: %s (%s)", strings.Join(e.failed, ", "), e.cause)
+}
+
+// causeOf returns the action that failed first along r's failed
+// prerequisites, with its error.
+func causeOf(r *Action) string {
+	if pe, ok := r.Err.(*prerequisitesError); ok {
+		return pe.cause
+	}
+	return r.String() + ": " + r.Err.Error()
 }
 
 // exec runs one action whose prerequisites succeeded.
