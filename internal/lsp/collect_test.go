@@ -20,6 +20,7 @@ var collected = regexp.MustCompile(`^envvet lsp: .* collected the garbage of the
 // first analysis is followed by a collection, two edits within lines by
 // none, and an edit that adds an import (a full load) by one again.
 func TestCollectAfterLoad(t *testing.T) {
+	t.Parallel()
 	dir := writeModule(t, map[string]string{
 		"go.mod":       "module example.com/t\n\ngo 1.26\n",
 		".env.example": "APP_MOD=\nDB_URL=\n",

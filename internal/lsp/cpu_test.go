@@ -20,6 +20,7 @@ import (
 // of the analysis and the collection of a load, and that the figures grow
 // through the session.
 func TestLogCPU(t *testing.T) {
+	t.Parallel()
 	dir := writeModule(t, map[string]string{
 		"go.mod":       "module example.com/t\n\ngo 1.26\n",
 		".env.example": "APP_MOD=\nDB_URL=\n",

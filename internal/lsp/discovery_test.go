@@ -19,6 +19,7 @@ import (
 // manifest.Discovery, kept while those times stand) sees none of them:
 // only the watched-files notification drops it.
 func TestManifestOnDisk(t *testing.T) {
+	t.Parallel()
 	dir := writeModule(t, map[string]string{
 		"go.mod":          "module example.com/t\n\ngo 1.26\n",
 		"cmd/app/main.go": mainGo,
@@ -98,6 +99,7 @@ func TestManifestOnDisk(t *testing.T) {
 // not watch files): the next publication reflects it, as the server
 // looks at the directories again in each analysis.
 func TestManifestOnDiskUnwatched(t *testing.T) {
+	t.Parallel()
 	dir := writeModule(t, map[string]string{
 		"go.mod":  "module example.com/t\n\ngo 1.26\n",
 		"main.go": mainGo,

@@ -120,6 +120,7 @@ func variantEdit(t *testing.T) *variantSession {
 // test file, which only the test variant compiles, is not touched by the
 // first and keeps its finding.
 func TestEarlyPublish(t *testing.T) {
+	t.Parallel()
 	v := variantEdit(t)
 	mainPub := fmt.Sprintf("publish %s v2: ", v.u)
 	var pubs []string

@@ -12,6 +12,7 @@ import (
 // that file of the build cache, and it is the third package re-analyzed.
 // It asserts on TestEarlyPublish's session (variantEdit).
 func TestEditSkipsTestMain(t *testing.T) {
+	t.Parallel()
 	v := variantEdit(t)
 	if !hasMessage(v.mainDiags, `"DB_URI"`) {
 		t.Errorf("after the edit main.go shows %q, want the finding on DB_URI", messages(v.mainDiags))

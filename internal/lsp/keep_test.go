@@ -21,6 +21,7 @@ import (
 // (its API), main's read os.Getenv(h.Key) follows, and so it does when
 // only the facts change again.
 func TestImporters(t *testing.T) {
+	t.Parallel()
 	const helper = `package h
 
 import "os"

@@ -50,6 +50,14 @@ type client struct {
 }
 
 // start runs a server and connects a client to it.
+//
+// Each test that starts a server has a module and a server of its own
+// (TestEarlyPublish and TestEditSkipsTestMain share one, variantEdit),
+// and runs in parallel with the others, go test's -parallel at a time
+// (GOMAXPROCS by default): one after another, the package's tests kept
+// its test binary, and one of go test's two slots, busy on one core for
+// minutes near the end of a run of every package. TestSameAsStandalone
+// changes the working directory, and runs alone.
 func start(t testing.TB, debounce time.Duration) *client {
 	cr, sw := io.Pipe()
 	sr, cw := io.Pipe()
@@ -270,6 +278,7 @@ func offsetOf(text string, p protocol.Position) int {
 }
 
 func TestProtocol(t *testing.T) {
+	t.Parallel()
 	dir := writeModule(t, map[string]string{
 		"go.mod":       "module example.com/t\n\ngo 1.26\n",
 		".env.example": "APP_MODE=\nUNUSED=\n",
@@ -403,6 +412,7 @@ func TestProtocol(t *testing.T) {
 // outlast any delay; loading net/http from source under the race detector
 // was most of the test's CPU.)
 func TestSupersede(t *testing.T) {
+	t.Parallel()
 	v1 := "package main\n\nimport \"os\"\n\nfunc main() {\n\t_ = os.Getenv(\"KEY_ONE\")\n}\n"
 	v2 := strings.Replace(v1, "KEY_ONE", "KEY_TWO", 1)
 	dir := writeModule(t, map[string]string{
@@ -437,6 +447,7 @@ var firstStarted = regexp.MustCompile(`^envvet lsp: .* analysis 1 started `)
 // TestManifestError checks that a manifest that does not parse is
 // reported on the manifest, as an error.
 func TestManifestError(t *testing.T) {
+	t.Parallel()
 	dir := writeModule(t, map[string]string{
 		"go.mod":       "module example.com/t\n\ngo 1.26\n",
 		".env.example": "APP_MODE=\nnot a line\n",

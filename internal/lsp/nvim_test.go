@@ -19,6 +19,7 @@ import (
 // the key to the manifest's buffer. It skips where nvim is not installed
 // (Debian: apt-get install -y neovim).
 func TestNeovim(t *testing.T) {
+	t.Parallel()
 	nvim, err := exec.LookPath("nvim")
 	if err != nil {
 		t.Skip("nvim not found in $PATH: install Neovim (Debian: apt-get install -y neovim) to run the editor end-to-end test")
