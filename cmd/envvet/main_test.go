@@ -23,8 +23,7 @@ import (
 )
 
 // TestMain lets the test binary act as the envvet command (found on PATH
-// as "envvet"), so that a test can drive the real main as built by go test,
-// with the race detector when go test has it on.
+// as "envvet", after modtest.Envvet's, which TestScripts puts first).
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){"envvet": main})
 }
@@ -38,12 +37,11 @@ func TestMain(m *testing.M) {
 // go test -race, the test binary analyzes three times slower, and every
 // script runs envvet several times on programs that import the standard
 // library, most of them under go vet, which starts envvet once per
-// package. TestReadmeFirstRun still runs the test binary itself, race
-// detector, cgo and all, on the example with every check.
+// package. TestReadmeFirstRun runs the same envvet.
 //
 // The scripts run in parallel with each other and with
-// TestReadmeFirstRun (go test's -parallel at a time), so that the race
-// run of the example does not run alone after them. (The testing package
+// TestReadmeFirstRun (go test's -parallel at a time), so that the run
+// of the example does not run alone after them. (The testing package
 // starts waiting parallel tests in no set order, so listing the slowest
 // scripts first would not make them start first.)
 func TestScripts(t *testing.T) {
@@ -256,6 +254,13 @@ const readmeRoot = "/home/you/envvet"
 // directory written as readmeRoot. It is the one check of the example's
 // whole standalone output (example.txtar checks go vet, envvet env and
 // SARIF on a copy): the README's block is that output.
+//
+// It runs modtest.Envvet's envvet, as the scripts do: the test binary
+// itself, under go test -race, cost about 12 CPU-seconds on the example
+// against 4 (2026-12-07). The race detector covers what that run adds
+// beyond them elsewhere: internal/engine's TestSameAsCheckerReleased runs
+// the engine as the driver runs it (Options.Release) on the example, and
+// internal/driver's TestPartial runs the driver's analysis, in process.
 func TestReadmeFirstRun(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the go command; skipped in -short mode")
@@ -265,10 +270,7 @@ func TestReadmeFirstRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	envvet, err := exec.LookPath("envvet") // testscript.Main put the test binary there
-	if err != nil {
-		t.Fatal(err)
-	}
+	envvet := modtest.Envvet(t)
 	root, err := filepath.Abs(filepath.Join("..", ".."))
 	if err != nil {
 		t.Fatal(err)
