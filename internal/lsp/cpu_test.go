@@ -3,45 +3,22 @@
 package lsp_test
 
 import (
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
-
-	"go.lsp.dev/protocol"
-	"go.lsp.dev/uri"
 )
 
 // TestLogCPU checks that the server logs its own CPU time at the events
 // bench/lsp times an edit by (issue 21): the receipt of a didChange, the
 // start of an analysis, the publication before the test variants, the end
 // of the analysis and the collection of a load, and that the figures grow
-// through the session.
+// through the session. It reads the log of TestEarlyPublish's session
+// (variantEdit): a load, its collection, then an edit of a package with
+// tests.
 func TestLogCPU(t *testing.T) {
 	t.Parallel()
-	dir := writeModule(t, map[string]string{
-		"go.mod":       "module example.com/t\n\ngo 1.26\n",
-		".env.example": "APP_MOD=\nDB_URL=\n",
-		"main.go":      mainGo,
-		"main_test.go": "package main\n\nimport \"testing\"\n\nfunc TestMain(t *testing.T) {}\n",
-	})
-	u := uri.File(filepath.Join(dir, "main.go"))
-	c := start(t, 10*time.Millisecond)
-	c.initialize()
-	c.notify(protocol.MethodTextDocumentDidOpen, &protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{
-		URI: u, LanguageID: "go", Version: 1, Text: mainGo,
-	}})
-	c.waitLog(analysisDone, 0)
-	c.waitLog(collected, 0)
-	skip := c.eventCount()
-	c.replace(u, 2, strings.Replace(mainGo, "func main() {", "func main() { // edited", 1))
-	c.waitLog(analysisDone, skip)
-	c.mu.Lock()
-	slog := append([]string(nil), c.slog...)
-	c.mu.Unlock()
-	c.shutdown()
+	slog := variantEdit(t).slog
 
 	mark := regexp.MustCompile(`\(cpu (\d+)us\)$`)
 	events := []*regexp.Regexp{

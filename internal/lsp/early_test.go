@@ -45,13 +45,14 @@ func (c *client) eventCount() int {
 // analysisDone matches the log line that ends an analysis.
 var analysisDone = regexp.MustCompile(`^envvet lsp: .* analysis of \d+ open files`)
 
-// variantSession is what TestEarlyPublish and TestEditSkipsTestMain
-// assert on: a server's session on a package with tests (main.go, and
-// main_test.go reading TEST_KEY), main.go opened and analyzed, then
-// edited once (DB_URL becomes DB_URI) and analyzed again. The two tests
-// share one session: each analysis of a package with tests loads the
-// dependencies of the test binary's main package (testing and its own)
-// from source, most of either test's CPU under the race detector.
+// variantSession is what TestEarlyPublish, TestEditSkipsTestMain and
+// TestLogCPU assert on: a server's session on a package with tests
+// (main.go, and main_test.go reading TEST_KEY), main.go opened and
+// analyzed, the load's garbage collected, then main.go edited once
+// (DB_URL becomes DB_URI) and analyzed again. The tests share one
+// session: each analysis of a package with tests loads the dependencies
+// of the test binary's main package (testing and its own) from source,
+// most of any of these tests' CPU under the race detector.
 type variantSession struct {
 	once   sync.Once
 	failed bool
@@ -86,6 +87,7 @@ func variantEdit(t *testing.T) *variantSession {
 		}})
 		c.wait(v.u, func(ds []protocol.Diagnostic) bool { return len(ds) == 0 })
 		c.waitLog(analysisDone, 0)
+		c.waitLog(collected, 0) // the first analysis loaded: its garbage is collected (TestLogCPU)
 		skip := c.eventCount()
 		before := c.publishes()
 		edited := strings.Replace(mainGo, `"DB_URL"`, `"DB_URI"`, 1)

@@ -52,12 +52,12 @@ type client struct {
 // start runs a server and connects a client to it.
 //
 // Each test that starts a server has a module and a server of its own
-// (TestEarlyPublish and TestEditSkipsTestMain share one, variantEdit),
-// and runs in parallel with the others, go test's -parallel at a time
-// (GOMAXPROCS by default): one after another, the package's tests kept
-// its test binary, and one of go test's two slots, busy on one core for
-// minutes near the end of a run of every package. TestSameAsStandalone
-// changes the working directory, and runs alone.
+// (TestEarlyPublish, TestEditSkipsTestMain and TestLogCPU share one,
+// variantEdit), and runs in parallel with the others, go test's
+// -parallel at a time (GOMAXPROCS by default): one after another, the
+// package's tests kept its test binary, and one of go test's two slots,
+// busy on one core for minutes near the end of a run of every package.
+// TestSameAsStandalone changes the working directory, and runs alone.
 func start(t testing.TB, debounce time.Duration) *client {
 	cr, sw := io.Pipe()
 	sr, cw := io.Pipe()
