@@ -361,14 +361,21 @@ func (s *Shared) Analyze(t testing.TB, a *analysis.Analyzer, pkg string) []strin
 // Checks pkg on it).
 func (s *Shared) CheckWith(t testing.TB, a *analysis.Analyzer, pkg string) []*analysistest.Result {
 	t.Helper()
-	var roots []*packages.Package
-	for _, r := range s.results1(t, pkg) {
-		roots = append(roots, r.Action.Package)
-	}
+	roots := s.roots(t, pkg)
 	if len(roots) == 0 {
 		return nil
 	}
 	return Check(t, s.dir, a, roots)
+}
+
+// roots returns pkg and its test variants as the shared run loaded them.
+func (s *Shared) roots(t testing.TB, pkg string) []*packages.Package {
+	t.Helper()
+	var roots []*packages.Package
+	for _, r := range s.results1(t, pkg) {
+		roots = append(roots, r.Action.Package)
+	}
+	return roots
 }
 
 // AnalyzeActions runs a on pkg (and its test variants) as the shared run
@@ -377,10 +384,7 @@ func (s *Shared) CheckWith(t testing.TB, a *analysis.Analyzer, pkg string) []*an
 // actions of pkg that succeeded.
 func (s *Shared) AnalyzeActions(t testing.TB, a *analysis.Analyzer, pkg string) []*checker.Action {
 	t.Helper()
-	var roots []*packages.Package
-	for _, r := range s.results1(t, pkg) {
-		roots = append(roots, r.Action.Package)
-	}
+	roots := s.roots(t, pkg)
 	if len(roots) == 0 {
 		return nil
 	}
