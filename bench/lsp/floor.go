@@ -25,15 +25,20 @@ type floor struct {
 	imports int
 	cold    time.Duration // go/packages load of the package alone
 	samples []sample      // parse + type-check, dependencies in memory
+	at      string        // when the samples were taken, for the report
+
+	pkg  *packages.Package
+	deps map[string]*types.Package // the package's imports, by path
+	path string
+	orig []byte
+	info *types.Info // the last sample's, which sizes the next (as the server sizes an edit's from the previous version's)
 }
 
-// measureFloor loads the package of path alone (its dependencies from
+// newFloor loads the package of path alone (its dependencies from
 // export data, as go vet's unitchecker sees them; timed with the build
-// cache warm), then parses and
-// type-checks it n times, each time with the text of the server's edit i,
-// against the same imported packages: what an editor that keeps the
-// dependencies in memory cannot avoid doing on an edit.
-func measureFloor(root, path string, n int) (*floor, error) {
+// cache warm), for samples: what an editor that keeps the dependencies
+// in memory cannot avoid doing on an edit.
+func newFloor(root, path string) (*floor, error) {
 	cfg := &packages.Config{
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
 			packages.NeedTypes | packages.NeedTypesSizes | packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule,
@@ -57,25 +62,28 @@ func measureFloor(root, path string, n int) (*floor, error) {
 	if len(p.Errors) > 0 {
 		return nil, fmt.Errorf("%s: %v", p.PkgPath, p.Errors[0])
 	}
-	fl := &floor{pkgPath: p.PkgPath, files: len(p.CompiledGoFiles), imports: len(p.Types.Imports()), cold: time.Since(start)}
-	imports := make(map[string]*types.Package)
-	for _, imp := range p.Types.Imports() {
-		imports[imp.Path()] = imp
-	}
 	orig, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	var info *types.Info // the previous round's, which sizes the next (as the server sizes an edit's from the previous version's)
-	for i := 1; i <= n; i++ {
-		var s sample
-		s, info, err = typeCheck(p, imports, path, edited(orig, i), info)
-		if err != nil {
-			return nil, err
-		}
-		fl.samples = append(fl.samples, s)
+	fl := &floor{pkgPath: p.PkgPath, files: len(p.CompiledGoFiles), imports: len(p.Types.Imports()), cold: time.Since(start),
+		pkg: p, deps: make(map[string]*types.Package), path: path, orig: orig}
+	for _, imp := range p.Types.Imports() {
+		fl.deps[imp.Path()] = imp
 	}
 	return fl, nil
+}
+
+// sample parses and type-checks the package once, with the text of the
+// server's edit i, against the same imported packages, and records it.
+func (fl *floor) sample(i int) error {
+	s, info, err := typeCheck(fl.pkg, fl.deps, fl.path, edited(fl.orig, i), fl.info)
+	if err != nil {
+		return err
+	}
+	fl.info = info
+	fl.samples = append(fl.samples, s)
+	return nil
 }
 
 // typeCheck parses p's files (path with the text src) and type-checks

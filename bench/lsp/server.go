@@ -62,7 +62,7 @@ type published struct {
 // measureServer starts the server, opens path, waits for its first
 // diagnostics, then makes n one-line edits and times each. The server
 // logs to logf, or to a temporary file if it is empty.
-func measureServer(bin string, args []string, root, path string, n int, logf string, pause time.Duration) (*serverRun, error) {
+func measureServer(bin string, args []string, root, path string, n int, logf string, pause time.Duration, between func(i int) error) (*serverRun, error) {
 	if logf == "" {
 		logf = filepath.Join(os.TempDir(), fmt.Sprintf("envvet-lsp-bench-%d.log", os.Getpid()))
 		defer os.Remove(logf)
@@ -104,7 +104,7 @@ func measureServer(bin string, args []string, root, path string, n int, logf str
 			return nil, err
 		}
 	}
-	if err := c.edits(run, u, orig, n, pause); err != nil {
+	if err := c.edits(run, u, orig, n, pause, between); err != nil {
 		return nil, err
 	}
 	run.peakRSS = c.peakRSS()
@@ -126,9 +126,10 @@ func measureServer(bin string, args []string, root, path string, n int, logf str
 // The CPU figures are the server's own when its log gives them: its CPU
 // when it received the didChange, when it published the file's package
 // before its test variants (or, without that publication, when the
-// analysis ended) and when the analysis ended. Between two edits the client
-// pauses for pause, as a user between two bursts of typing.
-func (c *conn) edits(run *serverRun, u protocol.DocumentURI, orig []byte, n int, pause time.Duration) error {
+// analysis ended) and when the analysis ended. After edit i's analysis
+// ended it calls between(i) (the floor's sample, taken while the server
+// is idle), then pauses for pause, as a user between two bursts of typing.
+func (c *conn) edits(run *serverRun, u protocol.DocumentURI, orig []byte, n int, pause time.Duration, between func(i int) error) error {
 	for i := 1; i <= n; i++ {
 		if pause > 0 {
 			time.Sleep(pause)
@@ -167,6 +168,9 @@ func (c *conn) edits(run *serverRun, u protocol.DocumentURI, orig []byte, n int,
 		run.done = append(run.done, d)
 		run.early = c.log.early
 		fmt.Fprintf(os.Stderr, "edit %d: first publish wall %s ms, cpu %s ms; analysis done wall %s ms, cpu %s ms\n", i, ms(s.wall), ms(s.cpu), ms(d.wall), ms(d.cpu))
+		if err := between(i); err != nil {
+			return fmt.Errorf("floor: %v", err)
+		}
 	}
 	return nil
 }
