@@ -62,7 +62,9 @@
 // the same functions and fails with an error naming cgo (errors.New,
 // fmt.Errorf, panic, log.Fatal). The CGO_ENABLED=0 build succeeds and the
 // program fails at run time. It is reported at the cgo-only file's build
-// constraint, with the stub's message (category "stub"):
+// constraint (of several such files, the one that declares a type the
+// stub declares too, else the one sharing the most functions with it),
+// with the stub's message (category "stub"):
 //
 //	//go:build cgo // diagnostic: sqlite.go is built only with cgo, and CGO_ENABLED=0 is set in Dockerfile:12: New, NewVariant then come from the stub sqlite_nocgo.go, which fails at run time ("this binary is built without CGO, sqlite is disabled")
 //

@@ -67,16 +67,30 @@ func findStub(pass *analysis.Pass) *stub {
 		if msg == "" {
 			continue // a working fallback, as far as nocgo can tell
 		}
+		// The cgo-only file that the stub replaces most: a store kept in
+		// several files is reported at the one that declares its type
+		// (the stub declares it too), else at the one sharing the most
+		// functions, not at a helper file first in name order.
+		var best *stub
+		bestTypes := 0
 		for _, c := range cgoOnly {
-			if common := commonFuncs(c.file, s.file); len(common) > 0 {
-				return &stub{
+			common := commonFuncs(c.file, s.file)
+			if len(common) == 0 {
+				continue
+			}
+			types := len(commonNames(typeNames(c.file), typeNames(s.file)))
+			if best == nil || types > bestTypes || types == bestTypes && len(common) > len(best.funcs) {
+				best, bestTypes = &stub{
 					pos:      constraintPos(c.file),
 					cgoFile:  filepath.Base(c.name),
 					stubFile: filepath.Base(s.name),
 					funcs:    common,
 					msg:      msg,
-				}
+				}, types
 			}
+		}
+		if best != nil {
+			return best
 		}
 	}
 	return nil
@@ -222,17 +236,35 @@ func cgoErrorText(f *ast.File) string {
 // commonFuncs returns the names of the functions and methods (as
 // Type.Method) that both a and b declare, sorted.
 func commonFuncs(a, b *ast.File) []string {
+	return commonNames(funcNames(a), funcNames(b))
+}
+
+// commonNames returns the names in both a and b, sorted.
+func commonNames(a, b []string) []string {
 	inA := make(map[string]bool)
-	for _, name := range funcNames(a) {
+	for _, name := range a {
 		inA[name] = true
 	}
 	var out []string
-	for _, name := range funcNames(b) {
+	for _, name := range b {
 		if inA[name] {
 			out = append(out, name)
 		}
 	}
 	sort.Strings(out)
+	return out
+}
+
+// typeNames returns the names of the types f declares at package level.
+func typeNames(f *ast.File) []string {
+	var out []string
+	for _, d := range f.Decls {
+		if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.TYPE {
+			for _, spec := range gd.Specs {
+				out = append(out, spec.(*ast.TypeSpec).Name.Name)
+			}
+		}
+	}
 	return out
 }
 
