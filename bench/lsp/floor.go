@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"syscall"
 	"time"
 
 	"golang.org/x/tools/go/packages"
@@ -136,15 +135,6 @@ func typeCheck(p *packages.Package, imports map[string]*types.Package, path stri
 type importerFunc func(path string) (*types.Package, error)
 
 func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
-
-// cpuTime returns the CPU time (user+system) of this process so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
 
 // edited returns src with edit i applied: the package clause's line
 // gets a comment naming the edit, so every edit is a new text and no
