@@ -3,7 +3,6 @@ package envgraph
 import (
 	"go/ast"
 	"go/types"
-	"reflect"
 	"slices"
 	"strings"
 )
@@ -66,17 +65,9 @@ func (s *state) cleanenvFields(st *types.Struct, root string, spec loadSpec, tar
 // field (not a pointer, not time.Time or url.URL) adds its env-prefix to
 // its fields' keys; env:"A,B" lists keys tried in order.
 func (s *state) walkCleanenv(st *types.Struct, path, prefix string, update bool, depth int, out *[]tagField) {
-	if depth > maxNesting {
-		return
-	}
-	for i := range st.NumFields() {
-		f := st.Field(i)
-		if !f.Exported() {
-			continue
-		}
-		tag := reflect.StructTag(st.Tag(i))
-		fpath := path + "." + f.Name()
-		if inner, ok := types.Unalias(f.Type()).Underlying().(*types.Struct); ok && !s.isStd(f.Type()) {
+	for sf := range exportedFields(st, path, depth) {
+		f, tag, fpath := sf.v, sf.tag, sf.path
+		if inner, ok := s.nestedStruct(f.Type()); ok {
 			s.walkCleanenv(inner, fpath, prefix+tag.Get("env-prefix"), update, depth+1, out)
 			continue
 		}

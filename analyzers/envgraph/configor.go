@@ -3,7 +3,6 @@ package envgraph
 import (
 	"go/ast"
 	"go/types"
-	"reflect"
 	"strings"
 )
 
@@ -93,21 +92,13 @@ func (s *state) configorPrefix(call *ast.CallExpr, fn *types.Func) (prefix, dyna
 // dynamic is the expression of a prefix that is not known: the keys
 // derived from it are not either.
 func (s *state) walkConfigor(st *types.Struct, path, prefix, dynamic string, depth int, out *[]tagField) {
-	if depth > maxNesting {
-		return
-	}
-	for i := range st.NumFields() {
-		f := st.Field(i)
-		if !f.Exported() {
-			continue
-		}
-		tag := reflect.StructTag(st.Tag(i))
-		fpath := path + "." + f.Name()
+	for sf := range exportedFields(st, path, depth) {
+		f, tag, fpath := sf.v, sf.tag, sf.path
 		name := f.Name()
 		if prefix != "" {
 			name = prefix + "_" + name
 		}
-		if inner, ok := types.Unalias(f.Type()).Underlying().(*types.Struct); ok && !s.isStd(f.Type()) {
+		if inner, ok := s.nestedStruct(f.Type()); ok {
 			if f.Embedded() && tag.Get("anonymous") == "true" {
 				name = prefix
 			}

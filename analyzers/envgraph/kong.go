@@ -48,13 +48,9 @@ func (s *state) kongCall(call *ast.CallExpr, fn *types.Func) bool {
 // walkKong follows kong's flattenedFields and buildNode: embedded and
 // embed:"" structs add their fields, cmd:"" structs their subcommand's.
 func (s *state) walkKong(st *types.Struct, path string, spec kongSpec, depth int, out *[]tagField) {
-	if depth > maxNesting {
-		return
-	}
-	for i := range st.NumFields() {
-		f := st.Field(i)
-		tag := reflect.StructTag(st.Tag(i))
-		if !f.Exported() || tag.Get("kong") == "-" {
+	for sf := range exportedFields(st, path, depth) {
+		f, tag, fpath := sf.v, sf.tag, sf.path
+		if tag.Get("kong") == "-" {
 			continue
 		}
 		_, cmd := tag.Lookup("cmd")
@@ -63,7 +59,6 @@ func (s *state) walkKong(st *types.Struct, path string, spec kongSpec, depth int
 		inner := spec
 		inner.envPrefix += tag.Get("envprefix")
 		inner.flagPrefix += tag.Get("prefix")
-		fpath := path + "." + f.Name()
 		if ist, ok := deref(f.Type()).Underlying().(*types.Struct); ok && (cmd || embed || f.Anonymous()) {
 			if cmd {
 				inner.flagPrefix = ""

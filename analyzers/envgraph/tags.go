@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"iter"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -16,6 +17,38 @@ import (
 // maxNesting bounds how deep struct-tag loaders are followed into nested
 // structs.
 const maxNesting = 8
+
+// A structField is an exported field of a struct a loader walks.
+type structField struct {
+	v    *types.Var
+	tag  reflect.StructTag
+	path string // the field's Go path, "Config.DB.Host"
+}
+
+// exportedFields yields the exported fields of st, the struct at path,
+// in order: nothing once depth is past maxNesting. Every struct-tag
+// loader's walk starts so; which fields it then skips or walks into is
+// its own.
+func exportedFields(st *types.Struct, path string, depth int) iter.Seq[structField] {
+	return func(yield func(structField) bool) {
+		if depth > maxNesting {
+			return
+		}
+		for i := range st.NumFields() {
+			f := st.Field(i)
+			if f.Exported() && !yield(structField{f, reflect.StructTag(st.Tag(i)), path + "." + f.Name()}) {
+				return
+			}
+		}
+	}
+}
+
+// nestedStruct returns the struct under t when a loader reads its fields
+// one by one: not a pointer, not a standard type such as time.Time.
+func (s *state) nestedStruct(t types.Type) (*types.Struct, bool) {
+	inner, ok := types.Unalias(t).Underlying().(*types.Struct)
+	return inner, ok && !s.isStd(t)
+}
 
 // A tagField is one key a struct-tag loader reads.
 type tagField struct {
@@ -279,16 +312,8 @@ func isNil(info *types.Info, e ast.Expr) bool {
 }
 
 func (s *state) walkCaarlos(st *types.Struct, path string, opts loadSpec, depth int, out *[]tagField) {
-	if depth > maxNesting {
-		return
-	}
-	for i := range st.NumFields() {
-		f := st.Field(i)
-		if !f.Exported() {
-			continue
-		}
-		tag := reflect.StructTag(st.Tag(i))
-		fpath := path + "." + f.Name()
+	for sf := range exportedFields(st, path, depth) {
+		f, tag, fpath := sf.v, sf.tag, sf.path
 		nested := opts
 		nested.Prefix += tag.Get(opts.PrefixTag)
 		ft := types.Unalias(f.Type())
@@ -322,7 +347,7 @@ func (s *state) walkCaarlos(st *types.Struct, path string, opts loadSpec, depth 
 		}
 		// A named struct is parsed as a whole and then walked into, but the
 		// standard library's (time.Time, url.URL) carry no tags.
-		if inner, ok := ft.Underlying().(*types.Struct); ok && !s.isStd(ft) {
+		if inner, ok := s.nestedStruct(ft); ok {
 			s.walkCaarlos(inner, fpath, nested, depth+1, out)
 		}
 	}
@@ -407,13 +432,9 @@ func (s *state) kelseyFields(st *types.Struct, root string, spec loadSpec) []tag
 
 // walkKelsey follows envconfig's gatherInfo.
 func (s *state) walkKelsey(st *types.Struct, path, prefix string, depth int, out *[]tagField) {
-	if depth > maxNesting {
-		return
-	}
-	for i := range st.NumFields() {
-		f := st.Field(i)
-		tag := reflect.StructTag(st.Tag(i))
-		if !f.Exported() || isTrue(tag.Get("ignored")) {
+	for sf := range exportedFields(st, path, depth) {
+		f, tag, fpath := sf.v, sf.tag, sf.path
+		if isTrue(tag.Get("ignored")) {
 			continue
 		}
 		ft := deref(f.Type())
@@ -429,7 +450,6 @@ func (s *state) walkKelsey(st *types.Struct, path, prefix string, depth int, out
 			key = prefix + "_" + key
 		}
 		key = strings.ToUpper(key)
-		fpath := path + "." + f.Name()
 		if inner, ok := ft.Underlying().(*types.Struct); ok &&
 			!hasMethod(ft, "Decode", "Set", "UnmarshalText", "UnmarshalBinary") {
 			innerPrefix := prefix
@@ -568,21 +588,14 @@ func (s *state) lookuperPrefix(e ast.Expr, pkg *types.Package) (string, bool) {
 
 // walkSethvargo follows go-envconfig's processWith.
 func (s *state) walkSethvargo(st *types.Struct, path, prefix string, required bool, depth int, out *[]tagField) {
-	if depth > maxNesting {
-		return
-	}
-	for i := range st.NumFields() {
-		f := st.Field(i)
-		tag := reflect.StructTag(st.Tag(i)).Get("env")
-		if !f.Exported() {
-			continue
-		}
+	for sf := range exportedFields(st, path, depth) {
+		f, fpath := sf.v, sf.path
+		tag := sf.tag.Get("env")
 		key, opts, ok := sethvargoTag(tag)
 		if !ok {
 			continue
 		}
 		req := required || opts.required
-		fpath := path + "." + f.Name()
 		ft := deref(f.Type())
 		emit := func() {
 			if key == "" {
