@@ -17,6 +17,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/envvet/envvet/analyzers"
+	"github.com/envvet/envvet/internal/cputime"
 	"github.com/envvet/envvet/internal/engine"
 )
 
@@ -87,12 +88,13 @@ func BenchmarkSuite(b *testing.B) {
 			analyzed := 0
 			pprof.Do(ctx, labels, func(ctx context.Context) {
 				for b.Loop() {
-					start := cpuTime()
+					start, _ := cputime.Process()
 					res, err := e.Run(ctx, roots, engine.Options{Reuse: true})
 					if err != nil {
 						b.Fatal(err)
 					}
-					cpu += cpuTime() - start
+					end, _ := cputime.Process()
+					cpu += end - start
 					analyzed += res.Analyzed
 				}
 			})

@@ -14,6 +14,7 @@ import (
 
 	"golang.org/x/tools/go/packages"
 
+	"github.com/envvet/envvet/internal/cputime"
 	"github.com/envvet/envvet/internal/lsp"
 )
 
@@ -130,6 +131,12 @@ func typeCheck(p *packages.Package, imports map[string]*types.Package, path stri
 	_, _ = cfg.Check(p.PkgPath, fset, files, info)
 	s := sample{wall: time.Since(t0), cpu: cpuTime() - c0}
 	return s, info, firstErr
+}
+
+// cpuTime is this process's CPU time so far (0 where it cannot be read).
+func cpuTime() time.Duration {
+	d, _ := cputime.Process()
+	return d
 }
 
 type importerFunc func(path string) (*types.Package, error)
