@@ -48,11 +48,17 @@ func TestValueFact(t *testing.T) {
 // module in dir and returns its root actions, one per line (fromEngine).
 func runModule(t *testing.T, dir string, a *analysis.Analyzer) string {
 	t.Helper()
+	return runPattern(t, dir, a, "./...")
+}
+
+// runPattern is runModule with the packages of pattern as the roots.
+func runPattern(t *testing.T, dir string, a *analysis.Analyzer, pattern string) string {
+	t.Helper()
 	e, err := engine.New([]*analysis.Analyzer{a})
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := e.Run(context.Background(), load(t, dir, "./..."), engine.Options{})
+	r, err := e.Run(context.Background(), load(t, dir, pattern), engine.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

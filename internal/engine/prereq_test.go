@@ -1,14 +1,11 @@
 package engine_test
 
 import (
-	"context"
 	"errors"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-
-	"github.com/envvet/envvet/internal/engine"
 )
 
 // TestPrerequisitesCause: a root's action whose prerequisite failed on a
@@ -31,15 +28,7 @@ func TestPrerequisitesCause(t *testing.T) {
 			return nil, nil
 		},
 	}
-	e, err := engine.New([]*analysis.Analyzer{a})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := e.Run(context.Background(), load(t, dir, "./app"), engine.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := strings.Join(fromEngine(r), "\n")
+	got := runPattern(t, dir, a, "./app")
 	want := "m/app facty error failed prerequisites: facty@m/mid (facty@m/lib: lib/x.env: cannot read manifest: no such file)"
 	if !strings.Contains(got, want) {
 		t.Errorf("got:\n%s\nwant a line containing:\n%s", got, want)
