@@ -1,11 +1,9 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -86,9 +84,10 @@ func checkListed(values map[string]*string, selected []*analysis.Analyzer, patte
 func loadListed(roots, list []string) error {
 	var missing error
 	found := false
+	var files manifest.Cache // its Missing: no file at the path, as the checks ask
 	for _, root := range roots {
 		paths := manifest.Resolve(root, list)
-		if slices.ContainsFunc(paths, absent) {
+		if slices.ContainsFunc(paths, files.Missing) {
 			if missing == nil {
 				_, missing = manifest.Load(paths...)
 			}
@@ -103,11 +102,6 @@ func loadListed(roots, list []string) error {
 		return nil
 	}
 	return missing
-}
-
-func absent(path string) bool {
-	_, err := os.Stat(path)
-	return errors.Is(err, fs.ErrNotExist)
 }
 
 // patternRoots returns the sorted module roots of the patterns when every
