@@ -50,7 +50,9 @@
 // A placeholder is empty or shorter than 6 characters; refers to another
 // value ($VAR, ${VAR}, $(VAR), {{ .Values.x }}, <token>, a path, a secret
 // manager reference such as vault: or arn:aws:secretsmanager:); is one
-// character repeated (xxxx, ****); is a number or a boolean; is the key's
+// character repeated (xxxx, ****); is a number or a boolean; is an IP
+// address, with or without a port (a DB_HOST that one file keeps in a
+// Secret and another sets to 127.0.0.1 beside a sidecar); is the key's
 // own name; is a plain lower-case name (operator, zaphod: a Secret's
 // name, or a development default); or contains a word that marks a
 // made-up value (changeme, your-..., example, dummy, test, dev, local,

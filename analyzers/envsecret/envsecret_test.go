@@ -54,12 +54,16 @@ func TestFiles(t *testing.T) {
 		{"docker", []string{
 			`docker/Dockerfile:7:5: dockerfile: secret env key "API_TOKEN" (its name ends in _TOKEN) has a literal value in an ENV of Dockerfile, which bakes it into the image; pass it at run time`,
 		}},
-		// secret: true in envvet.yaml makes DB_CREDENTIALS a secret.
-		// Not: LICENSE_KEY (ignore: in envvet.yaml), ADMIN_TOKEN (# envvet:ignore
-		// above it), HOST (no secret).
+		// secret: true in envvet.yaml makes DB_CREDENTIALS a secret, a
+		// secretKeyRef in container worker DB_NODE. Not: LICENSE_KEY
+		// (ignore: in envvet.yaml), ADMIN_TOKEN (# envvet:ignore above
+		// it), HOST (no secret), DB_HOST and DB_ADDR (kept in a Secret by
+		// worker, but the loopback address and an IP with a port beside
+		// the sidecar: cloud-sql-proxy's pgbouncer example).
 		{"marked", []string{
 			`marked/deploy.yaml:10:17: container: secret env key "DB_CREDENTIALS" (it is declared as a secret) has a literal value in the env of container api (deploy.yaml); use valueFrom.secretKeyRef`,
 			`marked/deploy.yaml:17:17: container: secret env key "ROOT_TOKEN" (its name ends in _TOKEN) has a literal value in the env of container api (deploy.yaml); use valueFrom.secretKeyRef`,
+			`marked/deploy.yaml:40:17: container: secret env key "DB_NODE" (it is declared as a secret) has a literal value in the env of container sidecar-client (deploy.yaml); use valueFrom.secretKeyRef`,
 		}},
 		// kustomize's configMapGenerator literal, positioned in the
 		// kustomization. Not: replace-me, a secretGenerator literal.

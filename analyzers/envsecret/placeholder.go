@@ -1,6 +1,7 @@
 package envsecret
 
 import (
+	"net/netip"
 	"slices"
 	"strconv"
 	"strings"
@@ -35,9 +36,12 @@ var referencePrefixes = []string{
 // placeholder reports whether v, the value of key name, stands for a
 // secret rather than being one: empty, a reference ($VAR, ${VAR}, $(VAR),
 // {{ .Values.x }}, <token>, a path or secret manager reference), one
-// character repeated (xxxx, ****), a number or boolean, a made-up value
-// (changeme, your-token, example, dev defaults such as postgres), the
-// key's own name, or shorter than 6 characters.
+// character repeated (xxxx, ****), a number or boolean, an IP address
+// with or without a port (127.0.0.1, 10.0.0.5:5432: where a key kept in a
+// Secret elsewhere, such as a private DB_HOST, is set to the loopback
+// address beside a sidecar), a made-up value (changeme, your-token,
+// example, dev defaults such as postgres), the key's own name, or shorter
+// than 6 characters.
 func placeholder(v, name string) bool {
 	v = strings.TrimSpace(v)
 	low := strings.ToLower(v)
@@ -46,6 +50,7 @@ func placeholder(v, name string) bool {
 		strings.ContainsAny(v, "$<>{}"),
 		repeated(v),
 		isNumberOrBool(low),
+		isAddress(v),
 		low == strings.ToLower(name):
 		return true
 	}
@@ -118,6 +123,16 @@ func repeated(v string) bool {
 		}
 	}
 	return true
+}
+
+// isAddress reports whether v is an IP address, or an IP address and a
+// port: where a host is, not a credential.
+func isAddress(v string) bool {
+	if _, err := netip.ParseAddr(v); err == nil {
+		return true
+	}
+	_, err := netip.ParseAddrPort(v)
+	return err == nil
 }
 
 func isNumberOrBool(low string) bool {

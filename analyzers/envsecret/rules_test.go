@@ -39,6 +39,10 @@ func TestPlaceholder(t *testing.T) {
 		"vault:secret/data/db#pw":  true,
 		"/run/secrets/db":          true,
 		"MSSQLServer-Passw0rd":     true,
+		"127.0.0.1":                true,
+		"10.12.0.7:5432":           true,
+		"[fd00::17]:5432":          true,
+		"10.12.0.7-Kq93LxZ":        false,
 		"Zq3v9LmPx2Tb":             false,
 		"sk-proj-Abc9dEf8gHi7jKl6": false, // "abc" between digits is chance
 		"k7HsQ2pLx9VbN4mR":         false,
