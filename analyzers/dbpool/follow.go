@@ -300,12 +300,18 @@ func (st *state) classify(cur inspector.Cursor, v *value) {
 
 // noteCapture marks v captured when the use at cur is in a closure or
 // under a go statement: a handler or a goroutine may use the pool after,
-// many times during, or concurrently with the call that holds it.
+// many times during, or concurrently with the call that holds it. A
+// literal deferred where it is written (defer func() { db.Close() }())
+// is not such a closure: it runs once, on the goroutine of the function
+// around it, when that function returns, and counts as that function.
 func (st *state) noteCapture(cur inspector.Cursor, v *value) {
 	if v.fn == nil {
 		return
 	}
 	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		if deferredLit(c) {
+			continue
+		}
 		// A closure that opened the pool itself holds it like a function.
 		if c.Node() != v.fn && !(v.call.Valid() && c.Contains(v.call)) {
 			v.f.Captured = true
@@ -319,6 +325,15 @@ func (st *state) noteCapture(cur inspector.Cursor, v *value) {
 		}
 		break
 	}
+}
+
+// deferredLit reports whether the function at c is a literal called by a
+// defer statement where it is written: defer func() { ... }().
+func deferredLit(c inspector.Cursor) bool {
+	if _, ok := c.Node().(*ast.FuncLit); !ok || c.ParentEdgeKind() != edge.CallExpr_Fun {
+		return false
+	}
+	return c.Parent().ParentEdgeKind() == edge.DeferStmt_Call
 }
 
 // intoLiteral classifies v's pool as element idx of the composite literal

@@ -25,6 +25,9 @@ func main() {
 	serveConcurrently()
 	check()
 	verifyAll(nil)
+	checkpoint("file.db")
+	serveDeferLit()
+	workDeferLit()
 }
 
 // A migration step: not reported.
@@ -125,4 +128,39 @@ func verifyAll(uris []string) {
 		}
 		check()
 	}
+}
+
+// checkpoint closes its pool in a deferred literal (as litestream's
+// checkpointV3 does): the literal runs when checkpoint returns, on its
+// goroutine, so the pool is one-shot.
+func checkpoint(path string) error {
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = db.Close() }()
+	_, err = db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	return err
+}
+
+// serveDeferLit closes its pool in a deferred literal too, but a handler
+// uses it on every request until then.
+func serveDeferLit() {
+	db, _ := sql.Open("postgres", "dsn") // want `pool opened by sql.Open in main.serveDeferLit is never limited`
+	defer func() { _ = db.Close() }()
+	http.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { db.QueryRow("SELECT 1") })
+	http.ListenAndServe(":8080", nil)
+}
+
+// workDeferLit's goroutines use the pool, one of them closing it in a
+// literal it defers: the deferred literal belongs to the goroutine.
+func workDeferLit() {
+	db, _ := sql.Open("postgres", "dsn") // want `pool opened by sql.Open in main.workDeferLit is never limited`
+	for i := 0; i < 4; i++ {
+		go func() {
+			defer func() { _ = db.Close() }()
+			db.Exec("SELECT 1")
+		}()
+	}
+	select {}
 }
