@@ -71,7 +71,8 @@
 // GODEBUG, GOMAXPROCS, GOGC, ...) need no declaration, nor do those a
 // platform sets in the processes it runs (a GitHub Actions runner's
 // RUNNER_OS, the AZURE_FEDERATED_TOKEN_FILE of Azure Workload Identity's
-// webhook, EKS's AWS_WEB_IDENTITY_TOKEN_FILE); -envkeys.allow adds
+// webhook, EKS's AWS_WEB_IDENTITY_TOKEN_FILE, Fly.io's FLY_APP_NAME);
+// -envkeys.allow adds
 // keys, and patterns as path.Match reads them (AWS_*, *_FILE), to that
 // list.
 //

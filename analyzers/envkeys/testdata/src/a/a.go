@@ -26,12 +26,15 @@ func reads() {
 
 	// Nor do the variables a platform sets: GitHub Actions' runner
 	// (gubernator's LocalHost tells CI by RUNNER_OS), the token file of
-	// Azure Workload Identity's webhook (oauth2-proxy's Entra ID provider).
-	// Their neighbours, which a deployment sets, still need one.
+	// Azure Workload Identity's webhook (oauth2-proxy's Entra ID provider),
+	// Fly.io's Machine (litefs). Their neighbours, which a deployment sets,
+	// still need one.
 	_ = os.Getenv("RUNNER_OS")
 	_ = os.Getenv("AZURE_FEDERATED_TOKEN_FILE")
+	_ = os.Getenv("FLY_APP_NAME")
 	_ = os.Getenv("RUNNER_POOL")     // want `env key "RUNNER_POOL" is not declared in .env.example`
 	_ = os.Getenv("AZURE_CLIENT_ID") // want `env key "AZURE_CLIENT_ID" is not declared in .env.example`
+	_ = os.Getenv("FLY_API_TOKEN")   // want `env key "FLY_API_TOKEN" is not declared in .env.example`
 
 	// A build variable declared in the manifest counts as declared.
 	_ = os.Getenv("CGO_ENABLED")
