@@ -13,6 +13,7 @@ import (
 	"github.com/envvet/envvet/internal/manifest"
 	"github.com/envvet/envvet/internal/relpos"
 	"github.com/envvet/envvet/internal/report"
+	"github.com/envvet/envvet/internal/wellknown"
 )
 
 // CategoryUnset is the category of a key that an environment of
@@ -146,7 +147,7 @@ func refKeys(ref envgraph.Ref) []string {
 
 func (c *checker) anyAllowed(keys []string) bool {
 	for _, k := range keys {
-		if c.allowed(k) {
+		if wellknown.Allowed(k, c.cfg.Allow) {
 			return true
 		}
 	}

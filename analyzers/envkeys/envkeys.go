@@ -198,7 +198,7 @@ func UnreadMessage(k manifest.Key) string {
 func (c *checker) checkReads(pass *analysis.Pass, graph *envgraph.Graph, m *manifest.Manifest) {
 	var lits map[token.Pos]*ast.BasicLit // built on first use
 	sites := &siteFiles{files: relpos.New(pass)}
-	fb := newFallbackIndex(pass, graph.Refs(), func(k string) bool { return declared(m, k) || c.allowed(k) })
+	fb := newFallbackIndex(pass, graph.Refs(), func(k string) bool { return declared(m, k) || wellknown.Allowed(k, c.cfg.Allow) })
 	for _, ref := range graph.Refs() {
 		if !ref.Kind.IsRead() || !ref.Pos.IsValid() {
 			continue
@@ -213,11 +213,11 @@ func (c *checker) checkReads(pass *analysis.Pass, graph *envgraph.Graph, m *mani
 			}
 			continue
 		}
-		if ref.Key == "" || declared(m, ref.Key) || c.allowed(ref.Key) {
+		if ref.Key == "" || declared(m, ref.Key) || wellknown.Allowed(ref.Key, c.cfg.Allow) {
 			continue
 		}
 		// envconfig also tries the un-prefixed name: declaring either will do.
-		if ref.Alt != "" && (declared(m, ref.Alt) || c.allowed(ref.Alt)) {
+		if ref.Alt != "" && (declared(m, ref.Alt) || wellknown.Allowed(ref.Alt, c.cfg.Allow)) {
 			continue
 		}
 		// A key read only when a declared key is unset is a legacy alias.
@@ -233,7 +233,7 @@ func (c *checker) checkReads(pass *analysis.Pass, graph *envgraph.Graph, m *mani
 		// So do the names viper binds to one of its keys in one call.
 		group := ref.Group
 		if len(group) > 1 && (ref.Key != group[0] || slices.ContainsFunc(group, func(k string) bool {
-			return declared(m, k) || c.allowed(k)
+			return declared(m, k) || wellknown.Allowed(k, c.cfg.Allow)
 		})) {
 			continue
 		}
@@ -269,7 +269,7 @@ func (c *checker) unread(prog *envgraph.Program, m *manifest.Manifest) []manifes
 	for _, k := range m.Keys {
 		// A key the deployment itself uses ($(KEY) in a container's
 		// command) is read even if the program never reads it.
-		if !k.Expanded && !c.allowed(k.Name) && !prog.Reads(k.Name) {
+		if !k.Expanded && !wellknown.Allowed(k.Name, c.cfg.Allow) && !prog.Reads(k.Name) {
 			keys = append(keys, k)
 		}
 	}

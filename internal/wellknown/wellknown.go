@@ -28,6 +28,24 @@ var wellKnown = map[string]bool{
 	"LISTEN_PID": true, "LISTEN_FDS": true, "LISTEN_FDNAMES": true,
 	"NOTIFY_SOCKET": true, "WATCHDOG_USEC": true, "WATCHDOG_PID": true,
 	"INVOCATION_ID": true, "JOURNAL_STREAM": true,
+	// Set by the platform that runs the process, never by its
+	// deployment: a GitHub Actions runner's (a program reads RUNNER_OS to
+	// tell it runs in CI), the token files and endpoints that Azure
+	// Workload Identity's and EKS's webhooks and ECS's agent put in a
+	// container (oauth2-proxy reads AZURE_FEDERATED_TOKEN_FILE), and the
+	// runtime variables Fly.io sets on every Machine (litefs reads
+	// FLY_APP_NAME). Variables a user sets as well (GITHUB_TOKEN,
+	// AZURE_CLIENT_ID, AWS_ROLE_ARN, FLY_API_TOKEN) are not listed.
+	"GITHUB_ACTIONS": true, "RUNNER_ARCH": true, "RUNNER_DEBUG": true,
+	"RUNNER_ENVIRONMENT": true, "RUNNER_NAME": true, "RUNNER_OS": true,
+	"RUNNER_TEMP": true, "RUNNER_TOOL_CACHE": true,
+	"AZURE_FEDERATED_TOKEN_FILE": true, "AZURE_AUTHORITY_HOST": true,
+	"AWS_WEB_IDENTITY_TOKEN_FILE": true, "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI": true,
+	"ECS_CONTAINER_METADATA_URI": true, "ECS_CONTAINER_METADATA_URI_V4": true,
+	"FLY_APP_NAME": true, "FLY_MACHINE_ID": true, "FLY_ALLOC_ID": true,
+	"FLY_REGION": true, "FLY_PUBLIC_IP": true, "FLY_PRIVATE_IP": true,
+	"FLY_IMAGE_REF": true, "FLY_MACHINE_VERSION": true,
+	"FLY_PROCESS_GROUP": true, "FLY_VM_MEMORY_MB": true,
 }
 
 // wellKnownPrefixes are prefixes of families of well-known variables.
