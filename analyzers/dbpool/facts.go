@@ -124,6 +124,10 @@ func (f *poolResult) String() string {
 type opensOwnPool struct {
 	Open string   // the opening function, e.g. "sql.Open"
 	Via  []string // the chain of helpers below this function, nearest first
+	// Params are the indices of the parameters (receiver excluded) that the
+	// data source name of every pool it opens depends on, through local
+	// variables and helpers: the function opens a pool per argument there.
+	Params []int
 }
 
 func (*opensOwnPool) AFact() {}

@@ -331,6 +331,9 @@ func (st *state) perCallHelper(cc inspector.Cursor, callee *types.Func, own *ope
 	if desc == "" || st.inTest(cc) {
 		return
 	}
+	if isLoop && len(own.Params) > 0 && st.loopOwnVariant(argsAt(cc.Node().(*ast.CallExpr), own.Params), scope) {
+		return // the pool's data source is the loop's: a pool per target database
+	}
 	how := own.Open
 	if len(own.Via) > 0 {
 		how += " via " + strings.Join(own.Via, " → ")
@@ -345,8 +348,22 @@ func (st *state) perCallHelper(cc inspector.Cursor, callee *types.Func, own *ope
 
 // ownPool returns the opensOwnPool fact of decl: it opens a pool into a
 // local variable and closes it, outside any loop and closure, or it calls
-// such a function there.
+// such a function there. The first such open names the fact; Params keeps
+// the parameters that the data source name of every one depends on.
 func (st *state) ownPool(cur inspector.Cursor, decl *ast.FuncDecl, vals []*value) *opensOwnPool {
+	var own *opensOwnPool
+	var taint map[*types.Var][]int
+	add := func(open string, via []string, args []ast.Expr) {
+		if taint == nil {
+			taint = st.paramTaint(decl)
+		}
+		ps := st.argParams(args, taint)
+		if own == nil {
+			own = &opensOwnPool{Open: open, Via: via, Params: ps}
+			return
+		}
+		own.Params = intersectInts(own.Params, ps)
+	}
 	for _, v := range vals {
 		if v.opener == "" || !v.closed || v.stored || len(v.returned) > 0 || len(v.f.Slots) > 0 || len(v.f.Users) == 0 {
 			continue
@@ -358,21 +375,22 @@ func (st *state) ownPool(cur inspector.Cursor, decl *ast.FuncDecl, vals []*value
 		for _, vr := range v.vars {
 			local = local && vr.Pos() >= decl.Pos() && vr.Pos() < decl.End()
 		}
-		if local {
-			return &opensOwnPool{Open: v.opener}
+		if call, ok := v.call.Node().(*ast.CallExpr); ok && local {
+			add(v.opener, nil, call.Args)
 		}
 	}
 	for cc := range cur.Preorder((*ast.CallExpr)(nil)) {
 		if fn, loop := scopeOf(cc); fn != ast.Node(decl) || loop != nil {
 			continue
 		}
-		callee := typeutilCallee(st.info, cc.Node().(*ast.CallExpr))
+		call := cc.Node().(*ast.CallExpr)
+		callee := typeutilCallee(st.info, call)
 		if callee == nil || callee == st.info.Defs[decl.Name] {
 			continue
 		}
-		if own := st.ownOf(callee); own != nil {
-			return &opensOwnPool{Open: own.Open, Via: append([]string{calleeName(callee)}, own.Via...)}
+		if o := st.ownOf(callee); o != nil {
+			add(o.Open, append([]string{calleeName(callee)}, o.Via...), argsAt(call, o.Params))
 		}
 	}
-	return nil
+	return own
 }
