@@ -122,6 +122,12 @@
 //
 //	exportAll() // diagnostic: percall.exportAll opens and closes its own pool (sql.Open) on every call, and is called on every request in the handler literal on line 34
 //
+// In a loop, a call that passes the loop's own range key, value or init
+// variable to a parameter the pool's data source name comes from
+// (through the function's locals and the helpers it calls) opens one pool
+// per target, not the same pool again, and is not reported (litestream
+// restoring each configured database in turn).
+//
 // Rule "nolimit": a pool that nothing limits.
 //
 // Fires when nothing calls SetMaxOpenConns on a pool: not the function
