@@ -39,7 +39,11 @@
 // another binary with no env:) set no policy, and so does a deciding
 // file with cgo on; what a less specific file sets does not count (a
 // Makefile's CGO_ENABLED := 1 beside a .goreleaser.yaml that builds every
-// release with cgo off: the releases are static). With no policy, nocgo reports nothing. -nocgo.allow names import path patterns (as for go
+// release with cgo off: the releases are static). A .goreleaser.yaml
+// names the programs it releases (each build's dir: and main:): a main
+// package of the module that no build compiles (a CI harness, a
+// developer's tool) takes no policy from it; other packages keep it. With
+// no policy, nocgo reports nothing. -nocgo.allow names import path patterns (as for go
 // list: "example.com/db/...", or "./internal/db" relative to the root of
 // the package's module) of packages that may use cgo; their use is not
 // reported, neither in them nor in their importers.

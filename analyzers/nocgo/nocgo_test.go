@@ -38,6 +38,7 @@ func scenarios(t *testing.T) []scenario {
 		{dir: "explicit", flags: map[string]string{"manifest": explicit}},
 		{dir: "dockerfile"},
 		{dir: "dockerfileoff"},
+		{dir: "goreleaser"},
 	}
 }
 
@@ -50,7 +51,7 @@ func scenarios(t *testing.T) []scenario {
 var modules = []string{
 	"example.com/allow/...", "example.com/badmanifest/...", "example.com/dockerfile/...",
 	"example.com/dockerfileoff/...", "example.com/enforce/...", "example.com/explicit/...",
-	"example.com/nopolicy/...", "example.com/policy/...", "example.com/stub/...",
+	"example.com/goreleaser/...", "example.com/nopolicy/...", "example.com/policy/...", "example.com/stub/...",
 }
 
 var (

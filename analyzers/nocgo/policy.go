@@ -22,7 +22,9 @@ type policy struct {
 // manifest declares CGO_ENABLED=0, or (with no -nocgo.manifest and a
 // manifest that does not declare it) when the release files at the root
 // of its module build it with CGO_ENABLED=0, or when -nocgo.enforce is
-// set. Packages of versioned dependency modules are not looked up (their
+// set. A CGO_ENABLED=0 that a .goreleaser.yaml sets (found at the root or
+// named in envvet.yaml) holds for a main package only when its builds
+// compile that package. Packages of versioned dependency modules are not looked up (their
 // manifests and release files are not the program's, and their
 // diagnostics are never shown), nor are packages of another module of
 // the program's workspace (go.work) that lacks a file -nocgo.manifest
@@ -51,6 +53,7 @@ func (c *checker) policyFor(pass *analysis.Pass) (policy, error) {
 			}
 			k, declared = p.Key, ok
 		}
+		declared = declared && !unreleasedMain(pass, dir, k)
 		if declared && k.HasDefault && strings.TrimSpace(k.Default) == "0" {
 			return policy{on: true, why: "CGO_ENABLED=0 is " + where(k, m, dir)}, nil
 		}
@@ -59,6 +62,21 @@ func (c *checker) policyFor(pass *analysis.Pass) (policy, error) {
 		return policy{on: true, why: "cgo is forbidden by -nocgo.enforce"}, nil
 	}
 	return policy{}, nil
+}
+
+// unreleasedMain reports whether the package is a main package that the
+// release builds of k do not compile: a .goreleaser.yaml names the
+// programs it releases (its builds' main:), and another program of the
+// module (a CI harness, a developer's tool) is not in that release, so
+// the release's CGO_ENABLED says nothing about it. Other packages keep
+// the module's policy: whether a released program imports them is not
+// known from the package.
+func unreleasedMain(pass *analysis.Pass, dir string, k manifest.Key) bool {
+	if k.Mains == nil || pass.Pkg == nil || pass.Pkg.Name() != "main" {
+		return false
+	}
+	abs, err := filepath.Abs(dir)
+	return err == nil && !slices.Contains(k.Mains, abs)
 }
 
 // otherWorkspaceModule reports whether dir is in a module of a workspace

@@ -1,6 +1,8 @@
 package manifest
 
 import (
+	"path/filepath"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -26,11 +28,17 @@ func parseGoreleaser(file string, data []byte) (build []Key, err error) {
 		return nil, err
 	}
 	var runs []buildRun
+	root, err := filepath.Abs(filepath.Dir(file))
+	if err != nil {
+		root = filepath.Dir(file)
+	}
+	mains := &goreleaserMains{root: root}
 	builds := lookup(top, "builds")
 	if builds == nil || isNull(builds) {
 		s, ok := global["CGO_ENABLED"]
 		at := setting{file: file, line: top.Line, col: top.Column}
 		runs = append(runs, buildRun{cgo: s, set: ok, at: at}) // the default build
+		mains.add(nil)
 	} else if builds.Kind != yaml.SequenceNode {
 		return nil, errorf(file, builds.Line, builds.Column, "builds must be a list, not %s", describe(builds))
 	}
@@ -50,11 +58,55 @@ func parseGoreleaser(file string, data []byte) (build []Key, err error) {
 			s, ok = global["CGO_ENABLED"]
 		}
 		runs = append(runs, buildRun{cgo: s, set: ok, at: setting{file: file, line: b.Line, col: b.Column}})
+		mains.add(b)
 	}
 	if k, ok := agreedCGO(runs); ok {
+		k.Mains = mains.list()
 		return []Key{k}, nil
 	}
 	return nil, nil
+}
+
+// goreleaserMains collects the directories of the main packages that a
+// .goreleaser.yaml's builds compile: a build's dir: (default the file's
+// directory) joined with its main: (default ".", a package directory or
+// one of its .go files).
+type goreleaserMains struct {
+	root    string
+	dirs    []string
+	unknown bool // a template or a non-scalar: any main may be built
+}
+
+func (g *goreleaserMains) add(build *yaml.Node) {
+	dir, main := ".", "."
+	for _, f := range []struct {
+		name string
+		dst  *string
+	}{{"dir", &dir}, {"main", &main}} {
+		n := lookup(build, f.name)
+		if n == nil || isNull(n) {
+			continue
+		}
+		if n.Kind != yaml.ScalarNode || strings.Contains(n.Value, "{{") {
+			g.unknown = true
+			return
+		}
+		*f.dst = n.Value
+	}
+	p := filepath.Join(g.root, filepath.FromSlash(dir), filepath.FromSlash(main))
+	if strings.HasSuffix(p, ".go") {
+		p = filepath.Dir(p)
+	}
+	g.dirs = append(g.dirs, filepath.Clean(p))
+}
+
+// list returns the directories, sorted, or nil when they are not known.
+func (g *goreleaserMains) list() []string {
+	if g.unknown || len(g.dirs) == 0 {
+		return nil
+	}
+	slices.Sort(g.dirs)
+	return slices.Compact(g.dirs)
 }
 
 func seqItems(n *yaml.Node) []*yaml.Node {

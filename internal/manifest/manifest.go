@@ -43,6 +43,12 @@ type Key struct {
 	// when "") or OnBadValueDefault, a deliberate fallback that envparse
 	// does not report.
 	OnBadValue string
+
+	// Mains, for a build variable that a .goreleaser.yaml sets, are the
+	// directories (absolute, clean, sorted) of the main packages its
+	// builds compile: the release is those programs. nil when it is not
+	// known (a template in a build's main: or dir:) or for other files.
+	Mains []string
 }
 
 // The values of envvet.yaml's on-bad-value: field.

@@ -3,6 +3,7 @@ package manifest
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -101,7 +102,8 @@ type Policy struct {
 // CGO_ENABLED=0 are static whatever a Makefile's build does (beads
 // v0.52.0: its Makefile's CGO_ENABLED := 1, its releases cgo-less).
 // found is false when the files of the deciding kind disagree or leave
-// it unknown, or when none sets it. Each file is read through the cache,
+// it unknown, or when none sets it. The Key's Mains are those of every
+// .goreleaser.yaml that decides (nil if one does not know its own). Each file is read through the cache,
 // and every one is read, so that a malformed one is always an error.
 func (c *Cache) ReleaseVar(dir, name string) (p Policy, found bool, err error) {
 	files, err := ReleaseFiles(dir)
@@ -124,12 +126,18 @@ func (c *Cache) ReleaseVar(dir, name string) (p Policy, found bool, err error) {
 		if len(keys) == 0 {
 			continue
 		}
-		for _, k := range keys {
-			if !k.HasDefault || strings.TrimSpace(k.Default) != strings.TrimSpace(keys[0].Default) {
+		k := keys[0]
+		for _, o := range keys {
+			if !o.HasDefault || strings.TrimSpace(o.Default) != strings.TrimSpace(k.Default) {
 				return Policy{}, false, nil // its builds disagree or keep the default
 			}
+			if o.Mains == nil {
+				k.Mains = nil
+			} else if k.Mains != nil {
+				k.Mains = slices.Compact(slices.Sorted(slices.Values(append(slices.Clip(k.Mains), o.Mains...))))
+			}
 		}
-		return Policy{Key: keys[0], Root: filepath.Dir(files[0])}, true, nil
+		return Policy{Key: k, Root: filepath.Dir(files[0])}, true, nil
 	}
 	return Policy{}, false, nil
 }

@@ -223,3 +223,39 @@ func TestReleaseFiles(t *testing.T) {
 		t.Errorf("CGO_ENABLED declarations = %+v, want the Dockerfile's and the Makefile's", got)
 	}
 }
+
+// TestGoreleaserMains checks the main packages a .goreleaser.yaml's
+// builds compile: dir: and main: joined, a main: file taken as its
+// directory, skipped builds left out, and nil when a template hides one.
+func TestGoreleaserMains(t *testing.T) {
+	root := t.TempDir()
+	for _, tc := range []struct {
+		name, data string
+		want       []string
+	}{
+		{"two builds", "env: [CGO_ENABLED=0]\nbuilds:\n  - main: ./cmd/app\n  - main: ./cmd/worker/main.go\n  - skip: true\n    main: ./cmd/tool\n",
+			[]string{"cmd/app", "cmd/worker"}},
+		{"dir and the default main", "builds:\n  - dir: server\n    env: [CGO_ENABLED=0]\n", []string{"server"}},
+		{"no builds", "env: [CGO_ENABLED=0]\n", []string{"."}},
+		{"a template", "env: [CGO_ENABLED=0]\nbuilds:\n  - main: ./cmd/app\n  - main: '{{ .Env.MAIN }}'\n", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			file := filepath.Join(root, ".goreleaser.yaml")
+			m, err := manifest.Parse(file, []byte(tc.data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			k, ok := m.BuildVar("CGO_ENABLED")
+			if !ok {
+				t.Fatal("no CGO_ENABLED")
+			}
+			var want []string
+			for _, w := range tc.want {
+				want = append(want, filepath.Join(root, filepath.FromSlash(w)))
+			}
+			if !slices.Equal(k.Mains, want) {
+				t.Errorf("Mains = %q, want %q", k.Mains, want)
+			}
+		})
+	}
+}

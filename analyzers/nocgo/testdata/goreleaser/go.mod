@@ -1,0 +1,7 @@
+module example.com/goreleaser
+
+go 1.26
+
+require example.org/cgolib v0.0.0
+
+replace example.org/cgolib => ../shared/cgolib
