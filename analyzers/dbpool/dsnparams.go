@@ -13,18 +13,10 @@ import (
 // over the assignments in source order follow chains of locals.
 func (st *state) paramTaint(decl *ast.FuncDecl) map[*types.Var][]int {
 	taint := map[*types.Var][]int{}
-	i := 0
-	for _, field := range decl.Type.Params.List {
-		names := field.Names
-		if len(names) == 0 {
-			i++
-			continue
-		}
-		for _, name := range names {
-			if v, ok := st.info.Defs[name].(*types.Var); ok {
-				taint[v] = []int{i}
-			}
-			i++
+	if fn, ok := st.info.Defs[decl.Name].(*types.Func); ok {
+		params := fn.Signature().Params()
+		for i := range params.Len() {
+			taint[params.At(i)] = []int{i}
 		}
 	}
 	if decl.Body == nil || len(taint) == 0 {
@@ -76,17 +68,28 @@ func (st *state) rootLocal(x ast.Expr, decl *ast.FuncDecl) *types.Var {
 // mention, through taint.
 func (st *state) argParams(args []ast.Expr, taint map[*types.Var][]int) []int {
 	var out []int
+	st.usesVar(args, func(v *types.Var) bool {
+		out = unionInts(out, taint[v])
+		return false
+	})
+	return out
+}
+
+// usesVar reports whether one of the expressions uses a variable for which
+// pred holds, calling pred on each use in order until one does.
+func (st *state) usesVar(args []ast.Expr, pred func(*types.Var) bool) bool {
+	found := false
 	for _, arg := range args {
 		ast.Inspect(arg, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok {
-				if v, ok := st.info.Uses[id].(*types.Var); ok {
-					out = unionInts(out, taint[v])
+			if id, ok := n.(*ast.Ident); ok && !found {
+				if v, ok := st.info.Uses[id].(*types.Var); ok && pred(v) {
+					found = true
 				}
 			}
-			return true
+			return !found
 		})
 	}
-	return out
+	return found
 }
 
 // argsAt returns the arguments of call at the given parameter indices.
@@ -145,14 +148,5 @@ func (st *state) loopOwnVariant(args []ast.Expr, loop ast.Node) bool {
 			}
 		}
 	}
-	found := false
-	for _, arg := range args {
-		ast.Inspect(arg, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok && own[st.info.ObjectOf(id)] {
-				found = true
-			}
-			return !found
-		})
-	}
-	return found
+	return st.usesVar(args, func(v *types.Var) bool { return own[v] })
 }

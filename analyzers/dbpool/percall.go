@@ -310,18 +310,7 @@ func registration(cur inspector.Cursor) (*ast.CallExpr, bool) {
 // loopVariant reports whether an argument of call (the data source name)
 // depends on a variable declared in loop, such as its range variables.
 func (st *state) loopVariant(call *ast.CallExpr, loop ast.Node) bool {
-	variant := false
-	for _, arg := range call.Args {
-		ast.Inspect(arg, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok {
-				if vr, ok := st.info.Uses[id].(*types.Var); ok && vr.Pos() >= loop.Pos() && vr.Pos() < loop.End() {
-					variant = true
-				}
-			}
-			return !variant
-		})
-	}
-	return variant
+	return st.usesVar(call.Args, func(v *types.Var) bool { return v.Pos() >= loop.Pos() && v.Pos() < loop.End() })
 }
 
 // perCallHelper reports a call, in a handler or a loop, of a function that
