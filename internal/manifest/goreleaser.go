@@ -78,26 +78,30 @@ type goreleaserMains struct {
 }
 
 func (g *goreleaserMains) add(build *yaml.Node) {
-	dir, main := ".", "."
-	for _, f := range []struct {
-		name string
-		dst  *string
-	}{{"dir", &dir}, {"main", &main}} {
-		n := lookup(build, f.name)
-		if n == nil || isNull(n) {
-			continue
-		}
-		if n.Kind != yaml.ScalarNode || strings.Contains(n.Value, "{{") {
-			g.unknown = true
-			return
-		}
-		*f.dst = n.Value
+	dir, okDir := buildPath(build, "dir")
+	main, okMain := buildPath(build, "main")
+	if !okDir || !okMain {
+		g.unknown = true
+		return
 	}
-	p := filepath.Join(g.root, filepath.FromSlash(dir), filepath.FromSlash(main))
+	p := filepath.Join(g.root, dir, main)
 	if strings.HasSuffix(p, ".go") {
 		p = filepath.Dir(p)
 	}
-	g.dirs = append(g.dirs, filepath.Clean(p))
+	g.dirs = append(g.dirs, p)
+}
+
+// buildPath returns the path a build's field name gives, "." when it has
+// none, and false when it is not a plain string (a template).
+func buildPath(build *yaml.Node, name string) (string, bool) {
+	n := lookup(build, name)
+	switch {
+	case n == nil || isNull(n):
+		return ".", true
+	case n.Kind != yaml.ScalarNode || strings.Contains(n.Value, "{{"):
+		return "", false
+	}
+	return filepath.FromSlash(n.Value), true
 }
 
 // list returns the directories, sorted, or nil when they are not known.
