@@ -28,7 +28,7 @@ func main() {
 	dir := flag.String("dir", ".", "the module's root directory")
 	file := flag.String("file", "", "the Go file to edit, relative to -dir")
 	edits := flag.Int("edits", 20, "number of didChange edits")
-	debounce := flag.Duration("debounce", time.Millisecond, "the server's delay between an edit and its analysis (-debounce of envvet lsp); the default 300ms is added to what an editor user waits")
+	debounce := flag.Duration("debounce", time.Millisecond, "the server's debounce delay (-debounce of envvet lsp): an edit that comes after a quiet spell this long is analyzed at once, as a single edit after 300ms without typing is with the server's default")
 	cpuprofile := flag.String("cpuprofile", "", "write the server's CPU profile to this file")
 	logfile := flag.String("logfile", "", "the server's -logfile")
 	pause := flag.Duration("pause", 0, "the client's pause before each edit, after the previous edit's analysis ended (a user between two bursts of typing)")
@@ -141,7 +141,7 @@ func report(file string, fl *floor, run *serverRun, debounce time.Duration) {
 	if fl.at != "" {
 		fmt.Printf("(the floor's samples taken %s)\n", fl.at)
 	}
-	fmt.Printf("latency/floor p50: wall %s  cpu %s   (debounce %v included in wall; an editor user also waits the default %v)\n",
+	fmt.Printf("latency/floor p50: wall %s  cpu %s   (debounce %v: each edit follows a quiet spell and is analyzed at once, as one after %v without typing is by default)\n",
 		ratio(quantile(run.edits, 0.5, wallOf), quantile(fl.samples, 0.5, wallOf)),
 		ratio(quantile(run.edits, 0.5, cpuOf), quantile(fl.samples, 0.5, cpuOf)),
 		debounce, 300*time.Millisecond)

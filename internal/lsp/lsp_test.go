@@ -476,3 +476,43 @@ func TestManifestError(t *testing.T) {
 	c.wait(uri.File(filepath.Join(dir, "main.go")), func(ds []protocol.Diagnostic) bool { return len(ds) == 0 })
 	c.shutdown()
 }
+
+// TestDebounceLeadingEdge: a change after a quiet spell of the debounce
+// delay is analyzed at once; a change within the delay of the previous
+// one waits for the delay. The delay (3 s) is far above what analyzing
+// this small package again costs, even under the race detector.
+func TestDebounceLeadingEdge(t *testing.T) {
+	t.Parallel()
+	const delay = 3 * time.Second
+	text := func(key string) string {
+		return "package main\n\nimport \"os\"\n\nfunc main() {\n\t_ = os.Getenv(\"" + key + "\")\n}\n"
+	}
+	dir := writeModule(t, map[string]string{
+		"go.mod":       "module example.com/t\n\ngo 1.26\n",
+		".env.example": "OTHER=\n",
+		"main.go":      text("KEY_ONE"),
+	})
+	mainURI := uri.File(filepath.Join(dir, "main.go"))
+	c := start(t, delay)
+	c.initialize()
+	c.notify(protocol.MethodTextDocumentDidOpen, &protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{
+		URI: mainURI, LanguageID: "go", Version: 1, Text: text("KEY_ONE"),
+	}})
+	c.wait(mainURI, func(ds []protocol.Diagnostic) bool { return hasMessage(ds, `"KEY_ONE" is not declared`) })
+	time.Sleep(delay + delay/4) // a quiet spell
+
+	sent := time.Now()
+	c.replace(mainURI, 2, text("KEY_TWO"))
+	c.wait(mainURI, func(ds []protocol.Diagnostic) bool { return hasMessage(ds, `"KEY_TWO" is not declared`) })
+	if took := time.Since(sent); took >= delay {
+		t.Fatalf("an edit after a quiet spell was published after %v, not at once (debounce %v)", took, delay)
+	}
+
+	sent = time.Now() // within the delay of the last change: typing
+	c.replace(mainURI, 3, text("KEY_THREE"))
+	c.wait(mainURI, func(ds []protocol.Diagnostic) bool { return hasMessage(ds, `"KEY_THREE" is not declared`) })
+	if took := time.Since(sent); took < delay {
+		t.Errorf("an edit within %v of the last was published after %v, without the debounce", delay, took)
+	}
+	c.shutdown()
+}

@@ -9,9 +9,12 @@
 //
 // # Analysis
 //
-// A change schedules an analysis after a short debounce; a newer change
-// cancels the scheduled or running one (package loading and analysis stop
-// at the next package). Analyses run one at a time.
+// A change after a quiet spell (no change for the debounce delay, 300 ms
+// by default) starts an analysis at once; a change that follows another
+// within the delay schedules one after it (a burst of typing is analyzed
+// at its first keystroke and after its last). A newer change cancels the
+// scheduled or running analysis (package loading and analysis stop at
+// the next package). Analyses run one at a time.
 //
 // An analysis loads, with go/packages overlays for the open buffers, only
 // the packages of the open Go files and the packages of their module that
@@ -92,14 +95,16 @@ import (
 type Options struct {
 	// Log receives a trace of the server's work (-logfile); nil discards it.
 	Log io.Writer
-	// Debounce is the delay between a change and the analysis it
-	// schedules; zero means DefaultDebounce.
+	// Debounce is the delay between a change that follows another
+	// within it and the analysis it schedules (a change after a longer
+	// quiet spell is analyzed at once); zero means DefaultDebounce.
 	Debounce time.Duration
 	// Config configures the checks.
 	Config analyzers.Config
 }
 
-// DefaultDebounce is the delay between a change and its analysis.
+// DefaultDebounce is the delay between a change made while typing and
+// its analysis.
 const DefaultDebounce = 300 * time.Millisecond
 
 // Serve runs a server on the stream rwc until the client sends exit or
@@ -195,10 +200,14 @@ type server struct {
 	shown    map[uri.URI]bool       // files with diagnostics on the client
 	fixes    map[uri.URI][]fixEntry // code actions of the published diagnostics
 	cancel   context.CancelFunc     // cancels the scheduled or running analysis
-	timer    *time.Timer
+	timer    *time.Timer            // the debounced analysis, until it starts
 	wg       sync.WaitGroup
 	shutdown bool
 	exited   bool
+
+	// lastChange is when schedule was last called: a change within the
+	// debounce delay of it waits for the delay.
+	lastChange time.Time
 }
 
 // handle dispatches one request or notification. It runs on the
@@ -433,7 +442,10 @@ func (s *server) didChangeWatchedFiles(p *protocol.DidChangeWatchedFilesParams) 
 }
 
 // schedule cancels the pending or running analysis and schedules a new
-// one after the debounce delay.
+// one: at once for the first change after a quiet spell of at least the
+// debounce delay (a single edit, a save, an open), and after the delay
+// for a change that follows another within it (typing), so that a burst
+// of keystrokes costs one analysis at its start and one at its end.
 func (s *server) schedule() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -446,13 +458,22 @@ func (s *server) schedule() {
 	if s.timer != nil && s.timer.Stop() {
 		s.wg.Done() // the stopped timer's run will not happen
 	}
+	s.timer = nil
 	ctx, cancel := context.WithCancel(s.base)
 	s.cancel = cancel
 	s.wg.Add(1)
-	s.timer = time.AfterFunc(s.opts.Debounce, func() {
+	run := func() {
 		defer s.wg.Done()
 		s.run(ctx)
-	})
+	}
+	now := time.Now()
+	quiet := s.lastChange.IsZero() || now.Sub(s.lastChange) >= s.opts.Debounce
+	s.lastChange = now
+	if quiet {
+		go run()
+		return
+	}
+	s.timer = time.AfterFunc(s.opts.Debounce, run)
 }
 
 // stop cancels analysis and waits for it to end.
