@@ -62,6 +62,7 @@ func run(pass *analysis.Pass) (any, error) {
 		s.inferHelpers()
 		s.collectRefs()
 		s.setIfEmptyDefaults()
+		s.markEmptyOff()
 		s.viperFold()
 		s.koanfFold()
 		s.typeRefs()

@@ -20,7 +20,7 @@ import (
 var src = rulestest.NewLoad(analysistest.TestData(), nil,
 	"direct", "expand", "goosecmd", "helpers", "keylists", "tags", "viperuse", "illtyped", "urfave1", "noenv", "usesenv",
 	"syntaxerr", "types", "valuesets", "envutil", "factsonly", "tags/model", "mainprog", "typehelp", "valuehelp",
-	"urfaveoldpaths")
+	"urfaveoldpaths", "emptyoff")
 
 var (
 	// refsRun checks the references of TestRefs, TestUsesEnv and
@@ -28,6 +28,8 @@ var (
 	refsRun = rulestest.NewSharedLoad(src, refs,
 		"direct", "expand", "goosecmd", "helpers", "keylists", "tags", "viperuse", "illtyped", "urfave1", "noenv", "usesenv",
 		"syntaxerr")
+	// emptyOffRun checks Ref.EmptyOff in TestEmptyOff.
+	emptyOffRun = rulestest.NewSharedLoad(src, emptyOffRefs, "emptyoff")
 	// typesRun checks the typed references of TestTypes and TestValueSets.
 	typesRun = rulestest.NewSharedLoad(src, types, "types", "valuesets")
 	// graphRun checks the facts of TestFacts, TestProgram, TestTypes and
@@ -50,6 +52,25 @@ var refs = &analysis.Analyzer{
 			pass.Report(analysis.Diagnostic{Pos: r.Pos, End: r.End, Message: describe(r)})
 		}
 		return g.Program(), nil
+	},
+}
+
+// emptyOffRefs reports each reference as refs does, with " emptyoff"
+// after it when Ref.EmptyOff is set.
+var emptyOffRefs = &analysis.Analyzer{
+	Name:     "emptyoffrefs",
+	Doc:      "report envgraph's references and their EmptyOff",
+	Requires: []*analysis.Analyzer{envgraph.Analyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		g := pass.ResultOf[envgraph.Analyzer].(*envgraph.Graph)
+		for _, r := range g.Refs() {
+			msg := describe(r)
+			if r.EmptyOff {
+				msg += " emptyoff"
+			}
+			pass.Report(analysis.Diagnostic{Pos: r.Pos, End: r.End, Message: msg})
+		}
+		return nil, nil
 	},
 }
 
@@ -104,6 +125,12 @@ func describe(r envgraph.Ref) string {
 
 func TestRefs(t *testing.T) {
 	refsRun.Check(t, "direct", "expand", "goosecmd", "helpers", "keylists", "tags", "viperuse", "illtyped", "urfave1")
+}
+
+// TestEmptyOff checks Ref.EmptyOff: reads whose empty value the code
+// handles as the setting left off, each beside the nearest that is not.
+func TestEmptyOff(t *testing.T) {
+	emptyOffRun.Check(t, "emptyoff")
 }
 
 func TestFacts(t *testing.T) {

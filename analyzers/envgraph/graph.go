@@ -94,6 +94,16 @@ type Ref struct {
 	Required   bool   // the loader fails when the key is unset (required, notEmpty)
 	Loader     string // one of the Loader constants
 
+	// EmptyOff is set on a read without a default whose empty value the
+	// code at the read handles as the setting left off: it leaves
+	// (if v == "" { return }), gives the variable another value, or uses
+	// the value only where it is set (if v != "" { enable(v) }), and
+	// nothing on the empty path fails (an error, panic, log.Fatal,
+	// os.Exit, a usage message). Such a read is optional, as if its
+	// default were "", but Default and HasDefault stay unset: no value
+	// is known to stand in for it.
+	EmptyOff bool
+
 	// Dynamic is set when the key is not a constant. Expr is then the
 	// key's source expression and Prefix its constant prefix, if any
 	// ("APP_" for os.Getenv("APP_" + name)). For Kind Prefix, Prefix is the

@@ -23,7 +23,7 @@ import (
 var defaults = rulestest.NewShared(analysistest.TestData(), envkeys.New(envkeys.Config{}), true,
 	"a", "b", "fallback", "viperask", "viperbind", "related",
 	"stale", "environ", "twomains/cmd/one", "k8s", "yamlignore", "stale/plugins", "environments", "badmanifest",
-	"viperparam", "viperparamglobal", "dynamic")
+	"viperparam", "viperparamglobal", "dynamic", "deployonly", "deployonlydoc")
 
 func TestReads(t *testing.T) {
 	defaults.Check(t, "a", "b")
