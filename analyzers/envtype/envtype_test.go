@@ -34,6 +34,7 @@ func TestValues(t *testing.T) {
 		{"values", false, []string{
 			`values/.env.example:10:1: LISTEN_IP="localhost" is not an IP address (netip.ParseAddr in analyzers/envtype/testdata/src/values/main.go:24:11)`,
 			`values/.env.example:13:1: DB_PASSWORD (value not shown: secret) is not an unsigned integer (strconv.ParseUint in analyzers/envtype/testdata/src/values/main.go:30:15)`,
+			`values/.env.example:15:1: MONGO_DATABASE="openim_v3" is not an integer (strconv.Atoi in analyzers/envtype/testdata/src/values/pool.go:42:15)`,
 			`values/.env.example:2:1: QUEUE_POLL_MS="500ms" is not an integer (strconv.Atoi in analyzers/envtype/testdata/src/values/main.go:16:13)`,
 			`values/.env.example:4:1: REQUEST_TIMEOUT="30" is not a duration (time.ParseDuration in analyzers/envtype/testdata/src/values/main.go:18:16)`,
 			`values/.env.example:6:1: DEBUG="yes" is not a boolean (strconv.ParseBool in analyzers/envtype/testdata/src/values/main.go:20:14)`,
