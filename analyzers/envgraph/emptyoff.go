@@ -253,7 +253,7 @@ func (s *state) offAt(ifs *ast.IfStmt, h held, rest []ast.Stmt) bool {
 	switch {
 	case s.whenEmpty(ifs.Cond, h):
 		return s.emptyPathOff(ifs.Body.List, h)
-	case s.onlySet(ifs.Cond, h):
+	case s.onlySet(ifs.Cond, h) || h.v == nil && s.setAmong(ifs.Cond, h):
 		// The empty value goes to the else branch, or on to rest.
 		if ifs.Else != nil && (s.mayFail(ifs.Else) || s.mentionsHeld(ifs.Else, h)) {
 			return false
@@ -261,8 +261,10 @@ func (s *state) offAt(ifs *ast.IfStmt, h held, rest []ast.Stmt) bool {
 		if s.mentionsHeld(stmts(rest), h) {
 			return false // the value is used, empty or not
 		}
-		// When the body leaves, rest runs only for the empty value.
-		return !endsInLeave(ifs.Body.List) || !s.mayFail(stmts(rest))
+		// When the body leaves, rest runs only for the empty value; it
+		// may try other sources and fail if they fail too, but not fail
+		// at once.
+		return !endsInLeave(ifs.Body.List) || !s.failsAtOnce(rest)
 	}
 	return false
 }
@@ -371,6 +373,37 @@ func (s *state) onlySet(cond ast.Expr, h held) bool {
 		return s.onlySet(b.X, h) && s.onlySet(b.Y, h)
 	case token.NEQ, token.GTR:
 		return s.comparesEmpty(b, h)
+	}
+	return false
+}
+
+// setAmong reports whether cond holds when h's value is set, or when
+// another condition holds: os.Getenv("K") != "" || *token != "". Only
+// for a read whose value no variable holds: the body cannot use it.
+func (s *state) setAmong(cond ast.Expr, h held) bool {
+	if s.onlySet(cond, h) {
+		return true
+	}
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	return ok && b.Op == token.LOR && (s.setAmong(b.X, h) || s.setAmong(b.Y, h))
+}
+
+// failsAtOnce reports whether list, run in order, fails before any
+// statement that may branch: a return of an error, a fatal call (see
+// mayFail), after plain assignments and declarations only.
+func (s *state) failsAtOnce(list []ast.Stmt) bool {
+	for _, st := range list {
+		switch st := st.(type) {
+		case *ast.ReturnStmt:
+			return s.mayFail(st)
+		case *ast.ExprStmt:
+			if s.mayFail(st) {
+				return true
+			}
+		case *ast.AssignStmt, *ast.DeclStmt, *ast.IncDecStmt, *ast.EmptyStmt:
+		default:
+			return false
+		}
 	}
 	return false
 }

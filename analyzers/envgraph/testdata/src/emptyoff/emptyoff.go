@@ -195,3 +195,32 @@ func lookups(c *config) error {
 	c.url = v + w
 	return nil
 }
+
+// credentials is one source among others: when none is set, the code
+// tries the next and fails only if that fails too.
+func credentials(token string) error {
+	if token != "" || os.Getenv("CRED_FILE") != "" { // want `^read "CRED_FILE" emptyoff$`
+		return nil
+	}
+	if err := tryMetadata(); err != nil {
+		return err
+	}
+	return nil
+}
+
+// oneRequired fails at once when neither source is set.
+func oneRequired(token string) error {
+	if token != "" || os.Getenv("ONE_OF") != "" { // want `^read "ONE_OF"$`
+		return nil
+	}
+	return errors.New("set ONE_OF or pass a token")
+}
+
+// forced uses the value on a path where it may be empty.
+func forced(c *config, force bool) {
+	if v := os.Getenv("FORCED"); v != "" || force { // want `^read "FORCED"$`
+		c.url = v
+	}
+}
+
+func tryMetadata() error { return nil }
