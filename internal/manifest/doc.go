@@ -206,8 +206,10 @@
 // declare the key with no default). Dotenv files cannot say that a key is
 // required, secret or deprecated: use envvet.yaml for that.
 //
-// A line without "=", an invalid name, an unterminated quote, text after a
-// closing quote, and a name declared twice are errors.
+// A line without "=", an invalid name, an unterminated quote, and text
+// after a closing quote are errors. A name declared twice is not: the
+// later declaration is the key (its value is the one Compose, docker
+// --env-file and godotenv use), and the earlier one is Shadowed.
 //
 // Well-known build variables in a dotenv file are build variables
 // (Manifest.Build), not runtime keys: AR, CC, CXX, PKG_CONFIG,

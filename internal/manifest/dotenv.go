@@ -75,7 +75,7 @@ type dotenvParser struct {
 	envFile  bool
 	lines    []string
 	i        int            // index of the current line; a quoted value moves it on
-	seen     map[string]int // name → line
+	seen     map[string]int // name → its index in keys or build
 	comments []string       // full-line comments directly above the current line
 	keys     []Key
 	build    []Key
@@ -102,10 +102,6 @@ func (p *dotenvParser) line() error {
 	if err != nil {
 		return err
 	}
-	if first, dup := p.seen[name]; dup {
-		return errorf(p.file, lineNo, col, "duplicate key %s (first declared on line %d)", name, first)
-	}
-	p.seen[name] = lineNo
 	p.add(name, value, comment, lineNo, col)
 	return nil
 }
@@ -211,11 +207,19 @@ func (p *dotenvParser) add(name, value, comment string, lineNo, col int) {
 		k.Description = comment
 	}
 	p.comments = nil
+	list := &p.keys
 	if IsBuildVar(name) && !p.envFile {
-		p.build = append(p.build, k)
-	} else {
-		p.keys = append(p.keys, k)
+		list = &p.build
 	}
+	// A name declared again takes the earlier declaration's place: the
+	// later value is the one Compose, docker --env-file and godotenv
+	// use. The earlier one goes last, where Load files it as Shadowed.
+	if i, dup := p.seen[name]; dup {
+		k, (*list)[i] = (*list)[i], k
+	} else {
+		p.seen[name] = len(*list)
+	}
+	*list = append(*list, k)
 }
 
 // looksLikeAssignment reports whether a comment's text is a commented-out

@@ -2,6 +2,8 @@ package manifest_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -73,6 +75,8 @@ func TestDotenv(t *testing.T) {
 		{"comment above wins over inline", "# above\nA=1 # inline\n", `A@2:1="1" "above"`},
 		{"CRLF", "A=1\r\nB=\"x\"\r\n# c\r\nC=3\r\n", `A@1:1="1"; B@2:1="x"; C@4:1="3" "c"`},
 		{"BOM", "\uFEFFA=1\n", `A@1:1="1"`},
+		{"declared again: the later wins", "A=1\nB=2\n# again\nexport A=3\nA=4\n", `A@5:1="4"; B@2:1="2"`},
+		{"build var declared again", "GOOS=linux\nGOOS=darwin\n", `build:GOOS@2:1="darwin"`},
 		{"no final newline", "A=1", `A@1:1="1"`},
 		{"multi-line double quotes", "A=\"line1\nline2\"\nB=2\n", `A@1:1="line1\nline2"; B@3:1="2"`},
 		{"multi-line single quotes", "A='x\n\ny'\nB=2\n", `A@1:1="x\n\ny"; B@4:1="2"`},
@@ -117,8 +121,6 @@ func TestDotenvErrors(t *testing.T) {
 		{"escaped quote does not close", `B="abc\"` + "\n", `.env.example:1:1: unterminated quoted value of B`},
 		{"text after quote", "A=1\nB=\"abc\" def\n", `.env.example:2: unexpected "def" after the closing quote of B's value`},
 		{"text after multi-line quote", "B=\"a\nb\"c\n", `.env.example:2: unexpected "c" after the closing quote of B's value`},
-		{"duplicate", "A=1\n# again\nexport A=2\n", `.env.example:3:8: duplicate key A (first declared on line 1)`},
-		{"duplicate build var", "GOOS=linux\nGOOS=darwin\n", `.env.example:2:1: duplicate key GOOS (first declared on line 1)`},
 		{"UTF-16", "\xff\xfeA\x00=\x00", `.env.example: the file is encoded in UTF-16; save it as UTF-8`},
 		{"long line clipped", "THIS IS A VERY LONG LINE WITHOUT ANY EQUALS SIGN AT ALL\n", `.env.example:1:1: expected KEY=value, found "THIS IS A VERY LONG LINE WITHOUT ANY EQU…"`},
 	} {
@@ -134,5 +136,31 @@ func TestDotenvErrors(t *testing.T) {
 				t.Errorf("error is %T, want *manifest.Error", err)
 			}
 		})
+	}
+}
+
+// TestDotenvRedeclared: a name declared again in one dotenv file is no
+// error (open-im-server v3.6.0's env.template repeats two ports); the
+// later declaration is the key, as Compose and godotenv read the file, and
+// the earlier ones are Shadowed, still seen by the checks of values.
+func TestDotenvRedeclared(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, ".env.example")
+	if err := os.WriteFile(path, []byte("PORT=1\nHOST=h\n# again\nPORT=2\nPORT=3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m, err := manifest.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := render(m), `PORT@5:1="3"; HOST@2:1="h"`; got != want {
+		t.Errorf("keys: got %s, want %s", got, want)
+	}
+	var shadowed []string
+	for _, k := range m.Shadowed {
+		shadowed = append(shadowed, kv(k))
+	}
+	if got, want := strings.Join(shadowed, "; "), `PORT@1:1="1"; PORT@4:1="2" "again"`; got != want {
+		t.Errorf("shadowed: got %s, want %s", got, want)
 	}
 }

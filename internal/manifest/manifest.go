@@ -237,9 +237,10 @@ func isYAML(path string) bool {
 // envvet.yaml otherwise (whose sources: are read after its own keys);
 // any other file is a dotenv file. When two declarations name the same
 // variable, the first is the one in Keys (or Build), and the others go to
-// Shadowed. A name declared twice within one dotenv file or envvet.yaml is
-// an error; within deployment files it is not (services and containers
-// repeat keys). A file given twice is read once. Every error is an *Error.
+// Shadowed. A name declared twice within one envvet.yaml is an error;
+// within one dotenv file the later declaration counts and the earlier is
+// Shadowed (as Compose and godotenv read it), and within deployment files
+// the first counts (services and containers repeat keys). A file given twice is read once. Every error is an *Error.
 func Load(paths ...string) (*Manifest, error) {
 	l := newLoader(true)
 	for _, path := range paths {
