@@ -48,6 +48,20 @@
 // package main). An object fact (envHelper) carries helpers to the
 // packages that call them.
 //
+// A read without a default (os.Getenv, os.LookupEnv, a helper returning
+// the value) whose empty value the code at the read takes as the setting
+// left off is marked Ref.EmptyOff: its empty path leaves without handing
+// "" on (if v == "" { return }), gives the variable a value of its own
+// or a read handled so in turn, or the value is used only where set
+// (if v != "" { use(v) }, if ok { ... }, one side of an || when no
+// variable holds it), through strings.TrimSpace and the like, and
+// nothing in the empty branch fails (an error value, panic, os.Exit, a
+// Fatal, Panic, Exit or Error call, a usage message); after
+// if v != "" { return ... }, what follows counts as failing only when it
+// fails before any branch (it may try other sources first). A check
+// that only logs and goes on using the value does not count, nor does a
+// comparison with a non-empty constant.
+//
 // Struct fields are references when a value of the struct reaches the
 // parse call of github.com/caarlos0/env (v6 to v11, with envPrefix, the
 // Prefix, UseFieldNameByDefault and RequiredIfNoDef options when constant,
