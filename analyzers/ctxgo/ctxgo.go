@@ -93,6 +93,9 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 			handover(pass, fn)
 		}
 	}
+	if c.cutShort {
+		dialField(pass, sum, in)
+	}
 	if c.unobserved {
 		for cur := range in.Root().Preorder((*ast.GoStmt)(nil)) {
 			unobserved(pass, sum, cur)

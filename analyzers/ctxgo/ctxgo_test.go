@@ -26,7 +26,7 @@ import (
 // (only their diagnostics are checked), those of withGolden must have one.
 // The subtests check the related information of two scenarios.
 func Test(t *testing.T) {
-	noGolden := []string{"a", "unobserved", "handover", "typeparams", "mainpkg", "cgo", "illtyped", "related", "relatedx", "generickeep"}
+	noGolden := []string{"a", "unobserved", "handover", "typeparams", "mainpkg", "cgo", "illtyped", "related", "relatedx", "generickeep", "dialfield"}
 	withGolden := []string{"fix", "b", "cutshort", "frameworks", "twirpsvc", "abandoned"}
 	results := analysistest.RunWithSuggestedFixes(goldenOptional{t, noGolden}, analysistest.TestData(), ctxgo.New(ctxgo.Config{}),
 		slices.Concat(noGolden, withGolden)...)

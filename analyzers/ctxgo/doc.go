@@ -138,6 +138,38 @@
 // {...}(context.WithoutCancel(ctx))). The fix is offered only where the
 // file's Go version is go1.21 or later and the file imports context.
 //
+// The rule also reports a goroutine that works with a context a dial left
+// in a field. A function or method named Dial or Connect (or DialContext,
+// ConnectWithOptions: the name followed by an upper-case letter), with one
+// context parameter, assigns a context derived from that parameter (the
+// parameter itself, a With... of it, a local variable holding one) to a
+// context field of a struct type of the package (c.ctx = connCtx, or
+// conn{ctx: connCtx}). By the convention of net.Dialer.DialContext, the
+// context given to a dial bounds the setup of the connection only, so its
+// caller may cancel it as soon as the dial returns (a timeout with a
+// deferred cancel). A go statement anywhere in the package is reported
+// when its goroutine works with that field (as above: a use other than
+// Done, Err, ...), in its arguments or literal or in a function of the
+// package that it runs or calls, up to three calls deep; a goroutine
+// started by the dial itself that the dial waits for is not. A field set
+// from context.WithoutCancel(ctx) or context.Background(), or by a
+// function of another name (Start, Run, New: there the context is often
+// the object's lifetime by design), is left alone.
+//
+//	func (t *Transport) Connect(ctx context.Context) (*conn, error) {
+//		connCtx, cancel := context.WithCancel(ctx)
+//		return &conn{ctx: connCtx, cancel: cancel}, nil
+//	}
+//
+//	func (c *conn) sessionUpdated() {
+//		go c.stream() // diagnostic: c.ctx holds a context derived from the ctx of (*Transport).Connect (line 3), which callers may cancel once Connect returns (a dial's context bounds its setup, as for net.Dialer.DialContext), but the goroutine started here keeps using it (line 11); did you mean to derive it from context.WithoutCancel(ctx)?
+//	}
+//
+//	func (c *conn) stream() {
+//		req, _ := http.NewRequestWithContext(c.ctx, http.MethodGet, c.url, nil)
+//		...
+//	}
+//
 // # Rule unobserved: a goroutine that never observes cancellation
 //
 // The rule reports a go statement (outside main.main and init) when a
