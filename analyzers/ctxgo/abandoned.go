@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -109,6 +110,9 @@ type chanUses struct {
 // outside a select or in a closure).
 func channelUses(info *types.Info, body *ast.BlockStmt, ch madeChan) (u chanUses, ok bool) {
 	ok = true
+	var selects []*ast.SelectStmt
+	var once *ast.CommClause // another clause of a select outside any loop
+	var onceSel *ast.SelectStmt
 	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
 		id, isID := n.(*ast.Ident)
 		if !ok || !isID || info.ObjectOf(id) != ch.v || info.Defs[id] != nil {
@@ -132,14 +136,65 @@ func channelUses(info *types.Info, body *ast.BlockStmt, ch madeChan) (u chanUses
 			ok = false
 			return false
 		}
+		if !slices.Contains(selects, sel) {
+			selects = append(selects, sel)
+		}
 		if leave := leavingClause(info, sel, clause); leave != nil && u.leave == nil {
 			u.sel, u.leave = sel, leave
 		} else if leave := finalClause(info, body, sel, clause); leave != nil && u.leave == nil {
 			u.sel, u.leave = sel, leave
+		} else if once == nil && !loopIn(stack) {
+			once, onceSel = otherClause(info, sel, clause), sel
 		}
 		return true
 	})
+	if ok && u.leave == nil && once != nil && len(selects) == 1 {
+		// The one select receiving from ch runs once: when it goes
+		// through another case, nothing receives from ch afterwards
+		// (circuitbreaker's Call: a timeout case that records the
+		// timeout, then returns after the select).
+		u.sel, u.leave = onceSel, once
+	}
 	return u, ok
+}
+
+// otherClause returns the first clause of sel other than recv that does
+// not fail a test or end the process, nil if there is none.
+func otherClause(info *types.Info, sel *ast.SelectStmt, recv *ast.CommClause) *ast.CommClause {
+	for _, s := range sel.Body.List {
+		if c, ok := s.(*ast.CommClause); ok && c != recv && !failsTest(info, c) && !endsProcess(info, c) {
+			return c
+		}
+	}
+	return nil
+}
+
+// endsProcess reports whether a statement of c's body (not nested in an
+// if or a loop) ends the process or the goroutine: log.Fatal(err),
+// os.Exit(1), zerolog's log.Fatal().Msg(...). A sender left behind then
+// blocks only until the process ends (centrifugo v6.9.1's HTTP/3 server:
+// case err := <-qErr: log.Fatal()...).
+func endsProcess(info *types.Info, c *ast.CommClause) bool {
+	for _, st := range c.Body {
+		es, ok := st.(*ast.ExprStmt)
+		if !ok {
+			continue
+		}
+		ends := false
+		ast.Inspect(es.X, func(n ast.Node) bool {
+			if _, lit := n.(*ast.FuncLit); lit || ends {
+				return false
+			}
+			if call, ok := n.(*ast.CallExpr); ok && (endsGoroutine(info, call) || noReturn(info, call)) {
+				ends = true
+			}
+			return !ends
+		})
+		if ends {
+			return true
+		}
+	}
+	return false
 }
 
 // receives reports whether id, with ancestors stack, is received from or
@@ -258,17 +313,12 @@ func clauseHas(c *ast.CommClause, match func(ast.Node) bool) bool {
 // finalClause returns a clause of sel other than recv when sel is the last
 // statement of body, which then ends through it; nil otherwise (health-go
 // v5.5.4's Measure: a timeout case that falls off the end of the goroutine).
-// A clause that fails a test is not one.
+// A clause that fails a test or ends the process is not one.
 func finalClause(info *types.Info, body *ast.BlockStmt, sel *ast.SelectStmt, recv *ast.CommClause) *ast.CommClause {
 	if len(body.List) == 0 || body.List[len(body.List)-1] != sel {
 		return nil
 	}
-	for _, s := range sel.Body.List {
-		if c, ok := s.(*ast.CommClause); ok && c != recv && !failsTest(info, c) {
-			return c
-		}
-	}
-	return nil
+	return otherClause(info, sel, recv)
 }
 
 // failsTest reports whether the body of c fails or skips a test (t.Fatal,

@@ -235,7 +235,8 @@
 // communication of select cases, one of which sits beside a case whose
 // body returns, or beside any case when the select is the last statement
 // of the function, which then ends through it (a timeout case that only
-// records the timeout). Any other use of the channel by the function (passing it
+// records the timeout), or when it is the one such select and sits in no
+// loop, so that it runs once and nothing receives after it. Any other use of the channel by the function (passing it
 // on, storing, closing, ranging over it, receiving outside a select or in
 // a closure) lets someone else receive, and nothing is reported. When the
 // function returns through the other case (<-ctx.Done(), a timeout),
@@ -244,7 +245,10 @@
 // suggested fix gives the channel a buffer of 1. A case whose body fails
 // or skips a test (t.Fatal, t.Errorf, t.Skip, testify's Fail) does not
 // count, here or for a handed-out channel: a sender it leaves behind
-// blocks only in a test that has failed already.
+// blocks only in a test that has failed already. Nor does, beside a select
+// that runs once or ends the function, a case one of whose statements
+// ends the process (log.Fatal(err), os.Exit(1), zerolog's
+// log.Fatal().Msg(...)): its sender blocks only until the process exits.
 //
 //	func fetch(ctx context.Context) (int, error) {
 //		ch := make(chan int)

@@ -201,3 +201,38 @@ func dial(timeout time.Duration) (int, error) {
 		return 0, errors.New("timed out")
 	}
 }
+
+// The select runs once and its timeout case only records the timeout:
+// the function returns after it without receiving (rubyist/circuitbreaker
+// v2.1.6's Breaker.Call, fixed by PR #35 with a buffer of 1).
+func call(circuit func() error, timeout time.Duration) error {
+	var err error
+	c := make(chan error)
+	go func() { // want `the goroutine started here sends on unbuffered c \(line 212\), but call may return through another case of the select on line 214, and then nobody receives and the goroutine blocks forever; give c a buffer or send in a select`
+		c <- circuit()
+	}()
+	select {
+	case e := <-c:
+		err = e
+	case <-time.After(timeout):
+		err = errors.New("timed out")
+	}
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+// Twin: after a timeout of the select the function still waits for the
+// value, so the send completes.
+func callPatient(circuit func() error, timeout time.Duration) error {
+	c := make(chan error)
+	go func() { c <- circuit() }()
+	select {
+	case err := <-c:
+		return err
+	case <-time.After(timeout):
+		println("slow")
+	}
+	return <-c
+}
