@@ -484,16 +484,17 @@ func (s *state) mayFail(n ast.Node) bool {
 }
 
 // failsName reports whether a function's name says it fails, in either
-// case: Fatal..., Panic..., Exit..., Error... (a logged error), or a
-// usage message (usage, printUsage, flag.Usage).
+// case: Fatal..., Panic..., Exit..., Error... (a logged error), Crit...
+// (log15's Crit), or a usage or help message (usage, printUsage,
+// flag.Usage, cobra's cmd.Help).
 func failsName(name string) bool {
 	lower := strings.ToLower(name)
-	for _, p := range []string{"fatal", "panic", "exit", "error"} {
+	for _, p := range []string{"fatal", "panic", "exit", "error", "crit"} {
 		if strings.HasPrefix(lower, p) {
 			return true
 		}
 	}
-	return strings.Contains(lower, "usage")
+	return strings.Contains(lower, "usage") || strings.Contains(lower, "help")
 }
 
 // isError reports whether e is a value of a type that implements error,

@@ -224,3 +224,23 @@ func forced(c *config, force bool) {
 }
 
 func tryMetadata() error { return nil }
+
+type command struct{}
+
+func (command) Help() {}
+
+type logger struct{}
+
+func (logger) Crit(msg string) {}
+
+// help prints the command's help when the key is empty, as cobra's
+// cmd.Help: a required setting, flag-style; so is a log15 Crit.
+func help(cmd command, l logger) {
+	if v := os.Getenv("HELPED"); v == "" { // want `^read "HELPED"$`
+		cmd.Help()
+		return
+	}
+	if os.Getenv("CRITICAL") == "" { // want `^read "CRITICAL"$`
+		l.Crit("CRITICAL is not set")
+	}
+}
