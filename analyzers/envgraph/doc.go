@@ -56,7 +56,7 @@
 // (if v != "" { use(v) }, if ok { ... }, one side of an || when no
 // variable holds it), through strings.TrimSpace and the like, and
 // nothing in the empty branch fails (an error value, panic, os.Exit, a
-// Fatal, Panic, Exit or Error call, a usage message); after
+// Fatal, Panic, Exit, Error or Crit call, a usage or help message); after
 // if v != "" { return ... }, what follows counts as failing only when it
 // fails before any branch (it may try other sources first). A check
 // that only logs and goes on using the value does not count, nor does a

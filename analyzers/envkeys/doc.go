@@ -55,15 +55,16 @@
 // keys (no dotenv file such as .env.example, no envvet.yaml keys:), a
 // read with a default in the code is an optional setting the deployment
 // leaves to that default, and is not reported; a read without a default
-// is. So is a read whose empty value the code handles where it reads it
-// as the setting left off, as if "" were its default: it leaves
+// is. A read whose empty value the code handles where it reads it as the
+// setting left off is optional too, as if "" were its default: it leaves
 // (if token == "" { return }), falls back on a value of its own, or on
 // another key handled so in turn, or uses the value only where it is set
-// (if url != "" { cfg.URL = url }). A read whose empty value is an error,
-// a panic, a fatal log or a usage message, is returned to the caller as
-// it is, or is used unchecked, is still reported. A key a deployment sets
-// under a misspelt name is still found, as declared but never read. A key asked of a configuration library that
-// lets the environment override its config file (viper.GetString("http.port")
+// (if url != "" { cfg.URL = url }). A read whose empty value is an
+// error, a panic, a fatal log or a usage or help message, is returned to
+// the caller as it is, or is used unchecked, is still reported. A key a
+// deployment sets under a misspelt name is still found, as declared but
+// never read. A key asked of a configuration library that lets the
+// environment override its config file (viper.GetString("http.port")
 // under AutomaticEnv, koanf's env provider, the fields of cleanenv's
 // ReadConfig and of configor) needs no declaration either, whatever the
 // manifest: the file may set it. It still counts as read, and an explicit
