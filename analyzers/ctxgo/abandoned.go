@@ -580,7 +580,7 @@ func (s *senders) sendsIn(body *ast.BlockStmt, ch *types.Var) ast.Node {
 		case *ast.GoStmt:
 			return false // another goroutine's send
 		case *ast.SendStmt:
-			if refersTo(s.info, n.Chan, ch) && !offersAnother(stack, n) && (!s.unbounded || repeats(s.info, stack, n)) {
+			if refersTo(s.info, n.Chan, ch) && !offersAnother(stack, n) && !afterServerClosed(s.info, stack, n) && (!s.unbounded || repeats(s.info, stack, n)) {
 				found = n
 			}
 		case *ast.CallExpr:
@@ -601,6 +601,106 @@ func offersAnother(stack []ast.Node, send *ast.SendStmt) bool {
 	c, ok := stack[n-1].(*ast.CommClause)
 	sel, ok2 := stack[n-3].(*ast.SelectStmt)
 	return ok && ok2 && c.Comm == send && len(sel.Body.List) > 1
+}
+
+// afterServerClosed reports whether send, with ancestors stack, runs only
+// when a server's Serve failed with an error other than
+// http.ErrServerClosed, which Serve returns once Shutdown or Close is
+// called:
+//
+//	if err := srv.Serve(ln); err != nil && err != http.ErrServerClosed {
+//		errs <- err
+//	}
+//
+// or after if errors.Is(err, http.ErrServerClosed) { return }. The way
+// out of the select that abandons the channel is then the server's
+// shutdown (tailscale v1.92.0's API server proxy: case <-ctx.Done(), then
+// Shutdown), and nothing is sent.
+func afterServerClosed(info *types.Info, stack []ast.Node, send *ast.SendStmt) bool {
+	var child ast.Node = send
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch n := stack[i].(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.IfStmt:
+			if child == n.Body && excludesServerClosed(info, n.Cond) {
+				return true
+			}
+		case *ast.BlockStmt:
+			for _, st := range n.List {
+				if st == child {
+					break
+				}
+				if ifs, ok := st.(*ast.IfStmt); ok && isServerClosed(info, ifs.Cond) && endsInReturn(ifs.Body) {
+					return true
+				}
+			}
+		}
+		child = stack[i]
+	}
+	return false
+}
+
+// excludesServerClosed reports whether cond holds only when an error is
+// not http.ErrServerClosed: err != http.ErrServerClosed or
+// !errors.Is(err, http.ErrServerClosed), alone or in a conjunction.
+func excludesServerClosed(info *types.Info, cond ast.Expr) bool {
+	switch c := ast.Unparen(cond).(type) {
+	case *ast.BinaryExpr:
+		switch c.Op {
+		case token.LAND:
+			return excludesServerClosed(info, c.X) || excludesServerClosed(info, c.Y)
+		case token.NEQ:
+			return isServerClosedVar(info, c.X) || isServerClosedVar(info, c.Y)
+		}
+	case *ast.UnaryExpr:
+		return c.Op == token.NOT && isServerClosed(info, c.X)
+	}
+	return false
+}
+
+// isServerClosed reports whether cond holds when an error is
+// http.ErrServerClosed: err == http.ErrServerClosed or
+// errors.Is(err, http.ErrServerClosed), alone or in a disjunction.
+func isServerClosed(info *types.Info, cond ast.Expr) bool {
+	switch c := ast.Unparen(cond).(type) {
+	case *ast.BinaryExpr:
+		switch c.Op {
+		case token.LOR:
+			return isServerClosed(info, c.X) || isServerClosed(info, c.Y)
+		case token.EQL:
+			return isServerClosedVar(info, c.X) || isServerClosedVar(info, c.Y)
+		}
+	case *ast.CallExpr:
+		fn, ok := typeutil.Callee(info, c).(*types.Func)
+		return ok && fn.Pkg() != nil && fn.Pkg().Path() == "errors" && fn.Name() == "Is" &&
+			len(c.Args) == 2 && isServerClosedVar(info, c.Args[1])
+	}
+	return false
+}
+
+// endsInReturn reports whether b's last statement is a return.
+func endsInReturn(b *ast.BlockStmt) bool {
+	if len(b.List) == 0 {
+		return false
+	}
+	_, ok := b.List[len(b.List)-1].(*ast.ReturnStmt)
+	return ok
+}
+
+// isServerClosedVar reports whether e is net/http's ErrServerClosed.
+func isServerClosedVar(info *types.Info, e ast.Expr) bool {
+	var id *ast.Ident
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		id = x
+	case *ast.SelectorExpr:
+		id = x.Sel
+	default:
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	return ok && v.Pkg() != nil && v.Pkg().Path() == "net/http" && v.Name() == "ErrServerClosed"
 }
 
 func loopIn(stack []ast.Node) bool {

@@ -249,6 +249,12 @@
 // that runs once or ends the function, a case one of whose statements
 // ends the process (log.Fatal(err), os.Exit(1), zerolog's
 // log.Fatal().Msg(...)): its sender blocks only until the process exits.
+// A send made only when a server's Serve failed with an error other than
+// http.ErrServerClosed (if err != http.ErrServerClosed { errs <- err }, or
+// after if errors.Is(err, http.ErrServerClosed) { return }) is not a
+// forgotten sender either: the way out past the select is the server's
+// Shutdown or Close, after which Serve returns ErrServerClosed and sends
+// nothing.
 //
 //	func fetch(ctx context.Context) (int, error) {
 //		ch := make(chan int)
