@@ -228,15 +228,8 @@ func (s *state) heldOff(st inspector.Cursor, h held) bool {
 // restOf returns the statements after the statement at st in its list;
 // nil when st is in no list.
 func restOf(st inspector.Cursor) []ast.Stmt {
-	var list []ast.Stmt
-	switch n := st.Parent().Node().(type) {
-	case *ast.BlockStmt:
-		list = n.List
-	case *ast.CaseClause:
-		list = n.Body
-	case *ast.CommClause:
-		list = n.Body
-	default:
+	list, ok := stmtList(st.Parent().Node())
+	if !ok {
 		return nil
 	}
 	for i, x := range list {
@@ -245,6 +238,20 @@ func restOf(st inspector.Cursor) []ast.Stmt {
 		}
 	}
 	return nil
+}
+
+// stmtList returns the statements of n, a block or the body of a case or
+// select clause; false for any other node.
+func stmtList(n ast.Node) ([]ast.Stmt, bool) {
+	switch n := n.(type) {
+	case *ast.BlockStmt:
+		return n.List, true
+	case *ast.CaseClause:
+		return n.Body, true
+	case *ast.CommClause:
+		return n.Body, true
+	}
+	return nil, false
 }
 
 // offAt reports whether ifs, the test of h's value, handles the empty

@@ -30,15 +30,8 @@ type typedUse struct {
 func (s *state) valueSets(n ast.Node) []typedUse {
 	var out []typedUse
 	ast.Inspect(n, func(n ast.Node) bool {
-		var list []ast.Stmt
-		switch n := n.(type) {
-		case *ast.BlockStmt:
-			list = n.List
-		case *ast.CaseClause:
-			list = n.Body
-		case *ast.CommClause:
-			list = n.Body
-		default:
+		list, ok := stmtList(n)
+		if !ok {
 			return true
 		}
 		for i, st := range list {
