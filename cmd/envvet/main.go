@@ -64,7 +64,6 @@ func forMultichecker(args []string) bool {
 
 // standalone runs the checks on the packages named by args.
 func standalone(args []string, stdout, stderr io.Writer) int {
-	startHeap(vetHeap) // as a go vet process: a small program is analyzed with no collection
 	fs := flag.NewFlagSet("envvet", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var cfg analyzers.Config

@@ -97,9 +97,13 @@ func isUnit(args []string) bool {
 	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg")
 }
 
-// vetHeap is the heap a go vet process, or a standalone run, grows to
-// before its first garbage collection: most packages (and small programs)
-// are analyzed within it, with no collection. 128 MB and not 64: on go
+// vetHeap is the heap a go vet process grows to before its first garbage
+// collection: most packages are analyzed within it, with no collection.
+// A standalone run does not start so (it did from f62b27b to this
+// comment's commit): it analyzes a whole program at once, and on goose
+// v3.29.0 its peak RSS was 2305-2347 MB with startHeap's first cycle
+// against 2137-2209 MB without, CPU alike (five interleaved runs each;
+// bench/README.md, "the standalone peak memory"). 128 MB and not 64: on go
 // vet's configs of goose v3.29.0 and golang.org/x/tools v0.52.0 the
 // packages allocating between the two collected once for nothing
 // (bench/README.md, "go vet mode: the first collection"). A go vet run
