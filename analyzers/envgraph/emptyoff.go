@@ -45,7 +45,7 @@ func (s *state) markEmptyOff() {
 			continue
 		}
 		switch {
-		case s.isStringValue(call):
+		case s.isString(call):
 			r.EmptyOff = s.emptyOff(call)
 		case s.isLookup(call):
 			r.EmptyOff = s.lookupOff(call)
@@ -73,12 +73,6 @@ func (s *state) hasArg(call *ast.CallExpr, pos, end token.Pos) bool {
 		}
 	}
 	return false
-}
-
-// isStringValue reports whether e is a single string value.
-func (s *state) isStringValue(e ast.Expr) bool {
-	tv, ok := s.info.Types[e]
-	return ok && tv.IsValue() && isStringType(tv.Type)
 }
 
 // isLookup reports whether e's value is a (string, bool) pair, as
@@ -192,7 +186,7 @@ func (s *state) trimmed(cur inspector.Cursor) inspector.Cursor {
 			cur = p
 			continue
 		case *ast.CallExpr:
-			if len(n.Args) > 0 && n.Args[0] == cur.Node() && s.isStringValue(n) {
+			if len(n.Args) > 0 && n.Args[0] == cur.Node() && s.isString(n) {
 				if fn, ok := s.calleeFunc(n); ok && fn.Pkg() != nil && fn.Pkg().Path() == "strings" {
 					cur = p
 					continue
@@ -228,30 +222,13 @@ func (s *state) heldOff(st inspector.Cursor, h held) bool {
 // restOf returns the statements after the statement at st in its list;
 // nil when st is in no list.
 func restOf(st inspector.Cursor) []ast.Stmt {
-	list, ok := stmtList(st.Parent().Node())
-	if !ok {
-		return nil
-	}
+	list := passutil.StmtList(st.Parent().Node())
 	for i, x := range list {
 		if x == st.Node() {
 			return list[i+1:]
 		}
 	}
 	return nil
-}
-
-// stmtList returns the statements of n, a block or the body of a case or
-// select clause; false for any other node.
-func stmtList(n ast.Node) ([]ast.Stmt, bool) {
-	switch n := n.(type) {
-	case *ast.BlockStmt:
-		return n.List, true
-	case *ast.CaseClause:
-		return n.Body, true
-	case *ast.CommClause:
-		return n.Body, true
-	}
-	return nil, false
 }
 
 // offAt reports whether ifs, the test of h's value, handles the empty
@@ -399,20 +376,9 @@ func (s *state) setAmong(cond ast.Expr, h held) bool {
 // statement that may branch: a return of an error, a fatal call (see
 // mayFail), after plain assignments and declarations only.
 func (s *state) failsAtOnce(list []ast.Stmt) bool {
-	for _, st := range list {
-		switch st := st.(type) {
-		case *ast.ReturnStmt:
-			return s.mayFail(st)
-		case *ast.ExprStmt:
-			if s.mayFail(st) {
-				return true
-			}
-		case *ast.AssignStmt, *ast.DeclStmt, *ast.IncDecStmt, *ast.EmptyStmt:
-		default:
-			return false
-		}
-	}
-	return false
+	return failsFirst(list,
+		func(r *ast.ReturnStmt) bool { return s.mayFail(r) },
+		func(e *ast.ExprStmt) bool { return s.mayFail(e) })
 }
 
 // comparesEmpty reports whether b compares h's value with "" or its

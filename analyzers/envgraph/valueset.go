@@ -30,10 +30,7 @@ type typedUse struct {
 func (s *state) valueSets(n ast.Node) []typedUse {
 	var out []typedUse
 	ast.Inspect(n, func(n ast.Node) bool {
-		list, ok := stmtList(n)
-		if !ok {
-			return true
-		}
+		list := passutil.StmtList(n)
 		for i, st := range list {
 			if u, ok := s.stmtSet(st, list[i+1:]); ok {
 				out = append(out, u)
@@ -256,12 +253,24 @@ func (s *state) mapKeys(m ast.Expr) ([]string, bool) {
 // like. A statement that may branch (if, for, a nested switch) before
 // the failure makes it uncertain: false.
 func (s *state) fails(stmts []ast.Stmt) bool {
+	return failsFirst(stmts, s.returnsError, func(e *ast.ExprStmt) bool {
+		call, ok := ast.Unparen(e.X).(*ast.CallExpr)
+		return ok && s.isFatal(call)
+	})
+}
+
+// failsFirst reports whether stmts, run in order, reach a failing
+// statement (a return for which ret holds, an expression statement for
+// which expr holds) with only assignments, declarations, increments and
+// empty statements before it: a statement that may branch first makes
+// the failure uncertain.
+func failsFirst(stmts []ast.Stmt, ret func(*ast.ReturnStmt) bool, expr func(*ast.ExprStmt) bool) bool {
 	for _, st := range stmts {
 		switch st := st.(type) {
 		case *ast.ReturnStmt:
-			return s.returnsError(st)
+			return ret(st)
 		case *ast.ExprStmt:
-			if call, ok := ast.Unparen(st.X).(*ast.CallExpr); ok && s.isFatal(call) {
+			if expr(st) {
 				return true
 			}
 		case *ast.AssignStmt, *ast.DeclStmt, *ast.IncDecStmt, *ast.EmptyStmt:
