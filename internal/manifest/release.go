@@ -131,11 +131,7 @@ func (c *Cache) ReleaseVar(dir, name string) (p Policy, found bool, err error) {
 			if !o.HasDefault || strings.TrimSpace(o.Default) != strings.TrimSpace(k.Default) {
 				return Policy{}, false, nil // its builds disagree or keep the default
 			}
-			if o.Mains == nil {
-				k.Mains = nil
-			} else if k.Mains != nil {
-				k.Mains = slices.Compact(slices.Sorted(slices.Values(append(slices.Clip(k.Mains), o.Mains...))))
-			}
+			k.Mains = unionMains(k.Mains, o.Mains)
 		}
 		return Policy{Key: k, Root: filepath.Dir(files[0])}, true, nil
 	}
@@ -155,4 +151,15 @@ func ModuleRoot(dir string) string {
 		return ""
 	}
 	return moduleRoot(abs)
+}
+
+// unionMains joins the main directories of two builds, sorted; nil when
+// either is nil (a build whose mains are not known may build any).
+func unionMains(a, b []string) []string {
+	if a == nil || b == nil {
+		return nil
+	}
+	m := slices.Concat(a, b)
+	slices.Sort(m)
+	return slices.Compact(m)
 }
