@@ -99,15 +99,14 @@ func isUnit(args []string) bool {
 
 // vetHeap is the heap a go vet process grows to before its first garbage
 // collection: most packages are analyzed within it, with no collection.
-// A standalone run does not start so (it did from f62b27b to this
-// comment's commit): it analyzes a whole program at once, and on goose
-// v3.29.0 its peak RSS was 2305-2347 MB with startHeap's first cycle
-// against 2137-2209 MB without, CPU alike (five interleaved runs each;
-// bench/README.md, "the standalone peak memory"). 128 MB and not 64: on go
-// vet's configs of goose v3.29.0 and golang.org/x/tools v0.52.0 the
-// packages allocating between the two collected once for nothing
-// (bench/README.md, "go vet mode: the first collection"). A go vet run
-// on N cores holds at most N such heaps at once.
+// 128 MB and not 64: on go vet's configs of goose v3.29.0 and
+// golang.org/x/tools v0.52.0 the packages allocating between the two
+// collected once for nothing (bench/README.md, "go vet mode: the first
+// collection"). A go vet run on N cores holds at most N such heaps at
+// once. A standalone run does not start so: it analyzes a whole program
+// at once, and on goose v3.29.0 its peak RSS was 2305-2347 MB with this
+// first cycle against 2137-2209 MB without, CPU alike (bench/README.md,
+// "the standalone peak memory").
 const vetHeap = 128 << 20
 
 // startHeap lets the heap grow to size before the first garbage collection,
