@@ -108,6 +108,13 @@ type Options struct {
 	// cores the others leave idle. Results, diagnostics and facts are
 	// the same either way.
 	Sequential bool
+	// Prepared returns the result of analyzer a on package p that the
+	// caller computed already, and true; the engine then uses it instead
+	// of running a. Only an analyzer whose result depends on nothing but
+	// the package's syntax may be prepared (lazyinspect's Inspector): an
+	// editor builds it while go/types checks the edited package, on a
+	// core the type-check leaves idle. Nil prepares nothing.
+	Prepared func(p *packages.Package, a *analysis.Analyzer) (any, bool)
 }
 
 // An Action is one analyzer's run on one package.
@@ -515,9 +522,14 @@ func (e *Engine) analyze(n *node, sem chan struct{}, opts Options) {
 		}
 	}
 	step := func(act *Action) {
-		if act.Err = failedPrerequisites(act.Analyzer, n, acts); act.Err == nil {
-			e.exec(act, n, pf, acts)
+		if act.Err = failedPrerequisites(act.Analyzer, n, acts); act.Err != nil {
+			return
 		}
+		if r, ok := prepared(opts, act); ok {
+			e.take(act, n, r)
+			return
+		}
+		e.exec(act, n, pf, acts)
 	}
 	if !opts.Sequential && len(acts) > 1 {
 		s := newSchedule(e.order, acts, sem)
@@ -618,6 +630,35 @@ func (e *Engine) exec(act *Action, n *node, pf *pkgFacts, acts map[*analysis.Ana
 			act.Result, act.Err = nil, err
 		}
 	}
+	markRoot(act, n)
+}
+
+// prepared returns the result Options.Prepared holds for act, if any; an
+// analyzer with facts is always run.
+func prepared(opts Options, act *Action) (any, bool) {
+	if opts.Prepared == nil || len(act.Analyzer.FactTypes) > 0 {
+		return nil, false
+	}
+	return opts.Prepared(act.Package, act.Analyzer)
+}
+
+// take makes r, prepared by the caller, the result of act, as exec would
+// have made its analyzer's: checked against the analyzer's ResultType,
+// told whether its package is a root.
+func (e *Engine) take(act *Action, n *node, r any) {
+	if act.Err = cannotRun(act); act.Err != nil {
+		return
+	}
+	act.Result = r
+	if err := resultTypeError(act); err != nil {
+		act.Result, act.Err = nil, err
+		return
+	}
+	markRoot(act, n)
+}
+
+// markRoot tells act's result whether its package is a root (RootMarker).
+func markRoot(act *Action, n *node) {
 	if m, ok := act.Result.(RootMarker); ok && n.root {
 		m.MarkRoot()
 	}

@@ -342,7 +342,7 @@ func (s *server) runEngine(ctx context.Context, st *loadState, roots []*packages
 	start := time.Now()
 	r := &engineRun{}
 	for {
-		run, err := st.engine.Run(ctx, roots, engine.Options{Reuse: true, Cached: st.cached})
+		run, err := st.engine.Run(ctx, roots, engine.Options{Reuse: true, Cached: st.cached, Prepared: st.prepared})
 		if err != nil {
 			return nil, err
 		}

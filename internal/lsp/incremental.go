@@ -16,6 +16,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/envvet/envvet/internal/engine"
+	"github.com/envvet/envvet/internal/lazyinspect"
 )
 
 // A loadState is what the last analysis of a module loaded: the packages
@@ -56,6 +57,10 @@ type loadState struct {
 	laterSyntax map[string]*ast.File
 	laterBroken map[string]error
 	first       *engineRun // the analysis run before them, for the log
+
+	// inspectors holds the inspectors of the packages with changed files
+	// type-checked by the last update, built during their type-check.
+	inspectors map[*packages.Package]*lazyinspect.Inspector
 }
 
 // maxEdits bounds the incremental updates between full loads: each adds
@@ -292,8 +297,9 @@ func (st *loadState) recheckStale(force map[string]bool) []*packages.Package {
 }
 
 // recheck returns a copy of p type-checked again, with the new syntax of
-// its changed files and its imports replaced by check's results.
-func recheck(p *packages.Package, newSyntax map[string]*ast.File, broken map[string]error, check func(*packages.Package) *packages.Package) *packages.Package {
+// its changed files and its imports replaced by check's results; it calls
+// starting with the copy, its syntax set, before go/types checks it.
+func recheck(p *packages.Package, newSyntax map[string]*ast.File, broken map[string]error, check func(*packages.Package) *packages.Package, starting func(*packages.Package)) *packages.Package {
 	q := *p
 	q.Errors = nil
 	q.Imports = make(map[string]*packages.Package, len(p.Imports))
@@ -334,6 +340,7 @@ func recheck(p *packages.Package, newSyntax map[string]*ast.File, broken map[str
 	if p.Module != nil && p.Module.GoVersion != "" {
 		cfg.GoVersion = "go" + p.Module.GoVersion
 	}
+	starting(&q)
 	_ = types.NewChecker(cfg, p.Fset, q.Types, q.TypesInfo).Files(q.Syntax)
 	q.IllTyped = len(q.TypeErrors) > 0 || len(q.Errors) > 0
 	for _, imp := range q.Imports {

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/types/objectpath"
 
 	"github.com/envvet/envvet/internal/engine"
+	"github.com/envvet/envvet/internal/lazyinspect"
 )
 
 // Importers are type-checked and analyzed again only when what they see
@@ -45,12 +46,16 @@ type updater struct {
 	done   map[string]*packages.Package
 	// replaced maps each package type-checked again to its new version
 	replaced map[*packages.Package]*packages.Package
+	// inspectors holds the inspectors built, while go/types checked
+	// them, of the new versions of the packages with changed files
+	inspectors map[*packages.Package]*lazyinspect.Inspector
 }
 
 func (st *loadState) newUpdater() *updater {
 	return &updater{st: st, syntax: make(map[string]*ast.File), broken: make(map[string]error),
 		force: make(map[string]bool), done: make(map[string]*packages.Package),
-		replaced: make(map[*packages.Package]*packages.Package)}
+		replaced:   make(map[*packages.Package]*packages.Package),
+		inspectors: make(map[*packages.Package]*lazyinspect.Inspector)}
 }
 
 // apply type-checks again the forced packages and the importers that
@@ -77,6 +82,7 @@ func (u *updater) apply() {
 		}
 	}
 	u.st.roots = roots
+	u.st.inspectors = u.inspectors
 	u.st.reindex(u.replaced)
 	u.st.prune()
 }
@@ -107,12 +113,36 @@ func (u *updater) current(id string) *packages.Package {
 	}
 	if need {
 		old := q
-		q = recheck(q, u.syntax, u.broken, u.importOf)
+		q = recheck(q, u.syntax, u.broken, u.importOf, u.prebuild)
 		u.st.cur[id] = q
 		u.replaced[old] = q
 	}
 	u.done[id] = q
 	return q
+}
+
+// prebuild starts building the inspector of q, about to be type-checked,
+// if q compiles a changed file: on a core the type-check leaves idle,
+// the analysis of an edited package then finds its inspector built
+// (lazyinspect's Get waits for the build if it has not ended).
+func (u *updater) prebuild(q *packages.Package) {
+	for _, f := range q.Syntax {
+		if _, changed := u.syntax[q.Fset.File(f.FileStart).Name()]; changed {
+			in := lazyinspect.New(q.Syntax)
+			u.inspectors[q] = in
+			go in.Get()
+			return
+		}
+	}
+}
+
+// prepared returns the inspector built for p's analysis (prebuild), for
+// engine.Options.Prepared.
+func (st *loadState) prepared(p *packages.Package, a *analysis.Analyzer) (any, bool) {
+	if in, ok := st.inspectors[p]; ok && a == lazyinspect.Analyzer {
+		return in, true
+	}
+	return nil, false
 }
 
 func (u *updater) importOf(imp *packages.Package) *packages.Package {
