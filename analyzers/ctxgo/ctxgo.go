@@ -94,7 +94,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	if c.cutShort {
-		dialField(pass, sum, in)
+		dialGo(pass, sum, in, dialField(pass, sum, in))
 	}
 	if c.unobserved {
 		for cur := range in.Root().Preorder((*ast.GoStmt)(nil)) {

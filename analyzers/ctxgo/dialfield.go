@@ -34,10 +34,12 @@ type dialStore struct {
 // the connection only, so callers pass one they cancel as soon as the dial
 // returns (a timeout with a deferred cancel), and the connection's
 // goroutines then fail with context canceled.
-func dialField(pass *analysis.Pass, sum *ctxsum.Result, in *inspector.Inspector) {
+// It returns the go statements it reported.
+func dialField(pass *analysis.Pass, sum *ctxsum.Result, in *inspector.Inspector) map[*ast.GoStmt]bool {
+	reported := make(map[*ast.GoStmt]bool)
 	stores := dialStores(pass, sum, in)
 	if len(stores) == 0 {
-		return
+		return reported
 	}
 	for cur := range in.Root().Preorder((*ast.GoStmt)(nil)) {
 		g := cur.Node().(*ast.GoStmt)
@@ -55,10 +57,12 @@ func dialField(pass *analysis.Pass, sum *ctxsum.Result, in *inspector.Inspector)
 			}
 			if work := goFieldWork(pass, sum, g, s.field); work != nil {
 				reportDialField(pass, g, s, work)
+				reported[g] = true
 				break
 			}
 		}
 	}
+	return reported
 }
 
 // dialStores lists the context fields of the package's struct types that
@@ -79,14 +83,7 @@ func dialStores(pass *analysis.Pass, sum *ctxsum.Result, in *inspector.Inspector
 		}
 		flow := sum.NewFlow(decl.Type, decl.Body)
 		roots := ctxsum.Roots{Entry: func(v *types.Var) bool { return v == p }}
-		name := decl.Name.Name
-		if fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func); ok && fn.Signature().Recv() != nil {
-			recv := types.TypeString(fn.Signature().Recv().Type(), types.RelativeTo(pass.Pkg))
-			if strings.HasPrefix(recv, "*") {
-				recv = "(" + recv + ")"
-			}
-			name = recv + "." + name
-		}
+		name := dialName(pass, decl)
 		ast.Inspect(decl.Body, func(n ast.Node) bool {
 			field, value := storedField(pass, n)
 			if field != nil && flow.Carries(value, n.Pos(), roots) {
@@ -97,6 +94,19 @@ func dialStores(pass *analysis.Pass, sum *ctxsum.Result, in *inspector.Inspector
 		})
 	}
 	return stores
+}
+
+// dialName names decl as the messages do: "Connect", "(*Transport).Connect".
+func dialName(pass *analysis.Pass, decl *ast.FuncDecl) string {
+	name := decl.Name.Name
+	if fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func); ok && fn.Signature().Recv() != nil {
+		recv := types.TypeString(fn.Signature().Recv().Type(), types.RelativeTo(pass.Pkg))
+		if strings.HasPrefix(recv, "*") {
+			recv = "(" + recv + ")"
+		}
+		name = recv + "." + name
+	}
+	return name
 }
 
 // storedField matches n, a key-value pair of a composite literal or an

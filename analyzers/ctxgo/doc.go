@@ -23,8 +23,11 @@
 //     leaves the context alive on the other paths);
 //   - the context of the request of a handler F, reached from a parameter
 //     that F does not reassign: r.Context() in a net/http handler (F's
-//     parameters are exactly an http.ResponseWriter and an *http.Request;
-//     chi, gorilla/mux and net/http middleware closures have this shape),
+//     parameters begin with an http.ResponseWriter and then an
+//     *http.Request; chi, gorilla/mux and net/http middleware closures have
+//     this shape, httprouter's Handle adds its Params, and a hook or helper
+//     that a handler calls with its own w and r, as kratos's
+//     ExecuteLoginPreHook(w, r, flow), runs within that request),
 //     c.Request.Context() in a gin handler (F's one parameter is a
 //     *gin.Context), c.Request().Context() in an echo handler (one
 //     echo.Context). The frameworks are a table in ctxsum (one entry each);
@@ -49,7 +52,9 @@
 //   - a context derived from one of these with context.WithValue or
 //     With{Cancel,Timeout,Deadline}[Cause], or a local variable holding one
 //     (the last assignment before the use, in an enclosing block, decides;
-//     a variable assigned on some branch only is not followed).
+//     a variable assigned on some branch only is not followed, except in
+//     the body of if ctx == nil, which leaves its value on every other
+//     path).
 //
 // The rule reports a go statement of F (not inside a nested function
 // literal) whose goroutine does work with such a context: the context is an
@@ -67,7 +72,12 @@
 //
 // It also reports a call whose callee, in any package, has the keepsCtx fact
 // for the argument given (the callee starts a goroutine that keeps working
-// with that parameter after returning, without waiting for it):
+// with that parameter after returning, without waiting for it, or waits
+// for it on some paths only: its last result is an error and a return of
+// nil follows the go statement in the same run of statements with nothing
+// that may block in between, as a mode that hands the result to a second
+// goroutine and returns at once, kratos v0.11.0's WebHook.execute with
+// response.ignore):
 // worker.Start(ctx) counts as go worker.loop(ctx).
 //
 // Only when F returns soon after. Nothing is reported if F may block or keep
@@ -168,6 +178,21 @@
 //	func (c *conn) stream() {
 //		req, _ := http.NewRequestWithContext(c.ctx, http.MethodGet, c.url, nil)
 //		...
+//	}
+//
+// By the same convention, a go statement of the dial itself (not in a
+// nested literal) is reported when its goroutine works with a context
+// derived from the dial's context parameter, or is a call that hands it to
+// a function running until it is cancelled (a pump whose loop leaves at
+// ctx.Done(): for a connection's goroutine, stopping at the dial's cancel
+// is the bug), and the dial does not wait for it afterwards. A context
+// whose cancel the dial defers is the rule's first case, and a literal
+// that only watches the context is left alone (gopcua/opcua v0.1.6, #313):
+//
+//	func (c *Client) Dial(ctx context.Context) error {
+//		ctx, c.cancelMonitor = context.WithCancel(ctx)
+//		go c.monitorChannel(ctx) // diagnostic: the goroutine started here keeps using a context derived from the ctx of (*Client).Dial, which callers may cancel once Dial returns (a dial's context bounds its setup, as for net.Dialer.DialContext); did you mean to derive it from context.WithoutCancel(ctx)?
+//		return c.openSecureChannel()
 //	}
 //
 // # Rule unobserved: a goroutine that never observes cancellation

@@ -410,13 +410,13 @@ func (r *Result) keptBy(f *Flow, roots Roots) (kept, until bool) {
 	for _, n := range f.Direct() {
 		switch n := n.(type) {
 		case *ast.GoStmt:
-			if u := f.GoWork(n, roots); u != nil && !f.WaitsAfter(n, nil) {
+			if u := f.GoWork(n, roots); u != nil && f.outlives(n) {
 				kept = true
 				until = until && u.RunsUntil
 			}
 		case *ast.CallExpr:
 			args := f.KeptArgs(n, roots)
-			if len(args) > 0 && !f.WaitsAfter(n, nil) {
+			if len(args) > 0 && f.outlives(n) {
 				kept = true
 				for _, i := range args {
 					until = until && r.KeepsUntil(Callee(r.info, n), i)
@@ -425,6 +425,13 @@ func (r *Result) keptBy(f *Flow, roots Roots) (kept, until bool) {
 		}
 	}
 	return kept, until
+}
+
+// outlives reports whether what n (a go statement or a keeper call)
+// starts may outlive the function: it does not wait afterwards, or it
+// returns success without waiting on some path (SucceedsUnwaited).
+func (f *Flow) outlives(n ast.Node) bool {
+	return !f.WaitsAfter(n, nil) || f.SucceedsUnwaited(n)
 }
 
 func importsAny(pkg *types.Package, paths ...string) bool {

@@ -46,6 +46,9 @@ type Flow struct {
 	pairs []cancelPair
 	// cancelled holds the With calls whose cancel variable is deferred.
 	cancelled map[*ast.CallExpr]bool
+	// nilIfs maps the body of each "if v == nil" of the function to v
+	// (nil until the function has one).
+	nilIfs map[ast.Node]*types.Var
 }
 
 type cancelPair struct {
@@ -87,6 +90,8 @@ func (r *Result) NewFlow(ftype *ast.FuncType, body *ast.BlockStmt) *Flow {
 			f.direct = append(f.direct, n)
 		case *ast.DeferStmt:
 			f.recordDefer(n)
+		case *ast.IfStmt:
+			f.recordNilIf(n)
 		case *ast.AssignStmt:
 			f.recordAssign(n, blockOf(stack, body))
 		case *ast.ValueSpec:
@@ -299,6 +304,9 @@ func (f *Flow) reach(v *types.Var, pos token.Pos) (rhs ast.Expr, entry, ok bool)
 		} else if f.rederives(a.rhs, v) {
 			// ctx = hook(ctx, r) on some branch: ctx still holds a
 			// context derived from the value it had.
+		} else if f.nilIfs[a.scope] == v {
+			// if ctx == nil { ctx = context.Background() }: on every
+			// other path ctx still holds the value it had.
 		} else if a.end > lastOther {
 			lastOther = a.end
 		}
@@ -313,6 +321,31 @@ func (f *Flow) reach(v *types.Var, pos token.Pos) (rhs ast.Expr, entry, ok bool)
 		return nil, false, false
 	}
 	return best.rhs, false, true
+}
+
+// recordNilIf records n's body in nilIfs when n tests a local variable or
+// parameter against nil (if ctx == nil, with no init statement).
+func (f *Flow) recordNilIf(n *ast.IfStmt) {
+	b, ok := ast.Unparen(n.Cond).(*ast.BinaryExpr)
+	if n.Init != nil || !ok || b.Op != token.EQL {
+		return
+	}
+	x, y := ast.Unparen(b.X), ast.Unparen(b.Y)
+	if isNilIdent(f.info, x) {
+		x, y = y, x
+	}
+	id, ok := x.(*ast.Ident)
+	if !ok || !isNilIdent(f.info, y) {
+		return
+	}
+	v, ok := f.info.Uses[id].(*types.Var)
+	if !ok || !f.declares(v) {
+		return
+	}
+	if f.nilIfs == nil {
+		f.nilIfs = make(map[ast.Node]*types.Var)
+	}
+	f.nilIfs[n.Body] = v
 }
 
 // rederives reports whether rhs, assigned to v, is a context derived from

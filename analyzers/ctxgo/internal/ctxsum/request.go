@@ -80,33 +80,40 @@ func (f *Flow) requestParam(e ast.Expr, rc requestContext) *types.Var {
 }
 
 // isHandlerParam reports whether v is the parameter of rc's type of a
-// handler of rc's shape: the function's parameters are exactly (With, v)
-// or (v).
+// handler of rc's shape: the function's parameters are exactly (v), or
+// begin with (With, v). More parameters after the request are a handler
+// still: httprouter's Handle takes (w, r, params), and a hook or helper
+// that a handler calls with its own w and r runs within that request,
+// which ends when the handler returns (kratos's
+// ExecuteLoginPreHook(w, r, flow)).
 func (f *Flow) isHandlerParam(v *types.Var, rc requestContext) bool {
 	if f.ftype == nil || f.ftype.Params == nil {
 		return false
 	}
 	var params []types.Type
-	isParam := false
+	at := -1 // v's index among the parameters
 	for _, field := range f.ftype.Params.List {
 		t, ok := f.info.Types[field.Type]
 		if !ok {
 			return false
 		}
-		for range max(len(field.Names), 1) {
+		for _, name := range field.Names {
+			if f.info.Defs[name] == v {
+				at = len(params)
+			}
 			params = append(params, t.Type)
 		}
-		for _, name := range field.Names {
-			isParam = isParam || f.info.Defs[name] == v
+		if len(field.Names) == 0 {
+			params = append(params, t.Type)
 		}
 	}
-	if !isParam || !isNamedOrPtr(v.Type(), rc.Pkg, rc.Type) {
+	if at < 0 || !isNamedOrPtr(v.Type(), rc.Pkg, rc.Type) {
 		return false
 	}
 	if rc.With == "" {
 		return len(params) == 1
 	}
-	return len(params) == 2 && isNamed(params[0], rc.Pkg, rc.With)
+	return at == 1 && isNamed(params[0], rc.Pkg, rc.With)
 }
 
 func isNamedOrPtr(t types.Type, path, name string) bool {

@@ -9,7 +9,7 @@ import (
 // A cancel that a deferred literal calls only on error: on success the
 // context lives on, so the goroutine is not cut short
 // (github.com/cli/cli/v2@v2.60.0 internal/codespaces/rpc/invoker.go:143).
-func (h *H) Connect(parent context.Context) (err error) {
+func (h *H) Open(parent context.Context) (err error) {
 	ctx, cancel := context.WithCancel(parent)
 	defer func() {
 		if err != nil {
