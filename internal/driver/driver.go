@@ -1,6 +1,8 @@
-// Package driver is envvet's standalone driver: it loads packages, runs
-// the checks with internal/engine (checker semantics; dependency results,
-// syntax and type information released as soon as each package is done),
+// Package driver is envvet's standalone driver: it loads the packages'
+// metadata, runs the checks with internal/engine (checker semantics),
+// which parses and type-checks each package when it reaches it and
+// releases a dependency's results, syntax and type information as soon as
+// the package is done (stream.go),
 // and prints every finding sorted by file, line and column, whichever
 // package reported it. (The multichecker prints package by package, in
 // load order.) go vet's invocations, -fix and -diff stay with the
@@ -174,7 +176,7 @@ func Run(analyzers []*analysis.Analyzer, patterns []string, o *Options, stdout, 
 // analyzer failed, whose errors it prints). The packages that load and
 // type-check are analyzed whatever the state of the others.
 func Analyze(analyzers []*analysis.Analyzer, patterns []string, o *Options, stderr io.Writer) ([]Finding, *engine.Result, *Partial, int) {
-	pkgs, err := packages.Load(loadConfig(o), patterns...)
+	pkgs, s, err := loadMetadata(loadConfig(o), patterns)
 	if err != nil {
 		fmt.Fprintf(stderr, "envvet: %v\n", err)
 		return nil, nil, nil, ExitError
@@ -183,12 +185,12 @@ func Analyze(analyzers []*analysis.Analyzer, patterns []string, o *Options, stde
 		fmt.Fprintf(stderr, "envvet: no packages match %s\n", strings.Join(patterns, " "))
 		return nil, nil, nil, ExitError
 	}
-	return analyzeLoaded(analyzers, pkgs, o, stderr)
+	return analyzeLoaded(analyzers, pkgs, s.typeCheck, o, stderr)
 }
 
-// loadConfig is how Analyze loads packages.
+// loadConfig is how Analyze loads packages: loadMetadata sets the mode.
 func loadConfig(o *Options) *packages.Config {
-	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Tests: o.Tests}
+	cfg := &packages.Config{Tests: o.Tests}
 	if o.Tags != "" {
 		cfg.BuildFlags = []string{"-tags=" + o.Tags}
 	}
@@ -196,23 +198,25 @@ func loadConfig(o *Options) *packages.Config {
 }
 
 // analyzeLoaded is Analyze after the load: pkgs are the roots that
-// loadConfig(o) loaded. (TestPartial hands it the packages that the x/tools
-// checker analyzed first: one load for both.)
-func analyzeLoaded(analyzers []*analysis.Analyzer, pkgs []*packages.Package, o *Options, stderr io.Writer) ([]Finding, *engine.Result, *Partial, int) {
-	// A package that does not load or type-check is reported and
-	// skipped; the others are analyzed (see partial).
-	part := LoadPartial(pkgs)
-	part.PrintErrors(stderr)
+// loadMetadata loaded, which typeCheck type-checks as the engine reaches
+// them; or, with typeCheck nil, packages loaded and type-checked already
+// (TestPartial hands it the packages that the x/tools checker analyzed
+// first: one load for both).
+func analyzeLoaded(analyzers []*analysis.Analyzer, pkgs []*packages.Package, typeCheck func(*packages.Package), o *Options, stderr io.Writer) ([]Finding, *engine.Result, *Partial, int) {
 	e, err := engine.New(analyzers)
 	if err != nil {
 		fmt.Fprintf(stderr, "envvet: %v\n", err)
 		return nil, nil, nil, ExitError
 	}
-	res, err := e.Run(context.Background(), pkgs, engine.Options{Release: true})
+	res, err := e.Run(context.Background(), pkgs, engine.Options{Release: true, TypeCheck: typeCheck})
 	if err != nil {
 		fmt.Fprintf(stderr, "envvet: %v\n", err)
 		return nil, nil, nil, ExitError
 	}
+	// A package that does not load or type-check is reported and
+	// skipped; the others are analyzed (see partial).
+	part := LoadPartial(pkgs)
+	part.PrintErrors(stderr)
 	code := ExitClean
 	if len(part.errors) > 0 {
 		code = ExitError

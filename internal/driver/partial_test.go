@@ -22,11 +22,10 @@ import (
 // conclusions it withholds), and reports what the checker's skips lose.
 //
 // The three modules are one workspace (testdata/partial/go.work), loaded
-// once with CGO_ENABLED=0 for the checker and the driver (the checker
-// first: it leaves the packages as they are, and the driver releases
-// them as it goes), so that the standard library is type-checked once;
-// each module's program is its own, with its own manifest, and each
-// subtest compares what falls in its module.
+// with CGO_ENABLED=0, for the checker as packages.Load loads them in
+// LoadAllSyntax mode, and by envvet's Analyze, which streams its own load
+// (loadMetadata); each module's program is its own, with its own
+// manifest, and each subtest compares what falls in its module.
 func TestPartial(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads modules with the go command")
@@ -39,13 +38,17 @@ func TestPartial(t *testing.T) {
 	t.Setenv("CGO_ENABLED", "0") // for cgoonly; the others build the same either way
 	suite := analyzers.Suite(analyzers.Config{})
 	o := &Options{Tests: true}
-	pkgs, err := packages.Load(loadConfig(o), "example.com/typeerror/...", "example.com/badimport/...", "example.com/cgoonly/...")
+	patterns := []string{"example.com/typeerror/...", "example.com/badimport/...", "example.com/cgoonly/..."}
+	full := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Tests: o.Tests}
+	pkgs, err := packages.Load(full, patterns...)
 	if err != nil {
 		t.Fatal(err)
 	}
 	allWant, allSkipped, allErrs := runChecker(t, suite, pkgs)
+	// envvet's own load, streamed (loadMetadata): its errors must be the
+	// checker's load's.
 	var stderr bytes.Buffer
-	findings, _, part, code := analyzeLoaded(suite, pkgs, o, &stderr)
+	findings, _, part, code := Analyze(suite, patterns, o, &stderr)
 	if code != ExitError {
 		t.Errorf("exit code %d, want %d", code, ExitError)
 	}
@@ -72,6 +75,9 @@ func TestPartial(t *testing.T) {
 		}
 	}
 	for _, e := range allPrinted {
+		if !slices.Contains(allErrs, e) {
+			t.Errorf("envvet prints %q, the checker does not; the checker prints:\n%s", e, strings.Join(allErrs, "\n"))
+		}
 		if !strings.Contains(stderr.String(), e+"\n") {
 			t.Errorf("stderr lacks %q:\n%s", e, stderr.String())
 		}

@@ -115,6 +115,14 @@ type Options struct {
 	// editor builds it while go/types checks the edited package, on a
 	// core the type-check leaves idle. Nil prepares nothing.
 	Prepared func(p *packages.Package, a *analysis.Analyzer) (any, bool)
+	// TypeCheck, if set, gives a package loaded without syntax or types
+	// (but with its types.Package and FileSet) its Syntax, TypesInfo and
+	// errors. Run calls it once per package analyzed, on one of the
+	// run's slots, after the package's imports are analyzed and before
+	// its analyzers run: with Release, a dependency's syntax and type
+	// information then live only while it is analyzed (the standalone
+	// driver's streamed load).
+	TypeCheck func(*packages.Package)
 }
 
 // An Action is one analyzer's run on one package.
@@ -459,6 +467,9 @@ func (e *Engine) analyzeWhenReady(ctx context.Context, n *node, sem chan struct{
 	defer func() { <-sem }()
 	if ctx.Err() != nil {
 		return
+	}
+	if opts.TypeCheck != nil {
+		opts.TypeCheck(n.pkg)
 	}
 	e.analyze(n, sem, opts)
 }

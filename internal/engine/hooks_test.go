@@ -4,6 +4,7 @@ import (
 	"context"
 	"reflect"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -103,5 +104,62 @@ func TestPreparedNotForFacts(t *testing.T) {
 	}
 	if runs.Load() != 1 {
 		t.Errorf("the analyzer with facts ran %d times on the root, want 1", runs.Load())
+	}
+}
+
+// TestTypeCheck: Options.TypeCheck is called once for every package the
+// run analyzes, after its imports' analyzers have run and before its own.
+func TestTypeCheck(t *testing.T) {
+	var mu sync.Mutex
+	var events []string // "check ID", "run ID"
+	record := func(s string) {
+		mu.Lock()
+		events = append(events, s)
+		mu.Unlock()
+	}
+	facts := &analysis.Analyzer{
+		Name: "facts",
+		Doc:  "facts",
+		Run: func(pass *analysis.Pass) (any, error) {
+			record("run " + pass.Pkg.Path())
+			return nil, nil
+		},
+		FactTypes: []analysis.Fact{new(useFact)}, // runs on dependencies too
+	}
+	e, err := engine.New([]*analysis.Analyzer{facts})
+	if err != nil {
+		t.Fatal(err)
+	}
+	roots := loadExample(t, "example.com/shop/internal/server")
+	opts := engine.Options{TypeCheck: func(p *packages.Package) { record("check " + p.PkgPath) }}
+	if _, err := e.Run(context.Background(), roots, opts); err != nil {
+		t.Fatal(err)
+	}
+	at := make(map[string]int)
+	for i, ev := range events {
+		if _, dup := at[ev]; dup {
+			t.Errorf("%s twice", ev)
+		}
+		at[ev] = i
+	}
+	checked := 0
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		check, ok := at["check "+p.PkgPath]
+		if !ok {
+			t.Errorf("%s analyzed without TypeCheck", p.PkgPath)
+			return
+		}
+		checked++
+		if run, ok := at["run "+p.PkgPath]; !ok || run < check {
+			t.Errorf("%s: its analyzer ran at %d, TypeCheck was called at %d", p.PkgPath, run, check)
+		}
+		for _, imp := range p.Imports {
+			if run, ok := at["run "+imp.PkgPath]; ok && run > check {
+				t.Errorf("%s type-checked before its import %s was analyzed", p.PkgPath, imp.PkgPath)
+			}
+		}
+	})
+	if checked < 10 {
+		t.Errorf("%d packages type-checked: the test proves little", checked)
 	}
 }
