@@ -12,8 +12,8 @@ import (
 // after n's, not in another branch of a branch n is in) gives it the
 // literal nil, and nothing between n and the end of that return may
 // block (a receive, a select, a blocking call, as WaitsAfter counts
-// them; a go statement's body does not run here), nor does any deferred
-// call. kratos's WebHook.execute at v0.11.0 has the shape: when the
+// them; a go statement's body does not run here), nor a loop without
+// condition or a select that encloses the return, nor any deferred call. kratos's WebHook.execute at v0.11.0 has the shape: when the
 // response is ignored, a second goroutine receives the first one's
 // result and execute returns nil; otherwise it returns <-errChan. An
 // error return is left alone: there the context's end is the intended
@@ -32,7 +32,22 @@ func (f *Flow) SucceedsUnwaited(n ast.Node) bool {
 		}
 	}
 	for _, r := range rets {
-		if f.reachesFrom(nStack, r.stack) && !f.blocksBetween(n, r.ret) {
+		if f.reachesFrom(nStack, r.stack) && !f.blocksBetween(n, r.ret) && !f.waitsAround(n, r.stack) {
+			return true
+		}
+	}
+	return false
+}
+
+// waitsAround reports whether a statement after n that encloses a return
+// (whose ancestors are stack) may block: a for loop without condition, a
+// select, a range over a channel. A return inside
+// for { n, err := watcher.Next(); ... return nil } is reached after waiting,
+// as WaitsAfter counts such a loop (tailscale v1.92.0's
+// client/web.(*Server).tailscaleUp).
+func (f *Flow) waitsAround(n ast.Node, stack []ast.Node) bool {
+	for _, a := range stack {
+		if a.Pos() >= n.End() && f.blocksAt(a, nil) {
 			return true
 		}
 	}

@@ -96,6 +96,22 @@ func (e *Hook) ExecuteRecoveryHook(_ http.ResponseWriter, r *http.Request, flow 
 	return e.executeBranch(r.Context(), flow)
 }
 
+// executeWatch returns nil from inside a loop without condition, after
+// waiting for the bus (tailscale v1.92.0's client/web tailscaleUp): the
+// loop is the wait, as for WaitsAfter.
+func (e *Hook) executeWatch(ctx context.Context, next func() string) error {
+	go e.h.audit(ctx, "start")
+	for {
+		if next() == "running" {
+			return nil
+		}
+	}
+}
+
+func (e *Hook) ExecuteWatchHook(_ http.ResponseWriter, r *http.Request, next func() string) error {
+	return e.executeWatch(r.Context(), next)
+}
+
 // The request is not the second parameter: not a handler's.
 func (h *H) notHandler(w http.ResponseWriter, name string, r *http.Request) {
 	go h.audit(r.Context(), name)
