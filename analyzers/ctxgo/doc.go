@@ -75,9 +75,10 @@
 // with that parameter after returning, without waiting for it, or waits
 // for it on some paths only: its last result is an error and a return of
 // nil follows the go statement in the same run of statements with nothing
-// that may block in between, as a mode that hands the result to a second
-// goroutine and returns at once, kratos v0.11.0's WebHook.execute with
-// response.ignore):
+// that may block in between or around it (a loop without condition or a
+// select enclosing the return is a wait), as a mode that hands the result
+// to a second goroutine and returns at once, kratos v0.11.0's
+// WebHook.execute with response.ignore):
 // worker.Start(ctx) counts as go worker.loop(ctx).
 //
 // Only when F returns soon after. Nothing is reported if F may block or keep
