@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/envvet/envvet/internal/analysisdoc"
 	"github.com/envvet/envvet/internal/lazyinspect"
@@ -274,11 +275,7 @@ func isCaarlosPath(path string) bool {
 func (s *state) index(files []*ast.File) {
 	x := &indexer{s: s}
 	if s.inspectorFirst() {
-		// The same nodes in the same order as ast.Inspect's walk.
-		s.in.Get().Nodes(nil, func(n ast.Node, push bool) bool {
-			x.step(n, push)
-			return true
-		})
+		x.inspect(s.in.Get().Root())
 	} else {
 		for _, f := range files {
 			ast.Inspect(f, func(n ast.Node) bool {
@@ -313,6 +310,30 @@ func (s *state) inspectorFirst() bool {
 	return false
 }
 
+// inspect visits the nodes of the inspector's files that visit handles,
+// in the order of ast.Inspect's walk (visit ignores the other kinds), and
+// skips the subtrees holding none: a filtered traversal, with no leave
+// events, where the functions enclosing a node are those of the stack
+// whose subtree contains it, and its parent is the cursor's.
+func (x *indexer) inspect(root inspector.Cursor) {
+	kinds := []ast.Node{
+		(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.SelectorExpr)(nil), (*ast.CallExpr)(nil),
+		(*ast.Ident)(nil), (*ast.CompositeLit)(nil), (*ast.ReturnStmt)(nil), (*ast.AssignStmt)(nil),
+		(*ast.ValueSpec)(nil), (*ast.BinaryExpr)(nil), (*ast.SwitchStmt)(nil), (*ast.IncDecStmt)(nil),
+		(*ast.UnaryExpr)(nil), (*ast.RangeStmt)(nil), (*ast.StructType)(nil), (*ast.IfStmt)(nil),
+	}
+	x.byCursor = true
+	root.Inspect(kinds, func(c inspector.Cursor) bool {
+		for len(x.funcCurs) > 0 && !x.funcCurs[len(x.funcCurs)-1].Contains(c) {
+			x.funcCurs = x.funcCurs[:len(x.funcCurs)-1]
+			x.stack = x.stack[:len(x.stack)-1]
+		}
+		x.cur = c
+		x.visit(c.Node())
+		return true
+	})
+}
+
 // step enters n (push) or leaves the node entered last (n is nil from
 // ast.Inspect, the same node from an inspector).
 func (x *indexer) step(n ast.Node, push bool) {
@@ -326,13 +347,34 @@ func (x *indexer) step(n ast.Node, push bool) {
 }
 
 // An indexer is index's walk: the functions enclosing the node visited,
-// innermost last, the path from the file down to it, and the function
-// literals bound to a variable at their definition.
+// innermost last, the path from the file down to it (ast.Inspect's walk)
+// or its cursor (the inspector's), and the function literals bound to a
+// variable at their definition.
 type indexer struct {
 	s        *state
 	stack    []*funcInfo
 	path     []ast.Node
 	bindings []binding
+
+	byCursor bool               // the inspector's traversal: cur, not path
+	cur      inspector.Cursor   // the node visited
+	funcCurs []inspector.Cursor // the cursors of stack's functions
+}
+
+// push opens fi, the function visited.
+func (x *indexer) push(fi *funcInfo) {
+	x.stack = append(x.stack, fi)
+	if x.byCursor {
+		x.funcCurs = append(x.funcCurs, x.cur)
+	}
+}
+
+// parent returns the node enclosing the node visited, which is not a file.
+func (x *indexer) parent() ast.Node {
+	if x.byCursor {
+		return x.cur.Parent().Node()
+	}
+	return x.path[len(x.path)-2]
 }
 
 // A binding is a function literal defining a variable: f := func() {...}.
@@ -366,12 +408,12 @@ func (x *indexer) visit(n ast.Node) {
 	switch n := n.(type) {
 	case *ast.FuncDecl:
 		if n.Body == nil {
-			x.stack = append(x.stack, &funcInfo{node: n}) // keep push/pop balanced
+			x.push(&funcInfo{node: n}) // keep push/pop balanced
 			return
 		}
-		x.stack = append(x.stack, s.newFunc(n, x.top()))
+		x.push(s.newFunc(n, x.top()))
 	case *ast.FuncLit:
-		x.stack = append(x.stack, s.newFunc(n, x.top()))
+		x.push(s.newFunc(n, x.top()))
 	case *ast.SelectorExpr:
 		if isEnvFuncValueName(n.Sel.Name) {
 			s.funcValues = append(s.funcValues, n)
@@ -381,7 +423,7 @@ func (x *indexer) visit(n ast.Node) {
 	case *ast.Ident:
 		if x.mayUseLocal(n) {
 			if v, ok := s.info.Uses[n].(*types.Var); ok && v != nil && isLocalString(v) {
-				s.uses[v] = append(s.uses[v], useSite{n, x.path[len(x.path)-2]})
+				s.uses[v] = append(s.uses[v], useSite{n, x.parent()})
 			}
 		}
 	case *ast.CompositeLit:
@@ -415,10 +457,10 @@ func (x *indexer) visit(n ast.Node) {
 // a function and used in it) nor as the selector of x.f or pkg.F (a field,
 // method or package member).
 func (x *indexer) mayUseLocal(id *ast.Ident) bool {
-	if len(x.path) < 2 || len(x.stack) == 0 {
+	if len(x.stack) == 0 || !x.byCursor && len(x.path) < 2 {
 		return false
 	}
-	sel, ok := x.path[len(x.path)-2].(*ast.SelectorExpr)
+	sel, ok := x.parent().(*ast.SelectorExpr)
 	return !ok || sel.Sel != id
 }
 
@@ -478,6 +520,12 @@ func isEnvFuncValueName(name string) bool { return name == "Getenv" || name == "
 // build for them alone. The path ends with the call.
 func (x *indexer) noteEnviron(n *ast.CallExpr) {
 	anc := make([]ast.Node, 0, maxDepth)
+	if x.byCursor {
+		// Up to the file, as the path below: not the inspector's root.
+		for c := x.cur.Parent(); len(anc) < maxDepth && c.Node() != nil; c = c.Parent() {
+			anc = append(anc, c.Node())
+		}
+	}
 	for i := len(x.path) - 2; i >= 0 && len(anc) < maxDepth; i-- {
 		anc = append(anc, x.path[i])
 	}
