@@ -31,16 +31,13 @@ func (s *state) markEmptyOff() {
 	if s.in == nil {
 		return
 	}
-	var byArg map[token.Pos]*ast.CallExpr
+	args := argIndex{s: s}
 	for i := range s.refs {
 		r := &s.refs[i]
 		if r.Kind != Read && r.Kind != Lookup || r.Loader != LoaderOS || r.Dynamic || r.Key == "" || r.HasDefault || r.Required || !r.Pos.IsValid() {
 			continue
 		}
-		if byArg == nil {
-			byArg = s.callsByArg()
-		}
-		call := byArg[r.Pos]
+		call := args.callOf(r.Pos)
 		if call == nil || !s.hasArg(call, r.Pos, r.End) {
 			continue
 		}
@@ -51,6 +48,38 @@ func (s *state) markEmptyOff() {
 			r.EmptyOff = s.lookupOff(call)
 		}
 	}
+}
+
+// An argIndex finds the call of which a read is an argument: the first
+// call of s.calls with an argument starting at the read. The first
+// maxArgScans reads scan the calls; past them, the map of every
+// argument's start (callsByArg), which costs about as much as a dozen
+// scans, is built once: most packages have a few reads, a few hundred
+// calls and a thousand arguments.
+type argIndex struct {
+	s     *state
+	scans int
+	byArg map[token.Pos]*ast.CallExpr
+}
+
+const maxArgScans = 8
+
+func (a *argIndex) callOf(pos token.Pos) *ast.CallExpr {
+	if a.byArg == nil && a.scans < maxArgScans {
+		a.scans++
+		for _, c := range a.s.calls {
+			for _, arg := range c.call.Args {
+				if arg.Pos() == pos {
+					return c.call
+				}
+			}
+		}
+		return nil
+	}
+	if a.byArg == nil {
+		a.byArg = a.s.callsByArg()
+	}
+	return a.byArg[pos]
 }
 
 // callsByArg maps the start of each call argument to its call.
@@ -73,6 +102,29 @@ func (s *state) hasArg(call *ast.CallExpr, pos, end token.Pos) bool {
 		}
 	}
 	return false
+}
+
+// cursorOf returns the cursor of n, a node of the package's files, in
+// its inspector: the node FindByPos finds over n's extent, or the one of
+// its enclosing nodes of the same extent that is n (a statement holding a
+// call and nothing else), which costs about the depth of the tree where
+// FindNode scans every node before n; FindNode if the positions do not
+// lead to n.
+func (s *state) cursorOf(n ast.Node) (inspector.Cursor, bool) {
+	root := s.in.Root()
+	if pos, end := n.Pos(), n.End(); pos.IsValid() && pos <= end {
+		if c, ok := root.FindByPos(pos, end); ok {
+			for ; c.Node() != nil; c = c.Parent() {
+				if c.Node() == n {
+					return c, true
+				}
+				if c.Node().Pos() != pos || c.Node().End() != end {
+					break
+				}
+			}
+		}
+	}
+	return root.FindNode(n)
 }
 
 // isLookup reports whether e's value is a (string, bool) pair, as
@@ -120,7 +172,7 @@ func (s *state) mentionsHeld(n ast.Node, h held) bool {
 
 // lookupOff is emptyOff for v, ok := os.LookupEnv(key) (or var, or =).
 func (s *state) lookupOff(call *ast.CallExpr) bool {
-	cur, ok := s.in.Root().FindNode(call)
+	cur, ok := s.cursorOf(call)
 	if !ok {
 		return false
 	}
@@ -140,7 +192,7 @@ func (s *state) lookupOff(call *ast.CallExpr) bool {
 // emptyOff reports whether the value of call, a read, is handled as the
 // setting left off where it is empty (see Ref.EmptyOff).
 func (s *state) emptyOff(call *ast.CallExpr) bool {
-	cur, ok := s.in.Root().FindNode(call)
+	cur, ok := s.cursorOf(call)
 	if !ok {
 		return false
 	}

@@ -605,7 +605,7 @@ func (s *state) onEmptyPath(stmt ast.Node, v *types.Var) bool {
 	if s.in == nil {
 		return false
 	}
-	cur, ok := s.in.Root().FindNode(stmt)
+	cur, ok := s.cursorOf(stmt)
 	if !ok {
 		return false
 	}

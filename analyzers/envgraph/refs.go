@@ -432,7 +432,7 @@ func (s *state) ancestors(call *ast.CallExpr) []ast.Node {
 	if s.in == nil {
 		return nil
 	}
-	cur, ok := s.in.Root().FindNode(call)
+	cur, ok := s.cursorOf(call)
 	if !ok {
 		return nil
 	}
