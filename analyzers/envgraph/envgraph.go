@@ -114,7 +114,9 @@ type state struct {
 	parseCalls []*ast.CallExpr
 	parseCall  map[*ast.CallExpr]bool
 	compared   map[*types.Var][]string  // string constants a variable is compared with (see noteCompared)
-	uses       map[*types.Var][]useSite // the uses of local string variables, with their parents
+	uses       map[*types.Var][]useSite // the uses of local string variables, with their parents (see usesOf)
+	usesIn     map[ast.Decl]bool        // the declarations whose uses are in uses
+	usesAll    bool                     // every declaration's uses are in uses
 	viper      []viperPrefixCall
 	emptyIfs   []*ast.IfStmt          // if statements whose condition is x == y (see setIfEmptyDefaults)
 	vk         *viperKeys             // viper instances and the keys asked of them (viperFold)
@@ -318,7 +320,7 @@ func (s *state) inspectorFirst() bool {
 func (x *indexer) inspect(root inspector.Cursor) {
 	kinds := []ast.Node{
 		(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.SelectorExpr)(nil), (*ast.CallExpr)(nil),
-		(*ast.Ident)(nil), (*ast.CompositeLit)(nil), (*ast.ReturnStmt)(nil), (*ast.AssignStmt)(nil),
+		(*ast.CompositeLit)(nil), (*ast.ReturnStmt)(nil), (*ast.AssignStmt)(nil),
 		(*ast.ValueSpec)(nil), (*ast.BinaryExpr)(nil), (*ast.SwitchStmt)(nil), (*ast.IncDecStmt)(nil),
 		(*ast.UnaryExpr)(nil), (*ast.RangeStmt)(nil), (*ast.StructType)(nil), (*ast.IfStmt)(nil),
 	}
@@ -369,14 +371,6 @@ func (x *indexer) push(fi *funcInfo) {
 	}
 }
 
-// parent returns the node enclosing the node visited, which is not a file.
-func (x *indexer) parent() ast.Node {
-	if x.byCursor {
-		return x.cur.Parent().Node()
-	}
-	return x.path[len(x.path)-2]
-}
-
 // A binding is a function literal defining a variable: f := func() {...}.
 type binding struct {
 	lit *ast.FuncLit
@@ -420,12 +414,6 @@ func (x *indexer) visit(n ast.Node) {
 		}
 	case *ast.CallExpr:
 		x.call(n)
-	case *ast.Ident:
-		if x.mayUseLocal(n) {
-			if v, ok := s.info.Uses[n].(*types.Var); ok && v != nil && isLocalString(v) {
-				s.uses[v] = append(s.uses[v], useSite{n, x.parent()})
-			}
-		}
 	case *ast.CompositeLit:
 		if s.isLibLit(n) {
 			s.libLits = append(s.libLits, n)
@@ -449,19 +437,6 @@ func (x *indexer) visit(n ast.Node) {
 			s.emptyIfs = append(s.emptyIfs, n)
 		}
 	}
-}
-
-// mayUseLocal reports whether id, the node visited, may refer to a local
-// variable, before the lookup in Uses (one per identifier of the package
-// otherwise): not outside every function (a local variable is declared in
-// a function and used in it) nor as the selector of x.f or pkg.F (a field,
-// method or package member).
-func (x *indexer) mayUseLocal(id *ast.Ident) bool {
-	if len(x.stack) == 0 || !x.byCursor && len(x.path) < 2 {
-		return false
-	}
-	sel, ok := x.parent().(*ast.SelectorExpr)
-	return !ok || sel.Sel != id
 }
 
 // call records a call: in s.calls and in every enclosing function, with

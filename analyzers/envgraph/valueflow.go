@@ -1,6 +1,7 @@
 package envgraph
 
 import (
+	"cmp"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -409,6 +410,79 @@ type useSite struct {
 	parent ast.Node
 }
 
+// usesOf returns the uses of v, a local string variable, with their
+// parents, in source order. They are collected the first time a variable
+// declared in the same top-level declaration is asked about, for every
+// local string variable that declaration uses: the uses of a local
+// variable all lie in the declaration declaring it. Most packages ask
+// about none, where a lookup of every identifier in index cost a tenth
+// of envgraph's run on a root.
+func (s *state) usesOf(v *types.Var) []useSite {
+	if !s.usesAll {
+		d := s.declAt(v.Pos())
+		if d == nil {
+			// No declaration holds v's position: collect them all.
+			s.usesAll = true
+			for _, f := range s.pass.Files {
+				for _, d := range f.Decls {
+					s.collectUses(d)
+				}
+			}
+		} else {
+			s.collectUses(d)
+		}
+	}
+	return s.uses[v]
+}
+
+// declAt returns the top-level declaration of the package's files that
+// holds pos, or nil.
+func (s *state) declAt(pos token.Pos) ast.Decl {
+	if !pos.IsValid() {
+		return nil
+	}
+	for _, f := range s.pass.Files {
+		if pos < f.FileStart || pos > f.FileEnd {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(f.Decls, pos, func(d ast.Decl, pos token.Pos) int {
+			return cmp.Compare(d.End(), pos+1)
+		})
+		if i < len(f.Decls) && f.Decls[i].Pos() <= pos {
+			return f.Decls[i]
+		}
+		return nil
+	}
+	return nil
+}
+
+// collectUses records in s.uses the uses of local string variables in d,
+// once: the identifiers that Uses maps to one, but for the selector of
+// x.f or pkg.F (a field, method or package member).
+func (s *state) collectUses(d ast.Decl) {
+	if s.usesIn[d] {
+		return
+	}
+	if s.usesIn == nil {
+		s.usesIn = make(map[ast.Decl]bool)
+	}
+	s.usesIn[d] = true
+	ast.PreorderStack(d, nil, func(n ast.Node, stack []ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok || len(stack) == 0 {
+			return true
+		}
+		parent := stack[len(stack)-1]
+		if sel, ok := parent.(*ast.SelectorExpr); ok && sel.Sel == id {
+			return true
+		}
+		if v, ok := s.info.Uses[id].(*types.Var); ok && v != nil && isLocalString(v) {
+			s.uses[v] = append(s.uses[v], useSite{id, parent})
+		}
+		return true
+	})
+}
+
 // isLocalString reports whether v is a string variable local to a function.
 func isLocalString(v *types.Var) bool {
 	return v.Pkg() != nil && v.Parent() != nil && v.Parent() != v.Pkg().Scope() && isStringType(v.Type())
@@ -421,7 +495,7 @@ func isLocalString(v *types.Var) bool {
 // nothing of the values the program accepts.
 func (s *state) onlyParsed(vars []*types.Var, span [2]token.Pos) bool {
 	for _, v := range vars {
-		for _, u := range s.uses[v] {
+		for _, u := range s.usesOf(v) {
 			if u.id.Pos() >= span[0] && u.id.End() <= span[1] {
 				continue
 			}

@@ -365,7 +365,7 @@ func setType(t Type, fl *flow) (Type, bool) {
 // before it: a prefix, a substring, a compare in any case.
 func (s *state) widens(vars []*types.Var, span [2]token.Pos) bool {
 	for _, v := range vars {
-		for _, u := range s.uses[v] {
+		for _, u := range s.usesOf(v) {
 			if u.id.Pos() >= span[0] && u.id.End() <= span[1] {
 				continue
 			}
