@@ -27,15 +27,28 @@ type typedUse struct {
 //
 //	switch os.Getenv("LOG_FORMAT") { case "json", "text": ...; default: return fmt.Errorf(...) }
 //	lvl, ok := levels[os.Getenv("LOG_LEVEL")]; if !ok { log.Fatalf(...) }
+//
+// Where the package's inspector is built already, only its statement
+// lists are visited, in the same order: not the expressions around them.
 func (s *state) valueSets(n ast.Node) []typedUse {
 	var out []typedUse
-	ast.Inspect(n, func(n ast.Node) bool {
-		list := passutil.StmtList(n)
+	add := func(list []ast.Stmt) {
 		for i, st := range list {
 			if u, ok := s.stmtSet(st, list[i+1:]); ok {
 				out = append(out, u)
 			}
 		}
+	}
+	if s.in != nil && s.in.Built() {
+		if cur, ok := s.cursorOf(n); ok {
+			for c := range cur.Preorder((*ast.BlockStmt)(nil), (*ast.CaseClause)(nil), (*ast.CommClause)(nil)) {
+				add(passutil.StmtList(c.Node()))
+			}
+			return out
+		}
+	}
+	ast.Inspect(n, func(n ast.Node) bool {
+		add(passutil.StmtList(n))
 		return true
 	})
 	return out
