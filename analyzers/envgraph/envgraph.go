@@ -133,6 +133,9 @@ type state struct {
 	// environAnc holds, for each call of a function named Environ, the
 	// maxDepth nodes enclosing it, innermost first (see passedOn).
 	environAnc map[*ast.CallExpr][]ast.Node
+
+	// callees holds typeutil.Callee of the calls asked about (see callee).
+	callees map[*ast.CallExpr]types.Object
 }
 
 // A funcInfo is a function declaration or literal of the package.

@@ -79,7 +79,7 @@ func isViperFunc(fn *types.Func, names ...string) bool {
 // env functions' key, a helper's key parameters, viper.BindEnv's names.
 // name is the helper's name for Via, "" when the call is not to a helper.
 func (s *state) keyParams(call *ast.CallExpr) (name string, params []helperParam) {
-	switch obj := typeutil.Callee(s.info, call).(type) {
+	switch obj := s.callee(call).(type) {
 	case *types.Func:
 		if k, ok := directKindOf(obj); ok {
 			return "", []helperParam{{Index: 0, Kind: k, Loader: LoaderOS, DefaultParam: -1}}
@@ -107,7 +107,7 @@ func (s *state) keyParams(call *ast.CallExpr) (name string, params []helperParam
 
 // calleeHelper returns the helper summary of the function a call calls.
 func (s *state) calleeHelper(call *ast.CallExpr) *envHelper {
-	switch obj := typeutil.Callee(s.info, call).(type) {
+	switch obj := s.callee(call).(type) {
 	case *types.Func:
 		return s.helperOf(obj)
 	case *types.Var:

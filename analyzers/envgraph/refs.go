@@ -65,8 +65,23 @@ func (s *state) collectRefs() {
 // calleeFunc returns the function a call calls, if static or an interface
 // method.
 func (s *state) calleeFunc(call *ast.CallExpr) (*types.Func, bool) {
-	fn, ok := typeutil.Callee(s.info, call).(*types.Func)
+	fn, ok := s.callee(call).(*types.Func)
 	return fn, ok && fn != nil
+}
+
+// callee returns typeutil.Callee of call, remembered: the passes over the
+// package's calls (references, helpers, koanf and viper keys) each ask it
+// of every call, five times a call on a root in all.
+func (s *state) callee(call *ast.CallExpr) types.Object {
+	if obj, ok := s.callees[call]; ok {
+		return obj
+	}
+	if s.callees == nil {
+		s.callees = make(map[*ast.CallExpr]types.Object, len(s.calls))
+	}
+	obj := typeutil.Callee(s.info, call)
+	s.callees[call] = obj
+	return obj
 }
 
 // keyCall records the references of a call to an env function or helper.
