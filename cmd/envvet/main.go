@@ -87,6 +87,7 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	if !checkListed(listed, checks, fs.Args(), stderr) {
 		return driver.ExitError
 	}
+	paceStandalone()
 	return driver.Run(checks, fs.Args(), opts, stdout, stderr)
 }
 

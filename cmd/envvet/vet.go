@@ -109,6 +109,29 @@ func isUnit(args []string) bool {
 // "the standalone peak memory").
 const vetHeap = 128 << 20
 
+// standaloneGC is the collector's pacing of a standalone run, GOGC=200: the
+// heap may grow to three times what is live, not twice, before a
+// collection. The driver's streamed load keeps little alive (the program's
+// types and the packages under analysis: golang.org/x/tools 430-455 MB of
+// peak RSS, the floor 793-802), so each collection finds mostly garbage
+// and the default pacing collects that small heap often. With 200, on
+// golang.org/x/tools v0.52.0 CPU 5.54 and 4.81 s against 6.45 and 5.85 at
+// 100 (the floor, the x/tools checker with a no-op fact: 6.25, 5.55) and
+// peak RSS 530-576 MB; on goose v3.29.0 CPU 13.0 and 13.9 s against 15.2
+// and 17.5 (floor 15.6, 16.3), RSS 1101-1224 MB (floor 2027-2062):
+// bench/README.md, "A streamed load". A GOGC or GOMEMLIMIT in the
+// environment is the user's choice, and left alone.
+const standaloneGC = 200
+
+// paceStandalone sets standaloneGC unless the environment sets the
+// collector's pacing.
+func paceStandalone() {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	debug.SetGCPercent(standaloneGC)
+}
+
 // startHeap lets the heap grow to size before the first garbage collection,
 // then restores the default pacing (GOGC=100), as cmd/compile does for its
 // own short-lived processes: go vet starts one process per package, and

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"runtime"
@@ -21,20 +22,39 @@ func TestStartHeap(t *testing.T) {
 		startHeapChild(t, mode)
 		return
 	}
-	for _, env := range [][]string{nil, {"GOGC=50"}} {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestStartHeap$", "-test.v")
-		cmd.Env = slices.DeleteFunc(os.Environ(), func(kv string) bool {
-			return strings.HasPrefix(kv, "GOGC=") || strings.HasPrefix(kv, "GOMEMLIMIT=")
-		})
-		mode := "default"
-		if env != nil {
-			mode = "user"
-		}
-		cmd.Env = append(append(cmd.Env, env...), "ENVVET_STARTHEAP_CHILD="+mode)
-		if out, err := cmd.CombinedOutput(); err != nil || !strings.Contains(string(out), "--- PASS: TestStartHeap") {
-			t.Errorf("child with %v: %v\n%s", env, err, out)
-		}
+	runChild(t, "TestStartHeap", "ENVVET_STARTHEAP_CHILD=default")
+	runChild(t, "TestStartHeap", "ENVVET_STARTHEAP_CHILD=user", "GOGC=50")
+}
+
+// runChild runs the test named test in a child process of the test binary,
+// with env added to the environment (GOGC and GOMEMLIMIT removed), and
+// fails unless it passes.
+func runChild(t *testing.T, test string, env ...string) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^"+test+"$", "-test.v")
+	cmd.Env = slices.DeleteFunc(os.Environ(), func(kv string) bool {
+		return strings.HasPrefix(kv, "GOGC=") || strings.HasPrefix(kv, "GOMEMLIMIT=")
+	})
+	cmd.Env = append(cmd.Env, env...)
+	if out, err := cmd.CombinedOutput(); err != nil || !strings.Contains(string(out), "--- PASS: "+test) {
+		t.Errorf("child with %v: %v\n%s", env, err, out)
 	}
+}
+
+// TestPaceStandalone: a standalone run collects at GOGC=standaloneGC,
+// unless the environment sets GOGC or GOMEMLIMIT (in a child process:
+// it changes the collector's settings for the whole process).
+func TestPaceStandalone(t *testing.T) {
+	if want := os.Getenv("ENVVET_PACE_CHILD"); want != "" {
+		paceStandalone()
+		if g := gogc(); fmt.Sprint(g) != want {
+			t.Fatalf("the collector's percent is %d after paceStandalone, want %s", g, want)
+		}
+		return
+	}
+	runChild(t, "TestPaceStandalone", fmt.Sprintf("ENVVET_PACE_CHILD=%d", standaloneGC))
+	runChild(t, "TestPaceStandalone", "ENVVET_PACE_CHILD=50", "GOGC=50")
+	runChild(t, "TestPaceStandalone", "ENVVET_PACE_CHILD=100", "GOMEMLIMIT=1GiB")
 }
 
 func startHeapChild(t *testing.T, mode string) {
