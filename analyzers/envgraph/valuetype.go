@@ -69,6 +69,9 @@ type Type struct {
 	// Also lists values the program tests for before it parses, and so
 	// accepts too (if v == "auto" { ... } else { strconv.Atoi(v) }), sorted.
 	Also []string
+	// Cast is set when spf13/cast converts the value (viper's GetInt,
+	// GetBool, GetDuration...): castAccepts says what it takes.
+	Cast bool
 	// By names the parse: "strconv.Atoi", "int field Config.Port",
 	// "urfave/cli IntFlag".
 	By string
@@ -169,6 +172,9 @@ func (t Type) Accepts(v string) bool {
 			}
 		}
 		return true
+	}
+	if t.Cast {
+		return castAccepts(t.Kind, v)
 	}
 	bits := t.Bits
 	if bits == 0 {

@@ -24,6 +24,16 @@ type viperGlobal struct {
 	// settings of their AutomaticEnv calls (viperpool.go).
 	Pool     []string
 	PoolEnvs []viperEnv
+	// Typed lists the asks of the global and pool instances that read a
+	// typed form (GetInt, a typed Unmarshal field), Binds the env names
+	// the package's BindEnv calls bind to the global instance's keys
+	// (vipertype.go). Both sorted.
+	Typed []viperTyped
+	Binds []viperBound
+	// OpenEnvs lists the known settings of its AutomaticEnv calls when
+	// it asks keys it cannot name (Envs is then empty): the typed asks of
+	// every package are read under them.
+	OpenEnvs []viperEnv
 }
 
 // A viperSite is where a package asks the global instance for a key.
@@ -58,11 +68,21 @@ func (f *viperGlobal) String() string {
 	for _, e := range f.PoolEnvs {
 		parts = append(parts, "poolenv="+strconv.Quote(e.Prefix)+strings.Join(e.Pairs, ""))
 	}
+	for _, e := range f.OpenEnvs {
+		parts = append(parts, "openenv="+strconv.Quote(e.Prefix)+strings.Join(e.Pairs, ""))
+	}
+	for _, t := range f.Typed {
+		parts = append(parts, "typed="+t.Key+":"+t.Type.String())
+	}
+	for _, b := range f.Binds {
+		parts = append(parts, "bound="+b.Key+":"+b.Env)
+	}
 	return "viperGlobal(" + strings.Join(parts, " ") + ")"
 }
 
 func (f *viperGlobal) empty() bool {
-	return len(f.Asks) == 0 && !f.Open && len(f.Envs) == 0 && len(f.Pool) == 0 && len(f.PoolEnvs) == 0
+	return len(f.Asks) == 0 && !f.Open && len(f.Envs) == 0 && len(f.Pool) == 0 && len(f.PoolEnvs) == 0 &&
+		len(f.Typed) == 0 && len(f.Binds) == 0 && len(f.OpenEnvs) == 0
 }
 
 // key returns the env key viper reads for key.
@@ -89,6 +109,7 @@ func (s *state) exportViper() {
 	f := s.vk.fact
 	f.Envs = sortEnvs(f.Envs)
 	f.PoolEnvs = sortEnvs(f.PoolEnvs)
+	f.OpenEnvs = sortEnvs(f.OpenEnvs)
 	slices.SortFunc(f.At, func(a, b viperSite) int {
 		return cmp.Or(strings.Compare(a.Key, b.Key), strings.Compare(a.At.File, b.At.File), a.At.Line-b.At.Line, a.At.Col-b.At.Col)
 	})
@@ -112,8 +133,14 @@ func (s *state) viperProgram(p *Program) {
 	var envs, poolEnvs []viperEnv
 	var asks, pool []string
 	var at []Asked
+	var typed []viperTyped
+	var binds []viperBound
+	var typeEnvs []viperEnv // the known settings, open or not, for typed asks
 	open := false
 	add := func(path string, f *viperGlobal) {
+		typeEnvs = append(append(typeEnvs, f.Envs...), f.OpenEnvs...)
+		typed = append(typed, f.Typed...)
+		binds = append(binds, f.Binds...)
 		envs = append(envs, f.Envs...)
 		asks = append(asks, f.Asks...)
 		poolEnvs = append(poolEnvs, f.PoolEnvs...)
@@ -134,6 +161,7 @@ func (s *state) viperProgram(p *Program) {
 		}
 	}
 	viperPoolKeys(p, sortEnvs(poolEnvs), sortedSet(pool))
+	viperTypes(p, sortEnvs(typeEnvs), sortEnvs(slices.Clone(poolEnvs)), typed, binds)
 	if !open {
 		p.Asked = viperAsked(envs, at)
 	}

@@ -42,6 +42,7 @@ type viperAsk struct {
 	pos, end token.Pos
 	flag     string // BindPFlag's flag
 	field    string // the Unmarshal target's field
+	typ      Type   // the form the value is read in: GetInt's, a typed field's (vipertype.go)
 }
 
 // viperOpeners are the calls after which an instance may be asked any
@@ -84,6 +85,7 @@ func (s *state) viperFold() {
 	}
 	vk.fact.Asks = sortedSet(vk.fact.Asks)
 	vk.fact.Open = vk.global.open
+	s.viperTypedFact()
 }
 
 // viperInstance returns the instance a viper call uses: the global one
@@ -205,7 +207,7 @@ func (s *state) viperAsks(u *viperUse, site callSite, fn *types.Func) {
 		}
 	case name == "UnmarshalKey" || name == "IsSet" || strings.HasPrefix(name, "Get") && name != "GetViper":
 		if len(call.Args) > 0 {
-			s.viperAskKey(u, call.Args[0])
+			s.viperAskKey(u, call.Args[0], s.viperGetType(site, name))
 		}
 	case isViperFunc(fn, viperOpeners...):
 		u.open = true
@@ -237,14 +239,15 @@ func (s *state) viperBindOpens(site callSite) bool {
 	})
 }
 
-// viperAskKey records the key e names, or opens u when e is not constant.
-func (s *state) viperAskKey(u *viperUse, e ast.Expr) {
+// viperAskKey records the key e names, read as t, or opens u when e is
+// not constant.
+func (s *state) viperAskKey(u *viperUse, e ast.Expr, t Type) {
 	k, ok := s.constString(e)
 	if !ok {
 		u.open = true
 		return
 	}
-	u.asks = append(u.asks, viperAsk{key: strings.ToLower(k), pos: e.Pos(), end: e.End()})
+	u.asks = append(u.asks, viperAsk{key: strings.ToLower(k), pos: e.Pos(), end: e.End(), typ: t})
 }
 
 // factKey is how a viperGlobal fact lists a: its key, "key*" for the
@@ -290,6 +293,9 @@ func (s *state) viperFoldUse(u *viperUse, global bool) {
 			s.vk.folded[site.call.Pos()] = true
 		}
 		s.vk.fact.Envs = append(s.vk.fact.Envs, env)
+	case global:
+		// Any key may be read, but a typed ask's env key is read too.
+		s.vk.fact.OpenEnvs = append(s.vk.fact.OpenEnvs, env)
 	case !global && !u.open:
 		s.dropViperPrefix(u)
 	}
@@ -326,8 +332,9 @@ func (s *state) viperEnvOf(u *viperUse) (viperEnv, bool) {
 // can set (APP_HTTP.PORT, without a key replacer): such a key is a config
 // file's, and no manifest declares it.
 func (s *state) viperAskRef(u *viperUse, a viperAsk, env viperEnv) (Ref, bool) {
-	r := Ref{Kind: Bind, Loader: LoaderViper, Pos: a.pos, End: a.end, Flag: a.flag, Field: a.field, Override: true}
+	r := Ref{Kind: Bind, Loader: LoaderViper, Pos: a.pos, End: a.end, Flag: a.flag, Field: a.field, Override: true, Type: a.typ}
 	if a.sub {
+		r.Type = Type{}
 		r.Kind, r.Dynamic, r.Prefix, r.Expr = Prefix, true, env.key(a.key), a.key+".*"
 		return r, true
 	}

@@ -26,7 +26,9 @@ func (s *state) viperStructAsks(u *viperUse, call *ast.CallExpr) bool {
 	if !ok {
 		return false
 	}
-	w := keyWalk{s: s, tag: "mapstructure", at: target, out: &u.asks}
+	// viper's own decoder (no DecodeHook option) converts a string as
+	// mapstructType says.
+	w := keyWalk{s: s, tag: "mapstructure", at: target, out: &u.asks, typed: len(call.Args) == 1}
 	return w.walk(st, "", root, 0)
 }
 
@@ -59,6 +61,9 @@ type keyWalk struct {
 	tag string   // the struct tag naming the keys: mapstructure, koanf
 	at  ast.Expr // the target, where keys of fields declared elsewhere are reported
 	out *[]viperAsk
+	// typed is set for viper's Unmarshal without options: each field's
+	// ask gets the form its type is decoded in.
+	typed bool
 }
 
 func (w keyWalk) walk(st *types.Struct, prefix, field string, depth int) bool {
@@ -113,6 +118,13 @@ func (w keyWalk) ask(f *types.Var, key, field string) viperAsk {
 	a := viperAsk{key: key, pos: w.at.Pos(), end: w.at.End(), field: field}
 	if n := w.s.fields[f]; n != nil {
 		a.pos, a.end = n.Pos(), n.End()
+	}
+	if w.typed {
+		a.typ = mapstructType(f.Type())
+		if a.typ.Known() {
+			a.typ.By = "viper Unmarshal field " + strings.TrimPrefix(field, ".")
+			a.typ.Site = w.s.objSite(f)
+		}
 	}
 	return a
 }

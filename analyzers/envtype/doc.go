@@ -13,8 +13,13 @@
 // or struct an object), directly, through variables or
 // through helpers in any package (a generic get[int]("K", 4) reads an
 // integer), the type of a struct-tag loader's field (caarlos0/env, both
-// envconfig libraries, cleanenv, kong with enum:"a,b"), or the type of a
-// urfave/cli flag. A value set is a type too: a switch on the value whose
+// envconfig libraries, cleanenv, kong with enum:"a,b"), the type of a
+// urfave/cli flag, or the form viper reads a key in (GetInt, GetUint,
+// GetFloat64, GetBool, GetDuration, a field of Unmarshal's target) under
+// AutomaticEnv or through BindEnv, in any package. viper's Get* converts
+// with spf13/cast and runs with 0, false or 0s on a value it cannot
+// convert; its GetDuration takes a bare number for nanoseconds, so
+// API_TIMEOUT=10 is reported as read as 10ns. A value set is a type too: a switch on the value whose
 // cases are two constants or more and whose default fails (returns an
 // error, panics, exits, log.Fatal), the same as an if-else chain whose
 // branches return, or a lookup v, ok := m[value] in a map literal whose

@@ -203,6 +203,9 @@ func valueMessage(k manifest.Key, envs []string, kt envgraph.KeyType, root strin
 	if at.IsValid() {
 		where += " in " + relative(at, root, filepath.Dir(k.File))
 	}
+	if d, ok := kt.Type.Nanoseconds(k.Default); ok {
+		return fmt.Sprintf("%s is read as %s: viper takes a bare number for nanoseconds; give a unit (%s)", what, d, where)
+	}
 	return fmt.Sprintf("%s is not %s (%s)", what, kt.Type.Describe(), where)
 }
 

@@ -17,7 +17,7 @@ import (
 // standard library they import, from source on each Run, which costs
 // more than the analysis.
 var defaults = rulestest.NewShared(analysistest.TestData(), envtype.New(envtype.Config{}), false,
-	"conflict", "values", "k8s", "envs", "loaders", "valuesets", "kongenum", "ignored")
+	"conflict", "values", "k8s", "envs", "loaders", "valuesets", "kongenum", "ignored", "viper")
 
 func TestConflict(t *testing.T) {
 	defaults.Check(t, "conflict")
@@ -58,6 +58,18 @@ func TestValues(t *testing.T) {
 		}},
 		{"kongenum", false, []string{
 			`kongenum/.env.example:1:1: LOG_FORMAT="jsn" is not one of "json", "text" (kong field cli.Format in analyzers/envtype/testdata/src/kongenum/main.go:9:2)`,
+		}},
+		// viper's typed reads: GetInt, GetBool, a bare GetDuration, an
+		// int field of Unmarshal's target, a key bound to DB_PORT and
+		// asked in another package; not GetString, a multiplied
+		// GetDuration, a string field, a value that parses, an instance
+		// without AutomaticEnv.
+		{"viper", false, []string{
+			`viper/.env.example:12:1: APP_WORKERS="four" is not an integer (viper Unmarshal field config.Workers in analyzers/envtype/testdata/src/viper/main.go:13:2)`,
+			`viper/.env.example:16:1: DB_PORT="five" is not an integer (viper GetInt in analyzers/envtype/testdata/src/viper/conf/conf.go:7:28)`,
+			`viper/.env.example:2:1: APP_PORT="many" is not an integer (viper GetInt in analyzers/envtype/testdata/src/viper/main.go:21:14)`,
+			`viper/.env.example:6:1: APP_TIMEOUT="10" is read as 10ns: viper takes a bare number for nanoseconds; give a unit (viper GetDuration in analyzers/envtype/testdata/src/viper/main.go:22:14)`,
+			`viper/.env.example:9:1: APP_DEBUG="yes" is not a boolean (viper GetBool in analyzers/envtype/testdata/src/viper/main.go:23:14)`,
 		}},
 		{"ignored", false, []string{
 			`ignored/envvet.yaml:6:3: TRACE="on" is not a boolean (strconv.ParseBool in analyzers/envtype/testdata/src/ignored/main.go:12:14)`,
