@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"iter"
 	"path/filepath"
 	"strings"
 	"unicode"
@@ -72,15 +73,7 @@ func dialField(pass *analysis.Pass, sum *ctxsum.Result, in *inspector.Inspector)
 // from context.Background() or context.WithoutCancel(ctx) is not derived.
 func dialStores(pass *analysis.Pass, sum *ctxsum.Result, in *inspector.Inspector) []dialStore {
 	var stores []dialStore
-	for cur := range in.Root().Preorder((*ast.FuncDecl)(nil)) {
-		decl := cur.Node().(*ast.FuncDecl)
-		if decl.Body == nil || !isDialName(decl.Name.Name) {
-			continue
-		}
-		p := ctxParam(pass.TypesInfo, decl.Type)
-		if p == nil {
-			continue
-		}
+	for decl, p := range dialFuncs(pass, in) {
 		flow := sum.NewFlow(decl.Type, decl.Body)
 		roots := ctxsum.Roots{Entry: func(v *types.Var) bool { return v == p }}
 		name := dialName(pass, decl)
@@ -152,6 +145,22 @@ func isDialName(name string) bool {
 		}
 	}
 	return false
+}
+
+// dialFuncs yields the package's functions with a body whose name is a
+// dial's (isDialName) and that have a context parameter, with it.
+func dialFuncs(pass *analysis.Pass, in *inspector.Inspector) iter.Seq2[*ast.FuncDecl, *types.Var] {
+	return func(yield func(*ast.FuncDecl, *types.Var) bool) {
+		for cur := range in.Root().Preorder((*ast.FuncDecl)(nil)) {
+			decl := cur.Node().(*ast.FuncDecl)
+			if decl.Body == nil || !isDialName(decl.Name.Name) {
+				continue
+			}
+			if p := ctxParam(pass.TypesInfo, decl.Type); p != nil && !yield(decl, p) {
+				return
+			}
+		}
+	}
 }
 
 // ctxParam returns the one named context.Context parameter of ftype, or nil.

@@ -22,15 +22,7 @@ import (
 // setup. A goroutine that only watches the context, or that the dial waits
 // for, is left alone, as are the go statements dialField reported (done).
 func dialGo(pass *analysis.Pass, sum *ctxsum.Result, in *inspector.Inspector, done map[*ast.GoStmt]bool) {
-	for cur := range in.Root().Preorder((*ast.FuncDecl)(nil)) {
-		decl := cur.Node().(*ast.FuncDecl)
-		if decl.Body == nil || !isDialName(decl.Name.Name) {
-			continue
-		}
-		p := ctxParam(pass.TypesInfo, decl.Type)
-		if p == nil {
-			continue
-		}
+	for decl, p := range dialFuncs(pass, in) {
 		f := sum.NewFlow(decl.Type, decl.Body)
 		// A context whose cancel the dial defers ends with it: cutShort's.
 		roots := ctxsum.Roots{Entry: func(v *types.Var) bool { return v == p }, Stop: f.DeferredCancel}
