@@ -297,17 +297,7 @@ func leavingClause(info *types.Info, sel *ast.SelectStmt, recv *ast.CommClause) 
 // clauseHas reports whether the body of c, outside function literals,
 // holds a node for which match reports true.
 func clauseHas(c *ast.CommClause, match func(ast.Node) bool) bool {
-	found := false
-	for _, st := range c.Body {
-		ast.Inspect(st, func(n ast.Node) bool {
-			if _, ok := n.(*ast.FuncLit); ok || found {
-				return false
-			}
-			found = match(n)
-			return !found
-		})
-	}
-	return found
+	return slices.ContainsFunc(c.Body, func(st ast.Stmt) bool { return passutil.Contains(st, false, match) })
 }
 
 // finalClause returns a clause of sel other than recv when sel is the last

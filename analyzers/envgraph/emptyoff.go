@@ -208,7 +208,7 @@ func (s *state) emptyOff(call *ast.CallExpr) bool {
 				continue
 			case *ast.IfStmt:
 				if cn.Cond.Pos() <= val.Pos() && val.End() <= cn.Cond.End() {
-					return s.offAt(cn, held{expr: val}, restOf(c))
+					return s.offAt(cn, held{expr: val}, passutil.StmtsAfter(c))
 				}
 			}
 			return false
@@ -258,9 +258,9 @@ func (s *state) heldOff(st inspector.Cursor, h held) bool {
 		return false
 	}
 	if st.ParentEdgeKind() == edge.IfStmt_Init {
-		return s.offAt(st.Parent().Node().(*ast.IfStmt), h, restOf(st.Parent()))
+		return s.offAt(st.Parent().Node().(*ast.IfStmt), h, passutil.StmtsAfter(st.Parent()))
 	}
-	rest := restOf(st)
+	rest := passutil.StmtsAfter(st)
 	for i, next := range rest {
 		if !s.mentionsHeld(next, h) {
 			continue
@@ -269,18 +269,6 @@ func (s *state) heldOff(st inspector.Cursor, h held) bool {
 		return ok && (ifs.Init == nil || !s.mentionsHeld(ifs.Init, h)) && s.offAt(ifs, h, rest[i+1:])
 	}
 	return false
-}
-
-// restOf returns the statements after the statement at st in its list;
-// nil when st is in no list.
-func restOf(st inspector.Cursor) []ast.Stmt {
-	list := passutil.StmtList(st.Parent().Node())
-	for i, x := range list {
-		if x == st.Node() {
-			return list[i+1:]
-		}
-	}
-	return nil
 }
 
 // offAt reports whether ifs, the test of h's value, handles the empty
@@ -471,14 +459,10 @@ func stmts(list []ast.Stmt) ast.Node { return &ast.BlockStmt{List: list} }
 
 // mentions reports whether n uses v, outside function literals too.
 func (s *state) mentions(n ast.Node, v *types.Var) bool {
-	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && s.info.Uses[id] == v {
-			found = true
-		}
-		return !found
+	return passutil.Contains(n, true, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		return ok && s.info.Uses[id] == v
 	})
-	return found
 }
 
 // mayFail reports whether n, code on an empty value's path, fails: it
@@ -487,25 +471,13 @@ func (s *state) mentions(n ast.Node, v *types.Var) bool {
 // message (log.Fatal, os.Exit, klog.Exitf, logger.Error, flag.Usage).
 // Function literals are not entered: they run later, if ever.
 func (s *state) mayFail(n ast.Node) bool {
-	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		if found {
-			return false
+	return passutil.Contains(n, false, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && (s.isFatal(call) || failsName(passutil.CalleeName(call.Fun))) {
+			return true
 		}
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.CallExpr:
-			if s.isFatal(n) || failsName(passutil.CalleeName(n.Fun)) {
-				found = true
-			}
-		}
-		if e, ok := n.(ast.Expr); ok && s.isError(e) {
-			found = true
-		}
-		return !found
+		e, ok := n.(ast.Expr)
+		return ok && s.isError(e)
 	})
-	return found
 }
 
 // failsName reports whether a function's name says it fails, in either

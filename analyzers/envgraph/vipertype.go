@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/envvet/envvet/internal/passutil"
 )
 
 // The form viper reads a value in. Get* converts the value with
@@ -87,17 +89,15 @@ func (s *state) multiplied(site callSite) bool {
 		}
 		return e == site.call
 	}
-	found := false
-	ast.Inspect(site.fn.node, func(n ast.Node) bool {
+	return passutil.Contains(site.fn.node, true, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.BinaryExpr:
-			found = found || n.Op == token.MUL && (is(n.X) || is(n.Y))
+			return n.Op == token.MUL && (is(n.X) || is(n.Y))
 		case *ast.AssignStmt:
-			found = found || n.Tok == token.MUL_ASSIGN && len(n.Lhs) == 1 && is(n.Lhs[0])
+			return n.Tok == token.MUL_ASSIGN && len(n.Lhs) == 1 && is(n.Lhs[0])
 		}
-		return !found
+		return false
 	})
-	return found
 }
 
 // mapstructType returns the form viper's Unmarshal decodes a string into

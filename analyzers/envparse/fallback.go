@@ -7,6 +7,8 @@ import (
 	"go/types"
 	"slices"
 	"strings"
+
+	"github.com/envvet/envvet/internal/passutil"
 )
 
 // fallbacks returns the findings of rule fallback: parses of env values
@@ -54,7 +56,7 @@ func (s *state) saidAfter(p *parseSite) bool {
 		return false
 	}
 	found := false
-	for _, st := range following(p.badIf) {
+	for _, st := range passutil.StmtsAfter(p.badIf) {
 		ast.Inspect(st, func(n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
 			if found || !ok || !(isFailCall(s.info, call) || isLogCall(s.info, call)) {

@@ -77,7 +77,7 @@ func (s *state) overwritten(stmt inspector.Cursor, id *ast.Ident) bool {
 	if obj == nil {
 		return false
 	}
-	for _, st := range following(stmt) {
+	for _, st := range passutil.StmtsAfter(stmt) {
 		read, written := false, false
 		ast.Inspect(st, func(n ast.Node) bool {
 			use, ok := n.(*ast.Ident)
@@ -194,7 +194,7 @@ func (s *state) reassigned(parse inspector.Cursor, v *types.Var) token.Pos {
 	if stmt.Node() == nil {
 		return token.Pos(math.MaxInt)
 	}
-	for _, st := range following(stmt) {
+	for _, st := range passutil.StmtsAfter(stmt) {
 		as, ok := st.(*ast.AssignStmt)
 		if !ok {
 			continue
@@ -285,7 +285,7 @@ func (s *state) compare(bin inspector.Cursor, sc *scope, p *parseSite) outcome {
 	case ifs.Else != nil:
 		path, kind = []ast.Stmt{ifs.Else}, pathElse
 	default:
-		path, kind = following(parent), pathAfter
+		path, kind = passutil.StmtsAfter(parent), pathAfter
 	}
 	if kind == pathAfter && !terminates(ifs.Body) {
 		// Good values run these statements too: only what names the
@@ -337,17 +337,6 @@ const (
 	pathElse           // its else: if err == nil { ... } else { ... }
 	pathAfter          // the statements after it, taken by good values too
 )
-
-// following returns the statements after the one at c in its block.
-func following(c inspector.Cursor) []ast.Stmt {
-	list := passutil.StmtList(c.Parent().Node())
-	for i, st := range list {
-		if st == c.Node() {
-			return list[i+1:]
-		}
-	}
-	return nil
-}
 
 func (s *state) isNil(e ast.Expr) bool {
 	tv, ok := s.info.Types[e]

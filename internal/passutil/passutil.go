@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // InDependency reports whether the package under analysis belongs to a
@@ -189,6 +190,36 @@ func StmtList(n ast.Node) []ast.Stmt {
 		return b.Body
 	case *ast.CommClause:
 		return b.Body
+	}
+	return nil
+}
+
+// Contains reports whether n or a node below it satisfies match, looking
+// no further once one does. With enterLits unset, a function literal is
+// neither matched nor entered: its code runs later, if ever.
+func Contains(n ast.Node, enterLits bool, match func(ast.Node) bool) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if found || n == nil {
+			return false
+		}
+		if _, lit := n.(*ast.FuncLit); lit && !enterLits {
+			return false
+		}
+		found = match(n)
+		return !found
+	})
+	return found
+}
+
+// StmtsAfter returns the statements after the statement at c in its list
+// (StmtList of its parent); nil when c is in no list.
+func StmtsAfter(c inspector.Cursor) []ast.Stmt {
+	list := StmtList(c.Parent().Node())
+	for i, st := range list {
+		if st == c.Node() {
+			return list[i+1:]
+		}
 	}
 	return nil
 }

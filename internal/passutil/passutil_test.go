@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 func TestSplitList(t *testing.T) {
@@ -154,5 +155,61 @@ func TestFatalName(t *testing.T) {
 		if got := FatalName(name); got != want {
 			t.Errorf("FatalName(%q) = %v, want %v", name, got, want)
 		}
+	}
+}
+
+// TestStmtsAfter: the statements after one in a block, a case and a
+// select's clause; none after an if's init, which is in no list.
+func TestStmtsAfter(t *testing.T) {
+	src := "package a\nfunc f(x int, c chan int) {\n\ta := 1\n\tif b := a; b > 0 { x++; x-- }\n\tswitch x { case 1: x = 2; x = 3 }\n\tselect { case <-c: x = 4; x = 5 }\n}\n"
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "a.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for c := range inspector.New([]*ast.File{f}).Root().Preorder((*ast.AssignStmt)(nil), (*ast.IncDecStmt)(nil)) {
+		var rest []string
+		for _, st := range StmtsAfter(c) {
+			rest = append(rest, fmt.Sprint(fset.Position(st.Pos()).Column))
+		}
+		got = append(got, fmt.Sprintf("%d:%d->%v", fset.Position(c.Node().Pos()).Line, fset.Position(c.Node().Pos()).Column, rest))
+	}
+	want := []string{"3:2->[2 2 2]", "4:5->[]", "4:21->[26]", "4:26->[]", "5:21->[28]", "5:28->[]", "6:21->[28]", "6:28->[]"}
+	if !slices.Equal(got, want) {
+		t.Errorf("StmtsAfter: got %q, want %q", got, want)
+	}
+}
+
+// TestContains: a match below a function literal counts only with
+// enterLits; the walk stops at the first match.
+func TestContains(t *testing.T) {
+	f, err := parser.ParseFile(token.NewFileSet(), "a.go", "package a\nfunc f() { g(); go func() { h() }() }\n", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	callsTo := func(name string, seen *int) func(ast.Node) bool {
+		return func(n ast.Node) bool {
+			*seen++
+			call, ok := n.(*ast.CallExpr)
+			return ok && CalleeName(call.Fun) == name
+		}
+	}
+	var all, upToG int
+	for _, tc := range []struct {
+		name      string
+		enterLits bool
+		want      bool
+	}{{"h", true, true}, {"h", false, false}, {"g", false, true}} {
+		if got := Contains(f, tc.enterLits, callsTo(tc.name, &all)); got != tc.want {
+			t.Errorf("Contains(call of %s, enterLits %v) = %v, want %v", tc.name, tc.enterLits, got, tc.want)
+		}
+	}
+	Contains(f, true, callsTo("g", &upToG))
+	if whole := 0; Contains(f, true, callsTo("none", &whole)) || upToG >= whole {
+		t.Errorf("the walk for g matched %d nodes of %d: it did not stop at the first match", upToG, whole)
+	}
+	if all == 0 {
+		t.Error("no node matched")
 	}
 }

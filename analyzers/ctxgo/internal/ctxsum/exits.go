@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"github.com/envvet/envvet/internal/passutil"
 )
 
 // exits reports whether the body of a loop (labelled label) has a
@@ -144,26 +146,18 @@ func (r *Result) errNilCmp(e ast.Expr, op token.Token) bool {
 
 // mentions reports whether e refers to a tracked context.
 func (r *Result) mentions(e ast.Expr, tracked func(ast.Expr) bool) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if x, ok := n.(ast.Expr); ok && tracked(x) {
-			found = true
-		}
-		return !found
+	return passutil.Contains(e, true, func(n ast.Node) bool {
+		x, ok := n.(ast.Expr)
+		return ok && tracked(x)
 	})
-	return found
 }
 
 // mentionsError reports whether e has an operand of type error.
 func (r *Result) mentionsError(e ast.Expr) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if x, ok := n.(ast.Expr); ok && r.isError(x) {
-			found = true
-		}
-		return !found
+	return passutil.Contains(e, true, func(n ast.Node) bool {
+		x, ok := n.(ast.Expr)
+		return ok && r.isError(x)
 	})
-	return found
 }
 
 func (r *Result) isError(e ast.Expr) bool {
