@@ -15,7 +15,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/envvet/envvet/internal/cputime"
-	"github.com/envvet/envvet/internal/lsp"
+	"github.com/envvet/envvet/internal/typecheck"
 )
 
 // A floor is the cost of type-checking the edited package alone.
@@ -106,7 +106,7 @@ func typeCheck(p *packages.Package, imports map[string]*types.Package, path stri
 		}
 		files = append(files, f)
 	}
-	info := lsp.NewTypesInfoFor(prev)
+	info := typecheck.NewInfo(prev)
 	var firstErr error
 	cfg := &types.Config{
 		Importer: importerFunc(func(path string) (*types.Package, error) {

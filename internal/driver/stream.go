@@ -2,7 +2,6 @@ package driver
 
 import (
 	"errors"
-	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/scanner"
@@ -13,6 +12,8 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/packages"
+
+	"github.com/envvet/envvet/internal/typecheck"
 )
 
 // metadataMode is what a streamed load asks go list for: the packages,
@@ -66,7 +67,7 @@ func loadMetadata(cfg *packages.Config, patterns []string) ([]*packages.Package,
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		p.Fset = s.fset
 		if p.PkgPath == "unsafe" {
-			p.Types, p.Syntax, p.TypesInfo = types.Unsafe, []*ast.File{}, newTypesInfo()
+			p.Types, p.Syntax, p.TypesInfo = types.Unsafe, []*ast.File{}, typecheck.NewInfo(nil)
 			return
 		}
 		p.Types = types.NewPackage(p.PkgPath, p.Name)
@@ -94,15 +95,8 @@ func (s *streamer) typeCheck(p *packages.Package) {
 		addError(p, s.fset, err)
 	}
 	p.Syntax = files
-	p.TypesInfo = newTypesInfo()
-	tc := &types.Config{
-		Importer: importerOf(p),
-		Error:    func(err error) { addError(p, s.fset, err) },
-		Sizes:    p.TypesSizes,
-	}
-	if p.Module != nil && p.Module.GoVersion != "" {
-		tc.GoVersion = "go" + p.Module.GoVersion
-	}
+	p.TypesInfo = typecheck.NewInfo(nil)
+	tc := typecheck.Config(p, p.Imports, func(err error) { addError(p, s.fset, err) })
 	typErr := types.NewChecker(tc, s.fset, p.Types, p.TypesInfo).Files(files)
 	// go/types of go1.21 and go1.22 failed fast on a too new Go version
 	// without calling Error; and an error it did not report must still
@@ -119,30 +113,6 @@ func (s *streamer) typeCheck(p *packages.Package) {
 		p.IllTyped = p.IllTyped || imp.IllTyped
 	}
 }
-
-// importerOf imports p's imports from their packages, type-checked
-// before p.
-func importerOf(p *packages.Package) types.Importer {
-	return importerFunc(func(path string) (*types.Package, error) {
-		if path == "unsafe" {
-			return types.Unsafe, nil
-		}
-		imp := p.Imports[path]
-		if imp == nil {
-			// go list left it out: a package missing from the build
-			// (import "C" with cgo off) or an import cycle.
-			return nil, fmt.Errorf("missing package: %q", path)
-		}
-		if imp.Types == nil || !imp.Types.Complete() {
-			return nil, fmt.Errorf("internal error: %s is imported by %s before it is type-checked", path, p.ID)
-		}
-		return imp.Types, nil
-	})
-}
-
-type importerFunc func(path string) (*types.Package, error)
-
-func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
 
 // parseFiles parses files, in order, keeping those that parse at least
 // in part, and returns the errors met.
@@ -205,19 +175,5 @@ func addError(p *packages.Package, fset *token.FileSet, err error) {
 		p.Errors = append(p.Errors, packages.Error{Pos: path.Path + ":1", Msg: path.Err.Error(), Kind: packages.ParseError})
 	default:
 		p.Errors = append(p.Errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.UnknownError})
-	}
-}
-
-// newTypesInfo returns a types.Info with every map go/packages fills.
-func newTypesInfo() *types.Info {
-	return &types.Info{
-		Types:        make(map[ast.Expr]types.TypeAndValue),
-		Defs:         make(map[*ast.Ident]types.Object),
-		Uses:         make(map[*ast.Ident]types.Object),
-		Implicits:    make(map[ast.Node]types.Object),
-		Instances:    make(map[*ast.Ident]types.Instance),
-		Scopes:       make(map[ast.Node]*types.Scope),
-		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
-		FileVersions: make(map[*ast.File]string),
 	}
 }

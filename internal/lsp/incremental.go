@@ -3,20 +3,19 @@ package lsp
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/types"
 	"maps"
 	"os"
 	"slices"
-	"strconv"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/envvet/envvet/internal/engine"
 	"github.com/envvet/envvet/internal/lazyinspect"
+	"github.com/envvet/envvet/internal/typecheck"
 )
 
 // A loadState is what the last analysis of a module loaded: the packages
@@ -317,29 +316,13 @@ func recheck(p *packages.Package, newSyntax map[string]*ast.File, broken map[str
 		}
 	}
 	q.TypeErrors = nil
-	q.TypesInfo = NewTypesInfoFor(p.TypesInfo)
+	q.TypesInfo = typecheck.NewInfo(p.TypesInfo)
 	q.Types = types.NewPackage(p.PkgPath, p.Name)
-	cfg := &types.Config{
-		Importer: importerFunc(func(path string) (*types.Package, error) {
-			if path == "unsafe" {
-				return types.Unsafe, nil
-			}
-			imp, ok := q.Imports[path]
-			if !ok || imp.Types == nil {
-				return nil, fmt.Errorf("no package for import %s", strconv.Quote(path))
-			}
-			return imp.Types, nil
-		}),
-		Error: func(err error) {
-			if te, ok := err.(types.Error); ok {
-				q.TypeErrors = append(q.TypeErrors, te)
-			}
-		},
-		Sizes: p.TypesSizes,
-	}
-	if p.Module != nil && p.Module.GoVersion != "" {
-		cfg.GoVersion = "go" + p.Module.GoVersion
-	}
+	cfg := typecheck.Config(&q, q.Imports, func(err error) {
+		if te, ok := err.(types.Error); ok {
+			q.TypeErrors = append(q.TypeErrors, te)
+		}
+	})
 	starting(&q)
 	_ = types.NewChecker(cfg, p.Fset, q.Types, q.TypesInfo).Files(q.Syntax)
 	q.IllTyped = len(q.TypeErrors) > 0 || len(q.Errors) > 0
@@ -348,10 +331,6 @@ func recheck(p *packages.Package, newSyntax map[string]*ast.File, broken map[str
 	}
 	return &q
 }
-
-type importerFunc func(path string) (*types.Package, error)
-
-func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
 
 // oldFile returns p's syntax for the file named f.
 func oldFile(p *packages.Package, f string) *ast.File {
@@ -377,27 +356,4 @@ func sameImports(a, b *ast.File) bool {
 		return out
 	}
 	return slices.Equal(paths(a), paths(b))
-}
-
-// NewTypesInfoFor returns the types.Info the server fills when it
-// type-checks an edited package again: every map go/analysis passes may
-// read, each with room for as many entries as in old, the previous
-// version's (nil for none), so that an edit's type-check does not grow
-// them step by step (about 5% of derper's type-check, 15% of its test
-// variant's). bench/lsp's floor type-checks with the same, sized from
-// its previous round, so that the two do the same work.
-func NewTypesInfoFor(old *types.Info) *types.Info {
-	if old == nil {
-		old = &types.Info{}
-	}
-	return &types.Info{
-		Types:        make(map[ast.Expr]types.TypeAndValue, len(old.Types)),
-		Defs:         make(map[*ast.Ident]types.Object, len(old.Defs)),
-		Uses:         make(map[*ast.Ident]types.Object, len(old.Uses)),
-		Implicits:    make(map[ast.Node]types.Object, len(old.Implicits)),
-		Instances:    make(map[*ast.Ident]types.Instance, len(old.Instances)),
-		Scopes:       make(map[ast.Node]*types.Scope, len(old.Scopes)),
-		Selections:   make(map[*ast.SelectorExpr]*types.Selection, len(old.Selections)),
-		FileVersions: make(map[*ast.File]string, len(old.FileVersions)),
-	}
 }
