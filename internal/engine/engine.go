@@ -533,14 +533,9 @@ func (e *Engine) analyze(n *node, sem chan struct{}, opts Options) {
 		}
 	}
 	step := func(act *Action) {
-		if act.Err = failedPrerequisites(act.Analyzer, n, acts); act.Err != nil {
-			return
+		if act.Err = failedPrerequisites(act.Analyzer, n, acts); act.Err == nil {
+			e.exec(act, n, pf, acts, opts)
 		}
-		if r, ok := prepared(opts, act); ok {
-			e.take(act, n, r)
-			return
-		}
-		e.exec(act, n, pf, acts)
 	}
 	if !opts.Sequential && len(acts) > 1 {
 		s := newSchedule(e.order, acts, sem)
@@ -628,20 +623,27 @@ func causeOf(r *Action) string {
 	return r.String() + ": " + r.Err.Error()
 }
 
-// exec runs one action whose prerequisites succeeded.
-func (e *Engine) exec(act *Action, n *node, pf *pkgFacts, acts map[*analysis.Analyzer]*Action) {
+// exec runs one action whose prerequisites succeeded, or takes the result
+// Options.Prepared holds for it (checked against its ResultType alike).
+func (e *Engine) exec(act *Action, n *node, pf *pkgFacts, acts map[*analysis.Analyzer]*Action, opts Options) {
 	if act.Err = cannotRun(act); act.Err != nil {
 		return
 	}
-	h := &hooks{e: e, act: act, n: n, pf: pf, running: true}
-	act.Result, act.Err = run(newPass(act, inputs(act.Analyzer, acts), h))
-	h.running = false
+	if r, ok := prepared(opts, act); ok {
+		act.Result = r
+	} else {
+		h := &hooks{e: e, act: act, n: n, pf: pf, running: true}
+		act.Result, act.Err = run(newPass(act, inputs(act.Analyzer, acts), h))
+		h.running = false
+	}
 	if act.Err == nil {
 		if err := resultTypeError(act); err != nil {
 			act.Result, act.Err = nil, err
 		}
 	}
-	markRoot(act, n)
+	if m, ok := act.Result.(RootMarker); ok && n.root {
+		m.MarkRoot()
+	}
 }
 
 // prepared returns the result Options.Prepared holds for act, if any; an
@@ -651,28 +653,6 @@ func prepared(opts Options, act *Action) (any, bool) {
 		return nil, false
 	}
 	return opts.Prepared(act.Package, act.Analyzer)
-}
-
-// take makes r, prepared by the caller, the result of act, as exec would
-// have made its analyzer's: checked against the analyzer's ResultType,
-// told whether its package is a root.
-func (e *Engine) take(act *Action, n *node, r any) {
-	if act.Err = cannotRun(act); act.Err != nil {
-		return
-	}
-	act.Result = r
-	if err := resultTypeError(act); err != nil {
-		act.Result, act.Err = nil, err
-		return
-	}
-	markRoot(act, n)
-}
-
-// markRoot tells act's result whether its package is a root (RootMarker).
-func markRoot(act *Action, n *node) {
-	if m, ok := act.Result.(RootMarker); ok && n.root {
-		m.MarkRoot()
-	}
 }
 
 // A RootMarker is an analyzer's result that is told when its package is a
