@@ -126,7 +126,7 @@ const standaloneGC = 200
 // paceStandalone sets standaloneGC unless the environment sets the
 // collector's pacing.
 func paceStandalone() {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+	if userPaced() {
 		return
 	}
 	debug.SetGCPercent(standaloneGC)
@@ -143,7 +143,7 @@ func paceStandalone() {
 // a process, mean RSS 25 MB against 31). A GOGC or GOMEMLIMIT in the
 // environment is the user's choice, and left alone.
 func startHeap(size uint64) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+	if userPaced() {
 		return
 	}
 	goal := []metrics.Sample{{Name: "/gc/heap/goal:bytes"}}
@@ -154,4 +154,10 @@ func startHeap(size uint64) {
 	debug.SetGCPercent(int(100 * size / goal[0].Value.Uint64()))
 	type sentinel [32]byte // not tiny-allocated: its finalizer runs after the first collection
 	runtime.SetFinalizer(new(sentinel), func(*sentinel) { debug.SetGCPercent(100) })
+}
+
+// userPaced reports whether the environment sets the collector's pacing
+// (GOGC or GOMEMLIMIT): the user's choice, which envvet leaves alone.
+func userPaced() bool {
+	return os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != ""
 }
