@@ -20,7 +20,7 @@ import (
 var src = rulestest.NewLoad(analysistest.TestData(), nil,
 	"direct", "expand", "goosecmd", "helpers", "keylists", "tags", "viperuse", "illtyped", "urfave1", "noenv", "usesenv",
 	"syntaxerr", "types", "valuesets", "envutil", "factsonly", "tags/model", "mainprog", "typehelp", "valuehelp",
-	"urfaveoldpaths", "emptyoff")
+	"urfaveoldpaths", "emptyoff", "vipertype", "vipertype/conf", "vipertypeopen", "vipertypeopen/conf")
 
 var (
 	// refsRun checks the references of TestRefs, TestUsesEnv and
@@ -28,6 +28,8 @@ var (
 	refsRun = rulestest.NewSharedLoad(src, refs,
 		"direct", "expand", "goosecmd", "helpers", "keylists", "tags", "viperuse", "illtyped", "urfave1", "noenv", "usesenv",
 		"syntaxerr")
+	// viperTypesRun checks the forms of viper's keys in TestViperTypes.
+	viperTypesRun = rulestest.NewSharedLoad(src, viperTypes, "vipertype", "vipertype/conf", "vipertypeopen", "vipertypeopen/conf")
 	// emptyOffRun checks Ref.EmptyOff in TestEmptyOff.
 	emptyOffRun = rulestest.NewSharedLoad(src, emptyOffRefs, "emptyoff")
 	// typesRun checks the typed references of TestTypes and TestValueSets.

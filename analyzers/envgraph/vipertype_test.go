@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/envvet/envvet/analyzers/envgraph"
 )
@@ -42,7 +41,7 @@ var viperTypes = &analysis.Analyzer{
 // GetDuration, a string field, a decode hook and an instance without
 // AutomaticEnv give none.
 func TestViperTypes(t *testing.T) {
-	analysistest.Run(t, filepath.Join(analysistest.TestData(), "vipertyped"), viperTypes, "vipertype/...", "vipertypeopen/...")
+	viperTypesRun.Check(t, "vipertype", "vipertype/conf", "vipertypeopen", "vipertypeopen/conf")
 }
 
 func TestCastAccepts(t *testing.T) {
