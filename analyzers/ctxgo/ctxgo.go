@@ -94,7 +94,8 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	if c.cutShort {
-		dialGo(pass, sum, in, dialField(pass, sum, in))
+		dials := dialFuncs(pass, sum, in)
+		dialGo(pass, sum, dials, dialField(pass, sum, in, dials))
 	}
 	if c.unobserved {
 		for cur := range in.Root().Preorder((*ast.GoStmt)(nil)) {

@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"iter"
 	"path/filepath"
 	"strings"
 	"unicode"
@@ -36,9 +35,9 @@ type dialStore struct {
 // returns (a timeout with a deferred cancel), and the connection's
 // goroutines then fail with context canceled.
 // It returns the go statements it reported.
-func dialField(pass *analysis.Pass, sum *ctxsum.Result, in *inspector.Inspector) map[*ast.GoStmt]bool {
+func dialField(pass *analysis.Pass, sum *ctxsum.Result, in *inspector.Inspector, dials []dial) map[*ast.GoStmt]bool {
 	reported := make(map[*ast.GoStmt]bool)
-	stores := dialStores(pass, sum, in)
+	stores := dialStores(pass, dials)
 	if len(stores) == 0 {
 		return reported
 	}
@@ -67,20 +66,19 @@ func dialField(pass *analysis.Pass, sum *ctxsum.Result, in *inspector.Inspector)
 }
 
 // dialStores lists the context fields of the package's struct types that
-// a function or method named Dial... or Connect... assigns (c.ctx = x, or
-// T{ctx: x}) a value derived from its context parameter (the parameter
-// itself, context.WithCancel(ctx), a local variable holding one). A value
-// from context.Background() or context.WithoutCancel(ctx) is not derived.
-func dialStores(pass *analysis.Pass, sum *ctxsum.Result, in *inspector.Inspector) []dialStore {
+// a dial (dialFuncs: a function or method named Dial... or Connect...)
+// assigns (c.ctx = x, or T{ctx: x}) a value derived from its context
+// parameter (the parameter itself, context.WithCancel(ctx), a local
+// variable holding one). A value from context.Background() or
+// context.WithoutCancel(ctx) is not derived.
+func dialStores(pass *analysis.Pass, dials []dial) []dialStore {
 	var stores []dialStore
-	for decl, p := range dialFuncs(pass, in) {
-		flow := sum.NewFlow(decl.Type, decl.Body)
-		roots := ctxsum.Roots{Entry: func(v *types.Var) bool { return v == p }}
-		name := dialName(pass, decl)
-		ast.Inspect(decl.Body, func(n ast.Node) bool {
+	for _, d := range dials {
+		roots := ctxsum.Roots{Entry: func(v *types.Var) bool { return v == d.param }}
+		ast.Inspect(d.decl.Body, func(n ast.Node) bool {
 			field, value := storedField(pass, n)
-			if field != nil && flow.Carries(value, n.Pos(), roots) {
-				stores = append(stores, dialStore{field: field, fn: name, at: n.Pos(), decl: decl, flow: flow})
+			if field != nil && d.flow.Carries(value, n.Pos(), roots) {
+				stores = append(stores, dialStore{field: field, fn: d.name, at: n.Pos(), decl: d.decl, flow: d.flow})
 			}
 			_, lit := n.(*ast.FuncLit)
 			return !lit
@@ -147,20 +145,29 @@ func isDialName(name string) bool {
 	return false
 }
 
-// dialFuncs yields the package's functions with a body whose name is a
-// dial's (isDialName) and that have a context parameter, with it.
-func dialFuncs(pass *analysis.Pass, in *inspector.Inspector) iter.Seq2[*ast.FuncDecl, *types.Var] {
-	return func(yield func(*ast.FuncDecl, *types.Var) bool) {
-		for cur := range in.Root().Preorder((*ast.FuncDecl)(nil)) {
-			decl := cur.Node().(*ast.FuncDecl)
-			if decl.Body == nil || !isDialName(decl.Name.Name) {
-				continue
-			}
-			if p := ctxParam(pass.TypesInfo, decl.Type); p != nil && !yield(decl, p) {
-				return
-			}
+// A dial is a function of the package with a body whose name is a dial's
+// (isDialName) and that has one context parameter; dialField and dialGo
+// both ask its flow.
+type dial struct {
+	decl  *ast.FuncDecl
+	param *types.Var   // its context parameter
+	name  string       // as the messages name it (dialName)
+	flow  *ctxsum.Flow // of decl, built once for both rules
+}
+
+// dialFuncs returns the package's dials, in source order.
+func dialFuncs(pass *analysis.Pass, sum *ctxsum.Result, in *inspector.Inspector) []dial {
+	var dials []dial
+	for cur := range in.Root().Preorder((*ast.FuncDecl)(nil)) {
+		decl := cur.Node().(*ast.FuncDecl)
+		if decl.Body == nil || !isDialName(decl.Name.Name) {
+			continue
+		}
+		if p := ctxParam(pass.TypesInfo, decl.Type); p != nil {
+			dials = append(dials, dial{decl: decl, param: p, name: dialName(pass, decl), flow: sum.NewFlow(decl.Type, decl.Body)})
 		}
 	}
+	return dials
 }
 
 // ctxParam returns the one named context.Context parameter of ftype, or nil.

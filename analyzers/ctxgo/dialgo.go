@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/envvet/envvet/analyzers/ctxgo/internal/ctxsum"
 )
@@ -21,11 +20,11 @@ import (
 // convention is net.Dialer.DialContext's: the dial's context bounds its
 // setup. A goroutine that only watches the context, or that the dial waits
 // for, is left alone, as are the go statements dialField reported (done).
-func dialGo(pass *analysis.Pass, sum *ctxsum.Result, in *inspector.Inspector, done map[*ast.GoStmt]bool) {
-	for decl, p := range dialFuncs(pass, in) {
-		f := sum.NewFlow(decl.Type, decl.Body)
+func dialGo(pass *analysis.Pass, sum *ctxsum.Result, dials []dial, done map[*ast.GoStmt]bool) {
+	for _, d := range dials {
+		f := d.flow
 		// A context whose cancel the dial defers ends with it: cutShort's.
-		roots := ctxsum.Roots{Entry: func(v *types.Var) bool { return v == p }, Stop: f.DeferredCancel}
+		roots := ctxsum.Roots{Entry: func(v *types.Var) bool { return v == d.param }, Stop: f.DeferredCancel}
 		for _, n := range f.Direct() {
 			g, ok := n.(*ast.GoStmt)
 			if !ok || done[g] {
@@ -35,7 +34,7 @@ func dialGo(pass *analysis.Pass, sum *ctxsum.Result, in *inspector.Inspector, do
 			if work == nil || f.WaitsAfter(g, nil) {
 				continue
 			}
-			reportDialGo(pass, g, dialName(pass, decl), p.Name(), work)
+			reportDialGo(pass, g, d.name, d.param.Name(), work)
 		}
 	}
 }
