@@ -57,7 +57,11 @@ func forgotten(pass *analysis.Pass, sum *ctxsum.Result, lits *funcLits, fn funct
 	for _, g := range u.gos {
 		if send := s.goroutineSends(g, ch.v); send != nil {
 			fixable := len(u.gos) == 1 && !inLoopOf(fn.body, g) && oneSend(pass.TypesInfo, g, ch.v)
-			reportAbandoned(pass, fn, ch, u, g, send, fixable)
+			sendsOn := func(v *types.Var) bool {
+				t := senders{info: pass.TypesInfo, sum: sum, lits: lits, seen: map[paramRef]bool{}}
+				return t.goroutineSends(g, v) != nil
+			}
+			reportAbandoned(pass, fn, ch, u, g, send, fixable, sendsOn)
 			return // one report per channel
 		}
 	}
@@ -800,22 +804,117 @@ func oneSend(info *types.Info, g *ast.GoStmt, ch *types.Var) bool {
 	return sends == 1 && uses == 1
 }
 
-func reportAbandoned(pass *analysis.Pass, fn function, ch madeChan, u chanUses, g *ast.GoStmt, send ast.Node, fixable bool) {
+// reportAbandoned reports g; sendsOn tells whether g sends on a channel
+// variable.
+func reportAbandoned(pass *analysis.Pass, fn function, ch madeChan, u chanUses, g *ast.GoStmt, send ast.Node, fixable bool, sendsOn func(*types.Var) bool) {
 	name := ch.v.Name()
 	who := fn.name
 	if who == "the function literal" {
 		who = "the enclosing function literal"
 	}
+	sel := strconv.Itoa(pass.Fset.Position(u.sel.Pos()).Line)
+	why := "may return through another case of the select on line " + sel
+	leave := analysis.RelatedInformation{Pos: u.leave.Pos(), End: u.leave.Colon, Message: who + " returns through this case without receiving from " + name}
+	if early := earlyReturns(fn.body, g, u.sel); len(early) > 0 {
+		// A return between the go statement and the select leaves the
+		// sender blocked on every path through it; the other case may
+		// not (kratos v1.3.1's Register: it receives from the other
+		// channel of the same goroutine, whose two sends exclude each
+		// other), so it is named only when it is not the goroutine's.
+		why = "may return on " + lineList(pass, early) + ", before the select on line " + sel + " receives from it"
+		if !siblingCase(pass.TypesInfo, u.leave, sendsOn) {
+			why += ", or through another case of that select"
+		}
+		leave = analysis.RelatedInformation{Pos: early[0].Pos(), End: early[0].Pos() + token.Pos(len("return")), Message: who + " returns here, before its select, without receiving from " + name}
+	}
 	msg := "the goroutine started here sends on unbuffered " + name + " (line " + strconv.Itoa(pass.Fset.Position(send.Pos()).Line) +
-		"), but " + who + " may return through another case of the select on line " + strconv.Itoa(pass.Fset.Position(u.sel.Pos()).Line) +
-		", and then nobody receives and the goroutine blocks forever; give " + name + " a buffer or send in a select"
+		"), but " + who + " " + why + ", and then nobody receives and the goroutine blocks forever; give " + name + " a buffer or send in a select"
 	var fixes []analysis.SuggestedFix
 	if fixable {
 		fixes = []analysis.SuggestedFix{bufferFix(ch)}
 	}
-	reportBlindSend(pass, g, send, msg, analysis.RelatedInformation{
-		Pos: u.leave.Pos(), End: u.leave.Colon, Message: who + " returns through this case without receiving from " + name,
-	}, fixes)
+	reportBlindSend(pass, g, send, msg, leave, fixes)
+}
+
+// earlyReturns returns, in source order, the return statements of body
+// (outside function literals) that run after the go statement g and
+// before the select sel: those in the statements that follow g, or the
+// statement holding it, in each enclosing block, up to sel's position.
+func earlyReturns(body *ast.BlockStmt, g *ast.GoStmt, sel *ast.SelectStmt) []*ast.ReturnStmt {
+	var path []ast.Node
+	ast.PreorderStack(body, nil, func(n ast.Node, stack []ast.Node) bool {
+		if n == g {
+			path = append(slices.Clone(stack), n)
+		}
+		return path == nil && n.Pos() <= g.Pos() && g.End() <= n.End()
+	})
+	var out []*ast.ReturnStmt
+	for i := len(path) - 2; i >= 0; i-- {
+		if _, lit := path[i].(*ast.FuncLit); lit {
+			return nil // g runs in a literal: its returns are not fn's
+		}
+		list := passutil.StmtList(path[i])
+		at := slices.IndexFunc(list, func(st ast.Stmt) bool { return ast.Node(st) == path[i+1] })
+		if at < 0 {
+			continue
+		}
+		for _, st := range list[at+1:] {
+			ast.Inspect(st, func(n ast.Node) bool {
+				if n == nil {
+					return false
+				}
+				if r, ok := n.(*ast.ReturnStmt); ok && r.Pos() < sel.Pos() {
+					out = append(out, r)
+				}
+				_, lit := n.(*ast.FuncLit)
+				return !lit && n.Pos() < sel.Pos()
+			})
+		}
+	}
+	slices.SortFunc(out, func(a, b *ast.ReturnStmt) int { return int(a.Pos() - b.Pos()) })
+	return out
+}
+
+// siblingCase reports whether the clause c receives from a channel
+// variable on which the goroutine sends too (sendsOn): taking it means the
+// goroutine sent there, and whether it still sends on the other channel
+// cannot be told here.
+func siblingCase(info *types.Info, c *ast.CommClause, sendsOn func(*types.Var) bool) bool {
+	var recv ast.Expr
+	switch comm := c.Comm.(type) {
+	case *ast.ExprStmt:
+		recv = comm.X
+	case *ast.AssignStmt:
+		if len(comm.Rhs) == 1 {
+			recv = comm.Rhs[0]
+		}
+	}
+	u, ok := ast.Unparen(recv).(*ast.UnaryExpr)
+	if !ok || u.Op != token.ARROW {
+		return false
+	}
+	id, ok := ast.Unparen(u.X).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	return ok && sendsOn(v)
+}
+
+// lineList names the lines of nodes: "line 4", "lines 4 and 9",
+// "lines 4, 9 and 12".
+func lineList(pass *analysis.Pass, nodes []*ast.ReturnStmt) string {
+	var lines []string
+	for _, n := range nodes {
+		l := strconv.Itoa(pass.Fset.Position(n.Pos()).Line)
+		if !slices.Contains(lines, l) {
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) == 1 {
+		return "line " + lines[0]
+	}
+	return "lines " + strings.Join(lines[:len(lines)-1], ", ") + " and " + lines[len(lines)-1]
 }
 
 // bufferFix gives the channel a buffer of 1, so that the one send of its

@@ -280,7 +280,15 @@
 // after if errors.Is(err, http.ErrServerClosed) { return }) is not a
 // forgotten sender either: the way out past the select is the server's
 // Shutdown or Close, after which Serve returns ErrServerClosed and sends
-// nothing.
+// nothing. When the function may return between the go statement and the
+// select (a return in the statements that follow the go statement, before
+// the select's position, outside function literals), the message names
+// those returns: they leave the sender blocked on every path through
+// them, and the select's other case is named too only when it does not
+// receive from another channel of the same goroutine, whose sends may
+// exclude each other (kratos v1.3.1's password Register: the hash or the
+// error, and a return before the select when the password fails
+// validation).
 //
 //	func fetch(ctx context.Context) (int, error) {
 //		ch := make(chan int)
