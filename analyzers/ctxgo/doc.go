@@ -196,6 +196,32 @@
 //		return c.openSecureChannel()
 //	}
 //
+// "Derived from" includes the parameter itself: a dial that hands its own
+// ctx to the connection's goroutine (go s.serve(ctx, conn)) is reported
+// like one that hands on context.WithCancel(ctx). Both kinds have real
+// fixes: opcua's derives the monitor's context inside the dial;
+// at-wat/mqtt-go v0.10.2's ReconnectClient.Connect ran its retry loop on
+// the ctx parameter, and the fix (#121, v0.10.3) gives the loop
+// context.Background() once connected, documenting that the context
+// bounds the first connection only. So golang.org/x/tools v0.52.0's
+// servertest PipeServer.Connect, which runs go s.server.ServeStream(ctx,
+// serverConn) on its parameter, is reported, although its one caller
+// passes a context meant to bound the serving: from the dial alone, ctx
+// is its setup's.
+//
+// A wait of the dial after the go statement does not excuse the goroutine
+// when it is a wait for its setup: every wait is a select that returns
+// when the dial's context is done (the dial's timeout), and its other
+// cases receive a signal that the goroutine's literal gives (closes or
+// sends on) inside a for loop without condition in which it uses the
+// context, with no return or break right after, so that the goroutine
+// goes on with the context once the dial has returned (mqtt-go v0.10.2:
+// select { case <-done: case <-ctx.Done(): return false, ctx.Err() }). A
+// literal that assigns a context variable it was given or captures (the
+// fix of #121, ctx = context.Background() inside the loop) is left alone,
+// as is a goroutine that signals and then returns (a retry loop handing
+// over the first connection) or a dial waiting without a bound of its own.
+//
 // # Rule unobserved: a goroutine that never observes cancellation
 //
 // The rule reports a go statement (outside main.main and init) when a

@@ -550,6 +550,16 @@ func (f *Flow) KeptArgs(call *ast.CallExpr, roots Roots) []int {
 // that blocks (a Wait/Serve/ListenAndServe/Accept/Run/Recv-named function
 // or method, io.Copy*, time.Sleep) or a call for which sync reports true.
 func (f *Flow) WaitsAfter(n ast.Node, sync func(*ast.CallExpr) bool) bool {
+	return f.waitsAfter(n, sync, nil)
+}
+
+// WaitsAfterBut is WaitsAfter with the nodes for which skip reports true,
+// and everything under them, left out.
+func (f *Flow) WaitsAfterBut(n ast.Node, skip func(ast.Node) bool) bool {
+	return f.waitsAfter(n, nil, skip)
+}
+
+func (f *Flow) waitsAfter(n ast.Node, sync func(*ast.CallExpr) bool, skip func(ast.Node) bool) bool {
 	// Find n's innermost enclosing loop in the function.
 	var loop ast.Node
 	unbounded := false
@@ -580,7 +590,7 @@ func (f *Flow) WaitsAfter(n ast.Node, sync func(*ast.CallExpr) bool) bool {
 	}
 	blocks := false
 	ast.PreorderStack(f.body, nil, func(m ast.Node, stack []ast.Node) bool {
-		if blocks || m == n {
+		if blocks || m == n || skip != nil && skip(m) {
 			return false
 		}
 		switch m := m.(type) {

@@ -3,6 +3,8 @@ package dialfield
 import (
 	"context"
 	"net/http"
+	"sync"
+	"time"
 )
 
 // The shape of gopcua/opcua v0.1.6 (#313): Dial starts the connection's
@@ -99,5 +101,144 @@ func (c *Client) DialLocal(ctx context.Context) error {
 		ctx = context.Background()
 	}
 	go c.monitor(ctx)
+	return nil
+}
+
+// The shape of at-wat/mqtt-go v0.10.2's ReconnectClient.Connect (#121):
+// the retry loop runs on the dial's own ctx, and the dial waits only for
+// the first connection or for ctx to end. Once it has returned, the
+// caller's dial timeout stops the reconnections.
+type Reconnect struct {
+	url  string
+	lost chan struct{}
+}
+
+func (r *Reconnect) dial(ctx context.Context) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, r.url, nil)
+	if err != nil {
+		return err
+	}
+	_, err = http.DefaultClient.Do(req)
+	return err
+}
+
+func (r *Reconnect) Connect(ctx context.Context) error {
+	ready := make(chan struct{})
+	var once sync.Once
+	go func() { // want `the goroutine started here keeps using a context derived from the ctx of \(\*Reconnect\)\.Connect \(line 130\), which callers may cancel once Connect returns`
+		for {
+			if err := r.dial(ctx); err == nil {
+				once.Do(func() { close(ready) })
+				select {
+				case <-r.lost:
+				case <-ctx.Done():
+					return
+				}
+			}
+			select {
+			case <-time.After(time.Second):
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	select {
+	case <-ready:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	return nil
+}
+
+// Twin: the fix of #121, the loop's context replaced by Background once
+// the first connection is made.
+func (r *Reconnect) ConnectDetached(ctx context.Context) error {
+	ready := make(chan struct{})
+	var once sync.Once
+	go func(ctx context.Context) {
+		for {
+			if err := r.dial(ctx); err == nil {
+				once.Do(func() {
+					ctx = context.Background()
+					close(ready)
+				})
+				select {
+				case <-r.lost:
+				case <-ctx.Done():
+					return
+				}
+			}
+			select {
+			case <-time.After(time.Second):
+			case <-ctx.Done():
+				return
+			}
+		}
+	}(ctx)
+	select {
+	case <-ready:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	return nil
+}
+
+// Twin: within its timeout, the dial waits for a goroutine that does
+// bounded work (one request).
+func (r *Reconnect) ConnectOnce(ctx context.Context) error {
+	errc := make(chan error, 1)
+	go func() { errc <- r.dial(ctx) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// Twin: the dial waits for the first connection without a bound of its
+// own: whether that wait is for the setup or for the loop's end is not
+// told from here.
+func (r *Reconnect) ConnectPatient(ctx context.Context) error {
+	ready := make(chan struct{})
+	var once sync.Once
+	go func() {
+		for {
+			if err := r.dial(ctx); err == nil {
+				once.Do(func() { close(ready) })
+			}
+			select {
+			case <-time.After(time.Second):
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	<-ready
+	return nil
+}
+
+// Twin: a retry loop that hands over the first connection and ends: the
+// dial's wait, within its timeout, is for the goroutine's end.
+func (r *Reconnect) ConnectRetry(ctx context.Context) error {
+	ready := make(chan struct{})
+	go func() {
+		for {
+			if err := r.dial(ctx); err == nil {
+				close(ready)
+				return
+			}
+			select {
+			case <-time.After(time.Second):
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	select {
+	case <-ready:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 	return nil
 }
