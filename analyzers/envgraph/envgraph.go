@@ -134,8 +134,14 @@ type state struct {
 	// maxDepth nodes enclosing it, innermost first (see passedOn).
 	environAnc map[*ast.CallExpr][]ast.Node
 
-	// callees holds typeutil.Callee of the calls asked about (see callee).
-	callees map[*ast.CallExpr]types.Object
+	// callees holds typeutil.Callee of the calls asked about (see callee);
+	// lastCall and lastCallee the last one asked.
+	callees    map[*ast.CallExpr]types.Object
+	lastCall   *ast.CallExpr
+	lastCallee types.Object
+
+	// spare is the fact helperOf imports into; a new one after a success.
+	spare *envHelper
 }
 
 // A funcInfo is a function declaration or literal of the package.

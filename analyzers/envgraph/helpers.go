@@ -127,15 +127,19 @@ func (s *state) helperOf(fn *types.Func) *envHelper {
 		}
 		return nil
 	}
+	if !s.helpersAbove || fn.Pkg() == nil || fn.Signature().Params().Len() == 0 {
+		// inferHelpers summarizes only functions with parameters.
+		return nil
+	}
 	if h, ok := s.imported[fn]; ok {
 		return h
 	}
 	var h *envHelper
-	if s.helpersAbove && fn.Pkg() != nil {
-		f := new(envHelper)
-		if s.pass.ImportObjectFact(fn, f) {
-			h = f
-		}
+	if s.spare == nil {
+		s.spare = new(envHelper)
+	}
+	if s.pass.ImportObjectFact(fn, s.spare) {
+		h, s.spare = s.spare, nil
 	}
 	s.imported[fn] = h
 	return h

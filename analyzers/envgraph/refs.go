@@ -17,7 +17,7 @@ func (s *state) collectRefs() {
 	}
 	for _, site := range s.calls {
 		call := site.call
-		fn, _ := typeutil.Callee(s.info, call).(*types.Func)
+		fn, _ := s.callee(call).(*types.Func)
 		if fn != nil && fn.Pkg() != nil {
 			path := fn.Pkg().Path()
 			switch {
@@ -73,14 +73,18 @@ func (s *state) calleeFunc(call *ast.CallExpr) (*types.Func, bool) {
 // package's calls (references, helpers, koanf and viper keys) each ask it
 // of every call, five times a call on a root in all.
 func (s *state) callee(call *ast.CallExpr) types.Object {
-	if obj, ok := s.callees[call]; ok {
-		return obj
+	if call == s.lastCall {
+		return s.lastCallee // keyCall's questions, koanf's and viper's, one call after another
 	}
-	if s.callees == nil {
-		s.callees = make(map[*ast.CallExpr]types.Object, len(s.calls))
+	obj, ok := s.callees[call]
+	if !ok {
+		if s.callees == nil {
+			s.callees = make(map[*ast.CallExpr]types.Object, len(s.calls))
+		}
+		obj = typeutil.Callee(s.info, call)
+		s.callees[call] = obj
 	}
-	obj := typeutil.Callee(s.info, call)
-	s.callees[call] = obj
+	s.lastCall, s.lastCallee = call, obj
 	return obj
 }
 

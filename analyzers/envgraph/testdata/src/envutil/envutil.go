@@ -68,6 +68,12 @@ func (s *Source) Get(key string) string { // want Get:`envHelper\(0:key/read="SV
 	return os.Getenv("SVC_" + key)
 }
 
+// Zone has no parameter: it reads a key of its own, so it is no helper
+// (its importers' lookup of a helper fact skips it).
+func (s *Source) Zone() string {
+	return os.Getenv(s.prefix)
+}
+
 // Or is a generic helper.
 func Or[T any](key string, def T, parse func(string) (T, error)) T { // want Or:`envHelper\(0:key/read 1:default\)`
 	v := os.Getenv(key)

@@ -43,6 +43,7 @@ func useEnvutil() {
 	_ = envutil.Label("NOT_ENV")
 	_ = envutil.Trimmed("TRIMMED")
 	_ = envutil.Store{}.Getenv("NOT_ENV")
+	_ = src.Zone()
 }
 
 const defaultDir = "."
