@@ -227,10 +227,10 @@ func usesParseOrRead(pass *analysis.Pass) (uses, reads bool) {
 			uses = true
 		}
 		if fn.Pkg() != nil && fn.Pkg() != pass.Pkg {
-			if pass.ImportObjectFact(fn, &value) || pass.ImportObjectFact(fn, &silent) {
+			if mayHaveValue(fn) && pass.ImportObjectFact(fn, &value) || mayBeSilent(fn) && pass.ImportObjectFact(fn, &silent) {
 				return true, true
 			}
-			if !uses && pass.ImportObjectFact(fn, &parses) {
+			if !uses && isParseFunc(fn.Type()) && pass.ImportObjectFact(fn, &parses) {
 				uses = true
 			}
 		}

@@ -124,9 +124,11 @@ func (s *state) parsesParam(sc *scope) string {
 	if sc.decl == nil {
 		return ""
 	}
-	for _, c := range sc.calls {
-		if name := s.parsesFirst(sc, c.Node().(*ast.CallExpr)); name != "" {
-			return name
+	for i, c := range sc.calls {
+		if p := s.calleeAt(sc, i).parser; p != nil {
+			if name := s.parsesFirstBy(sc, c.Node().(*ast.CallExpr), *p); name != "" {
+				return name
+			}
 		}
 	}
 	return ""
@@ -136,7 +138,15 @@ func (s *state) parsesParam(sc *scope) string {
 // its first parameter, "" if none.
 func (s *state) parsesFirst(sc *scope, call *ast.CallExpr) string {
 	p, ok := parserOf(s.callee(call))
-	if !ok || p.arg >= len(call.Args) {
+	if !ok {
+		return ""
+	}
+	return s.parsesFirstBy(sc, call, p)
+}
+
+// parsesFirstBy is parsesFirst of a call of the parse p.
+func (s *state) parsesFirstBy(sc *scope, call *ast.CallExpr, p parser) string {
+	if p.arg >= len(call.Args) {
 		return ""
 	}
 	if i, ok := s.paramOf(call.Args[p.arg], sc, 0); ok && i == 0 {

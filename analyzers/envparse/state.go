@@ -43,11 +43,21 @@ type scope struct {
 	params map[*types.Var]int
 	vars   map[*types.Var]*source // variables holding env values
 	calls  []inspector.Cursor     // calls inside, nested literals included
+	fns    []calleeOf             // the callee of each of calls, filled on first use (see calleeAt)
 	assign []ast.Node             // *ast.AssignStmt and *ast.ValueSpec inside, in source order
 	env    bool                   // calls something that may read the environment
 
 	value  *valueOf
 	silent *silentDefault
+}
+
+// A calleeOf is what infer needs of a call's callee, remembered: the
+// fixpoint's rounds ask it of the same calls again (sites), as markEnv and
+// parsesParam do.
+type calleeOf struct {
+	fn     *types.Func // s.callee of the call
+	parser *parser     // parserOf fn, nil if fn is not a parse
+	done   bool
 }
 
 // A source is where a string comes from: the environment under constant
@@ -177,6 +187,14 @@ func (s *state) index() {
 		}
 	}
 	s.scopes = append(s.scopes, s.pkg)
+	n := 0
+	for _, sc := range s.scopes {
+		n += len(sc.calls)
+	}
+	fns := make([]calleeOf, n)
+	for _, sc := range s.scopes {
+		sc.fns, fns = fns[:len(sc.calls):len(sc.calls)], fns[len(sc.calls):]
+	}
 }
 
 // collect records the calls and assignments under cur in sc.
@@ -191,6 +209,20 @@ func (s *state) collect(sc *scope, cur inspector.Cursor) {
 	}
 }
 
+// calleeAt returns the callee of sc's i-th call and its parse, computed
+// on the first question.
+func (s *state) calleeAt(sc *scope, i int) *calleeOf {
+	cf := &sc.fns[i]
+	if !cf.done {
+		cf.fn, cf.done = s.callee(sc.calls[i].Node().(*ast.CallExpr)), true
+		if p, ok := parserOf(cf.fn); ok {
+			pp := p // allocated for a parse only
+			cf.parser = &pp
+		}
+	}
+	return cf
+}
+
 // markEnv marks the scopes that call something that may read the
 // environment (an env function, an imported function with a fact, or a
 // function of the package so marked) or parse. Each call's callee is
@@ -200,12 +232,13 @@ func (s *state) markEnv() {
 	direct := make(map[*scope]bool)
 	local := make(map[*scope][]*scope) // the scopes of the package's functions each scope calls
 	for _, sc := range s.scopes {
-		for _, c := range sc.calls {
-			fn := s.callee(c.Node().(*ast.CallExpr))
+		for i := range sc.calls {
+			cf := s.calleeAt(sc, i)
+			fn := cf.fn
 			if fn == nil {
 				continue
 			}
-			if _, ok := parserOf(fn); ok {
+			if cf.parser != nil {
 				direct[sc] = true // parses a package variable, say
 				break
 			}
@@ -270,11 +303,30 @@ func isEnvRead(fn *types.Func) bool {
 	return ok && k.IsRead()
 }
 
-func (s *state) importedValue(fn *types.Func) *valueOf { return imported(s.pass, s.values, fn) }
+func (s *state) importedValue(fn *types.Func) *valueOf {
+	if !mayHaveValue(fn) {
+		return nil
+	}
+	return imported(s.pass, s.values, fn)
+}
 
 func (s *state) importedSilent(fn *types.Func) *silentDefault {
+	if !mayBeSilent(fn) {
+		return nil
+	}
 	return imported(s.pass, s.silents, fn)
 }
+
+// mayHaveValue reports whether fn may have a valueOf fact: it has a
+// parameter and its first result is a string (valueSummary).
+func mayHaveValue(fn *types.Func) bool {
+	sig := fn.Signature()
+	return sig.Params().Len() > 0 && sig.Results().Len() > 0 && isString(sig.Results().At(0).Type())
+}
+
+// mayBeSilent reports whether fn may have a silentDefault fact: it has a
+// parameter, which the fact's Param is the index of (silentSummary).
+func mayBeSilent(fn *types.Func) bool { return fn.Signature().Params().Len() > 0 }
 
 // imported returns fn's fact of type *F when fn belongs to another package,
 // nil when it has none, remembered in cache.
@@ -582,17 +634,19 @@ func sameSilent(a, b *silentDefault) bool {
 // sites returns the parses of env values in sc and its calls of silent
 // helpers.
 func (s *state) sites(sc *scope) (parses []*parseSite, helpers []*helperCall) {
-	for _, c := range sc.calls {
+	for i, c := range sc.calls {
 		call := c.Node().(*ast.CallExpr)
 		if ps := s.paramParse(c, sc); ps != nil {
 			parses = append(parses, ps)
 			continue
 		}
-		fn := s.callee(call)
+		cf := s.calleeAt(sc, i)
+		fn := cf.fn
 		if fn == nil {
 			continue
 		}
-		if p, ok := parserOf(fn); ok {
+		if cf.parser != nil {
+			p := *cf.parser
 			if p.arg >= len(call.Args) {
 				continue
 			}

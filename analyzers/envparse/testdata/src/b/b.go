@@ -69,3 +69,11 @@ func Dynamic() (n int) {
 	}
 	return n
 }
+
+// An imported method's value parsed, the error dropped; and its negative
+// twin, a method without a key parameter, whose value has no known key.
+func Methods(e envutil.Env) int {
+	n, _ := strconv.Atoi(e.Get("SHARDS")) // want `env key "SHARDS" is parsed by strconv.Atoi but the error is dropped`
+	m, _ := strconv.Atoi(e.Port())
+	return n + m
+}

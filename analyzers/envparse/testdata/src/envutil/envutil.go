@@ -125,3 +125,17 @@ func Has(key string) bool {
 	_, ok := os.LookupEnv(key)
 	return ok
 }
+
+// Env reads keys under a prefix.
+type Env struct{ Prefix string }
+
+// Get is a method with a key parameter: it has a fact, which the
+// importer's lookup asks of the method (its receiver is no parameter).
+func (e Env) Get(key string) string { // want Get:`valueOf\(0\)`
+	return os.Getenv(key)
+}
+
+// Port has no parameter: the key is its own, and no fact carries it.
+func (e Env) Port() string {
+	return os.Getenv("PORT")
+}
