@@ -18,6 +18,8 @@ import (
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
+
+	"github.com/envvet/envvet/internal/lsp"
 )
 
 // A serverRun is what one session with the server measured.
@@ -52,6 +54,9 @@ type conn struct {
 	cmd     *exec.Cmd
 	rpc     jsonrpc2.Conn
 	publish chan published // publishDiagnostics notifications
+	// incremental is set when the server takes incremental changes: an
+	// edit then sends the range it replaced, as editors do.
+	incremental bool
 }
 
 type published struct {
@@ -74,11 +79,13 @@ func measureServer(bin string, args []string, root, path string, n int, logf str
 	}
 	defer c.cmd.Process.Kill()
 	u := uri.File(path)
-	if err := c.call(protocol.MethodInitialize, &protocol.InitializeParams{
+	var init protocol.InitializeResult
+	if err := c.callResult(protocol.MethodInitialize, &protocol.InitializeParams{
 		ProcessID: int32(os.Getpid()), RootURI: uri.File(root), ClientInfo: &protocol.ClientInfo{Name: "bench/lsp"},
-	}); err != nil {
+	}, &init); err != nil {
 		return nil, err
 	}
+	c.incremental = incrementalSync(&init)
 	c.notify(protocol.MethodInitialized, &protocol.InitializedParams{})
 	orig, err := os.ReadFile(path)
 	if err != nil {
@@ -136,9 +143,13 @@ func (c *conn) edits(run *serverRun, u protocol.DocumentURI, orig []byte, n int,
 		}
 		version := int32(i + 1)
 		c0, t0 := c.cpu(), time.Now()
-		c.notify(protocol.MethodTextDocumentDidChange, &protocol.DidChangeTextDocumentParams{
+		change := lsp.ContentChange{Text: string(edited(orig, i))}
+		if c.incremental {
+			change = incrementalChange(edited(orig, i-1), edited(orig, i))
+		}
+		c.notify(protocol.MethodTextDocumentDidChange, &lsp.DidChangeParams{
 			TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: u}, Version: version},
-			ContentChanges: []protocol.TextDocumentContentChangeEvent{{Text: string(edited(orig, i))}},
+			ContentChanges: []lsp.ContentChange{change},
 		})
 		if err := c.wait(u, version, 30*time.Minute); err != nil {
 			return err
@@ -220,9 +231,14 @@ func (c *conn) notify(method string, params any) {
 
 // call sends a request and waits for its reply.
 func (c *conn) call(method string, params any) error {
+	return c.callResult(method, params, nil)
+}
+
+// callResult calls method and decodes its result into result.
+func (c *conn) callResult(method string, params, result any) error {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	if _, err := c.rpc.Call(ctx, method, params, nil); err != nil {
+	if _, err := c.rpc.Call(ctx, method, params, result); err != nil {
 		return fmt.Errorf("%s: %v", method, err)
 	}
 	return nil

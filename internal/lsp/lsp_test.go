@@ -142,9 +142,17 @@ const waitTimeout = 5 * time.Minute
 // replace sends a didChange that replaces the whole text of u, as
 // version.
 func (c *client) replace(u uri.URI, version int32, text string) {
-	c.notify(protocol.MethodTextDocumentDidChange, &protocol.DidChangeTextDocumentParams{
+	c.notify(protocol.MethodTextDocumentDidChange, &lsp.DidChangeParams{
 		TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: u}, Version: version},
-		ContentChanges: []protocol.TextDocumentContentChangeEvent{{Text: text}},
+		ContentChanges: []lsp.ContentChange{{Text: text}},
+	})
+}
+
+// change sends a didChange of u, as version, with changes.
+func (c *client) change(u uri.URI, version int32, changes ...lsp.ContentChange) {
+	c.notify(protocol.MethodTextDocumentDidChange, &lsp.DidChangeParams{
+		TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: u}, Version: version},
+		ContentChanges: changes,
 	})
 }
 
@@ -293,6 +301,9 @@ func TestProtocol(t *testing.T) {
 	if res.ServerInfo == nil || res.ServerInfo.Name != "envvet" || res.Capabilities.CodeActionProvider == nil || res.Capabilities.TextDocumentSync == nil {
 		t.Fatalf("initialize result: %+v", res)
 	}
+	if sync, ok := res.Capabilities.TextDocumentSync.(map[string]any); !ok || sync["change"] != float64(protocol.TextDocumentSyncKindIncremental) {
+		t.Errorf("textDocumentSync = %#v, want incremental changes", res.Capabilities.TextDocumentSync)
+	}
 
 	// Open: two undeclared keys, one of them a typo with a fix; the
 	// manifest's unread keys are published on the manifest.
@@ -358,17 +369,22 @@ func TestProtocol(t *testing.T) {
 
 	// Edit the key in the buffer, incrementally: introduce an undeclared
 	// key, then fix it again.
-	line6 := protocol.Range{Start: protocol.Position{Line: 5, Character: 16}, End: protocol.Position{Line: 5, Character: 24}}
-	c.notify(protocol.MethodTextDocumentDidChange, &protocol.DidChangeTextDocumentParams{
-		TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: mainURI}, Version: 3},
-		ContentChanges: []protocol.TextDocumentContentChangeEvent{{Range: line6, Text: "APP_NAME"}},
-	})
+	line6 := &protocol.Range{Start: protocol.Position{Line: 5, Character: 16}, End: protocol.Position{Line: 5, Character: 24}}
+	c.change(mainURI, 3, lsp.ContentChange{Range: line6, Text: "APP_NAME"})
 	c.wait(mainURI, func(ds []protocol.Diagnostic) bool { return hasMessage(ds, `"APP_NAME" is not declared`) })
-	c.notify(protocol.MethodTextDocumentDidChange, &protocol.DidChangeTextDocumentParams{
-		TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: mainURI}, Version: 4},
-		ContentChanges: []protocol.TextDocumentContentChangeEvent{{Range: line6, Text: "APP_MODE"}},
-	})
+	c.change(mainURI, 4, lsp.ContentChange{Range: line6, Text: "APP_MODE"})
 	c.wait(mainURI, func(ds []protocol.Diagnostic) bool { return len(ds) == 1 && !hasMessage(ds, "APP_NAME") })
+	// An insertion at 0:0 is an edit, not the whole text: DB_URL's
+	// diagnostic moves down a line (replacing the text by the comment
+	// would leave a file with no package clause, and no diagnostics).
+	top := &protocol.Range{}
+	c.change(mainURI, 5, lsp.ContentChange{Range: top, Text: "// Command t.\n"})
+	ds = c.wait(mainURI, func(ds []protocol.Diagnostic) bool { return len(ds) == 1 && ds[0].Range.Start.Line == 7 })
+	if !strings.Contains(ds[0].Message, `"DB_URL" is not declared`) {
+		t.Fatalf("after an insertion at 0:0: %q", messages(ds))
+	}
+	c.change(mainURI, 6, lsp.ContentChange{Range: &protocol.Range{End: protocol.Position{Line: 1}}, Text: ""})
+	c.wait(mainURI, func(ds []protocol.Diagnostic) bool { return len(ds) == 1 && ds[0].Range.Start.Line == 6 })
 
 	// Manifest edit, unsaved: declaring DB_URL and dropping UNUSED in the
 	// buffer clears both files' diagnostics before any save.

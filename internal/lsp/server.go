@@ -248,7 +248,7 @@ func (s *server) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc
 		}
 		return nil
 	case protocol.MethodTextDocumentDidChange:
-		var p protocol.DidChangeTextDocumentParams
+		var p DidChangeParams
 		if s.decode(ctx, req, &p) {
 			s.didChange(ctx, &p)
 		}
@@ -302,7 +302,7 @@ func (s *server) initialize(p *protocol.InitializeParams) *protocol.InitializeRe
 		Capabilities: protocol.ServerCapabilities{
 			TextDocumentSync: &protocol.TextDocumentSyncOptions{
 				OpenClose: true,
-				Change:    protocol.TextDocumentSyncKindFull,
+				Change:    protocol.TextDocumentSyncKindIncremental,
 				Save:      &protocol.SaveOptions{},
 			},
 			CodeActionProvider: &protocol.CodeActionOptions{
@@ -332,7 +332,7 @@ func (s *server) didOpen(p *protocol.DidOpenTextDocumentParams) {
 	s.schedule()
 }
 
-func (s *server) didChange(ctx context.Context, p *protocol.DidChangeTextDocumentParams) {
+func (s *server) didChange(ctx context.Context, p *DidChangeParams) {
 	path, ok := filename(p.TextDocument.URI)
 	if !ok {
 		return
@@ -344,17 +344,7 @@ func (s *server) didChange(ctx context.Context, p *protocol.DidChangeTextDocumen
 		s.logError(ctx, fmt.Sprintf("didChange of %s, which is not open", path))
 		return
 	}
-	for _, c := range p.ContentChanges {
-		if c.Range == (protocol.Range{}) && c.RangeLength == 0 {
-			d.text = []byte(c.Text) // full sync, as advertised
-			continue
-		}
-		start, end := offset(d.text, c.Range.Start), offset(d.text, c.Range.End)
-		if start > end {
-			start = end
-		}
-		d.text = append(append(append([]byte(nil), d.text[:start]...), c.Text...), d.text[end:]...)
-	}
+	d.text = applyChanges(d.text, p.ContentChanges)
 	d.version = p.TextDocument.Version
 	s.mu.Unlock()
 	if !strings.HasSuffix(path, ".go") {
