@@ -49,6 +49,9 @@ type scope struct {
 
 	value  *valueOf
 	silent *silentDefault
+	// The sites silentSummary found in infer's last round (see infer).
+	parses  []*parseSite
+	helpers []*helperCall
 }
 
 // A calleeOf is what infer needs of a call's callee, remembered: the
@@ -124,7 +127,8 @@ func (s *state) infer() {
 	s.markEnv()
 	// Each round resolves one more level of helpers calling helpers
 	// declared after them; real chains are a few levels deep.
-	for round := 0; round < 16; round++ {
+	fixed := false
+	for round := 0; round < 16 && !fixed; round++ {
 		changed := false
 		for _, sc := range s.scopes {
 			if !sc.env {
@@ -142,22 +146,28 @@ func (s *state) infer() {
 			if !sc.env || sc.obj == nil {
 				continue
 			}
-			f := s.silentSummary(sc)
+			sc.parses, sc.helpers = s.sites(sc)
+			f := s.silentSummary(sc, sc.parses, sc.helpers)
 			if !sameSilent(f, sc.silent) {
 				sc.silent, changed = f, true
 			}
 		}
-		if !changed {
-			break
-		}
+		fixed = !changed
 	}
+	// A round that changed nothing found its sites in the final state:
+	// its first loop set every variable, and its second changed no
+	// summary, so they are those of a new call of sites.
 	s.parses, s.helperCalls = nil, nil
 	for _, sc := range s.scopes {
-		if sc.env {
-			ps, hs := s.sites(sc)
-			s.parses = append(s.parses, ps...)
-			s.helperCalls = append(s.helperCalls, hs...)
+		if !sc.env {
+			continue
 		}
+		ps, hs := sc.parses, sc.helpers
+		if !fixed || sc.obj == nil {
+			ps, hs = s.sites(sc)
+		}
+		s.parses = append(s.parses, ps...)
+		s.helperCalls = append(s.helperCalls, hs...)
 	}
 }
 
@@ -584,8 +594,7 @@ func isString(t types.Type) bool {
 // silentSummary returns sc's silentDefault fact: the first parse of the
 // value of a key parameter whose bad value sc does not report, or the
 // first call of such a helper with a key parameter.
-func (s *state) silentSummary(sc *scope) *silentDefault {
-	ps, hs := s.sites(sc)
+func (s *state) silentSummary(sc *scope, ps []*parseSite, hs []*helperCall) *silentDefault {
 	var first *silentDefault
 	var at token.Pos
 	for _, p := range ps {

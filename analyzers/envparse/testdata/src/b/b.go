@@ -77,3 +77,35 @@ func Methods(e envutil.Env) int {
 	m, _ := strconv.Atoi(e.Port())
 	return n + m
 }
+
+// first calls second, declared after it, which calls third: a chain that
+// takes infer's rounds to resolve, whose last round's sites are reported.
+func first(name string) int { // want first:`silentDefault\(0 strconv.Atoi value="0"\)`
+	return second("FIRST_" + name)
+}
+
+func second(name string) int { // want second:`silentDefault\(0 strconv.Atoi value="0"\)`
+	return third(name)
+}
+
+func third(name string) int { // want third:`silentDefault\(0 strconv.Atoi value="0"\)`
+	n, _ := strconv.Atoi(os.Getenv(name))
+	return n
+}
+
+func Chain() int {
+	return first("X") // want `env key "FIRST_X" is parsed by b.first, which ignores a parse error: a bad value runs as 0`
+}
+
+// Its negative twin: the last helper of the chain checks the error.
+func firstChecked(name string) (int, error) {
+	return secondChecked("FIRST_" + name)
+}
+
+func secondChecked(name string) (int, error) {
+	return strconv.Atoi(os.Getenv(name))
+}
+
+func ChainChecked() (int, error) {
+	return firstChecked("Y")
+}
