@@ -36,8 +36,13 @@ type loadState struct {
 	// cur holds the newest version of each of the main module's packages,
 	// by ID; a kept importer may still import an older one (see keep.go).
 	cur   map[string]*packages.Package
-	order []string                  // cur's IDs, imports first (topo)
-	api   map[*types.Package][]byte // export data, computed for comparisons
+	order []string // cur's IDs, imports first (topo)
+	// importers maps each ID of cur to the IDs of cur importing it (topo)
+	importers map[string][]string
+	// stale holds the IDs of cur whose current version has a stale
+	// import: an import older than its current version (keep.go)
+	stale map[string]bool
+	api   map[*types.Package]apiData // export data, computed for comparisons
 	acts  map[*packages.Package]map[*analysis.Analyzer]*engine.Action
 	// suite is the engine's list of analyzers; acts holds the root
 	// actions of the last analysis of each root.
@@ -78,7 +83,7 @@ func newLoadState(key string, roots []*packages.Package, overlay map[string][]by
 		return nil, err
 	}
 	st := &loadState{key: key, roots: roots, text: make(map[string][]byte), open: make(map[string]bool), engine: e,
-		cur: make(map[string]*packages.Package), api: make(map[*types.Package][]byte),
+		cur: make(map[string]*packages.Package), stale: make(map[string]bool), api: make(map[*types.Package]apiData),
 		acts: make(map[*packages.Package]map[*analysis.Analyzer]*engine.Action), suite: suite, later: make(map[string]bool)}
 	for f := range overlay {
 		st.open[f] = true

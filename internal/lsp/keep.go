@@ -49,6 +49,9 @@ type updater struct {
 	// inspectors holds the inspectors built, while go/types checked
 	// them, of the new versions of the packages with changed files
 	inspectors map[*packages.Package]*lazyinspect.Inspector
+	// affected holds the IDs whose version the update may change
+	// (loadState.affected); current keeps every other package as it is
+	affected map[string]bool
 }
 
 func (st *loadState) newUpdater() *updater {
@@ -61,7 +64,13 @@ func (st *loadState) newUpdater() *updater {
 // apply type-checks again the forced packages and the importers that
 // must be, and replaces the roots by the current versions.
 func (u *updater) apply() {
-	order := u.st.topo()
+	var order []string
+	u.affected = u.st.affected(u.force)
+	for _, id := range u.st.topo() {
+		if u.affected[id] {
+			order = append(order, id)
+		}
+	}
 	for again := true; again; {
 		again = false
 		for _, id := range order {
@@ -84,7 +93,50 @@ func (u *updater) apply() {
 	u.st.roots = roots
 	u.st.inspectors = u.inspectors
 	u.st.reindex(u.replaced)
+	for id := range u.affected {
+		u.st.markStale(id)
+	}
 	u.st.prune()
+}
+
+// affected returns the IDs of cur whose version an update forcing force
+// may change: the forced packages, those with a stale import, and their
+// importers up the graph. Nothing else has in its closure a package to
+// type-check again or a stale import to bring up to date: current keeps
+// it, and keepable holds for it (every import is its current version).
+func (st *loadState) affected(force map[string]bool) map[string]bool {
+	st.topo()
+	aff := make(map[string]bool)
+	var up func(id string)
+	up = func(id string) {
+		if aff[id] {
+			return
+		}
+		aff[id] = true
+		for _, imp := range st.importers[id] {
+			up(imp)
+		}
+	}
+	for id := range force {
+		up(id)
+	}
+	for id := range st.stale {
+		up(id)
+	}
+	return aff
+}
+
+// markStale records whether the current version of id has a stale
+// import. An update calls it on every package it may have changed; any
+// other package's imports and version are as they were.
+func (st *loadState) markStale(id string) {
+	delete(st.stale, id)
+	for _, imp := range st.cur[id].Imports {
+		if c, ok := st.cur[imp.ID]; ok && c != imp {
+			st.stale[id] = true
+			return
+		}
+	}
 }
 
 // keepable reports whether every import of q that has a newer version
@@ -105,6 +157,9 @@ func (u *updater) current(id string) *packages.Package {
 		return c
 	}
 	q := u.st.cur[id]
+	if !u.affected[id] {
+		return q
+	}
 	need := u.force[id]
 	for _, imp := range q.Imports {
 		if _, main := u.st.cur[imp.ID]; main && u.current(imp.ID) != imp {
@@ -152,15 +207,16 @@ func (u *updater) importOf(imp *packages.Package) *packages.Package {
 	return imp
 }
 
-// topo returns the IDs of the main module's packages, imports first.
-// An update never changes the import graph (changed imports need a full
-// load), so the order is computed once per load.
+// topo returns the IDs of the main module's packages, imports first,
+// and records their importers. An update never changes the import graph
+// (changed imports need a full load), so both are computed once per load.
 func (st *loadState) topo() []string {
 	if st.order != nil {
 		return st.order
 	}
 	var order []string
 	seen := make(map[string]bool)
+	st.importers = make(map[string][]string)
 	var visit func(p *packages.Package)
 	visit = func(p *packages.Package) {
 		if seen[p.ID] {
@@ -170,6 +226,7 @@ func (st *loadState) topo() []string {
 		for _, path := range slices.Sorted(maps.Keys(p.Imports)) {
 			if c, ok := st.cur[p.Imports[path].ID]; ok {
 				visit(c)
+				st.importers[c.ID] = append(st.importers[c.ID], p.ID)
 			}
 		}
 		order = append(order, p.ID)
@@ -192,15 +249,21 @@ func (st *loadState) exportData(p *packages.Package) []byte {
 	if p.Types == nil || len(p.Errors) > 0 || len(p.TypeErrors) > 0 {
 		return nil
 	}
-	if b, ok := st.api[p.Types]; ok {
-		return b
+	if a, ok := st.api[p.Types]; ok {
+		return a.data
 	}
 	var buf bytes.Buffer
 	if err := gcexportdata.Write(&buf, p.Fset, p.Types); err != nil {
 		return nil
 	}
-	st.api[p.Types] = buf.Bytes()
+	st.api[p.Types] = apiData{id: p.ID, data: buf.Bytes()}
 	return buf.Bytes()
+}
+
+// apiData is the export data of a version of the package id.
+type apiData struct {
+	id   string
+	data []byte
 }
 
 // staleFacts returns the IDs of the kept packages one of whose stale
@@ -208,8 +271,8 @@ func (st *loadState) exportData(p *packages.Package) []byte {
 func (st *loadState) staleFacts() map[string]bool {
 	same := make(map[[2]*types.Package]bool)
 	force := make(map[string]bool)
-	for id, q := range st.cur {
-		for _, imp := range q.Imports {
+	for id := range st.stale {
+		for _, imp := range st.cur[id].Imports {
 			c, ok := st.cur[imp.ID]
 			if !ok || c == imp {
 				continue
@@ -345,15 +408,15 @@ func (st *loadState) prune() {
 			delete(st.acts, p)
 		}
 	}
-	types := make(map[*types.Package]bool)
-	for _, q := range st.cur {
-		types[q.Types] = true
-		for _, imp := range q.Imports {
-			types[imp.Types] = true
+	// A version is held as the current one or as a stale import.
+	held := make(map[*types.Package]bool)
+	for id := range st.stale {
+		for _, imp := range st.cur[id].Imports {
+			held[imp.Types] = true
 		}
 	}
-	for t := range st.api {
-		if !types[t] {
+	for t, a := range st.api {
+		if c := st.cur[a.id]; (c == nil || c.Types != t) && !held[t] {
 			delete(st.api, t)
 		}
 	}

@@ -62,8 +62,14 @@ var libFiles = map[string]string{
 // libModule writes libFiles to a temporary directory, loads its packages
 // and returns their loaded state and the directory.
 func libModule(t *testing.T) (*loadState, string) {
+	return loadModule(t, libFiles)
+}
+
+// loadModule writes files to a temporary directory, loads its packages
+// and returns their loaded state and the directory.
+func loadModule(t *testing.T, files map[string]string) (*loadState, string) {
 	dir := t.TempDir()
-	for name, text := range libFiles {
+	for name, text := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
