@@ -208,7 +208,7 @@ func start(bin string, args []string, dir string) (*conn, error) {
 	if err := cmd.Start(); err != nil {
 		return nil, err
 	}
-	c := &conn{cmd: cmd, rpc: jsonrpc2.NewConn(jsonrpc2.NewStream(childIO{out, in})), publish: make(chan published, 1024)}
+	c := &conn{cmd: cmd, rpc: jsonrpc2.NewConn(lsp.NewStream(childIO{out, in})), publish: make(chan published, 1024)}
 	c.rpc.Go(context.Background(), c.handle)
 	return c, nil
 }

@@ -121,7 +121,7 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	conn := jsonrpc2.NewConn(jsonrpc2.NewStream(rwc))
+	conn := jsonrpc2.NewConn(NewStream(rwc))
 	s := &server{
 		opts:   opts,
 		log:    log.New(logw, "envvet lsp: ", log.LstdFlags|log.Lmicroseconds),
