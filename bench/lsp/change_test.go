@@ -2,6 +2,7 @@ package main
 
 import (
 	"testing"
+	"time"
 
 	"go.lsp.dev/protocol"
 )
@@ -45,6 +46,25 @@ func TestIncrementalSync(t *testing.T) {
 		res := &protocol.InitializeResult{Capabilities: protocol.ServerCapabilities{TextDocumentSync: tc.sync}}
 		if got := incrementalSync(res); got != tc.want {
 			t.Errorf("incrementalSync(%v) = %v", tc.sync, got)
+		}
+	}
+}
+
+// TestLoggedCheck: the type-check's time is read from the server's log
+// line with and without go/types' part of it.
+func TestLoggedCheck(t *testing.T) {
+	for _, tc := range []struct {
+		line           string
+		check, goTypes time.Duration
+	}{
+		{"reused the load of ./cmd/derper: 1 changed files type-checked again in 4.207412ms", 4207412, -1},
+		{"reused the load of ./cmd/derper: 1 changed files type-checked again in 4.2ms (go/types 3.5ms)", 4200 * time.Microsecond, 3500 * time.Microsecond},
+	} {
+		if !checkAgain.MatchString(tc.line) {
+			t.Errorf("%q: not matched", tc.line)
+		}
+		if c, g := loggedDuration(checkAgain, []byte(tc.line)), loggedDuration(goTypes, []byte(tc.line)); c != tc.check || g != tc.goTypes {
+			t.Errorf("%q: check %v, go/types %v; want %v, %v", tc.line, c, g, tc.check, tc.goTypes)
 		}
 	}
 }

@@ -25,6 +25,7 @@ type floor struct {
 	imports int
 	cold    time.Duration // go/packages load of the package alone
 	samples []sample      // parse + type-check, dependencies in memory
+	checks  []sample      // of which go/types' check alone (wall and CPU)
 	at      string        // when the samples were taken, for the report
 
 	pkg  *packages.Package
@@ -77,20 +78,21 @@ func newFloor(root, path string) (*floor, error) {
 // sample parses and type-checks the package once, with the text of the
 // server's edit i, against the same imported packages, and records it.
 func (fl *floor) sample(i int) error {
-	s, info, err := typeCheck(fl.pkg, fl.deps, fl.path, edited(fl.orig, i), fl.info)
+	s, check, info, err := typeCheck(fl.pkg, fl.deps, fl.path, edited(fl.orig, i), fl.info)
 	if err != nil {
 		return err
 	}
 	fl.info = info
 	fl.samples = append(fl.samples, s)
+	fl.checks = append(fl.checks, check)
 	return nil
 }
 
 // typeCheck parses p's files (path with the text src) and type-checks
 // them against imports, recording every types.Info map the analyzers
-// need (sized from prev, the previous round's), and returns its cost and
-// the types.Info it filled.
-func typeCheck(p *packages.Package, imports map[string]*types.Package, path string, src []byte, prev *types.Info) (sample, *types.Info, error) {
+// need (sized from prev, the previous round's), and returns its cost,
+// the cost of go/types' check alone and the types.Info it filled.
+func typeCheck(p *packages.Package, imports map[string]*types.Package, path string, src []byte, prev *types.Info) (sample, sample, *types.Info, error) {
 	runtime.GC() // no collection of the previous round's garbage in this one
 	c0, t0 := cpuTime(), time.Now()
 	fset := token.NewFileSet()
@@ -102,7 +104,7 @@ func typeCheck(p *packages.Package, imports map[string]*types.Package, path stri
 		}
 		f, err := parser.ParseFile(fset, name, text, parser.ParseComments|parser.SkipObjectResolution)
 		if err != nil {
-			return sample{}, nil, err
+			return sample{}, sample{}, nil, err
 		}
 		files = append(files, f)
 	}
@@ -128,9 +130,10 @@ func typeCheck(p *packages.Package, imports map[string]*types.Package, path stri
 	if p.Module != nil && p.Module.GoVersion != "" {
 		cfg.GoVersion = "go" + p.Module.GoVersion
 	}
+	c1, t1 := cpuTime(), time.Now()
 	_, _ = cfg.Check(p.PkgPath, fset, files, info)
 	s := sample{wall: time.Since(t0), cpu: cpuTime() - c0}
-	return s, info, firstErr
+	return s, sample{wall: time.Since(t1), cpu: cpuTime() - c1}, info, firstErr
 }
 
 // cpuTime is this process's CPU time so far (0 where it cannot be read).

@@ -135,9 +135,13 @@ func report(file string, fl *floor, run *serverRun, debounce time.Duration) {
 		}
 		wallRow(fmt.Sprintf("server's log: didChange->publish (%d)", len(run.server)), split(func(s serverSplit) time.Duration { return s.wall }))
 		wallRow("  of which type-check again", split(func(s serverSplit) time.Duration { return s.check }))
+		if split(func(s serverSplit) time.Duration { return s.goTypes })[0].wall >= 0 {
+			wallRow("    of which go/types' check", split(func(s serverSplit) time.Duration { return s.goTypes }))
+		}
 		wallRow("  of which the engine's run", split(func(s serverSplit) time.Duration { return s.engine }))
 	}
 	row("floor: parse+type-check the package", fl.samples)
+	row("  of which go/types' check", fl.checks)
 	if fl.at != "" {
 		fmt.Printf("(the floor's samples taken %s)\n", fl.at)
 	}

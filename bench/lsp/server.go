@@ -35,7 +35,8 @@ type serverRun struct {
 	// server holds, per edit with an early publication, the wall times
 	// the server's log gives: from the receipt of the didChange to the
 	// early publication (wall) and, of that, the type-check of the
-	// changed files (check) and the engine's run (engine).
+	// changed files (check; goTypes is go/types' part of it, -1 where
+	// the server does not log it) and the engine's run (engine).
 	server  []serverSplit
 	logCPU  bool  // edits' and done's CPU are the server's own figures
 	early   int   // analyses that published the file's package before its test variants (the server's log)
@@ -45,7 +46,7 @@ type serverRun struct {
 
 // A serverSplit is one edit's first publication as the server's log
 // times it (wall clock).
-type serverSplit struct{ wall, check, engine time.Duration }
+type serverSplit struct{ wall, check, goTypes, engine time.Duration }
 
 // A conn is the client end of an LSP session over a child's stdio,
 // spoken with go.lsp.dev/jsonrpc2 as the server does.
@@ -174,7 +175,7 @@ func (c *conn) edits(run *serverRun, u protocol.DocumentURI, orig []byte, n int,
 			run.logCPU = true
 		}
 		if a := c.log.analysis(i + 1); a.first >= 0 && a.check >= 0 && a.engine >= 0 {
-			run.server = append(run.server, serverSplit{a.first, a.check, a.engine})
+			run.server = append(run.server, serverSplit{a.first, a.check, a.goTypes, a.engine})
 		}
 		run.done = append(run.done, d)
 		run.early = c.log.early
@@ -352,12 +353,12 @@ type logTail struct {
 // for the engine's run before the test variants (engine), -1 where not
 // logged.
 type analysisCPU struct {
-	change, start, early, done time.Duration
-	first, check, engine       time.Duration
-	changeAt                   time.Time
+	change, start, early, done    time.Duration
+	first, check, goTypes, engine time.Duration
+	changeAt                      time.Time
 }
 
-var noCPU = analysisCPU{-1, -1, -1, -1, -1, -1, -1, time.Time{}}
+var noCPU = analysisCPU{-1, -1, -1, -1, -1, -1, -1, -1, time.Time{}}
 
 var (
 	didChange     = regexp.MustCompile(`<- textDocument/didChange`)
@@ -367,7 +368,8 @@ var (
 	loadCollected = regexp.MustCompile(`collected the garbage of the load`)
 	cpuMark       = regexp.MustCompile(`\(cpu (\d+)us\)$`)
 	logTime       = regexp.MustCompile(`^envvet lsp: (\d{4}/\d\d/\d\d \d\d:\d\d:\d\d\.\d{6}) `)
-	checkAgain    = regexp.MustCompile(`changed files type-checked again in (\S+)$`)
+	checkAgain    = regexp.MustCompile(`changed files type-checked again in (\S+)(?: \(go/types \S+\))?$`)
+	goTypes       = regexp.MustCompile(`changed files type-checked again in \S+ \(go/types (\S+)\)$`)
 	engineFirst   = regexp.MustCompile(`before the test variants, in (\S+)$`)
 )
 
@@ -469,9 +471,10 @@ func (l *logTail) read() error {
 			cur.changeAt = at
 		case analysisStart.Match(line):
 			cur.start, cur.early = cpu, -1 // a superseded analysis's marks are dropped
-			cur.first, cur.check, cur.engine = -1, -1, -1
+			cur.first, cur.check, cur.goTypes, cur.engine = -1, -1, -1, -1
 		case checkAgain.Match(line):
 			cur.check = loggedDuration(checkAgain, line)
+			cur.goTypes = loggedDuration(goTypes, line)
 		case engineFirst.Match(line):
 			cur.engine = loggedDuration(engineFirst, line)
 		case publishEarly.Match(line):

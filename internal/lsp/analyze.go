@@ -438,7 +438,7 @@ func (s *server) reuse(st *loadState, overlay map[string][]byte) ([]*packages.Pa
 		s.log.Printf("%s: %v", st.key, err)
 		return nil, err
 	}
-	s.log.Printf("reused the load of %s: %d changed files type-checked again in %v", st.key, len(changed), time.Since(start))
+	s.log.Printf("reused the load of %s: %d changed files type-checked again in %v (go/types %v)", st.key, len(changed), time.Since(start), st.checked)
 	return pkgs, nil
 }
 

@@ -9,6 +9,7 @@ import (
 	"maps"
 	"os"
 	"slices"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
@@ -65,6 +66,8 @@ type loadState struct {
 	// inspectors holds the inspectors of the packages with changed files
 	// type-checked by the last update, built during their type-check.
 	inspectors map[*packages.Package]*lazyinspect.Inspector
+	// checked is the time go/types took in the last update (for the log)
+	checked time.Duration
 }
 
 // maxEdits bounds the incremental updates between full loads: each adds
@@ -184,6 +187,7 @@ func (st *loadState) changed(overlay map[string][]byte) ([]string, error) {
 // reusing the other packages, and returns the new roots. It returns
 // errFullLoad when it cannot.
 func (st *loadState) update(changed []string, overlay map[string][]byte) ([]*packages.Package, error) {
+	st.checked = 0
 	if len(changed) == 0 {
 		return st.roots, nil
 	}
@@ -199,6 +203,7 @@ func (st *loadState) update(changed []string, overlay map[string][]byte) ([]*pac
 	}
 	u.deferTests()
 	u.apply()
+	st.checked = u.checked
 	st.edits++
 	for _, f := range changed {
 		if t, ok := overlay[f]; ok {
@@ -301,9 +306,10 @@ func (st *loadState) recheckStale(force map[string]bool) []*packages.Package {
 }
 
 // recheck returns a copy of p type-checked again, with the new syntax of
-// its changed files and its imports replaced by check's results; it calls
-// starting with the copy, its syntax set, before go/types checks it.
-func recheck(p *packages.Package, newSyntax map[string]*ast.File, broken map[string]error, check func(*packages.Package) *packages.Package, starting func(*packages.Package)) *packages.Package {
+// its changed files and its imports replaced by check's results, and the
+// time go/types took; it calls starting with the copy, its syntax set,
+// before go/types checks it.
+func recheck(p *packages.Package, newSyntax map[string]*ast.File, broken map[string]error, check func(*packages.Package) *packages.Package, starting func(*packages.Package)) (*packages.Package, time.Duration) {
 	q := *p
 	q.Errors = nil
 	q.Imports = make(map[string]*packages.Package, len(p.Imports))
@@ -329,12 +335,14 @@ func recheck(p *packages.Package, newSyntax map[string]*ast.File, broken map[str
 		}
 	})
 	starting(&q)
+	start := time.Now()
 	_ = types.NewChecker(cfg, p.Fset, q.Types, q.TypesInfo).Files(q.Syntax)
+	took := time.Since(start)
 	q.IllTyped = len(q.TypeErrors) > 0 || len(q.Errors) > 0
 	for _, imp := range q.Imports {
 		q.IllTyped = q.IllTyped || imp.IllTyped
 	}
-	return &q
+	return &q, took
 }
 
 // oldFile returns p's syntax for the file named f.

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"reflect"
 	"slices"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/gcexportdata"
@@ -52,6 +53,7 @@ type updater struct {
 	// affected holds the IDs whose version the update may change
 	// (loadState.affected); current keeps every other package as it is
 	affected map[string]bool
+	checked  time.Duration // spent in go/types
 }
 
 func (st *loadState) newUpdater() *updater {
@@ -168,7 +170,9 @@ func (u *updater) current(id string) *packages.Package {
 	}
 	if need {
 		old := q
-		q = recheck(q, u.syntax, u.broken, u.importOf, u.prebuild)
+		var took time.Duration
+		q, took = recheck(q, u.syntax, u.broken, u.importOf, u.prebuild)
+		u.checked += took
 		u.st.cur[id] = q
 		u.replaced[old] = q
 	}
