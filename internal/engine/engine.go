@@ -298,28 +298,37 @@ func (e *Engine) newGraph(roots []*packages.Package) *graph {
 // p's imports in this run too (addNode takes them back first).
 func (e *Engine) addNode(g *graph, p *packages.Package, root bool) *node {
 	n, ok := g.nodes[p]
-	if ok && n.gen == e.gen {
-		n.root = n.root || root
+	if ok {
+		e.takeBack(g, n, root)
 		return n
 	}
-	if ok {
-		*n = node{pkg: p, gen: e.gen, root: root, imports: n.imports}
-		for _, imp := range n.imports {
-			e.addNode(g, imp.pkg, false)
-		}
-	} else {
-		n = &node{pkg: p, gen: e.gen, root: root}
-		g.nodes[p] = n
-		if len(e.onDeps) > 0 {
-			imps := e.sortedImports(p)
-			n.imports = make([]*node, len(imps))
-			for i, imp := range imps {
-				n.imports[i] = e.addNode(g, imp, false)
-			}
+	n = &node{pkg: p, gen: e.gen, root: root}
+	g.nodes[p] = n
+	if len(e.onDeps) > 0 {
+		imps := e.sortedImports(p)
+		n.imports = make([]*node, len(imps))
+		for i, imp := range imps {
+			n.imports[i] = e.addNode(g, imp, false)
 		}
 	}
 	g.all = append(g.all, n)
 	return n
+}
+
+// takeBack adds n, a node of the last run, to g after the nodes of its
+// imports, cleared, unless g has it already. Its imports are nodes of
+// the last run too (the graph keeps a node only with its imports'), so
+// they are taken back by pointer, without looking their packages up.
+func (e *Engine) takeBack(g *graph, n *node, root bool) {
+	if n.gen == e.gen {
+		n.root = n.root || root
+		return
+	}
+	*n = node{pkg: n.pkg, gen: e.gen, root: root, imports: n.imports}
+	for _, imp := range n.imports {
+		e.takeBack(g, imp, false)
+	}
+	g.all = append(g.all, n)
 }
 
 // sortedImports returns p's imports sorted by path, sorted once per
