@@ -78,6 +78,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	in := pass.ResultOf[lazyinspect.Analyzer].(*lazyinspect.Inspector).Get()
 	sum := pass.ResultOf[ctxsum.Analyzer].(*ctxsum.Result)
 
+	rootCalls := mayBeRootCalls(in)
 	for cur := range in.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		fn := funcOf(pass, cur.Node())
 		if fn.body == nil || fn.isMain {
@@ -85,7 +86,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		}
 		// Both rules start at a context.With... call (handover) or a
 		// root (cutShort): most functions hold no call that may be one.
-		may := mayHaveRoot(fn)
+		may := rootCalls.in(fn)
 		if c.cutShort {
 			cutShort(pass, sum, fn, may)
 		}

@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/envvet/envvet/analyzers/ctxgo/internal/ctxsum"
 	"github.com/envvet/envvet/internal/relpos"
@@ -15,7 +16,7 @@ import (
 
 // cutShort reports, in fn, goroutines and keeper calls (functions with a
 // keepsCtx fact) that receive a context ending when fn returns, where fn
-// does not block afterwards (rule 1). may is mayHaveRoot(fn).
+// does not block afterwards (rule 1). may is rootCalls.in(fn).
 func cutShort(pass *analysis.Pass, sum *ctxsum.Result, fn function, may bool) {
 	decl, _ := fn.node.(*ast.FuncDecl)
 	rpc := sum.RPCContext(decl)
@@ -154,19 +155,30 @@ func isLiveContext(info *types.Info, e ast.Expr) bool {
 	return true
 }
 
-// mayHaveRoot reports whether fn's body, function literals included,
-// holds a call that ctxsum.MayBeRoot accepts. If not, hasRoot cannot hold
-// (cutShort builds no Flow), and no call is context.With... (handover has
-// nothing to look at). Most functions have none.
-func mayHaveRoot(fn function) bool {
-	found := false
-	ast.Inspect(fn.body, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok && !found {
-			found = ctxsum.MayBeRoot(call)
+// rootCalls holds the positions, sorted, of the package's calls that
+// ctxsum.MayBeRoot accepts: most functions hold none, and a function
+// without one cannot have a root (hasRoot; cutShort builds no Flow) nor a
+// context.With... call (handover has nothing to look at). One walk of the
+// package's calls answers for every function and literal (a walk of each
+// body walked every literal again for each function enclosing it).
+type rootCalls []token.Pos
+
+func mayBeRootCalls(in *inspector.Inspector) rootCalls {
+	var out rootCalls
+	for cur := range in.Root().Preorder((*ast.CallExpr)(nil)) {
+		if call := cur.Node().(*ast.CallExpr); ctxsum.MayBeRoot(call) {
+			out = append(out, call.Pos())
 		}
-		return !found
-	})
-	return found
+	}
+	slices.Sort(out) // files need not come in position order
+	return out
+}
+
+// in reports whether fn's body, function literals included, holds one of
+// the calls.
+func (rc rootCalls) in(fn function) bool {
+	i, _ := slices.BinarySearch(rc, fn.body.Pos())
+	return i < len(rc) && rc[i] < fn.body.End()
 }
 
 // hasRoot reports whether fn has a context that ends when it returns: a
