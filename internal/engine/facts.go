@@ -173,19 +173,20 @@ func computeClosure(n *node) []*packages.Package {
 	// asked for anything), so a walk of them marks the closure, and the
 	// run's nodes sorted once by ID give it in order.
 	in := make([]bool, len(n.byID))
-	count := 0
-	var visit func(m *node)
-	visit = func(m *node) {
-		if in[m.rank] {
-			return
-		}
-		in[m.rank] = true
-		count++
+	in[n.rank] = true
+	count := 1
+	stack := []*node{n}
+	for len(stack) > 0 {
+		m := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
 		for _, imp := range m.imports {
-			visit(imp)
+			if !in[imp.rank] {
+				in[imp.rank] = true
+				count++
+				stack = append(stack, imp)
+			}
 		}
 	}
-	visit(n)
 	out := make([]*packages.Package, 0, count)
 	for i, m := range n.byID {
 		if in[i] {
@@ -277,12 +278,18 @@ func packageFactSources(e *Engine, n *node) []*factSource {
 	defer n.memo.Unlock()
 	if n.pkgFactSrc == nil {
 		n.pkgFactSrc = []*factSource{} // non-nil: computed
-		for _, p := range closureLocked(n) {
-			pf := e.pkgFacts(p.Types)
+		closure := closureLocked(n)
+		e.mu.Lock() // once, not per package
+		for _, p := range closure {
+			if p.Types == nil {
+				continue
+			}
+			pf := e.facts[p.Types]
 			if pf != nil && (p == n.pkg || len(pf.pkg) > 0) {
 				n.pkgFactSrc = append(n.pkgFactSrc, &factSource{p.Types, pf})
 			}
 		}
+		e.mu.Unlock()
 	}
 	return n.pkgFactSrc
 }
