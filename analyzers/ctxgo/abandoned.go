@@ -880,25 +880,8 @@ func earlyReturns(body *ast.BlockStmt, g *ast.GoStmt, sel *ast.SelectStmt) []*as
 // goroutine sent there, and whether it still sends on the other channel
 // cannot be told here.
 func siblingCase(info *types.Info, c *ast.CommClause, sendsOn func(*types.Var) bool) bool {
-	var recv ast.Expr
-	switch comm := c.Comm.(type) {
-	case *ast.ExprStmt:
-		recv = comm.X
-	case *ast.AssignStmt:
-		if len(comm.Rhs) == 1 {
-			recv = comm.Rhs[0]
-		}
-	}
-	u, ok := ast.Unparen(recv).(*ast.UnaryExpr)
-	if !ok || u.Op != token.ARROW {
-		return false
-	}
-	id, ok := ast.Unparen(u.X).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	v, ok := info.Uses[id].(*types.Var)
-	return ok && sendsOn(v)
+	v := recvVar(info, c)
+	return v != nil && sendsOn(v)
 }
 
 // lineList names the lines of nodes: "line 4", "lines 4 and 9",
