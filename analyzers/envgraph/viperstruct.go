@@ -24,6 +24,9 @@ func (s *state) viperStructAsks(u *viperUse, call *ast.CallExpr) bool {
 	target := call.Args[0]
 	st, root, ok := s.targetStruct(target)
 	if !ok {
+		st, root, ok = s.targetStructPtr(target)
+	}
+	if !ok {
 		return false
 	}
 	// viper's own decoder (no DecodeHook option) converts a string as
@@ -49,6 +52,35 @@ func (s *state) targetStruct(e ast.Expr) (*types.Struct, string, bool) {
 	}
 	root := "struct"
 	if n, ok := types.Unalias(ptr.Elem()).(*types.Named); ok {
+		root = n.Obj().Name()
+	}
+	return st, rootName(e, root), true
+}
+
+// targetStructPtr returns the struct type that e, a pointer to a
+// pointer, points to, and the name of its root: mapstructure decodes
+// through the inner pointer (allocating it when nil), so
+// Unmarshal(&Server) of a Server *T fills T's fields as Unmarshal(Server)
+// does (navidrome v0.53.3, conf/configuration.go:171).
+func (s *state) targetStructPtr(e ast.Expr) (*types.Struct, string, bool) {
+	tv, ok := s.info.Types[e]
+	if !ok || tv.Type == nil {
+		return nil, "", false
+	}
+	outer, ok := types.Unalias(tv.Type).Underlying().(*types.Pointer)
+	if !ok {
+		return nil, "", false
+	}
+	inner, ok := types.Unalias(outer.Elem()).(*types.Pointer)
+	if !ok {
+		return nil, "", false // a named pointer type: mapstructure takes its kind, but keep to the plain form
+	}
+	st, ok := types.Unalias(inner.Elem()).Underlying().(*types.Struct)
+	if !ok {
+		return nil, "", false
+	}
+	root := "struct"
+	if n, ok := types.Unalias(inner.Elem()).(*types.Named); ok {
 		root = n.Obj().Name()
 	}
 	return st, rootName(e, root), true

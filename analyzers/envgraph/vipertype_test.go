@@ -39,9 +39,11 @@ var viperTypes = &analysis.Analyzer{
 // GetDuration and a typed Unmarshal field give theirs to the env key,
 // across packages and through BindEnv; GetString, a multiplied
 // GetDuration, a string field, a decode hook and an instance without
-// AutomaticEnv give none.
+// AutomaticEnv give none. viperforms: the fields of Unmarshal(&Server) of
+// a Server *options (a **options), not those of UnmarshalKey's target;
+// viperformsopen: a ***options is not walked.
 func TestViperTypes(t *testing.T) {
-	viperTypesRun.Check(t, "vipertype", "vipertype/conf", "vipertypeopen", "vipertypeopen/conf")
+	viperTypesRun.Check(t, "vipertype", "vipertype/conf", "vipertypeopen", "vipertypeopen/conf", "viperforms", "viperformsopen")
 }
 
 func TestCastAccepts(t *testing.T) {

@@ -17,7 +17,7 @@ import (
 // standard library they import, from source on each Run, which costs
 // more than the analysis.
 var defaults = rulestest.NewShared(analysistest.TestData(), envtype.New(envtype.Config{}), false,
-	"conflict", "values", "k8s", "envs", "loaders", "valuesets", "kongenum", "ignored", "viper")
+	"conflict", "values", "k8s", "envs", "loaders", "valuesets", "kongenum", "ignored", "viper", "viperptr")
 
 func TestConflict(t *testing.T) {
 	defaults.Check(t, "conflict")
@@ -70,6 +70,12 @@ func TestValues(t *testing.T) {
 			`viper/.env.example:2:1: APP_PORT="many" is not an integer (viper GetInt in analyzers/envtype/testdata/src/viper/main.go:21:14)`,
 			`viper/.env.example:6:1: APP_TIMEOUT="10" is read as 10ns: viper takes a bare number for nanoseconds; give a unit (viper GetDuration in analyzers/envtype/testdata/src/viper/main.go:22:14)`,
 			`viper/.env.example:9:1: APP_DEBUG="yes" is not a boolean (viper GetBool in analyzers/envtype/testdata/src/viper/main.go:23:14)`,
+		}},
+		// Unmarshal(&Server) of a Server *options: the int and bool
+		// fields; not the string field, nor a duration with a unit.
+		{"viperptr", false, []string{
+			`viperptr/.env.example:4:1: ND_MAXSIDEBARPLAYLISTS="many" is not an integer (viper Unmarshal field options.MaxSidebarPlaylists in analyzers/envtype/testdata/src/viperptr/main.go:14:2)`,
+			`viperptr/.env.example:6:1: ND_ENABLEFAVOURITES="no" is not a boolean (viper Unmarshal field options.EnableFavourites in analyzers/envtype/testdata/src/viperptr/main.go:15:2)`,
 		}},
 		{"ignored", false, []string{
 			`ignored/envvet.yaml:6:3: TRACE="on" is not a boolean (strconv.ParseBool in analyzers/envtype/testdata/src/ignored/main.go:12:14)`,

@@ -30,6 +30,9 @@ func GetBool(key string) bool                                 { return false }
 func GetDuration(key string) time.Duration                    { return 0 }
 func GetStringSlice(key string) []string                      { return nil }
 func Unmarshal(rawVal any, opts ...DecoderConfigOption) error { return nil }
+func UnmarshalKey(key string, rawVal any, opts ...DecoderConfigOption) error {
+	return nil
+}
 
 type DecoderConfigOption func(any)
 
