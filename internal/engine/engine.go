@@ -274,20 +274,26 @@ type graph struct {
 
 // newGraph returns the graph of roots: the roots and, when an analyzer
 // runs on dependencies, every package they import, directly or not. It
-// forgets the nodes and the sorted imports of the packages the graph
-// does not have.
+// forgets the nodes, the sorted imports and the facts of the packages the
+// graph does not have (type-checked again, or no longer imported): only a
+// node's package has its types.
 func (e *Engine) newGraph(roots []*packages.Package) *graph {
 	e.gen++
 	g := &graph{nodes: e.nodes, all: make([]*node, 0, len(e.nodes))}
 	for _, p := range roots {
 		e.addNode(g, p, true)
 	}
+	e.mu.Lock()
 	for p, n := range e.nodes {
 		if n.gen != e.gen {
 			delete(e.nodes, p) // type-checked again, or no longer imported
 			delete(e.imports, p)
+			if p.Types != nil {
+				delete(e.facts, p.Types) // a package's types are its own
+			}
 		}
 	}
+	e.mu.Unlock()
 	e.rankByID(g.all)
 	return g
 }
@@ -387,18 +393,12 @@ func (e *Engine) placeByID(all []*node) ([]*node, bool) {
 }
 
 // planReuse marks the nodes whose facts from a previous run stand
-// (reusable), gives each of the others an empty fact store for this run,
-// and forgets the facts of the packages this run no longer has: they were
-// type-checked again, or are no longer imported. It returns the number
-// of packages reused and to be analyzed.
+// (reusable) and gives each of the others an empty fact store for this
+// run. It returns the number of packages reused and to be analyzed.
 func (e *Engine) planReuse(all []*node, opts Options) (reused, analyzed int) {
-	live := make(map[*types.Package]bool, len(all))
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	for _, n := range all {
-		if n.pkg.Types != nil {
-			live[n.pkg.Types] = true
-		}
 		n.skip = e.reusable(n, opts)
 		if n.skip {
 			reused++
@@ -408,11 +408,6 @@ func (e *Engine) planReuse(all []*node, opts Options) (reused, analyzed int) {
 			e.facts[n.pkg.Types] = newPkgFacts()
 		}
 		analyzed++
-	}
-	for p := range e.facts {
-		if !live[p] {
-			delete(e.facts, p)
-		}
 	}
 	return reused, analyzed
 }

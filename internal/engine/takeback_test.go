@@ -45,3 +45,30 @@ func TestGraphTakenBack(t *testing.T) {
 		}
 	}
 }
+
+// TestFactsForgottenWithTheirNodes: a run forgets the facts of the
+// packages its graph no longer has, and keeps those of the packages it
+// takes back.
+func TestFactsForgottenWithTheirNodes(t *testing.T) {
+	e, err := engine.New(analyzers.Suite(analyzers.Config{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	shop := loadExample(t, "example.com/shop/cmd/shop")
+	if _, err := e.Run(context.Background(), shop, engine.Options{Reuse: true}); err != nil {
+		t.Fatal(err)
+	}
+	server := loadExample(t, "example.com/shop/internal/server")
+	if _, _, _, ok := e.Facts(server[0].Types); !ok {
+		t.Fatal("no facts of internal/server after a run on cmd/shop, which imports it")
+	}
+	if _, err := e.Run(context.Background(), server, engine.Options{Reuse: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, _, ok := e.Facts(shop[0].Types); ok {
+		t.Error("the facts of cmd/shop are kept after a run whose graph does not have it")
+	}
+	if _, _, _, ok := e.Facts(server[0].Types); !ok {
+		t.Error("the facts of internal/server are gone after a run on it")
+	}
+}
