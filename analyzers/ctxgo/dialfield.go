@@ -132,12 +132,14 @@ func storedField(pass *analysis.Pass, n ast.Node) (*types.Var, ast.Expr) {
 }
 
 // isDialName reports whether name is Dial or Connect, or starts with one
-// followed by an upper-case letter (DialContext, ConnectWithOptions).
+// followed by an upper-case letter or a digit (DialContext,
+// ConnectWithOptions; go-ipmi's Connect15 and Connect20, the IPMI v1.5 and
+// v2.0 session setups).
 func isDialName(name string) bool {
 	for _, p := range []string{"Dial", "Connect"} {
 		if rest, ok := strings.CutPrefix(name, p); ok {
 			r := []rune(rest)
-			if len(r) == 0 || unicode.IsUpper(r[0]) {
+			if len(r) == 0 || unicode.IsUpper(r[0]) || unicode.IsDigit(r[0]) {
 				return true
 			}
 		}

@@ -68,7 +68,12 @@
 // package named log, logger or logging: the record is written whether or
 // not the context has ended), or passing it to a function (of any package:
 // a watchesCtx fact carries this) that itself does no more. A goroutine that only watches ctx (selects on ctx.Done() to
-// close a connection, stop a ticker, merge contexts) is not reported.
+// close a connection, stop a ticker, merge contexts) is not reported. But a
+// select, in no loop, that returns a non-nil error at ctx.Done() instead of
+// the value it receives from a channel the function declares (it started
+// the work it waits for: result, ok := <-results) is work: the call fails
+// once ctx is done (go-ipmi v0.8.3's UDPClient.Exchange, under its
+// keepalive).
 //
 // It also reports a call whose callee, in any package, has the keepsCtx fact
 // for the argument given (the callee starts a goroutine that keeps working
@@ -151,7 +156,8 @@
 //
 // The rule also reports a goroutine that works with a context a dial left
 // in a field. A function or method named Dial or Connect (or DialContext,
-// ConnectWithOptions: the name followed by an upper-case letter), with one
+// ConnectWithOptions, Connect15: the name followed by an upper-case letter
+// or a digit), with one
 // context parameter, assigns a context derived from that parameter (the
 // parameter itself, a With... of it, a local variable holding one) to a
 // context field of a struct type of the package (c.ctx = connCtx, or

@@ -11,7 +11,10 @@
 //
 //   - starts a goroutine that does work with p (or a context derived from
 //     p): passes it to a call, stores it, sends it; merely selecting on
-//     p.Done() or reading p.Err() is not work; or
+//     p.Done() or reading p.Err() is not work, but for a select, in no
+//     loop, that returns a non-nil error at p.Done() instead of the value
+//     it receives from a channel of its own function (the call fails
+//     once p is done); or
 //   - calls a function whose keepsCtx fact covers the argument given for p;
 //
 // and F does not block after doing so (no channel receive, select,

@@ -32,13 +32,13 @@ func (r *Result) FieldWork(root ast.Node, field *types.Var) ast.Node {
 		if v, ok := s.Obj().(*types.Var); !ok || v.Origin() != field {
 			return true
 		}
-		if r.classify(stack, sel, aliases) {
+		if r.classify(nil, stack, sel, aliases) {
 			work = sel
 		}
 		return false
 	})
 	if work == nil && len(aliases) > 0 {
-		work = r.workIn(root, aliases, nil)
+		work = r.workIn(nil, root, aliases, nil)
 	}
 	return work
 }

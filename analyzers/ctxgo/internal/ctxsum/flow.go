@@ -480,7 +480,7 @@ func (f *Flow) litWork(g *ast.GoStmt, lit *ast.FuncLit, roots Roots, u *GoUse) {
 	extra := func(e ast.Expr) bool {
 		return roots.Expr != nil && f.IsRequestContext(e, g.Pos()) && roots.Expr(e)
 	}
-	w := f.r.workIn(lit.Body, vars, extra)
+	w := f.r.workIn(lit.Type, lit.Body, vars, extra)
 	if w == nil {
 		return
 	}
@@ -713,8 +713,11 @@ func IsBlockingCall(info *types.Info, call *ast.CallExpr) bool {
 // for work; nil if there is none. Work is any use other than calling its
 // Done, Err, Deadline or Value method, passing it to context.Cause,
 // context.AfterFunc or context.WithoutCancel, comparing it, or passing it to
-// a function of this package that uses the parameter only in those ways.
-func (r *Result) workIn(body ast.Node, vars map[*types.Var]bool, extra func(ast.Expr) bool) ast.Node {
+// a function of this package that uses the parameter only in those ways;
+// but a select that fails the function at its Done instead of returning
+// the value it waits for is work (failsAtDone). ftype is body's function
+// type, nil if body is no function's.
+func (r *Result) workIn(ftype *ast.FuncType, body ast.Node, vars map[*types.Var]bool, extra func(ast.Expr) bool) ast.Node {
 	if body == nil {
 		return nil
 	}
@@ -730,13 +733,13 @@ func (r *Result) workIn(body ast.Node, vars map[*types.Var]bool, extra func(ast.
 		switch n := n.(type) {
 		case *ast.Ident:
 			if v, ok := r.info.Uses[n].(*types.Var); ok && local[v] {
-				if r.classify(stack, n, local) {
+				if r.classify(ftype, stack, n, local) {
 					work = n
 				}
 			}
 		case *ast.CallExpr:
 			if extra != nil && extra(n) {
-				if r.classify(stack, n, local) {
+				if r.classify(ftype, stack, n, local) {
 					work = n
 				}
 				return false
@@ -748,8 +751,9 @@ func (r *Result) workIn(body ast.Node, vars map[*types.Var]bool, extra func(ast.
 }
 
 // classify reports whether the use n (an identifier or r.Context() call)
-// with ancestors stack is work. It adds variables derived from n to vars.
-func (r *Result) classify(stack []ast.Node, n ast.Node, vars map[*types.Var]bool) bool {
+// with ancestors stack, under stack[0] of a function of type ftype (nil if
+// not known), is work. It adds variables derived from n to vars.
+func (r *Result) classify(ftype *ast.FuncType, stack []ast.Node, n ast.Node, vars map[*types.Var]bool) bool {
 	child := n
 	for i := len(stack) - 1; i >= 0; i-- {
 		switch p := stack[i].(type) {
@@ -757,8 +761,9 @@ func (r *Result) classify(stack []ast.Node, n ast.Node, vars map[*types.Var]bool
 			child = p
 			continue
 		case *ast.SelectorExpr:
-			// ctx.Done(), ctx.Err(), ... : watching, not work.
-			return false
+			// ctx.Done(), ctx.Err(), ... : watching, not work, but for
+			// a Done that fails a wait for a result.
+			return r.failsAtDone(ftype, stack, i)
 		case *ast.BinaryExpr:
 			return false // ctx != nil
 		case *ast.CallExpr:
@@ -901,7 +906,7 @@ func (r *Result) argWorks(call *ast.CallExpr, idx int) bool {
 		if v == nil {
 			return true
 		}
-		return r.workIn(lit.Body, map[*types.Var]bool{v: true}, nil) != nil
+		return r.workIn(lit.Type, lit.Body, map[*types.Var]bool{v: true}, nil) != nil
 	}
 	fn := Callee(r.info, call)
 	if fn == nil {
@@ -946,7 +951,7 @@ func (r *Result) paramWorks(fn *types.Func, i int) bool {
 		return false // unnamed or blank: unused
 	}
 	r.work[key] = workBusy
-	works := r.workIn(decl.Body, map[*types.Var]bool{v: true}, nil) != nil
+	works := r.workIn(decl.Type, decl.Body, map[*types.Var]bool{v: true}, nil) != nil
 	r.work[key] = workNo
 	if works {
 		r.work[key] = workYes
