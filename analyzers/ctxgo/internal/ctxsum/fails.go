@@ -14,7 +14,7 @@ import (
 // <-results, results := make(...) in its body: it started the work): the
 // call's result fails once the context is done, so a caller passing the
 // context does work that the cancellation cuts short (go-ipmi v0.8.3's
-// UDPClient.Exchange, udpclient.go:219, under every keepalive of the
+// UDPClient.Exchange, udpclient.go:222, under every keepalive of the
 // session). A Done that stops a loop, a select that waits for no value (a
 // sleep, a signal) or for a channel it was given (someone else's work),
 // is watching, as before. ftype is the type of the function stack[0]
