@@ -2,6 +2,7 @@ package envgraph
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -34,6 +35,10 @@ type viperGlobal struct {
 	// it asks keys it cannot name (Envs is then empty): the typed asks of
 	// every package are read under them.
 	OpenEnvs []viperEnv
+	// BindHelpers lists the package's functions that bind an env name
+	// to a key of the global instance through their parameters
+	// (vipertype.go), sorted: their callers in any package join the two.
+	BindHelpers []viperBindHelper
 }
 
 // A viperSite is where a package asks the global instance for a key.
@@ -77,12 +82,15 @@ func (f *viperGlobal) String() string {
 	for _, b := range f.Binds {
 		parts = append(parts, "bound="+b.Key+":"+b.Env)
 	}
+	for _, h := range f.BindHelpers {
+		parts = append(parts, fmt.Sprintf("bindhelper=%s:%d(%q+key+%q):%d", h.Func, h.Key, h.KeyPrefix, h.KeySuffix, h.Env))
+	}
 	return "viperGlobal(" + strings.Join(parts, " ") + ")"
 }
 
 func (f *viperGlobal) empty() bool {
 	return len(f.Asks) == 0 && !f.Open && len(f.Envs) == 0 && len(f.Pool) == 0 && len(f.PoolEnvs) == 0 &&
-		len(f.Typed) == 0 && len(f.Binds) == 0 && len(f.OpenEnvs) == 0
+		len(f.Typed) == 0 && len(f.Binds) == 0 && len(f.OpenEnvs) == 0 && len(f.BindHelpers) == 0
 }
 
 // key returns the env key viper reads for key.

@@ -225,10 +225,13 @@ func (s *state) viperTypedFact() {
 		}
 	}
 	sortTyped(f.Typed)
+	f.BindHelpers = s.viperBindHelpers()
 	names := make(map[[2]token.Pos]string) // a BindEnv's env name argument: the viper key
 	local := make(map[[2]token.Pos]Type)   // the same, on another instance: the form its key is asked in
+	helpers := map[*types.Package][]viperBindHelper{s.pass.Pkg: f.BindHelpers}
 	for _, site := range s.calls {
 		s.viperBindNamesOf(site, names, local)
+		s.viperBindHelperCall(site, helpers, names)
 	}
 	for i := range s.refs {
 		r := &s.refs[i]
@@ -297,6 +300,87 @@ func (s *state) viperBindNamesOf(site callSite, names map[[2]token.Pos]string, l
 			names[at] = key
 		case agree:
 			local[at] = t
+		}
+	}
+}
+
+// A viperBindHelper is a function with no ...string parameter that hands
+// two of its parameters to BindEnv(key, env) of the global instance:
+// bind("db.port", "DB_PORT") binds DB_PORT to db.port. Key is the index
+// of the parameter the viper key is computed from (KeyPrefix + p +
+// KeySuffix); keyCall already records the env name argument's reference
+// at the caller, and the helper's call joins it to the key.
+type viperBindHelper struct {
+	Func                 string // the function's FullName
+	Key                  int
+	KeyPrefix, KeySuffix string
+	Env                  int
+}
+
+// viperBindHelpers returns the package's functions that bind an env name
+// to a key of the global instance through their parameters, sorted.
+func (s *state) viperBindHelpers() []viperBindHelper {
+	var out []viperBindHelper
+	for _, site := range s.calls {
+		call, f := site.call, site.fn
+		if f == nil || len(call.Args) != 2 || call.Ellipsis.IsValid() || f.sig == nil || f.sig.Variadic() {
+			continue
+		}
+		obj, ok := f.obj.(*types.Func)
+		if !ok {
+			continue // a function literal: no caller names it
+		}
+		fn, ok := s.calleeFunc(call)
+		if !ok || !isViperFunc(fn, "BindEnv", "MustBindEnv") {
+			continue
+		}
+		if sig, ok := fn.Type().(*types.Signature); !ok || sig.Recv() != nil {
+			continue
+		}
+		key, kok := s.paramKey(call.Args[0], f.params)
+		env, eok := s.paramKey(call.Args[1], f.params)
+		if !kok || !eok || key.upper || key.variadic || key.list || env.variadic || env.list {
+			continue
+		}
+		out = append(out, viperBindHelper{Func: obj.FullName(), Key: key.param, KeyPrefix: key.prefix,
+			KeySuffix: key.suffix, Env: env.param})
+	}
+	slices.SortFunc(out, func(a, b viperBindHelper) int {
+		return cmp.Or(strings.Compare(a.Func, b.Func), a.Key-b.Key, a.Env-b.Env,
+			strings.Compare(a.KeyPrefix, b.KeyPrefix), strings.Compare(a.KeySuffix, b.KeySuffix))
+	})
+	return slices.Compact(out)
+}
+
+// viperBindHelperCall records in names the env name argument of a call of
+// a bind helper (viperBindHelper) of this package, or of another one as
+// its viperGlobal fact lists them, with the viper key it binds it to.
+// helpers holds each package's, read from its fact on first use.
+func (s *state) viperBindHelperCall(site callSite, helpers map[*types.Package][]viperBindHelper, names map[[2]token.Pos]string) {
+	call := site.call
+	if len(call.Args) < 2 || call.Ellipsis.IsValid() {
+		return
+	}
+	fn, ok := s.calleeFunc(call)
+	if !ok || fn.Pkg() == nil {
+		return
+	}
+	hs, ok := helpers[fn.Pkg()]
+	if !ok {
+		var f viperGlobal
+		if s.pass.ImportPackageFact(fn.Pkg(), &f) {
+			hs = f.BindHelpers
+		}
+		helpers[fn.Pkg()] = hs
+	}
+	name := fn.Origin().FullName()
+	for _, h := range hs {
+		if h.Func != name || h.Key >= len(call.Args) || h.Env >= len(call.Args) {
+			continue
+		}
+		if k, ok := s.constString(call.Args[h.Key]); ok {
+			a := call.Args[h.Env]
+			names[[2]token.Pos{a.Pos(), a.End()}] = strings.ToLower(h.KeyPrefix + k + h.KeySuffix)
 		}
 	}
 }

@@ -40,10 +40,12 @@ var viperTypes = &analysis.Analyzer{
 // across packages and through BindEnv; GetString, a multiplied
 // GetDuration, a string field, a decode hook and an instance without
 // AutomaticEnv give none. viperforms: the fields of Unmarshal(&Server) of
-// a Server *options (a **options), not those of UnmarshalKey's target;
-// viperformsopen: a ***options is not walked.
+// a Server *options (a **options), not those of UnmarshalKey's target,
+// and env names bound through helpers with no ...string parameter
+// (conf.BindName, BindDB's "db." prefix, a helper of main); viperformsopen:
+// a ***options is not walked.
 func TestViperTypes(t *testing.T) {
-	viperTypesRun.Check(t, "vipertype", "vipertype/conf", "vipertypeopen", "vipertypeopen/conf", "viperforms", "viperformsopen")
+	viperTypesRun.Check(t, "vipertype", "vipertype/conf", "vipertypeopen", "vipertypeopen/conf", "viperforms", "viperforms/conf", "viperformsopen")
 }
 
 func TestCastAccepts(t *testing.T) {
