@@ -20,14 +20,14 @@ import (
 var src = rulestest.NewLoad(analysistest.TestData(), nil,
 	"direct", "expand", "goosecmd", "helpers", "keylists", "tags", "viperuse", "illtyped", "urfave1", "noenv", "usesenv",
 	"syntaxerr", "types", "valuesets", "envutil", "factsonly", "tags/model", "mainprog", "typehelp", "valuehelp",
-	"urfaveoldpaths", "emptyoff", "vipertype", "vipertype/conf", "vipertypeopen", "vipertypeopen/conf", "viperforms", "viperforms/conf", "viperformsopen")
+	"urfaveoldpaths", "emptyoff", "vipertype", "vipertype/conf", "vipertypeopen", "vipertypeopen/conf", "viperforms", "viperforms/conf", "viperformsopen", "viperorder")
 
 var (
 	// refsRun checks the references of TestRefs, TestUsesEnv and
 	// TestSyntaxError.
 	refsRun = rulestest.NewSharedLoad(src, refs,
 		"direct", "expand", "goosecmd", "helpers", "keylists", "tags", "viperuse", "illtyped", "urfave1", "noenv", "usesenv",
-		"syntaxerr")
+		"syntaxerr", "viperorder")
 	// viperTypesRun checks the forms of viper's keys in TestViperTypes.
 	viperTypesRun = rulestest.NewSharedLoad(src, viperTypes, "vipertype", "vipertype/conf", "vipertypeopen", "vipertypeopen/conf", "viperforms", "viperforms/conf", "viperformsopen")
 	// emptyOffRun checks Ref.EmptyOff in TestEmptyOff.
@@ -126,7 +126,7 @@ func describe(r envgraph.Ref) string {
 }
 
 func TestRefs(t *testing.T) {
-	refsRun.Check(t, "direct", "expand", "goosecmd", "helpers", "keylists", "tags", "viperuse", "illtyped", "urfave1")
+	refsRun.Check(t, "direct", "expand", "goosecmd", "helpers", "keylists", "tags", "viperuse", "illtyped", "urfave1", "viperorder")
 }
 
 // TestEmptyOff checks Ref.EmptyOff: reads whose empty value the code

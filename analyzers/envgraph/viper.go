@@ -53,7 +53,7 @@ func (s *state) viperBindEnv(site callSite, fn *types.Func) {
 	arg := call.Args[0]
 	r := Ref{Kind: Bind, Loader: LoaderViper, Pos: arg.Pos(), End: arg.End()}
 	key, ok := s.constString(arg)
-	prefix, found, known := s.viperSetting("SetEnvPrefix", site, fn)
+	prefix, found, known := s.viperBindPrefix(site, fn)
 	switch {
 	case !ok:
 		r.Dynamic, r.Expr = true, exprString(arg)
@@ -157,12 +157,36 @@ func (s *state) viperSettings() []viperPrefixCall {
 // when all its calls agree. found is false when the package has none;
 // known is false when the setting is not constant or ambiguous.
 func (s *state) viperSetting(name string, site callSite, fn *types.Func) (value string, found, known bool) {
+	return s.viperSettingAt(name, site, fn, false)
+}
+
+// viperBindPrefix returns the prefix a BindEnv of one key merges into it.
+// viper merges it when BindEnv runs (v1.19.0 viper.go:1267), so a
+// SetEnvPrefix after the call in the same function does not apply:
+// navidrome's BindEnv("port") before its SetEnvPrefix("ND")
+// (conf/configuration.go:398) binds PORT, while AutomaticEnv, which
+// merges the prefix when a key is asked, reads ND_PORT.
+func (s *state) viperBindPrefix(site callSite, fn *types.Func) (value string, found, known bool) {
+	return s.viperSettingAt("SetEnvPrefix", site, fn, true)
+}
+
+// viperSettingAt is viperSetting; when atCall is set, the value is the
+// one in force when the call runs: a setting after the call in the same
+// function is left out, or makes the value unknown when a loop holds
+// both (its next turn runs the setting first).
+func (s *state) viperSettingAt(name string, site callSite, fn *types.Func, atCall bool) (value string, found, known bool) {
 	recv := viperRecv(site.call, fn)
 	var local *viperPrefixCall
 	var all []viperPrefixCall
 	elsewhere := false // set on another receiver, which may be the same instance
 	for _, c := range s.viperSettings() {
 		if c.name != name {
+			continue
+		}
+		if atCall && c.recv == recv && c.fn == site.fn && site.fn != nil && c.pos > site.call.Pos() {
+			if inOneLoop(site.fn.node, site.call.Pos(), c.pos) {
+				return "", true, false
+			}
 			continue
 		}
 		if c.recv != recv {
@@ -193,6 +217,20 @@ func (s *state) viperSetting(name string, site callSite, fn *types.Func) (value 
 		}
 	}
 	return all[0].value, true, true
+}
+
+// inOneLoop reports whether a for or range statement of fn holds both
+// positions.
+func inOneLoop(fn ast.Node, a, b token.Pos) bool {
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			found = found || n.Pos() <= a && b < n.End()
+		}
+		return !found
+	})
+	return found
 }
 
 // freshViper reports whether the call's receiver is a local variable
