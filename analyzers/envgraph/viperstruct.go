@@ -46,6 +46,12 @@ func (s *state) targetStruct(e ast.Expr) (*types.Struct, string, bool) {
 	if !ok {
 		return nil, "", false
 	}
+	return pointee(e, ptr)
+}
+
+// pointee returns the struct type ptr points to and the name of its root
+// for Ref.Field, e the expression of the decode's target.
+func pointee(e ast.Expr, ptr *types.Pointer) (*types.Struct, string, bool) {
 	st, ok := types.Unalias(ptr.Elem()).Underlying().(*types.Struct)
 	if !ok {
 		return nil, "", false
@@ -75,15 +81,7 @@ func (s *state) targetStructPtr(e ast.Expr) (*types.Struct, string, bool) {
 	if !ok {
 		return nil, "", false // a named pointer type: mapstructure takes its kind, but keep to the plain form
 	}
-	st, ok := types.Unalias(inner.Elem()).Underlying().(*types.Struct)
-	if !ok {
-		return nil, "", false
-	}
-	root := "struct"
-	if n, ok := types.Unalias(inner.Elem()).(*types.Named); ok {
-		root = n.Obj().Name()
-	}
-	return st, rootName(e, root), true
+	return pointee(e, inner)
 }
 
 // keyWalk walks the type of the target of a mapstructure decode (viper's
