@@ -182,11 +182,7 @@ func isSignal(info *types.Info, n ast.Node, ch *types.Var) bool {
 		id, ok := ast.Unparen(n.Chan).(*ast.Ident)
 		return ok && info.Uses[id] == ch
 	case *ast.CallExpr:
-		fn, ok := ast.Unparen(n.Fun).(*ast.Ident)
-		if !ok || len(n.Args) != 1 {
-			return false
-		}
-		if _, builtin := info.Uses[fn].(*types.Builtin); !builtin || fn.Name != "close" {
+		if len(n.Args) != 1 || !isBuiltin(info, n, "close") {
 			return false
 		}
 		id, ok := ast.Unparen(n.Args[0]).(*ast.Ident)

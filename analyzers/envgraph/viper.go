@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/envvet/envvet/internal/passutil"
 )
 
 // A viperSetting is a SetEnvPrefix or SetEnvKeyReplacer call.
@@ -222,15 +224,13 @@ func (s *state) viperSettingAt(name string, site callSite, fn *types.Func, atCal
 // inOneLoop reports whether a for or range statement of fn holds both
 // positions.
 func inOneLoop(fn ast.Node, a, b token.Pos) bool {
-	found := false
-	ast.Inspect(fn, func(n ast.Node) bool {
+	return passutil.Contains(fn, true, func(n ast.Node) bool {
 		switch n.(type) {
 		case *ast.ForStmt, *ast.RangeStmt:
-			found = found || n.Pos() <= a && b < n.End()
+			return n.Pos() <= a && b < n.End()
 		}
-		return !found
+		return false
 	})
-	return found
 }
 
 // freshViper reports whether the call's receiver is a local variable

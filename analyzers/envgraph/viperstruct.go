@@ -38,15 +38,21 @@ func (s *state) viperStructAsks(u *viperUse, call *ast.CallExpr) bool {
 // targetStruct returns the struct type that the pointer e points to and
 // the name of its root for Ref.Field.
 func (s *state) targetStruct(e ast.Expr) (*types.Struct, string, bool) {
-	tv, ok := s.info.Types[e]
-	if !ok || tv.Type == nil {
-		return nil, "", false
-	}
-	ptr, ok := types.Unalias(tv.Type).Underlying().(*types.Pointer)
+	ptr, ok := s.targetPointer(e)
 	if !ok {
 		return nil, "", false
 	}
 	return pointee(e, ptr)
+}
+
+// targetPointer returns the pointer type of e, false if e is no pointer.
+func (s *state) targetPointer(e ast.Expr) (*types.Pointer, bool) {
+	tv, ok := s.info.Types[e]
+	if !ok || tv.Type == nil {
+		return nil, false
+	}
+	ptr, ok := types.Unalias(tv.Type).Underlying().(*types.Pointer)
+	return ptr, ok
 }
 
 // pointee returns the struct type ptr points to and the name of its root
@@ -69,11 +75,7 @@ func pointee(e ast.Expr, ptr *types.Pointer) (*types.Struct, string, bool) {
 // Unmarshal(&Server) of a Server *T fills T's fields as Unmarshal(Server)
 // does (navidrome v0.53.3, conf/configuration.go:171).
 func (s *state) targetStructPtr(e ast.Expr) (*types.Struct, string, bool) {
-	tv, ok := s.info.Types[e]
-	if !ok || tv.Type == nil {
-		return nil, "", false
-	}
-	outer, ok := types.Unalias(tv.Type).Underlying().(*types.Pointer)
+	outer, ok := s.targetPointer(e)
 	if !ok {
 		return nil, "", false
 	}
