@@ -20,7 +20,7 @@ import (
 var src = rulestest.NewLoad(analysistest.TestData(), nil,
 	"direct", "expand", "goosecmd", "helpers", "keylists", "tags", "viperuse", "illtyped", "urfave1", "noenv", "usesenv",
 	"syntaxerr", "types", "valuesets", "envutil", "factsonly", "tags/model", "mainprog", "typehelp", "valuehelp",
-	"urfaveoldpaths", "emptyoff", "vipertype", "vipertype/conf", "vipertypeopen", "vipertypeopen/conf", "viperforms", "viperforms/conf", "viperformsopen", "viperorder")
+	"urfaveoldpaths", "emptyoff", "vipertype", "vipertype/conf", "vipertypeopen", "vipertypeopen/conf", "viperforms", "viperforms/conf", "viperformsopen", "viperorder", "viperbindonly")
 
 var (
 	// refsRun checks the references of TestRefs, TestUsesEnv and
@@ -29,7 +29,7 @@ var (
 		"direct", "expand", "goosecmd", "helpers", "keylists", "tags", "viperuse", "illtyped", "urfave1", "noenv", "usesenv",
 		"syntaxerr", "viperorder")
 	// viperTypesRun checks the forms of viper's keys in TestViperTypes.
-	viperTypesRun = rulestest.NewSharedLoad(src, viperTypes, "vipertype", "vipertype/conf", "vipertypeopen", "vipertypeopen/conf", "viperforms", "viperforms/conf", "viperformsopen")
+	viperTypesRun = rulestest.NewSharedLoad(src, viperTypes, "vipertype", "vipertype/conf", "vipertypeopen", "vipertypeopen/conf", "viperforms", "viperforms/conf", "viperformsopen", "viperbindonly")
 	// emptyOffRun checks Ref.EmptyOff in TestEmptyOff.
 	emptyOffRun = rulestest.NewSharedLoad(src, emptyOffRefs, "emptyoff")
 	// typesRun checks the typed references of TestTypes and TestValueSets.

@@ -226,6 +226,9 @@ func (s *state) viperTypedFact() {
 	}
 	sortTyped(f.Typed)
 	f.BindHelpers = s.viperBindHelpers()
+	if !s.hasViperBind() {
+		return // names and local are asked about viper's Bind references only
+	}
 	names := make(map[[2]token.Pos]string) // a BindEnv's env name argument: the viper key
 	local := make(map[[2]token.Pos]Type)   // the same, on another instance: the form its key is asked in
 	helpers := map[*types.Package][]viperBindHelper{s.pass.Pkg: f.BindHelpers}
@@ -235,7 +238,7 @@ func (s *state) viperTypedFact() {
 	}
 	for i := range s.refs {
 		r := &s.refs[i]
-		if r.Loader != LoaderViper || r.Kind != Bind || r.Dynamic || r.Override || r.Key == "" {
+		if !isViperBind(r) {
 			continue
 		}
 		at := [2]token.Pos{r.Pos, r.End}
@@ -249,6 +252,24 @@ func (s *state) viperTypedFact() {
 	slices.SortFunc(f.Binds, func(a, b viperBound) int {
 		return cmp.Or(strings.Compare(a.Key, b.Key), strings.Compare(a.Env, b.Env), compareSites(a.At, b.At))
 	})
+}
+
+// hasViperBind reports whether the package has a reference that
+// viperTypedFact joins to a viper key (isViperBind): on most packages,
+// none, and the walk of every call for BindEnv's names is skipped.
+func (s *state) hasViperBind() bool {
+	for i := range s.refs {
+		if isViperBind(&s.refs[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isViperBind reports whether r is an env name bound to a viper key by a
+// BindEnv of the package, or a helper's call handing one on to it.
+func isViperBind(r *Ref) bool {
+	return r.Loader == LoaderViper && r.Kind == Bind && !r.Dynamic && !r.Override && r.Key != ""
 }
 
 // viperBindNamesOf records in names the env name arguments of a BindEnv
@@ -372,6 +393,9 @@ func (s *state) viperBindHelperCall(site callSite, helpers map[*types.Package][]
 			hs = f.BindHelpers
 		}
 		helpers[fn.Pkg()] = hs
+	}
+	if len(hs) == 0 {
+		return
 	}
 	name := fn.Origin().FullName()
 	for _, h := range hs {

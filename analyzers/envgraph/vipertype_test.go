@@ -45,7 +45,7 @@ var viperTypes = &analysis.Analyzer{
 // (conf.BindName, BindDB's "db." prefix, a helper of main); viperformsopen:
 // a ***options is not walked.
 func TestViperTypes(t *testing.T) {
-	viperTypesRun.Check(t, "vipertype", "vipertype/conf", "vipertypeopen", "vipertypeopen/conf", "viperforms", "viperforms/conf", "viperformsopen")
+	viperTypesRun.Check(t, "vipertype", "vipertype/conf", "vipertypeopen", "vipertypeopen/conf", "viperforms", "viperforms/conf", "viperformsopen", "viperbindonly")
 }
 
 func TestCastAccepts(t *testing.T) {
