@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/envvet/envvet/analyzers/envgraph"
+	"github.com/envvet/envvet/internal/passutil"
 )
 
 // loaderChecked returns the keys that a struct-tag loader of the package
@@ -69,7 +70,13 @@ func (s *state) kongParsesChecked(dropped []loaderCall) bool {
 	}
 	for _, sc := range s.scopes {
 		for _, c := range sc.calls {
-			fn := s.callee(c.Node().(*ast.CallExpr))
+			// The callee is named as the call names it: a call of no
+			// function named Parse needs no type lookup.
+			call := c.Node().(*ast.CallExpr)
+			if passutil.CalleeName(call.Fun) != "Parse" {
+				continue
+			}
+			fn := s.callee(call)
 			if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "github.com/alecthomas/kong" && fn.Name() == "Parse" {
 				if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
 					return true

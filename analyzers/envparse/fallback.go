@@ -176,7 +176,7 @@ func (s *state) valueNames(ifs *ast.IfStmt, sc *scope, p *parseSite) func(ast.Ex
 			vars[v] = true
 		}
 	}
-	for v, i := range sc.params {
+	for v, i := range s.paramsOf(sc) {
 		if i == p.src.param && len(p.src.keys) == 0 {
 			vars[v] = true
 		}

@@ -492,7 +492,7 @@ func (s *state) fallbackOf(path []ast.Stmt, sc *scope) (param int, text string) 
 	}
 	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
 		if v, ok := s.info.Uses[id].(*types.Var); ok {
-			if i, ok := sc.params[v]; ok {
+			if i, ok := s.paramsOf(sc)[v]; ok {
 				return i, ""
 			}
 		}

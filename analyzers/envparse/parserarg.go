@@ -41,7 +41,7 @@ func (s *state) paramParse(c inspector.Cursor, sc *scope) *parseSite {
 	if !ok || v == nil || !isParseFunc(v.Type()) {
 		return nil
 	}
-	i, ok := sc.params[v]
+	i, ok := s.paramsOf(sc)[v]
 	if !ok {
 		return nil
 	}
@@ -81,7 +81,7 @@ func (s *state) bindParser(h *helperCall, sc *scope) bool {
 	}
 	switch o := obj.(type) {
 	case *types.Var:
-		j, ok := sc.params[o]
+		j, ok := s.paramsOf(sc)[o]
 		if ok && sc.decl != nil {
 			h.parserArg = j + 1
 		}
@@ -107,7 +107,7 @@ func (s *state) parseFunc(fn *types.Func) (string, bool) {
 		return p.name, p.arg == 0
 	}
 	if fn.Pkg() != s.pass.Pkg {
-		if f := imported(s.pass, s.parsers, fn); f != nil {
+		if f := imported(s.pass, s.parsers, &s.spareParser, fn); f != nil {
 			return envgraph.FuncName(fn), true
 		}
 		return "", false

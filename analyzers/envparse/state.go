@@ -29,6 +29,11 @@ type state struct {
 	values  map[*types.Func]*valueOf       // imported valueOf facts, nil when none
 	silents map[*types.Func]*silentDefault // imported silentDefault facts, nil when none
 	parsers map[*types.Func]*parsesArg     // imported parsesArg facts, nil when none
+	// The facts the next lookup imports into: a new one only after a
+	// lookup found one (most imported functions have none).
+	spareValue  *valueOf
+	spareSilent *silentDefault
+	spareParser *parsesArg
 
 	parses      []*parseSite
 	helperCalls []*helperCall
@@ -40,8 +45,8 @@ type scope struct {
 	decl   *ast.FuncDecl
 	cur    inspector.Cursor
 	obj    *types.Func
-	params map[*types.Var]int
-	vars   map[*types.Var]*source // variables holding env values
+	params map[*types.Var]int     // built on first use (paramsOf); nil for the package level
+	vars   map[*types.Var]*source // variables holding env values; nil until bind sets one
 	calls  []inspector.Cursor     // calls inside, nested literals included
 	fns    []calleeOf             // the callee of each of calls, filled on first use (see calleeAt)
 	assign []ast.Node             // *ast.AssignStmt and *ast.ValueSpec inside, in source order
@@ -106,11 +111,8 @@ type helperCall struct {
 func newState(pass *analysis.Pass, graph *envgraph.Graph, in *inspector.Inspector) *state {
 	s := &state{
 		pass: pass, info: pass.TypesInfo, in: in,
-		refs:    make(map[token.Pos][]envgraph.Ref),
-		byObj:   make(map[*types.Func]*scope),
-		values:  make(map[*types.Func]*valueOf),
-		silents: make(map[*types.Func]*silentDefault),
-		parsers: make(map[*types.Func]*parsesArg),
+		refs:  make(map[token.Pos][]envgraph.Ref),
+		byObj: make(map[*types.Func]*scope),
 	}
 	for _, r := range graph.Refs() {
 		if (r.Kind == envgraph.Read || r.Kind == envgraph.Lookup) && !r.Dynamic && r.Key != "" && r.Pos.IsValid() {
@@ -172,51 +174,68 @@ func (s *state) infer() {
 }
 
 // index makes a scope of each function declaration with a body, and one
-// of the package's top-level declarations.
+// of the package's top-level declarations. The functions' calls and
+// assignments share one slice each, every scope a part of it.
 func (s *state) index() {
-	s.pkg = &scope{vars: make(map[*types.Var]*source)}
+	s.pkg = &scope{}
+	var calls []inspector.Cursor
+	var assign []ast.Node
 	for cur := range s.in.Root().Preorder((*ast.FuncDecl)(nil), (*ast.GenDecl)(nil)) {
 		switch d := cur.Node().(type) {
 		case *ast.FuncDecl:
 			if d.Body == nil {
 				continue
 			}
-			sc := &scope{decl: d, cur: cur, params: passutil.Params(s.info, d.Type), vars: make(map[*types.Var]*source)}
+			sc := &scope{decl: d, cur: cur}
 			if fn, ok := s.info.Defs[d.Name].(*types.Func); ok && fn != nil {
 				sc.obj = fn
 				s.byObj[fn] = sc
 			}
-			s.collect(sc, cur)
+			c0, a0 := len(calls), len(assign)
+			calls, assign = collect(cur, calls, assign)
+			sc.calls, sc.assign = calls[c0:len(calls):len(calls)], assign[a0:len(assign):len(assign)]
 			s.scopes = append(s.scopes, sc)
 		case *ast.GenDecl:
 			if d.Tok == token.VAR {
 				if _, ok := cur.Parent().Node().(*ast.File); ok {
-					s.collect(s.pkg, cur)
+					s.pkg.calls, s.pkg.assign = collect(cur, s.pkg.calls, s.pkg.assign)
 				}
 			}
 		}
 	}
 	s.scopes = append(s.scopes, s.pkg)
-	n := 0
-	for _, sc := range s.scopes {
-		n += len(sc.calls)
-	}
-	fns := make([]calleeOf, n)
+	fns := make([]calleeOf, len(calls)+len(s.pkg.calls))
 	for _, sc := range s.scopes {
 		sc.fns, fns = fns[:len(sc.calls):len(sc.calls)], fns[len(sc.calls):]
 	}
+	// Each function's imported callees are looked up once (imported).
+	n := len(calls) / 2
+	s.values = make(map[*types.Func]*valueOf, n)
+	s.silents = make(map[*types.Func]*silentDefault, n)
+	s.parsers = make(map[*types.Func]*parsesArg)
 }
 
-// collect records the calls and assignments under cur in sc.
-func (s *state) collect(sc *scope, cur inspector.Cursor) {
+// collect appends the calls and assignments under cur to calls and
+// assign.
+func collect(cur inspector.Cursor, calls []inspector.Cursor, assign []ast.Node) ([]inspector.Cursor, []ast.Node) {
 	for c := range cur.Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
 		switch n := c.Node().(type) {
 		case *ast.CallExpr:
-			sc.calls = append(sc.calls, c)
+			calls = append(calls, c)
 		case *ast.AssignStmt, *ast.ValueSpec:
-			sc.assign = append(sc.assign, n)
+			assign = append(assign, n)
 		}
 	}
+	return calls, assign
+}
+
+// paramsOf returns the index of each parameter of sc's function, built
+// on the first question; nil for the package level.
+func (s *state) paramsOf(sc *scope) map[*types.Var]int {
+	if sc.params == nil && sc.decl != nil {
+		sc.params = passutil.Params(s.info, sc.decl.Type)
+	}
+	return sc.params
 }
 
 // calleeAt returns the callee of sc's i-th call and its parse, computed
@@ -289,7 +308,12 @@ func (s *state) exportFacts() {
 		if sc.silent != nil {
 			s.pass.ExportObjectFact(sc.obj, sc.silent)
 		}
-		if name := s.parsesParam(sc); name != "" && isParseFunc(sc.obj.Type()) {
+		// The signature first: parsesParam looks up the callee of every
+		// call of a function no other question reached.
+		if !isParseFunc(sc.obj.Type()) {
+			continue
+		}
+		if name := s.parsesParam(sc); name != "" {
 			s.pass.ExportObjectFact(sc.obj, &parsesArg{Parser: name})
 		}
 	}
@@ -317,14 +341,14 @@ func (s *state) importedValue(fn *types.Func) *valueOf {
 	if !mayHaveValue(fn) {
 		return nil
 	}
-	return imported(s.pass, s.values, fn)
+	return imported(s.pass, s.values, &s.spareValue, fn)
 }
 
 func (s *state) importedSilent(fn *types.Func) *silentDefault {
 	if !mayBeSilent(fn) {
 		return nil
 	}
-	return imported(s.pass, s.silents, fn)
+	return imported(s.pass, s.silents, &s.spareSilent, fn)
 }
 
 // mayHaveValue reports whether fn may have a valueOf fact: it has a
@@ -339,18 +363,22 @@ func mayHaveValue(fn *types.Func) bool {
 func mayBeSilent(fn *types.Func) bool { return fn.Signature().Params().Len() > 0 }
 
 // imported returns fn's fact of type *F when fn belongs to another package,
-// nil when it has none, remembered in cache.
+// nil when it has none, remembered in cache. It imports into *spare, and
+// allocates a new one only when the last was kept.
 func imported[F any, PF interface {
 	*F
 	analysis.Fact
-}](pass *analysis.Pass, cache map[*types.Func]PF, fn *types.Func) PF {
+}](pass *analysis.Pass, cache map[*types.Func]PF, spare *PF, fn *types.Func) PF {
 	if f, ok := cache[fn]; ok {
 		return f
 	}
 	var f PF
 	if fn.Pkg() != nil && fn.Pkg() != pass.Pkg {
-		if g := PF(new(F)); pass.ImportObjectFact(fn, g) {
-			f = g
+		if *spare == nil {
+			*spare = PF(new(F))
+		}
+		if pass.ImportObjectFact(fn, *spare) {
+			f, *spare = *spare, nil
 		}
 	}
 	cache[fn] = f
@@ -462,7 +490,7 @@ func (s *state) paramOf(e ast.Expr, sc *scope, depth int) (int, bool) {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
 		if v, ok := s.info.Uses[e].(*types.Var); ok && v != nil {
-			i, ok := sc.params[v]
+			i, ok := s.paramsOf(sc)[v]
 			return i, ok
 		}
 	case *ast.BinaryExpr:
@@ -536,21 +564,24 @@ func (s *state) bind(sc *scope, lhs, rhs ast.Expr) {
 	if !ok || v == nil || v.IsField() {
 		return
 	}
-	vars := sc.vars
+	vars := &sc.vars
 	if v.Parent() == s.pass.Pkg.Scope() {
 		if sc != s.pkg {
 			return // a package variable set in a function: others may see it unset
 		}
-		vars = s.pkg.vars
+		vars = &s.pkg.vars
 	}
 	src := s.envValue(rhs, sc)
 	if src == nil {
 		return
 	}
-	old := vars[v]
+	old := (*vars)[v]
 	switch {
 	case old == nil:
-		vars[v] = src
+		if *vars == nil {
+			*vars = make(map[*types.Var]*source)
+		}
+		(*vars)[v] = src
 	case old.param < 0 && src.param < 0:
 		keys := slices.Clone(old.keys)
 		for _, k := range src.keys {
@@ -559,7 +590,7 @@ func (s *state) bind(sc *scope, lhs, rhs ast.Expr) {
 			}
 		}
 		slices.Sort(keys)
-		vars[v] = &source{keys: keys, param: -1}
+		(*vars)[v] = &source{keys: keys, param: -1}
 	}
 }
 
