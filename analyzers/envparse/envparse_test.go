@@ -15,7 +15,7 @@ import (
 )
 
 // scenarios are the packages that envparse's default settings run on.
-var scenarios = []string{"a", "b", "envutil", "typeparams", "cgo", "lenient", "loaders", "urfave", "urfave2", "urfave3", "urfaveoldpaths", "urfavestr", "parserarg", "parserarguse", "urfaveflags", "urfavemain", "checked", "kongexpr", "kongnoparse"}
+var scenarios = []string{"a", "b", "envutil", "typeparams", "cgo", "lenient", "loaders", "urfave", "urfave2", "urfave3", "urfaveoldpaths", "urfavestr", "parserarg", "parserarguse", "urfaveflags", "urfavemain", "checked", "kongexpr", "kongnoparse", "passes"}
 
 // src is one load of the testdata/src packages of every test here but
 // TestFixes (whose golden files analysistest checks): the scenarios,

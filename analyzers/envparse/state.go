@@ -434,14 +434,13 @@ func (s *state) envValueDepth(e ast.Expr, sc *scope, depth int) *source {
 		}
 		return s.pkg.vars[v]
 	case *ast.CallExpr:
-		if tv, ok := s.info.Types[e.Fun]; ok && tv.IsType() {
-			if len(e.Args) == 1 { // []byte(v)
-				return s.envValueDepth(e.Args[0], sc, depth+1)
-			}
-			return nil
-		}
+		// The callee first: a conversion has none (its Fun names a type),
+		// and the type of a call's Fun needs a lookup of its own.
 		fn := s.callee(e)
 		if fn == nil {
+			if tv, ok := s.info.Types[e.Fun]; ok && tv.IsType() && len(e.Args) == 1 { // []byte(v)
+				return s.envValueDepth(e.Args[0], sc, depth+1)
+			}
 			return nil
 		}
 		if isPassThrough(fn) {
@@ -532,29 +531,35 @@ func isPassThrough(fn *types.Func) bool {
 
 // computeVars finds the variables of sc that hold env values. Two passes
 // over the assignments in source order let a value flow through a chain
-// of variables whatever the order of the statements.
+// of variables whatever the order of the statements. A pass that set
+// nothing leaves the state it read, so a second would set nothing either.
 func (s *state) computeVars(sc *scope) {
 	for range 2 {
+		changed := false
 		for _, n := range sc.assign {
 			lhs, rhs := passutil.AssignSides(n)
 			switch {
 			case len(lhs) == len(rhs):
 				for i := range lhs {
-					s.bind(sc, lhs[i], rhs[i])
+					changed = s.bind(sc, lhs[i], rhs[i]) || changed
 				}
 			case len(rhs) == 1 && len(lhs) == 2:
 				// v, ok := os.LookupEnv(k)
-				s.bind(sc, lhs[0], rhs[0])
+				changed = s.bind(sc, lhs[0], rhs[0]) || changed
 			}
+		}
+		if !changed {
+			return
 		}
 	}
 }
 
-// bind records that the variable lhs holds the env value rhs, if it is one.
-func (s *state) bind(sc *scope, lhs, rhs ast.Expr) {
+// bind records that the variable lhs holds the env value rhs, if it is
+// one, and reports whether that changed what sc's variables hold.
+func (s *state) bind(sc *scope, lhs, rhs ast.Expr) bool {
 	id, ok := ast.Unparen(lhs).(*ast.Ident)
 	if !ok || id.Name == "_" {
-		return
+		return false
 	}
 	obj := s.info.Defs[id]
 	if obj == nil {
@@ -562,18 +567,18 @@ func (s *state) bind(sc *scope, lhs, rhs ast.Expr) {
 	}
 	v, ok := obj.(*types.Var)
 	if !ok || v == nil || v.IsField() {
-		return
+		return false
 	}
 	vars := &sc.vars
 	if v.Parent() == s.pass.Pkg.Scope() {
 		if sc != s.pkg {
-			return // a package variable set in a function: others may see it unset
+			return false // a package variable set in a function: others may see it unset
 		}
 		vars = &s.pkg.vars
 	}
 	src := s.envValue(rhs, sc)
 	if src == nil {
-		return
+		return false
 	}
 	old := (*vars)[v]
 	switch {
@@ -582,7 +587,11 @@ func (s *state) bind(sc *scope, lhs, rhs ast.Expr) {
 			*vars = make(map[*types.Var]*source)
 		}
 		(*vars)[v] = src
+		return true
 	case old.param < 0 && src.param < 0:
+		if !slices.ContainsFunc(src.keys, func(k string) bool { return !slices.Contains(old.keys, k) }) {
+			return false // old.keys, sorted and without duplicates, holds them all
+		}
 		keys := slices.Clone(old.keys)
 		for _, k := range src.keys {
 			if !slices.Contains(keys, k) {
@@ -591,7 +600,9 @@ func (s *state) bind(sc *scope, lhs, rhs ast.Expr) {
 		}
 		slices.Sort(keys)
 		(*vars)[v] = &source{keys: keys, param: -1}
+		return true
 	}
+	return false
 }
 
 // valueSummary returns sc's valueOf fact: its first result is a string
