@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/envvet/envvet/internal/analysisdoc"
 	"github.com/envvet/envvet/internal/lazyinspect"
@@ -134,8 +135,10 @@ type state struct {
 	// maxDepth nodes enclosing it, innermost first (see passedOn).
 	environAnc map[*ast.CallExpr][]ast.Node
 
-	// callees holds typeutil.Callee of the calls asked about (see callee);
-	// lastCall and lastCallee the last one asked.
+	// atSite is the index in calls of the call a pass over them is at, whose
+	// callee callSite holds (see callee); callees holds typeutil.Callee of
+	// the other calls asked about, lastCall and lastCallee the last one.
+	atSite     int
 	callees    map[*ast.CallExpr]types.Object
 	lastCall   *ast.CallExpr
 	lastCallee types.Object
@@ -152,7 +155,7 @@ type funcInfo struct {
 	sig     *types.Signature
 	params  map[*types.Var]int
 	parent  *funcInfo
-	calls   []*ast.CallExpr   // calls inside, nested literals included
+	sites   []int32           // the calls inside, nested literals included: indexes in state.calls
 	returns []*ast.ReturnStmt // its own return statements
 	helper  *envHelper        // nil unless a helper
 }
@@ -166,8 +169,9 @@ type varSet struct {
 }
 
 type callSite struct {
-	call *ast.CallExpr
-	fn   *funcInfo // innermost enclosing function, nil at package level
+	call   *ast.CallExpr
+	fn     *funcInfo    // innermost enclosing function, nil at package level
+	callee types.Object // typeutil.Callee of call
 }
 
 // relevant reports whether the package may reference the environment: it
@@ -462,7 +466,9 @@ func (x *indexer) call(n *ast.CallExpr) {
 	if isSel && sel.Sel.Name == "Expand" && len(n.Args) == 2 {
 		s.noteCalled(n.Args[1]) // os.Expand's mapping: see expandCall
 	}
-	s.calls = append(s.calls, callSite{n, fn})
+	s.calls = append(s.calls, callSite{n, fn, typeutil.Callee(s.info, n)})
+	site := len(s.calls) - 1
+	s.atSite = site
 	if isSel && isParserName(sel.Sel.Name) {
 		s.parseCalls = append(s.parseCalls, n)
 		s.parseCall[n] = true
@@ -482,7 +488,7 @@ func (x *indexer) call(n *ast.CallExpr) {
 		}
 	}
 	for f := fn; f != nil; f = f.parent {
-		f.calls = append(f.calls, n)
+		f.sites = append(f.sites, int32(site))
 	}
 }
 

@@ -43,7 +43,8 @@ func (s *state) koanfFold() {
 	h := s.koanfParams()
 	uses := make(map[*types.Var]*koanfUse)
 	var order []*koanfUse
-	for _, site := range s.calls {
+	for i, site := range s.calls {
+		s.atSite = i
 		fn, ok := s.calleeFunc(site.call)
 		if !ok || !isKoanfPath(fn.Pkg()) {
 			continue
@@ -109,7 +110,8 @@ func (s *state) onlyReceiver(v *types.Var, held int) bool {
 			uses++
 		}
 	}
-	for _, site := range s.calls {
+	for i, site := range s.calls {
+		s.atSite = i
 		if w, _ := s.recvVar(site.call); w == v {
 			held++
 		}
@@ -165,7 +167,7 @@ func (s *state) koanfAsks(u *koanfUse, site callSite, fn *types.Func) {
 	case name == "Load" && len(call.Args) > 0:
 		if p, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr); ok {
 			if pf, ok := s.calleeFunc(p); ok && configLib(pf.Pkg().Path()) == LoaderKoanf {
-				u.envs = append(u.envs, callSite{p, site.fn})
+				u.envs = append(u.envs, callSite{p, site.fn, pf})
 			}
 		}
 	case name == "Unmarshal" || name == "UnmarshalWithConf":

@@ -30,7 +30,8 @@ type koanfHandOffs struct {
 // parameters of the package's own functions and methods.
 func (s *state) koanfParams() koanfHandOffs {
 	h := koanfHandOffs{params: make(map[*types.Var][]koanfArg), passed: make(map[*types.Var]int)}
-	for _, site := range s.calls {
+	for i, site := range s.calls {
+		s.atSite = i
 		s.koanfFlagArg(site.call, h)
 		sig, ok := s.ownCallee(site.call)
 		if !ok {

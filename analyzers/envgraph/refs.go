@@ -15,7 +15,8 @@ func (s *state) collectRefs() {
 	for _, lit := range s.libLits {
 		s.libLitRefs(lit)
 	}
-	for _, site := range s.calls {
+	for i, site := range s.calls {
+		s.atSite = i
 		call := site.call
 		fn, _ := s.callee(call).(*types.Func)
 		if fn != nil && fn.Pkg() != nil {
@@ -69,23 +70,35 @@ func (s *state) calleeFunc(call *ast.CallExpr) (*types.Func, bool) {
 	return fn, ok && fn != nil
 }
 
-// callee returns typeutil.Callee of call, remembered: the passes over the
-// package's calls (references, helpers, koanf and viper keys) each ask it
-// of every call, five times a call on a root in all.
+// callee returns typeutil.Callee of call: the callee its callSite holds
+// when call is the one a pass over s.calls is at (s.atSite), else as
+// remembered. The passes over the package's calls (references, helpers,
+// koanf and viper keys) each ask it of every call, five times a call on
+// a root in all, and of the calls in their arguments.
 func (s *state) callee(call *ast.CallExpr) types.Object {
+	if s.atSite < len(s.calls) && s.calls[s.atSite].call == call {
+		return s.calls[s.atSite].callee
+	}
 	if call == s.lastCall {
-		return s.lastCallee // keyCall's questions, koanf's and viper's, one call after another
+		return s.lastCallee
 	}
 	obj, ok := s.callees[call]
 	if !ok {
 		if s.callees == nil {
-			s.callees = make(map[*ast.CallExpr]types.Object, len(s.calls))
+			s.callees = make(map[*ast.CallExpr]types.Object)
 		}
 		obj = typeutil.Callee(s.info, call)
 		s.callees[call] = obj
 	}
 	s.lastCall, s.lastCallee = call, obj
 	return obj
+}
+
+// at returns the call of s.calls at index i, and makes it the one a
+// pass over them is at (see callee).
+func (s *state) at(i int32) *ast.CallExpr {
+	s.atSite = int(i)
+	return s.calls[i].call
 }
 
 // keyCall records the references of a call to an env function or helper.

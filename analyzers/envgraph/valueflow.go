@@ -285,7 +285,11 @@ func (s *state) readingFuncs(at map[[2]token.Pos][]int) []ast.Node {
 // parses, or compares with a value set: func Int(key string, def int)
 // int { v := os.Getenv(key); n, err := strconv.Atoi(v); ... }.
 func (s *state) paramTypes(fi *funcInfo, params []helperParam) {
-	for _, use := range s.typedUses(fi.calls, []ast.Node{fi.node}) {
+	calls := make([]*ast.CallExpr, len(fi.sites))
+	for j, i := range fi.sites {
+		calls[j] = s.calls[i].call
+	}
+	for _, use := range s.typedUses(calls, []ast.Node{fi.node}) {
 		t, srcs, ok := s.useSources(use)
 		if !ok {
 			continue

@@ -59,7 +59,8 @@ func (s *state) viperFold() {
 	}
 	vk := &viperKeys{uses: make(map[*types.Var]*viperUse), folded: make(map[token.Pos]bool)}
 	s.vk = vk
-	for _, site := range s.calls {
+	for i, site := range s.calls {
+		s.atSite = i
 		fn, ok := s.calleeFunc(site.call)
 		if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "github.com/spf13/viper" {
 			continue

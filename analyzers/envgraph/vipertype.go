@@ -232,7 +232,8 @@ func (s *state) viperTypedFact() {
 	names := make(map[[2]token.Pos]string) // a BindEnv's env name argument: the viper key
 	local := make(map[[2]token.Pos]Type)   // the same, on another instance: the form its key is asked in
 	helpers := map[*types.Package][]viperBindHelper{s.pass.Pkg: f.BindHelpers}
-	for _, site := range s.calls {
+	for i, site := range s.calls {
+		s.atSite = i
 		s.viperBindNamesOf(site, names, local)
 		s.viperBindHelperCall(site, helpers, names)
 	}
@@ -342,7 +343,8 @@ type viperBindHelper struct {
 // to a key of the global instance through their parameters, sorted.
 func (s *state) viperBindHelpers() []viperBindHelper {
 	var out []viperBindHelper
-	for _, site := range s.calls {
+	for i, site := range s.calls {
+		s.atSite = i
 		call, f := site.call, site.fn
 		if f == nil || len(call.Args) != 2 || call.Ellipsis.IsValid() || f.sig == nil || f.sig.Variadic() {
 			continue
