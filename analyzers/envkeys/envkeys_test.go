@@ -21,7 +21,7 @@ import (
 // loads dynamic too, for TestDynamic's setting (its wants are that
 // setting's).
 var defaults = rulestest.NewShared(analysistest.TestData(), envkeys.New(envkeys.Config{}), true,
-	"a", "b", "fallback", "viperask", "viperbind", "related",
+	"a", "b", "fallback", "fallback/nocmp", "viperask", "viperbind", "related",
 	"stale", "environ", "twomains/cmd/one", "k8s", "yamlignore", "stale/plugins", "environments", "badmanifest",
 	"viperparam", "viperparamglobal", "dynamic", "deployonly", "deployonlydoc")
 

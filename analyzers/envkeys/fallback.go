@@ -72,21 +72,30 @@ type fallbacks struct {
 }
 
 func runFallback(pass *analysis.Pass) (any, error) {
-	res := &fallbacks{pairs: make(map[fallbackPair]bool), sites: make(map[envgraph.Site]bool)}
+	var local []fallbackPair
 	if !inGOROOT(pass) && mayReadEnv(pass) {
-		local := scanFallbacks(pass)
+		local = scanFallbacks(pass)
 		if len(local) > 0 {
 			pass.ExportPackageFact(&fallbackCalls{Pairs: local})
 		}
-		res.add(local)
 	}
-	if g, ok := pass.ResultOf[envgraph.Analyzer].(*envgraph.Graph); !ok || len(g.Refs()) == 0 {
-		return res, nil // envkeys asks about this package's references only
-	}
-	for _, pf := range pass.AllPackageFacts() {
-		if f, ok := pf.Fact.(*fallbackCalls); ok {
-			res.add(f.Pairs)
+	var deps []*fallbackCalls
+	if g, ok := pass.ResultOf[envgraph.Analyzer].(*envgraph.Graph); ok && len(g.Refs()) > 0 {
+		// envkeys asks about this package's references only.
+		for _, pf := range pass.AllPackageFacts() {
+			if f, ok := pf.Fact.(*fallbackCalls); ok {
+				deps = append(deps, f)
+			}
 		}
+	}
+	n := len(local)
+	for _, f := range deps {
+		n += len(f.Pairs)
+	}
+	res := &fallbacks{pairs: make(map[fallbackPair]bool, n), sites: make(map[envgraph.Site]bool, n)}
+	res.add(local)
+	for _, f := range deps {
+		res.add(f.Pairs)
 	}
 	return res, nil
 }
@@ -123,9 +132,15 @@ func inGOROOT(pass *analysis.Pass) bool {
 // scanFallbacks returns the package's fallback pairs, sorted.
 func scanFallbacks(pass *analysis.Pass) []fallbackPair {
 	s := &fallbackScan{pass: pass, seen: make(map[fallbackPair]bool)}
+	kinds := []ast.Node{(*ast.BlockStmt)(nil), (*ast.CaseClause)(nil), (*ast.CommClause)(nil)}
+	if importsCmp(pass.Pkg) {
+		// A call of cmp.Or names it through an import of cmp: without
+		// one, the calls need no visit.
+		kinds = append(kinds, (*ast.CallExpr)(nil))
+	}
 	// One walk: the package's inspector only if another check built it.
 	li := pass.ResultOf[lazyinspect.Analyzer].(*lazyinspect.Inspector)
-	li.Preorder([]ast.Node{(*ast.BlockStmt)(nil), (*ast.CaseClause)(nil), (*ast.CommClause)(nil), (*ast.CallExpr)(nil)}, func(n ast.Node) {
+	li.Preorder(kinds, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.BlockStmt:
 			s.stmts(n.List)
@@ -141,6 +156,11 @@ func scanFallbacks(pass *analysis.Pass) []fallbackPair {
 		return cmp.Or(compareSite(a.Fallback, b.Fallback), compareSite(a.Primary, b.Primary))
 	})
 	return s.out
+}
+
+// importsCmp reports whether pkg imports the standard library's cmp.
+func importsCmp(pkg *types.Package) bool {
+	return pkg != nil && slices.ContainsFunc(pkg.Imports(), func(p *types.Package) bool { return p.Path() == "cmp" })
 }
 
 func compareSite(a, b envgraph.Site) int {
@@ -214,10 +234,11 @@ func (s *fallbackScan) primary(st ast.Stmt) *guard {
 	if !ok {
 		return nil
 	}
-	g := &guard{call: call, value: s.object(lhs[0])}
-	if !isString(g.value) {
-		return nil
+	value := s.object(lhs[0])
+	if !isString(value) {
+		return nil // most assignments: no guard allocated
 	}
+	g := &guard{call: call, value: value}
 	if len(lhs) == 2 {
 		g.ok = s.object(lhs[1])
 	}

@@ -6,5 +6,5 @@ import "testing"
 // (a deprecated alias) is not reported, and that one whose primary key
 // is undeclared too still is.
 func TestFallback(t *testing.T) {
-	defaults.Check(t, "fallback")
+	defaults.Check(t, "fallback", "fallback/nocmp")
 }
