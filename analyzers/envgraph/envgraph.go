@@ -38,8 +38,7 @@ func run(pass *analysis.Pass) (any, error) {
 	s := &state{
 		pass:     pass,
 		info:     pass.TypesInfo,
-		writes:   make(map[*types.Var]int),
-		defs:     make(map[*types.Var]ast.Expr),
+		vars:     make(map[*types.Var]*varInfo),
 		funcs:    make(map[ast.Node]*funcInfo),
 		byObj:    make(map[types.Object]*funcInfo),
 		imported: make(map[*types.Func]*envHelper),
@@ -48,7 +47,6 @@ func run(pass *analysis.Pass) (any, error) {
 		ranges:   make(map[*types.Var]rangeVar),
 		variadic: make(map[*types.Var]bool),
 		called:   make(map[ast.Expr]bool),
-		sets:     make(map[*types.Var][]varSet),
 		okOf:     make(map[*types.Var]*types.Var),
 
 		parseCall: make(map[*ast.CallExpr]bool),
@@ -91,15 +89,12 @@ type state struct {
 	pass *analysis.Pass
 	info *types.Info
 
-	// writes counts the assignments to each variable of the package (a
-	// definition with a value counts one; taking its address counts many),
-	// defs holds the value of a variable defined once.
-	writes map[*types.Var]int
-	defs   map[*types.Var]ast.Expr
-	// sets holds every value assigned to a variable of the package, with
-	// the statement assigning it; okOf maps v to ok in v, ok := f(...).
-	sets map[*types.Var][]varSet
-	okOf map[*types.Var]*types.Var
+	// vars holds what the index saw written to each variable of the
+	// package (see varInfo), in varSlab's chunks; okOf maps v to ok in
+	// v, ok := f(...).
+	vars    map[*types.Var]*varInfo
+	varSlab []varInfo
+	okOf    map[*types.Var]*types.Var
 
 	funcs    map[ast.Node]*funcInfo // by *ast.FuncDecl / *ast.FuncLit
 	order    []*funcInfo            // in source order
@@ -158,6 +153,60 @@ type funcInfo struct {
 	sites   []int32           // the calls inside, nested literals included: indexes in state.calls
 	returns []*ast.ReturnStmt // its own return statements
 	helper  *envHelper        // nil unless a helper
+}
+
+// A varInfo is what the index saw written to a variable of the package.
+type varInfo struct {
+	// writes counts the assignments to it (a definition with a value
+	// counts one; taking its address counts many).
+	writes int
+	// def is the value of its last definition with a value (the value of
+	// a variable defined once), if hasDef.
+	def    ast.Expr
+	hasDef bool
+	// sets holds every value assigned to it, with the statement assigning
+	// it.
+	sets []varSet
+}
+
+// vinfo returns v's varInfo, a new one if none: one map insert per
+// variable, its varInfo in a chunk of varSlab.
+func (s *state) vinfo(v *types.Var) *varInfo {
+	if vi := s.vars[v]; vi != nil {
+		return vi
+	}
+	if len(s.varSlab) == cap(s.varSlab) {
+		s.varSlab = make([]varInfo, 0, min(max(2*cap(s.varSlab), 32), 256))
+	}
+	s.varSlab = s.varSlab[:len(s.varSlab)+1]
+	vi := &s.varSlab[len(s.varSlab)-1]
+	s.vars[v] = vi
+	return vi
+}
+
+// writesOf returns the number of assignments to v (see varInfo).
+func (s *state) writesOf(v *types.Var) int {
+	if vi := s.vars[v]; vi != nil {
+		return vi.writes
+	}
+	return 0
+}
+
+// setsOf returns the values assigned to v, with their statements.
+func (s *state) setsOf(v *types.Var) []varSet {
+	if vi := s.vars[v]; vi != nil {
+		return vi.sets
+	}
+	return nil
+}
+
+// defOf returns the value of v's last definition with a value; false if
+// none.
+func (s *state) defOf(v *types.Var) (ast.Expr, bool) {
+	if vi := s.vars[v]; vi != nil && vi.hasDef {
+		return vi.def, true
+	}
+	return nil, false
 }
 
 // A varSet is one assignment of a value to a variable: v = value in stmt
@@ -475,7 +524,7 @@ func (x *indexer) call(n *ast.CallExpr) {
 	}
 	if len(n.Args) == 2 && s.callsBuiltin(n, "copy") {
 		if v := s.baseVar(n.Args[0]); v != nil {
-			s.writes[v]++ // copy(keys, other) writes keys
+			s.vinfo(v).writes++ // copy(keys, other) writes keys
 		}
 	}
 	if len(n.Args) == 2 {
@@ -539,19 +588,20 @@ func (x *indexer) assign(n *ast.AssignStmt) {
 		if v == nil {
 			// keys[i] = k writes keys.
 			if b := s.baseVar(lhs); b != nil {
-				s.writes[b]++
+				s.vinfo(b).writes++
 			}
 			continue
 		}
-		s.writes[v]++
+		vi := s.vinfo(v)
+		vi.writes++
 		switch {
 		case len(n.Lhs) == len(n.Rhs):
-			s.sets[v] = append(s.sets[v], varSet{n.Rhs[i], n})
+			vi.sets = append(vi.sets, varSet{n.Rhs[i], n})
 		case len(n.Rhs) == 1:
-			s.sets[v] = append(s.sets[v], varSet{n.Rhs[0], n})
+			vi.sets = append(vi.sets, varSet{n.Rhs[0], n})
 		}
 		if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
-			s.defs[v] = n.Rhs[i]
+			vi.def, vi.hasDef = n.Rhs[i], true
 			x.bind(n.Rhs[i], v)
 		}
 	}
@@ -565,10 +615,11 @@ func (x *indexer) valueSpec(n *ast.ValueSpec) {
 		if v == nil {
 			continue
 		}
-		s.writes[v]++
+		vi := s.vinfo(v)
+		vi.writes++
 		if len(n.Values) == len(n.Names) {
-			s.sets[v] = append(s.sets[v], varSet{n.Values[i], n})
-			s.defs[v] = n.Values[i]
+			vi.sets = append(vi.sets, varSet{n.Values[i], n})
+			vi.def, vi.hasDef = n.Values[i], true
 			x.bind(n.Values[i], v)
 		}
 	}
@@ -607,18 +658,18 @@ func (s *state) noteWrite(n ast.Node) {
 	switch n := n.(type) {
 	case *ast.IncDecStmt:
 		if v := s.baseVar(n.X); v != nil {
-			s.writes[v]++
+			s.vinfo(v).writes++
 		}
 	case *ast.UnaryExpr:
 		if n.Op == token.AND {
 			if v := s.baseVar(n.X); v != nil {
-				s.writes[v] += 100 // address taken (of it or an element): anything may write it
+				s.vinfo(v).writes += 100 // address taken (of it or an element): anything may write it
 			}
 		}
 	case *ast.RangeStmt:
 		for i, e := range []ast.Expr{n.Key, n.Value} {
 			if v := s.varOf(e); v != nil {
-				s.writes[v]++
+				s.vinfo(v).writes++
 				if n.Tok == token.DEFINE {
 					s.ranges[v] = rangeVar{x: n.X, key: i == 0}
 				}
@@ -653,7 +704,7 @@ func (s *state) indexFields(n *ast.StructType) {
 // reassigned callable by the variable's name.
 func (s *state) bindLiterals(bindings []binding) {
 	for _, b := range bindings {
-		if s.writes[b.v] != 1 {
+		if s.writesOf(b.v) != 1 {
 			continue
 		}
 		if fi := s.funcs[b.lit]; fi != nil && fi.obj == nil {

@@ -278,7 +278,7 @@ func (s *state) optionList(e ast.Expr) []ast.Expr {
 		return nil
 	}
 	var out []ast.Expr
-	for _, set := range s.sets[v] {
+	for _, set := range s.setsOf(v) {
 		switch x := ast.Unparen(set.value).(type) {
 		case *ast.CompositeLit:
 			out = append(out, x.Elts...)

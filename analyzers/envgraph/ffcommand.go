@@ -162,7 +162,7 @@ func (t *ffTree) commandLits(e ast.Expr, depth int) []*ast.CompositeLit {
 		return nil
 	case *ast.Ident:
 		if v := t.s.varOf(x); v != nil {
-			for _, set := range t.s.sets[v] {
+			for _, set := range t.s.setsOf(v) {
 				values = append(values, set.value)
 			}
 		}
@@ -223,7 +223,7 @@ func (t *ffTree) subcommands(e ast.Expr, depth int) []ast.Expr {
 	case *ast.Ident:
 		var out []ast.Expr
 		if v := t.s.varOf(x); v != nil {
-			for _, set := range t.s.sets[v] {
+			for _, set := range t.s.setsOf(v) {
 				out = append(out, t.subcommands(set.value, depth+1)...)
 			}
 		}

@@ -386,7 +386,7 @@ func (s *state) forwardedLoads(fi *funcInfo) []loadSpec {
 			return
 		}
 		v, ok := s.info.Uses[id].(*types.Var)
-		if !ok || s.writes[v] != 0 {
+		if !ok || s.writesOf(v) != 0 {
 			return
 		}
 		i, ok := fi.params[v]
@@ -461,7 +461,7 @@ func (s *state) paramUse(e ast.Expr, params map[*types.Var]int) (int, bool) {
 	switch e := e.(type) {
 	case *ast.Ident:
 		if v, ok := s.info.Uses[e].(*types.Var); ok && v != nil {
-			if i, ok := params[v]; ok && s.writes[v] == 0 {
+			if i, ok := params[v]; ok && s.writesOf(v) == 0 {
 				return i, true
 			}
 		}
@@ -540,8 +540,8 @@ func (s *state) defaultThrough(fi *funcInfo, res ast.Expr, keys map[int]bool) (i
 	if _, isParam := fi.params[v]; isParam {
 		return 0, false
 	}
-	sets := s.sets[v]
-	if len(sets) < 2 || s.writes[v] != len(sets) {
+	sets := s.setsOf(v)
+	if len(sets) < 2 || s.writesOf(v) != len(sets) {
 		return 0, false // written some other way: v++, &v
 	}
 	// First form: read, then the parameter on the empty path.
@@ -592,8 +592,8 @@ func (s *state) holdsRead(fi *funcInfo, e ast.Expr) bool {
 	if !ok || x == nil {
 		return false
 	}
-	sets := s.sets[x]
-	if len(sets) == 0 || s.writes[x] != len(sets) {
+	sets := s.setsOf(x)
+	if len(sets) == 0 || s.writesOf(x) != len(sets) {
 		return false
 	}
 	for _, set := range sets {

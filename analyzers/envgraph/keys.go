@@ -106,10 +106,11 @@ func (s *state) singleDef(id *ast.Ident, depth int) ast.Expr {
 	if v.Parent() == v.Pkg().Scope() && v.Exported() && v.Pkg().Name() != "main" {
 		return nil
 	}
-	if s.writes[v] != 1 {
+	if s.writesOf(v) != 1 {
 		return nil
 	}
-	return s.defs[v]
+	def, _ := s.defOf(v)
+	return def
 }
 
 // A keyForm is a key computed from a parameter: Prefix + p + Suffix, with p
@@ -176,7 +177,7 @@ func (s *state) paramKeyIdent(e *ast.Ident, params map[*types.Var]int, depth int
 		return keyForm{}, false
 	}
 	if i, ok := params[v]; ok {
-		if s.writes[v] != 0 || !isStringType(v.Type()) {
+		if s.writesOf(v) != 0 || !isStringType(v.Type()) {
 			return keyForm{}, false
 		}
 		return keyForm{param: i}, true
@@ -186,7 +187,7 @@ func (s *state) paramKeyIdent(e *ast.Ident, params map[*types.Var]int, depth int
 	}
 	// for _, k := range keys { ... } over a ...string or []string
 	// parameter.
-	if rv, ok := s.ranges[v]; ok && !rv.key && s.writes[v] == 1 && isStringType(v.Type()) {
+	if rv, ok := s.ranges[v]; ok && !rv.key && s.writesOf(v) == 1 && isStringType(v.Type()) {
 		if form, ok := s.listParam(rv.x, params); ok {
 			return form, true
 		}
@@ -256,7 +257,7 @@ func (s *state) listParam(e ast.Expr, params map[*types.Var]int) (keyForm, bool)
 		return keyForm{}, false
 	}
 	p, ok := s.info.Uses[id].(*types.Var)
-	if !ok || p == nil || s.writes[p] != 0 {
+	if !ok || p == nil || s.writesOf(p) != 0 {
 		return keyForm{}, false
 	}
 	i, ok := params[p]
@@ -463,7 +464,7 @@ func (s *state) rangeKeys(e ast.Expr) ([]string, bool) {
 		return nil, false
 	}
 	v, ok := s.info.Uses[id].(*types.Var)
-	if !ok || v == nil || s.writes[v] != 1 {
+	if !ok || v == nil || s.writesOf(v) != 1 {
 		return nil, false
 	}
 	rv, ok := s.ranges[v]
@@ -490,7 +491,7 @@ func (s *state) listStrings(e ast.Expr, keys bool, depth int) ([]string, bool) {
 			return s.listStrings(def, keys, depth+1)
 		}
 		v, ok := s.info.Uses[x].(*types.Var)
-		if ok && v != nil && s.writes[v] == 1 {
+		if ok && v != nil && s.writesOf(v) == 1 {
 			if rv, ok := s.ranges[v]; ok && !rv.key {
 				return s.listStrings(rv.x, false, depth+1)
 			}

@@ -83,7 +83,7 @@ func (s *state) transformSteps(cb ast.Expr) ([]kstep, bool) {
 		return nil, false
 	}
 	param := fi.sig.Params().At(0)
-	if s.writes[param] != 0 {
+	if s.writesOf(param) != 0 {
 		return nil, false
 	}
 	var steps []kstep

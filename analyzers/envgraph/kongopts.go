@@ -72,7 +72,7 @@ func (s *state) kongOptionList(e ast.Expr, depth int) ([]ast.Expr, bool) {
 		return nil, false
 	}
 	var out []ast.Expr
-	for _, set := range s.sets[v] {
+	for _, set := range s.setsOf(v) {
 		var elems []ast.Expr
 		var ok bool
 		if c, isCall := ast.Unparen(set.value).(*ast.CallExpr); isCall {
@@ -89,7 +89,7 @@ func (s *state) kongOptionList(e ast.Expr, depth int) ([]ast.Expr, bool) {
 }
 
 // kongListVar reports whether every write of v is an assignment that
-// s.sets holds: a variable of this package, not a parameter, a range
+// setsOf returns: a variable of this package, not a parameter, a range
 // variable, a field, an exported variable other packages may assign, or
 // one whose address or elements are written.
 func (s *state) kongListVar(v *types.Var) bool {
@@ -99,8 +99,8 @@ func (s *state) kongListVar(v *types.Var) bool {
 	if v.Parent() == v.Pkg().Scope() && v.Exported() && v.Pkg().Name() != "main" {
 		return false
 	}
-	sets := s.sets[v]
-	return len(sets) > 0 && s.writes[v] == len(sets)
+	sets := s.setsOf(v)
+	return len(sets) > 0 && s.writesOf(v) == len(sets)
 }
 
 // kongAppend returns the options of append(base, elems...): base's, unless

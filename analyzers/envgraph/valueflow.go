@@ -148,7 +148,7 @@ func (s *state) valueSources(e ast.Expr, depth int, fl *flow) []*ast.CallExpr {
 		}
 		fl.vars = append(fl.vars, v)
 		var out []*ast.CallExpr
-		for _, set := range s.sets[v] {
+		for _, set := range s.setsOf(v) {
 			if as, ok := set.stmt.(*ast.AssignStmt); ok && len(as.Lhs) > len(as.Rhs) && s.varOf(as.Lhs[0]) != v {
 				return nil // hostport in scheme, hostport, ok := strings.Cut(s, "://")
 			}

@@ -231,8 +231,8 @@ func (s *state) testsOK(cond ast.Expr, v *types.Var) (neg, ok bool) {
 // never written again.
 func (s *state) mapKeys(m ast.Expr) ([]string, bool) {
 	if v := s.varOf(m); v != nil {
-		def, ok := s.defs[v]
-		if !ok || s.writes[v] != 1 {
+		def, ok := s.defOf(v)
+		if !ok || s.writesOf(v) != 1 {
 			return nil, false
 		}
 		m = def

@@ -110,3 +110,15 @@ func notEnv(s store, m map[string]string) {
 	_ = get
 	_ = strings.Map(unicode.ToUpper, "not env")
 }
+
+// addressed reads a key whose variable's address is taken: anything may
+// write it through the pointer. Its twin, defined once and only read,
+// keeps its constant.
+func addressed(set func(*string)) {
+	byPointer := "BY_POINTER"
+	set(&byPointer)
+	_ = os.Getenv(byPointer) // want `read dynamic byPointer`
+	kept := "KEPT"
+	set(nil)
+	_ = os.Getenv(kept) // want `read "KEPT"`
+}
