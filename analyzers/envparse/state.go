@@ -174,35 +174,64 @@ func (s *state) infer() {
 }
 
 // index makes a scope of each function declaration with a body, and one
-// of the package's top-level declarations. The functions' calls and
-// assignments share one slice each, every scope a part of it.
+// of the package's top-level declarations, in one walk of the package:
+// each node below a top-level declaration is that declaration's. The
+// functions' calls and assignments share one slice each, every scope a
+// part of it.
 func (s *state) index() {
 	s.pkg = &scope{}
-	var calls []inspector.Cursor
-	var assign []ast.Node
-	for cur := range s.in.Root().Preorder((*ast.FuncDecl)(nil), (*ast.GenDecl)(nil)) {
-		switch d := cur.Node().(type) {
+	var (
+		calls  []inspector.Cursor
+		assign []ast.Node
+		in     *scope // the scope of the declaration walked; nil in one that has none
+		c0, a0 int    // where in's calls and assignments start
+	)
+	closeIn := func() {
+		if in != nil && in != s.pkg {
+			in.calls, in.assign = calls[c0:len(calls):len(calls)], assign[a0:len(assign):len(assign)]
+		}
+		in = nil
+	}
+	for cur := range s.in.Root().Preorder((*ast.FuncDecl)(nil), (*ast.GenDecl)(nil), (*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+		switch n := cur.Node().(type) {
 		case *ast.FuncDecl:
-			if d.Body == nil {
+			closeIn()
+			if n.Body == nil {
 				continue
 			}
-			sc := &scope{decl: d, cur: cur}
-			if fn, ok := s.info.Defs[d.Name].(*types.Func); ok && fn != nil {
-				sc.obj = fn
-				s.byObj[fn] = sc
+			in = &scope{decl: n, cur: cur}
+			if fn, ok := s.info.Defs[n.Name].(*types.Func); ok && fn != nil {
+				in.obj = fn
+				s.byObj[fn] = in
 			}
-			c0, a0 := len(calls), len(assign)
-			calls, assign = collect(cur, calls, assign)
-			sc.calls, sc.assign = calls[c0:len(calls):len(calls)], assign[a0:len(assign):len(assign)]
-			s.scopes = append(s.scopes, sc)
+			s.scopes = append(s.scopes, in)
+			c0, a0 = len(calls), len(assign)
 		case *ast.GenDecl:
-			if d.Tok == token.VAR {
-				if _, ok := cur.Parent().Node().(*ast.File); ok {
-					s.pkg.calls, s.pkg.assign = collect(cur, s.pkg.calls, s.pkg.assign)
+			if _, ok := cur.Parent().Node().(*ast.File); ok {
+				closeIn()
+				if n.Tok == token.VAR {
+					in = s.pkg
 				}
+			}
+		case *ast.CallExpr:
+			switch in {
+			case nil:
+			case s.pkg:
+				s.pkg.calls = append(s.pkg.calls, cur)
+			default:
+				calls = append(calls, cur)
+			}
+		case *ast.AssignStmt, *ast.ValueSpec:
+			switch in {
+			case nil:
+			case s.pkg:
+				s.pkg.assign = append(s.pkg.assign, n)
+			default:
+				assign = append(assign, n)
 			}
 		}
 	}
+	closeIn()
 	s.scopes = append(s.scopes, s.pkg)
 	fns := make([]calleeOf, len(calls)+len(s.pkg.calls))
 	for _, sc := range s.scopes {
@@ -213,20 +242,6 @@ func (s *state) index() {
 	s.values = make(map[*types.Func]*valueOf, n)
 	s.silents = make(map[*types.Func]*silentDefault, n)
 	s.parsers = make(map[*types.Func]*parsesArg)
-}
-
-// collect appends the calls and assignments under cur to calls and
-// assign.
-func collect(cur inspector.Cursor, calls []inspector.Cursor, assign []ast.Node) ([]inspector.Cursor, []ast.Node) {
-	for c := range cur.Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
-		switch n := c.Node().(type) {
-		case *ast.CallExpr:
-			calls = append(calls, c)
-		case *ast.AssignStmt, *ast.ValueSpec:
-			assign = append(assign, n)
-		}
-	}
-	return calls, assign
 }
 
 // paramsOf returns the index of each parameter of sc's function, built
@@ -258,9 +273,10 @@ func (s *state) calleeAt(sc *scope, i int) *calleeOf {
 // looked up once: the rounds only follow the calls of the package's own
 // functions.
 func (s *state) markEnv() {
-	direct := make(map[*scope]bool)
-	local := make(map[*scope][]*scope) // the scopes of the package's functions each scope calls
-	for _, sc := range s.scopes {
+	// By the scope's index in s.scopes.
+	direct := make([]bool, len(s.scopes))
+	local := make([][]*scope, len(s.scopes)) // the scopes of the package's functions each scope calls
+	for k, sc := range s.scopes {
 		for i := range sc.calls {
 			cf := s.calleeAt(sc, i)
 			fn := cf.fn
@@ -268,23 +284,25 @@ func (s *state) markEnv() {
 				continue
 			}
 			if cf.parser != nil {
-				direct[sc] = true // parses a package variable, say
+				direct[k] = true // parses a package variable, say
 				break
 			}
 			if isEnvRead(fn) || fn.Pkg() != s.pass.Pkg && (s.importedValue(fn) != nil || s.importedSilent(fn) != nil) {
-				direct[sc] = true
+				direct[k] = true
 				break
 			}
-			if callee := s.byObj[fn]; fn.Pkg() == s.pass.Pkg && callee != nil {
-				local[sc] = append(local[sc], callee)
+			if fn.Pkg() == s.pass.Pkg {
+				if callee := s.byObj[fn]; callee != nil {
+					local[k] = append(local[k], callee)
+				}
 			}
 		}
 	}
 	isEnv := func(sc *scope) bool { return sc.env }
 	for round := 0; round < 32; round++ {
 		changed := false
-		for _, sc := range s.scopes {
-			if !sc.env && (direct[sc] || slices.ContainsFunc(local[sc], isEnv)) {
+		for k, sc := range s.scopes {
+			if !sc.env && (direct[k] || slices.ContainsFunc(local[k], isEnv)) {
 				sc.env, changed = true, true
 			}
 		}
