@@ -80,6 +80,12 @@ type Engine struct {
 	// between runs (see imports). Runs do not overlap: no lock.
 	nodes map[*packages.Package]*node
 	gen   int
+	// last is what the next run may carry over (carryOver) from the
+	// last one, if it completed with Options.Reuse; nil otherwise.
+	last *lastRun
+	// noCarry and carried are for tests (export_test.go): the first
+	// disables carryOver, the second tells whether the last run used it.
+	noCarry, carried bool
 	// closed is a closed channel: the done of every node a run skips.
 	closed chan struct{}
 }
@@ -231,6 +237,7 @@ func (e *Engine) Forget(pkgs ...*types.Package) {
 	for _, p := range pkgs {
 		delete(e.facts, p)
 	}
+	e.last = nil // the packages kept by the next run may need analysis
 }
 
 // A node is one package of a run; the next run takes it back if it has
@@ -248,21 +255,35 @@ type node struct {
 	pkgFactSrc []*factSource       // see packageFactSources; while the node is analyzed
 	byID       []*node             // the run's nodes sorted by package ID, shared
 	rank       int                 // n's index in byID
+	pos        int                 // n's index in the run's postorder (lastRun)
+	importers  int                 // how many of the run's nodes import n (lastRun)
 }
 
 // Run analyzes roots and, for the analyzers with facts, every package they
 // import. It returns ctx's error if ctx is cancelled before the end.
 func (e *Engine) Run(ctx context.Context, roots []*packages.Package, opts Options) (*Result, error) {
-	g := e.newGraph(roots)
 	res := new(Result)
-	res.Reused, res.Analyzed = e.planReuse(g.all, opts)
-	e.analyzeAll(ctx, g.all, opts)
+	g, todo, carried := e.carryOver(roots, opts)
+	e.carried = carried
+	if carried {
+		res.Reused, res.Analyzed = len(g.all)-len(todo), len(todo)
+	} else {
+		e.last = nil
+		g = e.newGraph(roots)
+		res.Reused, res.Analyzed = e.planReuse(g.all, opts)
+		todo = g.all
+	}
+	e.analyzeAll(ctx, todo, opts)
 	if err := ctx.Err(); err != nil {
-		e.forgetUnfinished(g.all)
+		e.forgetUnfinished(todo)
+		e.last = nil
 		return nil, err
 	}
+	if !carried && opts.Reuse {
+		e.recordRun(g, roots)
+	}
 	res.Roots = e.rootActions(roots, g.nodes)
-	res.Failed = e.failedDependencies(g.all)
+	res.Failed = e.failedDependencies(todo)
 	return res, nil
 }
 
