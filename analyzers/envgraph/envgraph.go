@@ -94,6 +94,7 @@ type state struct {
 	// v, ok := f(...).
 	vars    map[*types.Var]*varInfo
 	varSlab []varInfo
+	setSlab []varSet // the chunk of first sets (see addSet)
 	okOf    map[*types.Var]*types.Var
 
 	funcs    map[ast.Node]*funcInfo // by *ast.FuncDecl / *ast.FuncLit
@@ -182,6 +183,22 @@ func (s *state) vinfo(v *types.Var) *varInfo {
 	vi := &s.varSlab[len(s.varSlab)-1]
 	s.vars[v] = vi
 	return vi
+}
+
+// addSet appends set to vi.sets. A variable's first set is taken from a
+// chunk of setSlab, with no room after it: most variables are set once,
+// and a second set copies the first into a slice of its own.
+func (s *state) addSet(vi *varInfo, set varSet) {
+	if vi.sets != nil {
+		vi.sets = append(vi.sets, set)
+		return
+	}
+	if len(s.setSlab) == cap(s.setSlab) {
+		s.setSlab = make([]varSet, 0, min(max(2*cap(s.setSlab), 32), 256))
+	}
+	n := len(s.setSlab)
+	s.setSlab = append(s.setSlab, set)
+	vi.sets = s.setSlab[n : n+1 : n+1]
 }
 
 // writesOf returns the number of assignments to v (see varInfo).
@@ -596,9 +613,9 @@ func (x *indexer) assign(n *ast.AssignStmt) {
 		vi.writes++
 		switch {
 		case len(n.Lhs) == len(n.Rhs):
-			vi.sets = append(vi.sets, varSet{n.Rhs[i], n})
+			s.addSet(vi, varSet{n.Rhs[i], n})
 		case len(n.Rhs) == 1:
-			vi.sets = append(vi.sets, varSet{n.Rhs[0], n})
+			s.addSet(vi, varSet{n.Rhs[0], n})
 		}
 		if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
 			vi.def, vi.hasDef = n.Rhs[i], true
@@ -618,7 +635,7 @@ func (x *indexer) valueSpec(n *ast.ValueSpec) {
 		vi := s.vinfo(v)
 		vi.writes++
 		if len(n.Values) == len(n.Names) {
-			vi.sets = append(vi.sets, varSet{n.Values[i], n})
+			s.addSet(vi, varSet{n.Values[i], n})
 			vi.def, vi.hasDef = n.Values[i], true
 			x.bind(n.Values[i], v)
 		}

@@ -104,12 +104,13 @@ func (s *state) at(i int32) *ast.CallExpr {
 // keyCall records the references of a call to an env function or helper.
 func (s *state) keyCall(site callSite) {
 	call := site.call
-	defer s.groupBinds(call, len(s.refs))
+	from := len(s.refs)
 	name, params := s.keyParams(call)
 	s.helperLoads(call, name)
 	for _, ka := range s.keyArgs(site, name, params) {
 		s.keyArgRefs(site, name, ka)
 	}
+	s.groupBinds(call, from)
 }
 
 // helperLoads records the references of the loads that the helper call
@@ -483,8 +484,8 @@ func (s *state) ancestors(call *ast.CallExpr) []ast.Node {
 // own: a helper that binds each argument as a key of its own
 // (bindAll("a", "b")) keeps them apart.
 func (s *state) groupBinds(call *ast.CallExpr, from int) {
-	if call.Ellipsis.IsValid() || len(call.Args) < 3 {
-		return
+	if len(s.refs)-from < 2 || call.Ellipsis.IsValid() || len(call.Args) < 3 {
+		return // a group has two names at least
 	}
 	if _, ok := s.constString(call.Args[0]); !ok {
 		return

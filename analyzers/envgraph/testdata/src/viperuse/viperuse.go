@@ -22,10 +22,13 @@ func instance() {
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_", "-", "_"))
 	_ = v.BindEnv("server.port") // want `bind "SERVER_PORT" loader viper`
 	// v binds env names not known here: AutomaticEnv may read any key.
-	v.AutomaticEnv()               // want `prefix dynamic  loader viper`
-	_ = v.BindEnv("x", name)       // want `bind dynamic name loader viper`
-	_ = v.BindEnv(name)            // want `bind dynamic name loader viper`
-	_ = v.GetString("server.port") // want `bind "SERVER_PORT" loader viper`
+	v.AutomaticEnv()         // want `prefix dynamic  loader viper`
+	_ = v.BindEnv("x", name) // want `bind dynamic name loader viper`
+	_ = v.BindEnv(name)      // want `bind dynamic name loader viper`
+	// Two names known: a group. One known and one not: no group.
+	_ = v.BindEnv("y", "Y_ONE", "Y_TWO") // want `bind "Y_ONE" group Y_ONE,Y_TWO loader viper` `bind "Y_TWO" group Y_ONE,Y_TWO loader viper`
+	_ = v.BindEnv("z", "Z_ONE", name)    // want `bind "Z_ONE" loader viper` `bind dynamic name loader viper`
+	_ = v.GetString("server.port")       // want `bind "SERVER_PORT" loader viper`
 }
 
 type server struct{ v *viper.Viper }
