@@ -102,7 +102,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	if pass.TypesInfo == nil || pass.Pkg == nil {
 		return res, nil
 	}
-	ok, values := c.relevant(pass)
+	ok, values, loader := c.relevant(pass)
 	if !ok {
 		return res, nil
 	}
@@ -118,6 +118,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		return res, nil
 	}
 	s := newState(pass, graph, li.Get())
+	s.hasLoader = loader
 	s.infer()
 	s.exportFacts()
 	if !c.dropped && !c.helper && !c.loader && !c.fallback && !c.inverted {
@@ -174,25 +175,27 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 // an env read or to an imported function with a valueOf or silentDefault
 // fact. Every env value starts at a call of one of these (markEnv,
 // valueParam, silentOf), so in a relevant package without values no
-// scope holds one, and only parsesArg facts can come of it.
-func (c *checker) relevant(pass *analysis.Pass) (ok, values bool) {
+// scope holds one, and only parsesArg facts can come of it. loader
+// reports whether the package imports a loader (importsLoader), false
+// for the standard library's.
+func (c *checker) relevant(pass *analysis.Pass) (ok, values, loader bool) {
 	if len(pass.Files) > 0 && passutil.InGOROOT(pass.Fset, pass.Files[0].Pos()) {
-		return false, false
+		return false, false, false
 	}
 	if importsLoader(pass.Pkg) {
-		return true, true
+		return true, true, true
 	}
 	uses, reads := usesParseOrRead(pass)
 	if !uses {
-		return false, false
+		return false, false, false
 	}
 	for _, imp := range pass.Pkg.Imports() {
 		switch imp.Path() {
 		case "os", "syscall", "golang.org/x/sys/unix", "golang.org/x/sys/windows":
-			return true, reads
+			return true, reads, false
 		}
 	}
-	return len(pass.AllObjectFacts()) > 0, reads
+	return len(pass.AllObjectFacts()) > 0, reads, false
 }
 
 // usesParseOrRead reports whether some function the package refers to is

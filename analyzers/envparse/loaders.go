@@ -52,7 +52,7 @@ func loaderOf(fn *types.Func) (res int, ok bool) {
 
 // loaders returns the package's loader calls whose error is dropped.
 func (s *state) loaders(graph *envgraph.Graph) []loaderCall {
-	if !importsLoader(s.pass.Pkg) {
+	if !s.hasLoader {
 		return nil
 	}
 	tagKeys := make(map[string][]string) // by LoadPos, formatted

@@ -37,6 +37,8 @@ type state struct {
 
 	parses      []*parseSite
 	helperCalls []*helperCall
+
+	hasLoader bool // the package imports a loader (relevant's answer to run)
 }
 
 // A scope is a function declaration with a body, or the package's
