@@ -196,6 +196,7 @@ func (st *loadState) update(changed []string, overlay map[string][]byte) ([]*pac
 	}
 	u := st.newUpdater()
 	st.takeLater(u)
+	u.prepareInfos(changed)
 	for _, f := range changed {
 		if err := u.parse(f, overlay); err != nil {
 			return nil, err
@@ -307,9 +308,9 @@ func (st *loadState) recheckStale(force map[string]bool) []*packages.Package {
 
 // recheck returns a copy of p type-checked again, with the new syntax of
 // its changed files and its imports replaced by check's results, and the
-// time go/types took; it calls starting with the copy, its syntax set,
-// before go/types checks it.
-func recheck(p *packages.Package, newSyntax map[string]*ast.File, broken map[string]error, check func(*packages.Package) *packages.Package, starting func(*packages.Package)) (*packages.Package, time.Duration) {
+// time go/types took. Its types.Info is newInfo's; it calls starting with
+// the copy, its syntax set, before go/types checks it.
+func recheck(p *packages.Package, newSyntax map[string]*ast.File, broken map[string]error, check func(*packages.Package) *packages.Package, hooks recheckHooks) (*packages.Package, time.Duration) {
 	q := *p
 	q.Errors = nil
 	q.Imports = make(map[string]*packages.Package, len(p.Imports))
@@ -327,14 +328,14 @@ func recheck(p *packages.Package, newSyntax map[string]*ast.File, broken map[str
 		}
 	}
 	q.TypeErrors = nil
-	q.TypesInfo = typecheck.NewInfo(p.TypesInfo)
+	q.TypesInfo = hooks.newInfo(p)
 	q.Types = types.NewPackage(p.PkgPath, p.Name)
 	cfg := typecheck.Config(&q, q.Imports, func(err error) {
 		if te, ok := err.(types.Error); ok {
 			q.TypeErrors = append(q.TypeErrors, te)
 		}
 	})
-	starting(&q)
+	hooks.starting(&q)
 	start := time.Now()
 	_ = types.NewChecker(cfg, p.Fset, q.Types, q.TypesInfo).Files(q.Syntax)
 	took := time.Since(start)
@@ -343,6 +344,14 @@ func recheck(p *packages.Package, newSyntax map[string]*ast.File, broken map[str
 		q.IllTyped = q.IllTyped || imp.IllTyped
 	}
 	return &q, took
+}
+
+// recheckHooks are what recheck asks of its caller: the types.Info of a
+// package's new version (newInfo, given the old version), and a call
+// before go/types checks it (starting).
+type recheckHooks struct {
+	newInfo  func(old *packages.Package) *types.Info
+	starting func(*packages.Package)
 }
 
 // oldFile returns p's syntax for the file named f.
