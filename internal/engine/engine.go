@@ -44,6 +44,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
@@ -83,6 +84,12 @@ type Engine struct {
 	// last is what the next run may carry over (carryOver) from the
 	// last one, if it completed with Options.Reuse; nil otherwise.
 	last *lastRun
+	// costs holds what each analyzer's last action took, by which a
+	// package's schedule runs the longest chain of its actions first.
+	costs struct {
+		sync.Mutex
+		last map[*analysis.Analyzer]time.Duration
+	}
 	// noCarry and carried are for tests (export_test.go): the first
 	// disables carryOver, the second tells whether the last run used it.
 	noCarry, carried bool
@@ -563,7 +570,7 @@ func (e *Engine) analyze(n *node, sem chan struct{}, opts Options) {
 		}
 	}
 	if !opts.Sequential && len(acts) > 1 {
-		s := newSchedule(e.order, acts, sem)
+		s := newSchedule(e.order, acts, sem, e.expected)
 		s.runAll(func(i int) { step(s.acts[i]) })
 	} else {
 		for _, a := range e.order {
@@ -658,7 +665,9 @@ func (e *Engine) exec(act *Action, n *node, pf *pkgFacts, acts map[*analysis.Ana
 		act.Result = r
 	} else {
 		h := &hooks{e: e, act: act, n: n, pf: pf, running: true}
+		start := time.Now()
 		act.Result, act.Err = run(newPass(act, inputs(act.Analyzer, acts), h))
+		e.observe(act.Analyzer, time.Since(start))
 		h.running = false
 	}
 	if act.Err == nil {
@@ -669,6 +678,25 @@ func (e *Engine) exec(act *Action, n *node, pf *pkgFacts, acts map[*analysis.Ana
 	if m, ok := act.Result.(RootMarker); ok && n.root {
 		m.MarkRoot()
 	}
+}
+
+// observe records what an action of a took (Engine.costs).
+func (e *Engine) observe(a *analysis.Analyzer, took time.Duration) {
+	e.costs.Lock()
+	defer e.costs.Unlock()
+	if e.costs.last == nil {
+		e.costs.last = make(map[*analysis.Analyzer]time.Duration)
+	}
+	e.costs.last[a] = took
+}
+
+// expected returns what an action of a is expected to take: what its
+// last action took, at least a microsecond (a chain of actions never run
+// is as long as it has actions).
+func (e *Engine) expected(a *analysis.Analyzer) time.Duration {
+	e.costs.Lock()
+	defer e.costs.Unlock()
+	return max(e.costs.last[a], time.Microsecond)
 }
 
 // prepared returns the result Options.Prepared holds for act, if any; an
