@@ -245,6 +245,7 @@ type callSite struct {
 // (or its imports) declares helpers. It also records that last bit.
 func (s *state) relevant(fact *envPackage) bool {
 	rel := false
+	f := new(envPackage) // one for every import: ImportPackageFact copies into it
 	for _, imp := range s.pass.Pkg.Imports() {
 		if isEnvPackage(imp.Path()) {
 			rel = true
@@ -252,8 +253,8 @@ func (s *state) relevant(fact *envPackage) bool {
 		if l := LoaderOf(imp.Path()); l == LoaderCaarlos || l == LoaderEnvconfig || l == LoaderGoEnvconfig || l == LoaderCleanenv {
 			s.loaders = true
 		}
-		var f envPackage
-		if s.pass.ImportPackageFact(imp, &f) && f.Helpers {
+		*f = envPackage{}
+		if s.pass.ImportPackageFact(imp, f) && f.Helpers {
 			s.helpersAbove = true
 			rel = true
 		}
@@ -354,6 +355,12 @@ func isCaarlosPath(path string) bool {
 // inspector that most packages would use for this one walk only, unless
 // the inspector is built already or will be (see inspectorFirst).
 func (s *state) index(files []*ast.File) {
+	decls := 0 // a hint for the maps of functions: the top-level declarations
+	for _, f := range files {
+		decls += len(f.Decls)
+	}
+	s.funcs = make(map[ast.Node]*funcInfo, decls)
+	s.byObj = make(map[types.Object]*funcInfo, decls)
 	x := &indexer{s: s}
 	if s.inspectorFirst() {
 		x.inspect(s.in.Get().Root())
