@@ -177,7 +177,7 @@ func (c *carry) commit(roots []*packages.Package, opts Options) (*graph, []*node
 		}
 	}
 	var analyzed []*node
-	for _, n := range c.fresh { // imports first, so reusable reads their skip
+	for i, n := range c.fresh { // imports first, so reusable reads their skip
 		e.nodes[n.pkg] = n
 		n.root = slices.Contains(roots, n.pkg)
 		n.byID, n.done = byID, e.closed
@@ -186,11 +186,40 @@ func (c *carry) commit(roots []*packages.Package, opts Options) (*graph, []*node
 				e.facts[n.pkg.Types] = newPkgFacts()
 			}
 			analyzed = append(analyzed, n)
+			c.memos(n, c.older[i])
 		}
 	}
 	e.mu.Unlock()
 	e.last = &lastRun{all: all, byID: byID, roots: c.last.roots, analyzed: analyzed}
 	return &graph{nodes: e.nodes, all: all}, analyzed, true
+}
+
+// memos gives n the closure and fact sources of old, the last run's node
+// of its ID, with n's package in place of old's, when old kept them (an
+// editor's root) and every import of n is the last run's (no other new
+// package in n's closure, so n's closure is old's but for n, and the
+// fact sources of its imports are final). The engine's lock is held.
+func (c *carry) memos(n, old *node) {
+	if old.closure == nil || slices.ContainsFunc(n.imports, func(imp *node) bool { return c.byPkg[imp.pkg] == imp }) {
+		return
+	}
+	i := slices.Index(old.closure, old.pkg)
+	if i < 0 {
+		return
+	}
+	n.closure = slices.Clone(old.closure)
+	n.closure[i] = n.pkg
+	if old.pkgFactSrc == nil || n.pkg.Types == nil {
+		return
+	}
+	n.pkgFactSrc = slices.Clone(old.pkgFactSrc)
+	for k, src := range n.pkgFactSrc {
+		if src.pkg == old.pkg.Types {
+			n.pkgFactSrc[k] = &factSource{n.pkg.Types, c.e.facts[n.pkg.Types]}
+			return
+		}
+	}
+	n.pkgFactSrc = nil // old's own store is not among them: compute them
 }
 
 // recordRun keeps what the next run may carry over from a run whose

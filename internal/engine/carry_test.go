@@ -111,6 +111,16 @@ func TestCarryOverSameAsBuilt(t *testing.T) {
 			t.Errorf("%s: carried run analyzed %d, reused %d, %d failed:\n%s\nbuilt: %d, %d, %d failed:\n%s",
 				ed.name, a.Analyzed, a.Reused, len(a.Failed), ra, b.Analyzed, b.Reused, len(b.Failed), rb)
 		}
+		for _, p := range roots {
+			if !slices.Contains(ed.ids, p.ID) {
+				continue
+			}
+			ca, sa := engine.Memos(carried, p)
+			cb, sb := engine.Memos(built, p)
+			if !slices.Equal(ca, cb) || !slices.Equal(sa, sb) || len(ca) == 0 || len(sa) == 0 {
+				t.Errorf("%s: %s's closure and fact sources: carried\n%v\n%v\nbuilt\n%v\n%v", ed.name, p.ID, ca, sa, cb, sb)
+			}
+		}
 		for k, p := range before {
 			if roots[k] != p && len(ed.keep) == 0 { // a kept importer keeps the older version in the graph
 				if _, _, _, ok := carried.Facts(p.Types); ok {

@@ -588,7 +588,9 @@ func (e *Engine) analyze(n *node, sem chan struct{}, opts Options) {
 	if pf != nil {
 		pf.complete = complete
 	}
-	n.closure, n.pkgFactSrc = nil, nil
+	if !n.root || !opts.Reuse {
+		n.closure, n.pkgFactSrc = nil, nil // an editor's root keeps them for its next version (carry)
+	}
 	if !n.root {
 		for _, act := range acts {
 			act.Result = nil
