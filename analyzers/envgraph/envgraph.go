@@ -145,15 +145,17 @@ type state struct {
 
 // A funcInfo is a function declaration or literal of the package.
 type funcInfo struct {
-	node    ast.Node
-	obj     types.Object // *types.Func of a declaration, *types.Var of a closure bound to a variable, else nil
-	name    string       // as written in Via
-	sig     *types.Signature
-	params  map[*types.Var]int
-	parent  *funcInfo
-	sites   []int32           // the calls inside, nested literals included: indexes in state.calls
-	returns []*ast.ReturnStmt // its own return statements
-	helper  *envHelper        // nil unless a helper
+	node   ast.Node
+	obj    types.Object // *types.Func of a declaration, *types.Var of a closure bound to a variable, else nil
+	name   string       // as written in Via
+	sig    *types.Signature
+	params map[*types.Var]int
+	parent *funcInfo
+	// first and end delimit the calls inside, nested literals included,
+	// in state.calls: a function's subtree is one run of the preorder.
+	first, end int32
+	returns    []*ast.ReturnStmt // its own return statements
+	helper     *envHelper        // nil unless a helper
 }
 
 // A varInfo is what the index saw written to a variable of the package.
@@ -413,13 +415,15 @@ func (x *indexer) inspect(root inspector.Cursor) {
 	x.byCursor = true
 	root.Inspect(kinds, func(c inspector.Cursor) bool {
 		for len(x.funcCurs) > 0 && !x.funcCurs[len(x.funcCurs)-1].Contains(c) {
-			x.funcCurs = x.funcCurs[:len(x.funcCurs)-1]
-			x.stack = x.stack[:len(x.stack)-1]
+			x.pop()
 		}
 		x.cur = c
 		x.visit(c.Node())
 		return true
 	})
+	for len(x.stack) > 0 {
+		x.pop() // the last functions of the last file
+	}
 }
 
 // step enters n (push) or leaves the node entered last (n is nil from
@@ -451,9 +455,20 @@ type indexer struct {
 
 // push opens fi, the function visited.
 func (x *indexer) push(fi *funcInfo) {
+	fi.first = int32(len(x.s.calls))
 	x.stack = append(x.stack, fi)
 	if x.byCursor {
 		x.funcCurs = append(x.funcCurs, x.cur)
+	}
+}
+
+// pop closes the innermost function: its calls end with the last call
+// recorded.
+func (x *indexer) pop() {
+	x.stack[len(x.stack)-1].end = int32(len(x.s.calls))
+	x.stack = x.stack[:len(x.stack)-1]
+	if x.byCursor {
+		x.funcCurs = x.funcCurs[:len(x.funcCurs)-1]
 	}
 }
 
@@ -476,7 +491,7 @@ func (x *indexer) leave(n ast.Node) {
 	switch n.(type) {
 	case *ast.FuncDecl, *ast.FuncLit:
 		if len(x.stack) > 0 {
-			x.stack = x.stack[:len(x.stack)-1]
+			x.pop()
 		}
 	}
 }
@@ -540,8 +555,7 @@ func (x *indexer) call(n *ast.CallExpr) {
 		s.noteCalled(n.Args[1]) // os.Expand's mapping: see expandCall
 	}
 	s.calls = append(s.calls, callSite{n, fn, typeutil.Callee(s.info, n)})
-	site := len(s.calls) - 1
-	s.atSite = site
+	s.atSite = len(s.calls) - 1
 	if isSel && isParserName(sel.Sel.Name) {
 		s.parseCalls = append(s.parseCalls, n)
 		s.parseCall[n] = true
@@ -559,9 +573,6 @@ func (x *indexer) call(n *ast.CallExpr) {
 				s.mappings[lit] = true
 			}
 		}
-	}
-	for f := fn; f != nil; f = f.parent {
-		f.sites = append(f.sites, int32(site))
 	}
 }
 

@@ -151,7 +151,7 @@ func (s *state) helperOf(fn *types.Func) *envHelper {
 func (s *state) inferHelpers() {
 	var cands []*funcInfo
 	for _, fi := range s.order {
-		if len(fi.sites) > 0 && (hasStringParam(fi.sig) || s.loaders && fi.sig != nil && fi.sig.Params().Len() > 0) {
+		if fi.end > fi.first && (hasStringParam(fi.sig) || s.loaders && fi.sig != nil && fi.sig.Params().Len() > 0) {
 			cands = append(cands, fi)
 		}
 	}
@@ -230,7 +230,7 @@ func (s *state) summarize(fi *funcInfo) *envHelper {
 // read "APP_"+key and key).
 func (s *state) forwardedParams(fi *funcInfo) []helperParam {
 	var params []helperParam
-	for _, i := range fi.sites {
+	for i := fi.first; i < fi.end; i++ {
 		call := s.at(i)
 		name, kps := s.keyParams(call)
 		for _, kp := range kps {
@@ -396,7 +396,7 @@ func (s *state) forwardedLoads(fi *funcInfo) []loadSpec {
 		spec.Index = i
 		loads = append(loads, spec)
 	}
-	for _, i := range fi.sites {
+	for i := fi.first; i < fi.end; i++ {
 		call := s.at(i)
 		fn, ok := s.calleeFunc(call)
 		if !ok {

@@ -285,9 +285,9 @@ func (s *state) readingFuncs(at map[[2]token.Pos][]int) []ast.Node {
 // parses, or compares with a value set: func Int(key string, def int)
 // int { v := os.Getenv(key); n, err := strconv.Atoi(v); ... }.
 func (s *state) paramTypes(fi *funcInfo, params []helperParam) {
-	calls := make([]*ast.CallExpr, len(fi.sites))
-	for j, i := range fi.sites {
-		calls[j] = s.calls[i].call
+	calls := make([]*ast.CallExpr, 0, fi.end-fi.first)
+	for _, c := range s.calls[fi.first:fi.end] {
+		calls = append(calls, c.call)
 	}
 	for _, use := range s.typedUses(calls, []ast.Node{fi.node}) {
 		t, srcs, ok := s.useSources(use)
