@@ -22,6 +22,26 @@ func incrementalSync(res *protocol.InitializeResult) bool {
 	return false
 }
 
+// An editor holds the text the server has of a document (what it opened,
+// then what each change made of it) and makes the change that turns it
+// into the next text: the whole text, or with incremental sync the range
+// that differs.
+type editor struct {
+	text        []byte
+	incremental bool
+}
+
+// change returns the change to send for next, which the server's text
+// then is.
+func (ed *editor) change(next []byte) lsp.ContentChange {
+	c := lsp.ContentChange{Text: string(next)}
+	if ed.incremental {
+		c = incrementalChange(ed.text, next)
+	}
+	ed.text = next
+	return c
+}
+
 // incrementalChange returns the change an editor sends when prev becomes
 // next: the range of prev between their common prefix and suffix, and
 // the text of next that replaces it (positions in UTF-16 units).

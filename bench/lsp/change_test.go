@@ -1,10 +1,15 @@
 package main
 
 import (
+	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"go.lsp.dev/protocol"
+
+	"github.com/envvet/envvet/internal/lsp"
 )
 
 func TestIncrementalChange(t *testing.T) {
@@ -31,6 +36,55 @@ func TestIncrementalChange(t *testing.T) {
 			t.Errorf("%s: got %+v %q, want %v-%v %q", tc.name, c.Range, c.Text, tc.start, tc.end, tc.text)
 		}
 	}
+}
+
+// TestEditorChanges: the changes an editor sends for the bench's edits,
+// applied in turn to the text it opened (as the server applies them), give
+// each edit's text, whether the package clause has a comment or not. The
+// first incremental change is made against the opened text, not against
+// an edit 0 (which turned "package p" into "package p1").
+func TestEditorChanges(t *testing.T) {
+	for _, orig := range []string{
+		"// é😀\npackage p\n\nvar x = 1\n",
+		"package main // import \"example.com/m\"\n\nfunc main() {}\n",
+	} {
+		for _, incremental := range []bool{true, false} {
+			ed := &editor{text: []byte(orig), incremental: incremental}
+			server := []byte(orig)
+			for i := 1; i <= 12; i++ {
+				want := edited([]byte(orig), i)
+				server = apply(server, ed.change(want))
+				if string(server) != string(want) {
+					t.Fatalf("incremental %v, edit %d of %q: the server has\n%q\nwant\n%q", incremental, i, orig, server, want)
+				}
+			}
+		}
+	}
+}
+
+// apply applies c to text as the server does (UTF-16 positions).
+func apply(text []byte, c lsp.ContentChange) []byte {
+	if c.Range == nil {
+		return []byte(c.Text)
+	}
+	off := func(p protocol.Position) int {
+		lines := strings.SplitAfter(string(text), "\n")
+		o := 0
+		for _, l := range lines[:p.Line] {
+			o += len(l)
+		}
+		units := uint32(0)
+		for _, r := range lines[p.Line] {
+			if units >= p.Character {
+				break
+			}
+			units += uint32(utf16.RuneLen(r))
+			o += utf8.RuneLen(r)
+		}
+		return o
+	}
+	start, end := off(c.Range.Start), off(c.Range.End)
+	return []byte(string(text[:start]) + c.Text + string(text[end:]))
 }
 
 func TestIncrementalSync(t *testing.T) {

@@ -138,16 +138,14 @@ func measureServer(bin string, args []string, root, path string, n int, logf str
 // ended it calls between(i) (the floor's sample, taken while the server
 // is idle), then pauses for pause, as a user between two bursts of typing.
 func (c *conn) edits(run *serverRun, u protocol.DocumentURI, orig []byte, n int, pause time.Duration, between func(i int) error) error {
+	ed := &editor{text: orig, incremental: c.incremental}
 	for i := 1; i <= n; i++ {
 		if pause > 0 {
 			time.Sleep(pause)
 		}
 		version := int32(i + 1)
 		c0, t0 := c.cpu(), time.Now()
-		change := lsp.ContentChange{Text: string(edited(orig, i))}
-		if c.incremental {
-			change = incrementalChange(edited(orig, i-1), edited(orig, i))
-		}
+		change := ed.change(edited(orig, i))
 		c.notify(protocol.MethodTextDocumentDidChange, &lsp.DidChangeParams{
 			TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: u}, Version: version},
 			ContentChanges: []lsp.ContentChange{change},
