@@ -2,11 +2,13 @@ package engine_test
 
 import (
 	"context"
+	"errors"
 	"go/types"
 	"slices"
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/envvet/envvet/analyzers"
@@ -172,4 +174,59 @@ func importsAny(p *packages.Package, newer map[string]*packages.Package) bool {
 		}
 	}
 	return false
+}
+
+// failsOn is an analyzer with a fact that fails on the package path; a
+// package with incomplete facts is analyzed again by every run.
+func failsOn(path string) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:      "failson",
+		Doc:       "fails on one package",
+		FactTypes: []analysis.Fact{new(fact)},
+		Run: func(pass *analysis.Pass) (any, error) {
+			if pass.Pkg.Path() == path {
+				return nil, errors.New("failed on purpose")
+			}
+			return nil, nil
+		},
+	}
+}
+
+// TestCarryOverIncompleteFacts: a dependency whose fact analyzer failed
+// is analyzed again by the next run, carried over or not, and its failure
+// reported again.
+func TestCarryOverIncompleteFacts(t *testing.T) {
+	const envutil, shop = "example.com/shop/internal/envutil", "example.com/shop/cmd/shop"
+	suite := []*analysis.Analyzer{failsOn(envutil)}
+	carried, err := engine.New(suite)
+	if err != nil {
+		t.Fatal(err)
+	}
+	built, err := engine.New(suite)
+	if err != nil {
+		t.Fatal(err)
+	}
+	engine.NoCarry(built)
+	roots := loadExample(t, shop)
+	for i := range 3 {
+		if i > 0 {
+			roots = applyEdit(t, roots, edit{name: "edit", ids: []string{shop}})
+		}
+		opts := engine.Options{Reuse: true}
+		a, err := carried.Run(context.Background(), roots, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := built.Run(context.Background(), roots, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if engine.Carried(carried) {
+			t.Errorf("run %d carried over a graph with incomplete facts", i)
+		}
+		if len(a.Failed) == 0 || len(a.Failed) != len(b.Failed) || a.Analyzed != b.Analyzed || a.Reused != b.Reused {
+			t.Errorf("run %d: carried analyzed %d, reused %d, %d failed; built %d, %d, %d failed (want the failure each run)",
+				i, a.Analyzed, a.Reused, len(a.Failed), b.Analyzed, b.Reused, len(b.Failed))
+		}
+	}
 }
