@@ -16,6 +16,21 @@ import (
 	"github.com/envvet/envvet/internal/typecheck"
 )
 
+// twoEngines returns two engines of suite: one that carries a run over
+// where it may, and one that never does.
+func twoEngines(t *testing.T, suite []*analysis.Analyzer) (carried, built *engine.Engine) {
+	t.Helper()
+	carried, err := engine.New(suite)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if built, err = engine.New(suite); err != nil {
+		t.Fatal(err)
+	}
+	engine.NoCarry(built)
+	return carried, built
+}
+
 // recheck returns a copy of p type-checked again from its syntax against
 // imports (by path; p's own where missing), as the editor does after an
 // edit: a new *packages.Package with a new *types.Package.
@@ -56,15 +71,7 @@ type edit struct {
 // builds its graph, and carries over exactly the runs that may be.
 func TestCarryOverSameAsBuilt(t *testing.T) {
 	suite := analyzers.Suite(analyzers.Config{})
-	carried, err := engine.New(suite)
-	if err != nil {
-		t.Fatal(err)
-	}
-	built, err := engine.New(suite)
-	if err != nil {
-		t.Fatal(err)
-	}
-	engine.NoCarry(built)
+	carried, built := twoEngines(t, suite)
 	roots := slices.Clone(loadExample(t))
 	const (
 		shop   = "example.com/shop/cmd/shop"
@@ -198,15 +205,7 @@ func failsOn(path string) *analysis.Analyzer {
 func TestCarryOverIncompleteFacts(t *testing.T) {
 	const envutil, shop = "example.com/shop/internal/envutil", "example.com/shop/cmd/shop"
 	suite := []*analysis.Analyzer{failsOn(envutil)}
-	carried, err := engine.New(suite)
-	if err != nil {
-		t.Fatal(err)
-	}
-	built, err := engine.New(suite)
-	if err != nil {
-		t.Fatal(err)
-	}
-	engine.NoCarry(built)
+	carried, built := twoEngines(t, suite)
 	roots := loadExample(t, shop)
 	for i := range 3 {
 		if i > 0 {
