@@ -307,35 +307,36 @@ func (st *loadState) recheckStale(force map[string]bool) []*packages.Package {
 }
 
 // recheck returns a copy of p type-checked again, with the new syntax of
-// its changed files and its imports replaced by check's results, and the
-// time go/types took. Its types.Info is newInfo's; it calls starting with
-// the copy, its syntax set, before go/types checks it.
-func recheck(p *packages.Package, newSyntax map[string]*ast.File, broken map[string]error, check func(*packages.Package) *packages.Package, hooks recheckHooks) (*packages.Package, time.Duration) {
+// its changed files (u.syntax, u.broken) and its imports replaced by
+// their current versions (importOf), and the time go/types took. Its
+// types.Info is newInfo's; prebuild sees the copy, its syntax set, before
+// go/types checks it.
+func (u *updater) recheck(p *packages.Package) (*packages.Package, time.Duration) {
 	q := *p
 	q.Errors = nil
 	q.Imports = make(map[string]*packages.Package, len(p.Imports))
 	for path, imp := range p.Imports {
-		q.Imports[path] = check(imp)
+		q.Imports[path] = u.importOf(imp)
 	}
 	q.Syntax = slices.Clone(p.Syntax)
 	for i, f := range q.Syntax {
 		name := p.Fset.File(f.FileStart).Name()
-		if nf, ok := newSyntax[name]; ok {
+		if nf, ok := u.syntax[name]; ok {
 			q.Syntax[i] = nf
 		}
-		if err, ok := broken[name]; ok {
+		if err, ok := u.broken[name]; ok {
 			q.Errors = append(q.Errors, packages.Error{Msg: err.Error(), Kind: packages.ParseError})
 		}
 	}
 	q.TypeErrors = nil
-	q.TypesInfo = hooks.newInfo(p)
+	q.TypesInfo = u.newInfo(p)
 	q.Types = types.NewPackage(p.PkgPath, p.Name)
 	cfg := typecheck.Config(&q, q.Imports, func(err error) {
 		if te, ok := err.(types.Error); ok {
 			q.TypeErrors = append(q.TypeErrors, te)
 		}
 	})
-	hooks.starting(&q)
+	u.prebuild(&q)
 	start := time.Now()
 	_ = types.NewChecker(cfg, p.Fset, q.Types, q.TypesInfo).Files(q.Syntax)
 	took := time.Since(start)
@@ -344,14 +345,6 @@ func recheck(p *packages.Package, newSyntax map[string]*ast.File, broken map[str
 		q.IllTyped = q.IllTyped || imp.IllTyped
 	}
 	return &q, took
-}
-
-// recheckHooks are what recheck asks of its caller: the types.Info of a
-// package's new version (newInfo, given the old version), and a call
-// before go/types checks it (starting).
-type recheckHooks struct {
-	newInfo  func(old *packages.Package) *types.Info
-	starting func(*packages.Package)
 }
 
 // oldFile returns p's syntax for the file named f.

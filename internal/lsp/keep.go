@@ -206,7 +206,7 @@ func (u *updater) current(id string) *packages.Package {
 	if need {
 		old := q
 		var took time.Duration
-		q, took = recheck(q, u.syntax, u.broken, u.importOf, recheckHooks{newInfo: u.newInfo, starting: u.prebuild})
+		q, took = u.recheck(q)
 		u.checked += took
 		u.st.cur[id] = q
 		u.replaced[old] = q
