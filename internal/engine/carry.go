@@ -33,7 +33,7 @@ type carry struct {
 	fresh    []*node                     // the new packages' nodes, in postorder
 	older    []*node                     // the last run's node of each of fresh, in the same order
 	byPkg    map[*packages.Package]*node // fresh, by package
-	replaced map[*node]*node             // older -> fresh
+	replaced map[*node]bool              // older, as a set
 }
 
 // carryOver returns the graph of roots taken from the last run's, and the
@@ -48,7 +48,7 @@ func (e *Engine) carryOver(roots []*packages.Package, opts Options) (*graph, []*
 	if last == nil || e.noCarry || !opts.Reuse || len(e.onDeps) == 0 || e.idRank == nil || len(roots) != len(last.roots) {
 		return nil, nil, false
 	}
-	c := &carry{e: e, last: last, byPkg: make(map[*packages.Package]*node), replaced: make(map[*node]*node)}
+	c := &carry{e: e, last: last, byPkg: make(map[*packages.Package]*node), replaced: make(map[*node]bool)}
 	ranks := make([]int, 0, len(roots))
 	for _, p := range roots {
 		n, ok := c.resolve(p)
@@ -61,7 +61,8 @@ func (e *Engine) carryOver(roots []*packages.Package, opts Options) (*graph, []*
 	if !slices.Equal(ranks, last.roots) || !c.oneVersionEach(roots) || !c.keptReusable(roots, opts) {
 		return nil, nil, false
 	}
-	return c.commit(roots, opts)
+	g, todo := c.commit(roots, opts)
+	return g, todo, true
 }
 
 // resolve returns the node of p in this run: the last run's node if p is
@@ -81,7 +82,7 @@ func (c *carry) resolve(p *packages.Package) (*node, bool) {
 	}
 	old := c.last.byID[i]
 	imps := c.e.sortedImports(p)
-	if old.pkg.ID != p.ID || c.replaced[old] != nil || len(imps) != len(old.imports) {
+	if old.pkg.ID != p.ID || c.replaced[old] || len(imps) != len(old.imports) {
 		return nil, false
 	}
 	n := &node{pkg: p, gen: c.e.gen, rank: old.rank, pos: old.pos, importers: old.importers, imports: make([]*node, len(imps))}
@@ -92,10 +93,16 @@ func (c *carry) resolve(p *packages.Package) (*node, bool) {
 		}
 		n.imports[k] = m
 	}
-	c.byPkg[p], c.replaced[old] = n, n
+	c.byPkg[p], c.replaced[old] = n, true
 	c.fresh, c.older = append(c.fresh, n), append(c.older, old)
 	return n, true
 }
+
+// isFresh reports whether n is one of the run's new nodes.
+func (c *carry) isFresh(n *node) bool { return c.byPkg[n.pkg] == n }
+
+// isReplaced reports whether n is a node of the last run a new one replaces.
+func (c *carry) isReplaced(n *node) bool { return c.replaced[n] }
 
 // oneVersionEach reports whether this run has one node per package ID:
 // no root and no import of a new node is a replaced node, and every
@@ -104,19 +111,18 @@ func (c *carry) resolve(p *packages.Package) (*node, bool) {
 // one node). A kept importer that still imports the older version of an
 // edited package needs newGraph.
 func (c *carry) oneVersionEach(roots []*packages.Package) bool {
-	replaced := func(n *node) bool { return c.replaced[n] != nil }
 	for _, p := range roots {
-		if n, ok := c.e.nodes[p]; ok && replaced(n) {
+		if n, ok := c.e.nodes[p]; ok && c.isReplaced(n) {
 			return false
 		}
 	}
 	importers := make(map[*node]int) // a replaced node's importers in this run
 	for i, n := range c.fresh {
-		if slices.ContainsFunc(n.imports, replaced) {
+		if slices.ContainsFunc(n.imports, c.isReplaced) {
 			return false
 		}
 		for k, imp := range n.imports {
-			if c.byPkg[imp.pkg] == imp {
+			if c.isFresh(imp) {
 				importers[c.older[i].imports[k]]++ // imp replaces it: they have the same ID
 			}
 		}
@@ -142,7 +148,7 @@ func (c *carry) keptReusable(roots []*packages.Package, opts Options) bool {
 	c.e.mu.Lock()
 	defer c.e.mu.Unlock()
 	for _, n := range c.last.analyzed {
-		if c.replaced[n] != nil {
+		if c.isReplaced(n) {
 			continue
 		}
 		if pf := c.e.facts[n.pkg.Types]; pf == nil || !pf.complete {
@@ -159,11 +165,12 @@ func (c *carry) keptReusable(roots []*packages.Package, opts Options) bool {
 // The last run's postorder and order by ID become this run's, in place:
 // only the engine holds them (every node shares byID; a kept node's is
 // read only when it is analyzed, and then it is a new node).
-func (c *carry) commit(roots []*packages.Package, opts Options) (*graph, []*node, bool) {
+func (c *carry) commit(roots []*packages.Package, opts Options) (*graph, []*node) {
 	e := c.e
 	all, byID := c.last.all, c.last.byID
 	e.mu.Lock()
-	for old, n := range c.replaced {
+	for i, n := range c.fresh {
+		old := c.older[i]
 		all[n.pos], byID[n.rank] = n, n
 		delete(e.nodes, old.pkg)
 		delete(e.imports, old.pkg)
@@ -172,7 +179,7 @@ func (c *carry) commit(roots []*packages.Package, opts Options) (*graph, []*node
 		}
 	}
 	for _, n := range c.last.analyzed {
-		if c.replaced[n] == nil {
+		if !c.isReplaced(n) {
 			n.skip, n.acts, n.done = true, nil, e.closed // as takeBack and planReuse leave a reused node
 		}
 	}
@@ -191,7 +198,7 @@ func (c *carry) commit(roots []*packages.Package, opts Options) (*graph, []*node
 	}
 	e.mu.Unlock()
 	e.last = &lastRun{all: all, byID: byID, roots: c.last.roots, analyzed: analyzed}
-	return &graph{nodes: e.nodes, all: all}, analyzed, true
+	return &graph{nodes: e.nodes, all: all, byID: byID}, analyzed
 }
 
 // memos gives n the closure and fact sources of old, the last run's node
@@ -200,7 +207,7 @@ func (c *carry) commit(roots []*packages.Package, opts Options) (*graph, []*node
 // package in n's closure, so n's closure is old's but for n, and the
 // fact sources of its imports are final). The engine's lock is held.
 func (c *carry) memos(n, old *node) {
-	if old.closure == nil || slices.ContainsFunc(n.imports, func(imp *node) bool { return c.byPkg[imp.pkg] == imp }) {
+	if old.closure == nil || slices.ContainsFunc(n.imports, c.isFresh) {
 		return
 	}
 	i := slices.Index(old.closure, old.pkg)
@@ -241,9 +248,5 @@ func (e *Engine) recordRun(g *graph, roots []*packages.Package) {
 		ranks[i] = g.nodes[p].rank
 	}
 	slices.Sort(ranks)
-	var byID []*node
-	if len(g.all) > 0 {
-		byID = g.all[0].byID
-	}
-	e.last = &lastRun{all: g.all, byID: byID, roots: ranks, analyzed: analyzed}
+	e.last = &lastRun{all: g.all, byID: g.byID, roots: ranks, analyzed: analyzed}
 }

@@ -31,6 +31,25 @@ func twoEngines(t *testing.T, suite []*analysis.Analyzer) (carried, built *engin
 	return carried, built
 }
 
+// runBoth runs roots on the two engines of twoEngines, carried first.
+func runBoth(t *testing.T, carried, built *engine.Engine, roots []*packages.Package, opts engine.Options) (a, b *engine.Result) {
+	t.Helper()
+	a, err := carried.Run(context.Background(), roots, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, err = built.Run(context.Background(), roots, opts); err != nil {
+		t.Fatal(err)
+	}
+	return a, b
+}
+
+// sameCounts reports whether two runs analyzed, reused and failed on as
+// many packages.
+func sameCounts(a, b *engine.Result) bool {
+	return a.Analyzed == b.Analyzed && a.Reused == b.Reused && len(a.Failed) == len(b.Failed)
+}
+
 // recheck returns a copy of p type-checked again from its syntax against
 // imports (by path; p's own where missing), as the editor does after an
 // edit: a new *packages.Package with a new *types.Package.
@@ -105,18 +124,11 @@ func TestCarryOverSameAsBuilt(t *testing.T) {
 		}
 		cached := func(p *packages.Package) bool { return !slices.Contains(ed.ids, p.ID) && i > 0 }
 		opts := engine.Options{Reuse: true, Cached: cached}
-		a, err := carried.Run(context.Background(), roots, opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := built.Run(context.Background(), roots, opts)
-		if err != nil {
-			t.Fatal(err)
-		}
+		a, b := runBoth(t, carried, built, roots, opts)
 		if got := engine.Carried(carried); got != ed.carry {
 			t.Errorf("%s: carried over %v, want %v", ed.name, got, ed.carry)
 		}
-		if ra, rb := render(a), render(b); ra != rb || a.Analyzed != b.Analyzed || a.Reused != b.Reused || len(a.Failed) != len(b.Failed) {
+		if ra, rb := render(a), render(b); ra != rb || !sameCounts(a, b) {
 			t.Errorf("%s: carried run analyzed %d, reused %d, %d failed:\n%s\nbuilt: %d, %d, %d failed:\n%s",
 				ed.name, a.Analyzed, a.Reused, len(a.Failed), ra, b.Analyzed, b.Reused, len(b.Failed), rb)
 		}
@@ -212,18 +224,11 @@ func TestCarryOverIncompleteFacts(t *testing.T) {
 			roots = applyEdit(t, roots, edit{name: "edit", ids: []string{shop}})
 		}
 		opts := engine.Options{Reuse: true}
-		a, err := carried.Run(context.Background(), roots, opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := built.Run(context.Background(), roots, opts)
-		if err != nil {
-			t.Fatal(err)
-		}
+		a, b := runBoth(t, carried, built, roots, opts)
 		if engine.Carried(carried) {
 			t.Errorf("run %d carried over a graph with incomplete facts", i)
 		}
-		if len(a.Failed) == 0 || len(a.Failed) != len(b.Failed) || a.Analyzed != b.Analyzed || a.Reused != b.Reused {
+		if len(a.Failed) == 0 || !sameCounts(a, b) {
 			t.Errorf("run %d: carried analyzed %d, reused %d, %d failed; built %d, %d, %d failed (want the failure each run)",
 				i, a.Analyzed, a.Reused, len(a.Failed), b.Analyzed, b.Reused, len(b.Failed))
 		}

@@ -298,6 +298,7 @@ func (e *Engine) Run(ctx context.Context, roots []*packages.Package, opts Option
 type graph struct {
 	nodes map[*packages.Package]*node // Engine.nodes, this run's only
 	all   []*node                     // in postorder: a package comes after its imports
+	byID  []*node                     // sorted by package ID; node.rank indexes it
 }
 
 // newGraph returns the graph of roots: the roots and, when an analyzer
@@ -322,7 +323,7 @@ func (e *Engine) newGraph(roots []*packages.Package) *graph {
 		}
 	}
 	e.mu.Unlock()
-	e.rankByID(g.all)
+	g.byID = e.rankByID(g.all)
 	return g
 }
 
@@ -379,10 +380,11 @@ func (e *Engine) sortedImports(p *packages.Package) []*packages.Package {
 }
 
 // rankByID gives every node the run's nodes sorted by package ID, and its
-// index among them, from which closure reads a package's closure in order.
-// When the run has the last run's IDs, each once, it places them by the
-// last order (Engine.idRank); otherwise it sorts, and records the order.
-func (e *Engine) rankByID(all []*node) {
+// index among them, from which closure reads a package's closure in order,
+// and returns them. When the run has the last run's IDs, each once, it
+// places them by the last order (Engine.idRank); otherwise it sorts, and
+// records the order.
+func (e *Engine) rankByID(all []*node) []*node {
 	byID, ok := e.placeByID(all)
 	if !ok {
 		byID = slices.Clone(all)
@@ -400,6 +402,7 @@ func (e *Engine) rankByID(all []*node) {
 	for i, n := range byID {
 		n.byID, n.rank = byID, i
 	}
+	return byID
 }
 
 // placeByID returns all sorted by package ID from the last run's order,
