@@ -51,17 +51,7 @@ func (r *Result) failsAtDone(ftype *ast.FuncType, stack []ast.Node, i int) bool 
 			j = -1
 		}
 	}
-	return r.returnsError(ftype) && r.returnsErrorIn(clause) && r.receivesValue(ftype, sst, clause)
-}
-
-// returnsError reports whether the last result of ftype is an error.
-func (r *Result) returnsError(ftype *ast.FuncType) bool {
-	if ftype == nil || ftype.Results == nil || len(ftype.Results.List) == 0 {
-		return false
-	}
-	last := ftype.Results.List[len(ftype.Results.List)-1]
-	t := r.info.TypeOf(last.Type)
-	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
+	return lastResultIsError(r.info, ftype) && r.returnsErrorIn(clause) && r.receivesValue(ftype, sst, clause)
 }
 
 // returnsErrorIn reports whether the clause's statements include a return
@@ -104,11 +94,6 @@ func (r *Result) receivesValue(ftype *ast.FuncType, s *ast.SelectStmt, done *ast
 			return false
 		}
 		t := r.info.TypeOf(u)
-		if t == nil {
-			return false
-		}
-		named, ok := types.Unalias(t).(*types.Named)
-		isTime := ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "time" && named.Obj().Name() == "Time"
-		return !isTime
+		return t != nil && !isNamed(t, "time", "Time")
 	})
 }

@@ -55,12 +55,16 @@ func (f *Flow) waitsAround(n ast.Node, stack []ast.Node) bool {
 }
 
 // returnsError reports whether the function's last result is an error.
-func (f *Flow) returnsError() bool {
-	if f.ftype == nil || f.ftype.Results == nil || len(f.ftype.Results.List) == 0 {
+func (f *Flow) returnsError() bool { return lastResultIsError(f.info, f.ftype) }
+
+// lastResultIsError reports whether the last result of ftype (nil if not
+// known) is an error.
+func lastResultIsError(info *types.Info, ftype *ast.FuncType) bool {
+	if ftype == nil || ftype.Results == nil || len(ftype.Results.List) == 0 {
 		return false
 	}
-	last := f.ftype.Results.List[len(f.ftype.Results.List)-1]
-	t := f.info.TypeOf(last.Type)
+	last := ftype.Results.List[len(ftype.Results.List)-1]
+	t := info.TypeOf(last.Type)
 	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
 }
 
